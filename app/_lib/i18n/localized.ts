@@ -1,0 +1,45 @@
+import { defaultLocale, type AppLocale } from "./locales";
+
+/**
+ * Translatable content is stored in sibling fields (`titleDe`, `titleEn`, `titleZh`). These helpers pick
+ * the visitor's language and fall back, in order, to the content's default language, then German,
+ * English and Chinese, so that something is always shown even when a translation is missing.
+ */
+const suffix: Record<AppLocale, "De" | "En" | "Zh"> = { de: "De", en: "En", zh: "Zh" };
+
+export type Translations = Record<AppLocale, string | null | undefined>;
+
+export function fallbackOrder(locale: AppLocale, contentDefault: AppLocale = defaultLocale): AppLocale[] {
+  return [...new Set<AppLocale>([locale, contentDefault, "de", "en", "zh"])];
+}
+
+/** The text in `locale`, or the first non-empty fallback; `""` when there is none at all. */
+export function pick(translations: Partial<Translations>, locale: AppLocale, contentDefault?: AppLocale): string {
+  for (const candidate of fallbackOrder(locale, contentDefault)) {
+    const text = translations[candidate]?.trim();
+    if (text) return text;
+  }
+  return "";
+}
+
+/** `{ de, en, zh }` of the fields `<base>De`, `<base>En`, `<base>Zh` of a record. */
+export function translationsOf<Base extends string>(
+  record: Partial<Record<`${Base}${"De" | "En" | "Zh"}`, string | null>>,
+  base: Base,
+): Translations {
+  return {
+    de: record[`${base}${suffix.de}`] ?? null,
+    en: record[`${base}${suffix.en}`] ?? null,
+    zh: record[`${base}${suffix.zh}`] ?? null,
+  };
+}
+
+/** `pick(translationsOf(record, base), locale)`. */
+export function localized<Base extends string>(
+  record: Partial<Record<`${Base}${"De" | "En" | "Zh"}`, string | null>>,
+  base: Base,
+  locale: AppLocale,
+  contentDefault?: AppLocale,
+): string {
+  return pick(translationsOf(record, base), locale, contentDefault);
+}

@@ -1,0 +1,118 @@
+import "server-only";
+import { existsSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { MigrationList, SchemaEngine as Engine } from "@prisma/schema-engine-wasm";
+import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
+import { adapterFactory, type DatabaseTarget } from "./adapter";
+
+/**
+ * Prisma's own schema engine, in its WebAssembly build, driven through our driver adapters: it applies
+ * migration folders exactly as `prisma migrate deploy` does (same `_prisma_migrations` rows and
+ * checksums) and computes schema diffs, without the native binary that cannot be downloaded here.
+ */
+
+export const PRISMA_DIR = path.resolve(process.cwd(), "prisma");
+export const SCHEMA_PATH = path.join(PRISMA_DIR, "schema.prisma");
+export const MIGRATIONS_DIR = path.join(PRISMA_DIR, "migrations");
+/** The schema as of the newest migration: the starting point of the next diff. */
+export const SNAPSHOT_PATH = path.join(MIGRATIONS_DIR, "schema.snapshot.prisma");
+
+const NO_FILTER = { externalTables: [], externalEnums: [] };
+
+let wasmReady: Promise<void> | undefined;
+
+// The package entry imports the .wasm as an ES module, which Node does not load; instantiate the
+// module by hand and hand it to the generated bindings once per process.
+function loadWasm(): Promise<void> {
+  wasmReady ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const bindings = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
+    const bytes = await readFile(path.join(path.dirname(bindings), "schema_engine_bg.wasm"));
+    const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg });
+    bg.__wbg_set_wasm(instance.exports);
+    (instance.exports.__wbindgen_start as () => void)();
+  })();
+  return wasmReady;
+}
+
+async function withEngine<T>(target: DatabaseTarget, run: (engine: Engine) => Promise<T>): Promise<T> {
+  await loadWasm();
+  const schema = await readFile(SCHEMA_PATH, "utf8");
+  const logs: string[] = [];
+  const engine = (await bg.SchemaEngine.new(
+    { datamodels: [[SCHEMA_PATH, schema]] },
+    (line: string) => logs.push(line),
+    bindMigrationAwareSqlAdapterFactory(adapterFactory(target)),
+  )) as Engine;
+  try {
+    return await run(engine);
+  } catch (error) {
+    throw new Error(`Schema engine failed: ${describe(error)}${logs.length ? `\n${logs.join("\n")}` : ""}`);
+  } finally {
+    engine.free();
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return typeof error === "string" ? error : JSON.stringify(error);
+}
+
+/** The migration folders on disk, in the shape the engine expects. */
+export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationList> {
+  const entries = existsSync(dir) ? await readdir(dir, { withFileTypes: true }) : [];
+  const folders = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const lockPath = path.join(dir, "migration_lock.toml");
+  return {
+    baseDir: dir,
+    lockfile: { path: "migration_lock.toml", content: existsSync(lockPath) ? await readFile(lockPath, "utf8") : null },
+    shadowDbInitScript: "",
+    migrationDirectories: await Promise.all(
+      folders.map(async (folder) => ({
+        path: folder,
+        migrationFile: {
+          path: "migration.sql",
+          content: { tag: "ok" as const, value: await readFile(path.join(dir, folder, "migration.sql"), "utf8") },
+        },
+      })),
+    ),
+  };
+}
+
+/** Applies pending migrations; returns the names of those it applied (none on a second run). */
+export async function applyMigrations(target: DatabaseTarget): Promise<string[]> {
+  const migrationsList = await readMigrations();
+  return withEngine(target, async (engine) => {
+    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
+    return appliedMigrationNames;
+  });
+}
+
+/** Drops everything in the database's schema, then applies all migrations. */
+export async function resetDatabase(target: DatabaseTarget): Promise<string[]> {
+  await withEngine(target, (engine) => engine.reset({ filter: NO_FILTER }));
+  return applyMigrations(target);
+}
+
+/**
+ * SQL that takes a database from schema `from` to schema `to` (Prisma schema texts; null is the empty
+ * database). Needs no database: the adapter is only there because the engine asks for one.
+ */
+export async function diffSchemas(from: string | null, to: string): Promise<string> {
+  const asTarget = (content: string | null) =>
+    content === null
+      ? ({ tag: "empty" } as const)
+      : ({ tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content }] } as const);
+  return withEngine({ kind: "pglite", dataDir: "memory://" }, async (engine) => {
+    const { stdout } = await engine.diff({ from: asTarget(from), to: asTarget(to), script: true, exitCode: null, filters: NO_FILTER });
+    return stdout ?? "";
+  });
+}
+
+/** True when the SQL of a diff does nothing. */
+export function isEmptyMigration(sql: string): boolean {
+  return sql.replace(/--.*$/gm, "").trim() === "";
+}
