@@ -4,7 +4,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
-import type { MigrationList, SchemaEngine as Engine } from "@prisma/schema-engine-wasm";
+import type { DiffTarget, MigrationList, SchemaEngine as Engine } from "@prisma/schema-engine-wasm";
 import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { adapterFactory, type DatabaseTarget } from "./adapter";
 
@@ -28,9 +28,10 @@ let wasmReady: Promise<void> | undefined;
 // module by hand and hand it to the generated bindings once per process.
 function loadWasm(): Promise<void> {
   wasmReady ??= (async () => {
-    const require = createRequire(import.meta.url);
-    const bindings = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
-    const bytes = await readFile(path.join(path.dirname(bindings), "schema_engine_bg.wasm"));
+    // Resolved from the project root at run time; a bundled `require.resolve` would yield a module id.
+    const resolver = createRequire(path.join(process.cwd(), "package.json"));
+    const bindings = resolver.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
+    const bytes = await readFile(/* turbopackIgnore: true */ path.join(path.dirname(bindings), "schema_engine_bg.wasm"));
     const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg });
     bg.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
@@ -40,7 +41,7 @@ function loadWasm(): Promise<void> {
 
 async function withEngine<T>(target: DatabaseTarget, run: (engine: Engine) => Promise<T>): Promise<T> {
   await loadWasm();
-  const schema = await readFile(SCHEMA_PATH, "utf8");
+  const schema = await readFile(/* turbopackIgnore: true */ SCHEMA_PATH, "utf8");
   const logs: string[] = [];
   const engine = (await bg.SchemaEngine.new(
     { datamodels: [[SCHEMA_PATH, schema]] },
@@ -63,19 +64,20 @@ function describe(error: unknown): string {
 
 /** The migration folders on disk, in the shape the engine expects. */
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationList> {
-  const entries = existsSync(dir) ? await readdir(dir, { withFileTypes: true }) : [];
+  // Read at run time from the project folder, not bundled: tell the bundler not to trace these paths.
+  const entries = existsSync(/* turbopackIgnore: true */ dir) ? await readdir(/* turbopackIgnore: true */ dir, { withFileTypes: true }) : [];
   const folders = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
   const lockPath = path.join(dir, "migration_lock.toml");
   return {
     baseDir: dir,
-    lockfile: { path: "migration_lock.toml", content: existsSync(lockPath) ? await readFile(lockPath, "utf8") : null },
+    lockfile: { path: "migration_lock.toml", content: existsSync(/* turbopackIgnore: true */ lockPath) ? await readFile(/* turbopackIgnore: true */ lockPath, "utf8") : null },
     shadowDbInitScript: "",
     migrationDirectories: await Promise.all(
       folders.map(async (folder) => ({
         path: folder,
         migrationFile: {
           path: "migration.sql",
-          content: { tag: "ok" as const, value: await readFile(path.join(dir, folder, "migration.sql"), "utf8") },
+          content: { tag: "ok" as const, value: await readFile(/* turbopackIgnore: true */ path.join(dir, folder, "migration.sql"), "utf8") },
         },
       })),
     ),
@@ -102,10 +104,8 @@ export async function resetDatabase(target: DatabaseTarget): Promise<string[]> {
  * database). Needs no database: the adapter is only there because the engine asks for one.
  */
 export async function diffSchemas(from: string | null, to: string): Promise<string> {
-  const asTarget = (content: string | null) =>
-    content === null
-      ? ({ tag: "empty" } as const)
-      : ({ tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content }] } as const);
+  const asTarget = (content: string | null): DiffTarget =>
+    content === null ? { tag: "empty" } : { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content }] };
   return withEngine({ kind: "pglite", dataDir: "memory://" }, async (engine) => {
     const { stdout } = await engine.diff({ from: asTarget(from), to: asTarget(to), script: true, exitCode: null, filters: NO_FILTER });
     return stdout ?? "";

@@ -1,0 +1,22 @@
+import { getTranslations } from "next-intl/server";
+import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { formatLongDate } from "@/app/_lib/time";
+import type { MeetingDto } from "@/app/_server/meetings/queries";
+
+type Props = { registration: MeetingDto["registration"]; timeZone: string; locale: AppLocale; now?: Date };
+
+/** Whether registration is open, not yet open or closed, from the meeting's registration window. */
+export async function RegistrationStatus({ registration, timeZone, locale, now = new Date() }: Props) {
+  const t = await getTranslations("meeting");
+  const { opensAt, closesAt } = registration;
+  let text: string;
+  if (opensAt && now < new Date(opensAt)) text = t("registrationNotYetOpen", { date: formatLongDate(opensAt, timeZone, locale) });
+  else if (closesAt && now >= new Date(closesAt)) text = t("registrationClosed");
+  else if (closesAt) text = t("registrationOpen", { date: formatLongDate(closesAt, timeZone, locale) });
+  else text = t("registrationOpenEnded");
+  return (
+    <p className="mt-3 font-medium" data-testid="registration-status">
+      {text}
+    </p>
+  );
+}

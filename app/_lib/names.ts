@@ -1,0 +1,30 @@
+import type { AppLocale } from "./i18n/locales";
+import { pick, type Translations } from "./i18n/localized";
+
+export type NamedPerson = {
+  givenName: string;
+  familyName: string;
+  nativeName: string | null;
+  nameOrder: "given_first" | "family_first";
+  honorific?: Partial<Translations>;
+};
+
+/** The name in Latin script in the person's own order: "Ute Berg", "Wang Wei". */
+export function latinName(person: NamedPerson): string {
+  return person.nameOrder === "family_first"
+    ? `${person.familyName} ${person.givenName}`
+    : `${person.givenName} ${person.familyName}`;
+}
+
+/**
+ * The name as a reader of `locale` expects it: Chinese readers see the native-script name first where
+ * there is one; everyone else the Latin name, followed by the native one in brackets.
+ */
+export function displayName(person: NamedPerson, locale: AppLocale): { primary: string; secondary: string | null } {
+  const honorific = person.honorific ? pick(person.honorific, locale) : "";
+  const latin = [honorific, latinName(person)].filter(Boolean).join(" ");
+  if (!person.nativeName) return { primary: latin, secondary: null };
+  return locale === "zh"
+    ? { primary: person.nativeName, secondary: latinName(person) }
+    : { primary: latin, secondary: person.nativeName };
+}

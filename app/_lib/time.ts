@@ -1,0 +1,54 @@
+import { DateTime } from "luxon";
+import { htmlLang, type AppLocale } from "./i18n/locales";
+
+/**
+ * Zoned formatting of stored UTC instants. Always through luxon with an explicit zone, never the
+ * server's or browser's local clock: the same instant reads the same under TZ=UTC and TZ=Asia/Shanghai.
+ */
+
+/** Where the delegations come from: times are shown in the meeting's zone and, beside it, this one. */
+export const CHINA_TIME_ZONE = "Asia/Shanghai";
+
+type Instant = Date | string;
+
+function zoned(instant: Instant, zone: string, locale: AppLocale): DateTime {
+  const dateTime = typeof instant === "string" ? DateTime.fromISO(instant, { zone: "utc" }) : DateTime.fromJSDate(instant);
+  return dateTime.setZone(zone).setLocale(htmlLang[locale]);
+}
+
+/** "09:30" — 24-hour clock in every language, as timetables in both countries use it. */
+export function formatTime(instant: Instant, zone: string, locale: AppLocale): string {
+  return zoned(instant, zone, locale).toFormat("HH:mm");
+}
+
+/** "09:30–10:00", with "(+1)" when the end falls on a later day in that zone. */
+export function formatTimeRange(start: Instant, end: Instant, zone: string, locale: AppLocale): string {
+  const from = zoned(start, zone, locale);
+  const to = zoned(end, zone, locale);
+  const days = Math.round(to.startOf("day").diff(from.startOf("day"), "days").days);
+  return `${from.toFormat("HH:mm")}–${to.toFormat("HH:mm")}${days > 0 ? ` (+${days})` : ""}`;
+}
+
+/** "Montag, 24. April 2017" / "Monday, 24 April 2017" / "2017年4月24日星期一". */
+export function formatLongDate(instant: Instant, zone: string, locale: AppLocale): string {
+  return zoned(instant, zone, locale).toLocaleString({ weekday: "long", day: "numeric", month: "long", year: "numeric" });
+}
+
+/** A calendar date stored as midnight UTC (`@db.Date`), formatted without shifting it into another day. */
+export function formatCalendarDate(date: Instant, locale: AppLocale): string {
+  return formatLongDate(date, "utc", locale);
+}
+
+/** The day (yyyy-MM-dd) an instant falls on in a zone: agenda pages group by it. */
+export function dayKey(instant: Instant, zone: string): string {
+  return zoned(instant, zone, "en").toISODate() ?? "";
+}
+
+/** Short zone label: "MESZ"/"CEST"/"GMT+2" style, then "UTC+8" for China. */
+export function zoneOffsetLabel(instant: Instant, zone: string): string {
+  const offset = zoned(instant, zone, "en").offset;
+  const sign = offset < 0 ? "−" : "+";
+  const hours = Math.floor(Math.abs(offset) / 60);
+  const minutes = Math.abs(offset) % 60;
+  return `UTC${sign}${hours}${minutes ? `:${String(minutes).padStart(2, "0")}` : ""}`;
+}

@@ -1,0 +1,150 @@
+import "server-only";
+import { db } from "../db";
+import { notFound } from "../errors";
+import type { Translations } from "@/app/_lib/i18n/localized";
+import { translationsOf } from "@/app/_lib/i18n/localized";
+import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { getMeeting } from "../meetings/queries";
+import type { Prisma } from "../db";
+
+export const sessionKinds = ["keynote", "panel", "workshop", "ceremony", "break", "networking", "tour"] as const;
+export type SessionKind = (typeof sessionKinds)[number];
+
+export type PersonDto = {
+  id: string;
+  givenName: string;
+  familyName: string;
+  nativeName: string | null;
+  nameOrder: "given_first" | "family_first";
+  honorific: Translations;
+  position: Translations;
+  organization: string | null;
+};
+
+export type SessionDto = {
+  id: string;
+  kind: SessionKind;
+  status: "published" | "cancelled";
+  title: Translations;
+  description: Translations;
+  /** ISO 8601 instants in UTC. */
+  startsAt: string;
+  endsAt: string;
+  room: { id: string; name: Translations; location: string | null } | null;
+  track: { id: string; slug: string; name: Translations; color: string } | null;
+  speakers: (PersonDto & { role: "speaker" | "moderator" | "host" | "guide" })[];
+  languages: AppLocale[];
+  interpretation: AppLocale[];
+  /** Seats that need registration; null: open to every participant. */
+  capacity: number | null;
+  seatsLeft: number | null;
+};
+
+export const personSelect = {
+  id: true,
+  givenName: true,
+  familyName: true,
+  nativeName: true,
+  nameOrder: true,
+  honorificDe: true,
+  honorificEn: true,
+  honorificZh: true,
+  positionDe: true,
+  positionEn: true,
+  positionZh: true,
+  organization: true,
+} as const satisfies Prisma.PersonSelect;
+
+const names = { nameDe: true, nameEn: true, nameZh: true } as const;
+
+const sessionSelect = {
+  id: true,
+  kind: true,
+  status: true,
+  titleDe: true,
+  titleEn: true,
+  titleZh: true,
+  descriptionDe: true,
+  descriptionEn: true,
+  descriptionZh: true,
+  startsAt: true,
+  endsAt: true,
+  room: { select: { id: true, location: true, ...names } },
+  track: { select: { id: true, slug: true, color: true, ...names } },
+  speakers: { select: { role: true, person: { select: personSelect } }, orderBy: { position: "asc" } },
+  languages: true,
+  interpretation: true,
+  capacity: true,
+  seatsTaken: true,
+} as const satisfies Prisma.SessionSelect;
+
+type SessionRow = Prisma.SessionGetPayload<{ select: typeof sessionSelect }>;
+type PersonRow = Prisma.PersonGetPayload<{ select: typeof personSelect }>;
+
+export function toPersonDto(person: PersonRow): PersonDto {
+  return {
+    id: person.id,
+    givenName: person.givenName,
+    familyName: person.familyName,
+    nativeName: person.nativeName,
+    nameOrder: person.nameOrder,
+    honorific: translationsOf(person, "honorific"),
+    position: translationsOf(person, "position"),
+    organization: person.organization,
+  };
+}
+
+function toSessionDto(row: SessionRow): SessionDto {
+  return {
+    id: row.id,
+    kind: row.kind,
+    // Drafts never reach this point: every query filters them out.
+    status: row.status === "cancelled" ? "cancelled" : "published",
+    title: translationsOf(row, "title"),
+    description: translationsOf(row, "description"),
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+    room: row.room ? { id: row.room.id, name: translationsOf(row.room, "name"), location: row.room.location } : null,
+    track: row.track ? { id: row.track.id, slug: row.track.slug, name: translationsOf(row.track, "name"), color: row.track.color } : null,
+    speakers: row.speakers.map(({ role, person }) => ({ ...toPersonDto(person), role })),
+    languages: row.languages,
+    interpretation: row.interpretation,
+    capacity: row.capacity,
+    seatsLeft: row.capacity === null ? null : Math.max(0, row.capacity - row.seatsTaken),
+  };
+}
+
+const visible = { status: { in: ["published", "cancelled"] } } as const satisfies Prisma.SessionWhereInput;
+
+export type AgendaDto = {
+  sessions: SessionDto[];
+  tracks: { id: string; slug: string; name: Translations; color: string }[];
+  rooms: { id: string; name: Translations; location: string | null }[];
+};
+
+/** The published agenda of a meeting (cancelled sessions included, marked), in time order. */
+export async function getAgenda(meetingSlug: string): Promise<AgendaDto> {
+  const meeting = await getMeeting(meetingSlug);
+  const [sessions, tracks, rooms] = await Promise.all([
+    db.session.findMany({
+      where: { meetingId: meeting.id, ...visible },
+      select: sessionSelect,
+      orderBy: [{ startsAt: "asc" }, { room: { sortOrder: "asc" } }, { endsAt: "asc" }],
+    }),
+    db.track.findMany({ where: { meetingId: meeting.id }, select: { id: true, slug: true, color: true, ...names }, orderBy: { sortOrder: "asc" } }),
+    db.room.findMany({ where: { meetingId: meeting.id }, select: { id: true, location: true, ...names }, orderBy: { sortOrder: "asc" } }),
+  ]);
+  return {
+    sessions: sessions.map(toSessionDto),
+    tracks: tracks.map((track) => ({ id: track.id, slug: track.slug, name: translationsOf(track, "name"), color: track.color })),
+    rooms: rooms.map((room) => ({ id: room.id, name: translationsOf(room, "name"), location: room.location })),
+  };
+}
+
+/** One published or cancelled session of a meeting; `not_found` for drafts, unknown ids or another meeting's. */
+export async function getSession(meetingSlug: string, sessionId: string): Promise<SessionDto> {
+  const meeting = await getMeeting(meetingSlug);
+  const row = await db.session.findFirst({ where: { id: sessionId, meetingId: meeting.id, ...visible }, select: sessionSelect });
+  if (!row) throw notFound("Session");
+  return toSessionDto(row);
+}

@@ -1,0 +1,16 @@
+import "server-only";
+import { seedDemo } from "@/prisma/seed";
+import { db } from "../db";
+import { env } from "../env";
+import { applyMigrations } from "./migrations";
+import { configuredTarget } from "./target";
+
+export async function prepareEmbeddedDatabase(): Promise<void> {
+  const target = configuredTarget();
+  if (target.kind !== "pglite" || env().DB_AUTO_SETUP === "false") return;
+  const applied = await applyMigrations(target);
+  if (applied.length) console.log(`Embedded database in ${target.dataDir}: applied ${applied.join(", ")}`);
+  if ((await db.meeting.count()) === 0) {
+    console.log(`Embedded database was empty: loaded the demo meeting (${await seedDemo(db)}).`);
+  }
+}

@@ -1,0 +1,93 @@
+import "server-only";
+import { cache } from "react";
+import { db } from "../db";
+import { notFound } from "../errors";
+import type { Translations } from "@/app/_lib/i18n/localized";
+import { translationsOf } from "@/app/_lib/i18n/localized";
+import type { AppLocale } from "@/app/_lib/i18n/locales";
+import type { CityDto } from "../alliance/queries";
+
+export type MeetingDto = {
+  id: string;
+  slug: string;
+  title: Translations;
+  summary: Translations;
+  venue: { name: string; city: string; country: "DE" | "CN" };
+  timeZone: string;
+  /** ISO dates (yyyy-mm-dd), in the meeting's zone. */
+  startsOn: string;
+  endsOn: string;
+  registration: { opensAt: string | null; closesAt: string | null; requiresApproval: boolean };
+  defaultLocale: AppLocale;
+  exampleProgram: boolean;
+};
+
+const meetingSelect = {
+  id: true,
+  slug: true,
+  titleDe: true,
+  titleEn: true,
+  titleZh: true,
+  summaryDe: true,
+  summaryEn: true,
+  summaryZh: true,
+  venueName: true,
+  venueCity: true,
+  venueCountry: true,
+  timeZone: true,
+  startsOn: true,
+  endsOn: true,
+  registrationOpensAt: true,
+  registrationClosesAt: true,
+  requiresApproval: true,
+  defaultLocale: true,
+  exampleProgram: true,
+} as const;
+
+type MeetingRow = NonNullable<Awaited<ReturnType<typeof findMeetingRow>>>;
+
+function findMeetingRow(slug: string) {
+  return db.meeting.findFirst({ where: { slug, published: true }, select: meetingSelect });
+}
+
+function toDto(row: MeetingRow): MeetingDto {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: translationsOf(row, "title"),
+    summary: translationsOf(row, "summary"),
+    venue: { name: row.venueName, city: row.venueCity, country: row.venueCountry },
+    timeZone: row.timeZone,
+    startsOn: row.startsOn.toISOString().slice(0, 10),
+    endsOn: row.endsOn.toISOString().slice(0, 10),
+    registration: {
+      opensAt: row.registrationOpensAt?.toISOString() ?? null,
+      closesAt: row.registrationClosesAt?.toISOString() ?? null,
+      requiresApproval: row.requiresApproval,
+    },
+    defaultLocale: row.defaultLocale,
+    exampleProgram: row.exampleProgram,
+  };
+}
+
+/** Published meetings, newest first. */
+export async function listMeetings(): Promise<MeetingDto[]> {
+  const rows = await db.meeting.findMany({ where: { published: true }, select: meetingSelect, orderBy: { startsOn: "desc" } });
+  return rows.map(toDto);
+}
+
+/** A published meeting; `not_found` otherwise. Cached per request: layouts and pages share it. */
+export const getMeeting = cache(async (slug: string): Promise<MeetingDto> => {
+  const row = await findMeetingRow(slug);
+  if (!row) throw notFound("Meeting");
+  return toDto(row);
+});
+
+/** Cities admitted to the alliance in one of the meeting's ceremonies. */
+export async function listInductees(meetingId: string): Promise<Pick<CityDto, "id" | "slug" | "name">[]> {
+  const rows = await db.ceremonyInductee.findMany({
+    where: { session: { meetingId, status: { not: "draft" } } },
+    select: { city: { select: { id: true, slug: true, nameDe: true, nameEn: true, nameZh: true } } },
+  });
+  return rows.map(({ city }) => ({ id: city.id, slug: city.slug, name: translationsOf(city, "name") }));
+}

@@ -1,0 +1,6 @@
+import { getAgenda } from "@/app/_server/agenda/queries";
+import { jsonRoute } from "@/app/_server/http";
+
+export function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  return jsonRoute(async () => getAgenda((await params).slug));
+}

@@ -1,0 +1,13 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./app/_lib/i18n/request.ts");
+
+/** @type {import("next").NextConfig} */
+const nextConfig = {
+  // Loaded from node_modules at run time: PGlite reads its .wasm/.data files next to itself.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default withNextIntl(nextConfig);
