@@ -140,7 +140,8 @@ export async function seedDemo(db: Db): Promise<string> {
       startsOn: new Date(`${m.date}T00:00:00Z`),
       endsOn: new Date(`${m.date}T00:00:00Z`),
       registrationOpensAt: DateTime.fromISO("2017-02-01T00:00", { zone: TIME_ZONE }).toJSDate(),
-      registrationClosesAt: DateTime.fromISO("2017-04-21T18:00", { zone: TIME_ZONE }).toJSDate(),
+      // Left open so that the demo can be tried end to end; organizers set the real deadline.
+      registrationClosesAt: null,
       exampleProgram: true,
     },
     select: { id: true },

@@ -26,7 +26,8 @@ export async function RunOfShow({ runOfShow, timeZone, locale }: Props) {
           {t("overrun", { count: runOfShow.overrunMinutes })}
         </p>
       )}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      {/* Scrolls sideways on phones; focusable so keyboard users can scroll it too. */}
+      <div role="region" aria-labelledby="run-of-show" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full min-w-[36rem] text-left text-sm" data-testid="run-of-show">
           <thead className="bg-slate-100 text-slate-600">
             <tr>

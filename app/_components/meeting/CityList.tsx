@@ -34,7 +34,7 @@ export async function CityList({ cities, highlight = new Set(), locale, showJoin
                   <li key={city.id} className={`flex flex-wrap items-baseline gap-x-2 py-2 ${isNew ? "-mx-2 rounded bg-brand-50 px-2" : ""}`} data-testid={`city-${city.slug}`}>
                     <span className="font-medium">{name}</span>
                     {other && other !== name && (
-                      <span className="text-sm text-slate-500" lang={locale === "zh" ? "de" : "zh-CN"}>
+                      <span className="text-sm text-slate-600" lang={locale === "zh" ? "de" : "zh-CN"}>
                         {other}
                       </span>
                     )}

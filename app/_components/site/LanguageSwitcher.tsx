@@ -11,7 +11,7 @@ export function LanguageSwitcher({ label }: { label: string }) {
   const pathname = usePathname();
   const query = Object.fromEntries(useSearchParams().entries());
   return (
-    <ul aria-label={label} className="flex items-center gap-1">
+    <ul aria-label={label} className="flex items-center gap-1 whitespace-nowrap">
       {locales.map((locale) => (
         <li key={locale}>
           {locale === current ? (

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { CHINA_TIME_ZONE, dayKey, formatCalendarDate, formatLongDate, formatTime, formatTimeRange, zoneOffsetLabel } from "./time";
+
+// Runs under TZ=UTC and TZ=Asia/Shanghai (npm run test:unit): results must not depend on the process zone.
+const BERLIN = "Europe/Berlin";
+
+describe("zoned formatting", () => {
+  it("10:00 in Hannover on 24 April 2017 is 08:00Z and 16:00 in Beijing", () => {
+    const instant = new Date("2017-04-24T08:00:00Z");
+    expect(formatTime(instant, BERLIN, "de")).toBe("10:00");
+    expect(formatTime(instant, CHINA_TIME_ZONE, "zh")).toBe("16:00");
+    expect(formatTime(instant.toISOString(), BERLIN, "en")).toBe("10:00");
+  });
+
+  it("follows the clock changes in Berlin (China has none)", () => {
+    // Last Sunday of March 2017 (26th): CET → CEST at 01:00Z; last Sunday of October (29th): back at 01:00Z.
+    expect(formatTime(new Date("2017-03-26T00:30:00Z"), BERLIN, "de")).toBe("01:30");
+    expect(formatTime(new Date("2017-03-26T01:30:00Z"), BERLIN, "de")).toBe("03:30");
+    expect(formatTime(new Date("2017-10-29T00:30:00Z"), BERLIN, "de")).toBe("02:30");
+    expect(formatTime(new Date("2017-10-29T01:30:00Z"), BERLIN, "de")).toBe("02:30");
+    expect(formatTime(new Date("2017-10-29T01:30:00Z"), CHINA_TIME_ZONE, "de")).toBe("09:30");
+    expect(zoneOffsetLabel(new Date("2017-04-24T08:00:00Z"), BERLIN)).toBe("UTC+2");
+    expect(zoneOffsetLabel(new Date("2017-01-24T08:00:00Z"), BERLIN)).toBe("UTC+1");
+    expect(zoneOffsetLabel(new Date("2017-01-24T08:00:00Z"), CHINA_TIME_ZONE)).toBe("UTC+8");
+  });
+
+  it("marks ranges that end on the next day in that zone", () => {
+    const start = new Date("2017-04-24T15:30:00Z");
+    const end = new Date("2017-04-24T17:00:00Z");
+    expect(formatTimeRange(start, end, BERLIN, "de")).toBe("17:30–19:00");
+    expect(formatTimeRange(start, end, CHINA_TIME_ZONE, "zh")).toBe("23:30–01:00 (+1)");
+  });
+
+  it("writes dates in each language and groups by the zone's day", () => {
+    const instant = new Date("2017-04-24T07:30:00Z");
+    expect(formatLongDate(instant, BERLIN, "de")).toBe("Montag, 24. April 2017");
+    expect(formatLongDate(instant, BERLIN, "en")).toMatch(/^Monday,? (24 April|April 24,) 2017$/);
+    expect(formatLongDate(instant, BERLIN, "zh")).toBe("2017年4月24日星期一");
+    expect(formatCalendarDate(new Date("2017-04-24T00:00:00Z"), "de")).toBe("Montag, 24. April 2017");
+    expect(dayKey(new Date("2017-04-24T22:30:00Z"), BERLIN)).toBe("2017-04-25");
+    expect(dayKey(new Date("2017-04-24T22:30:00Z"), "UTC")).toBe("2017-04-24");
+  });
+});

@@ -1,0 +1,52 @@
+import { expect, test } from "./fixtures";
+
+test("GET /api/meetings lists the 2017 meeting", async ({ request }) => {
+  const response = await request.get("/api/meetings");
+  expect(response.status()).toBe(200);
+  const { meetings } = await response.json();
+  expect(meetings.map((meeting: { slug: string }) => meeting.slug)).toContain("2017");
+});
+
+test("GET /api/meetings/2017 has the venue, zone and inductee", async ({ request }) => {
+  const { meeting } = await (await request.get("/api/meetings/2017")).json();
+  expect(meeting).toMatchObject({
+    slug: "2017",
+    timeZone: "Europe/Berlin",
+    startsOn: "2017-04-24",
+    venue: { name: "Hannover Messe", city: "Hannover", country: "DE" },
+  });
+  expect(meeting.inductees.map((city: { name: { de: string } }) => city.name.de)).toEqual(["Köln"]);
+});
+
+test("GET /api/meetings/2017/agenda: sessions with all languages, UTC instants and seats", async ({ request }) => {
+  const { sessions } = await (await request.get("/api/meetings/2017/agenda")).json();
+  expect(sessions).toHaveLength(13);
+  const opening = sessions.find((session: { title: { en: string } }) => session.title.en === "Opening of the annual meeting");
+  expect(opening).toMatchObject({
+    kind: "keynote",
+    status: "published",
+    startsAt: "2017-04-24T07:30:00.000Z",
+    endsAt: "2017-04-24T08:00:00.000Z",
+    title: { de: "Eröffnung des Jahrestreffens", en: "Opening of the annual meeting", zh: "年会开幕" },
+    capacity: null,
+    seatsLeft: null,
+  });
+  expect(opening.room.name.en).toBe("Hall 2");
+  expect(opening.track.slug).toBe("plenum");
+  expect(opening.speakers.map((speaker: { familyName: string }) => speaker.familyName)).toEqual(["Ost"]);
+  const limited = sessions.filter((session: { capacity: number | null }) => session.capacity !== null);
+  expect(limited.map((session: { capacity: number; seatsLeft: number }) => [session.capacity, session.seatsLeft]).sort()).toEqual([
+    [20, 20],
+    [30, 30],
+    [40, 40],
+  ]);
+});
+
+test("unknown meetings and API paths answer 404 in JSON", async ({ request }) => {
+  for (const path of ["/api/meetings/1999", "/api/meetings/1999/agenda", "/api/nothing/here"]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(404);
+    expect(response.headers()["content-type"]).toContain("application/json");
+    expect((await response.json()).error.code).toBe("not_found");
+  }
+});

@@ -1,0 +1,40 @@
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * End-to-end tests against the production build (`next build` runs first, see scripts/test.sh) on a
+ * fresh embedded database. The server runs under TZ=Asia/Shanghai and the browsers in UTC and Shanghai,
+ * so that any use of a local clock instead of the meeting's zone shows up as a wrong time.
+ * Browser: Debian's Chromium (no browser downloads on this network); CHROMIUM_PATH overrides.
+ */
+const port = Number(process.env.E2E_PORT ?? 3210);
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: [["list"]],
+  timeout: 30_000,
+  use: {
+    baseURL: `http://localhost:${port}`,
+    launchOptions: chromium,
+    trace: "retain-on-failure",
+  },
+  projects: [
+    { name: "desktop-utc", use: { ...devices["Desktop Chrome"], timezoneId: "UTC", launchOptions: chromium } },
+    { name: "phone-shanghai", use: { ...devices["Pixel 7"], timezoneId: "Asia/Shanghai", launchOptions: chromium } },
+  ],
+  webServer: {
+    command: `rm -rf .data/e2e && next start -p ${port}`,
+    url: `http://localhost:${port}/api/meetings`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: { DATA_DIR: ".data/e2e", TZ: "Asia/Shanghai", DATABASE_URL: "" },
+    stdout: "pipe",
+  },
+});

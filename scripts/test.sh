@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# All tests, in order of speed: types, migrations vs schema, unit and integration tests (PGlite always,
+# PostgreSQL when TEST_DATABASE_URL is set) under TZ=UTC and TZ=Asia/Shanghai, the production build,
+# and end-to-end tests in Chromium against it. Stops at the first failing tier.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n=== %s\n' "$*"; }
+
+if [ -z "${TEST_DATABASE_URL:-}" ]; then
+  echo "*** SKIPPED: PostgreSQL tier. Set TEST_DATABASE_URL (e.g. postgresql://postgres@127.0.0.1:5432/test) to run it. ***"
+fi
+step "Type check" && tsc --noEmit
+step "Migrations match schema.prisma" && npm run -s db:check
+step "Unit and integration tests, TZ=UTC" && TZ=UTC vitest run
+step "Unit and integration tests, TZ=Asia/Shanghai" && TZ=Asia/Shanghai vitest run
+step "Browser" && bash scripts/ensure-browser.sh
+step "Production build" && next build
+step "End-to-end tests (Chromium; server TZ=Asia/Shanghai, browsers in UTC and Asia/Shanghai)" && playwright test
