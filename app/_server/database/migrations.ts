@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter } from "@prisma/driver-adapter-utils";
 import type { DiffTarget, MigrationList, SchemaEngine as Engine } from "@prisma/schema-engine-wasm";
 import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { adapterFactory, type DatabaseTarget } from "./adapter";
@@ -43,10 +43,21 @@ async function withEngine<T>(target: DatabaseTarget, run: (engine: Engine) => Pr
   await loadWasm();
   const schema = await readFile(/* turbopackIgnore: true */ SCHEMA_PATH, "utf8");
   const logs: string[] = [];
+  // engine.free() does not dispose the adapters it connected. On PostgreSQL that leaves an idle connection
+  // holding Prisma's migration advisory lock until the pool's idle timeout (10 s), and the next engine
+  // in this process waits for it, close to Prisma's own 10 s lock timeout. Release them ourselves.
+  const factory = adapterFactory(target);
+  const connected: SqlDriverAdapter[] = [];
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    connected.push(adapter);
+    return adapter;
+  };
   const engine = (await bg.SchemaEngine.new(
     { datamodels: [[SCHEMA_PATH, schema]] },
     (line: string) => logs.push(line),
-    bindMigrationAwareSqlAdapterFactory(adapterFactory(target)),
+    bindMigrationAwareSqlAdapterFactory(factory),
   )) as Engine;
   try {
     return await run(engine);
@@ -54,6 +65,7 @@ async function withEngine<T>(target: DatabaseTarget, run: (engine: Engine) => Pr
     throw new Error(`Schema engine failed: ${describe(error)}${logs.length ? `\n${logs.join("\n")}` : ""}`);
   } finally {
     engine.free();
+    await Promise.all(connected.map((adapter) => adapter.dispose()));
   }
 }
 

@@ -1,0 +1,101 @@
+import { DateTime } from "luxon";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/app/_server/db";
+import { fileDatabase } from "@/test/integration/databases";
+import { DEMO_MEETING_SLUG, seedDemo } from "./seed";
+
+beforeAll(async () => {
+  await seedDemo(db);
+});
+
+function meetingSession(slug: string) {
+  return db.session.findFirstOrThrow({ where: { slug, meeting: { slug: DEMO_MEETING_SLUG } } });
+}
+
+/** Row count of every table the migrations created, so that a new table is covered without editing this. */
+async function rowCounts(): Promise<Record<string, number>> {
+  const database = fileDatabase();
+  const tables = await database.query<{ name: string }>(`
+    SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname <> '_prisma_migrations'
+    ORDER BY c.relname`);
+  const counts: Record<string, number> = {};
+  for (const { name } of tables) {
+    const [row] = await database.query<{ count: number }>(`SELECT count(*)::int AS count FROM "${name}"`);
+    counts[name] = row!.count;
+  }
+  return counts;
+}
+
+describe("seedDemo", () => {
+  it("creates the 24 member cities: 10 German, 14 Chinese", async () => {
+    expect(await db.city.count()).toBe(24);
+    expect(await db.city.count({ where: { country: "DE" } })).toBe(10);
+    expect(await db.city.count({ where: { country: "CN" } })).toBe(14);
+  });
+
+  it("creates the 2017 meeting on Monday 24 April 2017 in Europe/Berlin", async () => {
+    const meeting = await db.meeting.findUniqueOrThrow({ where: { slug: "2017" } });
+    expect(meeting.startsOn.toISOString()).toBe("2017-04-24T00:00:00.000Z");
+    expect(meeting.endsOn.toISOString()).toBe("2017-04-24T00:00:00.000Z");
+    expect(meeting.timeZone).toBe("Europe/Berlin");
+  });
+
+  it("admits Köln, joined on 24 April 2017, in the ceremony session", async () => {
+    const cologne = await db.city.findUniqueOrThrow({ where: { slug: "cologne" } });
+    expect(cologne.nameDe).toBe("Köln");
+    expect(cologne.joinedOn?.toISOString()).toBe("2017-04-24T00:00:00.000Z");
+
+    const ceremonies = await db.session.findMany({
+      where: { kind: "ceremony", meeting: { slug: DEMO_MEETING_SLUG } },
+      include: { inductees: { include: { city: true } } },
+    });
+    expect(ceremonies).toHaveLength(1);
+    expect(ceremonies[0]!.inductees.map((inductee) => inductee.city.slug)).toEqual(["cologne"]);
+  });
+
+  it("publishes a program of at least 10 sessions in 3+ rooms and 3+ tracks, some with limited seats", async () => {
+    const sessions = await db.session.findMany({ where: { status: "published", meeting: { slug: DEMO_MEETING_SLUG } } });
+    expect(sessions.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(sessions.map((session) => session.roomId).filter(Boolean)).size).toBeGreaterThanOrEqual(3);
+    expect(new Set(sessions.map((session) => session.trackId).filter(Boolean)).size).toBeGreaterThanOrEqual(3);
+    expect(sessions.map((session) => session.capacity)).toEqual(expect.arrayContaining([30, 20]));
+  });
+
+  it("opens at 09:30 in Hannover, which is 07:30 UTC in summer time", async () => {
+    const opening = await meetingSession("eroeffnung");
+    expect(opening.startsAt.toISOString()).toBe("2017-04-24T07:30:00.000Z");
+    expect(DateTime.fromJSDate(opening.startsAt, { zone: "Europe/Berlin" }).toFormat("HH:mm ZZ")).toBe("09:30 +02:00");
+  });
+
+  it("fills the ceremony's 45-minute slot exactly with its run-of-show, Ute Berg taking part", async () => {
+    const ceremony = await db.session.findFirstOrThrow({
+      where: { kind: "ceremony", meeting: { slug: DEMO_MEETING_SLUG } },
+      include: { segments: { orderBy: { position: "asc" }, include: { participants: { include: { person: true } } } } },
+    });
+    const slotMinutes = (ceremony.endsAt.getTime() - ceremony.startsAt.getTime()) / 60_000;
+    expect(slotMinutes).toBe(45);
+    expect(ceremony.segments.length).toBeGreaterThan(1);
+    expect(ceremony.segments.map((segment) => segment.position)).toEqual(ceremony.segments.map((_, index) => index));
+    expect(ceremony.segments.reduce((sum, segment) => sum + segment.durationMinutes, 0)).toBe(slotMinutes);
+
+    const participants = ceremony.segments.flatMap((segment) => segment.participants.map(({ person }) => person));
+    expect(participants).toContainEqual(expect.objectContaining({ slug: "ute-berg", givenName: "Ute", familyName: "Berg" }));
+  });
+
+  it("changes nothing when run again, and keeps what organizers edited", async () => {
+    await db.session.update({
+      where: { id: (await meetingSession("panel-forschung")).id },
+      data: { titleDe: "Podium (geändert)" },
+    });
+    await db.city.update({ where: { slug: "yunfu" }, data: { nameEn: "Yunfu (edited)" } });
+    const before = await rowCounts();
+    expect(Object.values(before).every((count) => count > 0)).toBe(true);
+
+    await seedDemo(db);
+
+    expect(await rowCounts()).toEqual(before);
+    expect((await meetingSession("panel-forschung")).titleDe).toBe("Podium (geändert)");
+    expect((await db.city.findUniqueOrThrow({ where: { slug: "yunfu" } })).nameEn).toBe("Yunfu (edited)");
+  });
+});

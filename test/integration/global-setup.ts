@@ -1,0 +1,38 @@
+/**
+ * Once per integration project and run, in the main Vitest process: a run id and a temp folder that the
+ * per-file databases are named after, and, at the end, removal of whatever a crashed test file left
+ * behind. A test file that throws while being imported never runs its afterAll hooks.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+
+export default async function setup(project: TestProject) {
+  const runId = randomBytes(4).toString("hex");
+  const tempRoot = await mkdtemp(path.join(os.tmpdir(), `alliance-test-${runId}-`));
+  project.provide("runId", runId);
+  project.provide("tempRoot", tempRoot);
+
+  return async () => {
+    await rm(tempRoot, { recursive: true, force: true });
+    const adminUrl = project.config.provide.testDatabaseUrl;
+    if (project.config.provide.dbTier !== "postgres" || !adminUrl) return;
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ datname: string }>(
+        "SELECT datname FROM pg_database WHERE datname LIKE $1",
+        [`test\\_${runId}\\_%`],
+      );
+      for (const { datname } of rows) {
+        console.warn(`Dropping database ${datname}, left behind by a test file that did not finish.`);
+        await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+      }
+    } finally {
+      await client.end();
+    }
+  };
+}

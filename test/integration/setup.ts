@@ -1,0 +1,38 @@
+/**
+ * Runs before each integration test file, in that file's own process: creates a fresh database for the
+ * project's tier, points the app at it, applies all migrations, and deletes it when the file is done.
+ * (If this file or the test file throws before the tests run, afterAll never runs; global-setup.ts
+ * removes what is left at the end of the run.)
+ */
+import { afterAll } from "vitest";
+import { createTestDatabase, setFileDatabase } from "./databases";
+
+const database = await createTestDatabase();
+
+// app/_server/env.ts reads process.env once and caches it, so this must happen before any app module
+// asks for it. A DATABASE_URL from the developer's shell must never reach the embedded tier.
+if (database.target.kind === "postgres") {
+  process.env.DATABASE_URL = database.target.url;
+  delete process.env.DATA_DIR;
+} else {
+  delete process.env.DATABASE_URL;
+  process.env.DATA_DIR = database.target.dataDir;
+}
+
+const { configuredTarget } = await import("@/app/_server/database/target");
+const seen = configuredTarget();
+if (JSON.stringify(seen) !== JSON.stringify(database.target)) {
+  throw new Error(`The app would use ${JSON.stringify(seen)}, not the test database ${JSON.stringify(database.target)}.`);
+}
+
+const { applyMigrations } = await import("@/app/_server/database/migrations");
+setFileDatabase({ ...database, appliedMigrations: await applyMigrations(database.target) });
+
+afterAll(async () => {
+  const { disconnectDb } = await import("@/app/_server/db");
+  const { closePGlite } = await import("@/app/_server/database/adapter");
+  await disconnectDb();
+  // diffSchemas gives the schema engine an in-memory PGlite it never closes.
+  await closePGlite("memory://");
+  await database.drop();
+});
