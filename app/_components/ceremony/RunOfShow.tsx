@@ -47,7 +47,7 @@ export async function RunOfShow({ runOfShow, timeZone, locale }: Props) {
                     <time dateTime={segment.startsAt}>{formatTime(segment.startsAt, timeZone, locale)}</time>
                   </td>
                   <td className="px-3 py-2 tabular-nums text-slate-600">{formatTime(segment.startsAt, CHINA_TIME_ZONE, locale)}</td>
-                  <td className="px-3 py-2 tabular-nums">{t("minutes", { count: segment.durationMinutes })}</td>
+                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{t("minutes", { count: segment.durationMinutes })}</td>
                   <td className="px-3 py-2">
                     <p className="font-medium">{pick(segment.title, locale)}</p>
                     {notes && <p className="text-slate-600">{notes}</p>}
