@@ -35,8 +35,29 @@ export async function closePGlite(dataDir: string): Promise<void> {
   await instance?.close();
 }
 
+/**
+ * PrismaPg 7.10 runs a script (a migration) by splitting it on every ";", which breaks SQL with a
+ * semicolon inside a string literal or a function body, as hand-written data migrations have. PostgreSQL's
+ * simple query protocol runs a whole multi-statement script in one round trip, as PGlite's adapter does.
+ */
+class PrismaPgWholeScripts extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    // The adapter's pool and its error mapping (to Prisma's DriverAdapterError) are not public API.
+    const internals = adapter as unknown as { client: { query(sql: string): Promise<unknown> }; onError(error: unknown): never };
+    adapter.executeScript = async (script: string) => {
+      try {
+        await internals.client.query(script);
+      } catch (error) {
+        internals.onError(error);
+      }
+    };
+    return adapter;
+  }
+}
+
 export function adapterFactory(target: DatabaseTarget): SqlMigrationAwareDriverAdapterFactory {
   return target.kind === "postgres"
-    ? new PrismaPg({ connectionString: target.url, max: 10 })
+    ? new PrismaPgWholeScripts({ connectionString: target.url, max: 10 })
     : new PrismaPGlite(openPGlite(target.dataDir));
 }
