@@ -6,7 +6,8 @@
 import { DateTime } from "luxon";
 import type { Db } from "../app/_server/db";
 import alliance from "./seed-data/alliance.json" with { type: "json" };
-import { ceremony, rooms, sessions, tracks } from "./seed-data/program-2017";
+import { ceremony } from "./seed-data/ceremony-2017";
+import { rooms, sessions, tracks } from "./seed-data/program-2017";
 
 export const DEMO_MEETING_SLUG = "2017";
 const TIME_ZONE = alliance.meeting2017.timezone;
