@@ -15,7 +15,8 @@ const TIME_ZONE = alliance.meeting2017.timezone;
 export function citySlug(englishName: string): string {
   return englishName
     .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "e") // ü → ue after NFKD splits the umlaut off
+    .replace(/\u0308/g, "e") // ü → ue: NFKD splits the umlaut off as U+0308
+    .replace(/[\u0300-\u036f]/g, "")
     .replace(/[’']/g, "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")

@@ -44,7 +44,7 @@ export function dayKey(instant: Instant, zone: string): string {
   return zoned(instant, zone, "en").toISODate() ?? "";
 }
 
-/** Short zone label: "MESZ"/"CEST"/"GMT+2" style, then "UTC+8" for China. */
+/** The zone's UTC offset at that instant: "UTC+2" for Berlin in summer, "UTC+8" for China. */
 export function zoneOffsetLabel(instant: Instant, zone: string): string {
   const offset = zoned(instant, zone, "en").offset;
   const sign = offset < 0 ? "−" : "+";

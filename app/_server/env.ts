@@ -6,13 +6,10 @@ import { z } from "zod";
  * at start-up instead of halfway through a request.
  */
 const schema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** PostgreSQL connection string. Unset: embedded PGlite in DATA_DIR. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   /** Folder of the embedded database. */
   DATA_DIR: z.string().min(1).default(".data/pglite"),
-  /** Public origin of the app, for absolute links (calendar feeds, emails). */
-  APP_URL: z.url().default("http://localhost:3000"),
   /** Set to "false" to keep the embedded server from migrating and seeding at start-up. */
   DB_AUTO_SETUP: z.enum(["true", "false"]).default("true"),
 });

@@ -5,8 +5,6 @@ import { defaultLocale, type AppLocale } from "./locales";
  * the visitor's language and fall back, in order, to the content's default language, then German,
  * English and Chinese, so that something is always shown even when a translation is missing.
  */
-const suffix: Record<AppLocale, "De" | "En" | "Zh"> = { de: "De", en: "En", zh: "Zh" };
-
 export type Translations = Record<AppLocale, string | null | undefined>;
 
 export function fallbackOrder(locale: AppLocale, contentDefault: AppLocale = defaultLocale): AppLocale[] {
@@ -28,9 +26,9 @@ export function translationsOf<Base extends string>(
   base: Base,
 ): Translations {
   return {
-    de: record[`${base}${suffix.de}`] ?? null,
-    en: record[`${base}${suffix.en}`] ?? null,
-    zh: record[`${base}${suffix.zh}`] ?? null,
+    de: record[`${base}De`] ?? null,
+    en: record[`${base}En`] ?? null,
+    zh: record[`${base}Zh`] ?? null,
   };
 }
 

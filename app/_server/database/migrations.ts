@@ -75,7 +75,8 @@ function describe(error: unknown): string {
 }
 
 /** The migration folders on disk, in the shape the engine expects. */
-export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationList> {
+export async function readMigrations(): Promise<MigrationList> {
+  const dir = MIGRATIONS_DIR;
   // Read at run time from the project folder, not bundled: tell the bundler not to trace these paths.
   const entries = existsSync(/* turbopackIgnore: true */ dir) ? await readdir(/* turbopackIgnore: true */ dir, { withFileTypes: true }) : [];
   const folders = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
