@@ -12,6 +12,19 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default(".data/pglite"),
   /** Set to "false" to keep the embedded server from migrating and seeding at start-up. */
   DB_AUTO_SETUP: z.enum(["true", "false"]).default("true"),
+  /** Address of the app as delegates reach it: links in emails and API answers. Never taken from the
+   *  request's Host header, which a client controls. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000").transform((url) => url.replace(/\/+$/, "")),
+  /** SMTP server for outgoing email, e.g. smtp://user:pass@mail.example.org:587. Unset: emails wait in the outbox. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** Sender of outgoing email. */
+  MAIL_FROM: z.string().min(3).default("Städteallianz <noreply@localhost>"),
+  /** Delivery attempts per email before it is marked failed. */
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** Registrations accepted per client address and hour (form and API). */
+  RATE_LIMIT_REGISTRATIONS: z.coerce.number().int().min(1).default(20),
+  /** "Lost your link?" requests per client address, and per email address, and hour. */
+  RATE_LIMIT_LOST_LINK: z.coerce.number().int().min(1).default(5),
 });
 
 export type Env = z.infer<typeof schema>;

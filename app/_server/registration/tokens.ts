@@ -1,0 +1,37 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import type { Prisma } from "../db";
+
+/**
+ * Secrets in links: 256 bits from the CSPRNG, base64url (43 characters). The database keeps only their
+ * SHA-256, so a copy of it opens no manage page and no calendar.
+ */
+export function newToken(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** A new token for the registration; earlier ones stay valid (each email carries its own link). */
+export async function issueAccessToken(
+  tx: Prisma.TransactionClient,
+  registrationId: string,
+  purpose: "manage" | "calendar",
+): Promise<string> {
+  const token = newToken();
+  await tx.accessToken.create({ data: { hash: hashToken(token), registrationId, purpose } });
+  return token;
+}
+
+/** The registration a token opens, or null. Tokens of the wrong shape never reach the database. */
+export async function registrationIdForToken(
+  client: Pick<Prisma.TransactionClient, "accessToken">,
+  token: string,
+  purpose: "manage" | "calendar",
+): Promise<string | null> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const row = await client.accessToken.findUnique({ where: { hash: hashToken(token) }, select: { registrationId: true, purpose: true } });
+  return row?.purpose === purpose ? row.registrationId : null;
+}

@@ -1,0 +1,187 @@
+import "server-only";
+import type { Translations } from "@/app/_lib/i18n/localized";
+import { translationsOf } from "@/app/_lib/i18n/localized";
+import type { AppLocale } from "@/app/_lib/i18n/locales";
+import type { DelegateRole } from "@/app/_lib/registration/fields";
+import type { Prisma } from "../db";
+
+/**
+ * Everything a delegate entered and holds, as the manage page, the emails and the data export show it.
+ * Read through any client: the domain reads it inside its transactions, pages through `db`.
+ */
+export type RegistrationView = {
+  id: string;
+  status: "pending" | "confirmed" | "cancelled" | "rejected";
+  meeting: {
+    id: string;
+    slug: string;
+    title: Translations;
+    defaultLocale: AppLocale;
+    timeZone: string;
+    /** yyyy-mm-dd */
+    startsOn: string;
+    venueName: string;
+    requiresApproval: boolean;
+  };
+  givenName: string;
+  familyName: string;
+  nativeName: string | null;
+  nameOrder: "given_first" | "family_first";
+  honorific: string | null;
+  position: string | null;
+  organization: string | null;
+  city: { id: string; slug: string; name: Translations; country: "DE" | "CN" } | null;
+  cityOther: string | null;
+  role: DelegateRole;
+  email: string;
+  phone: string | null;
+  language: AppLocale;
+  interpretation: AppLocale[];
+  dietaryNeeds: string | null;
+  accessibilityNeeds: string | null;
+  visaLetter: boolean;
+  privacyConsentAt: string;
+  photoConsent: boolean;
+  listConsent: boolean;
+  createdAt: string;
+  updatedAt: string;
+  /** Sessions with limited seats that the delegate holds a seat in or waits for, in time order. */
+  sessions: SeatView[];
+};
+
+export type SeatView = {
+  sessionId: string;
+  status: "confirmed" | "waitlisted";
+  /** Place on the waiting list (1 = next to move up); null for a seat. */
+  position: number | null;
+  title: Translations;
+  startsAt: string;
+  endsAt: string;
+  room: Translations | null;
+  sessionStatus: "draft" | "published" | "cancelled";
+  /** iCalendar SEQUENCE of the session. */
+  sequence: number;
+  updatedAt: string;
+};
+
+const names = { nameDe: true, nameEn: true, nameZh: true } as const;
+
+const registrationSelect = {
+  id: true,
+  status: true,
+  meeting: {
+    select: {
+      id: true,
+      slug: true,
+      titleDe: true,
+      titleEn: true,
+      titleZh: true,
+      defaultLocale: true,
+      timeZone: true,
+      startsOn: true,
+      venueName: true,
+      requiresApproval: true,
+    },
+  },
+  givenName: true,
+  familyName: true,
+  nativeName: true,
+  nameOrder: true,
+  honorific: true,
+  position: true,
+  organization: true,
+  city: { select: { id: true, slug: true, country: true, ...names } },
+  cityOther: true,
+  role: true,
+  email: true,
+  phone: true,
+  language: true,
+  interpretation: true,
+  dietaryNeeds: true,
+  accessibilityNeeds: true,
+  visaLetter: true,
+  privacyConsentAt: true,
+  photoConsent: true,
+  listConsent: true,
+  createdAt: true,
+  updatedAt: true,
+  seats: {
+    select: {
+      status: true,
+      waitlistNumber: true,
+      session: {
+        select: {
+          id: true,
+          titleDe: true,
+          titleEn: true,
+          titleZh: true,
+          startsAt: true,
+          endsAt: true,
+          status: true,
+          sequence: true,
+          updatedAt: true,
+          room: { select: names },
+        },
+      },
+    },
+    orderBy: { session: { startsAt: "asc" } },
+  },
+} as const satisfies Prisma.RegistrationSelect;
+
+type Reader = Pick<Prisma.TransactionClient, "registration" | "sessionSeat">;
+
+/** The registration with its seats and waiting-list places; null when there is none with that id. */
+export async function loadRegistrationView(client: Reader, registrationId: string): Promise<RegistrationView | null> {
+  const row = await client.registration.findUnique({ where: { id: registrationId }, select: registrationSelect });
+  if (!row) return null;
+  const positions = await waitlistPositions(client, registrationId);
+  return {
+    ...row,
+    meeting: {
+      id: row.meeting.id,
+      slug: row.meeting.slug,
+      title: translationsOf(row.meeting, "title"),
+      defaultLocale: row.meeting.defaultLocale,
+      timeZone: row.meeting.timeZone,
+      startsOn: row.meeting.startsOn.toISOString().slice(0, 10),
+      venueName: row.meeting.venueName,
+      requiresApproval: row.meeting.requiresApproval,
+    },
+    city: row.city && { id: row.city.id, slug: row.city.slug, country: row.city.country, name: translationsOf(row.city, "name") },
+    privacyConsentAt: row.privacyConsentAt.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    sessions: row.seats.map(({ status, session }) => ({
+      sessionId: session.id,
+      status,
+      position: status === "waitlisted" ? (positions.get(session.id) ?? null) : null,
+      title: translationsOf(session, "title"),
+      startsAt: session.startsAt.toISOString(),
+      endsAt: session.endsAt.toISOString(),
+      room: session.room && translationsOf(session.room, "name"),
+      sessionStatus: session.status,
+      sequence: session.sequence,
+      updatedAt: session.updatedAt.toISOString(),
+    })),
+  };
+}
+
+/**
+ * The delegate's current place on each waiting list: 1 + the waitlisted seats with a lower number.
+ * Numbers keep their gaps when people leave the list; places do not.
+ */
+async function waitlistPositions(client: Reader, registrationId: string): Promise<Map<string, number>> {
+  const mine = await client.sessionSeat.findMany({
+    where: { registrationId, status: "waitlisted" },
+    select: { sessionId: true, waitlistNumber: true },
+  });
+  const entries = await Promise.all(
+    mine.map(async ({ sessionId, waitlistNumber }) => {
+      const ahead = await client.sessionSeat.count({
+        where: { sessionId, status: "waitlisted", waitlistNumber: { lt: waitlistNumber ?? 0 } },
+      });
+      return [sessionId, ahead + 1] as const;
+    }),
+  );
+  return new Map(entries);
+}
