@@ -2,9 +2,13 @@
  * Runs once when a server process starts. In embedded mode (no DATABASE_URL) the server owns its PGlite
  * folder, so it applies pending migrations itself and loads the demo meeting into an empty database.
  * With PostgreSQL, migrations are a deploy step (`npm run db:migrate`), never done by each instance.
+ * With SMTP_URL set, each instance also sends what waits in the outbox: retries, and emails queued
+ * before a restart (new ones go out right after their commit).
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { prepareEmbeddedDatabase } = await import("./app/_server/database/startup");
   await prepareEmbeddedDatabase();
+  const { startOutboxTimer } = await import("./app/_server/mail/outbox");
+  startOutboxTimer();
 }

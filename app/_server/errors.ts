@@ -1,19 +1,39 @@
 import "server-only";
+import type { FieldErrors } from "@/app/_lib/registration/fields";
 
 /**
  * Expected failures of the domain layer. One type, one code each; `app/_server/http.ts` maps codes to
  * HTTP statuses and pages map `not_found` to notFound(). Anything else is a bug and surfaces as a 500.
  */
-export type AppErrorCode = "not_found";
+export type AppErrorCode =
+  | "not_found"
+  /** A request that cannot be read at all (not JSON, wrong content type). */
+  | "malformed"
+  /** Input the domain refuses; `fields` says which and why. */
+  | "invalid"
+  | "already_registered"
+  | "registration_closed"
+  /** The registration is cancelled or rejected and can no longer be changed. */
+  | "not_editable"
+  /** An idempotency key came back with a different request. */
+  | "idempotency_conflict"
+  | "rate_limited";
+
+export type AppErrorDetails = { fields?: FieldErrors; retryAfterSeconds?: number };
 
 export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string = code,
+    readonly details: AppErrorDetails = {},
   ) {
     super(message);
     this.name = "AppError";
   }
+}
+
+export function invalid(fields: FieldErrors): AppError {
+  return new AppError("invalid", `Invalid input: ${Object.keys(fields).join(", ")}`, { fields });
 }
 
 export function notFound(what: string): AppError {

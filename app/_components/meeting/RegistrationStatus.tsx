@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { windowState } from "@/app/_lib/registration/window";
 import { formatLongDate } from "@/app/_lib/time";
 import type { MeetingDto } from "@/app/_server/meetings/queries";
 
@@ -9,9 +10,10 @@ type Props = { registration: MeetingDto["registration"]; timeZone: string; local
 export async function RegistrationStatus({ registration, timeZone, locale, now = new Date() }: Props) {
   const t = await getTranslations("meeting");
   const { opensAt, closesAt } = registration;
+  const state = windowState(registration, now);
   let text: string;
-  if (opensAt && now < new Date(opensAt)) text = t("registrationNotYetOpen", { date: formatLongDate(opensAt, timeZone, locale) });
-  else if (closesAt && now >= new Date(closesAt)) text = t("registrationClosed");
+  if (state === "not_yet_open") text = t("registrationNotYetOpen", { date: formatLongDate(opensAt!, timeZone, locale) });
+  else if (state === "closed") text = t("registrationClosed");
   else if (closesAt) text = t("registrationOpen", { date: formatLongDate(closesAt, timeZone, locale) });
   else text = t("registrationOpenEnded");
   return (

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { locales } from "../i18n/locales";
+import type { Messages } from "../i18n/messages";
 
 /**
  * What a delegate enters, validated the same way for the form, the manage page and the JSON API.
@@ -12,17 +13,8 @@ export type DelegateRole = (typeof delegateRoles)[number];
 
 export const nameOrders = ["given_first", "family_first"] as const;
 
-export type ValidationKey =
-  | "required"
-  | "tooLong"
-  | "latinScript"
-  | "email"
-  | "phone"
-  | "invalidChoice"
-  | "cityOrOther"
-  | "tooMany"
-  | "duplicate"
-  | "privacyConsent";
+/** Keys of the `validation` messages: what the schema and the domain report about a field. */
+export type ValidationKey = keyof Messages["validation"];
 
 const message = (key: ValidationKey) => ({ error: key });
 const always = () => true;
@@ -103,22 +95,26 @@ export const registrationInput = delegateDetails.and(
 
 export type RegistrationInput = z.output<typeof registrationInput>;
 
-export type FieldErrors = Record<string, ValidationKey>;
+/** A field's problem: a message key and the values its text needs ({city}, {quota}, …). */
+export type FieldError = { key: ValidationKey; values?: Record<string, string | number> };
 
-/** The first problem of each field, by its dotted path ("email", "sessionIds.2"). */
+/** Problems by dotted field path ("email", "sessionIds.2"); "_" for the input as a whole. */
+export type FieldErrors = Record<string, FieldError>;
+
+/** The first problem of each field. Zod's own messages (for shapes the schema does not expect) become "invalidChoice". */
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const path = issue.path.join(".") || "_";
-    errors[path] ??= isValidationKey(issue.message) ? issue.message : "invalidChoice";
+    errors[path] ??= { key: isSchemaKey(issue.message) ? issue.message : "invalidChoice" };
   }
   return errors;
 }
 
-const validationKeys: readonly string[] = [
+const schemaKeys: readonly string[] = [
   "required", "tooLong", "latinScript", "email", "phone", "invalidChoice", "cityOrOther", "tooMany", "duplicate", "privacyConsent",
 ] satisfies ValidationKey[];
 
-function isValidationKey(value: string): value is ValidationKey {
-  return validationKeys.includes(value);
+function isSchemaKey(value: string): value is ValidationKey {
+  return schemaKeys.includes(value);
 }

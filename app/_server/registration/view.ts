@@ -175,13 +175,13 @@ async function waitlistPositions(client: Reader, registrationId: string): Promis
     where: { registrationId, status: "waitlisted" },
     select: { sessionId: true, waitlistNumber: true },
   });
-  const entries = await Promise.all(
-    mine.map(async ({ sessionId, waitlistNumber }) => {
-      const ahead = await client.sessionSeat.count({
-        where: { sessionId, status: "waitlisted", waitlistNumber: { lt: waitlistNumber ?? 0 } },
-      });
-      return [sessionId, ahead + 1] as const;
-    }),
-  );
+  // One query after another: inside a transaction the client is a single connection.
+  const entries: [string, number][] = [];
+  for (const { sessionId, waitlistNumber } of mine) {
+    const ahead = await client.sessionSeat.count({
+      where: { sessionId, status: "waitlisted", waitlistNumber: { lt: waitlistNumber ?? 0 } },
+    });
+    entries.push([sessionId, ahead + 1]);
+  }
   return new Map(entries);
 }

@@ -1,0 +1,145 @@
+import "server-only";
+import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
+import { DateTime } from "luxon";
+import { tzlib_get_ical_block } from "timezones-ical-library";
+import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { pick } from "@/app/_lib/i18n/localized";
+import { env } from "../env";
+import { chinaTimeLine, roomName, seatLine, seatState, translator } from "../mail/wording";
+import type { RegistrationView } from "../registration/view";
+import { cleanText, escapeText, refold } from "./ical-text";
+
+/**
+ * iCalendar files built from data alone (DESIGN §7): the same data gives the same bytes, so feeds can
+ * answer with a strong ETag and a re-sent attachment updates the same events instead of adding copies.
+ */
+
+export const CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8";
+
+export type CalendarEvent = {
+  /** Stable across every feed and download: see sessionUid. */
+  uid: string;
+  /** Rises on every change of time, place or status. */
+  sequence: number;
+  start: Date | string;
+  end: Date | string;
+  /** When the event last changed: DTSTAMP and LAST-MODIFIED. */
+  modified: Date | string;
+  summary: string;
+  description?: string | null;
+  location?: string | null;
+  status: "confirmed" | "tentative" | "cancelled";
+  url?: string | null;
+};
+
+export type CalendarInput = {
+  name: string;
+  description?: string | null;
+  /** IANA zone of DTSTART/DTEND (TZID), described by one VTIMEZONE. */
+  timeZone: string;
+  events: CalendarEvent[];
+  /** Suggested refresh interval of a subscribed feed (REFRESH-INTERVAL, X-PUBLISHED-TTL). */
+  refreshSeconds?: number;
+  /** When given, cancelled events that ended before it are left out; until then they stay, cancelled. */
+  now?: Date;
+};
+
+const statuses = {
+  confirmed: ICalEventStatus.CONFIRMED,
+  tentative: ICalEventStatus.TENTATIVE,
+  cancelled: ICalEventStatus.CANCELLED,
+} as const;
+
+function instant(value: Date | string): DateTime {
+  return DateTime.fromJSDate(typeof value === "string" ? new Date(value) : value, { zone: "utc" });
+}
+
+/** The VTIMEZONE block of an IANA zone; null for one the library does not know. */
+function vtimezone(zone: string): string | null {
+  const block = tzlib_get_ical_block(zone);
+  return Array.isArray(block) && block[0]?.startsWith("BEGIN:VTIMEZONE") ? block[0] : null;
+}
+
+export function renderCalendar(input: CalendarInput): string {
+  const calendar = ical({
+    // ical-generator writes the name and description as they come: escaped here.
+    name: escapeText(input.name),
+    description: input.description ? escapeText(input.description) : null,
+    prodId: { company: "Chinese-German Industrial Cities Alliance", product: "Annual meeting", language: "EN" },
+    method: ICalCalendarMethod.PUBLISH,
+    ttl: input.refreshSeconds ?? null,
+  });
+  // No calendar zone (name: null): DTSTAMP and LAST-MODIFIED stay in UTC with "Z"; the events carry TZID.
+  calendar.timezone({ name: null, generator: vtimezone });
+  const events = input.events
+    .filter((event) => !(input.now && event.status === "cancelled" && instant(event.end).toMillis() <= input.now.getTime()))
+    .sort((a, b) => instant(a.start).toMillis() - instant(b.start).toMillis() || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0));
+  for (const event of events) {
+    const modified = instant(event.modified).toJSDate();
+    calendar.createEvent({
+      id: event.uid,
+      sequence: event.sequence,
+      // Luxon values: ical-generator writes them in the event's zone; a native Date would go through
+      // the process's local clock.
+      start: instant(event.start),
+      end: instant(event.end),
+      timezone: input.timeZone,
+      stamp: modified,
+      lastModified: modified,
+      summary: cleanText(event.summary),
+      description: event.description ? cleanText(event.description) : null,
+      location: event.location ? cleanText(event.location) : null,
+      status: statuses[event.status],
+      url: event.url ?? null,
+    });
+  }
+  return refold(calendar.toString());
+}
+
+/** The UID of a session's event, the same in every calendar that holds it. */
+export function sessionUid(sessionId: string): string {
+  return `${sessionId}@${new URL(env().PUBLIC_URL).hostname}`;
+}
+
+/**
+ * The delegate's sessions with limited seats, in the delegate's language. `options` as in renderCalendar,
+ * for a subscribed feed.
+ */
+export function personalCalendar(
+  view: RegistrationView,
+  locale: AppLocale,
+  options: Pick<CalendarInput, "refreshSeconds" | "now"> = {},
+): string {
+  const t = translator(locale);
+  const timeZone = view.meeting.timeZone;
+  const meeting = pick(view.meeting.title, locale);
+  return renderCalendar({
+    ...options,
+    name: t("calendar.name", { meeting }),
+    timeZone,
+    events: view.sessions
+      .filter((seat) => seat.sessionStatus !== "draft")
+      .map((seat) => {
+        const state = seatState(view, seat);
+        const room = roomName(seat, locale);
+        return {
+          uid: sessionUid(seat.sessionId),
+          sequence: seat.sequence,
+          start: seat.startsAt,
+          end: seat.endsAt,
+          // A change of the delegate's own state (a seat after the waiting list) must reach the calendar
+          // too, though the session itself is unchanged.
+          modified: seat.updatedAt > view.updatedAt ? seat.updatedAt : view.updatedAt,
+          summary: pick(seat.title, locale),
+          description: [chinaTimeLine(t, seat, timeZone, locale), seatLine(t, view, seat)].join("\n"),
+          location: room,
+          status:
+            state === "sessionCancelled" || state === "registrationEnded"
+              ? "cancelled"
+              : state === "waitlisted" || state === "pending"
+                ? "tentative"
+                : "confirmed",
+        } satisfies CalendarEvent;
+      }),
+  });
+}

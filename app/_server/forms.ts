@@ -1,0 +1,33 @@
+import "server-only";
+import { headers } from "next/headers";
+import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { describeFieldErrors, validationMessage } from "@/app/_lib/registration/errors";
+import type { FieldErrors } from "@/app/_lib/registration/fields";
+import { formFieldOf, type FormState, type FormValues } from "@/app/_lib/registration/form";
+import { AppError } from "./errors";
+import { clientAddress, errorSentence } from "./http";
+
+/**
+ * Server actions answer with one form-state shape: what went wrong, in the visitor's language, next to
+ * each field, and the values as typed so that nothing is lost.
+ */
+export function invalidFormState(fields: FieldErrors, locale: AppLocale, values: FormValues): FormState {
+  const fieldErrors: Record<string, string> = {};
+  for (const [path, sentence] of Object.entries(describeFieldErrors(fields, locale))) fieldErrors[formFieldOf(path)] ??= sentence;
+  return { ok: false, message: validationMessage("summary", locale), fieldErrors, values };
+}
+
+/** The form state for a domain error; anything else is a bug and is thrown on. */
+export function formStateOf(error: unknown, locale: AppLocale, values: FormValues): FormState {
+  if (!(error instanceof AppError)) throw error;
+  if (error.details.fields) {
+    const state = invalidFormState(error.details.fields, locale, values);
+    return error.code === "invalid" ? state : { ...state, message: errorSentence(error, locale) };
+  }
+  return { ok: false, message: errorSentence(error, locale), values };
+}
+
+/** The address of the client calling a server action, for rate limits. */
+export async function actionClientAddress(): Promise<string> {
+  return clientAddress(await headers());
+}

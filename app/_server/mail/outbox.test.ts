@@ -1,0 +1,76 @@
+import { describe, expect, it, vi } from "vitest";
+import { deliverSoon, renderForRecipient, retryDelayMs, SECRET_PLACEHOLDER, shortError } from "./outbox";
+
+// deliverSoon is tested without a database or a mail server: each delivery run starts with one claim query.
+const claims = vi.hoisted(() => ({ count: 0, release: [] as (() => void)[] }));
+vi.mock("../db", () => ({
+  db: {
+    $queryRaw: () => {
+      claims.count += 1;
+      return new Promise((resolve) => claims.release.push(() => resolve([])));
+    },
+  },
+}));
+vi.mock("./transport", () => ({ mailConfigured: () => true, sendEmail: async () => {} }));
+
+describe("retry delays", () => {
+  it("double from 30 seconds and stop growing at one hour", () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 20].map(retryDelayMs)).toEqual([
+      30_000, 60_000, 120_000, 240_000, 480_000, 960_000, 1_920_000, 3_600_000, 3_600_000,
+    ]);
+  });
+});
+
+describe("renderForRecipient", () => {
+  const stored = {
+    toAddress: "wang.wei@example.cn",
+    subject: "Link",
+    text: `Open https://meeting.example/zh/manage/${SECRET_PLACEHOLDER} now`,
+    html: `<a href="https://meeting.example/zh/manage/${SECRET_PLACEHOLDER}">${SECRET_PLACEHOLDER}</a>`,
+    attachments: [{ filename: "meeting-2017.ics", contentType: "text/calendar", content: "BEGIN:VCALENDAR" }],
+  };
+
+  it("puts the secret in every place the placeholder stands", () => {
+    const email = renderForRecipient({ ...stored, secret: "AbC_12-xyz" });
+    expect(email.text).toBe("Open https://meeting.example/zh/manage/AbC_12-xyz now");
+    expect(email.html).toBe('<a href="https://meeting.example/zh/manage/AbC_12-xyz">AbC_12-xyz</a>');
+    expect(email.to).toBe("wang.wei@example.cn");
+    expect(email.attachments).toEqual(stored.attachments);
+  });
+
+  it("escapes the secret for HTML and marks a secret that is gone", () => {
+    expect(renderForRecipient({ ...stored, secret: `a"<b` }).html).toBe('<a href="https://meeting.example/zh/manage/a&quot;&lt;b">a&quot;&lt;b</a>');
+    expect(renderForRecipient({ ...stored, secret: null }).text).toBe("Open https://meeting.example/zh/manage/… now");
+  });
+});
+
+describe("shortError", () => {
+  it("keeps the code and one short line, never the secret", () => {
+    const error = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:2525\n  at TCP"), { code: "ESOCKET" });
+    expect(shortError(error)).toBe("ESOCKET: connect ECONNREFUSED 127.0.0.1:2525 at TCP");
+    expect(shortError(new Error("rejected /manage/s3cr3t"), "s3cr3t")).toBe(`rejected /manage/${SECRET_PLACEHOLDER}`);
+    expect(shortError("x".repeat(1000))).toHaveLength(300);
+  });
+});
+
+describe("deliverSoon", () => {
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+  const finishRun = async () => {
+    claims.release.splice(0).forEach((release) => release());
+    await settle();
+  };
+
+  it("runs one delivery at a time and folds the calls made meanwhile into one more run", async () => {
+    for (let call = 0; call < 100; call += 1) deliverSoon();
+    await settle();
+    expect(claims.count).toBe(1);
+    await finishRun();
+    expect(claims.count).toBe(2);
+    await finishRun();
+    expect(claims.count).toBe(2);
+    deliverSoon();
+    await settle();
+    expect(claims.count).toBe(3);
+    await finishRun();
+  });
+});

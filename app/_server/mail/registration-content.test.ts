@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { sampleSeat, sampleView } from "@/test/registration-view";
+import { SECRET_PLACEHOLDER } from "./outbox";
+import { composeRegistrationEmail } from "./registration-content";
+
+const link = `https://meeting.example/de/manage/${SECRET_PLACEHOLDER}`;
+
+describe("registration emails", () => {
+  it("greet, state the meeting and list the seats with both times, in German", () => {
+    const email = composeRegistrationEmail({ kind: "confirmed", view: sampleView(), manageUrl: link, withCalendar: true });
+    expect(email.subject).toBe("Anmeldung bestätigt – Jahrestreffen 2017");
+    expect(email.text).toContain("Guten Tag Dr. Ute Berg,\n\nvielen Dank für Ihre Anmeldung.");
+    expect(email.text).toContain("Datum: Montag, 24. April 2017\nOrt: Hannover Messe\nTeilnahme als: Delegationsleitung\nStatus der Anmeldung: bestätigt");
+    expect(email.text).toContain(
+      "• Industrie 4.0 trifft Made in China 2025\n  Montag, 24. April 2017, 10:00–10:45 Uhr (Ortszeit, UTC+2)\n  16:00–16:45 Uhr Pekinger Zeit (UTC+8)\n  Raum: Saal 2\n  Ihr Platz ist reserviert.",
+    );
+    expect(email.text).toContain(`\n${link}\n`);
+    expect(email.text).toContain("Kalenderdatei (.ics)");
+    expect(email.html).toContain(`<a href="${link}">${link}</a>`);
+    expect(email.html).toContain('<html lang="de">');
+  });
+
+  it("speak Chinese to a Chinese delegate, with the native name and the waiting-list place", () => {
+    const view = sampleView({
+      language: "zh",
+      givenName: "Wei",
+      familyName: "Wang",
+      nameOrder: "family_first",
+      nativeName: "王伟",
+      sessions: [sampleSeat({ status: "waitlisted", position: 4 })],
+    });
+    const email = composeRegistrationEmail({ kind: "received", view: { ...view, status: "pending" }, manageUrl: link, withCalendar: true });
+    expect(email.subject).toBe("2017年年会：已收到您的报名");
+    expect(email.text.startsWith("尊敬的王伟：\n\n感谢您的报名。")).toBe(true);
+    expect(email.text).toContain("报名状态：待主办方确认");
+    expect(email.text).toContain("  2017年4月24日星期一 10:00–10:45（当地时间，UTC+2）\n  北京时间 16:00–16:45（UTC+8）\n  会场：2号厅\n  候补名单：您排在第4位。");
+    expect(email.html).toContain('<html lang="zh-CN">');
+  });
+
+  it("escape everything a delegate or an organizer typed in the HTML, and keep it plain in the text", () => {
+    const view = sampleView({
+      language: "en",
+      honorific: null,
+      givenName: `<img src=x onerror="alert(1)">`,
+      familyName: "O'Neil & Co",
+      sessions: [sampleSeat({ title: { de: "x", en: "<b>Panel</b>", zh: null }, room: { de: "<i>", en: "Hall \"A\"", zh: null } })],
+    });
+    const email = composeRegistrationEmail({ kind: "changed", view, manageUrl: link, withCalendar: false });
+    expect(email.html).toContain("<p>Dear &lt;img src=x onerror=&quot;alert(1)&quot;&gt; O&#39;Neil &amp; Co,</p>");
+    expect(email.html).toContain("<strong>&lt;b&gt;Panel&lt;/b&gt;</strong>");
+    expect(email.html).toContain("Room: Hall &quot;A&quot;");
+    expect(email.html).not.toMatch(/<img|<b>|<i>/);
+    expect(email.text).toContain(`Dear <img src=x onerror="alert(1)"> O'Neil & Co,`);
+    expect(email.text).not.toContain("calendar file");
+  });
+
+  it("tell a promoted delegate which session, and leave seats out once the registration ended", () => {
+    const promoted = composeRegistrationEmail({ kind: "promoted", view: sampleView({ language: "en" }), manageUrl: link, sessionTitle: "Smart manufacturing", withCalendar: true });
+    expect(promoted.subject).toBe("A seat has become free: Smart manufacturing – Annual meeting 2017");
+    expect(promoted.text).toContain("A seat has become free in “Smart manufacturing”.");
+    const cancelled = composeRegistrationEmail({ kind: "cancelled", view: sampleView({ status: "cancelled" }), manageUrl: null, withCalendar: false });
+    expect(cancelled.subject).toBe("Anmeldung storniert – Jahrestreffen 2017");
+    expect(cancelled.text).toContain("Status der Anmeldung: storniert");
+    expect(cancelled.text).not.toContain("Programmpunkte mit begrenzter Platzzahl");
+    expect(cancelled.text).not.toContain("/manage/");
+  });
+});

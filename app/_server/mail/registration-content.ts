@@ -1,0 +1,161 @@
+import "server-only";
+import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { htmlLang } from "@/app/_lib/i18n/locales";
+import { pick } from "@/app/_lib/i18n/localized";
+import { messages } from "@/app/_lib/i18n/messages";
+import { formatCalendarDate } from "@/app/_lib/time";
+import type { RegistrationView } from "../registration/view";
+import { escapeHtml } from "./html";
+import { chinaTimeLine, delegateName, localTimeLine, roomName, seatLine, translator } from "./wording";
+
+/**
+ * The registration emails as plain text and HTML, from the same blocks. Pure: the view and the link in,
+ * strings out. Every value is escaped for HTML at the one place where HTML is written (`html` below).
+ */
+
+export const registrationEmailKinds = ["received", "confirmed", "approved", "rejected", "cancelled", "promoted", "changed", "link"] as const;
+export type RegistrationEmailKind = (typeof registrationEmailKinds)[number];
+
+/** Kinds after which the delegate has no seats to show or put in a calendar. */
+const ended: readonly RegistrationEmailKind[] = ["rejected", "cancelled"];
+
+export type ComposeInput = {
+  kind: RegistrationEmailKind;
+  view: RegistrationView;
+  /** The personal manage link (with the secret or its placeholder); null: the email carries none. */
+  manageUrl: string | null;
+  /** Title of the session a "promoted" email is about. */
+  sessionTitle?: string;
+  withCalendar: boolean;
+};
+
+type Block =
+  | { type: "paragraph"; text: string }
+  | { type: "facts"; rows: [label: string, value: string][] }
+  | { type: "heading"; text: string }
+  | { type: "session"; title: string; lines: string[] }
+  | { type: "link"; url: string };
+
+export function composeRegistrationEmail(input: ComposeInput): { subject: string; text: string; html: string } {
+  const { kind, view } = input;
+  const locale = view.language;
+  const t = translator(locale);
+  const meeting = pick(view.meeting.title, locale);
+  const session = input.sessionTitle ?? "";
+  const subject = t(`subject.${kind}`, { meeting, session });
+
+  const blocks: Block[] = [
+    { type: "paragraph", text: t("greeting", { name: delegateName(view, locale) }) },
+    { type: "paragraph", text: t(`intro.${kind}`, { session }) },
+    {
+      type: "facts",
+      rows: [
+        [t("meeting"), meeting],
+        [t("date"), formatCalendarDate(view.meeting.startsOn, locale)],
+        [t("venue"), view.meeting.venueName],
+        [t("role"), messages[locale].roles[view.role]],
+        [t("status"), t(`statuses.${view.status}`)],
+      ],
+    },
+  ];
+  if (!ended.includes(kind)) blocks.push(...sessionBlocks(input, locale));
+  if (input.manageUrl) {
+    blocks.push(
+      { type: "heading", text: t("manageHeading") },
+      { type: "paragraph", text: t("manageText") },
+      { type: "link", url: input.manageUrl },
+      { type: "paragraph", text: t("manageWarning") },
+    );
+  }
+  if (input.withCalendar) blocks.push({ type: "paragraph", text: t("calendarNote") });
+  const closing = [t("closing"), t("signature"), t("sender")];
+  return { subject, text: text(locale, blocks, closing, t("footer")), html: html(locale, subject, blocks, closing, t("footer")) };
+}
+
+function sessionBlocks(input: ComposeInput, locale: AppLocale): Block[] {
+  const { view } = input;
+  const t = translator(locale);
+  const zone = view.meeting.timeZone;
+  const seats = view.sessions.filter((seat) => seat.sessionStatus !== "draft");
+  return [
+    { type: "heading", text: t("sessionsHeading") },
+    ...(seats.length === 0 ? [{ type: "paragraph" as const, text: t("noSessions") }] : []),
+    ...seats.map((seat): Block => {
+      const room = roomName(seat, locale);
+      return {
+        type: "session",
+        title: pick(seat.title, locale),
+        lines: [
+          localTimeLine(t, seat, zone, locale),
+          chinaTimeLine(t, seat, zone, locale),
+          ...(room ? [t("room", { room })] : []),
+          seatLine(t, view, seat),
+        ],
+      };
+    }),
+    { type: "paragraph", text: t("openSessions") },
+  ];
+}
+
+/** Columns a monospaced reader gives the text: two for each CJK character. */
+function columns(text: string): number {
+  return [...text].reduce((sum, character) => sum + (character >= "\u2e80" ? 2 : 1), 0);
+}
+
+function text(locale: AppLocale, blocks: Block[], closing: string[], footer: string): string {
+  const colon = locale === "zh" ? "：" : ": ";
+  const parts = blocks.map((block) => {
+    switch (block.type) {
+      case "paragraph":
+        return block.text;
+      case "heading":
+        return `${block.text}\n${"-".repeat(Math.min(columns(block.text), 72))}`;
+      case "facts":
+        return block.rows.map(([label, value]) => `${label}${colon}${value}`).join("\n");
+      case "session":
+        return [`• ${block.title}`, ...block.lines.map((line) => `  ${line}`)].join("\n");
+      case "link":
+        return block.url;
+    }
+  });
+  return `${[...parts, closing.join("\n")].join("\n\n")}\n\n-- \n${footer}\n`;
+}
+
+const styles = {
+  body: "margin:0;padding:24px;background:#ffffff;color:#1f2937;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5",
+  heading: "margin:24px 0 8px;font-size:17px",
+  label: "padding:2px 16px 2px 0;color:#4b5563;vertical-align:top",
+  small: "margin-top:32px;color:#6b7280;font-size:13px",
+};
+
+function html(locale: AppLocale, subject: string, blocks: Block[], closing: string[], footer: string): string {
+  const e = escapeHtml;
+  const parts = blocks.map((block) => {
+    switch (block.type) {
+      case "paragraph":
+        return `<p>${e(block.text)}</p>`;
+      case "heading":
+        return `<h2 style="${styles.heading}">${e(block.text)}</h2>`;
+      case "facts":
+        return `<table role="presentation" cellpadding="0" cellspacing="0">${block.rows
+          .map(([label, value]) => `<tr><td style="${styles.label}">${e(label)}</td><td>${e(value)}</td></tr>`)
+          .join("")}</table>`;
+      case "session":
+        return `<p><strong>${e(block.title)}</strong><br>${block.lines.map(e).join("<br>")}</p>`;
+      case "link":
+        return `<p><a href="${e(block.url)}">${e(block.url)}</a></p>`;
+    }
+  });
+  return [
+    "<!DOCTYPE html>",
+    `<html lang="${htmlLang[locale]}">`,
+    `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${e(subject)}</title></head>`,
+    `<body style="${styles.body}">`,
+    ...parts,
+    `<p>${closing.map(e).join("<br>")}</p>`,
+    `<p style="${styles.small}">${e(footer)}</p>`,
+    "</body>",
+    "</html>",
+    "",
+  ].join("\n");
+}

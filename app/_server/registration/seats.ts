@@ -1,0 +1,72 @@
+import "server-only";
+import type { Prisma } from "../db";
+
+/**
+ * Seats in sessions with limited capacity (DESIGN §8). Every function runs inside the caller's
+ * transaction and first locks the session's row, so that seat-taking, releasing and promotion for one
+ * session happen one after another, and `seatsTaken` always equals the confirmed seat rows.
+ * Callers touching several sessions go through them in id order, so two transactions never wait on
+ * each other's locks in opposite orders.
+ */
+
+type Tx = Prisma.TransactionClient;
+
+type LockedSession = { seatsTaken: number; capacity: number | null; waitlistIssued: number };
+
+async function lockSession(tx: Tx, sessionId: string): Promise<LockedSession> {
+  const [row] = await tx.$queryRaw<LockedSession[]>`
+    SELECT "seatsTaken", "capacity", "waitlistIssued" FROM "Session" WHERE "id" = ${sessionId} FOR UPDATE`;
+  if (!row) throw new Error(`Session ${sessionId} vanished inside a transaction`);
+  return row;
+}
+
+export type SeatOutcome = { sessionId: string; status: "confirmed" | "waitlisted"; waitlistNumber: number | null };
+
+/** A seat if one is free, otherwise the next number on the waiting list. */
+export async function takeSeat(tx: Tx, registrationId: string, sessionId: string): Promise<SeatOutcome> {
+  const session = await lockSession(tx, sessionId);
+  if (session.capacity === null || session.seatsTaken < session.capacity) {
+    await tx.session.update({ where: { id: sessionId }, data: { seatsTaken: { increment: 1 } } });
+    await tx.sessionSeat.create({ data: { registrationId, sessionId, status: "confirmed" } });
+    return { sessionId, status: "confirmed", waitlistNumber: null };
+  }
+  const waitlistNumber = session.waitlistIssued + 1;
+  await tx.session.update({ where: { id: sessionId }, data: { waitlistIssued: waitlistNumber } });
+  await tx.sessionSeat.create({ data: { registrationId, sessionId, status: "waitlisted", waitlistNumber } });
+  return { sessionId, status: "waitlisted", waitlistNumber };
+}
+
+/** Gives up a seat or a place on the waiting list; a freed seat goes to the first in line. Returns who moved up. */
+export async function releaseSeat(tx: Tx, registrationId: string, sessionId: string): Promise<string[]> {
+  await lockSession(tx, sessionId);
+  const seat = await tx.sessionSeat.delete({
+    where: { registrationId_sessionId: { registrationId, sessionId } },
+    select: { status: true },
+  });
+  if (seat.status === "waitlisted") return [];
+  await tx.session.update({ where: { id: sessionId }, data: { seatsTaken: { decrement: 1 } } });
+  return fillFreeSeats(tx, sessionId);
+}
+
+/**
+ * Moves people up from the waiting list, in order, while seats are free (after a release, or when an
+ * organizer raises the capacity). Returns the registrations that moved up.
+ */
+export async function fillFreeSeats(tx: Tx, sessionId: string): Promise<string[]> {
+  const session = await lockSession(tx, sessionId);
+  const free = session.capacity === null ? Infinity : session.capacity - session.seatsTaken;
+  if (free <= 0) return [];
+  const next = await tx.sessionSeat.findMany({
+    where: { sessionId, status: "waitlisted" },
+    orderBy: { waitlistNumber: "asc" },
+    take: Number.isFinite(free) ? free : undefined,
+    select: { registrationId: true },
+  });
+  if (next.length === 0) return [];
+  const promoted = next.map((seat) => seat.registrationId);
+  await tx.sessionSeat.updateMany({ where: { sessionId, registrationId: { in: promoted } }, data: { status: "confirmed" } });
+  await tx.session.update({ where: { id: sessionId }, data: { seatsTaken: { increment: promoted.length } } });
+  // Their calendars change (tentative → confirmed): LAST-MODIFIED follows the registration's updatedAt.
+  await tx.registration.updateMany({ where: { id: { in: promoted } }, data: { updatedAt: new Date() } });
+  return promoted;
+}

@@ -1,0 +1,25 @@
+import { negotiateLocale } from "@/app/_lib/i18n/negotiate";
+import { fieldErrorsOf, registrationInput } from "@/app/_lib/registration/fields";
+import { env } from "@/app/_server/env";
+import { AppError, invalid } from "@/app/_server/errors";
+import { clientAddress, jsonRoute, readJson } from "@/app/_server/http";
+import { enforceRateLimits, rateLimitKey } from "@/app/_server/rate-limit";
+import { register } from "@/app/_server/registration/register";
+
+type Context = { params: Promise<{ slug: string }> };
+
+/** Registers a delegate: 201 with the registration, its seats and the manage link (see README, "API"). */
+export async function POST(request: Request, { params }: Context) {
+  const locale = negotiateLocale(new URL(request.url), request.headers.get("accept-language"));
+  return jsonRoute(
+    async () => {
+      await enforceRateLimits([rateLimitKey("registration:client", clientAddress(request.headers))], env().RATE_LIMIT_REGISTRATIONS);
+      const idempotencyKey = request.headers.get("idempotency-key")?.trim() || undefined;
+      if (idempotencyKey && idempotencyKey.length > 255) throw new AppError("malformed", "Idempotency-Key is longer than 255 characters");
+      const parsed = registrationInput.safeParse(await readJson(request));
+      if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error));
+      return register((await params).slug, parsed.data, { locale, idempotencyKey });
+    },
+    { status: 201, locale },
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * A real SMTP server on 127.0.0.1 that keeps every message it receives, parsed. It can be stopped and
+ * started again on the same port, as a mail server that goes down and comes back.
+ */
+import type { AddressInfo } from "node:net";
+import { simpleParser, type ParsedMail } from "mailparser";
+import { SMTPServer } from "smtp-server";
+
+export class SmtpSink {
+  readonly messages: ParsedMail[] = [];
+  /** SMTP sessions open now, and the most open at once since the last reset: shows whether senders hold back. */
+  open = 0;
+  mostOpen = 0;
+  port = 0;
+  private server: SMTPServer | null = null;
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    const server = new SMTPServer({
+      secure: false,
+      authOptional: true,
+      disabledCommands: ["STARTTLS"],
+      logger: false,
+      // A stopped server must drop the senders' idle pooled connections at once, not after 30 s.
+      closeTimeout: 50,
+      onConnect: (_session, callback) => {
+        this.open += 1;
+        this.mostOpen = Math.max(this.mostOpen, this.open);
+        callback();
+      },
+      onClose: () => {
+        this.open -= 1;
+      },
+      onData: (stream, _session, callback) => {
+        simpleParser(stream).then(
+          (mail) => {
+            this.messages.push(mail);
+            callback();
+          },
+          (error: Error) => callback(error),
+        );
+      },
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(this.port, "127.0.0.1", () => resolve());
+    });
+    this.port = (server.server.address() as AddressInfo).port;
+    this.server = server;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** The messages to one address, oldest first. */
+  to(address: string): ParsedMail[] {
+    return this.messages.filter((mail) => mail.to && !Array.isArray(mail.to) && mail.to.value.some((entry) => entry.address === address));
+  }
+}
