@@ -2,14 +2,15 @@
 
 import { Link, usePathname } from "@/app/_lib/i18n/navigation";
 
-type Props = { slug: string; label: string; overview: string; agenda: string };
+type Props = { slug: string; label: string; overview: string; agenda: string; register: string };
 
 /** Tabs of a meeting's pages; the current one is marked for screen readers too. */
-export function MeetingNav({ slug, label, overview, agenda }: Props) {
+export function MeetingNav({ slug, label, overview, agenda, register }: Props) {
   const pathname = usePathname();
   const items = [
     { href: `/meetings/${slug}`, text: overview, current: pathname === `/meetings/${slug}` },
     { href: `/meetings/${slug}/agenda`, text: agenda, current: pathname.startsWith(`/meetings/${slug}/agenda`) || pathname.startsWith(`/meetings/${slug}/sessions`) },
+    { href: `/meetings/${slug}/register`, text: register, current: pathname.startsWith(`/meetings/${slug}/register`) },
   ];
   return (
     <nav aria-label={label} className="flex gap-1 border-b border-slate-200">

@@ -18,7 +18,7 @@ export default async function MeetingLayout({ children, params }: Props) {
         <p className="text-sm font-medium text-brand-700">
           {pick(meeting.title, locale, meeting.defaultLocale)} · {formatCalendarDate(meeting.startsOn, locale)} · {meeting.venue.name}
         </p>
-        <MeetingNav slug={meeting.slug} label={t("nav.label")} overview={t("nav.overview")} agenda={t("nav.agenda")} />
+        <MeetingNav slug={meeting.slug} label={t("nav.label")} overview={t("nav.overview")} agenda={t("nav.agenda")} register={t("nav.register")} />
       </header>
       {meeting.exampleProgram && (
         <p role="note" className="rounded border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900">

@@ -3,6 +3,7 @@ import { CityList } from "@/app/_components/meeting/CityList";
 import { RegistrationStatus } from "@/app/_components/meeting/RegistrationStatus";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { pick } from "@/app/_lib/i18n/localized";
+import { windowState } from "@/app/_lib/registration/window";
 import { formatCalendarDate } from "@/app/_lib/time";
 import { listCities } from "@/app/_server/alliance/queries";
 import { getAgenda } from "@/app/_server/agenda/queries";
@@ -74,6 +75,11 @@ export default async function MeetingPage({ params }: Props) {
         <p className="mt-2 max-w-3xl text-slate-200">{t("registerText")}</p>
         <RegistrationStatus registration={meeting.registration} timeZone={meeting.timeZone} locale={locale} />
         <div className="mt-4 flex flex-wrap gap-3">
+          {windowState(meeting.registration, new Date()) === "open" && (
+            <Link href={`/meetings/${slug}/register`} className="rounded bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+              {t("registerNow")}
+            </Link>
+          )}
           <Link href={`/meetings/${slug}/agenda`} className="rounded bg-white px-4 py-2 font-medium text-slate-900 hover:bg-slate-100">
             {t("viewAgenda")}
           </Link>

@@ -1,0 +1,72 @@
+"use server";
+
+import { refresh } from "next/cache";
+import { redirect } from "next/navigation";
+import { createTranslator } from "next-intl";
+import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { messages } from "@/app/_lib/i18n/messages";
+import { delegateDetails, fieldErrorsOf, sessionChoice } from "@/app/_lib/registration/fields";
+import { formValues, inputFromForm, type FormState } from "@/app/_lib/registration/form";
+import { formStateOf, invalidFormState } from "@/app/_server/forms";
+import { cancelRegistration, changeSessions, deleteRegistration, updateDetails } from "@/app/_server/registration/manage";
+import { parseDelegateForm } from "@/app/_server/registration/form-input";
+import { getManagedRegistration } from "@/app/_server/registration/queries";
+
+/** The manage page's forms. The token in the bound arguments is the only authorization, as in the URL. */
+
+function manageText(locale: AppLocale) {
+  return createTranslator({ locale, messages: messages[locale], namespace: "manage" });
+}
+
+export async function updateDetailsAction(token: string, locale: AppLocale, _previous: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  try {
+    const registration = await getManagedRegistration(token);
+    const parsed = await parseDelegateForm(delegateDetails, values, registration.meeting.id);
+    if (parsed.fields) return invalidFormState(parsed.fields, locale, values);
+    await updateDetails(token, parsed.data, locale);
+  } catch (error) {
+    return formStateOf(error, locale, values);
+  }
+  refresh();
+  return { ok: true, message: manageText(locale)("detailsSaved"), values };
+}
+
+export async function changeSessionsAction(token: string, locale: AppLocale, _previous: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  try {
+    const parsed = sessionChoice.safeParse(inputFromForm(values).sessionIds);
+    if (!parsed.success) return invalidFormState(prefixed(fieldErrorsOf(parsed.error)), locale, values);
+    await changeSessions(token, parsed.data, locale);
+  } catch (error) {
+    return formStateOf(error, locale, values);
+  }
+  refresh();
+  return { ok: true, message: manageText(locale)("sessionsSaved") };
+}
+
+export async function cancelAction(token: string, locale: AppLocale, _previous: FormState, formData: FormData): Promise<FormState> {
+  if (formData.get("confirm") !== "on") return { ok: false, message: manageText(locale)("confirmRequired") };
+  try {
+    await cancelRegistration(token);
+  } catch (error) {
+    return formStateOf(error, locale, {});
+  }
+  refresh();
+  return { ok: true, message: manageText(locale)("cancelled") };
+}
+
+export async function deleteAction(token: string, locale: AppLocale, _previous: FormState, formData: FormData): Promise<FormState> {
+  if (formData.get("confirm") !== "on") return { ok: false, message: manageText(locale)("confirmRequired") };
+  try {
+    await deleteRegistration(token);
+  } catch (error) {
+    return formStateOf(error, locale, {});
+  }
+  redirect(`/${locale}/manage?deleted=1`);
+}
+
+/** Errors of the bare session list, at the form's field name. */
+function prefixed(fields: ReturnType<typeof fieldErrorsOf>) {
+  return Object.fromEntries(Object.entries(fields).map(([path, error]) => [path === "_" ? "sessionIds" : `sessionIds.${path}`, error]));
+}

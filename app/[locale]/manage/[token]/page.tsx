@@ -1,0 +1,127 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ChangeSessionsForm, ConfirmForm, EditDetailsForm } from "@/app/_components/registration/ManageForms";
+import { RegistrationSummary } from "@/app/_components/registration/RegistrationSummary";
+import { Link } from "@/app/_lib/i18n/navigation";
+import { pick } from "@/app/_lib/i18n/localized";
+import { sessionOption } from "@/app/_lib/registration/session-options";
+import { env } from "@/app/_server/env";
+import { orNotFound, pageLocale } from "@/app/_server/pages";
+import { listBookableSessions, listCityOptions, getManagedRegistration } from "@/app/_server/registration/queries";
+import type { RegistrationView } from "@/app/_server/registration/view";
+import type { FormValues } from "@/app/_lib/registration/form";
+import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { cancelAction, changeSessionsAction, deleteAction, updateDetailsAction } from "./actions";
+
+type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ welcome?: string }> };
+
+// The URL is a secret: never send it on as a referrer, never index the page.
+export const metadata: Metadata = { referrer: "no-referrer", robots: { index: false, follow: false } };
+
+export default async function ManagePage({ params, searchParams }: Props) {
+  const [{ token }, { welcome }, locale] = await Promise.all([params, searchParams, pageLocale()]);
+  const registration = await orNotFound(getManagedRegistration(token));
+  const [t, ta] = await Promise.all([getTranslations("manage"), getTranslations("agenda")]);
+  const editable = registration.status === "pending" || registration.status === "confirmed";
+  const { meeting } = registration;
+  const [cities, bookable] = editable ? await Promise.all([listCityOptions(meeting.id), listBookableSessions(meeting.slug)]) : [[], []];
+  const held = new Map(registration.sessions.map((seat) => [seat.sessionId, seat]));
+  const heldLabel = (id: string) => {
+    const seat = held.get(id);
+    if (!seat) return undefined;
+    return seat.status === "confirmed" ? t("seatConfirmed") : t("seatWaitlisted", { position: seat.position ?? "?" });
+  };
+  const bind = <A extends unknown[], R>(action: (token: string, locale: AppLocale, ...rest: A) => R) => action.bind(null, token, locale);
+
+  return (
+    <div className="max-w-3xl space-y-8">
+      <header className="space-y-2">
+        <p className="text-sm font-medium text-brand-700">
+          <Link href={`/meetings/${meeting.slug}`} className="underline">
+            {pick(meeting.title, locale, meeting.defaultLocale)}
+          </Link>
+        </p>
+        <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
+        <p className="text-lg">
+          {t("status")}: <strong data-testid="registration-status">{t(`statuses.${registration.status}`)}</strong>
+        </p>
+      </header>
+
+      {welcome && editable && (
+        <div role="status" className="space-y-2 rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-emerald-950">
+          <p className="text-lg font-semibold">{registration.status === "pending" ? t("welcomePending") : t("welcomeConfirmed")}</p>
+          <p>{t("welcomeEmail", { email: registration.email })}</p>
+          <p>{t("keepLink")}</p>
+          <p className="break-all rounded bg-white px-3 py-2 font-mono text-sm" data-testid="manage-link">
+            {`${env().PUBLIC_URL}/${locale}/manage/${token}`}
+          </p>
+        </div>
+      )}
+
+      <RegistrationSummary registration={registration} locale={locale} />
+
+      {editable && (
+        <>
+          <section aria-labelledby="change-sessions" className="space-y-3">
+            <h2 id="change-sessions" className="text-xl font-semibold">
+              {t("changeSessions")}
+            </h2>
+            <ChangeSessionsForm
+              action={bind(changeSessionsAction)}
+              slug={meeting.slug}
+              sessions={bookable.map((session) => sessionOption(session, meeting.timeZone, locale, heldLabel(session.id)))}
+              chosen={registration.sessions.map((seat) => seat.sessionId)}
+              timeLabels={{ local: ta("timeBerlin"), china: ta("timeChina") }}
+            />
+          </section>
+          <details className="rounded-lg border border-slate-200 bg-white p-4">
+            <summary className="cursor-pointer text-xl font-semibold">{t("editDetails")}</summary>
+            <div className="mt-4">
+              <EditDetailsForm action={bind(updateDetailsAction)} values={detailsFormValues(registration, locale)} cities={cities} />
+            </div>
+          </details>
+        </>
+      )}
+
+      <section aria-labelledby="your-data" className="space-y-4">
+        <h2 id="your-data" className="text-xl font-semibold">
+          {t("yourData")}
+        </h2>
+        <a href={`/api/manage/${token}/export`} download className="inline-block font-medium text-brand-700 underline" rel="noreferrer">
+          {t("download")}
+        </a>
+        {editable && (
+          <ConfirmForm action={bind(cancelAction)} title={t("cancelTitle")} text={t("cancelText")} confirm={t("cancelConfirm")} submit={t("cancel")} />
+        )}
+        <ConfirmForm action={bind(deleteAction)} title={t("deleteTitle")} text={t("deleteText")} confirm={t("deleteConfirm")} submit={t("delete")} />
+      </section>
+    </div>
+  );
+}
+
+/** The stored details as the edit form's values: the same shape the browser sends. */
+function detailsFormValues(r: RegistrationView, locale: AppLocale): FormValues {
+  const text = (value: string | null) => value ?? "";
+  const flag = (value: boolean) => (value ? "on" : "");
+  return {
+    givenName: r.givenName,
+    familyName: r.familyName,
+    nativeName: text(r.nativeName),
+    nameOrder: r.nameOrder,
+    honorific: text(r.honorific),
+    position: text(r.position),
+    organization: text(r.organization),
+    city: r.city ? pick(r.city.name, locale) : "",
+    cityOther: text(r.cityOther),
+    role: r.role,
+    email: r.email,
+    phone: text(r.phone),
+    language: r.language,
+    interpretation: r.interpretation,
+    dietaryNeeds: text(r.dietaryNeeds),
+    accessibilityNeeds: text(r.accessibilityNeeds),
+    visaLetter: flag(r.visaLetter),
+    photoConsent: flag(r.photoConsent),
+    listConsent: flag(r.listConsent),
+  };
+}

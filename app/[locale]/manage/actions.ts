@@ -1,0 +1,25 @@
+"use server";
+
+import { createTranslator } from "next-intl";
+import { z } from "zod";
+import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { messages } from "@/app/_lib/i18n/messages";
+import type { FormState } from "@/app/_lib/registration/form";
+import { actionClientAddress, formStateOf, invalidFormState } from "@/app/_server/forms";
+import { sendManageLinks } from "@/app/_server/registration/lost-link";
+
+const email = z.string().trim().max(254).pipe(z.email());
+
+/** "Lost your link?": the same answer whether or not the address is registered. */
+export async function sendLinksAction(locale: AppLocale, _previous: FormState, formData: FormData): Promise<FormState> {
+  const values = { email: String(formData.get("email") ?? "") };
+  const parsed = email.safeParse(values.email);
+  if (!parsed.success) return invalidFormState({ email: { key: "email" } }, locale, values);
+  try {
+    await sendManageLinks(parsed.data, await actionClientAddress());
+  } catch (error) {
+    return formStateOf(error, locale, values);
+  }
+  const t = createTranslator({ locale, messages: messages[locale], namespace: "lostLink" });
+  return { ok: true, message: t("sent"), values };
+}

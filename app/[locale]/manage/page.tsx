@@ -1,0 +1,26 @@
+import { getTranslations } from "next-intl/server";
+import { LostLinkForm } from "@/app/_components/registration/LostLinkForm";
+import { pageLocale } from "@/app/_server/pages";
+import { sendLinksAction } from "./actions";
+
+type Props = { searchParams: Promise<{ deleted?: string }> };
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("lostLink"))("title") };
+}
+
+export default async function LostLinkPage({ searchParams }: Props) {
+  const [{ deleted }, locale, t] = await Promise.all([searchParams, pageLocale(), getTranslations("lostLink")]);
+  return (
+    <div className="max-w-2xl space-y-6">
+      {deleted && (
+        <p role="status" className="rounded border border-emerald-300 bg-emerald-50 px-4 py-3 font-medium text-emerald-900">
+          {t("deleted")}
+        </p>
+      )}
+      <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
+      <p>{t("intro")}</p>
+      <LostLinkForm action={sendLinksAction.bind(null, locale)} />
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { registrationInput } from "@/app/_lib/registration/fields";
+import { formValues, type FormState } from "@/app/_lib/registration/form";
+import { env } from "@/app/_server/env";
+import { actionClientAddress, formStateOf, invalidFormState } from "@/app/_server/forms";
+import { getMeeting } from "@/app/_server/meetings/queries";
+import { enforceRateLimits, rateLimitKey } from "@/app/_server/rate-limit";
+import { manageTokenOf, register } from "@/app/_server/registration/register";
+import { parseDelegateForm } from "@/app/_server/registration/form-input";
+
+/**
+ * The registration form. The form's one-time token is the idempotency key, so a double click, a retry
+ * or the back button never registers anyone twice; success leads to the manage page.
+ */
+export async function registerAction(slug: string, locale: AppLocale, _previous: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  let token: string;
+  try {
+    const meeting = await getMeeting(slug);
+    const parsed = await parseDelegateForm(registrationInput, values, meeting.id);
+    if (parsed.fields) return invalidFormState(parsed.fields, locale, values);
+
+    await enforceRateLimits([rateLimitKey("registration:client", await actionClientAddress())], env().RATE_LIMIT_REGISTRATIONS);
+    const formToken = typeof values.formToken === "string" && values.formToken.length <= 64 ? values.formToken : undefined;
+    token = manageTokenOf(await register(slug, parsed.data, { locale, idempotencyKey: formToken }));
+  } catch (error) {
+    return formStateOf(error, locale, values);
+  }
+  redirect(`/${locale}/manage/${token}?welcome=1`);
+}

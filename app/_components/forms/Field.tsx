@@ -1,0 +1,136 @@
+import type { ReactNode } from "react";
+import type { FormState } from "@/app/_lib/registration/form";
+
+/**
+ * Form primitives: label, hint and error tied to the control (aria-describedby, aria-invalid), the
+ * value as last typed. Used by client forms; no hooks here.
+ */
+
+export type FieldContext = Pick<FormState, "values" | "fieldErrors">;
+
+export function textValue(state: FieldContext, name: string): string | undefined {
+  const value = state.values?.[name];
+  return typeof value === "string" ? value : undefined;
+}
+
+export function listValue(state: FieldContext, name: string): string[] | undefined {
+  const value = state.values?.[name];
+  if (value === undefined) return undefined;
+  return Array.isArray(value) ? value : [value];
+}
+
+export function describedBy(name: string, state: FieldContext, hint?: ReactNode): string | undefined {
+  const ids = [hint ? `${name}-hint` : null, state.fieldErrors?.[name] ? `${name}-error` : null].filter(Boolean);
+  return ids.length ? ids.join(" ") : undefined;
+}
+
+export function FieldMessages({ name, hint, state }: { name: string; hint?: ReactNode; state: FieldContext }) {
+  const error = state.fieldErrors?.[name];
+  return (
+    <>
+      {hint && (
+        <p id={`${name}-hint`} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${name}-error`} className="text-sm font-medium text-red-700" data-field-error={name}>
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+const inputClass =
+  "w-full rounded border border-slate-300 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-600 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-600";
+
+type TextFieldProps = {
+  name: string;
+  label: ReactNode;
+  state: FieldContext;
+  required?: boolean;
+  requiredLabel?: string;
+  hint?: ReactNode;
+  defaultValue?: string;
+  type?: "text" | "email" | "tel";
+  autoComplete?: string;
+  list?: string;
+  multiline?: boolean;
+  maxLength?: number;
+  lang?: string;
+};
+
+export function TextField({ name, label, state, required, requiredLabel, hint, defaultValue, type = "text", multiline, ...rest }: TextFieldProps) {
+  const common = {
+    id: name,
+    name,
+    defaultValue: textValue(state, name) ?? defaultValue ?? "",
+    required,
+    "aria-invalid": state.fieldErrors?.[name] ? true : undefined,
+    "aria-describedby": describedBy(name, state, hint),
+    className: inputClass,
+    ...rest,
+  };
+  return (
+    <div className="space-y-1">
+      <label htmlFor={name} className="block font-medium">
+        {label}
+        {required && <RequiredMark label={requiredLabel} />}
+      </label>
+      {multiline ? <textarea rows={2} {...common} /> : <input type={type} {...common} />}
+      <FieldMessages name={name} hint={hint} state={state} />
+    </div>
+  );
+}
+
+export function RequiredMark({ label }: { label?: string }) {
+  return (
+    <span className="ml-0.5 text-red-700" title={label}>
+      *
+    </span>
+  );
+}
+
+type ChoiceProps = {
+  name: string;
+  value: string;
+  label: ReactNode;
+  type: "checkbox" | "radio";
+  defaultChecked: boolean;
+  describedBy?: string;
+  invalid?: boolean;
+  required?: boolean;
+};
+
+/** One checkbox or radio button with its label beside it, large enough to hit on a phone. */
+export function Choice({ name, value, label, type, defaultChecked, describedBy: described, invalid, required }: ChoiceProps) {
+  const id = `${name}-${value}`;
+  return (
+    <div className="flex items-start gap-2">
+      <input
+        id={id}
+        type={type}
+        name={name}
+        value={value}
+        defaultChecked={defaultChecked}
+        required={required}
+        aria-describedby={described}
+        aria-invalid={invalid || undefined}
+        className="mt-1 size-4 shrink-0 accent-brand-700"
+      />
+      <label htmlFor={id} className="min-w-0">
+        {label}
+      </label>
+    </div>
+  );
+}
+
+export function Section({ title, children }: { title: ReactNode; children: ReactNode }) {
+  return (
+    <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+      <legend className="px-1 text-lg font-semibold">{title}</legend>
+      {children}
+    </fieldset>
+  );
+}

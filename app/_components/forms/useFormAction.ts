@@ -1,0 +1,22 @@
+"use client";
+
+import { startTransition, useActionState, type FormEvent } from "react";
+import type { FormState } from "@/app/_lib/registration/form";
+
+type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+
+/**
+ * `useActionState` for the app's forms, without React's reset of the form after the action: that reset
+ * puts every <select> back on its first option, losing what the visitor chose. With JavaScript the form
+ * is sent from onSubmit; without, the browser posts it to the same server action.
+ */
+export function useFormAction(action: Action, initial: FormState) {
+  const [state, formAction, pending] = useActionState(action, initial);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (pending) return;
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => formAction(formData));
+  };
+  return { state, pending, formProps: { action: formAction, onSubmit } };
+}

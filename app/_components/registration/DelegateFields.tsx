@@ -1,0 +1,146 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { locales, localeNames, type AppLocale } from "@/app/_lib/i18n/locales";
+import { pick, type Translations } from "@/app/_lib/i18n/localized";
+import { delegateRoles, nameOrders } from "@/app/_lib/registration/fields";
+import { Choice, describedBy, FieldMessages, listValue, RequiredMark, Section, textValue, TextField, type FieldContext } from "../forms/Field";
+
+export type CityOption = { id: string; name: Translations; country: "DE" | "CN"; full: boolean };
+
+type Props = { state: FieldContext; cities: CityOption[] };
+
+/** Person, delegation, contact and needs: the part of the form that registration and the manage page share. */
+export function DelegateFields({ state, cities }: Props) {
+  const t = useTranslations("register");
+  const tr = useTranslations("roles");
+  const locale = useLocale() as AppLocale;
+  const required = t("required");
+  const nameOrder = textValue(state, "nameOrder") ?? (locale === "zh" ? "family_first" : "given_first");
+  const sorted = [...cities].sort((a, b) => pick(a.name, locale).localeCompare(pick(b.name, locale), locale));
+  const full = sorted.filter((city) => city.full).map((city) => pick(city.name, locale));
+
+  return (
+    <>
+      <Section title={t("person")}>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField name="givenName" label={t("givenName")} state={state} required requiredLabel={required} hint={t("latinHint")} autoComplete="given-name" maxLength={100} />
+          <TextField name="familyName" label={t("familyName")} state={state} required requiredLabel={required} autoComplete="family-name" maxLength={100} />
+          <TextField name="nativeName" label={t("nativeName")} state={state} hint={t("nativeNameHint")} maxLength={100} />
+          <fieldset className="space-y-1" aria-describedby={describedBy("nameOrder", state)}>
+            <legend className="font-medium">{t("nameOrder")}</legend>
+            {nameOrders.map((order) => (
+              <Choice
+                key={order}
+                type="radio"
+                name="nameOrder"
+                value={order}
+                defaultChecked={nameOrder === order}
+                label={order === "given_first" ? t("nameOrderGivenFirst") : t("nameOrderFamilyFirst")}
+              />
+            ))}
+            <FieldMessages name="nameOrder" state={state} />
+          </fieldset>
+          <TextField name="honorific" label={t("honorific")} state={state} hint={t("honorificHint")} autoComplete="honorific-prefix" maxLength={100} />
+          <TextField name="position" label={t("position")} state={state} autoComplete="organization-title" maxLength={200} />
+          <div className="sm:col-span-2">
+            <TextField name="organization" label={t("organization")} state={state} autoComplete="organization" maxLength={200} />
+          </div>
+        </div>
+      </Section>
+
+      <Section title={t("delegation")}>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <div className="space-y-1">
+            <TextField name="city" label={t("city")} state={state} hint={t("cityHint")} list="member-cities" autoComplete="off" maxLength={100} />
+            <datalist id="member-cities">
+              {sorted.map((city) => (
+                <option key={city.id} value={pick(city.name, locale)}>
+                  {locales.filter((other) => other !== locale).map((other) => city.name[other]).filter(Boolean).join(" · ")}
+                </option>
+              ))}
+            </datalist>
+            {full.length > 0 && <p className="text-sm text-amber-800">{t("quotaFull", { cities: full.join(", ") })}</p>}
+          </div>
+          <TextField name="cityOther" label={t("cityOther")} state={state} hint={t("cityOtherHint")} maxLength={200} />
+          <div className="space-y-1">
+            <label htmlFor="role" className="block font-medium">
+              {t("role")}
+              <RequiredMark label={required} />
+            </label>
+            <select
+              id="role"
+              name="role"
+              required
+              defaultValue={textValue(state, "role") ?? ""}
+              aria-invalid={state.fieldErrors?.role ? true : undefined}
+              aria-describedby={describedBy("role", state)}
+              className="w-full rounded border border-slate-300 bg-white px-3 py-2 aria-[invalid=true]:border-red-600"
+            >
+              <option value="" disabled>
+                {t("choose")}
+              </option>
+              {delegateRoles.map((role) => (
+                <option key={role} value={role}>
+                  {tr(role)}
+                </option>
+              ))}
+            </select>
+            <FieldMessages name="role" state={state} />
+          </div>
+        </div>
+      </Section>
+
+      <Section title={t("contact")}>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField name="email" type="email" label={t("email")} state={state} required requiredLabel={required} autoComplete="email" maxLength={254} />
+          <TextField name="phone" type="tel" label={t("phone")} state={state} autoComplete="tel" maxLength={40} />
+          <div className="space-y-1">
+            <label htmlFor="language" className="block font-medium">
+              {t("language")}
+              <RequiredMark label={required} />
+            </label>
+            <select
+              id="language"
+              name="language"
+              defaultValue={textValue(state, "language") ?? locale}
+              aria-describedby={describedBy("language", state)}
+              className="w-full rounded border border-slate-300 bg-white px-3 py-2"
+            >
+              {locales.map((option) => (
+                <option key={option} value={option} lang={option}>
+                  {localeNames[option]}
+                </option>
+              ))}
+            </select>
+            <FieldMessages name="language" state={state} />
+          </div>
+        </div>
+      </Section>
+
+      <Section title={t("needs")}>
+        <fieldset className="space-y-1" aria-describedby={describedBy("interpretation", state)}>
+          <legend className="font-medium">{t("interpretation")}</legend>
+          <div className="flex flex-wrap gap-x-6 gap-y-1">
+            {locales.map((option) => (
+              <Choice
+                key={option}
+                type="checkbox"
+                name="interpretation"
+                value={option}
+                defaultChecked={listValue(state, "interpretation")?.includes(option) ?? false}
+                label={<span lang={option}>{localeNames[option]}</span>}
+              />
+            ))}
+          </div>
+          <FieldMessages name="interpretation" state={state} />
+        </fieldset>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField name="dietaryNeeds" label={t("dietaryNeeds")} state={state} hint={t("dietaryHint")} multiline maxLength={500} />
+          <TextField name="accessibilityNeeds" label={t("accessibilityNeeds")} state={state} hint={t("accessibilityHint")} multiline maxLength={500} />
+        </div>
+        <Choice type="checkbox" name="visaLetter" value="on" defaultChecked={textValue(state, "visaLetter") === "on"} label={t("visaLetter")} />
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+import { getTranslations } from "next-intl/server";
+import { TimePair } from "@/app/_components/agenda/TimePair";
+import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { pick } from "@/app/_lib/i18n/localized";
+import { displayName } from "@/app/_lib/names";
+import { formatLongDate } from "@/app/_lib/time";
+import type { RegistrationView } from "@/app/_server/registration/view";
+
+type Props = { registration: RegistrationView; locale: AppLocale };
+
+/** What the delegate registered with and the sessions they hold or wait for. */
+export async function RegistrationSummary({ registration: r, locale }: Props) {
+  const [t, tr, tl] = await Promise.all([getTranslations("manage"), getTranslations("roles"), getTranslations("languages")]);
+  const name = displayName({ ...r, honorific: { [locale]: r.honorific } }, locale);
+  const list = new Intl.ListFormat(locale, { type: "conjunction" });
+  const yesNo = (value: boolean) => (value ? t("yes") : t("no"));
+  const rows: [string, string][] = [
+    [t("name"), name.secondary ? `${name.primary} (${name.secondary})` : name.primary],
+    [t("from"), [r.city ? pick(r.city.name, locale) : r.cityOther, r.organization, r.position].filter(Boolean).join(" · ")],
+    [t("role"), tr(r.role)],
+    [t("email"), r.email],
+    [t("phone"), r.phone ?? t("none")],
+    [t("language"), tl(r.language)],
+    [t("interpretation"), r.interpretation.length ? list.format(r.interpretation.map((language) => tl(language))) : t("none")],
+    [t("dietaryNeeds"), r.dietaryNeeds ?? t("none")],
+    [t("accessibilityNeeds"), r.accessibilityNeeds ?? t("none")],
+    [t("visaLetter"), yesNo(r.visaLetter)],
+    [t("photoConsent"), yesNo(r.photoConsent)],
+    [t("listConsent"), yesNo(r.listConsent)],
+  ];
+  return (
+    <div className="space-y-6">
+      <section aria-labelledby="my-sessions" className="space-y-3">
+        <h2 id="my-sessions" className="text-xl font-semibold">
+          {t("sessions")}
+        </h2>
+        {r.sessions.length === 0 ? (
+          <p>{t("noSessions")}</p>
+        ) : (
+          <ul className="space-y-3" data-testid="my-sessions">
+            {r.sessions.map((seat) => (
+              <li key={seat.sessionId} className="rounded border border-slate-200 bg-white p-3">
+                <p className="font-medium">{pick(seat.title, locale)}</p>
+                <p className="text-sm text-slate-600">
+                  {formatLongDate(seat.startsAt, r.meeting.timeZone, locale)}
+                  {seat.room && ` · ${pick(seat.room, locale)}`}
+                </p>
+                <TimePair startsAt={seat.startsAt} endsAt={seat.endsAt} timeZone={r.meeting.timeZone} locale={locale} layout="inline" />
+                <p className={`mt-1 text-sm font-semibold ${seat.status === "confirmed" ? "text-emerald-800" : "text-amber-800"}`} data-testid="seat-status">
+                  {seat.status === "confirmed" ? t("seatConfirmed") : t("seatWaitlisted", { position: seat.position ?? "?" })}
+                </p>
+                {seat.sessionStatus === "cancelled" && <p className="text-sm font-semibold text-red-800">{t("sessionCancelled")}</p>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="my-details" className="space-y-3">
+        <h2 id="my-details" className="text-xl font-semibold">
+          {t("details")}
+        </h2>
+        <dl className="grid gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[max-content_1fr]">
+          {rows.map(([label, value]) => (
+            <div key={label} className="contents">
+              <dt className="text-sm text-slate-500 sm:pt-0.5">{label}</dt>
+              <dd className="break-words">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+    </div>
+  );
+}

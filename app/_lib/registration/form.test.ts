@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { formFieldOf, formValues, inputFromForm, matchCity } from "./form";
+
+describe("registration form data", () => {
+  it("keeps repeated checkboxes as lists and reads ticked boxes as yes", () => {
+    const data = new FormData();
+    data.append("givenName", "Ute");
+    data.append("sessionIds", "a");
+    data.append("sessionIds", "b");
+    data.append("interpretation", "zh");
+    data.append("photoConsent", "on");
+    data.append("city", "Köln");
+    data.append("formToken", "t");
+    data.append("$ACTION_ID_abc", "");
+    const values = formValues(data);
+    expect(values).toEqual({ givenName: "Ute", sessionIds: ["a", "b"], interpretation: ["zh"], photoConsent: "on", city: "Köln", formToken: "t" });
+    expect(inputFromForm(values)).toEqual({
+      givenName: "Ute",
+      sessionIds: ["a", "b"],
+      interpretation: ["zh"],
+      visaLetter: false,
+      photoConsent: true,
+      listConsent: false,
+    });
+  });
+
+  it("shows schema errors at the form field they belong to", () => {
+    expect(formFieldOf("sessionIds.2")).toBe("sessionIds");
+    expect(formFieldOf("cityId")).toBe("city");
+    expect(formFieldOf("email")).toBe("email");
+  });
+
+  it("finds a member city by its name in any language, ignoring case and spaces", () => {
+    const cities = [
+      { id: "k", name: { de: "Köln", en: "Cologne", zh: "科隆" } },
+      { id: "t", name: { de: "Taizhou (Jiangsu)", en: "Taizhou (Jiangsu)", zh: null } },
+    ];
+    expect(matchCity(" köln ", cities)?.id).toBe("k");
+    expect(matchCity("科隆", cities)?.id).toBe("k");
+    expect(matchCity("cologne", cities)?.id).toBe("k");
+    expect(matchCity("Taizhou (Jiangsu)", cities)?.id).toBe("t");
+    expect(matchCity("Paris", cities)).toBeUndefined();
+    expect(matchCity("", cities)).toBeUndefined();
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * The HTML forms of registration and the manage page, and how their data becomes the input of the
+ * shared schema. Values come back to the form after an error exactly as they were typed.
+ */
+
+/** What the browser sent, by field name: one string, or several for checkbox groups. */
+export type FormValues = Record<string, string | string[]>;
+
+/** The one form-state shape of the app's server actions. */
+export type FormState = {
+  ok: boolean;
+  /** A sentence for the whole form (success or the summary of what to fix). */
+  message?: string;
+  /** Sentences by field name, in the visitor's language. */
+  fieldErrors?: Record<string, string>;
+  values?: FormValues;
+};
+
+export const initialFormState: FormState = { ok: false };
+
+/** Checkbox groups: their values arrive as repeated fields. */
+const LISTS = new Set(["interpretation", "sessionIds"]);
+/** Single checkboxes: present means yes. */
+const FLAGS = ["visaLetter", "photoConsent", "listConsent", "privacyConsent"] as const;
+
+export function formValues(formData: FormData): FormValues {
+  const values: FormValues = {};
+  for (const [name, value] of formData) {
+    if (typeof value !== "string" || name.startsWith("$")) continue;
+    if (LISTS.has(name)) values[name] = [...((values[name] as string[] | undefined) ?? []), value];
+    else values[name] = value;
+  }
+  return values;
+}
+
+/** The schema's input from form values; `cityId` is filled in by the caller from the typed city name. */
+export function inputFromForm(values: FormValues): Record<string, unknown> {
+  const input: Record<string, unknown> = { ...values };
+  for (const name of LISTS) input[name] = asList(values[name]);
+  for (const flag of FLAGS) input[flag] = values[flag] === "on" || values[flag] === "true";
+  // An unticked privacy box means "not given", which the schema reports in the visitor's language.
+  if (!input.privacyConsent) delete input.privacyConsent;
+  delete input.city;
+  delete input.formToken;
+  return input;
+}
+
+function asList(value: string | string[] | undefined): string[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** Field errors keyed by form field: the schema's `sessionIds.2` is shown at the session list, `cityId` at the city. */
+export function formFieldOf(path: string): string {
+  const field = path.split(".")[0]!;
+  return field === "cityId" ? "city" : field;
+}
+
+/** A city typed into the searchable list, matched against its name in any of the three languages. */
+export function matchCity<City extends { id: string; name: Record<string, string | null | undefined> }>(
+  typed: string,
+  cities: readonly City[],
+): City | undefined {
+  const wanted = normalize(typed);
+  if (!wanted) return undefined;
+  return cities.find((city) => Object.values(city.name).some((name) => name && normalize(name) === wanted));
+}
+
+function normalize(text: string): string {
+  return text.normalize("NFC").trim().toLocaleLowerCase("de");
+}

@@ -1,0 +1,30 @@
+import type { AppLocale } from "../i18n/locales";
+import { pick, type Translations } from "../i18n/localized";
+import { CHINA_TIME_ZONE, formatLongDate, formatTimeRange } from "../time";
+
+type Bookable = {
+  id: string;
+  title: Translations;
+  startsAt: string;
+  endsAt: string;
+  room: Translations | null;
+  capacity: number;
+  seatsLeft: number;
+  waiting: number;
+};
+
+/** A session as the choice list shows it: texts in the visitor's language, times in both zones. */
+export function sessionOption(session: Bookable, timeZone: string, locale: AppLocale, held?: string) {
+  return {
+    id: session.id,
+    title: pick(session.title, locale),
+    day: formatLongDate(session.startsAt, timeZone, locale),
+    timeLocal: formatTimeRange(session.startsAt, session.endsAt, timeZone, locale),
+    timeChina: formatTimeRange(session.startsAt, session.endsAt, CHINA_TIME_ZONE, locale),
+    room: session.room && pick(session.room, locale),
+    capacity: session.capacity,
+    seatsLeft: session.seatsLeft,
+    waiting: session.waiting,
+    ...(held && { held }),
+  };
+}
