@@ -7,6 +7,7 @@ import { sendManageLinks } from "./lost-link";
 import { cancelRegistration, changeSessions, deleteRegistration, updateDetails } from "./manage";
 import { exportPersonalData, getManagedRegistration, listBookableSessions, listCityOptions } from "./queries";
 import { manageTokenOf, register } from "./register";
+import { setCityQuota } from "./quotas";
 import { approveRegistration, rejectRegistration } from "./review";
 import { hashToken } from "./tokens";
 
@@ -74,13 +75,18 @@ describe("registering", () => {
 
   it("keeps a city's delegation within its quota and says so", async () => {
     const aachen = await db.city.findUniqueOrThrow({ where: { slug: "aachen" } });
-    await db.cityQuota.create({ data: { meetingId, cityId: aachen.id, delegates: 2 } });
+    await setCityQuota(meetingId, aachen.id, 2);
     const from = () => delegate({ cityId: aachen.id, cityOther: null });
     await register("2017", from(), { locale: "de" });
     await register("2017", from(), { locale: "de" });
     expect((await listCityOptions(meetingId)).find((city) => city.id === aachen.id)).toMatchObject({ quota: 2, full: true });
     const error = await refusal(register("2017", from(), { locale: "de" }));
     expect(error.details.fields).toEqual({ cityId: { key: "cityQuotaFull", values: { city: "Aachen", quota: 2 } } });
+    expect((await refusal(setCityQuota(meetingId, aachen.id, -1))).code).toBe("invalid");
+    await setCityQuota(meetingId, aachen.id, 3);
+    await register("2017", from(), { locale: "de" });
+    await setCityQuota(meetingId, aachen.id, null);
+    expect((await listCityOptions(meetingId)).find((city) => city.id === aachen.id)).toMatchObject({ quota: null, full: false });
   });
 
   it("refuses outside the registration window", async () => {
