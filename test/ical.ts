@@ -50,13 +50,17 @@ export function parseWithIcalJs(text: string): { name: string; method: string; e
   };
 }
 
-export function parseWithNodeIcal(text: string): { uid: string; summary: string; start: Date; end: Date; tz: string | undefined }[] {
+export type NodeIcalEvent = { uid: string; sequence: number; status: string | undefined; summary: string; start: Date; end: Date; tz: string | undefined };
+
+export function parseWithNodeIcal(text: string): NodeIcalEvent[] {
   return Object.values(nodeIcal.sync.parseICS(text))
     .filter((component) => component?.type === "VEVENT")
     .map((component) => {
       const event = component as nodeIcal.VEvent;
       return {
         uid: event.uid,
+        sequence: Number(event.sequence),
+        status: event.status,
         summary: typeof event.summary === "string" ? event.summary : String(event.summary?.val),
         start: new Date(event.start.getTime()),
         end: new Date(event.end!.getTime()),

@@ -17,7 +17,7 @@ export function sampleSeat(overrides: Partial<SeatView> = {}): SeatView {
     sequence: 2,
     updatedAt: "2017-03-01T09:30:00.000Z",
     ...overrides,
-  };
+  } as SeatView;
 }
 
 export function sampleView(overrides: Partial<RegistrationView> = {}): RegistrationView {

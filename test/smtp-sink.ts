@@ -12,6 +12,10 @@ export class SmtpSink {
   open = 0;
   mostOpen = 0;
   port = 0;
+  /** Recipients the server refuses (550 at RCPT TO), as a real server refuses an unknown mailbox. */
+  readonly refused = new Set<string>();
+  /** Runs for each message after it has arrived and before the server accepts it: the sender is still waiting. */
+  beforeAccept: ((mail: ParsedMail) => Promise<void> | void) | null = null;
   private server: SMTPServer | null = null;
 
   get url(): string {
@@ -34,14 +38,20 @@ export class SmtpSink {
       onClose: () => {
         this.open -= 1;
       },
+      onRcptTo: (address, _session, callback) => {
+        if (!this.refused.has(address.address)) return callback();
+        callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
+      },
       onData: (stream, _session, callback) => {
-        simpleParser(stream).then(
-          (mail) => {
+        simpleParser(stream)
+          .then(async (mail) => {
+            await this.beforeAccept?.(mail);
             this.messages.push(mail);
-            callback();
-          },
-          (error: Error) => callback(error),
-        );
+          })
+          .then(
+            () => callback(),
+            (error: Error) => callback(error),
+          );
       },
     });
     await new Promise<void>((resolve, reject) => {

@@ -9,6 +9,7 @@ export type AppErrorCode =
   | "not_found"
   /** A request that cannot be read at all (not JSON, wrong content type). */
   | "malformed"
+  | "too_large"
   /** Input the domain refuses; `fields` says which and why. */
   | "invalid"
   | "already_registered"

@@ -9,6 +9,7 @@ import { AppError, type AppErrorCode } from "./errors";
 const statusOf: Record<AppErrorCode, number> = {
   not_found: 404,
   malformed: 400,
+  too_large: 413,
   invalid: 422,
   already_registered: 409,
   registration_closed: 403,
@@ -18,7 +19,10 @@ const statusOf: Record<AppErrorCode, number> = {
 };
 
 /** The sentence for each code, where the visitor should read one. */
-const messageOf: Partial<Record<AppErrorCode, ValidationKey>> = {
+const messageOf: Record<AppErrorCode, ValidationKey> = {
+  not_found: "notFound",
+  malformed: "malformed",
+  too_large: "tooLarge",
   invalid: "summary",
   already_registered: "alreadyRegistered",
   registration_closed: "registrationClosed",
@@ -29,8 +33,7 @@ const messageOf: Partial<Record<AppErrorCode, ValidationKey>> = {
 
 /** What to tell a visitor about a domain error, in their language. */
 export function errorSentence(error: AppError, locale: AppLocale): string {
-  const key = messageOf[error.code];
-  return key ? validationMessage(key, locale) : error.message;
+  return validationMessage(messageOf[error.code], locale);
 }
 
 /**
@@ -53,18 +56,48 @@ export function errorResponse(error: AppError, locale: AppLocale = "en"): NextRe
   return NextResponse.json(body, { status: statusOf[error.code], headers });
 }
 
-/** The JSON body of a request; `malformed` when it is not JSON. */
+/** Far above any registration; a client sending more wants something else. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * The JSON body of a request: `malformed` unless it is declared and parses as JSON (which also keeps
+ * cross-site HTML forms, which cannot send application/json, out), `too_large` past 64 KiB.
+ */
 export async function readJson(request: Request): Promise<unknown> {
+  if (!/^application\/json\s*(;|$)/i.test(request.headers.get("content-type") ?? "")) {
+    throw new AppError("malformed", "The request body must be application/json");
+  }
+  const text = await readLimited(request);
   try {
-    return await request.json();
+    return JSON.parse(text);
   } catch {
     throw new AppError("malformed", "The request body is not valid JSON");
   }
 }
 
+/** The body as text, read no further than the limit (a declared length is not trusted). */
+async function readLimited(request: Request): Promise<string> {
+  const reader = request.body?.getReader();
+  if (!reader) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw new AppError("too_large", "The request body is too large");
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 /**
- * The client's address for rate limits: the last entry of X-Forwarded-For, which the nearest proxy
- * (or Next's own server) appends; earlier entries are whatever the client claimed.
+ * The client's address for rate limits: the last entry of X-Forwarded-For, which the reverse proxy in
+ * front of the app appends (README, "Running several instances"); earlier entries are whatever the
+ * client claimed. Without such a proxy, Next keeps a header the client sent, so limits are per claim.
  */
 export function clientAddress(headers: Headers): string {
   const forwarded = headers.get("x-forwarded-for")?.split(",").map((part) => part.trim()).filter(Boolean);

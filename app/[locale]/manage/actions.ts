@@ -1,12 +1,13 @@
 "use server";
 
+import { after } from "next/server";
 import { createTranslator } from "next-intl";
 import { z } from "zod";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { messages } from "@/app/_lib/i18n/messages";
 import type { FormState } from "@/app/_lib/registration/form";
 import { actionClientAddress, formStateOf, invalidFormState } from "@/app/_server/forms";
-import { sendManageLinks } from "@/app/_server/registration/lost-link";
+import { limitLostLinkRequests, sendManageLinks } from "@/app/_server/registration/lost-link";
 
 const email = z.string().trim().max(254).pipe(z.email());
 
@@ -16,10 +17,12 @@ export async function sendLinksAction(locale: AppLocale, _previous: FormState, f
   const parsed = email.safeParse(values.email);
   if (!parsed.success) return invalidFormState({ email: { key: "email" } }, locale, values);
   try {
-    await sendManageLinks(parsed.data, await actionClientAddress());
+    await limitLostLinkRequests(parsed.data, await actionClientAddress());
   } catch (error) {
     return formStateOf(error, locale, values);
   }
+  // After the answer: a known address must not take visibly longer than an unknown one.
+  after(() => sendManageLinks(parsed.data));
   const t = createTranslator({ locale, messages: messages[locale], namespace: "lostLink" });
   return { ok: true, message: t("sent"), values };
 }

@@ -84,6 +84,43 @@ export function TextField({ name, label, state, required, requiredLabel, hint, d
   );
 }
 
+type SelectFieldProps = {
+  name: string;
+  label: ReactNode;
+  state: FieldContext;
+  /** Given: the field is required, and this is the mark's tooltip. */
+  requiredLabel?: string;
+  defaultValue: string;
+  options: { value: string; label: string; disabled?: boolean; lang?: string }[];
+};
+
+export function SelectField({ name, label, state, requiredLabel, defaultValue, options }: SelectFieldProps) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={name} className="block font-medium">
+        {label}
+        {requiredLabel && <RequiredMark label={requiredLabel} />}
+      </label>
+      <select
+        id={name}
+        name={name}
+        required={Boolean(requiredLabel)}
+        defaultValue={textValue(state, name) ?? defaultValue}
+        aria-invalid={state.fieldErrors?.[name] ? true : undefined}
+        aria-describedby={describedBy(name, state)}
+        className={inputClass}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value} disabled={option.disabled} lang={option.lang}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <FieldMessages name={name} state={state} />
+    </div>
+  );
+}
+
 export function RequiredMark({ label }: { label?: string }) {
   return (
     <span className="ml-0.5 text-red-700" title={label}>

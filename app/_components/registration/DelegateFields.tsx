@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { locales, localeNames, type AppLocale } from "@/app/_lib/i18n/locales";
 import { pick, type Translations } from "@/app/_lib/i18n/localized";
 import { delegateRoles, nameOrders } from "@/app/_lib/registration/fields";
-import { Choice, describedBy, FieldMessages, listValue, RequiredMark, Section, textValue, TextField, type FieldContext } from "../forms/Field";
+import { Choice, describedBy, FieldMessages, listValue, Section, SelectField, textValue, TextField, type FieldContext } from "../forms/Field";
 
 export type CityOption = { id: string; name: Translations; country: "DE" | "CN"; full: boolean };
 
@@ -63,31 +63,14 @@ export function DelegateFields({ state, cities }: Props) {
             {full.length > 0 && <p className="text-sm text-amber-800">{t("quotaFull", { cities: full.join(", ") })}</p>}
           </div>
           <TextField name="cityOther" label={t("cityOther")} state={state} hint={t("cityOtherHint")} maxLength={200} />
-          <div className="space-y-1">
-            <label htmlFor="role" className="block font-medium">
-              {t("role")}
-              <RequiredMark label={required} />
-            </label>
-            <select
-              id="role"
-              name="role"
-              required
-              defaultValue={textValue(state, "role") ?? ""}
-              aria-invalid={state.fieldErrors?.role ? true : undefined}
-              aria-describedby={describedBy("role", state)}
-              className="w-full rounded border border-slate-300 bg-white px-3 py-2 aria-[invalid=true]:border-red-600"
-            >
-              <option value="" disabled>
-                {t("choose")}
-              </option>
-              {delegateRoles.map((role) => (
-                <option key={role} value={role}>
-                  {tr(role)}
-                </option>
-              ))}
-            </select>
-            <FieldMessages name="role" state={state} />
-          </div>
+          <SelectField
+            name="role"
+            label={t("role")}
+            state={state}
+            requiredLabel={required}
+            defaultValue=""
+            options={[{ value: "", label: t("choose"), disabled: true }, ...delegateRoles.map((role) => ({ value: role, label: tr(role) }))]}
+          />
         </div>
       </Section>
 
@@ -95,26 +78,14 @@ export function DelegateFields({ state, cities }: Props) {
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField name="email" type="email" label={t("email")} state={state} required requiredLabel={required} autoComplete="email" maxLength={254} />
           <TextField name="phone" type="tel" label={t("phone")} state={state} autoComplete="tel" maxLength={40} />
-          <div className="space-y-1">
-            <label htmlFor="language" className="block font-medium">
-              {t("language")}
-              <RequiredMark label={required} />
-            </label>
-            <select
-              id="language"
-              name="language"
-              defaultValue={textValue(state, "language") ?? locale}
-              aria-describedby={describedBy("language", state)}
-              className="w-full rounded border border-slate-300 bg-white px-3 py-2"
-            >
-              {locales.map((option) => (
-                <option key={option} value={option} lang={option}>
-                  {localeNames[option]}
-                </option>
-              ))}
-            </select>
-            <FieldMessages name="language" state={state} />
-          </div>
+          <SelectField
+            name="language"
+            label={t("language")}
+            state={state}
+            requiredLabel={required}
+            defaultValue={locale}
+            options={locales.map((option) => ({ value: option, label: localeNames[option], lang: option }))}
+          />
         </div>
       </Section>
 

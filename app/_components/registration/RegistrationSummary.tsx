@@ -47,7 +47,7 @@ export async function RegistrationSummary({ registration: r, locale }: Props) {
                 </p>
                 <TimePair startsAt={seat.startsAt} endsAt={seat.endsAt} timeZone={r.meeting.timeZone} locale={locale} layout="inline" />
                 <p className={`mt-1 text-sm font-semibold ${seat.status === "confirmed" ? "text-emerald-800" : "text-amber-800"}`} data-testid="seat-status">
-                  {seat.status === "confirmed" ? t("seatConfirmed") : t("seatWaitlisted", { position: seat.position ?? "?" })}
+                  {seat.status === "confirmed" ? t("seatConfirmed") : t("seatWaitlisted", { position: seat.position })}
                 </p>
                 {seat.sessionStatus === "cancelled" && <p className="text-sm font-semibold text-red-800">{t("sessionCancelled")}</p>}
               </li>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { locales } from "../i18n/locales";
+import { RECORD_ID } from "../ids";
 import type { Messages } from "../i18n/messages";
 
 /**
@@ -61,7 +62,7 @@ export const delegateDetails = z
     honorific: optional(100),
     position: optional(200),
     organization: optional(200),
-    cityId: optional(40),
+    cityId: optional(40).pipe(z.union([z.null(), z.string().regex(RECORD_ID, message("invalidChoice"))])),
     cityOther: optional(200),
     role: z.enum(delegateRoles, message("invalidChoice")),
     email: required(254).pipe(z.email(message("email"))).transform((value) => value.toLowerCase()),
@@ -83,7 +84,7 @@ export type DelegateDetails = z.output<typeof delegateDetails>;
 /** The most sessions one delegate may pick. */
 export const MAX_SESSIONS = 20;
 
-export const sessionChoice = distinctList(z.string(message("invalidChoice")).min(1).max(40), MAX_SESSIONS);
+export const sessionChoice = distinctList(z.string(message("invalidChoice")).regex(RECORD_ID, message("invalidChoice")), MAX_SESSIONS);
 
 /** A new registration: the details, the chosen sessions and the consent to the privacy notice. */
 export const registrationInput = delegateDetails.and(

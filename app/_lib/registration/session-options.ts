@@ -2,7 +2,8 @@ import type { AppLocale } from "../i18n/locales";
 import { pick, type Translations } from "../i18n/localized";
 import { CHINA_TIME_ZONE, formatLongDate, formatTimeRange } from "../time";
 
-type Bookable = {
+/** A session that takes registrations, with its seats at this moment. */
+export type BookableSession = {
   id: string;
   title: Translations;
   startsAt: string;
@@ -10,11 +11,12 @@ type Bookable = {
   room: Translations | null;
   capacity: number;
   seatsLeft: number;
+  /** People on the waiting list now. */
   waiting: number;
 };
 
 /** A session as the choice list shows it: texts in the visitor's language, times in both zones. */
-export function sessionOption(session: Bookable, timeZone: string, locale: AppLocale, held?: string) {
+export function sessionOption(session: BookableSession, timeZone: string, locale: AppLocale, held?: string) {
   return {
     id: session.id,
     title: pick(session.title, locale),

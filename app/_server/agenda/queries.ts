@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { notFound } from "../errors";
+import { RECORD_ID } from "@/app/_lib/ids";
 import type { Translations } from "@/app/_lib/i18n/localized";
 import { translationsOf } from "@/app/_lib/i18n/localized";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
@@ -144,7 +145,9 @@ export async function getAgenda(meetingSlug: string): Promise<AgendaDto> {
 /** One published or cancelled session of a meeting; `not_found` for drafts, unknown ids or another meeting's. */
 export async function getSession(meetingSlug: string, sessionId: string): Promise<SessionDto> {
   const meeting = await getMeeting(meetingSlug);
-  const row = await db.session.findFirst({ where: { id: sessionId, meetingId: meeting.id, ...visible }, select: sessionSelect });
+  const row = RECORD_ID.test(sessionId)
+    ? await db.session.findFirst({ where: { id: sessionId, meetingId: meeting.id, ...visible }, select: sessionSelect })
+    : null;
   if (!row) throw notFound("Session");
   return toSessionDto(row);
 }

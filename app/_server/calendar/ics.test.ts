@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseWithIcalJs, parseWithNodeIcal } from "@/test/ical";
 import { sampleSeat, sampleView } from "@/test/registration-view";
-import { personalCalendar, renderCalendar, type CalendarEvent } from "./ics";
+import { personalCalendar, renderCalendar, type CalendarEvent, type ReleasedSession } from "./ics";
 
 // Runs under TZ=UTC and TZ=Asia/Shanghai: nothing may depend on the process's zone.
 const keynote: CalendarEvent = {
@@ -111,6 +111,42 @@ describe("personalCalendar", () => {
     expect(personalCalendar(view, "de")).toBe(personalCalendar(structuredClone(view), "de"));
     const later = personalCalendar({ ...view, updatedAt: "2017-04-02T10:00:00.000Z" }, "de");
     expect(later).toContain("DTSTAMP:20170402T100000Z\r\n");
+  });
+
+  it("cancels the sessions given up, one SEQUENCE above the session's, under the same UID", () => {
+    const released: ReleasedSession = {
+      sessionId: "session-workshop",
+      title: waitlisted.title,
+      startsAt: waitlisted.startsAt,
+      endsAt: waitlisted.endsAt,
+      room: waitlisted.room,
+      sequence: 3,
+      updatedAt: "2017-03-02T10:00:00.000Z",
+    };
+    const view = sampleView({ updatedAt: "2017-03-05T08:00:00.000Z", sessions: [sampleSeat()] });
+    const text = personalCalendar(view, "en", { released: [released] });
+    const events = parseWithIcalJs(text).events;
+    expect(events.map((event) => [event.uid, event.sequence, event.status])).toEqual([
+      ["session-keynote@localhost", 2, "CONFIRMED"],
+      ["session-workshop@localhost", 4, "CANCELLED"],
+    ]);
+    expect(events[1]).toMatchObject({
+      summary: "Smart manufacturing workshop",
+      location: "Room 13",
+      description: "19:30–21:00 Beijing time (UTC+8)\nYou no longer attend this session.",
+      dtstamp: "DTSTAMP:20170305T080000Z",
+    });
+    expect(events[1]!.start.toISOString()).toBe("2017-04-24T11:30:00.000Z");
+    expect(parseWithNodeIcal(text).map((event) => [event.uid, event.sequence, event.status, event.start.toISOString()])).toEqual([
+      ["session-keynote@localhost", 2, "CONFIRMED", "2017-04-24T08:00:00.000Z"],
+      ["session-workshop@localhost", 4, "CANCELLED", "2017-04-24T11:30:00.000Z"],
+    ]);
+    // A session the delegate holds again is the view's to describe.
+    const again = personalCalendar(sampleView({ sessions: [sampleSeat(), waitlisted] }), "en", { released: [released] });
+    expect(parseWithIcalJs(again).events.map((event) => [event.uid, event.status])).toEqual([
+      ["session-keynote@localhost", "CONFIRMED"],
+      ["session-workshop@localhost", "TENTATIVE"],
+    ]);
   });
 
   it("cancels every event once the registration is cancelled", () => {

@@ -3,11 +3,11 @@ import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 import { DateTime } from "luxon";
 import { tzlib_get_ical_block } from "timezones-ical-library";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
-import { pick } from "@/app/_lib/i18n/localized";
+import { pick, type Translations } from "@/app/_lib/i18n/localized";
 import { env } from "../env";
-import { chinaTimeLine, roomName, seatLine, seatState, translator } from "../mail/wording";
 import type { RegistrationView } from "../registration/view";
 import { cleanText, escapeText, refold } from "./ical-text";
+import { chinaTimeLine, roomName, seatLine, seatState, translator } from "./wording";
 
 /**
  * iCalendar files built from data alone (DESIGN §7): the same data gives the same bytes, so feeds can
@@ -101,45 +101,84 @@ export function sessionUid(sessionId: string): string {
   return `${sessionId}@${new URL(env().PUBLIC_URL).hostname}`;
 }
 
+/** A session the delegate gave up (a seat or a waiting-list place), as it stands in the database. */
+export type ReleasedSession = {
+  sessionId: string;
+  title: Translations;
+  startsAt: string;
+  endsAt: string;
+  room: Translations | null;
+  /** The session's own SEQUENCE; the cancelled event goes one higher. */
+  sequence: number;
+  updatedAt: string;
+};
+
+export type PersonalCalendarOptions = Pick<CalendarInput, "refreshSeconds" | "now"> & {
+  /**
+   * Sessions the delegate has just given up. A calendar that imported them from an earlier email keeps
+   * them until it reads the same UID again as CANCELLED with a higher SEQUENCE, so an attachment that
+   * reports the change carries them that way. Sessions the view still holds are left to the view.
+   */
+  released?: ReleasedSession[];
+};
+
 /**
- * The delegate's sessions with limited seats, in the delegate's language. `options` as in renderCalendar,
- * for a subscribed feed.
+ * The delegate's sessions with limited seats, in the delegate's language. `refreshSeconds` and `now` as
+ * in renderCalendar, for a subscribed feed.
  */
-export function personalCalendar(
-  view: RegistrationView,
-  locale: AppLocale,
-  options: Pick<CalendarInput, "refreshSeconds" | "now"> = {},
-): string {
+export function personalCalendar(view: RegistrationView, locale: AppLocale, options: PersonalCalendarOptions = {}): string {
+  const { released = [], ...render } = options;
   const t = translator(locale);
   const timeZone = view.meeting.timeZone;
   const meeting = pick(view.meeting.title, locale);
+  const held = new Set(view.sessions.map((seat) => seat.sessionId));
+  const latest = (a: string, b: string) => (a > b ? a : b);
   return renderCalendar({
-    ...options,
+    ...render,
     name: t("calendar.name", { meeting }),
     timeZone,
-    events: view.sessions
-      .filter((seat) => seat.sessionStatus !== "draft")
-      .map((seat) => {
-        const state = seatState(view, seat);
-        const room = roomName(seat, locale);
-        return {
-          uid: sessionUid(seat.sessionId),
-          sequence: seat.sequence,
-          start: seat.startsAt,
-          end: seat.endsAt,
-          // A change of the delegate's own state (a seat after the waiting list) must reach the calendar
-          // too, though the session itself is unchanged.
-          modified: seat.updatedAt > view.updatedAt ? seat.updatedAt : view.updatedAt,
-          summary: pick(seat.title, locale),
-          description: [chinaTimeLine(t, seat, timeZone, locale), seatLine(t, view, seat)].join("\n"),
-          location: room,
-          status:
-            state === "sessionCancelled" || state === "registrationEnded"
-              ? "cancelled"
-              : state === "waitlisted" || state === "pending"
-                ? "tentative"
-                : "confirmed",
-        } satisfies CalendarEvent;
-      }),
+    events: [
+      ...view.sessions
+        .filter((seat) => seat.sessionStatus !== "draft")
+        .map((seat) => {
+          const state = seatState(view, seat);
+          return {
+            uid: sessionUid(seat.sessionId),
+            sequence: seat.sequence,
+            start: seat.startsAt,
+            end: seat.endsAt,
+            // A change of the delegate's own state (a seat after the waiting list) must reach the calendar
+            // too, though the session itself is unchanged.
+            modified: latest(seat.updatedAt, view.updatedAt),
+            summary: pick(seat.title, locale),
+            description: [chinaTimeLine(t, seat, timeZone, locale), seatLine(t, view, seat)].join("\n"),
+            location: roomName(seat, locale),
+            status:
+              state === "sessionCancelled" || state === "registrationEnded"
+                ? "cancelled"
+                : state === "waitlisted" || state === "pending"
+                  ? "tentative"
+                  : "confirmed",
+          } satisfies CalendarEvent;
+        }),
+      ...released
+        .filter((session) => !held.has(session.sessionId))
+        .map(
+          (session) =>
+            ({
+              uid: sessionUid(session.sessionId),
+              // Above every version of the event the delegate can have imported (those carried the session's
+              // own sequence), so that calendars take the cancellation.
+              sequence: session.sequence + 1,
+              start: session.startsAt,
+              end: session.endsAt,
+              modified: latest(session.updatedAt, view.updatedAt),
+              summary: pick(session.title, locale),
+              description: [chinaTimeLine(t, session, timeZone, locale), t("seat.released")].join("\n"),
+              location: roomName(session, locale),
+              status: "cancelled",
+            }) satisfies CalendarEvent,
+        ),
+    ],
   });
 }

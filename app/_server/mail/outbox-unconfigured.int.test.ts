@@ -5,27 +5,50 @@ delete process.env.SMTP_URL;
 vi.resetModules();
 
 const { db } = await import("@/app/_server/db");
-const { deliverOutbox, deliverSoon, queueEmail, SECRET_PLACEHOLDER } = await import("./outbox");
+const { seedDemo } = await import("@/prisma/seed");
+const { queueRegistrationEmail } = await import("./registration-emails");
+const { deliverOutbox, deliverSoon, queueEmail, MANAGE_TOKEN_PLACEHOLDER } = await import("./outbox");
 
 describe("outbox without SMTP_URL", () => {
-  it("keeps every email queued and touches nothing", async () => {
-    const { id } = await db.$transaction((tx) =>
-      queueEmail(tx, {
-        registrationId: null,
-        kind: "test.unconfigured",
-        to: "someone@example.org",
-        subject: "Hello",
-        text: `Link: /manage/${SECRET_PLACEHOLDER}`,
-        html: `<a href="/manage/${SECRET_PLACEHOLDER}">link</a>`,
-        secret: "kept-until-sent",
-      }),
-    );
+  it("keeps every email queued, with the link as a placeholder and no token minted", async () => {
+    await seedDemo(db);
+    const meeting = await db.meeting.findUniqueOrThrow({ where: { slug: "2017" } });
+    const { id, registrationId } = await db.$transaction(async (tx) => {
+      const registration = await tx.registration.create({
+        data: {
+          meetingId: meeting.id,
+          status: "confirmed",
+          givenName: "Ute",
+          familyName: "Brandt",
+          role: "delegate",
+          email: "ute.brandt@example.org",
+          activeEmail: "ute.brandt@example.org",
+          language: "de",
+          privacyConsentAt: new Date(),
+        },
+      });
+      return { ...(await queueRegistrationEmail(tx, { kind: "confirmed", registrationId: registration.id })), registrationId: registration.id };
+    });
 
     expect(await deliverOutbox()).toEqual({ sent: 0, retried: 0, failed: 0 });
     expect(() => deliverSoon()).not.toThrow();
     expect(await deliverOutbox({ now: new Date(Date.now() + 86_400_000) })).toEqual({ sent: 0, retried: 0, failed: 0 });
 
     const row = await db.outboxEmail.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ status: "queued", attempts: 0, secret: "kept-until-sent", lockedUntil: null, lastError: null, sentAt: null, attachments: [] });
+    expect(row).toMatchObject({ status: "queued", attempts: 0, withManageLink: true, lockedUntil: null, lastError: null, sentAt: null, attachments: [] });
+    expect(row.text).toContain(`/de/manage/${MANAGE_TOKEN_PLACEHOLDER}\n`);
+    expect(row.html).toContain(`/de/manage/${MANAGE_TOKEN_PLACEHOLDER}"`);
+    // Nothing that could open the registration exists while the email waits.
+    expect(await db.accessToken.count({ where: { registrationId } })).toBe(0);
+    const [stored] = await db.$queryRaw<{ text: string }[]>`SELECT row_to_json(o)::text AS "text" FROM "OutboxEmail" o WHERE "id" = ${id}`;
+    expect(stored!.text).not.toMatch(/\/manage\/(?!\{\{)/);
+  });
+
+  it("refuses a manage link without a registration to open", async () => {
+    await expect(
+      db.$transaction((tx) =>
+        queueEmail(tx, { registrationId: null, kind: "test", to: "someone@example.org", subject: "x", text: MANAGE_TOKEN_PLACEHOLDER, html: "", withManageLink: true }),
+      ),
+    ).rejects.toThrow("A manage link needs the registration");
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
+import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { parseWithIcalJs } from "@/test/ical";
+import { parseWithIcalJs, parseWithNodeIcal } from "@/test/ical";
 import { SmtpSink } from "@/test/smtp-sink";
 
 // The app reads its settings once per process, and test/integration/setup.ts has already read them to
@@ -15,9 +16,9 @@ vi.resetModules();
 
 const { db } = await import("@/app/_server/db");
 const { seedDemo } = await import("@/prisma/seed");
-const { issueAccessToken, registrationIdForToken } = await import("@/app/_server/registration/tokens");
+const { hashToken, registrationIdForToken } = await import("@/app/_server/registration/tokens");
 const { queueRegistrationEmail } = await import("./registration-emails");
-const { deliverOutbox, deliverSoon, SECRET_PLACEHOLDER } = await import("./outbox");
+const { deliverOutbox, deliverSoon, MANAGE_TOKEN_PLACEHOLDER } = await import("./outbox");
 const { closeMailTransport } = await import("./transport");
 
 type Delegate = { language: "de" | "zh"; givenName: string; familyName: string; nativeName?: string; seat: "confirmed" | "waitlisted" };
@@ -38,10 +39,14 @@ afterAll(async () => {
 });
 
 /** A registration with a seat or a waiting-list place and its confirmation, queued in one transaction. */
-async function register(delegate: Delegate): Promise<{ id: string; email: string; token: string }> {
+async function register(delegate: Delegate, sessionIds: string[] = [workshopId]): Promise<{ id: string; email: string }> {
   const email = `${delegate.language}-${randomUUID().slice(0, 8)}@example.org`;
   return db.$transaction(async (tx) => {
-    const waitlistNumber = delegate.seat === "waitlisted" ? 1 + (await tx.sessionSeat.count({ where: { sessionId: workshopId, status: "waitlisted" } })) : null;
+    const seats = [];
+    for (const sessionId of sessionIds) {
+      const waitlistNumber = delegate.seat === "waitlisted" ? 1 + (await tx.sessionSeat.count({ where: { sessionId, status: "waitlisted" } })) : null;
+      seats.push({ sessionId, status: delegate.seat, waitlistNumber });
+    }
     const registration = await tx.registration.create({
       data: {
         meetingId,
@@ -55,17 +60,35 @@ async function register(delegate: Delegate): Promise<{ id: string; email: string
         activeEmail: email,
         language: delegate.language,
         privacyConsentAt: new Date(),
-        seats: { create: { sessionId: workshopId, status: delegate.seat, waitlistNumber } },
+        seats: { create: seats },
       },
     });
-    const token = await issueAccessToken(tx, registration.id, "manage");
-    await queueRegistrationEmail(tx, { kind: "confirmed", registrationId: registration.id, manageToken: token });
-    return { id: registration.id, email, token };
+    await queueRegistrationEmail(tx, { kind: "confirmed", registrationId: registration.id });
+    return { id: registration.id, email };
   });
 }
 
-async function outboxRow(registrationId: string) {
-  return db.outboxEmail.findFirstOrThrow({ where: { registrationId } });
+async function outboxRow(registrationId: string, kind = "registration.confirmed") {
+  return db.outboxEmail.findFirstOrThrow({ where: { registrationId, kind } });
+}
+
+/** Every column of every outbox row, as text. */
+async function outboxAsText(): Promise<string> {
+  const rows = await db.$queryRaw<{ row: string }[]>`SELECT row_to_json(o)::text AS "row" FROM "OutboxEmail" o`;
+  return rows.map(({ row }) => row).join("\n");
+}
+
+function manageTokens(registrationId: string) {
+  return db.accessToken.count({ where: { registrationId, purpose: "manage" } });
+}
+
+/** The token of the manage link in a delivered email; the HTML part carries the same one. */
+function linkToken(mail: ParsedMail, locale: string): string {
+  const match = new RegExp(`https://meeting\\.example/${locale}/manage/([A-Za-z0-9_-]{43})\\n`).exec(mail.text ?? "");
+  expect(match, "manage link in the text").not.toBeNull();
+  const token = match![1]!;
+  expect(mail.html).toContain(`<a href="https://meeting.example/${locale}/manage/${token}">`);
+  return token;
 }
 
 function only<T>(items: T[]): T {
@@ -74,25 +97,41 @@ function only<T>(items: T[]): T {
 }
 
 describe("outbox delivery over SMTP", () => {
-  it("sends each delegate the confirmation in their language, with the real link and their calendar", async () => {
+  it("sends each delegate the confirmation in their language, with a working link and their calendar", async () => {
     const ute = await register({ language: "de", givenName: "Ute", familyName: "Brandt", seat: "confirmed" });
     const wei = await register({ language: "zh", givenName: "Wei", familyName: "Wang", nativeName: "王伟", seat: "waitlisted" });
+    expect(await manageTokens(ute.id)).toBe(0);
 
-    expect(await deliverOutbox()).toEqual({ sent: 2, retried: 0, failed: 0 });
+    // While the sender waits for the server's answer, the token exists and opens the registration, but
+    // the outbox holds no copy of it.
+    const whileSending: string[] = [];
+    sink.beforeAccept = async (mail) => {
+      const token = linkToken(mail, mail.html && mail.html.includes('lang="zh-CN"') ? "zh" : "de");
+      expect(await registrationIdForToken(db, token, "manage")).not.toBeNull();
+      expect(await outboxAsText()).not.toContain(token);
+      whileSending.push(token);
+    };
+    try {
+      expect(await deliverOutbox()).toEqual({ sent: 2, retried: 0, failed: 0 });
+    } finally {
+      sink.beforeAccept = null;
+    }
+    expect(whileSending).toHaveLength(2);
 
     const german = only(sink.to(ute.email));
     expect(german.subject).toBe("Anmeldung bestätigt – Jahrestreffen 2017");
     expect(german.from?.value).toEqual([{ name: "Städteallianz", address: "noreply@localhost" }]);
-    expect(german.text).toContain(`https://meeting.example/de/manage/${ute.token}\n`);
-    expect(german.html).toContain(`<a href="https://meeting.example/de/manage/${ute.token}">`);
+    const uteToken = linkToken(german, "de");
+    expect(await registrationIdForToken(db, uteToken, "manage")).toBe(ute.id);
     expect(german.text).toContain("Montag, 24. April 2017, 13:30–15:00 Uhr (Ortszeit, UTC+2)\n  19:30–21:00 Uhr Pekinger Zeit (UTC+8)");
-    expect(await registrationIdForToken(db, ute.token, "manage")).toBe(ute.id);
 
     const chinese = only(sink.to(wei.email));
     expect(chinese.subject).toBe("2017年年会：报名成功");
     expect(chinese.text).toContain("尊敬的王伟：");
-    expect(chinese.text).toContain(`https://meeting.example/zh/manage/${wei.token}\n`);
+    const weiToken = linkToken(chinese, "zh");
+    expect(await registrationIdForToken(db, weiToken, "manage")).toBe(wei.id);
     expect(chinese.text).toContain("候补名单：您排在第1位。");
+    expect(new Set([uteToken, weiToken, ...whileSending]).size).toBe(2);
 
     for (const [mail, status, summary] of [
       [german, "CONFIRMED", "Workshop: Smarte Fertigung im Mittelstand"],
@@ -113,14 +152,22 @@ describe("outbox delivery over SMTP", () => {
 
     for (const { id } of [ute, wei]) {
       const row = await outboxRow(id);
-      expect(row).toMatchObject({ status: "sent", attempts: 1, secret: null, lockedUntil: null, lastError: null, kind: "registration.confirmed" });
+      expect(row).toMatchObject({ status: "sent", attempts: 1, withManageLink: true, lockedUntil: null, lastError: null });
       expect(row.sentAt).toBeInstanceOf(Date);
       // The stored copy never held the link: only the placeholder.
-      expect(row.text).toContain(`/manage/${SECRET_PLACEHOLDER}`);
+      expect(row.text).toContain(`/manage/${MANAGE_TOKEN_PLACEHOLDER}`);
+      expect(await manageTokens(id)).toBe(1);
+    }
+    const outbox = await outboxAsText();
+    for (const token of [uteToken, weiToken]) {
+      expect(outbox).not.toContain(token);
+      // The database has the hash, and only the hash.
+      expect(await db.accessToken.count({ where: { hash: token } })).toBe(0);
+      expect(await db.accessToken.count({ where: { hash: hashToken(token) } })).toBe(1);
     }
   });
 
-  it("keeps an email while the mail server is down and sends it once the server is back", async () => {
+  it("keeps an email while the mail server is down, minting no lasting token, and sends it once the server is back", async () => {
     await sink.stop();
     // The registration itself does not depend on the mail server.
     const anna = await register({ language: "de", givenName: "Anna", familyName: "Klein", seat: "confirmed" });
@@ -130,19 +177,42 @@ describe("outbox delivery over SMTP", () => {
     // The first failure shows the server is down: the second email is not tried in the same run.
     expect(await deliverOutbox({ now: start })).toEqual({ sent: 0, retried: 1, failed: 0 });
     const waiting = await outboxRow(anna.id);
-    expect(waiting).toMatchObject({ status: "queued", attempts: 1, secret: anna.token, lockedUntil: null, sentAt: null });
+    expect(waiting).toMatchObject({ status: "queued", attempts: 1, withManageLink: true, lockedUntil: null, sentAt: null });
     expect(waiting.nextAttemptAt.getTime()).toBe(start.getTime() + 30_000);
     expect(waiting.lastError).toMatch(/ECONNREFUSED/);
-    expect(await outboxRow(ben.id)).toMatchObject({ status: "queued", attempts: 0, secret: ben.token, lockedUntil: null, lastError: null });
+    expect(await outboxRow(ben.id)).toMatchObject({ status: "queued", attempts: 0, lockedUntil: null, lastError: null });
     expect(await deliverOutbox({ now: start })).toEqual({ sent: 0, retried: 1, failed: 0 });
+    // The token minted for the failed attempt went again at once.
+    expect([await manageTokens(anna.id), await manageTokens(ben.id)]).toEqual([0, 0]);
 
     await sink.start();
     // Not due yet: nothing is sent before the back-off has passed.
     expect(await deliverOutbox({ now: new Date(start.getTime() + 29_000) })).toEqual({ sent: 0, retried: 0, failed: 0 });
     expect(await deliverOutbox({ now: new Date(start.getTime() + 31_000) })).toEqual({ sent: 2, retried: 0, failed: 0 });
-    expect(only(sink.to(anna.email)).text).toContain(`https://meeting.example/de/manage/${anna.token}\n`);
-    expect(only(sink.to(ben.email)).text).toContain(`https://meeting.example/de/manage/${ben.token}\n`);
-    expect(await outboxRow(anna.id)).toMatchObject({ status: "sent", attempts: 2, secret: null, lastError: null });
+    expect(await registrationIdForToken(db, linkToken(only(sink.to(anna.email)), "de"), "manage")).toBe(anna.id);
+    expect(await registrationIdForToken(db, linkToken(only(sink.to(ben.email)), "de"), "manage")).toBe(ben.id);
+    expect(await outboxRow(anna.id)).toMatchObject({ status: "sent", attempts: 2, lastError: null });
+    expect([await manageTokens(anna.id), await manageTokens(ben.id)]).toEqual([1, 1]);
+  });
+
+  it("retries a refused recipient without a token left behind and goes on with the batch", async () => {
+    const refused = await register({ language: "de", givenName: "Rita", familyName: "Roth", seat: "confirmed" });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const next = await register({ language: "de", givenName: "Nils", familyName: "Roth", seat: "confirmed" });
+    sink.refused.add(refused.email);
+    try {
+      expect(await deliverOutbox()).toEqual({ sent: 1, retried: 1, failed: 0 });
+    } finally {
+      sink.refused.clear();
+    }
+    const row = await outboxRow(refused.id);
+    expect(row).toMatchObject({ status: "queued", attempts: 1, lockedUntil: null });
+    expect(row.lastError).toMatch(/^EENVELOPE: .*550/);
+    expect(await manageTokens(refused.id)).toBe(0);
+    expect(await registrationIdForToken(db, linkToken(only(sink.to(next.email)), "de"), "manage")).toBe(next.id);
+    // Delivered on the retry.
+    expect(await deliverOutbox({ now: new Date(Date.now() + 31_000) })).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(await registrationIdForToken(db, linkToken(only(sink.to(refused.email)), "de"), "manage")).toBe(refused.id);
   });
 
   it("gives up after MAIL_MAX_ATTEMPTS and keeps the reason", async () => {
@@ -157,11 +227,111 @@ describe("outbox delivery over SMTP", () => {
     expect(await deliverOutbox({ now: at(90) })).toEqual({ sent: 0, retried: 0, failed: 1 });
 
     const row = await outboxRow(jonas.id);
-    expect(row).toMatchObject({ status: "failed", attempts: 3, secret: null, sentAt: null });
+    expect(row).toMatchObject({ status: "failed", attempts: 3, sentAt: null });
     expect(row.lastError).toMatch(/ECONNREFUSED/);
+    expect(await manageTokens(jonas.id)).toBe(0);
     await sink.start();
     expect(await deliverOutbox({ now: at(86_400) })).toEqual({ sent: 0, retried: 0, failed: 0 });
     expect(sink.to(jonas.email)).toHaveLength(0);
+  });
+
+  it("finishes the run when registrations are deleted while their emails are being sent", async () => {
+    const first = await register({ language: "de", givenName: "Erik", familyName: "Lang", seat: "confirmed" });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const second = await register({ language: "de", givenName: "Eva", familyName: "Lang", seat: "confirmed" });
+    // Both delegates delete their data while the first email is on its way: both outbox rows vanish
+    // (ON DELETE CASCADE) after the run has claimed them.
+    sink.beforeAccept = async () => {
+      sink.beforeAccept = null;
+      await db.registration.deleteMany({ where: { id: { in: [first.id, second.id] } } });
+    };
+    try {
+      expect(await deliverOutbox()).toEqual({ sent: 1, retried: 0, failed: 0 });
+    } finally {
+      sink.beforeAccept = null;
+    }
+    expect(sink.to(first.email)).toHaveLength(1);
+    expect(sink.to(second.email)).toHaveLength(0);
+    expect(await db.outboxEmail.count({ where: { registrationId: { in: [first.id, second.id] } } })).toBe(0);
+    expect(await db.accessToken.count({ where: { registrationId: { in: [first.id, second.id] } } })).toBe(0);
+  });
+
+  it("cancels the sessions a delegate gave up in the calendar of the change and of the cancellation", async () => {
+    const room = await db.room.findFirstOrThrow({ where: { meetingId } });
+    // 10:00–11:00 in Hannover on 25 April 2017, 08:00Z; SEQUENCE 4 after earlier changes.
+    const given = await db.session.create({
+      data: {
+        meetingId,
+        slug: `test-${randomUUID()}`,
+        kind: "workshop",
+        status: "published",
+        titleDe: "Werkstattgespräch Wasserstoff",
+        titleEn: "Hydrogen workshop talk",
+        titleZh: "氢能研讨",
+        startsAt: new Date("2017-04-25T08:00:00Z"),
+        endsAt: new Date("2017-04-25T09:00:00Z"),
+        roomId: room.id,
+        capacity: 10,
+        languages: ["de"],
+        sequence: 4,
+      },
+    });
+    const changing = await register({ language: "de", givenName: "Karl", familyName: "Stein", seat: "confirmed" }, [workshopId, given.id]);
+    const leaving = await register({ language: "zh", givenName: "Li", familyName: "Na", nativeName: "李娜", seat: "confirmed" }, [given.id]);
+    await deliverOutbox();
+
+    // The way the manage page changes sessions and cancels: the seat goes, the email reports it.
+    await db.$transaction(async (tx) => {
+      await tx.sessionSeat.delete({ where: { registrationId_sessionId: { registrationId: changing.id, sessionId: given.id } } });
+      await tx.registration.update({ where: { id: changing.id }, data: { updatedAt: new Date("2017-03-10T12:00:00Z") } });
+      await queueRegistrationEmail(tx, { kind: "changed", registrationId: changing.id, releasedSessionIds: [given.id] });
+    });
+    await db.$transaction(async (tx) => {
+      await tx.sessionSeat.delete({ where: { registrationId_sessionId: { registrationId: leaving.id, sessionId: given.id } } });
+      await tx.registration.update({ where: { id: leaving.id }, data: { status: "cancelled", activeEmail: null, cancelledAt: new Date() } });
+      await queueRegistrationEmail(tx, { kind: "cancelled", registrationId: leaving.id, releasedSessionIds: [given.id] });
+    });
+    expect(await deliverOutbox()).toEqual({ sent: 2, retried: 0, failed: 0 });
+
+    const changed = sink.to(changing.email).at(-1)!;
+    expect(changed.subject).toBe("Ihre Programmauswahl wurde geändert – Jahrestreffen 2017");
+    expect(changed.text).toContain("Programmpunkte, an denen Sie nicht mehr teilnehmen, sind darin als abgesagt markiert");
+    const changedIcs = only(changed.attachments).content.toString("utf8");
+    expect(parseWithIcalJs(changedIcs).events.map((event) => [event.uid, event.sequence, event.status])).toEqual([
+      [`${workshopId}@meeting.example`, 0, "CONFIRMED"],
+      [`${given.id}@meeting.example`, 5, "CANCELLED"],
+    ]);
+    const cancelledEvent = parseWithIcalJs(changedIcs).events[1]!;
+    expect(cancelledEvent).toMatchObject({ summary: "Werkstattgespräch Wasserstoff", tzid: "Europe/Berlin", location: room.nameDe });
+    expect(cancelledEvent.description).toBe("16:00–17:00 Uhr Pekinger Zeit (UTC+8)\nSie nehmen an diesem Programmpunkt nicht mehr teil.");
+    expect([cancelledEvent.start.toISOString(), cancelledEvent.end.toISOString()]).toEqual(["2017-04-25T08:00:00.000Z", "2017-04-25T09:00:00.000Z"]);
+    expect(parseWithNodeIcal(changedIcs).map((event) => [event.uid, event.sequence, event.status, event.start.toISOString()])).toEqual([
+      [`${workshopId}@meeting.example`, 0, "CONFIRMED", "2017-04-24T11:30:00.000Z"],
+      [`${given.id}@meeting.example`, 5, "CANCELLED", "2017-04-25T08:00:00.000Z"],
+    ]);
+
+    const cancelled = sink.to(leaving.email).at(-1)!;
+    expect(cancelled.subject).toBe("2017年年会：报名已取消");
+    // Still a link: the delegate may want to download or delete their data.
+    expect(await registrationIdForToken(db, linkToken(cancelled, "zh"), "manage")).toBe(leaving.id);
+    expect(cancelled.text).toContain("您仍可通过此链接查看您的报名，并下载或删除您的个人数据：");
+    const cancelledIcs = only(cancelled.attachments).content.toString("utf8");
+    expect(parseWithIcalJs(cancelledIcs).events.map((event) => [event.uid, event.sequence, event.status, event.summary])).toEqual([
+      [`${given.id}@meeting.example`, 5, "CANCELLED", "氢能研讨"],
+    ]);
+    expect(parseWithNodeIcal(cancelledIcs).map((event) => [event.uid, event.sequence, event.status])).toEqual([[`${given.id}@meeting.example`, 5, "CANCELLED"]]);
+
+    // A cancellation that gave up nothing has no calendar to send.
+    const bare = await register({ language: "de", givenName: "Olga", familyName: "Stein", seat: "confirmed" }, []);
+    await db.$transaction(async (tx) => {
+      await tx.registration.update({ where: { id: bare.id }, data: { status: "cancelled", activeEmail: null, cancelledAt: new Date() } });
+      await queueRegistrationEmail(tx, { kind: "cancelled", registrationId: bare.id, releasedSessionIds: [] });
+    });
+    await deliverOutbox();
+    const bareMail = sink.to(bare.email).at(-1)!;
+    expect(bareMail.subject).toBe("Anmeldung storniert – Jahrestreffen 2017");
+    expect(bareMail.attachments).toHaveLength(0);
+    expect(bareMail.text).not.toContain("Kalenderdatei");
   });
 
   it("sends each email once when many deliveries are asked for at the same time", async () => {
@@ -172,7 +342,10 @@ describe("outbox delivery over SMTP", () => {
     for (let call = 0; call < 50; call += 1) deliverSoon();
     await vi.waitFor(() => expect(delegates.every(({ email }) => sink.to(email).length > 0)).toBe(true), { timeout: 10_000 });
     await vi.waitFor(async () => expect(await db.outboxEmail.count({ where: { status: "queued" } })).toBe(0));
-    for (const { email } of delegates) expect(sink.to(email)).toHaveLength(1);
+    for (const { id, email } of delegates) {
+      expect(await registrationIdForToken(db, linkToken(only(sink.to(email)), "de"), "manage")).toBe(id);
+      expect(await manageTokens(id)).toBe(1);
+    }
     // Coalesced into one run over the pool (at most 3 connections), not fifty parallel SMTP sessions.
     expect(sink.mostOpen).toBeLessThanOrEqual(3);
   });

@@ -1,8 +1,9 @@
 import "server-only";
 import { db, type Prisma } from "../db";
 import { env } from "../env";
+import { hashToken, newToken } from "../registration/tokens";
 import { escapeHtml } from "./html";
-import { mailConfigured, sendEmail, type OutgoingEmail } from "./transport";
+import { mailConfigured, SEND_TIMEOUT_MS, sendEmail, type OutgoingEmail } from "./transport";
 
 /**
  * Emails are written to the outbox inside the transaction of the change they report and sent after the
@@ -11,8 +12,12 @@ import { mailConfigured, sendEmail, type OutgoingEmail } from "./transport";
  * `FOR UPDATE SKIP LOCKED` and a lease (`lockedUntil`).
  */
 
-/** Stands in the stored bodies for the link secret, which only the `secret` column holds until delivery. */
-export const SECRET_PLACEHOLDER = "{{secret}}";
+/**
+ * Stands in the stored bodies for the token of the delegate's manage link. The token does not exist
+ * while the email waits: deliverOutbox mints it right before sending and stores only its hash, so the
+ * database never holds a raw link token.
+ */
+export const MANAGE_TOKEN_PLACEHOLDER = "{{manageToken}}";
 
 export type Attachment = { filename: string; contentType: string; content: string };
 
@@ -24,21 +29,29 @@ export type NewEmail = {
   text: string;
   html: string;
   attachments?: Attachment[];
-  secret?: string;
+  /** The bodies hold MANAGE_TOKEN_PLACEHOLDER for a manage link to the registration (registrationId). */
+  withManageLink?: boolean;
 };
 
 export type DeliveryResult = { sent: number; retried: number; failed: number };
 
+/** Emails one run claims. */
+const BATCH = 10;
+
 /**
- * How long a claimed batch stays with its sender: far longer than a batch takes (each send has its own
- * timeouts, and a run stops at the first sign that the server is down). A sender that dies frees its
- * batch when the lease runs out.
+ * How long a claimed batch stays with its sender. A sender that dies frees its batch when the lease runs
+ * out; a sender still at work must never outlast it, or a second one would claim the rest of the batch
+ * and send those emails twice. Each send gives up after SEND_TIMEOUT_MS and the few database writes
+ * around it take milliseconds, so a whole batch takes at most BATCH × SEND_TIMEOUT_MS (10 minutes),
+ * and far less in practice: a run stops at the first sign that the server is down. The five minutes on
+ * top are for a slow database. A run also checks the clock before each send (`lastSendStart`) and hands
+ * back what it cannot finish within the lease.
  */
-const LEASE_MS = 5 * 60_000;
-const BATCH = 20;
+const LEASE_MS = BATCH * SEND_TIMEOUT_MS + 5 * 60_000;
 
 /** Queues an email in the caller's transaction; it leaves only if that transaction commits. */
 export async function queueEmail(tx: Prisma.TransactionClient, email: NewEmail): Promise<{ id: string }> {
+  if (email.withManageLink && !email.registrationId) throw new Error("A manage link needs the registration");
   return tx.outboxEmail.create({
     data: {
       registrationId: email.registrationId,
@@ -48,7 +61,7 @@ export async function queueEmail(tx: Prisma.TransactionClient, email: NewEmail):
       text: email.text,
       html: email.html,
       attachments: email.attachments ?? [],
-      secret: email.secret ?? null,
+      withManageLink: email.withManageLink ?? false,
       // Set here, not by the column default, which PostgreSQL would take in the session's time zone.
       nextAttemptAt: new Date(),
     },
@@ -61,24 +74,27 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(attempts - 1, 0), 60 * 60_000);
 }
 
-type StoredEmail = { toAddress: string; subject: string; text: string; html: string; attachments: unknown; secret: string | null };
+type StoredEmail = { toAddress: string; subject: string; text: string; html: string; attachments: unknown };
 
-/**
- * The email as its recipient gets it: the link secret in place while the outbox still holds it, a
- * neutral mark once it has been cleared (the delivered link is not kept anywhere).
- */
-export function renderForRecipient(row: StoredEmail): OutgoingEmail {
-  const secret = row.secret ?? "…";
+function render(row: StoredEmail, token: string): OutgoingEmail {
   return {
     to: row.toAddress,
-    subject: row.subject.replaceAll(SECRET_PLACEHOLDER, secret),
-    text: row.text.replaceAll(SECRET_PLACEHOLDER, secret),
-    html: row.html.replaceAll(SECRET_PLACEHOLDER, escapeHtml(secret)),
+    subject: row.subject.replaceAll(MANAGE_TOKEN_PLACEHOLDER, token),
+    text: row.text.replaceAll(MANAGE_TOKEN_PLACEHOLDER, token),
+    html: row.html.replaceAll(MANAGE_TOKEN_PLACEHOLDER, escapeHtml(token)),
     attachments: Array.isArray(row.attachments) ? (row.attachments as Attachment[]) : [],
   };
 }
 
-type Claimed = StoredEmail & { id: string; attempts: number; nextAttemptAt: Date };
+/**
+ * The email as its recipient reads it, for the organizers' outbox page: a neutral mark where the link
+ * token stands (the delivered token is kept nowhere).
+ */
+export function renderForRecipient(row: StoredEmail): OutgoingEmail {
+  return render(row, "…");
+}
+
+type Claimed = StoredEmail & { id: string; registrationId: string | null; withManageLink: boolean; attempts: number; nextAttemptAt: Date };
 
 /** Takes up to `limit` due emails for this sender with one statement, skipping those another sender holds. */
 async function claim(now: Date, limit: number): Promise<Claimed[]> {
@@ -95,7 +111,7 @@ async function claim(now: Date, limit: number): Promise<Claimed[]> {
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING "id", "toAddress", "subject", "text", "html", "attachments", "secret", "attempts", "nextAttemptAt"`;
+    RETURNING "id", "registrationId", "toAddress", "subject", "text", "html", "attachments", "withManageLink", "attempts", "nextAttemptAt"`;
   // RETURNING gives the rows in the order the update met them, not the subquery's: oldest first again.
   return claimed.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || (a.id < b.id ? -1 : 1));
 }
@@ -104,49 +120,102 @@ function utc(instant: Date): string {
   return instant.toISOString().replace("T", " ").replace("Z", "");
 }
 
+type Minted = { token: string; hash: string };
+
+/**
+ * A fresh manage token for the registration, its hash stored first so that the link works the moment
+ * the email arrives. Null when the registration has been deleted since the claim: its emails went with
+ * it (ON DELETE CASCADE), so there is nothing left to send or to update.
+ */
+async function mintManageToken(registrationId: string): Promise<Minted | null> {
+  const token = newToken();
+  const hash = hashToken(token);
+  try {
+    await db.accessToken.create({ data: { hash, registrationId, purpose: "manage" }, select: { hash: true } });
+  } catch (error) {
+    if ((await db.registration.count({ where: { id: registrationId } })) === 0) return null;
+    throw error;
+  }
+  return { token, hash };
+}
+
 /**
  * Sends the due emails once. Without SMTP_URL it does nothing: the emails wait. SMTP failures become
  * retries (or `failed` after MAIL_MAX_ATTEMPTS), never exceptions; a database failure does throw.
+ * Every write after the claim is guarded by the email's id (updateMany), so an email that vanished
+ * with its registration meanwhile never stops the run.
  */
 export async function deliverOutbox(options: { now?: Date; limit?: number } = {}): Promise<DeliveryResult> {
+  return (await deliverBatch(options.now ?? new Date(), options.limit ?? BATCH)).result;
+}
+
+/** `more`: the run went through a full batch, so more emails may be due right away. */
+async function deliverBatch(now: Date, limit: number): Promise<{ result: DeliveryResult; more: boolean }> {
   const result: DeliveryResult = { sent: 0, retried: 0, failed: 0 };
-  if (!mailConfigured()) return result;
-  const now = options.now ?? new Date();
-  const batch = await claim(now, options.limit ?? BATCH);
+  if (!mailConfigured()) return { result, more: false };
+  const started = Date.now();
+  // A send that starts later could still be under way when the lease ends (a minute kept for the
+  // database writes around it).
+  const lastSendStart = started + LEASE_MS - SEND_TIMEOUT_MS - 60_000;
+  const batch = await claim(now, limit);
+  let more = batch.length >= limit;
+  const handBack = async (from: number) => {
+    more = false;
+    const rest = batch.slice(from).map(({ id }) => id);
+    if (rest.length) await db.outboxEmail.updateMany({ where: { id: { in: rest } }, data: { lockedUntil: null } });
+  };
   for (const [index, email] of batch.entries()) {
+    if (Date.now() > lastSendStart) {
+      await handBack(index);
+      break;
+    }
     const attempts = email.attempts + 1;
+    let minted: Minted | null = null;
+    if (email.withManageLink) {
+      minted = email.registrationId ? await mintManageToken(email.registrationId) : null;
+      if (!minted) {
+        // The registration is gone, and this row with it (the update then changes nothing); or the row
+        // names no registration, which queueEmail never writes: there is no link to give.
+        await db.outboxEmail.updateMany({
+          where: { id: email.id },
+          data: { status: "failed", attempts, lockedUntil: null, lastError: "No registration for the manage link" },
+        });
+        continue;
+      }
+    }
     try {
-      await sendEmail(renderForRecipient(email));
+      await sendEmail(render(email, minted?.token ?? "…"));
     } catch (error) {
+      // The link never reached anyone, or no one can tell that it did: it must not open anything.
+      if (minted) await db.accessToken.deleteMany({ where: { hash: minted.hash } });
       const final = attempts >= env().MAIL_MAX_ATTEMPTS;
-      await db.outboxEmail.update({
+      const line = shortError(error);
+      await db.outboxEmail.updateMany({
         where: { id: email.id },
         data: {
           attempts,
-          lastError: shortError(error, email.secret),
+          lastError: minted ? line.replaceAll(minted.token, MANAGE_TOKEN_PLACEHOLDER) : line,
           lockedUntil: null,
           nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
-          // A link that never left is of no use to anyone: a delegate asks for a new one instead.
-          ...(final ? { status: "failed", secret: null } : {}),
+          ...(final ? { status: "failed" } : {}),
         },
       });
       result[final ? "failed" : "retried"] += 1;
       if (!concernsThisMessage(error)) {
         // The server is unreachable or refuses us: the rest of the batch would only wait for the same
-        // timeouts (past its lease). It goes back, untouched, to the next run.
-        const rest = batch.slice(index + 1).map(({ id }) => id);
-        if (rest.length) await db.outboxEmail.updateMany({ where: { id: { in: rest } }, data: { lockedUntil: null } });
+        // timeouts. It goes back, untouched, to the next run.
+        await handBack(index + 1);
         break;
       }
       continue;
     }
-    await db.outboxEmail.update({
+    await db.outboxEmail.updateMany({
       where: { id: email.id },
-      data: { status: "sent", sentAt: now, attempts, secret: null, lockedUntil: null, lastError: null },
+      data: { status: "sent", sentAt: now, attempts, lockedUntil: null, lastError: null },
     });
     result.sent += 1;
   }
-  return result;
+  return { result, more };
 }
 
 /** Nodemailer's codes for a refused recipient or message; every other failure concerns the server. */
@@ -155,12 +224,11 @@ function concernsThisMessage(error: unknown): boolean {
   return code === "EENVELOPE" || code === "EMESSAGE";
 }
 
-/** One line for the organizers' outbox page; never the link secret. */
-export function shortError(error: unknown, secret: string | null = null): string {
+/** One line for the organizers' outbox page. */
+export function shortError(error: unknown): string {
   const code = (error as { code?: unknown })?.code;
   const message = error instanceof Error ? error.message : String(error);
-  const line = `${typeof code === "string" ? `${code}: ` : ""}${message}`.replace(/\s+/g, " ").trim();
-  return (secret ? line.replaceAll(secret, SECRET_PLACEHOLDER) : line).slice(0, 300);
+  return `${typeof code === "string" ? `${code}: ` : ""}${message}`.replace(/\s+/g, " ").trim().slice(0, 300);
 }
 
 // One delivery run at a time per process: calls during a run only ask for one more run afterwards, so a
@@ -186,8 +254,7 @@ export function deliverSoon(): void {
       let full: boolean;
       do {
         run.again = false;
-        const result = await deliverOutbox({ limit: BATCH });
-        full = result.sent + result.retried + result.failed >= BATCH;
+        full = (await deliverBatch(new Date(), BATCH)).more;
       } while (run.again || full);
     } catch (error) {
       console.error("Outbox: delivery failed; the emails stay queued.", error);

@@ -4,9 +4,10 @@ import { htmlLang } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
 import { messages } from "@/app/_lib/i18n/messages";
 import { formatCalendarDate } from "@/app/_lib/time";
+import { chinaTimeLine, roomName, seatLine, translator } from "../calendar/wording";
 import type { RegistrationView } from "../registration/view";
 import { escapeHtml } from "./html";
-import { chinaTimeLine, delegateName, localTimeLine, roomName, seatLine, translator } from "./wording";
+import { delegateName, localTimeLine } from "./wording";
 
 /**
  * The registration emails as plain text and HTML, from the same blocks. Pure: the view and the link in,
@@ -22,11 +23,13 @@ const ended: readonly RegistrationEmailKind[] = ["rejected", "cancelled"];
 export type ComposeInput = {
   kind: RegistrationEmailKind;
   view: RegistrationView;
-  /** The personal manage link (with the secret or its placeholder); null: the email carries none. */
+  /** The personal manage link (with the token's placeholder); null: the email carries none. */
   manageUrl: string | null;
   /** Title of the session a "promoted" email is about. */
   sessionTitle?: string;
   withCalendar: boolean;
+  /** The attached calendar cancels sessions the delegate gave up. */
+  calendarReleases?: boolean;
 };
 
 type Block =
@@ -42,11 +45,14 @@ export function composeRegistrationEmail(input: ComposeInput): { subject: string
   const t = translator(locale);
   const meeting = pick(view.meeting.title, locale);
   const session = input.sessionTitle ?? "";
-  const subject = t(`subject.${kind}`, { meeting, session });
+  // Moving up from a waiting list gives a seat for good only to a registration that is confirmed: until
+  // the organizers approve it, the seat is held.
+  const variant = kind === "promoted" && view.status === "pending" ? "promotedPending" : kind;
+  const subject = t(`subject.${variant}`, { meeting, session });
 
   const blocks: Block[] = [
     { type: "paragraph", text: t("greeting", { name: delegateName(view, locale) }) },
-    { type: "paragraph", text: t(`intro.${kind}`, { session }) },
+    { type: "paragraph", text: t(`intro.${variant}`, { session }) },
     {
       type: "facts",
       rows: [
@@ -62,12 +68,16 @@ export function composeRegistrationEmail(input: ComposeInput): { subject: string
   if (input.manageUrl) {
     blocks.push(
       { type: "heading", text: t("manageHeading") },
-      { type: "paragraph", text: t("manageText") },
+      { type: "paragraph", text: t(ended.includes(kind) ? "manageTextEnded" : "manageText") },
       { type: "link", url: input.manageUrl },
       { type: "paragraph", text: t("manageWarning") },
     );
   }
-  if (input.withCalendar) blocks.push({ type: "paragraph", text: t("calendarNote") });
+  if (input.withCalendar) {
+    const note = ended.includes(kind) ? t("calendarNoteCancelled") : t("calendarNote");
+    const releases = input.calendarReleases && !ended.includes(kind) ? t("calendarNoteReleased") : null;
+    blocks.push({ type: "paragraph", text: releases ? [note, releases].join(locale === "zh" ? "" : " ") : note });
+  }
   const closing = [t("closing"), t("signature"), t("sender")];
   return { subject, text: text(locale, blocks, closing, t("footer")), html: html(locale, subject, blocks, closing, t("footer")) };
 }

@@ -1,11 +1,11 @@
 import "server-only";
 import { pick } from "@/app/_lib/i18n/localized";
 import type { Prisma } from "../db";
-import { env } from "../env";
-import { CALENDAR_CONTENT_TYPE, personalCalendar } from "../calendar/ics";
+import { CALENDAR_CONTENT_TYPE, personalCalendar, type ReleasedSession } from "../calendar/ics";
 import { notFound } from "../errors";
-import { loadRegistrationView } from "../registration/view";
-import { queueEmail, SECRET_PLACEHOLDER } from "./outbox";
+import { manageUrl } from "../registration/tokens";
+import { loadRegistrationView, sessionBasics, sessionBasicsSelect } from "../registration/view";
+import { MANAGE_TOKEN_PLACEHOLDER, queueEmail } from "./outbox";
 import { composeRegistrationEmail, type RegistrationEmailKind } from "./registration-content";
 
 export { registrationEmailKinds, type RegistrationEmailKind } from "./registration-content";
@@ -13,14 +13,25 @@ export { registrationEmailKinds, type RegistrationEmailKind } from "./registrati
 export type RegistrationEmailRequest = {
   kind: RegistrationEmailKind;
   registrationId: string;
-  /** The raw manage token the email's link carries; stored only until the email has been sent. */
-  manageToken: string | null;
   /** The session a "promoted" email is about. */
   sessionId?: string;
+  /**
+   * Sessions the delegate gave up (seat or waiting-list place) in the operation the email reports
+   * ("changed", "cancelled", and "rejected" when the rejection freed seats): the attached calendar
+   * cancels them.
+   */
+  releasedSessionIds?: string[];
 };
 
-/** Kinds that carry the delegate's sessions as an .ics attachment. */
-const withCalendar: readonly RegistrationEmailKind[] = ["received", "confirmed", "approved", "promoted", "changed"];
+/** Kinds that may carry the delegate's sessions as an .ics attachment (only when there are events). */
+const withCalendar: readonly RegistrationEmailKind[] = ["received", "confirmed", "approved", "promoted", "changed", "cancelled", "rejected"];
+
+/**
+ * Every email but a rejection carries the personal manage link: after a cancellation the delegate may
+ * still want to see, download or delete their data. The token is minted only when the email is sent
+ * (see deliverOutbox); the outbox holds a placeholder.
+ */
+const withoutManageLink: readonly RegistrationEmailKind[] = ["rejected"];
 
 /**
  * Queues the email about a registration in the caller's transaction, in the delegate's language, as the
@@ -32,16 +43,19 @@ export async function queueRegistrationEmail(tx: Prisma.TransactionClient, reque
   const locale = view.language;
   const promotedSeat = request.sessionId ? view.sessions.find((seat) => seat.sessionId === request.sessionId) : undefined;
   if (request.kind === "promoted" && !promotedSeat) throw notFound("Seat of the promoted registration");
-  if (request.kind === "link" && !request.manageToken) throw new Error("A link email needs the manage token");
 
-  const calendarEvents = view.sessions.filter((seat) => seat.sessionStatus !== "draft");
-  const attachCalendar = withCalendar.includes(request.kind) && calendarEvents.length > 0;
+  const held = new Set(view.sessions.map((seat) => seat.sessionId));
+  const released = await loadReleasedSessions(tx, (request.releasedSessionIds ?? []).filter((id) => !held.has(id)));
+  const events = view.sessions.filter((seat) => seat.sessionStatus !== "draft").length + released.length;
+  const attachCalendar = withCalendar.includes(request.kind) && events > 0;
+  const withManageLink = !withoutManageLink.includes(request.kind);
   const content = composeRegistrationEmail({
     kind: request.kind,
     view,
-    manageUrl: request.manageToken ? `${env().PUBLIC_URL}/${locale}/manage/${SECRET_PLACEHOLDER}` : null,
+    manageUrl: withManageLink ? manageUrl(locale, MANAGE_TOKEN_PLACEHOLDER) : null,
     sessionTitle: promotedSeat ? pick(promotedSeat.title, locale) : undefined,
     withCalendar: attachCalendar,
+    calendarReleases: attachCalendar && released.length > 0,
   });
   return queueEmail(tx, {
     registrationId: view.id,
@@ -53,10 +67,24 @@ export async function queueRegistrationEmail(tx: Prisma.TransactionClient, reque
           {
             filename: `meeting-${view.meeting.slug}.ics`,
             contentType: `${CALENDAR_CONTENT_TYPE}; method=PUBLISH`,
-            content: personalCalendar(view, locale),
+            content: personalCalendar(view, locale, { released }),
           },
         ]
       : [],
-    secret: request.manageToken ?? undefined,
+    withManageLink,
   });
+}
+
+/**
+ * The given-up sessions as they stand in this transaction. Drafts are left out (no calendar ever got
+ * them), and so are sessions that no longer exist (nothing is left to describe them).
+ */
+async function loadReleasedSessions(tx: Prisma.TransactionClient, sessionIds: string[]): Promise<ReleasedSession[]> {
+  if (sessionIds.length === 0) return [];
+  const rows = await tx.session.findMany({
+    where: { id: { in: [...new Set(sessionIds)] }, status: { not: "draft" } },
+    select: sessionBasicsSelect,
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+  });
+  return rows.map((row) => ({ sessionId: row.id, ...sessionBasics(row) }));
 }

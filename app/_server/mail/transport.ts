@@ -10,6 +10,14 @@ export type OutgoingEmail = {
   attachments: { filename: string; contentType: string; content: string }[];
 };
 
+/**
+ * The longest one sendEmail call may take, whatever the server does: nodemailer's own timeouts bound
+ * each wait (DNS, connect, greeting, and every reply after `socketTimeout` of silence), but a server that
+ * answers each command just in time could stretch a message over many of them. The outbox sizes its
+ * lease on this bound.
+ */
+export const SEND_TIMEOUT_MS = 60_000;
+
 // One pool of SMTP connections per process, kept on globalThis so that development reloads reuse it.
 const cache = globalThis as unknown as { __mailTransport?: { url: string; transporter: Transporter } };
 
@@ -23,10 +31,11 @@ function transport(): Transporter | null {
       url,
       pool: true,
       maxConnections: 3,
-      // Fail well within the outbox's claim on the message, so that no second sender picks it up meanwhile.
-      connectionTimeout: 20_000,
-      greetingTimeout: 20_000,
-      socketTimeout: 60_000,
+      // Each well below SEND_TIMEOUT_MS, so that an unreachable or silent server shows as its own error.
+      dnsTimeout: 10_000,
+      connectionTimeout: 15_000,
+      greetingTimeout: 15_000,
+      socketTimeout: 30_000,
     });
     cache.__mailTransport = { url, transporter };
   }
@@ -37,11 +46,21 @@ export function mailConfigured(): boolean {
   return Boolean(env().SMTP_URL);
 }
 
-/** Hands one email to the SMTP server; rejects with the server's or the network's error. */
+/**
+ * Hands one email to the SMTP server; rejects with the server's or the network's error, or with code
+ * ETIMEDOUT after SEND_TIMEOUT_MS (the pool is then closed, which aborts the pending send).
+ */
 export async function sendEmail(email: OutgoingEmail): Promise<void> {
   const transporter = transport();
   if (!transporter) throw new Error("SMTP_URL is not set");
-  await transporter.sendMail({
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      closeMailTransport();
+      reject(Object.assign(new Error(`The mail server did not take the message within ${SEND_TIMEOUT_MS / 1000} s`), { code: "ETIMEDOUT" }));
+    }, SEND_TIMEOUT_MS);
+  });
+  const sending = transporter.sendMail({
     from: env().MAIL_FROM,
     to: email.to,
     subject: email.subject,
@@ -49,6 +68,11 @@ export async function sendEmail(email: OutgoingEmail): Promise<void> {
     html: email.html,
     attachments: email.attachments.map(({ filename, contentType, content }) => ({ filename, contentType, content })),
   });
+  try {
+    await Promise.race([sending, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Closes the pooled connections (tests, shutdown); the next send opens a new pool. */

@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { db } from "../db";
 import { notFound } from "../errors";
+import { SLUG } from "@/app/_lib/ids";
 import type { Translations } from "@/app/_lib/i18n/localized";
 import { translationsOf } from "@/app/_lib/i18n/localized";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
@@ -46,7 +47,8 @@ const meetingSelect = {
 
 type MeetingRow = NonNullable<Awaited<ReturnType<typeof findMeetingRow>>>;
 
-function findMeetingRow(slug: string) {
+async function findMeetingRow(slug: string) {
+  if (!SLUG.test(slug)) return null;
   return db.meeting.findFirst({ where: { slug, published: true }, select: meetingSelect });
 }
 

@@ -68,10 +68,3 @@ export async function checkCity(tx: Tx, meetingId: string, cityId: string | null
     throw invalid({ cityId: { key: "cityQuotaFull", values: { city: name, quota: quota.delegates } } });
   }
 }
-
-/** Prisma's unique-constraint error, by code (the generated error classes differ between bundles), on a model or field named in its meta. */
-export function isUniqueViolation(error: unknown, modelOrField?: string): boolean {
-  if (typeof error !== "object" || error === null || (error as { code?: unknown }).code !== "P2002") return false;
-  if (!modelOrField) return true;
-  return JSON.stringify((error as { meta?: unknown }).meta ?? {}).includes(modelOrField);
-}

@@ -9,7 +9,8 @@ import { AppError } from "@/app/_server/errors";
 import { seedDemo } from "@/prisma/seed";
 import { delegate, limitedSession, range, seatInvariantViolations, seatReport } from "@/test/integration/factories";
 import { cancelRegistration } from "./manage";
-import { manageTokenOf, register, TRANSACTION_OPTIONS, type RegistrationAnswer } from "./register";
+import { registrationTransaction } from "./transaction";
+import { manageTokenOf, register, type RegistrationAnswer } from "./register";
 
 const onPostgres = inject("dbTier") === "postgres";
 
@@ -43,7 +44,7 @@ describe("a rush on a session with limited seats", () => {
     const sessionId = await limitedSession(50, 1);
     // The naive way: read the counter, then write counter + 1, without a lock.
     const naiveSeat = async (index: number) => {
-      await db.$transaction(async (tx) => {
+      await registrationTransaction(async (tx) => {
         const registration = await tx.registration.create({
           data: { ...registrationRow(index), meetingId: (await tx.session.findUniqueOrThrow({ where: { id: sessionId } })).meetingId },
         });
@@ -54,7 +55,7 @@ describe("a rush on a session with limited seats", () => {
           await tx.session.update({ where: { id: sessionId }, data: { seatsTaken: seatsTaken + 1 } });
           await tx.sessionSeat.create({ data: { registrationId: registration.id, sessionId, status: "confirmed" } });
         }
-      }, TRANSACTION_OPTIONS);
+      });
     };
     await Promise.all(range(200).map(naiveSeat));
     const violations = seatInvariantViolations(await seatReport(sessionId), 200);
@@ -101,6 +102,29 @@ describe("a rush on a session with limited seats", () => {
     expect(report.waitlisted).toHaveLength(24);
     const promotionEmails = await db.outboxEmail.findMany({ where: { kind: "registration.promoted", registrationId: { in: waiting.map((answer) => answer.id) } } });
     expect(promotionEmails.map((email) => email.registrationId).sort()).toEqual(waiting.slice(0, 6).map((answer) => answer.id).sort());
+  });
+});
+
+describe("crossing cancellations", () => {
+  it("seat holders and waiting delegates of two sessions cancelling at once all succeed, and the rest move up", async () => {
+    const sessions = [await limitedSession(3, 4), await limitedSession(3, 5)];
+    const answers: RegistrationAnswer[] = [];
+    for (const _ of range(12)) answers.push(await register("2017", delegate({ sessionIds: sessions }), { locale: "de" }));
+    const [holders, waiting] = [answers.slice(0, 3), answers.slice(3)];
+    expect(holders.every((answer) => answer.sessions.every((seat) => seat.status === "confirmed"))).toBe(true);
+
+    // Every holder and six of the nine waiting: releases, promotions and their emails cross each other.
+    const leaving = [...holders, ...waiting.slice(0, 6)];
+    const outcomes = await Promise.allSettled(leaving.map((answer) => cancelRegistration(manageTokenOf(answer))));
+    expect(outcomes.filter((outcome) => outcome.status === "rejected")).toEqual([]);
+
+    const staying = waiting.slice(6).map((answer) => answer.id).sort();
+    for (const sessionId of sessions) {
+      const report = await seatReport(sessionId);
+      expect(seatInvariantViolations(report, 3)).toEqual([]);
+      expect(report.confirmed.map((seat) => seat.registrationId).sort()).toEqual(staying);
+      expect(report.waitlisted).toEqual([]);
+    }
   });
 });
 

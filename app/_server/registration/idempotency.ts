@@ -1,7 +1,7 @@
 import "server-only";
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import { AppError } from "../errors";
-import type { Prisma } from "../db";
+import { db, type Prisma } from "../db";
 
 /**
  * Idempotent requests (the `Idempotency-Key` header, the form's one-time token). The first request
@@ -32,6 +32,14 @@ export async function storeAnswer(tx: Prisma.TransactionClient, claim: Idempoten
   const cipher = createCipheriv("aes-256-gcm", claim.secret, iv);
   const sealed = Buffer.concat([iv, cipher.update(JSON.stringify(answer), "utf8"), cipher.final(), cipher.getAuthTag()]);
   await tx.idempotencyKey.update({ where: { id: claim.id }, data: { registrationId, response: sealed } });
+}
+
+/** How long a key is remembered: retries come within minutes; a day covers a client's back-off. */
+const KEPT_MS = 24 * 60 * 60 * 1000;
+
+/** Forgets keys past their time (the stored answers hold registration ids, personal data). */
+export async function purgeExpiredKeys(now: Date): Promise<void> {
+  await db.idempotencyKey.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - KEPT_MS) } } });
 }
 
 /** The answer stored for an earlier request with the same key; `idempotency_conflict` if that request differed. */

@@ -1,29 +1,38 @@
 import "server-only";
 import { db } from "../db";
 import { env } from "../env";
-import { deliverSoon } from "../mail/outbox";
 import { queueRegistrationEmail } from "../mail/registration-emails";
 import { enforceRateLimits, rateLimitKey } from "../rate-limit";
-import { issueAccessToken } from "./tokens";
+import { registrationTransaction } from "./transaction";
 
 /**
- * "Lost your link?": emails a fresh manage link for every active registration of the address. The
- * caller shows the same answer whether or not the address is known; the rate limit counts per client
- * and per address alike, so it tells nothing either.
+ * "Lost your link?": every active registration of the address gets an email with a fresh manage link.
+ * The caller gives the same answer whether or not the address is known: the limits count per client
+ * and per address alike, and the lookup runs after the answer has gone (so its duration tells nothing).
  */
-export async function sendManageLinks(email: string, clientAddress: string): Promise<void> {
-  const address = email.trim().toLowerCase();
-  await enforceRateLimits([rateLimitKey("lost-link:client", clientAddress), rateLimitKey("lost-link:email", address)], env().RATE_LIMIT_LOST_LINK);
+
+export const LOST_LINK_EMAIL_SCOPE = "lost-link:email";
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** Throws `rate_limited` when the client or the address asked too often. */
+export async function limitLostLinkRequests(email: string, clientAddress: string): Promise<void> {
+  await enforceRateLimits(
+    [rateLimitKey("lost-link:client", clientAddress), rateLimitKey(LOST_LINK_EMAIL_SCOPE, normalizeEmail(email))],
+    env().RATE_LIMIT_LOST_LINK,
+  );
+}
+
+/** Queues the link emails; nothing happens for an unknown address. */
+export async function sendManageLinks(email: string): Promise<void> {
   const registrations = await db.registration.findMany({
-    where: { email: address, status: { in: ["pending", "confirmed"] } },
+    where: { email: normalizeEmail(email), status: { in: ["pending", "confirmed"] } },
     select: { id: true },
   });
   if (registrations.length === 0) return;
-  await db.$transaction(async (tx) => {
-    for (const { id } of registrations) {
-      const token = await issueAccessToken(tx, id, "manage");
-      await queueRegistrationEmail(tx, { kind: "link", registrationId: id, manageToken: token });
-    }
+  await registrationTransaction(async (tx) => {
+    for (const { id } of registrations) await queueRegistrationEmail(tx, { kind: "link", registrationId: id });
   });
-  deliverSoon();
 }

@@ -1,14 +1,17 @@
 import "server-only";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import type { DelegateDetails } from "@/app/_lib/registration/fields";
-import { db, type Prisma } from "../db";
+import { windowState } from "@/app/_lib/registration/window";
+import type { Prisma } from "../db";
+import { isUniqueViolation } from "../database/errors";
 import { AppError, notFound } from "../errors";
-import { deliverSoon } from "../mail/outbox";
 import { queueRegistrationEmail } from "../mail/registration-emails";
-import { checkCity, checkSessions, isUniqueViolation } from "./choices";
-import { TRANSACTION_OPTIONS } from "./register";
+import { rateLimitKey } from "../rate-limit";
+import { checkCity, checkSessions } from "./choices";
+import { LOST_LINK_EMAIL_SCOPE } from "./lost-link";
 import { releaseSeat, takeSeat } from "./seats";
-import { issueAccessToken, registrationIdForToken } from "./tokens";
+import { registrationIdForToken } from "./tokens";
+import { registrationTransaction } from "./transaction";
 
 /**
  * What a delegate does on the manage page, authorized by the manage token alone. Each operation locks
@@ -16,14 +19,17 @@ import { issueAccessToken, registrationIdForToken } from "./tokens";
  */
 
 type Tx = Prisma.TransactionClient;
-type Locked = { id: string; meetingId: string; status: string; language: AppLocale };
+type Locked = { id: string; meetingId: string; status: string; email: string };
 
+/**
+ * FOR NO KEY UPDATE: it serializes changes of this registration but, unlike FOR UPDATE, lets other
+ * transactions insert rows that point at it (an email, a link) without waiting.
+ */
 async function lockByToken(tx: Tx, token: string, { editable }: { editable: boolean }): Promise<Locked> {
   const id = await registrationIdForToken(tx, token, "manage");
   const [row] = id
     ? await tx.$queryRaw<Locked[]>`
-        SELECT "id", "meetingId", "status"::text AS "status", "language"::text AS "language"
-        FROM "Registration" WHERE "id" = ${id} FOR UPDATE`
+        SELECT "id", "meetingId", "status"::text AS "status", "email" FROM "Registration" WHERE "id" = ${id} FOR NO KEY UPDATE`
     : [];
   if (!row) throw notFound("Registration");
   if (editable && row.status !== "pending" && row.status !== "confirmed") {
@@ -32,32 +38,26 @@ async function lockByToken(tx: Tx, token: string, { editable }: { editable: bool
   return row;
 }
 
-/** Runs a change of seats and tells everyone who moved up from a waiting list. */
-export async function notifyPromoted(tx: Tx, promoted: { registrationId: string; sessionId: string }[]): Promise<void> {
-  for (const { registrationId, sessionId } of promoted) {
-    const token = await issueAccessToken(tx, registrationId, "manage");
-    await queueRegistrationEmail(tx, { kind: "promoted", registrationId, manageToken: token, sessionId });
-  }
+/** Tells everyone who moved up from a waiting list. */
+async function notifyPromoted(tx: Tx, registrationIds: string[], sessionId: string): Promise<void> {
+  for (const registrationId of registrationIds) await queueRegistrationEmail(tx, { kind: "promoted", registrationId, sessionId });
 }
 
-/** Releases every seat and waiting-list place of a registration, promoting the next in line. */
-export async function releaseAllSeats(tx: Tx, registrationId: string): Promise<void> {
+/** Gives up one seat or waiting place, promoting the next in line and telling them. */
+async function release(tx: Tx, registrationId: string, sessionId: string): Promise<void> {
+  await notifyPromoted(tx, await releaseSeat(tx, registrationId, sessionId), sessionId);
+}
+
+/** Releases every seat and waiting-list place of a registration; returns the sessions given up. */
+export async function releaseAllSeats(tx: Tx, registrationId: string): Promise<string[]> {
   const seats = await tx.sessionSeat.findMany({ where: { registrationId }, select: { sessionId: true }, orderBy: { sessionId: "asc" } });
-  for (const { sessionId } of seats) {
-    const promoted = await releaseSeat(tx, registrationId, sessionId);
-    await notifyPromoted(tx, promoted.map((id) => ({ registrationId: id, sessionId })));
-  }
-}
-
-async function transaction<T>(run: (tx: Tx) => Promise<T>): Promise<T> {
-  const result = await db.$transaction(run, TRANSACTION_OPTIONS);
-  deliverSoon();
-  return result;
+  for (const { sessionId } of seats) await release(tx, registrationId, sessionId);
+  return seats.map((seat) => seat.sessionId);
 }
 
 export async function updateDetails(token: string, details: DelegateDetails, locale: AppLocale): Promise<void> {
   try {
-    await transaction(async (tx) => {
+    await registrationTransaction(async (tx) => {
       const registration = await lockByToken(tx, token, { editable: true });
       await checkCity(tx, registration.meetingId, details.cityId, locale, registration.id);
       await tx.registration.update({ where: { id: registration.id }, data: { ...details, activeEmail: details.email } });
@@ -70,43 +70,53 @@ export async function updateDetails(token: string, details: DelegateDetails, loc
   }
 }
 
-/** Replaces the chosen sessions: gives up the ones dropped (promoting others) and books the new ones. */
-export async function changeSessions(token: string, sessionIds: string[], locale: AppLocale): Promise<void> {
-  await transaction(async (tx) => {
+/**
+ * Replaces the chosen sessions: gives up the ones dropped (promoting others) and books the new ones.
+ * New sessions only while registration is open; giving one up is always possible.
+ */
+export async function changeSessions(token: string, sessionIds: string[], locale: AppLocale, now: Date = new Date()): Promise<void> {
+  await registrationTransaction(async (tx) => {
     const registration = await lockByToken(tx, token, { editable: true });
     const current = new Set((await tx.sessionSeat.findMany({ where: { registrationId: registration.id }, select: { sessionId: true } })).map((seat) => seat.sessionId));
     const wanted = new Set(sessionIds);
     await checkSessions(tx, registration.meetingId, sessionIds, locale, current);
-    const changed = [...new Set([...current, ...wanted])].filter((id) => current.has(id) !== wanted.has(id)).sort();
-    if (changed.length === 0) return;
-    for (const sessionId of changed) {
+    const added = [...wanted].filter((id) => !current.has(id));
+    const released = [...current].filter((id) => !wanted.has(id));
+    if (added.length + released.length === 0) return;
+    if (added.length > 0) await ensureOpen(tx, registration.meetingId, now);
+    for (const sessionId of [...added, ...released].sort()) {
       if (wanted.has(sessionId)) await takeSeat(tx, registration.id, sessionId);
-      else await notifyPromoted(tx, (await releaseSeat(tx, registration.id, sessionId)).map((id) => ({ registrationId: id, sessionId })));
+      else await release(tx, registration.id, sessionId);
     }
     // The delegate's calendar changed: LAST-MODIFIED follows the registration's updatedAt.
-    await tx.registration.update({ where: { id: registration.id }, data: { updatedAt: new Date() } });
-    const confirmation = await issueAccessToken(tx, registration.id, "manage");
-    await queueRegistrationEmail(tx, { kind: "changed", registrationId: registration.id, manageToken: confirmation });
+    await tx.registration.update({ where: { id: registration.id }, data: { updatedAt: now } });
+    await queueRegistrationEmail(tx, { kind: "changed", registrationId: registration.id, releasedSessionIds: released });
   });
+}
+
+async function ensureOpen(tx: Tx, meetingId: string, now: Date): Promise<void> {
+  const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { registrationOpensAt: true, registrationClosesAt: true } });
+  const window = { opensAt: meeting.registrationOpensAt?.toISOString() ?? null, closesAt: meeting.registrationClosesAt?.toISOString() ?? null };
+  if (windowState(window, now) !== "open") throw new AppError("registration_closed", "Registration is not open");
 }
 
 /** Cancels the registration; its seats go to the waiting lists. The manage page still shows it. */
 export async function cancelRegistration(token: string, now: Date = new Date()): Promise<void> {
-  await transaction(async (tx) => {
+  await registrationTransaction(async (tx) => {
     const registration = await lockByToken(tx, token, { editable: true });
-    await releaseAllSeats(tx, registration.id);
+    const released = await releaseAllSeats(tx, registration.id);
     await tx.registration.update({ where: { id: registration.id }, data: { status: "cancelled", activeEmail: null, cancelledAt: now } });
-    const confirmation = await issueAccessToken(tx, registration.id, "manage");
-    await queueRegistrationEmail(tx, { kind: "cancelled", registrationId: registration.id, manageToken: confirmation });
+    await queueRegistrationEmail(tx, { kind: "cancelled", registrationId: registration.id, releasedSessionIds: released });
   });
 }
 
-/** Deletes the registration with all its personal data: seats, links, emails, stored answers. */
+/** Deletes the registration with all its personal data: seats, links, emails, stored answers, counters. */
 export async function deleteRegistration(token: string): Promise<void> {
-  await transaction(async (tx) => {
+  await registrationTransaction(async (tx) => {
     const registration = await lockByToken(tx, token, { editable: false });
     await releaseAllSeats(tx, registration.id);
     await tx.idempotencyKey.deleteMany({ where: { registrationId: registration.id } });
+    await tx.rateLimit.deleteMany({ where: { key: rateLimitKey(LOST_LINK_EMAIL_SCOPE, registration.email) } });
     // Seats, access tokens and outbox emails go with it (ON DELETE CASCADE).
     await tx.registration.delete({ where: { id: registration.id } });
   });

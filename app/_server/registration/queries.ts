@@ -1,52 +1,27 @@
 import "server-only";
 import type { Translations } from "@/app/_lib/i18n/localized";
 import { translationsOf } from "@/app/_lib/i18n/localized";
+import type { BookableSession } from "@/app/_lib/registration/session-options";
 import { db, type Prisma } from "../db";
 import { notFound } from "../errors";
 import { getMeeting } from "../meetings/queries";
 import { registrationIdForToken } from "./tokens";
-import { loadRegistrationView, type RegistrationView } from "./view";
+import { loadRegistrationView, sessionBasics, sessionBasicsSelect, type RegistrationView } from "./view";
 
 /** Sessions that take registrations: published, with limited seats. */
 const bookable = { status: "published", capacity: { not: null } } as const satisfies Prisma.SessionWhereInput;
 
-export type BookableSessionDto = {
-  id: string;
-  title: Translations;
-  startsAt: string;
-  endsAt: string;
-  room: Translations | null;
-  capacity: number;
-  seatsLeft: number;
-  /** People on the waiting list now. */
-  waiting: number;
-};
-
 /** The sessions a delegate can pick on the form, in time order, with seats left at this moment. */
-export async function listBookableSessions(meetingSlug: string): Promise<BookableSessionDto[]> {
+export async function listBookableSessions(meetingSlug: string): Promise<BookableSession[]> {
   const meeting = await getMeeting(meetingSlug);
   const rows = await db.session.findMany({
     where: { meetingId: meeting.id, ...bookable },
-    select: {
-      id: true,
-      titleDe: true,
-      titleEn: true,
-      titleZh: true,
-      startsAt: true,
-      endsAt: true,
-      capacity: true,
-      seatsTaken: true,
-      room: { select: { nameDe: true, nameEn: true, nameZh: true } },
-      _count: { select: { seats: { where: { status: "waitlisted" } } } },
-    },
+    select: { ...sessionBasicsSelect, capacity: true, seatsTaken: true, _count: { select: { seats: { where: { status: "waitlisted" } } } } },
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
   });
   return rows.map((row) => ({
     id: row.id,
-    title: translationsOf(row, "title"),
-    startsAt: row.startsAt.toISOString(),
-    endsAt: row.endsAt.toISOString(),
-    room: row.room && translationsOf(row.room, "name"),
+    ...sessionBasics(row),
     capacity: row.capacity!,
     seatsLeft: Math.max(0, row.capacity! - row.seatsTaken),
     waiting: row._count.seats,

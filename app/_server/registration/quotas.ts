@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "../db";
-import { invalid } from "../errors";
+import { invalid, notFound } from "../errors";
 
 /**
  * The most delegates a city may send to a meeting; null removes the limit. A quota below the city's
@@ -13,6 +13,7 @@ export async function setCityQuota(meetingId: string, cityId: string, delegates:
     return;
   }
   if (!Number.isInteger(delegates) || delegates < 0 || delegates > 10_000) throw invalid({ delegates: { key: "invalidChoice" } });
+  if (!(await db.city.findUnique({ where: { id: cityId }, select: { id: true } }))) throw notFound("City");
   await db.cityQuota.upsert({
     where: { meetingId_cityId: { meetingId, cityId } },
     create: { meetingId, cityId, delegates },

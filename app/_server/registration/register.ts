@@ -1,16 +1,17 @@
 import "server-only";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { SLUG } from "@/app/_lib/ids";
 import type { RegistrationInput } from "@/app/_lib/registration/fields";
 import { windowState } from "@/app/_lib/registration/window";
 import { db, type Prisma } from "../db";
+import { isUniqueViolation } from "../database/errors";
 import { AppError, notFound } from "../errors";
-import { env } from "../env";
-import { deliverSoon } from "../mail/outbox";
 import { queueRegistrationEmail } from "../mail/registration-emails";
-import { checkCity, checkSessions, isUniqueViolation } from "./choices";
-import { claimKey, idempotencyClaim, storeAnswer, storedAnswer } from "./idempotency";
-import { takeSeat, type SeatOutcome } from "./seats";
-import { issueAccessToken } from "./tokens";
+import { checkCity, checkSessions } from "./choices";
+import { claimKey, idempotencyClaim, purgeExpiredKeys, storeAnswer, storedAnswer } from "./idempotency";
+import { takeSeat, waitlistPlace, type SeatOutcome } from "./seats";
+import { issueAccessToken, manageUrl } from "./tokens";
+import { registrationTransaction } from "./transaction";
 
 /** What the API answers (201), and what a retry with the same idempotency key gets again. */
 export type RegistrationAnswer = {
@@ -20,32 +21,9 @@ export type RegistrationAnswer = {
   manageUrl: string;
 };
 
-/** A registration and everything that follows from it, in one transaction (DESIGN §8). */
-export const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
-
-export function manageUrl(language: AppLocale, token: string): string {
-  return `${env().PUBLIC_URL}/${language}/manage/${token}`;
-}
-
-/** The token at the end of a manage URL. */
+/** The token at the end of the manage URL: a replayed answer is all there is to find it again. */
 export function manageTokenOf(answer: RegistrationAnswer): string {
   return answer.manageUrl.slice(answer.manageUrl.lastIndexOf("/") + 1);
-}
-
-/** Seats in the order the delegate chose them; a waitlisted seat with its place in line. */
-async function answerSeats(tx: Prisma.TransactionClient, sessionIds: string[], seats: SeatOutcome[]): Promise<RegistrationAnswer["sessions"]> {
-  const answer: RegistrationAnswer["sessions"] = [];
-  // One query after another: a transaction is one connection.
-  for (const sessionId of sessionIds) {
-    const seat = seats.find((outcome) => outcome.sessionId === sessionId)!;
-    if (seat.status === "confirmed") {
-      answer.push({ sessionId, status: seat.status });
-      continue;
-    }
-    const ahead = await tx.sessionSeat.count({ where: { sessionId, status: "waitlisted", waitlistNumber: { lt: seat.waitlistNumber! } } });
-    answer.push({ sessionId, status: seat.status, position: ahead + 1 });
-  }
-  return answer;
 }
 
 type Options = {
@@ -63,22 +41,25 @@ type Options = {
  */
 export async function register(meetingSlug: string, input: RegistrationInput, options: Options): Promise<RegistrationAnswer> {
   const { locale, now = new Date() } = options;
-  const meeting = await db.meeting.findFirst({
-    where: { slug: meetingSlug, published: true },
-    select: { id: true, requiresApproval: true, registrationOpensAt: true, registrationClosesAt: true },
-  });
+  const meeting = SLUG.test(meetingSlug)
+    ? await db.meeting.findFirst({
+        where: { slug: meetingSlug, published: true },
+        select: { id: true, requiresApproval: true, registrationOpensAt: true, registrationClosesAt: true },
+      })
+    : null;
   if (!meeting) throw notFound("Meeting");
   const window = { opensAt: meeting.registrationOpensAt?.toISOString() ?? null, closesAt: meeting.registrationClosesAt?.toISOString() ?? null };
   if (windowState(window, now) !== "open") throw new AppError("registration_closed", "Registration is not open");
 
   const claim = options.idempotencyKey ? idempotencyClaim(`registration:${meeting.id}`, options.idempotencyKey, input) : null;
   if (claim) {
+    await purgeExpiredKeys(now);
     const earlier = await storedAnswer<RegistrationAnswer>(db, claim);
     if (earlier) return earlier;
   }
 
   try {
-    const answer = await db.$transaction(async (tx) => {
+    return await registrationTransaction(async (tx) => {
       if (claim) await claimKey(tx, claim);
       await checkSessions(tx, meeting.id, input.sessionIds, locale);
       await checkCity(tx, meeting.id, input.cityId, locale);
@@ -95,23 +76,18 @@ export async function register(meetingSlug: string, input: RegistrationInput, op
       });
       const seats: SeatOutcome[] = [];
       for (const sessionId of [...sessionIds].sort()) seats.push(await takeSeat(tx, registration.id, sessionId));
+      await queueRegistrationEmail(tx, { kind: registration.status === "pending" ? "received" : "confirmed", registrationId: registration.id });
+      // This link is for the answer only (the confirmation page); the email gets its own at delivery.
       const token = await issueAccessToken(tx, registration.id, "manage");
-      await queueRegistrationEmail(tx, {
-        kind: registration.status === "pending" ? "received" : "confirmed",
-        registrationId: registration.id,
-        manageToken: token,
-      });
-      const result: RegistrationAnswer = {
+      const answer: RegistrationAnswer = {
         id: registration.id,
         status: registration.status === "pending" ? "pending" : "confirmed",
         sessions: await answerSeats(tx, sessionIds, seats),
         manageUrl: manageUrl(details.language, token),
       };
-      if (claim) await storeAnswer(tx, claim, registration.id, result);
-      return result;
-    }, TRANSACTION_OPTIONS);
-    deliverSoon();
-    return answer;
+      if (claim) await storeAnswer(tx, claim, registration.id, answer);
+      return answer;
+    });
   } catch (error) {
     if (claim && isUniqueViolation(error, "IdempotencyKey")) {
       // A concurrent request with the same key committed first: answer as it did.
@@ -125,4 +101,19 @@ export async function register(meetingSlug: string, input: RegistrationInput, op
     }
     throw error;
   }
+}
+
+/** Seats in the order the delegate chose them; a waitlisted seat with its place in line. */
+async function answerSeats(tx: Prisma.TransactionClient, sessionIds: string[], seats: SeatOutcome[]): Promise<RegistrationAnswer["sessions"]> {
+  const answer: RegistrationAnswer["sessions"] = [];
+  // One query after another: a transaction is one connection.
+  for (const sessionId of sessionIds) {
+    const seat = seats.find((outcome) => outcome.sessionId === sessionId)!;
+    answer.push(
+      seat.status === "confirmed"
+        ? { sessionId, status: seat.status }
+        : { sessionId, status: seat.status, position: await waitlistPlace(tx, sessionId, seat.waitlistNumber!) },
+    );
+  }
+  return answer;
 }

@@ -3,7 +3,8 @@ import { db } from "@/app/_server/db";
 import { AppError } from "@/app/_server/errors";
 import { seedDemo } from "@/prisma/seed";
 import { delegate, limitedSession } from "@/test/integration/factories";
-import { sendManageLinks } from "./lost-link";
+import { rateLimitKey } from "@/app/_server/rate-limit";
+import { limitLostLinkRequests, LOST_LINK_EMAIL_SCOPE, sendManageLinks } from "./lost-link";
 import { cancelRegistration, changeSessions, deleteRegistration, updateDetails } from "./manage";
 import { exportPersonalData, getManagedRegistration, listBookableSessions, listCityOptions } from "./queries";
 import { manageTokenOf, register } from "./register";
@@ -42,9 +43,10 @@ describe("registering", () => {
     const stored = JSON.stringify(await db.registration.findUniqueOrThrow({ where: { id: answer.id } }));
     expect(stored).not.toContain(token);
 
+    // The email gets its own link when it is sent; no token is stored anywhere in the clear.
     const [email] = await db.outboxEmail.findMany({ where: { registrationId: answer.id } });
-    expect(email).toMatchObject({ kind: "registration.confirmed", status: "queued", secret: token });
-    expect(email!.text).not.toContain(token);
+    expect(email).toMatchObject({ kind: "registration.confirmed", status: "queued", withManageLink: true });
+    expect(JSON.stringify(email)).not.toContain(token);
 
     const view = await getManagedRegistration(token);
     expect(view).toMatchObject({ id: answer.id, status: "confirmed", city: { slug: "cologne" }, sessions: [{ sessionId, status: "confirmed", position: null }] });
@@ -177,7 +179,13 @@ describe("the manage link", () => {
     expect(data.emails).toMatchObject([{ kind: "registration.confirmed" }]);
     expect(JSON.stringify(data)).not.toContain(token);
 
+    const email = (await db.registration.findUniqueOrThrow({ where: { id: answer.id } })).email;
+    await limitLostLinkRequests(email, "198.51.100.50");
+    const counter = rateLimitKey(LOST_LINK_EMAIL_SCOPE, email);
+    expect(await db.rateLimit.count({ where: { key: counter } })).toBe(1);
+
     await deleteRegistration(token);
+    expect(await db.rateLimit.count({ where: { key: counter } })).toBe(0);
     expect((await refusal(getManagedRegistration(token))).code).toBe("not_found");
     for (const count of await Promise.all([
       db.registration.count({ where: { id: answer.id } }),
@@ -191,23 +199,23 @@ describe("the manage link", () => {
     expect((await db.session.findUniqueOrThrow({ where: { id: sessionId } })).seatsTaken).toBe(0);
   });
 
-  it("a lost link is sent again as a new link; unknown addresses get no email; the limit holds per address", async () => {
+  it("a lost link is queued for known addresses only; the limit holds per address, whichever client asks", async () => {
     const answer = await register("2017", delegate(), { locale: "de" });
     const email = (await db.registration.findUniqueOrThrow({ where: { id: answer.id } })).email;
-    await sendManageLinks(email.toUpperCase(), "198.51.100.7");
-    const links = await db.outboxEmail.findMany({ where: { registrationId: answer.id, kind: "registration.link" } });
-    expect(links).toHaveLength(1);
-    expect(await getManagedRegistration(links[0]!.secret!)).toMatchObject({ id: answer.id });
-    expect(await getManagedRegistration(manageTokenOf(answer))).toMatchObject({ id: answer.id });
+    await sendManageLinks(email.toUpperCase());
+    expect(await db.outboxEmail.findMany({ where: { registrationId: answer.id, kind: "registration.link" } })).toMatchObject([{ withManageLink: true }]);
 
     const before = await db.outboxEmail.count();
-    await sendManageLinks("nobody@example.org", "198.51.100.8");
+    await sendManageLinks("nobody@example.org");
     expect(await db.outboxEmail.count()).toBe(before);
 
-    // Default limit: 5 per hour per address, whichever client asks.
-    for (let attempt = 2; attempt <= 5; attempt++) await sendManageLinks(email, `198.51.100.${attempt + 10}`);
-    const limited = await refusal(sendManageLinks(email, "198.51.100.99"));
+    // Default limit: 5 per hour per address.
+    for (let attempt = 1; attempt <= 5; attempt++) await limitLostLinkRequests(email, `198.51.100.${attempt}`);
+    const limited = await refusal(limitLostLinkRequests(email.toUpperCase(), "198.51.100.99"));
     expect(limited.code).toBe("rate_limited");
     expect(limited.details.retryAfterSeconds).toBeGreaterThan(3500);
+    // An unknown address is counted the same way: the limit tells nothing about who is registered.
+    for (let attempt = 1; attempt <= 5; attempt++) await limitLostLinkRequests("nobody@example.org", `198.51.100.${attempt + 20}`);
+    expect((await refusal(limitLostLinkRequests("nobody@example.org", "198.51.100.98"))).code).toBe("rate_limited");
   });
 });

@@ -1,33 +1,28 @@
 import "server-only";
-import { db } from "../db";
 import { AppError, notFound } from "../errors";
-import { deliverSoon } from "../mail/outbox";
 import { queueRegistrationEmail } from "../mail/registration-emails";
 import { releaseAllSeats } from "./manage";
-import { TRANSACTION_OPTIONS } from "./register";
-import { issueAccessToken } from "./tokens";
+import { registrationTransaction } from "./transaction";
 
 /**
  * Decisions on registrations that wait for approval. Pending registrations hold their seats, so that
  * approving one never overbooks a session; rejecting one passes its seats on to the waiting lists.
- * The organizer screens and their role checks wrap these functions.
+ * The organizer screens wrap these functions with their role checks.
  */
 
 async function decide(registrationId: string, decision: "approved" | "rejected", now: Date): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await registrationTransaction(async (tx) => {
     const [row] = await tx.$queryRaw<{ status: string }[]>`
-      SELECT "status"::text AS "status" FROM "Registration" WHERE "id" = ${registrationId} FOR UPDATE`;
+      SELECT "status"::text AS "status" FROM "Registration" WHERE "id" = ${registrationId} FOR NO KEY UPDATE`;
     if (!row) throw notFound("Registration");
     if (row.status !== "pending") throw new AppError("not_editable", `The registration is ${row.status}, not pending`);
-    if (decision === "rejected") await releaseAllSeats(tx, registrationId);
+    const released = decision === "rejected" ? await releaseAllSeats(tx, registrationId) : [];
     await tx.registration.update({
       where: { id: registrationId },
       data: decision === "approved" ? { status: "confirmed" } : { status: "rejected", activeEmail: null, cancelledAt: now },
     });
-    const token = await issueAccessToken(tx, registrationId, "manage");
-    await queueRegistrationEmail(tx, { kind: decision, registrationId, manageToken: token });
-  }, TRANSACTION_OPTIONS);
-  deliverSoon();
+    await queueRegistrationEmail(tx, { kind: decision, registrationId, releasedSessionIds: released });
+  });
 }
 
 export function approveRegistration(registrationId: string, now: Date = new Date()): Promise<void> {

@@ -11,11 +11,11 @@ import type { Prisma } from "../db";
 
 type Tx = Prisma.TransactionClient;
 
-type LockedSession = { seatsTaken: number; capacity: number | null; waitlistIssued: number };
+type LockedSession = { seatsTaken: number; capacity: number | null; waitlistIssued: number; status: string };
 
 async function lockSession(tx: Tx, sessionId: string): Promise<LockedSession> {
   const [row] = await tx.$queryRaw<LockedSession[]>`
-    SELECT "seatsTaken", "capacity", "waitlistIssued" FROM "Session" WHERE "id" = ${sessionId} FOR UPDATE`;
+    SELECT "seatsTaken", "capacity", "waitlistIssued", "status"::text AS "status" FROM "Session" WHERE "id" = ${sessionId} FOR UPDATE`;
   if (!row) throw new Error(`Session ${sessionId} vanished inside a transaction`);
   return row;
 }
@@ -50,10 +50,12 @@ export async function releaseSeat(tx: Tx, registrationId: string, sessionId: str
 
 /**
  * Moves people up from the waiting list, in order, while seats are free (after a release, or when an
- * organizer raises the capacity). Returns the registrations that moved up.
+ * organizer raises the capacity). Returns the registrations that moved up. Nobody moves up into a
+ * session that is cancelled or not published.
  */
 export async function fillFreeSeats(tx: Tx, sessionId: string): Promise<string[]> {
   const session = await lockSession(tx, sessionId);
+  if (session.status !== "published") return [];
   const free = session.capacity === null ? Infinity : session.capacity - session.seatsTaken;
   if (free <= 0) return [];
   const next = await tx.sessionSeat.findMany({
@@ -69,4 +71,10 @@ export async function fillFreeSeats(tx: Tx, sessionId: string): Promise<string[]
   // Their calendars change (tentative → confirmed): LAST-MODIFIED follows the registration's updatedAt.
   await tx.registration.updateMany({ where: { id: { in: promoted } }, data: { updatedAt: new Date() } });
   return promoted;
+}
+
+/** A place on the waiting list: 1 + the waitlisted seats with a lower number (numbers keep gaps, places do not). */
+export async function waitlistPlace(client: Pick<Tx, "sessionSeat">, sessionId: string, waitlistNumber: number): Promise<number> {
+  const ahead = await client.sessionSeat.count({ where: { sessionId, status: "waitlisted", waitlistNumber: { lt: waitlistNumber } } });
+  return ahead + 1;
 }

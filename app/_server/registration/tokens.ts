@@ -1,6 +1,8 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
+import type { AppLocale } from "@/app/_lib/i18n/locales";
 import type { Prisma } from "../db";
+import { env } from "../env";
 
 /**
  * Secrets in links: 256 bits from the CSPRNG, base64url (43 characters). The database keeps only their
@@ -34,4 +36,9 @@ export async function registrationIdForToken(
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const row = await client.accessToken.findUnique({ where: { hash: hashToken(token) }, select: { registrationId: true, purpose: true } });
   return row?.purpose === purpose ? row.registrationId : null;
+}
+
+/** The manage page a token opens, as a delegate reaches it (PUBLIC_URL, never the request's Host). */
+export function manageUrl(language: AppLocale, token: string): string {
+  return `${env().PUBLIC_URL}/${language}/manage/${token}`;
 }

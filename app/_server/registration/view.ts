@@ -4,6 +4,7 @@ import { translationsOf } from "@/app/_lib/i18n/localized";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import type { DelegateRole } from "@/app/_lib/registration/fields";
 import type { Prisma } from "../db";
+import { waitlistPlace } from "./seats";
 
 /**
  * Everything a delegate entered and holds, as the manage page, the emails and the data export show it.
@@ -49,11 +50,12 @@ export type RegistrationView = {
   sessions: SeatView[];
 };
 
-export type SeatView = {
+export type SeatView = (
+  | { status: "confirmed"; position: null }
+  /** `position`: place on the waiting list, 1 = next to move up. */
+  | { status: "waitlisted"; position: number }
+) & {
   sessionId: string;
-  status: "confirmed" | "waitlisted";
-  /** Place on the waiting list (1 = next to move up); null for a seat. */
-  position: number | null;
   title: Translations;
   startsAt: string;
   endsAt: string;
@@ -65,6 +67,30 @@ export type SeatView = {
 };
 
 const names = { nameDe: true, nameEn: true, nameZh: true } as const;
+
+/** A session as registration shows it everywhere (pages, emails, calendars): title, time, room, version. */
+export const sessionBasicsSelect = {
+  id: true,
+  titleDe: true,
+  titleEn: true,
+  titleZh: true,
+  startsAt: true,
+  endsAt: true,
+  sequence: true,
+  updatedAt: true,
+  room: { select: names },
+} as const satisfies Prisma.SessionSelect;
+
+export function sessionBasics(row: Prisma.SessionGetPayload<{ select: typeof sessionBasicsSelect }>) {
+  return {
+    title: translationsOf(row, "title"),
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+    room: row.room && translationsOf(row.room, "name"),
+    sequence: row.sequence,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
 
 const registrationSelect = {
   id: true,
@@ -109,20 +135,7 @@ const registrationSelect = {
     select: {
       status: true,
       waitlistNumber: true,
-      session: {
-        select: {
-          id: true,
-          titleDe: true,
-          titleEn: true,
-          titleZh: true,
-          startsAt: true,
-          endsAt: true,
-          status: true,
-          sequence: true,
-          updatedAt: true,
-          room: { select: names },
-        },
-      },
+      session: { select: { ...sessionBasicsSelect, status: true } },
     },
     orderBy: { session: { startsAt: "asc" } },
   },
@@ -153,23 +166,14 @@ export async function loadRegistrationView(client: Reader, registrationId: strin
     updatedAt: row.updatedAt.toISOString(),
     sessions: row.seats.map(({ status, session }) => ({
       sessionId: session.id,
-      status,
-      position: status === "waitlisted" ? (positions.get(session.id) ?? null) : null,
-      title: translationsOf(session, "title"),
-      startsAt: session.startsAt.toISOString(),
-      endsAt: session.endsAt.toISOString(),
-      room: session.room && translationsOf(session.room, "name"),
+      ...(status === "waitlisted" ? { status, position: positions.get(session.id)! } : { status, position: null }),
+      ...sessionBasics(session),
       sessionStatus: session.status,
-      sequence: session.sequence,
-      updatedAt: session.updatedAt.toISOString(),
     })),
   };
 }
 
-/**
- * The delegate's current place on each waiting list: 1 + the waitlisted seats with a lower number.
- * Numbers keep their gaps when people leave the list; places do not.
- */
+/** The delegate's current place on each of their waiting lists. */
 async function waitlistPositions(client: Reader, registrationId: string): Promise<Map<string, number>> {
   const mine = await client.sessionSeat.findMany({
     where: { registrationId, status: "waitlisted" },
@@ -177,11 +181,6 @@ async function waitlistPositions(client: Reader, registrationId: string): Promis
   });
   // One query after another: inside a transaction the client is a single connection.
   const entries: [string, number][] = [];
-  for (const { sessionId, waitlistNumber } of mine) {
-    const ahead = await client.sessionSeat.count({
-      where: { sessionId, status: "waitlisted", waitlistNumber: { lt: waitlistNumber ?? 0 } },
-    });
-    entries.push([sessionId, ahead + 1]);
-  }
+  for (const { sessionId, waitlistNumber } of mine) entries.push([sessionId, await waitlistPlace(client, sessionId, waitlistNumber!)]);
   return new Map(entries);
 }

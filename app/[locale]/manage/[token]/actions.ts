@@ -46,24 +46,27 @@ export async function changeSessionsAction(token: string, locale: AppLocale, _pr
 }
 
 export async function cancelAction(token: string, locale: AppLocale, _previous: FormState, formData: FormData): Promise<FormState> {
-  if (formData.get("confirm") !== "on") return { ok: false, message: manageText(locale)("confirmRequired") };
-  try {
-    await cancelRegistration(token);
-  } catch (error) {
-    return formStateOf(error, locale, {});
-  }
+  const refused = await confirmedStep(formData, locale, () => cancelRegistration(token));
+  if (refused) return refused;
   refresh();
   return { ok: true, message: manageText(locale)("cancelled") };
 }
 
 export async function deleteAction(token: string, locale: AppLocale, _previous: FormState, formData: FormData): Promise<FormState> {
+  const refused = await confirmedStep(formData, locale, () => deleteRegistration(token));
+  if (refused) return refused;
+  redirect(`/${locale}/manage?deleted=1`);
+}
+
+/** Runs a step the delegate confirmed with the tick box; the form state to show when it did not happen. */
+async function confirmedStep(formData: FormData, locale: AppLocale, step: () => Promise<void>): Promise<FormState | null> {
   if (formData.get("confirm") !== "on") return { ok: false, message: manageText(locale)("confirmRequired") };
   try {
-    await deleteRegistration(token);
+    await step();
+    return null;
   } catch (error) {
     return formStateOf(error, locale, {});
   }
-  redirect(`/${locale}/manage?deleted=1`);
 }
 
 /** Errors of the bare session list, at the form's field name. */

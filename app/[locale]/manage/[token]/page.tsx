@@ -5,9 +5,9 @@ import { RegistrationSummary } from "@/app/_components/registration/Registration
 import { Link } from "@/app/_lib/i18n/navigation";
 import { pick } from "@/app/_lib/i18n/localized";
 import { sessionOption } from "@/app/_lib/registration/session-options";
-import { env } from "@/app/_server/env";
 import { orNotFound, pageLocale } from "@/app/_server/pages";
 import { listBookableSessions, listCityOptions, getManagedRegistration } from "@/app/_server/registration/queries";
+import { manageUrl } from "@/app/_server/registration/tokens";
 import type { RegistrationView } from "@/app/_server/registration/view";
 import type { FormValues } from "@/app/_lib/registration/form";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
@@ -29,8 +29,17 @@ export default async function ManagePage({ params, searchParams }: Props) {
   const heldLabel = (id: string) => {
     const seat = held.get(id);
     if (!seat) return undefined;
-    return seat.status === "confirmed" ? t("seatConfirmed") : t("seatWaitlisted", { position: seat.position ?? "?" });
+    return seat.status === "confirmed" ? t("seatConfirmed") : t("seatWaitlisted", { position: seat.position });
   };
+  // Sessions the delegate holds stay in the list even when they no longer take registrations, so that
+  // saving the form never gives them up unasked.
+  const bookableIds = new Set(bookable.map((session) => session.id));
+  const choices = [
+    ...bookable,
+    ...registration.sessions
+      .filter((seat) => !bookableIds.has(seat.sessionId))
+      .map((seat) => ({ ...seat, id: seat.sessionId, capacity: 0, seatsLeft: 0, waiting: 0 })),
+  ].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   const bind = <A extends unknown[], R>(action: (token: string, locale: AppLocale, ...rest: A) => R) => action.bind(null, token, locale);
 
   return (
@@ -53,7 +62,7 @@ export default async function ManagePage({ params, searchParams }: Props) {
           <p>{t("welcomeEmail", { email: registration.email })}</p>
           <p>{t("keepLink")}</p>
           <p className="break-all rounded bg-white px-3 py-2 font-mono text-sm" data-testid="manage-link">
-            {`${env().PUBLIC_URL}/${locale}/manage/${token}`}
+            {manageUrl(locale, token)}
           </p>
         </div>
       )}
@@ -69,7 +78,7 @@ export default async function ManagePage({ params, searchParams }: Props) {
             <ChangeSessionsForm
               action={bind(changeSessionsAction)}
               slug={meeting.slug}
-              sessions={bookable.map((session) => sessionOption(session, meeting.timeZone, locale, heldLabel(session.id)))}
+              sessions={choices.map((session) => sessionOption(session, meeting.timeZone, locale, heldLabel(session.id)))}
               chosen={registration.sessions.map((seat) => seat.sessionId)}
               timeLabels={{ local: ta("timeBerlin"), china: ta("timeChina") }}
             />

@@ -19,11 +19,12 @@ export async function registerAction(slug: string, locale: AppLocale, _previous:
   const values = formValues(formData);
   let token: string;
   try {
+    // Counted like the API: every attempt, before anything else.
+    await enforceRateLimits([rateLimitKey("registration:client", await actionClientAddress())], env().RATE_LIMIT_REGISTRATIONS);
     const meeting = await getMeeting(slug);
     const parsed = await parseDelegateForm(registrationInput, values, meeting.id);
     if (parsed.fields) return invalidFormState(parsed.fields, locale, values);
 
-    await enforceRateLimits([rateLimitKey("registration:client", await actionClientAddress())], env().RATE_LIMIT_REGISTRATIONS);
     const formToken = typeof values.formToken === "string" && values.formToken.length <= 64 ? values.formToken : undefined;
     token = manageTokenOf(await register(slug, parsed.data, { locale, idempotencyKey: formToken }));
   } catch (error) {

@@ -62,9 +62,22 @@ describe("POST /api/meetings/{slug}/registrations", () => {
     expect((await post(delegate(), {}, "1999")).status).toBe(404);
   });
 
+  it("refuses what could never be a registration with 4xx, never 500", async () => {
+    const cases: [string, () => Promise<Response>, number][] = [
+      ["a form post", () => post(JSON.stringify(delegate()), { "content-type": "text/plain" }), 400],
+      ["a body past 64 KiB", () => post({ ...delegate(), organization: "x".repeat(70_000) }), 413],
+      ["an array", () => post([delegate()]), 422],
+      ["null", () => post("null"), 422],
+      ["a NUL byte in a session id", () => post(delegate({ sessionIds: ["\u0000"] })), 422],
+      ["a NUL byte in a name", () => post(delegate({ familyName: "Wa\u0000ng" })), 201],
+      ["a NUL byte in the slug", () => post(delegate(), {}, "20\u000017"), 404],
+    ];
+    for (const [what, send, status] of cases) expect((await send()).status, what).toBe(status);
+  });
+
   it("answers 429 with Retry-After once a client is over the limit; other clients go on", async () => {
-    // Six requests from this client so far (the two tests above, the 404 included); use up the rest.
-    for (let count = 6; count < env().RATE_LIMIT_REGISTRATIONS; count++) expect((await post(delegate())).status).toBe(201);
+    // Thirteen requests from this client so far (the tests above); use up the rest.
+    for (let count = 13; count < env().RATE_LIMIT_REGISTRATIONS; count++) expect((await post(delegate())).status).toBe(201);
     const limited = await post(delegate());
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);

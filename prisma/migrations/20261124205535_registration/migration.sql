@@ -100,7 +100,7 @@ CREATE TABLE "OutboxEmail" (
     "text" TEXT NOT NULL,
     "html" TEXT NOT NULL,
     "attachments" JSONB NOT NULL DEFAULT '[]',
-    "secret" TEXT,
+    "withManageLink" BOOLEAN NOT NULL DEFAULT false,
     "status" "EmailStatus" NOT NULL DEFAULT 'queued',
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "nextAttemptAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,

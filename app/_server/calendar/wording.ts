@@ -1,0 +1,49 @@
+import "server-only";
+import { createTranslator } from "next-intl";
+import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { pick, type Translations } from "@/app/_lib/i18n/localized";
+import { messages } from "@/app/_lib/i18n/messages";
+import { CHINA_TIME_ZONE, dayKey, formatLongDate, formatTimeRange, zoneOffsetLabel } from "@/app/_lib/time";
+import type { RegistrationView, SeatView } from "../registration/view";
+
+/**
+ * What the delegate's calendar and the registration emails both say about a session and a seat, in the
+ * delegate's language (the `email` messages): Beijing time, the room, the state of the seat. The emails
+ * build on this; it depends on no mail code.
+ */
+
+export function translator(locale: AppLocale) {
+  return createTranslator({ locale, messages: messages[locale], namespace: "email" });
+}
+
+export type DelegateTranslator = ReturnType<typeof translator>;
+
+type Times = { startsAt: string; endsAt: string };
+
+/** "19:30–21:00 Uhr Pekinger Zeit (UTC+8)", with the date when it falls on another day than in the meeting's zone. */
+export function chinaTimeLine(t: DelegateTranslator, session: Times, timeZone: string, locale: AppLocale): string {
+  const range = formatTimeRange(session.startsAt, session.endsAt, CHINA_TIME_ZONE, locale);
+  const sameDay = dayKey(session.startsAt, CHINA_TIME_ZONE) === dayKey(session.startsAt, timeZone);
+  const time = sameDay ? range : `${formatLongDate(session.startsAt, CHINA_TIME_ZONE, locale)}${locale === "zh" ? " " : ", "}${range}`;
+  return t("chinaTime", { time, offset: zoneOffsetLabel(session.startsAt, CHINA_TIME_ZONE) });
+}
+
+export type SeatState = "confirmed" | "pending" | "waitlisted" | "sessionCancelled" | "registrationEnded";
+
+/** What the seat means for the delegate, the session's and the registration's state included. */
+export function seatState(view: Pick<RegistrationView, "status">, seat: SeatView): SeatState {
+  if (seat.sessionStatus === "cancelled") return "sessionCancelled";
+  if (view.status === "cancelled" || view.status === "rejected") return "registrationEnded";
+  if (seat.status === "waitlisted") return "waitlisted";
+  return view.status === "pending" ? "pending" : "confirmed";
+}
+
+export function seatLine(t: DelegateTranslator, view: Pick<RegistrationView, "status">, seat: SeatView): string {
+  const state = seatState(view, seat);
+  if (state !== "waitlisted") return t(`seat.${state}`);
+  return seat.position === null ? t("seat.onWaitlist") : t("seat.waitlisted", { position: seat.position });
+}
+
+export function roomName(session: { room: Translations | null }, locale: AppLocale): string | null {
+  return session.room ? pick(session.room, locale) || null : null;
+}
