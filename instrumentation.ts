@@ -9,6 +9,6 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { prepareEmbeddedDatabase } = await import("./app/_server/database/startup");
   await prepareEmbeddedDatabase();
-  const { startOutboxTimer } = await import("./app/_server/mail/outbox");
+  const { startOutboxTimer } = await import("./app/_server/mail/delivery");
   startOutboxTimer();
 }

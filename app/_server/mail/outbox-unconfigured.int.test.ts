@@ -7,7 +7,8 @@ vi.resetModules();
 const { db } = await import("@/app/_server/db");
 const { seedDemo } = await import("@/prisma/seed");
 const { queueRegistrationEmail } = await import("./registration-emails");
-const { deliverOutbox, deliverSoon, queueEmail, MANAGE_TOKEN_PLACEHOLDER } = await import("./outbox");
+const { deliverOutbox, deliverSoon } = await import("./delivery");
+const { queueEmail, MANAGE_TOKEN_PLACEHOLDER } = await import("./outbox");
 
 describe("outbox without SMTP_URL", () => {
   it("keeps every email queued, with the link as a placeholder and no token minted", async () => {

@@ -18,7 +18,8 @@ const { db } = await import("@/app/_server/db");
 const { seedDemo } = await import("@/prisma/seed");
 const { hashToken, registrationIdForToken } = await import("@/app/_server/registration/tokens");
 const { queueRegistrationEmail } = await import("./registration-emails");
-const { deliverOutbox, deliverSoon, MANAGE_TOKEN_PLACEHOLDER } = await import("./outbox");
+const { deliverOutbox, deliverSoon } = await import("./delivery");
+const { MANAGE_TOKEN_PLACEHOLDER } = await import("./outbox");
 const { closeMailTransport } = await import("./transport");
 
 type Delegate = { language: "de" | "zh"; givenName: string; familyName: string; nativeName?: string; seat: "confirmed" | "waitlisted" };

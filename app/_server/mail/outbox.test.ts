@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { deliverSoon, MANAGE_TOKEN_PLACEHOLDER, renderForRecipient, retryDelayMs, shortError } from "./outbox";
+import { deliverSoon, retryDelayMs, shortError } from "./delivery";
+import { MANAGE_TOKEN_PLACEHOLDER, renderForRecipient } from "./outbox";
 
 // deliverSoon is tested without a database or a mail server: each delivery run starts with one claim query.
 const claims = vi.hoisted(() => ({ count: 0, release: [] as (() => void)[] }));

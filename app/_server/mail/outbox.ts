@@ -1,15 +1,12 @@
 import "server-only";
-import { db, type Prisma } from "../db";
-import { env } from "../env";
-import { hashToken, newToken } from "../registration/tokens";
+import type { Prisma } from "../db";
 import { escapeHtml } from "./html";
-import { mailConfigured, SEND_TIMEOUT_MS, sendEmail, type OutgoingEmail } from "./transport";
+import type { OutgoingEmail } from "./transport";
 
 /**
  * Emails are written to the outbox inside the transaction of the change they report and sent after the
  * commit, with retries: a registration never fails or waits because the mail server is down, and a
- * rolled-back change sends nothing. Several app instances can deliver at once: each claims its batch with
- * `FOR UPDATE SKIP LOCKED` and a lease (`lockedUntil`).
+ * rolled-back change sends nothing. Sending is delivery.ts.
  */
 
 /**
@@ -33,22 +30,6 @@ export type NewEmail = {
   withManageLink?: boolean;
 };
 
-export type DeliveryResult = { sent: number; retried: number; failed: number };
-
-/** Emails one run claims. */
-const BATCH = 10;
-
-/**
- * How long a claimed batch stays with its sender. A sender that dies frees its batch when the lease runs
- * out; a sender still at work must never outlast it, or a second one would claim the rest of the batch
- * and send those emails twice. Each send gives up after SEND_TIMEOUT_MS and the few database writes
- * around it take milliseconds, so a whole batch takes at most BATCH × SEND_TIMEOUT_MS (10 minutes),
- * and far less in practice: a run stops at the first sign that the server is down. The five minutes on
- * top are for a slow database. A run also checks the clock before each send (`lastSendStart`) and hands
- * back what it cannot finish within the lease.
- */
-const LEASE_MS = BATCH * SEND_TIMEOUT_MS + 5 * 60_000;
-
 /** Queues an email in the caller's transaction; it leaves only if that transaction commits. */
 export async function queueEmail(tx: Prisma.TransactionClient, email: NewEmail): Promise<{ id: string }> {
   if (email.withManageLink && !email.registrationId) throw new Error("A manage link needs the registration");
@@ -69,14 +50,10 @@ export async function queueEmail(tx: Prisma.TransactionClient, email: NewEmail):
   });
 }
 
-/** Wait before the next attempt after `attempts` failed ones: 30 s, 1 min, 2 min, … at most 1 h. */
-export function retryDelayMs(attempts: number): number {
-  return Math.min(30_000 * 2 ** Math.max(attempts - 1, 0), 60 * 60_000);
-}
+export type StoredEmail = { toAddress: string; subject: string; text: string; html: string; attachments: unknown };
 
-type StoredEmail = { toAddress: string; subject: string; text: string; html: string; attachments: unknown };
-
-function render(row: StoredEmail, token: string): OutgoingEmail {
+/** The email with `token` where the manage link's token stands. */
+export function render(row: StoredEmail, token: string): OutgoingEmail {
   return {
     to: row.toAddress,
     subject: row.subject.replaceAll(MANAGE_TOKEN_PLACEHOLDER, token),
@@ -92,182 +69,4 @@ function render(row: StoredEmail, token: string): OutgoingEmail {
  */
 export function renderForRecipient(row: StoredEmail): OutgoingEmail {
   return render(row, "…");
-}
-
-type Claimed = StoredEmail & { id: string; registrationId: string | null; withManageLink: boolean; attempts: number; nextAttemptAt: Date };
-
-/** Takes up to `limit` due emails for this sender with one statement, skipping those another sender holds. */
-async function claim(now: Date, limit: number): Promise<Claimed[]> {
-  const until = new Date(now.getTime() + LEASE_MS);
-  // The columns are `timestamp(3)` holding UTC wall time (Prisma's convention), so the instants go in as
-  // UTC text: a typed timestamptz parameter would be shifted by the session's time zone.
-  const claimed = await db.$queryRaw<Claimed[]>`
-    UPDATE "OutboxEmail" SET "lockedUntil" = ${utc(until)}::timestamp(3)
-    WHERE "id" IN (
-      SELECT "id" FROM "OutboxEmail"
-      WHERE "status" = 'queued' AND "nextAttemptAt" <= ${utc(now)}::timestamp(3)
-        AND ("lockedUntil" IS NULL OR "lockedUntil" < ${utc(now)}::timestamp(3))
-      ORDER BY "nextAttemptAt"
-      LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED
-    )
-    RETURNING "id", "registrationId", "toAddress", "subject", "text", "html", "attachments", "withManageLink", "attempts", "nextAttemptAt"`;
-  // RETURNING gives the rows in the order the update met them, not the subquery's: oldest first again.
-  return claimed.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || (a.id < b.id ? -1 : 1));
-}
-
-function utc(instant: Date): string {
-  return instant.toISOString().replace("T", " ").replace("Z", "");
-}
-
-type Minted = { token: string; hash: string };
-
-/**
- * A fresh manage token for the registration, its hash stored first so that the link works the moment
- * the email arrives. Null when the registration has been deleted since the claim: its emails went with
- * it (ON DELETE CASCADE), so there is nothing left to send or to update.
- */
-async function mintManageToken(registrationId: string): Promise<Minted | null> {
-  const token = newToken();
-  const hash = hashToken(token);
-  try {
-    await db.accessToken.create({ data: { hash, registrationId, purpose: "manage" }, select: { hash: true } });
-  } catch (error) {
-    if ((await db.registration.count({ where: { id: registrationId } })) === 0) return null;
-    throw error;
-  }
-  return { token, hash };
-}
-
-/**
- * Sends the due emails once. Without SMTP_URL it does nothing: the emails wait. SMTP failures become
- * retries (or `failed` after MAIL_MAX_ATTEMPTS), never exceptions; a database failure does throw.
- * Every write after the claim is guarded by the email's id (updateMany), so an email that vanished
- * with its registration meanwhile never stops the run.
- */
-export async function deliverOutbox(options: { now?: Date; limit?: number } = {}): Promise<DeliveryResult> {
-  return (await deliverBatch(options.now ?? new Date(), options.limit ?? BATCH)).result;
-}
-
-/** `more`: the run went through a full batch, so more emails may be due right away. */
-async function deliverBatch(now: Date, limit: number): Promise<{ result: DeliveryResult; more: boolean }> {
-  const result: DeliveryResult = { sent: 0, retried: 0, failed: 0 };
-  if (!mailConfigured()) return { result, more: false };
-  const started = Date.now();
-  // A send that starts later could still be under way when the lease ends (a minute kept for the
-  // database writes around it).
-  const lastSendStart = started + LEASE_MS - SEND_TIMEOUT_MS - 60_000;
-  const batch = await claim(now, limit);
-  let more = batch.length >= limit;
-  const handBack = async (from: number) => {
-    more = false;
-    const rest = batch.slice(from).map(({ id }) => id);
-    if (rest.length) await db.outboxEmail.updateMany({ where: { id: { in: rest } }, data: { lockedUntil: null } });
-  };
-  for (const [index, email] of batch.entries()) {
-    if (Date.now() > lastSendStart) {
-      await handBack(index);
-      break;
-    }
-    const attempts = email.attempts + 1;
-    let minted: Minted | null = null;
-    if (email.withManageLink) {
-      minted = email.registrationId ? await mintManageToken(email.registrationId) : null;
-      if (!minted) {
-        // The registration is gone, and this row with it (the update then changes nothing); or the row
-        // names no registration, which queueEmail never writes: there is no link to give.
-        await db.outboxEmail.updateMany({
-          where: { id: email.id },
-          data: { status: "failed", attempts, lockedUntil: null, lastError: "No registration for the manage link" },
-        });
-        continue;
-      }
-    }
-    try {
-      await sendEmail(render(email, minted?.token ?? "…"));
-    } catch (error) {
-      // The link never reached anyone, or no one can tell that it did: it must not open anything.
-      if (minted) await db.accessToken.deleteMany({ where: { hash: minted.hash } });
-      const final = attempts >= env().MAIL_MAX_ATTEMPTS;
-      const line = shortError(error);
-      await db.outboxEmail.updateMany({
-        where: { id: email.id },
-        data: {
-          attempts,
-          lastError: minted ? line.replaceAll(minted.token, MANAGE_TOKEN_PLACEHOLDER) : line,
-          lockedUntil: null,
-          nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
-          ...(final ? { status: "failed" } : {}),
-        },
-      });
-      result[final ? "failed" : "retried"] += 1;
-      if (!concernsThisMessage(error)) {
-        // The server is unreachable or refuses us: the rest of the batch would only wait for the same
-        // timeouts. It goes back, untouched, to the next run.
-        await handBack(index + 1);
-        break;
-      }
-      continue;
-    }
-    await db.outboxEmail.updateMany({
-      where: { id: email.id },
-      data: { status: "sent", sentAt: now, attempts, lockedUntil: null, lastError: null },
-    });
-    result.sent += 1;
-  }
-  return { result, more };
-}
-
-/** Nodemailer's codes for a refused recipient or message; every other failure concerns the server. */
-function concernsThisMessage(error: unknown): boolean {
-  const code = (error as { code?: unknown })?.code;
-  return code === "EENVELOPE" || code === "EMESSAGE";
-}
-
-/** One line for the organizers' outbox page. */
-export function shortError(error: unknown): string {
-  const code = (error as { code?: unknown })?.code;
-  const message = error instanceof Error ? error.message : String(error);
-  return `${typeof code === "string" ? `${code}: ` : ""}${message}`.replace(/\s+/g, " ").trim().slice(0, 300);
-}
-
-// One delivery run at a time per process: calls during a run only ask for one more run afterwards, so a
-// rush of registrations does not open hundreds of SMTP sessions.
-const state = globalThis as unknown as { __outboxRun?: { running: boolean; again: boolean }; __outboxTimer?: true };
-
-/** Starts delivery in the background, typically right after a commit that queued emails. Never throws. */
-export function deliverSoon(): void {
-  const run = (state.__outboxRun ??= { running: false, again: false });
-  try {
-    if (!mailConfigured()) return;
-  } catch (error) {
-    console.error("Outbox: cannot read the mail settings.", error);
-    return;
-  }
-  if (run.running) {
-    run.again = true;
-    return;
-  }
-  run.running = true;
-  void (async () => {
-    try {
-      let full: boolean;
-      do {
-        run.again = false;
-        full = (await deliverBatch(new Date(), BATCH)).more;
-      } while (run.again || full);
-    } catch (error) {
-      console.error("Outbox: delivery failed; the emails stay queued.", error);
-    } finally {
-      run.running = false;
-    }
-  })();
-}
-
-/** Retries and emails queued before a restart: a delivery run every 30 s while the server lives. */
-export function startOutboxTimer(intervalMs = 30_000): void {
-  if (!mailConfigured() || state.__outboxTimer) return;
-  state.__outboxTimer = true;
-  deliverSoon();
-  setInterval(deliverSoon, intervalMs).unref();
 }

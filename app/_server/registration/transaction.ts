@@ -2,7 +2,7 @@ import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
 import { db, type Prisma } from "../db";
 import { isWriteConflict } from "../database/errors";
-import { deliverSoon } from "../mail/outbox";
+import { deliverSoon } from "../mail/delivery";
 
 /**
  * Waiting for a connection and for row locks during a rush takes seconds, not milliseconds: Prisma's

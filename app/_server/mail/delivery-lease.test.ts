@@ -62,7 +62,7 @@ vi.mock("./transport", () => ({
   },
 }));
 
-const { deliverOutbox, deliverSoon } = await import("./outbox");
+const { deliverOutbox, deliverSoon } = await import("./delivery");
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ["Date"] });
