@@ -1,0 +1,85 @@
+/**
+ * Registration and its email end to end: the domain's own `register`, the outbox, a real SMTP server.
+ * The server is started first and its address put into the environment before the app's modules load
+ * (they read their settings once).
+ */
+import type { ParsedMail } from "mailparser";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { parseWithIcalJs, parseWithNodeIcal } from "@/test/ical";
+import { delegate } from "@/test/integration/factories";
+import { SmtpSink } from "@/test/smtp-sink";
+
+const sink = new SmtpSink();
+await sink.start();
+process.env.SMTP_URL = sink.url;
+process.env.PUBLIC_URL = "https://meeting.example";
+vi.resetModules();
+
+const { db } = await import("@/app/_server/db");
+const { seedDemo } = await import("@/prisma/seed");
+const { register } = await import("./register");
+const { registrationIdForToken } = await import("./tokens");
+const { deliverOutbox } = await import("../mail/delivery");
+const { closeMailTransport } = await import("../mail/transport");
+
+let workshopId: string;
+
+beforeAll(async () => {
+  await seedDemo(db);
+  workshopId = (await db.session.findFirstOrThrow({ where: { slug: "workshop-smart-manufacturing" } })).id;
+});
+
+afterAll(async () => {
+  closeMailTransport();
+  await sink.stop();
+});
+
+/** Waits for what the app does after its answer (delivery starts right after the commit). */
+async function eventually<T>(read: () => Promise<T | undefined> | T | undefined): Promise<T> {
+  for (let waited = 0; waited < 15_000; waited += 50) {
+    const value = await read();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error("Timed out waiting");
+}
+
+async function expectConfirmation(mail: ParsedMail, registrationId: string): Promise<void> {
+  const token = /https:\/\/meeting\.example\/zh\/manage\/([\w-]{43})/.exec(mail.text ?? "")?.[1];
+  expect(token).toBeDefined();
+  expect(await registrationIdForToken(db, token!, "manage")).toBe(registrationId);
+  const attachment = mail.attachments.find((file) => file.contentType.startsWith("text/calendar"));
+  expect(attachment).toBeDefined();
+  const calendar = attachment!.content.toString("utf8");
+  // 13:30 in Hannover on 24 April 2017: 11:30Z, 19:30 in Beijing.
+  expect(parseWithIcalJs(calendar).events.map((event) => [event.status, event.start.toISOString()])).toEqual([["CONFIRMED", "2017-04-24T11:30:00.000Z"]]);
+  expect(parseWithNodeIcal(calendar).map((event) => event.start.toISOString())).toEqual(["2017-04-24T11:30:00.000Z"]);
+}
+
+describe("registration email over SMTP", () => {
+  it("sends the confirmation right after the registration, in the delegate's language, with a working link and the calendar", async () => {
+    const input = delegate({ sessionIds: [workshopId], language: "zh" });
+    const answer = await register("2017", input, { locale: "zh" });
+    const mail = await eventually(() => sink.to(input.email)[0]);
+    expect(mail.subject).toMatch(/[\u4e00-\u9fff]/);
+    await expectConfirmation(mail, answer.id);
+  });
+
+  it("registers while the mail server is down; the confirmation arrives once the server is back", async () => {
+    await sink.stop();
+    const input = delegate({ sessionIds: [workshopId], language: "zh" });
+    const answer = await register("2017", input, { locale: "zh" });
+    expect(answer.status).toBe("confirmed");
+    // The delivery started after the commit failed and scheduled a retry.
+    const waiting = await eventually(async () => {
+      const row = await db.outboxEmail.findFirstOrThrow({ where: { registrationId: answer.id } });
+      return row.attempts === 1 ? row : undefined;
+    });
+    expect(waiting).toMatchObject({ status: "queued", sentAt: null });
+    expect(sink.to(input.email)).toEqual([]);
+
+    await sink.start();
+    expect(await deliverOutbox({ now: new Date(waiting.nextAttemptAt.getTime() + 1000) })).toMatchObject({ sent: 1 });
+    await expectConfirmation(await eventually(() => sink.to(input.email)[0]), answer.id);
+  });
+});
