@@ -67,6 +67,16 @@ test("registering in Chinese: errors next to the fields, input kept, confirmatio
   await expect(sessions).toContainText("19:30–21:00");
   await expect(sessions.getByTestId("seat-status")).toHaveText("名额已确认");
   await expect(page.getByText("王芳 (Wang Fang)")).toBeVisible();
+
+  // The delegate's own data, as a private download.
+  const token = new URL(page.url()).pathname.split("/").at(-1)!;
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "下载我的全部数据（JSON）" }).click()]);
+  expect(download.suggestedFilename()).toBe("registration-2017.json");
+  const exported = await page.request.get(`/api/manage/${token}/export`);
+  expect(exported.headers()["cache-control"]).toBe("private, no-store");
+  expect(exported.headers()["referrer-policy"]).toBe("no-referrer");
+  expect((await exported.json()).registration).toMatchObject({ nativeName: "王芳", givenName: "Fang", role: "head_of_delegation", city: { slug: "foshan" } });
+  expect((await page.request.get(`/api/manage/${"y".repeat(43)}/export`)).status()).toBe(404);
   await expectAccessible(page);
   await expectNoHorizontalScroll(page);
   await snapshot(page, "manage-zh");
