@@ -21,8 +21,8 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default("Städteallianz <noreply@localhost>"),
   /** Delivery attempts per email before it is marked failed. */
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
-  /** Registrations accepted per client address and hour (form and API). */
-  RATE_LIMIT_REGISTRATIONS: z.coerce.number().int().min(1).default(20),
+  /** Registration attempts per client address and hour (form and API). */
+  RATE_LIMIT_REGISTRATIONS: z.coerce.number().int().min(1).default(60),
   /** "Lost your link?" requests per client address, and per email address, and hour. */
   RATE_LIMIT_LOST_LINK: z.coerce.number().int().min(1).default(5),
 });
