@@ -25,6 +25,9 @@ const schema = z.object({
   RATE_LIMIT_REGISTRATIONS: z.coerce.number().int().min(1).default(60),
   /** "Lost your link?" requests per client address, and per email address, and hour. */
   RATE_LIMIT_LOST_LINK: z.coerce.number().int().min(1).default(5),
+  /** "1" opens /api/bench/feed-baseline, the in-memory reference of scripts/bench-feeds.ts. Off in
+   *  production: it serves nothing anyone needs. */
+  BENCH_BASELINE: z.enum(["0", "1"]).default("0"),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -128,57 +128,62 @@ export type PersonalCalendarOptions = Pick<CalendarInput, "refreshSeconds" | "no
  */
 export function personalCalendar(view: RegistrationView, locale: AppLocale, options: PersonalCalendarOptions = {}): string {
   const { released = [], ...render } = options;
-  const t = translator(locale);
-  const timeZone = view.meeting.timeZone;
   const meeting = pick(view.meeting.title, locale);
-  const held = new Set(view.sessions.map((seat) => seat.sessionId));
-  const latest = (a: string, b: string) => (a > b ? a : b);
   return renderCalendar({
     ...render,
-    name: t("calendar.name", { meeting }),
-    timeZone,
-    events: [
-      ...view.sessions
-        .filter((seat) => seat.sessionStatus !== "draft")
-        .map((seat) => {
-          const state = seatState(view, seat);
-          return {
-            uid: sessionUid(seat.sessionId),
-            sequence: seat.sequence,
-            start: seat.startsAt,
-            end: seat.endsAt,
-            // A change of the delegate's own state (a seat after the waiting list) must reach the calendar
-            // too, though the session itself is unchanged.
-            modified: latest(seat.updatedAt, view.updatedAt),
-            summary: pick(seat.title, locale),
-            description: [chinaTimeLine(t, seat, timeZone, locale), seatLine(t, view, seat)].join("\n"),
-            location: roomName(seat, locale),
-            status:
-              state === "sessionCancelled" || state === "registrationEnded"
-                ? "cancelled"
-                : state === "waitlisted" || state === "pending"
-                  ? "tentative"
-                  : "confirmed",
-          } satisfies CalendarEvent;
-        }),
-      ...released
-        .filter((session) => !held.has(session.sessionId))
-        .map(
-          (session) =>
-            ({
-              uid: sessionUid(session.sessionId),
-              // Above every version of the event the delegate can have imported (those carried the session's
-              // own sequence), so that calendars take the cancellation.
-              sequence: session.sequence + 1,
-              start: session.startsAt,
-              end: session.endsAt,
-              modified: latest(session.updatedAt, view.updatedAt),
-              summary: pick(session.title, locale),
-              description: [chinaTimeLine(t, session, timeZone, locale), t("seat.released")].join("\n"),
-              location: roomName(session, locale),
-              status: "cancelled",
-            }) satisfies CalendarEvent,
-        ),
-    ],
+    name: translator(locale)("calendar.name", { meeting }),
+    timeZone: view.meeting.timeZone,
+    events: personalEvents(view, locale, released),
   });
+}
+
+/** The events of personalCalendar, for feeds that add other sessions to them. */
+export function personalEvents(view: RegistrationView, locale: AppLocale, released: ReleasedSession[] = []): CalendarEvent[] {
+  const t = translator(locale);
+  const timeZone = view.meeting.timeZone;
+  const held = new Set(view.sessions.map((seat) => seat.sessionId));
+  const latest = (a: string, b: string) => (a > b ? a : b);
+  return [
+    ...view.sessions
+      .filter((seat) => seat.sessionStatus !== "draft")
+      .map((seat) => {
+        const state = seatState(view, seat);
+        return {
+          uid: sessionUid(seat.sessionId),
+          sequence: seat.sequence,
+          start: seat.startsAt,
+          end: seat.endsAt,
+          // A change of the delegate's own state (a seat after the waiting list) must reach the calendar
+          // too, though the session itself is unchanged.
+          modified: latest(seat.updatedAt, view.updatedAt),
+          summary: pick(seat.title, locale),
+          description: [chinaTimeLine(t, seat, timeZone, locale), seatLine(t, view, seat)].join("\n"),
+          location: roomName(seat, locale),
+          status:
+            state === "sessionCancelled" || state === "registrationEnded"
+              ? "cancelled"
+              : state === "waitlisted" || state === "pending"
+                ? "tentative"
+                : "confirmed",
+        } satisfies CalendarEvent;
+      }),
+    ...released
+      .filter((session) => !held.has(session.sessionId))
+      .map(
+        (session) =>
+          ({
+            uid: sessionUid(session.sessionId),
+            // Above every version of the event the delegate can have imported (those carried the session's
+            // own sequence), so that calendars take the cancellation.
+            sequence: session.sequence + 1,
+            start: session.startsAt,
+            end: session.endsAt,
+            modified: latest(session.updatedAt, view.updatedAt),
+            summary: pick(session.title, locale),
+            description: [chinaTimeLine(t, session, timeZone, locale), t("seat.released")].join("\n"),
+            location: roomName(session, locale),
+            status: "cancelled",
+          }) satisfies CalendarEvent,
+      ),
+  ];
 }

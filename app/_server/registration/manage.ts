@@ -25,7 +25,7 @@ type Locked = { id: string; meetingId: string; status: string; email: string };
  * FOR NO KEY UPDATE: it serializes changes of this registration but, unlike FOR UPDATE, lets other
  * transactions insert rows that point at it (an email, a link) without waiting.
  */
-async function lockByToken(tx: Tx, token: string, { editable }: { editable: boolean }): Promise<Locked> {
+export async function lockByToken(tx: Tx, token: string, { editable }: { editable: boolean }): Promise<Locked> {
   const id = await registrationIdForToken(tx, token, "manage");
   const [row] = id
     ? await tx.$queryRaw<Locked[]>`

@@ -33,7 +33,11 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
 describe("registering", () => {
   it("confirms at once, stores only the token's hash, and queues the confirmation in the delegate's language", async () => {
     const sessionId = await limitedSession(30, 0);
+    const before = await db.session.findUniqueOrThrow({ where: { id: sessionId } });
     const answer = await register("2017", delegate({ cityId: cologneId, cityOther: null, sessionIds: [sessionId], language: "de" }), { locale: "de" });
+    // A booking changes the seat count, not the session's calendar event (its updatedAt dates the event).
+    const after = await db.session.findUniqueOrThrow({ where: { id: sessionId } });
+    expect([after.seatsTaken, after.updatedAt]).toEqual([1, before.updatedAt]);
     expect(answer).toMatchObject({ status: "confirmed", sessions: [{ sessionId, status: "confirmed" }] });
     expect(answer.manageUrl).toMatch(/^http:\/\/localhost:3000\/de\/manage\/[A-Za-z0-9_-]{43}$/);
 

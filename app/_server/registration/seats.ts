@@ -20,18 +20,26 @@ async function lockSession(tx: Tx, sessionId: string): Promise<LockedSession> {
   return row;
 }
 
+/**
+ * Seat counters change without touching the session's `updatedAt` (which Prisma's update would set):
+ * that timestamp dates the session's calendar event, and a booking does not change the event.
+ */
+async function adjustSeats(tx: Tx, sessionId: string, by: number): Promise<void> {
+  await tx.$executeRaw`UPDATE "Session" SET "seatsTaken" = "seatsTaken" + ${by} WHERE "id" = ${sessionId}`;
+}
+
 export type SeatOutcome = { sessionId: string; status: "confirmed" | "waitlisted"; waitlistNumber: number | null };
 
 /** A seat if one is free, otherwise the next number on the waiting list. */
 export async function takeSeat(tx: Tx, registrationId: string, sessionId: string): Promise<SeatOutcome> {
   const session = await lockSession(tx, sessionId);
   if (session.capacity === null || session.seatsTaken < session.capacity) {
-    await tx.session.update({ where: { id: sessionId }, data: { seatsTaken: { increment: 1 } } });
+    await adjustSeats(tx, sessionId, 1);
     await tx.sessionSeat.create({ data: { registrationId, sessionId, status: "confirmed" } });
     return { sessionId, status: "confirmed", waitlistNumber: null };
   }
   const waitlistNumber = session.waitlistIssued + 1;
-  await tx.session.update({ where: { id: sessionId }, data: { waitlistIssued: waitlistNumber } });
+  await tx.$executeRaw`UPDATE "Session" SET "waitlistIssued" = ${waitlistNumber} WHERE "id" = ${sessionId}`;
   await tx.sessionSeat.create({ data: { registrationId, sessionId, status: "waitlisted", waitlistNumber } });
   return { sessionId, status: "waitlisted", waitlistNumber };
 }
@@ -44,7 +52,7 @@ export async function releaseSeat(tx: Tx, registrationId: string, sessionId: str
     select: { status: true },
   });
   if (seat.status === "waitlisted") return [];
-  await tx.session.update({ where: { id: sessionId }, data: { seatsTaken: { decrement: 1 } } });
+  await adjustSeats(tx, sessionId, -1);
   return fillFreeSeats(tx, sessionId);
 }
 
@@ -67,7 +75,7 @@ export async function fillFreeSeats(tx: Tx, sessionId: string): Promise<string[]
   if (next.length === 0) return [];
   const promoted = next.map((seat) => seat.registrationId);
   await tx.sessionSeat.updateMany({ where: { sessionId, registrationId: { in: promoted } }, data: { status: "confirmed" } });
-  await tx.session.update({ where: { id: sessionId }, data: { seatsTaken: { increment: promoted.length } } });
+  await adjustSeats(tx, sessionId, promoted.length);
   // Their calendars change (tentative → confirmed): LAST-MODIFIED follows the registration's updatedAt.
   await tx.registration.updateMany({ where: { id: { in: promoted } }, data: { updatedAt: new Date() } });
   return promoted;

@@ -1,0 +1,7 @@
+import { kindFeed } from "@/app/_server/calendar/handlers";
+
+/** /calendar/{slug}/kinds/{kind}.ics: one kind of session, e.g. ceremonies. */
+export const dynamic = "force-dynamic";
+
+export const GET = kindFeed;
+export const HEAD = kindFeed;

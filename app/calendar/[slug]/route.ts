@@ -1,0 +1,7 @@
+import { meetingFeed } from "@/app/_server/calendar/handlers";
+
+/** /calendar/{slug}.ics: the whole published agenda of a meeting. */
+export const dynamic = "force-dynamic";
+
+export const GET = meetingFeed;
+export const HEAD = meetingFeed;

@@ -1,0 +1,7 @@
+import { trackFeed } from "@/app/_server/calendar/handlers";
+
+/** /calendar/{slug}/tracks/{track}.ics: one track. */
+export const dynamic = "force-dynamic";
+
+export const GET = trackFeed;
+export const HEAD = trackFeed;

@@ -1,0 +1,7 @@
+import { personalCalendarFeed } from "@/app/_server/calendar/handlers";
+
+/** /calendar/personal/{token}.ics: a delegate's own calendar, behind a revocable token. */
+export const dynamic = "force-dynamic";
+
+export const GET = personalCalendarFeed;
+export const HEAD = personalCalendarFeed;
