@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { feedPath } from "@/app/_lib/calendar-links";
 import { Link } from "@/app/_lib/i18n/navigation";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
@@ -10,7 +11,8 @@ import { TimePair } from "./TimePair";
 type Props = { session: SessionDto; meetingSlug: string; timeZone: string; locale: AppLocale };
 
 export async function SessionCard({ session, meetingSlug, timeZone, locale }: Props) {
-  const [t, tk] = await Promise.all([getTranslations("session"), getTranslations("kinds")]);
+  const [t, tk, tc] = await Promise.all([getTranslations("session"), getTranslations("kinds"), getTranslations("calendar")]);
+  const title = pick(session.title, locale);
   const cancelled = session.status === "cancelled";
   return (
     <article
@@ -29,7 +31,7 @@ export async function SessionCard({ session, meetingSlug, timeZone, locale }: Pr
         </p>
         <h3 className={`text-lg font-semibold leading-snug ${cancelled ? "line-through" : ""}`}>
           <Link href={`/meetings/${meetingSlug}/sessions/${session.id}`} className="hover:text-brand-700 hover:underline">
-            {pick(session.title, locale)}
+            {title}
           </Link>
         </h3>
         <p className="text-sm text-slate-600">
@@ -38,6 +40,14 @@ export async function SessionCard({ session, meetingSlug, timeZone, locale }: Pr
           {session.speakers.length > 0 && ` · ${session.speakers.map((speaker) => displayName(speaker, locale).primary).join(", ")}`}
         </p>
         {session.capacity !== null && <SeatsLeft capacity={session.capacity} left={session.seatsLeft ?? 0} />}
+        <a
+          href={feedPath.session(meetingSlug, session.id, locale)}
+          download
+          aria-label={`${tc("addToCalendar")}: ${title}`}
+          className="inline-block text-sm text-brand-700 underline"
+        >
+          {tc("addToCalendar")}
+        </a>
       </div>
     </article>
   );

@@ -7,7 +7,9 @@ import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { messages } from "@/app/_lib/i18n/messages";
 import { delegateDetails, fieldErrorsOf, sessionChoice } from "@/app/_lib/registration/fields";
 import { formValues, inputFromForm, type FormState } from "@/app/_lib/registration/form";
+import { subscribeData } from "@/app/_server/calendar/subscribe";
 import { formStateOf, invalidFormState } from "@/app/_server/forms";
+import { personalFeedPath, rotateCalendarToken } from "@/app/_server/registration/calendar-link";
 import { cancelRegistration, changeSessions, deleteRegistration, updateDetails } from "@/app/_server/registration/manage";
 import { parseDelegateForm } from "@/app/_server/registration/form-input";
 import { getManagedRegistration } from "@/app/_server/registration/queries";
@@ -56,6 +58,18 @@ export async function deleteAction(token: string, locale: AppLocale, _previous: 
   const refused = await confirmedStep(formData, locale, () => deleteRegistration(token));
   if (refused) return refused;
   redirect(`/${locale}/manage?deleted=1`);
+}
+
+/** A new personal calendar link (the old one stops working), shown once with its subscribe links. */
+export async function calendarLinkAction(token: string, locale: AppLocale): Promise<FormState> {
+  try {
+    const calendarToken = await rotateCalendarToken(token);
+    const t = createTranslator({ locale, messages: messages[locale], namespace: "calendar" });
+    const { links, qrSvg } = await subscribeData(`${personalFeedPath(calendarToken)}?lang=${locale}`, t("personalName"));
+    return { ok: true, message: t("personalCreated"), values: { feedUrl: links.https, qrSvg } };
+  } catch (error) {
+    return formStateOf(error, locale, {});
+  }
 }
 
 /** Runs a step the delegate confirmed with the tick box; the form state to show when it did not happen. */

@@ -1,17 +1,18 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ChangeSessionsForm, ConfirmForm, EditDetailsForm } from "@/app/_components/registration/ManageForms";
+import { PersonalCalendarForm } from "@/app/_components/registration/PersonalCalendarForm";
 import { RegistrationSummary } from "@/app/_components/registration/RegistrationSummary";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { pick } from "@/app/_lib/i18n/localized";
 import { sessionOption } from "@/app/_lib/registration/session-options";
 import { orNotFound, pageLocale } from "@/app/_server/pages";
-import { listBookableSessions, listCityOptions, getManagedRegistration } from "@/app/_server/registration/queries";
+import { getManagedRegistration, hasCalendarLink, listBookableSessions, listCityOptions } from "@/app/_server/registration/queries";
 import { manageUrl } from "@/app/_server/registration/tokens";
 import type { RegistrationView } from "@/app/_server/registration/view";
 import type { FormValues } from "@/app/_lib/registration/form";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
-import { cancelAction, changeSessionsAction, deleteAction, updateDetailsAction } from "./actions";
+import { calendarLinkAction, cancelAction, changeSessionsAction, deleteAction, updateDetailsAction } from "./actions";
 
 type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ welcome?: string }> };
 
@@ -21,7 +22,7 @@ export const metadata: Metadata = { referrer: "no-referrer", robots: { index: fa
 export default async function ManagePage({ params, searchParams }: Props) {
   const [{ token }, { welcome }, locale] = await Promise.all([params, searchParams, pageLocale()]);
   const registration = await orNotFound(getManagedRegistration(token));
-  const [t, ta] = await Promise.all([getTranslations("manage"), getTranslations("agenda")]);
+  const [t, ta, tc] = await Promise.all([getTranslations("manage"), getTranslations("agenda"), getTranslations("calendar")]);
   const editable = registration.status === "pending" || registration.status === "confirmed";
   const { meeting } = registration;
   const [cities, bookable] = editable ? await Promise.all([listCityOptions(meeting.id), listBookableSessions(meeting.slug)]) : [[], []];
@@ -90,6 +91,15 @@ export default async function ManagePage({ params, searchParams }: Props) {
             </div>
           </details>
         </>
+      )}
+
+      {editable && (
+        <section aria-labelledby="personal-calendar" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+          <h2 id="personal-calendar" className="text-xl font-semibold">
+            {tc("personalTitle")}
+          </h2>
+          <PersonalCalendarForm action={bind(calendarLinkAction)} hasLink={await hasCalendarLink(registration.id)} />
+        </section>
       )}
 
       <section aria-labelledby="your-data" className="space-y-4">

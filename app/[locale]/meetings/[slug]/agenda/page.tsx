@@ -1,11 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import { AgendaFilters } from "@/app/_components/agenda/AgendaFilters";
 import { SessionCard } from "@/app/_components/agenda/SessionCard";
+import { Subscribe } from "@/app/_components/calendar/Subscribe";
+import { feedPath } from "@/app/_lib/calendar-links";
 import { agendaHref, groupBy, parseAgendaQuery } from "@/app/_lib/agenda-view";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { pick } from "@/app/_lib/i18n/localized";
 import { dayKey, formatLongDate } from "@/app/_lib/time";
-import { getAgenda, sessionKinds, type SessionDto } from "@/app/_server/agenda/queries";
+import { getAgenda, sessionKinds, type SessionDto, type SessionKind } from "@/app/_server/agenda/queries";
 import { getMeeting } from "@/app/_server/meetings/queries";
 import { orNotFound, pageLocale } from "@/app/_server/pages";
 
@@ -21,12 +23,21 @@ export default async function AgendaPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const locale = await pageLocale();
   const meeting = await orNotFound(getMeeting(slug));
-  const [t, agenda] = await Promise.all([getTranslations("agenda"), getAgenda(slug)]);
+  const [t, tk, agenda] = await Promise.all([getTranslations("agenda"), getTranslations("kinds"), getAgenda(slug)]);
   const query = parseAgendaQuery(await searchParams, { kinds: sessionKinds, tracks: agenda.tracks.map((track) => track.slug) });
   const base = `/meetings/${slug}/agenda`;
   const shown = agenda.sessions.filter(
     (session) => (!query.kind || session.kind === query.kind) && (!query.track || session.track?.slug === query.track),
   );
+
+  // Subscribe to what is shown: one track, one kind, or the whole agenda.
+  const meetingName = pick(meeting.title, locale, meeting.defaultLocale);
+  const track = agenda.tracks.find((candidate) => candidate.slug === query.track);
+  const subscription = track
+    ? { feedPath: feedPath.track(slug, track.slug, locale), name: `${meetingName} · ${pick(track.name, locale)}` }
+    : query.kind
+      ? { feedPath: feedPath.kind(slug, query.kind, locale), name: `${meetingName} · ${tk(query.kind as SessionKind)}` }
+      : { feedPath: feedPath.meeting(slug, locale), name: meetingName };
 
   const sectionOf = (session: SessionDto): string =>
     query.view === "room"
@@ -52,6 +63,7 @@ export default async function AgendaPage({ params, searchParams }: Props) {
         </p>
       </div>
       <AgendaFilters base={base} query={query} tracks={agenda.tracks} locale={locale} />
+      <Subscribe {...subscription} />
       {shown.length === 0 ? (
         <p className="rounded border border-slate-200 bg-white p-6 text-center">
           {t("empty")}{" "}

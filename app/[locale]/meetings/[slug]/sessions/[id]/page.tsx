@@ -1,7 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { SeatsLeft } from "@/app/_components/agenda/SeatsLeft";
+import { AddToCalendar, Subscribe } from "@/app/_components/calendar/Subscribe";
 import { TimePair } from "@/app/_components/agenda/TimePair";
 import { RunOfShow } from "@/app/_components/ceremony/RunOfShow";
+import { feedPath } from "@/app/_lib/calendar-links";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { pick } from "@/app/_lib/i18n/localized";
 import { displayName } from "@/app/_lib/names";
@@ -78,6 +80,10 @@ export default async function SessionPage({ params }: Props) {
         </div>
       </dl>
 
+      <div className="flex flex-wrap items-start gap-3">
+        <AddToCalendar meetingSlug={slug} sessionId={session.id} locale={locale} />
+      </div>
+
       {description && <p className="max-w-3xl whitespace-pre-line text-lg leading-relaxed">{description}</p>}
 
       {session.speakers.length > 0 && (
@@ -103,6 +109,8 @@ export default async function SessionPage({ params }: Props) {
       )}
 
       {runOfShow && <RunOfShow runOfShow={runOfShow} timeZone={meeting.timeZone} locale={locale} />}
+
+      <Subscribe feedPath={feedPath.meeting(slug, locale)} name={pick(meeting.title, locale, meeting.defaultLocale)} />
     </article>
   );
 }

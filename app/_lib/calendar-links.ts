@@ -1,0 +1,23 @@
+/**
+ * Subscribe links for a calendar feed, as the calendar apps take them (DESIGN §7): Apple and most
+ * phone calendars open `webcal://`; Google adds a feed from `cid=webcal://…`; Outlook from `addfromweb`.
+ */
+export type CalendarLinks = { https: string; webcal: string; google: string; outlook: string };
+
+export function calendarLinks(feedUrl: string, name: string): CalendarLinks {
+  const webcal = feedUrl.replace(/^https?:\/\//, "webcal://");
+  return {
+    https: feedUrl,
+    webcal,
+    google: `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(webcal)}`,
+    outlook: `https://outlook.live.com/calendar/0/addfromweb?url=${encodeURIComponent(feedUrl)}&name=${encodeURIComponent(name)}`,
+  };
+}
+
+/** Where the feeds are (app/calendar/…), in the reader's language. */
+export const feedPath = {
+  meeting: (slug: string, lang: string) => `/calendar/${slug}.ics?lang=${lang}`,
+  track: (slug: string, track: string, lang: string) => `/calendar/${slug}/tracks/${track}.ics?lang=${lang}`,
+  kind: (slug: string, kind: string, lang: string) => `/calendar/${slug}/kinds/${kind}.ics?lang=${lang}`,
+  session: (slug: string, id: string, lang: string) => `/calendar/${slug}/sessions/${id}.ics?lang=${lang}`,
+};
