@@ -4,14 +4,13 @@ import { isLocale, type AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
 import { messages } from "@/app/_lib/i18n/messages";
 import { getAgenda, type SessionDto } from "../agenda/queries";
-import { db } from "../db";
 import { AppError } from "../errors";
 import { getMeeting, type MeetingDto } from "../meetings/queries";
 import { FeedCache } from "./feed-cache";
 import { feedVersion, scopeKey, type FeedScope, type FeedVersion } from "./feed-version";
 import { renderCalendar } from "./ics";
 import { feedBody, type FeedBody } from "./respond";
-import { sessionEvent } from "./session-event";
+import { sessionEvents } from "./session-event";
 
 /**
  * Public feeds of a meeting's agenda: all of it, one track, one kind, or one session as a download.
@@ -36,7 +35,6 @@ export function feedLanguage(requested: string | null | undefined, fallback: App
   return isLocale(requested) ? requested : fallback;
 }
 
-/** The feed, or null when the meeting, track, kind or session does not exist (or is a draft). */
 /** Version queries in flight, per feed: polls that arrive meanwhile share the answer. */
 const inFlight = new Map<string, Promise<FeedVersion | null>>();
 
@@ -55,6 +53,7 @@ function sharedVersion(slug: string, scope: FeedScope, now: Date): Promise<FeedV
   return pending;
 }
 
+/** The feed, or null when the meeting, track, kind or session does not exist (or is a draft). */
 export async function publicFeed(slug: string, scope: FeedScope, requestedLang: string | null, now: Date = new Date()): Promise<PublicFeed | null> {
   const version = await sharedVersion(slug, scope, now);
   if (!version) return null;
@@ -108,21 +107,13 @@ async function buildFeed(slug: string, scope: FeedScope, lang: AppLocale, lastMo
     throw error;
   }
   if (scope.type === "session" && sessions.length === 0) return null;
-  const versions = new Map(
-    (await db.session.findMany({ where: { id: { in: sessions.map((session) => session.id) } }, select: { id: true, sequence: true, updatedAt: true } })).map(
-      (row) => [row.id, row],
-    ),
-  );
-  const context = { lang, meetingSlug: meeting.slug, timeZone: meeting.timeZone };
+  const events = await sessionEvents(sessions, { lang, meetingSlug: meeting.slug, timeZone: meeting.timeZone });
   const text = renderCalendar({
     name: calendarName(meeting, scope, sessions, lang),
     timeZone: meeting.timeZone,
     refreshSeconds: FEED_REFRESH_SECONDS,
     now,
-    events: sessions.flatMap((session) => {
-      const version = versions.get(session.id);
-      return version ? [sessionEvent(session, version, context)] : [];
-    }),
+    events,
   });
   const title = scope.type === "session" && sessions[0] ? pick(sessions[0].title, lang) : null;
   return { ...feedBody(text, lastModified), lang, title };

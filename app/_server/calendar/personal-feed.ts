@@ -8,7 +8,7 @@ import { loadRegistrationView } from "../registration/view";
 import { FEED_REFRESH_SECONDS, feedLanguage } from "./feeds";
 import { personalEvents, renderCalendar, type CalendarEvent } from "./ics";
 import { feedBody, type FeedBody } from "./respond";
-import { sessionEvent } from "./session-event";
+import { sessionEvents } from "./session-event";
 import { translator } from "./wording";
 
 /**
@@ -28,16 +28,7 @@ export async function personalFeed(token: string, requestedLang: string | null, 
     try {
       const agenda = await getAgenda(view.meeting.slug);
       const everyone = agenda.sessions.filter((session) => session.capacity === null);
-      const versions = new Map(
-        (await db.session.findMany({ where: { id: { in: everyone.map((session) => session.id) } }, select: { id: true, sequence: true, updatedAt: true } })).map(
-          (row) => [row.id, row],
-        ),
-      );
-      const context = { lang, meetingSlug: view.meeting.slug, timeZone: view.meeting.timeZone };
-      open = everyone.flatMap((session) => {
-        const version = versions.get(session.id);
-        return version ? [sessionEvent(session, version, context)] : [];
-      });
+      open = await sessionEvents(everyone, { lang, meetingSlug: view.meeting.slug, timeZone: view.meeting.timeZone });
     } catch (error) {
       // An unpublished meeting has no public agenda; the delegate's own sessions remain.
       if (!(error instanceof AppError && error.code === "not_found")) throw error;

@@ -5,6 +5,7 @@ import { pick } from "@/app/_lib/i18n/localized";
 import { messages } from "@/app/_lib/i18n/messages";
 import { displayName } from "@/app/_lib/names";
 import type { SessionDto } from "../agenda/queries";
+import { db } from "../db";
 import { env } from "../env";
 import type { CalendarEvent } from "./ics";
 import { sessionUid } from "./ics";
@@ -65,4 +66,23 @@ export function sessionEvent(
     status: session.status === "cancelled" ? "cancelled" : "confirmed",
     url,
   };
+}
+
+/**
+ * Agenda sessions as events, with their calendar versions (SEQUENCE, LAST-MODIFIED), which the public
+ * agenda DTO does not carry. A session deleted meanwhile is left out.
+ */
+export async function sessionEvents(
+  sessions: SessionDto[],
+  context: { lang: AppLocale; meetingSlug: string; timeZone: string },
+): Promise<CalendarEvent[]> {
+  const rows = await db.session.findMany({
+    where: { id: { in: sessions.map((session) => session.id) } },
+    select: { id: true, sequence: true, updatedAt: true },
+  });
+  const versions = new Map(rows.map((row) => [row.id, row]));
+  return sessions.flatMap((session) => {
+    const version = versions.get(session.id);
+    return version ? [sessionEvent(session, version, context)] : [];
+  });
 }
