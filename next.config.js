@@ -8,6 +8,8 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
   poweredByHeader: false,
   typedRoutes: false,
+  // forbidden(): back-office pages answer 403 with their own page when the role may not open them.
+  experimental: { authInterrupts: true },
 };
 
 export default withNextIntl(nextConfig);

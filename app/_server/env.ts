@@ -25,6 +25,12 @@ const schema = z.object({
   RATE_LIMIT_REGISTRATIONS: z.coerce.number().int().min(1).default(60),
   /** "Lost your link?" requests per client address, and per email address, and hour. */
   RATE_LIMIT_LOST_LINK: z.coerce.number().int().min(1).default(5),
+  /** Signs organizer sessions (at least 32 characters). Unset: a key made once and kept in the database. */
+  AUTH_SECRET: z.string().min(32).optional(),
+  /** Hours an organizer stays signed in. */
+  AUTH_SESSION_HOURS: z.coerce.number().int().min(1).max(24).default(8),
+  /** Sign-in attempts per account, and per client address, in 15 minutes. */
+  RATE_LIMIT_SIGN_IN: z.coerce.number().int().min(1).default(10),
   /** "1" opens /api/bench/feed-baseline, the in-memory reference of scripts/bench-feeds.ts. Off in
    *  production: it serves nothing anyone needs. */
   BENCH_BASELINE: z.enum(["0", "1"]).default("0"),

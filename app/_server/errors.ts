@@ -18,9 +18,16 @@ export type AppErrorCode =
   | "not_editable"
   /** An idempotency key came back with a different request. */
   | "idempotency_conflict"
-  | "rate_limited";
+  | "rate_limited"
+  /** Nobody is signed in (or the account is disabled, or the session outdated). */
+  | "unauthenticated"
+  /** Signed in, but the role may not do this. */
+  | "forbidden"
+  /** The change would clash with something else (scheduling conflicts); `conflicts` says what. Saving
+   *  anyway takes a reason. */
+  | "conflict";
 
-export type AppErrorDetails = { fields?: FieldErrors; retryAfterSeconds?: number };
+export type AppErrorDetails = { fields?: FieldErrors; retryAfterSeconds?: number; conflicts?: unknown[] };
 
 export class AppError extends Error {
   constructor(

@@ -16,6 +16,9 @@ const statusOf: Record<AppErrorCode, number> = {
   not_editable: 409,
   idempotency_conflict: 422,
   rate_limited: 429,
+  unauthenticated: 401,
+  forbidden: 403,
+  conflict: 409,
 };
 
 /** The sentence for each code, where the visitor should read one. */
@@ -29,6 +32,9 @@ const messageOf: Record<AppErrorCode, ValidationKey> = {
   not_editable: "notEditable",
   idempotency_conflict: "alreadySubmitted",
   rate_limited: "rateLimited",
+  unauthenticated: "unauthenticated",
+  forbidden: "forbidden",
+  conflict: "conflict",
 };
 
 /** What to tell a visitor about a domain error, in their language. */

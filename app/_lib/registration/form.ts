@@ -23,11 +23,12 @@ const LISTS = new Set(["interpretation", "sessionIds"]);
 /** Single checkboxes: present means yes. */
 const FLAGS = ["visaLetter", "photoConsent", "listConsent", "privacyConsent"] as const;
 
-export function formValues(formData: FormData): FormValues {
+/** The form's fields by name; `lists` names the fields that may come several times (checkbox groups). */
+export function formValues(formData: FormData, lists: ReadonlySet<string> = LISTS): FormValues {
   const values: FormValues = {};
   for (const [name, value] of formData) {
     if (typeof value !== "string" || name.startsWith("$")) continue;
-    if (LISTS.has(name)) values[name] = [...((values[name] as string[] | undefined) ?? []), value];
+    if (lists.has(name)) values[name] = [...((values[name] as string[] | undefined) ?? []), value];
     else values[name] = value;
   }
   return values;

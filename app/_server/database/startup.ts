@@ -1,5 +1,6 @@
 import "server-only";
 import { seedDemo } from "@/prisma/seed";
+import { seedDemoAccounts } from "@/prisma/seed-accounts";
 import { db } from "../db";
 import { env } from "../env";
 import { applyMigrations } from "./migrations";
@@ -13,4 +14,7 @@ export async function prepareEmbeddedDatabase(): Promise<void> {
   if ((await db.meeting.count()) === 0) {
     console.log(`Embedded database was empty: loaded the demo meeting (${await seedDemo(db)}).`);
   }
+  // Only here, in embedded mode: a PostgreSQL deployment gets its first admin from `npm run admin:create`.
+  const accounts = await seedDemoAccounts(db);
+  if (accounts) console.log(`Created ${accounts} demo account(s); see the README.`);
 }

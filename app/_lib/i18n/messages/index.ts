@@ -2,8 +2,40 @@ import type { AppLocale } from "../locales";
 import de from "./de.json";
 import en from "./en.json";
 import zh from "./zh.json";
+import adminDe from "./admin/de.json";
+import adminEn from "./admin/en.json";
+import adminZh from "./admin/zh.json";
+import adminAccountsDe from "./adminAccounts/de.json";
+import adminAccountsEn from "./adminAccounts/en.json";
+import adminAccountsZh from "./adminAccounts/zh.json";
+import adminMeetingsDe from "./adminMeetings/de.json";
+import adminMeetingsEn from "./adminMeetings/en.json";
+import adminMeetingsZh from "./adminMeetings/zh.json";
+import adminSessionsDe from "./adminSessions/de.json";
+import adminSessionsEn from "./adminSessions/en.json";
+import adminSessionsZh from "./adminSessions/zh.json";
+import adminCeremonyDe from "./adminCeremony/de.json";
+import adminCeremonyEn from "./adminCeremony/en.json";
+import adminCeremonyZh from "./adminCeremony/zh.json";
+
+/**
+ * The public site's strings live in one file per language; the back office's in one folder per area,
+ * so that each area's strings sit together and stay small.
+ */
+const germanMessages = {
+  ...de,
+  admin: adminDe,
+  adminAccounts: adminAccountsDe,
+  adminMeetings: adminMeetingsDe,
+  adminSessions: adminSessionsDe,
+  adminCeremony: adminCeremonyDe,
+};
 
 /** German is the reference: the other languages must have exactly its keys (a test checks it). */
-export type Messages = typeof de;
+export type Messages = typeof germanMessages;
 
-export const messages: Record<AppLocale, Messages> = { de, en, zh };
+export const messages: Record<AppLocale, Messages> = {
+  de: germanMessages,
+  en: { ...en, admin: adminEn, adminAccounts: adminAccountsEn, adminMeetings: adminMeetingsEn, adminSessions: adminSessionsEn, adminCeremony: adminCeremonyEn },
+  zh: { ...zh, admin: adminZh, adminAccounts: adminAccountsZh, adminMeetings: adminMeetingsZh, adminSessions: adminSessionsZh, adminCeremony: adminCeremonyZh },
+};

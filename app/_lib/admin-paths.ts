@@ -1,0 +1,23 @@
+/**
+ * Addresses of the back office, without the language prefix (the locale-aware Link adds it). One place,
+ * so that pages, redirects after actions and tests agree.
+ */
+export const adminPaths = {
+  home: "/admin",
+  signIn: "/admin/sign-in",
+  setPassword: (token: string) => `/admin/password/${token}`,
+  accounts: "/admin/accounts",
+  people: "/admin/people",
+  audit: "/admin/audit",
+  newMeeting: "/admin/meetings/new",
+  meeting: (slug: string) => `/admin/meetings/${slug}`,
+  rooms: (slug: string) => `/admin/meetings/${slug}/rooms`,
+  sessions: (slug: string) => `/admin/meetings/${slug}/sessions`,
+  newSession: (slug: string) => `/admin/meetings/${slug}/sessions/new`,
+  session: (slug: string, id: string) => `/admin/meetings/${slug}/sessions/${id}`,
+  day: (slug: string, date?: string) => `/admin/meetings/${slug}/day${date ? `?date=${date}` : ""}`,
+  ceremony: (slug: string, id: string) => `/admin/meetings/${slug}/sessions/${id}/ceremony`,
+  ceremonyPrint: (slug: string, id: string) => `/admin/meetings/${slug}/sessions/${id}/ceremony/print`,
+  /** The run-of-show as a calendar of segments, for organizers (route handler, no locale). */
+  runOfShowFeed: (slug: string, id: string) => `/api/admin/meetings/${slug}/sessions/${id}/run-of-show.ics`,
+} as const;

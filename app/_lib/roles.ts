@@ -1,0 +1,22 @@
+/**
+ * Who may do what in the back office. One table, read by the server (authz.ts, which enforces it) and by
+ * the navigation (which only hides what a role may not open anyway).
+ */
+export const userRoles = ["admin", "organizer", "checkin"] as const;
+export type UserRole = (typeof userRoles)[number];
+
+export const permissions = {
+  /** Meetings, sessions, rooms, tracks, people, ceremonies. */
+  editProgram: ["admin", "organizer"],
+  /** Accounts: invite, disable, roles, password resets. */
+  manageAccounts: ["admin"],
+  readAudit: ["admin", "organizer"],
+  /** Everything a signed-in organizer sees first: the back office's home. */
+  openBackOffice: ["admin", "organizer", "checkin"],
+} as const satisfies Record<string, readonly UserRole[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function may(role: UserRole, permission: Permission): boolean {
+  return (permissions[permission] as readonly UserRole[]).includes(role);
+}

@@ -1,0 +1,18 @@
+/**
+ * iCalendar SEQUENCE (DESIGN §7): it rises when a session's time, place or status changes, so calendar
+ * apps replace their copy; other edits (title, description) reach them through LAST-MODIFIED alone.
+ */
+export type CalendarRelevant = { startsAt: Date | string; endsAt: Date | string; roomId: string | null; status: string };
+
+export function changesCalendar(before: CalendarRelevant, after: CalendarRelevant): boolean {
+  return (
+    new Date(before.startsAt).getTime() !== new Date(after.startsAt).getTime() ||
+    new Date(before.endsAt).getTime() !== new Date(after.endsAt).getTime() ||
+    before.roomId !== after.roomId ||
+    before.status !== after.status
+  );
+}
+
+export function nextSequence(sequence: number, before: CalendarRelevant, after: CalendarRelevant): number {
+  return changesCalendar(before, after) ? sequence + 1 : sequence;
+}

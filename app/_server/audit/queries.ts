@@ -1,0 +1,40 @@
+import "server-only";
+import { authorize, type Actor } from "../authz";
+import { db } from "../db";
+
+export type AuditEntryDto = {
+  id: string;
+  at: string;
+  actorEmail: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  meetingId: string | null;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+};
+
+export type AuditFilter = { meetingId?: string; entity?: string; entityId?: string; action?: string };
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** Newest first, a page at a time: `olderThan` is the id of the last entry of the previous page. */
+export async function listAuditEntries(actor: Actor | null, filter: AuditFilter, olderThan?: string): Promise<{ entries: AuditEntryDto[]; more: boolean }> {
+  authorize(actor, "readAudit");
+  const rows = await db.auditEntry.findMany({
+    where: {
+      meetingId: filter.meetingId,
+      entity: filter.entity,
+      entityId: filter.entityId,
+      action: filter.action ? { startsWith: filter.action } : undefined,
+    },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: AUDIT_PAGE_SIZE + 1,
+    ...(olderThan && { cursor: { id: olderThan }, skip: 1 }),
+  });
+  return {
+    more: rows.length > AUDIT_PAGE_SIZE,
+    entries: rows.slice(0, AUDIT_PAGE_SIZE).map((row) => ({ ...row, at: row.at.toISOString(), before: row.before, after: row.after })),
+  };
+}
