@@ -17,12 +17,18 @@ export type AuditChange = {
   reason?: string | null;
 };
 
+/** Who made a change: a signed-in organizer, or a system actor without an account (id null). */
+export type AuditActor = Pick<Actor, "email"> & { id: string | null };
+
+/** Changes made with `npm run admin:create`, which has no signed-in organizer behind it. */
+export const COMMAND_LINE_ACTOR: AuditActor = { id: null, email: "command line" };
+
 /**
  * Records a change in the same transaction as the change itself, so there is no change without its
  * entry. Records are stored as JSON (dates as ISO strings); secrets never go in (callers leave out
  * password hashes and tokens).
  */
-export async function recordAudit(writer: Writer, actor: Actor, change: AuditChange): Promise<void> {
+export async function recordAudit(writer: Writer, actor: AuditActor, change: AuditChange): Promise<void> {
   await writer.auditEntry.create({
     data: {
       actorId: actor.id,

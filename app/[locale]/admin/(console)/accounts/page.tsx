@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { AccountActions } from "@/app/_components/admin/accounts/AccountActions";
+import { InviteForm } from "@/app/_components/admin/accounts/InviteForm";
+import { adminPaths } from "@/app/_lib/admin-paths";
+import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { formatLongDate, formatTime } from "@/app/_lib/time";
+import { listAccounts } from "@/app/_server/accounts/queries";
+import { pageActor } from "@/app/_server/authz";
+import { changeAccountRole, disableAccount, enableAccount, inviteAccount, resetAccountPassword } from "./actions";
+
+type Props = { params: Promise<{ locale: AppLocale }> };
+
+/** Organizers work from Germany: sign-in times read in the meeting's zone. */
+const ZONE = "Europe/Berlin";
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: "adminAccounts" }))("title") };
+}
+
+const stateStyles = {
+  active: "bg-emerald-50 text-emerald-900 border-emerald-300",
+  disabled: "bg-slate-100 text-slate-700 border-slate-300",
+  invited: "bg-amber-50 text-amber-900 border-amber-300",
+} as const;
+
+export default async function AccountsPage({ params }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await pageActor(locale, "manageAccounts", adminPaths.accounts);
+  const [accounts, t, tRoles] = await Promise.all([listAccounts(actor), getTranslations("adminAccounts"), getTranslations("admin.roles")]);
+  const actions = { changeRole: changeAccountRole, disable: disableAccount, enable: enableAccount, reset: resetAccountPassword };
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p className="text-slate-700">{t("intro")}</p>
+      </div>
+      <InviteForm action={inviteAccount} />
+      {/* relative: the hidden labels in the table (sr-only, absolutely placed) stay inside its scroll box. */}
+      <div className="relative overflow-x-auto">
+        <table className="w-full min-w-[44rem] border-collapse text-sm" data-testid="accounts">
+          <caption className="sr-only">{t("table.caption")}</caption>
+          <thead>
+            <tr className="border-b border-slate-300 text-left">
+              <th scope="col" className="py-2 pr-3">{t("table.name")}</th>
+              <th scope="col" className="py-2 pr-3">{t("table.role")}</th>
+              <th scope="col" className="py-2 pr-3">{t("table.state")}</th>
+              <th scope="col" className="py-2 pr-3">{t("table.lastSignIn")}</th>
+              <th scope="col" className="py-2">{t("table.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {accounts.map((account) => (
+              <tr key={account.id} className="border-b border-slate-200 align-top">
+                <th scope="row" className="py-2 pr-3 text-left font-normal">
+                  <span className="font-medium">{account.name}</span>
+                  {account.id === actor.id && <span className="text-slate-600"> {t("table.you")}</span>}
+                  <br />
+                  <span className="break-all text-slate-600">{account.email}</span>
+                </th>
+                <td className="py-2 pr-3">{tRoles(account.role)}</td>
+                <td className="py-2 pr-3">
+                  <span className={`inline-block rounded border px-2 py-0.5 text-xs font-medium ${stateStyles[account.state]}`}>{t(`states.${account.state}`)}</span>
+                </td>
+                <td className="py-2 pr-3 whitespace-nowrap">
+                  {account.lastSignInAt ? (
+                    <>
+                      {formatLongDate(account.lastSignInAt, ZONE, locale)}
+                      <br />
+                      {formatTime(account.lastSignInAt, ZONE, locale)}
+                    </>
+                  ) : (
+                    t("table.never")
+                  )}
+                </td>
+                <td className="py-2">
+                  <AccountActions
+                    account={{ id: account.id, name: account.name, role: account.role, disabled: account.state === "disabled", self: account.id === actor.id }}
+                    actions={actions}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

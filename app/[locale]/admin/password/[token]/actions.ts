@@ -1,0 +1,29 @@
+"use server";
+
+import { getLocale, getTranslations } from "next-intl/server";
+import type { AppLocale } from "@/app/_lib/i18n/locales";
+import type { FormState } from "@/app/_lib/registration/form";
+import { setPasswordWithToken } from "@/app/_server/accounts/set-password";
+import { actionClientAddress, formStateOf } from "@/app/_server/forms";
+import { enforceRateLimits, rateLimitKey } from "@/app/_server/rate-limit";
+
+const field = (formData: FormData, name: string): string => {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : "";
+};
+
+/**
+ * Sets the password from a one-time link. Not a back-office action: nobody is signed in, the token (a
+ * hidden field, as in the URL) is the credential. Attempts are limited per client address so that
+ * nobody can try tokens or flood the password hashing. Passwords never come back in the form state.
+ */
+export async function setPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const locale = (await getLocale()) as AppLocale;
+  try {
+    await enforceRateLimits([rateLimitKey("password-link", await actionClientAddress())], 20, 3600);
+    await setPasswordWithToken(field(formData, "token"), field(formData, "password"), field(formData, "passwordRepeat"));
+  } catch (error) {
+    return formStateOf(error, locale, {});
+  }
+  return { ok: true, message: (await getTranslations({ locale, namespace: "adminAccounts.password" }))("done") };
+}

@@ -1,0 +1,65 @@
+import "server-only";
+import { createTranslator } from "next-intl";
+import { htmlLang, type AppLocale } from "@/app/_lib/i18n/locales";
+import { messages } from "@/app/_lib/i18n/messages";
+import type { UserRole } from "@/app/_lib/roles";
+import type { Prisma } from "../db";
+import { escapeHtml } from "../mail/html";
+import { queueEmail } from "../mail/outbox";
+import type { UserTokenPurpose } from "./tokens";
+
+export type AccountEmail = {
+  purpose: UserTokenPurpose;
+  to: string;
+  name: string;
+  role: UserRole;
+  /** Who invited or reset: named in the email, so the recipient knows whom to ask. */
+  by: string;
+  link: string;
+  locale: AppLocale;
+};
+
+/**
+ * Queues the invitation or reset email in the caller's transaction. Unlike the delegates' emails (whose
+ * manage token is minted at sending time, see outbox.ts), the link is stored in the body as it is: the
+ * token opens only the set-password page, lives 7 days (invitation) or 24 hours (reset), works once,
+ * and is replaced by the next reset. The `account.` kinds let an outbox view keep these bodies from
+ * anyone but admins.
+ */
+export async function queueAccountEmail(tx: Prisma.TransactionClient, email: AccountEmail): Promise<void> {
+  await queueEmail(tx, {
+    registrationId: null,
+    kind: email.purpose === "invite" ? "account.invitation" : "account.password_reset",
+    to: email.to,
+    ...composeAccountEmail(email),
+  });
+}
+
+export function composeAccountEmail(email: AccountEmail): { subject: string; text: string; html: string } {
+  const t = createTranslator({ locale: email.locale, messages: messages[email.locale], namespace: "adminAccounts.email" });
+  const role = messages[email.locale].admin.roles[email.role];
+  const subject = t(`${email.purpose}.subject`);
+  const paragraphs = [
+    t("greeting", { name: email.name }),
+    t(`${email.purpose}.intro`, { by: email.by, role }),
+    t("action"),
+  ];
+  const after = [t(`${email.purpose}.expiry`), t("ignore")];
+  const closing = [t("closing"), t("signature")];
+  const text = `${[...paragraphs, email.link, ...after, closing.join("\n")].join("\n\n")}\n`;
+  const e = escapeHtml;
+  const html = [
+    "<!DOCTYPE html>",
+    `<html lang="${htmlLang[email.locale]}">`,
+    `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${e(subject)}</title></head>`,
+    `<body style="margin:0;padding:24px;background:#ffffff;color:#1f2937;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5">`,
+    ...paragraphs.map((paragraph) => `<p>${e(paragraph)}</p>`),
+    `<p><a href="${e(email.link)}">${e(email.link)}</a></p>`,
+    ...after.map((paragraph) => `<p>${e(paragraph)}</p>`),
+    `<p>${closing.map(e).join("<br>")}</p>`,
+    "</body>",
+    "</html>",
+    "",
+  ].join("\n");
+  return { subject, text, html };
+}
