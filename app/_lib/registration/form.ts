@@ -13,6 +13,8 @@ export type FormState = {
   message?: string;
   /** Sentences by field name, in the visitor's language. */
   fieldErrors?: Record<string, string>;
+  /** Warnings to read before saving again, one sentence each (e.g. scheduling conflicts). */
+  notices?: string[];
   values?: FormValues;
 };
 

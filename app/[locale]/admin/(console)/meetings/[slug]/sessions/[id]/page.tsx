@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { MeetingAdminNav } from "@/app/_components/admin/MeetingAdminNav";
+import { editorOptions } from "@/app/_components/admin/sessions/editor-options";
+import { SessionForm } from "@/app/_components/admin/sessions/SessionForm";
+import { SessionStatusForms } from "@/app/_components/admin/sessions/SessionStatusForms";
+import { adminPaths } from "@/app/_lib/admin-paths";
+import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { Link } from "@/app/_lib/i18n/navigation";
+import { getSessionEditor } from "@/app/_server/agenda/admin-queries";
+import { pageActor } from "@/app/_server/authz";
+import { orNotFound } from "@/app/_server/pages";
+import { cancelSessionAction, deleteSessionAction, publishSessionAction, saveSession, unpublishSessionAction } from "../actions";
+
+type Props = { params: Promise<{ locale: AppLocale; slug: string; id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: "adminSessions.editor" }))("editTitle") };
+}
+
+export default async function EditSessionPage({ params }: Props) {
+  const { locale, slug, id } = await params;
+  setRequestLocale(locale);
+  const actor = await pageActor(locale, "editProgram", adminPaths.session(slug, id));
+  const editor = await orNotFound(getSessionEditor(actor, slug, id));
+  const session = editor.session;
+  if (!session) notFound();
+  const [t, ts] = await Promise.all([getTranslations("adminSessions.editor"), getTranslations("adminSessions.status")]);
+  const options = editorOptions(editor, locale, (name, capacity) => t("roomCapacity", { name, capacity }));
+  return (
+    <div className="space-y-6">
+      <MeetingAdminNav slug={slug} />
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-bold">
+          {t("editTitle")}: <span lang="de">{session.titleDe}</span>
+        </h1>
+        <div className="flex flex-wrap gap-4">
+          {session.kind === "ceremony" && (
+            <Link href={adminPaths.ceremony(slug, id)} className="text-brand-700 underline">
+              {t("runOfShow")}
+            </Link>
+          )}
+          <Link href={adminPaths.sessions(slug)} className="text-brand-700 underline">
+            {t("backToList")}
+          </Link>
+        </div>
+      </div>
+      <SessionForm
+        action={saveSession}
+        meetingSlug={slug}
+        timeZone={editor.meeting.timeZone}
+        firstDay={editor.meeting.startsOn}
+        session={session}
+        {...options}
+      />
+      <section aria-labelledby="status-title" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+        <h2 id="status-title" className="text-lg font-semibold">
+          {ts("title")}
+        </h2>
+        <SessionStatusForms
+          meetingSlug={slug}
+          sessionId={id}
+          status={session.status}
+          actions={{ publish: publishSessionAction, unpublish: unpublishSessionAction, cancel: cancelSessionAction, remove: deleteSessionAction }}
+        />
+      </section>
+    </div>
+  );
+}

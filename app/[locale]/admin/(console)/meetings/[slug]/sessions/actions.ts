@@ -1,0 +1,108 @@
+"use server";
+
+import { createTranslator } from "next-intl";
+import { revalidatePath } from "next/cache";
+import { sessionFields, sessionFormLists, sessionInputFromForm } from "@/app/_lib/agenda/session-fields";
+import { conflictSentence, type ConflictTranslator, type ExplainedConflict } from "@/app/_lib/agenda/conflict-sentences";
+import { adminPaths } from "@/app/_lib/admin-paths";
+import { RECORD_ID, SLUG } from "@/app/_lib/ids";
+import { messages } from "@/app/_lib/i18n/messages";
+import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { redirect } from "@/app/_lib/i18n/navigation";
+import { fieldErrorsOf } from "@/app/_lib/registration/fields";
+import type { FormState, FormValues } from "@/app/_lib/registration/form";
+import { validationMessage } from "@/app/_lib/registration/errors";
+import { backOfficeAction, saved } from "@/app/_server/action";
+import { findAdminMeeting } from "@/app/_server/agenda/schedule";
+import { createSession, updateSession } from "@/app/_server/agenda/mutations";
+import { cancelSession, deleteSession, publishSession, unpublishSession } from "@/app/_server/agenda/status-mutations";
+import { db } from "@/app/_server/db";
+import { AppError, invalid, notFound } from "@/app/_server/errors";
+import { invalidFormState } from "@/app/_server/forms";
+
+/**
+ * The session editor's server actions. Each is wrapped by backOfficeAction (signed in, `editProgram`),
+ * and the domain checks the permission again. Meeting and session come as hidden fields.
+ */
+
+function translator(locale: AppLocale) {
+  return createTranslator({ locale, messages: messages[locale], namespace: "adminSessions" });
+}
+
+function meetingSlugOf(values: FormValues): string {
+  const slug = values.meetingSlug;
+  if (typeof slug !== "string" || !SLUG.test(slug)) throw notFound("Meeting");
+  return slug;
+}
+
+function sessionIdOf(values: FormValues): string {
+  const id = values.sessionId;
+  if (typeof id !== "string" || !RECORD_ID.test(id)) throw notFound("Session");
+  return id;
+}
+
+/** The back office shows the program on several pages; all of them must show the change. */
+function refresh(): void {
+  revalidatePath("/", "layout");
+}
+
+/** Conflicts are explained one sentence each, the typed values kept, and "save anyway" offered. */
+async function conflictState(error: AppError, locale: AppLocale, meetingSlug: string, values: FormValues): Promise<FormState> {
+  const { timeZone } = await findAdminMeeting(db, meetingSlug);
+  const t = translator(locale);
+  const say: ConflictTranslator = (key, parameters) => t(`conflicts.${key}`, parameters);
+  const notices = (error.details.conflicts as ExplainedConflict[]).map((conflict) => conflictSentence(conflict, say, locale, timeZone));
+  return { ok: false, message: validationMessage("conflict", locale), notices, values };
+}
+
+/** Creates (no `sessionId`) or updates a session from the editor's form. */
+export const saveSession = backOfficeAction(
+  "editProgram",
+  async ({ actor, locale, values }) => {
+    const meetingSlug = meetingSlugOf(values);
+    const sessionId = values.sessionId ? sessionIdOf(values) : null;
+    const parsed = sessionFields.safeParse(sessionInputFromForm(values));
+    if (!parsed.success) return invalidFormState(fieldErrorsOf(parsed.error), locale, values);
+    let result;
+    try {
+      result = sessionId ? await updateSession(actor, meetingSlug, sessionId, parsed.data) : await createSession(actor, meetingSlug, parsed.data);
+    } catch (error) {
+      if (error instanceof AppError && error.code === "conflict") return conflictState(error, locale, meetingSlug, values);
+      throw error;
+    }
+    refresh();
+    if (!sessionId) redirect({ href: adminPaths.session(meetingSlug, result.id), locale });
+    const t = translator(locale);
+    return saved(result.promoted.length ? t("editor.savedPromoted", { count: result.promoted.length }) : t("editor.saved"));
+  },
+  { lists: sessionFormLists },
+);
+
+export const publishSessionAction = backOfficeAction("editProgram", async ({ actor, locale, values }) => {
+  const change = await publishSession(actor, meetingSlugOf(values), sessionIdOf(values));
+  refresh();
+  const t = translator(locale);
+  return saved(change.promoted.length ? t("status.publishedPromoted", { count: change.promoted.length }) : t("status.published"));
+});
+
+export const unpublishSessionAction = backOfficeAction("editProgram", async ({ actor, locale, values }) => {
+  await unpublishSession(actor, meetingSlugOf(values), sessionIdOf(values));
+  refresh();
+  return saved(translator(locale)("status.unpublished"));
+});
+
+export const cancelSessionAction = backOfficeAction("editProgram", async ({ actor, locale, values }) => {
+  await cancelSession(actor, meetingSlugOf(values), sessionIdOf(values));
+  refresh();
+  return saved(translator(locale)("status.cancelled"));
+});
+
+/** Needs the confirming checkbox; the domain refuses published and booked sessions. */
+export const deleteSessionAction = backOfficeAction("editProgram", async ({ actor, locale, values }) => {
+  const meetingSlug = meetingSlugOf(values);
+  const sessionId = sessionIdOf(values);
+  if (values.confirm !== "on") throw invalid({ confirm: { key: "required" } });
+  await deleteSession(actor, meetingSlug, sessionId);
+  refresh();
+  return redirect({ href: adminPaths.sessions(meetingSlug), locale });
+});

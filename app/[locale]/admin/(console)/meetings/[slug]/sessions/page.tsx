@@ -1,0 +1,113 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { MeetingAdminNav } from "@/app/_components/admin/MeetingAdminNav";
+import { ConflictList } from "@/app/_components/admin/sessions/ConflictList";
+import { StatusBadge } from "@/app/_components/admin/sessions/StatusBadge";
+import { adminPaths } from "@/app/_lib/admin-paths";
+import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { pick } from "@/app/_lib/i18n/localized";
+import { Link } from "@/app/_lib/i18n/navigation";
+import { formatCalendarDate, formatTimeRange } from "@/app/_lib/time";
+import { getMeetingProgram } from "@/app/_server/agenda/admin-queries";
+import { pageActor } from "@/app/_server/authz";
+import { orNotFound } from "@/app/_server/pages";
+
+type Props = { params: Promise<{ locale: AppLocale; slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: "adminSessions.list" }))("title") };
+}
+
+/** Every session of the meeting by day, drafts and cancelled ones included, with its conflicts. */
+export default async function SessionListPage({ params }: Props) {
+  const { locale, slug } = await params;
+  setRequestLocale(locale);
+  const actor = await pageActor(locale, "editProgram", adminPaths.sessions(slug));
+  const program = await orNotFound(getMeetingProgram(actor, slug));
+  const [t, ts, tk] = await Promise.all([getTranslations("adminSessions.list"), getTranslations("adminSessions.statuses"), getTranslations("kinds")]);
+  const zone = program.meeting.timeZone;
+  const days = program.days.filter((day) => program.sessions.some((session) => session.day === day));
+
+  return (
+    <div className="space-y-6">
+      <MeetingAdminNav slug={slug} />
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold">
+            {t("title")}: {pick(program.meeting.title, locale)}
+          </h1>
+          <p className="text-slate-700">{t("intro", { zone })}</p>
+        </div>
+        <Link href={adminPaths.newSession(slug)} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          + {t("newSession")}
+        </Link>
+      </div>
+      {days.length === 0 && <p>{t("empty")}</p>}
+      {days.map((day) => {
+        const dayLabel = formatCalendarDate(day, locale);
+        return (
+          <section key={day} aria-labelledby={`day-${day}`} className="space-y-2">
+            <div className="flex flex-wrap items-baseline gap-3">
+              <h2 id={`day-${day}`} className="text-xl font-semibold">
+                {dayLabel}
+              </h2>
+              <Link href={adminPaths.day(slug, day)} className="text-sm text-brand-700 underline">
+                {t("dayView")}
+              </Link>
+            </div>
+            <div className="overflow-x-auto">
+              <table className="w-full min-w-[44rem] border-collapse text-sm" data-testid="admin-sessions">
+                <caption className="sr-only">{t("caption", { day: dayLabel })}</caption>
+                <thead>
+                  <tr className="border-b border-slate-300 text-left">
+                    <th scope="col" className="py-2 pr-3">{t("time")}</th>
+                    <th scope="col" className="py-2 pr-3">{t("session")}</th>
+                    <th scope="col" className="py-2 pr-3">{t("room")}</th>
+                    <th scope="col" className="py-2 pr-3">{t("kind")}</th>
+                    <th scope="col" className="py-2 pr-3">{t("status")}</th>
+                    <th scope="col" className="py-2">{t("seats")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {program.sessions
+                    .filter((session) => session.day === day)
+                    .map((session) => {
+                      const title = pick(session.title, locale);
+                      return (
+                        <tr key={session.id} className={`border-b border-slate-200 align-top ${session.conflicts.length ? "bg-red-50" : ""}`}>
+                          <td className="py-2 pr-3 whitespace-nowrap tabular-nums">{formatTimeRange(session.startsAt, session.endsAt, zone, locale)}</td>
+                          <td className="py-2 pr-3">
+                            <Link
+                              href={adminPaths.session(slug, session.id)}
+                              aria-label={t("editLabel", { title })}
+                              className={`font-medium text-brand-700 underline ${session.status === "cancelled" ? "line-through" : ""}`}
+                            >
+                              {title}
+                            </Link>
+                            <ConflictList conflicts={session.conflicts} locale={locale} timeZone={zone} conflictNote={session.conflictNote} />
+                          </td>
+                          <td className="py-2 pr-3">{session.room ? pick(session.room.name, locale) : <span className="text-slate-500">{t("noRoom")}</span>}</td>
+                          <td className="py-2 pr-3">{tk(session.kind)}</td>
+                          <td className="py-2 pr-3">
+                            <StatusBadge status={session.status} label={ts(session.status)} />
+                          </td>
+                          <td className="py-2 whitespace-nowrap tabular-nums">
+                            {session.capacity === null ? (
+                              <span className="text-slate-500">{t("openToAll")}</span>
+                            ) : (
+                              t("seatsTaken", { taken: session.seatsTaken, capacity: session.capacity })
+                            )}
+                          </td>
+                        </tr>
+                      );
+                    })}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
