@@ -83,6 +83,19 @@ describe("seedDemo", () => {
     expect(participants).toContainEqual(expect.objectContaining({ slug: "ute-berg", givenName: "Ute", familyName: "Berg" }));
   });
 
+  it("seats Schwanhold, Ost and Berg in that order; all three speak, Ost and Berg sign", async () => {
+    const officials = await db.ceremonyOfficial.findMany({
+      where: { session: { slug: "aufnahme-koeln", meeting: { slug: DEMO_MEETING_SLUG } } },
+      orderBy: { precedence: "asc" },
+      select: { precedence: true, speaks: true, signs: true, person: { select: { slug: true } } },
+    });
+    expect(officials.map((official) => [official.person.slug, official.precedence, official.speaks, official.signs])).toEqual([
+      ["ernst-schwanhold", 0, true, false],
+      ["friedhelm-ost", 1, true, true],
+      ["ute-berg", 2, true, true],
+    ]);
+  });
+
   it("changes nothing when run again, and keeps what organizers edited", async () => {
     await db.session.update({
       where: { id: (await meetingSession("panel-forschung")).id },
@@ -92,7 +105,20 @@ describe("seedDemo", () => {
     const before = await rowCounts();
     // Every table holds seed data, except those that only people fill, by registering.
     const empty = Object.keys(before).filter((table) => before[table] === 0).sort();
-    expect(empty).toEqual(["AccessToken", "CityQuota", "IdempotencyKey", "OutboxEmail", "RateLimit", "Registration", "SessionSeat"]);
+    // Accounts come from seedDemoAccounts, not from seedDemo; the auth secret from the first sign-in.
+    expect(empty).toEqual([
+      "AccessToken",
+      "AppSecret",
+      "AuditEntry",
+      "CityQuota",
+      "IdempotencyKey",
+      "OutboxEmail",
+      "RateLimit",
+      "Registration",
+      "SessionSeat",
+      "User",
+      "UserToken",
+    ]);
 
     await seedDemo(db);
 

@@ -247,5 +247,28 @@ export async function seedDemo(db: Db): Promise<string> {
       }
     }
   }
+  await seedOfficials(db, meeting.id, personIds);
   return `${cityIds.size} cities, ${personIds.size} people, ${sessions.length} sessions (${created} new)`;
+}
+
+/**
+ * The ceremony's order of precedence, created once: a ceremony that has officials (the seed's or an
+ * organizer's) keeps them as they are.
+ */
+async function seedOfficials(db: Db, meetingId: string, personIds: Map<string, string>): Promise<void> {
+  const session = await db.session.findUnique({
+    where: { meetingId_slug: { meetingId, slug: ceremony.session } },
+    select: { id: true, _count: { select: { officials: true } } },
+  });
+  if (!session || session._count.officials > 0) return;
+  await db.ceremonyOfficial.createMany({
+    data: ceremony.officials.map((official, precedence) => ({
+      sessionId: session.id,
+      personId: personIds.get(official.person)!,
+      precedence,
+      speaks: official.speaks,
+      signs: official.signs,
+    })),
+    skipDuplicates: true,
+  });
 }

@@ -6,6 +6,15 @@
 export const ceremony = {
   session: "aufnahme-koeln",
   inductees: ["cologne"],
+  /**
+   * Order of precedence: seated and named in this order. Everyone who has a speaking segment speaks (Ost's
+   * welcome, Schwanhold's address, Berg's speech); the two who sign the membership declaration sign.
+   */
+  officials: [
+    { person: "ernst-schwanhold", speaks: true, signs: false },
+    { person: "friedhelm-ost", speaks: true, signs: true },
+    { person: "ute-berg", speaks: true, signs: true },
+  ],
   segments: [
     {
       minutes: 5,

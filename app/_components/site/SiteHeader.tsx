@@ -8,7 +8,7 @@ import { LanguageSwitcher } from "./LanguageSwitcher";
 export async function SiteHeader({ locale }: { locale: AppLocale }) {
   const [t, alliance] = await Promise.all([getTranslations("site"), getAlliance()]);
   return (
-    <header className="border-b-4 border-brand-700 bg-white">
+    <header className="border-b-4 border-brand-700 bg-white print:hidden">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
         <Link href="/" className="flex items-center gap-3 font-semibold leading-tight text-slate-900 no-underline">
           <span aria-hidden="true" className="grid size-9 shrink-0 place-items-center rounded bg-brand-700 text-sm font-bold text-white">

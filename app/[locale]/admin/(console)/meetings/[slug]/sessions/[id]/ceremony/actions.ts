@@ -1,0 +1,118 @@
+"use server";
+
+import { refresh } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import { moveById, type Direction } from "@/app/_lib/ceremony-order";
+import type { FormValues } from "@/app/_lib/registration/form";
+import { backOfficeAction, saved } from "@/app/_server/action";
+import {
+  createSegment,
+  deleteSegment,
+  moveSegment,
+  reorderSegments,
+  saveInductees,
+  saveOfficials,
+  updateSegment,
+  type CeremonyRef,
+} from "@/app/_server/ceremonies/mutations";
+
+/** The ceremony editor's forms. The ceremony comes in hidden fields; the domain checks it and the role. */
+
+function list(values: FormValues, name: string): string[] {
+  const value = values[name];
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+function text(values: FormValues, name: string): string {
+  const value = values[name];
+  return typeof value === "string" ? value : "";
+}
+
+function ceremonyOf(values: FormValues): CeremonyRef {
+  return { meetingSlug: text(values, "meetingSlug"), sessionId: text(values, "sessionId") };
+}
+
+const segmentFields = ["durationMinutes", "titleDe", "titleEn", "titleZh", "notesDe", "notesEn", "notesZh"] as const;
+
+/** Adds a segment, or saves one when the form names it. */
+export const saveSegmentAction = backOfficeAction(
+  "editProgram",
+  async ({ actor, values }) => {
+    const t = await getTranslations("adminCeremony.segment");
+    const input = { ...Object.fromEntries(segmentFields.map((field) => [field, text(values, field)])), participantIds: list(values, "participantIds") };
+    const segmentId = text(values, "segmentId");
+    if (segmentId) await updateSegment(actor, ceremonyOf(values), segmentId, input);
+    else await createSegment(actor, ceremonyOf(values), input);
+    refresh();
+    // A new segment's form starts empty again; an edited one shows the saved data.
+    return saved(t(segmentId ? "saved" : "created"));
+  },
+  { lists: ["participantIds"] },
+);
+
+export const deleteSegmentAction = backOfficeAction("editProgram", async ({ actor, values }) => {
+  const t = await getTranslations("adminCeremony.segment");
+  await deleteSegment(actor, ceremonyOf(values), text(values, "segmentId"));
+  refresh();
+  return saved(t("deleted"));
+});
+
+/** Up or down by one: the keyboard's way, and what the buttons do without JavaScript. */
+export const moveSegmentAction = backOfficeAction("editProgram", async ({ actor, values }) => {
+  const t = await getTranslations("adminCeremony.runOfShow");
+  const direction: Direction = text(values, "direction") === "up" ? "up" : "down";
+  await moveSegment(actor, ceremonyOf(values), text(values, "segmentId"), direction);
+  refresh();
+  return saved(t("orderSaved"));
+});
+
+/** The complete new order after a drag or a move in the browser. */
+export const reorderSegmentsAction = backOfficeAction(
+  "editProgram",
+  async ({ actor, values }) => {
+    const t = await getTranslations("adminCeremony.runOfShow");
+    await reorderSegments(actor, ceremonyOf(values), list(values, "segmentIds"));
+    refresh();
+    return saved(t("orderSaved"));
+  },
+  { lists: ["segmentIds"] },
+);
+
+export const saveInducteesAction = backOfficeAction(
+  "editProgram",
+  async ({ actor, values }) => {
+    const t = await getTranslations("adminCeremony.inductees");
+    await saveInductees(actor, ceremonyOf(values), list(values, "cityIds"));
+    refresh();
+    return saved(t("saved"));
+  },
+  { lists: ["cityIds"] },
+);
+
+/**
+ * The order of precedence as the form lists it, with the change a button asked for applied first
+ * ("add", "up:<id>", "down:<id>", "remove:<id>"): without JavaScript every button saves at once; with it,
+ * the page changes the list locally and sends it with the save button.
+ */
+export const saveOfficialsAction = backOfficeAction(
+  "editProgram",
+  async ({ actor, values }) => {
+    const t = await getTranslations("adminCeremony.officials");
+    const speaks = new Set(list(values, "speaks"));
+    const signs = new Set(list(values, "signs"));
+    let officials = list(values, "personIds").map((personId) => ({ personId, speaks: speaks.has(personId), signs: signs.has(personId) }));
+    const [intent, personId = ""] = text(values, "intent").split(":");
+    const added = text(values, "addPersonId");
+    if (intent === "add" && added && !officials.some((official) => official.personId === added)) {
+      officials = [...officials, { personId: added, speaks: false, signs: false }];
+    } else if (intent === "up" || intent === "down") {
+      officials = moveById(officials, (official) => official.personId, personId, intent);
+    } else if (intent === "remove") {
+      officials = officials.filter((official) => official.personId !== personId);
+    }
+    await saveOfficials(actor, ceremonyOf(values), officials);
+    refresh();
+    return saved(t("saved"));
+  },
+  { lists: ["personIds", "speaks", "signs"] },
+);

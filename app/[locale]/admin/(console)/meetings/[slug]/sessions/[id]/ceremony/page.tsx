@@ -1,0 +1,168 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { MeetingAdminNav } from "@/app/_components/admin/MeetingAdminNav";
+import { InducteesForm } from "@/app/_components/admin/ceremony/InducteesForm";
+import { OfficialsEditor } from "@/app/_components/admin/ceremony/OfficialsEditor";
+import { SegmentForm } from "@/app/_components/admin/ceremony/SegmentForm";
+import { SegmentList } from "@/app/_components/admin/ceremony/SegmentList";
+import { adminPaths } from "@/app/_lib/admin-paths";
+import { htmlLang, localeNames, locales, type AppLocale } from "@/app/_lib/i18n/locales";
+import { pick } from "@/app/_lib/i18n/localized";
+import { Link } from "@/app/_lib/i18n/navigation";
+import { displayName, type NamedPerson } from "@/app/_lib/names";
+import { formatLongDate, formatTimeRange, zoneOffsetLabel } from "@/app/_lib/time";
+import { pageActor } from "@/app/_server/authz";
+import { getCeremonyEditor } from "@/app/_server/ceremonies/admin-queries";
+import { orNotFound } from "@/app/_server/pages";
+import {
+  deleteSegmentAction,
+  moveSegmentAction,
+  reorderSegmentsAction,
+  saveInducteesAction,
+  saveOfficialsAction,
+  saveSegmentAction,
+} from "./actions";
+
+type Props = { params: Promise<{ locale: AppLocale; slug: string; id: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "adminCeremony.runOfShow" });
+  return { title: t("heading") };
+}
+
+function nameOf(person: NamedPerson, locale: AppLocale): string {
+  const name = displayName(person, locale);
+  return name.secondary ? `${name.primary} (${name.secondary})` : name.primary;
+}
+
+/** The ceremony editor: run-of-show, inducted cities, order of precedence, printouts and calendar. */
+export default async function CeremonyEditorPage({ params }: Props) {
+  const { locale, slug, id } = await params;
+  setRequestLocale(locale);
+  const actor = await pageActor(locale, "editProgram", adminPaths.ceremony(slug, id));
+  const editor = await orNotFound(getCeremonyEditor(actor, slug, id, locale));
+  const [t, tr, ti, to, ts] = await Promise.all([
+    getTranslations("adminCeremony.editor"),
+    getTranslations("adminCeremony.runOfShow"),
+    getTranslations("adminCeremony.inductees"),
+    getTranslations("adminCeremony.officials"),
+    getTranslations("adminCeremony.segment"),
+  ]);
+  const { meeting, ceremony, runOfShow } = editor;
+  const people = editor.people.map((person) => ({ id: person.id, name: nameOf(person, locale) }));
+  const names = Object.fromEntries(people.map((person) => [person.id, person.name]));
+  const ref = { meetingSlug: meeting.slug, sessionId: ceremony.id };
+  const title = pick(ceremony.title, locale);
+
+  return (
+    <div className="space-y-8">
+      <MeetingAdminNav slug={meeting.slug} />
+      <header className="space-y-2">
+        <Link href={adminPaths.session(meeting.slug, ceremony.id)} className="text-sm text-brand-700 underline">
+          ← {t("backToSession")}
+        </Link>
+        <h1 className="text-2xl font-bold tracking-tight">{t("title", { title })}</h1>
+        <p className="text-slate-700">
+          {t("slot", {
+            date: formatLongDate(ceremony.startsAt, meeting.timeZone, locale),
+            time: formatTimeRange(ceremony.startsAt, ceremony.endsAt, meeting.timeZone, locale),
+            zone: `${meeting.venueCity}, ${zoneOffsetLabel(ceremony.startsAt, meeting.timeZone)}`,
+          })}
+          {ceremony.room && ` · ${[pick(ceremony.room.name, locale), ceremony.room.location].filter(Boolean).join(", ")}`}
+        </p>
+        {ceremony.status !== "published" && (
+          <p className="inline-block rounded bg-amber-100 px-2 py-1 text-sm font-semibold text-amber-900">{t(ceremony.status === "draft" ? "draft" : "cancelled")}</p>
+        )}
+        <nav aria-label={t("links")} className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+          {locales.map((language) => (
+            <Link key={language} href={adminPaths.ceremonyPrint(meeting.slug, ceremony.id)} locale={language} className="text-brand-700 underline" hrefLang={htmlLang[language]}>
+              {t("printIn", { language: localeNames[language] })}
+            </Link>
+          ))}
+          <a href={`${adminPaths.runOfShowFeed(meeting.slug, ceremony.id)}?lang=${locale}`} className="text-brand-700 underline" type="text/calendar">
+            {t("feed")}
+          </a>
+        </nav>
+      </header>
+
+      <section aria-labelledby="run-of-show" className="space-y-3">
+        <h2 id="run-of-show" className="text-xl font-semibold">
+          {tr("heading")}
+        </h2>
+        <p className="text-sm text-slate-600">{tr("hint")}</p>
+        <SegmentList
+          meetingSlug={meeting.slug}
+          sessionId={ceremony.id}
+          slot={{ startsAt: ceremony.startsAt, endsAt: ceremony.endsAt }}
+          timeZone={meeting.timeZone}
+          locale={locale}
+          segments={runOfShow.segments.map((segment) => ({
+            id: segment.id,
+            durationMinutes: segment.durationMinutes,
+            title: segment.title,
+            notes: segment.notes,
+            participantIds: segment.participants.map((person) => person.id),
+          }))}
+          names={names}
+          others={editor.others.map((other) => ({ ...other, startsAt: new Date(other.startsAt).toISOString(), endsAt: new Date(other.endsAt).toISOString() }))}
+          editForms={Object.fromEntries(
+            runOfShow.segments.map((segment) => [
+              segment.id,
+              <details key={segment.id} className="mt-2">
+                <summary className="cursor-pointer text-sm font-medium text-brand-700">{ts("edit", { segment: pick(segment.title, locale) })}</summary>
+                <SegmentForm
+                  {...ref}
+                  people={people}
+                  saveAction={saveSegmentAction}
+                  deleteAction={deleteSegmentAction}
+                  segment={{
+                    id: segment.id,
+                    durationMinutes: segment.durationMinutes,
+                    titleDe: segment.title.de ?? "",
+                    titleEn: segment.title.en ?? "",
+                    titleZh: segment.title.zh ?? "",
+                    notesDe: segment.notes.de ?? "",
+                    notesEn: segment.notes.en ?? "",
+                    notesZh: segment.notes.zh ?? "",
+                    participantIds: segment.participants.map((person) => person.id),
+                  }}
+                />
+              </details>,
+            ]),
+          )}
+          moveAction={moveSegmentAction}
+          reorderAction={reorderSegmentsAction}
+        />
+        <details className="rounded-lg border border-slate-200 bg-white p-3">
+          <summary className="cursor-pointer font-medium text-brand-700">{ts("add")}</summary>
+          <SegmentForm {...ref} people={people} saveAction={saveSegmentAction} />
+        </details>
+      </section>
+
+      <section aria-labelledby="inductees" className="space-y-3">
+        <h2 id="inductees" className="text-xl font-semibold">
+          {ti("heading")}
+        </h2>
+        <InducteesForm
+          {...ref}
+          cities={editor.cities.map((city) => ({ id: city.id, country: city.country, name: pick(city.name, locale), lang: htmlLang[locale] }))}
+          selected={runOfShow.inductees.map((city) => city.id)}
+          action={saveInducteesAction}
+        />
+      </section>
+
+      <section aria-labelledby="officials" className="space-y-3">
+        <h2 id="officials" className="text-xl font-semibold">
+          {to("heading")}
+        </h2>
+        <p className="text-sm text-slate-600">{to("hint")}</p>
+        <OfficialsEditor
+          {...ref}
+          officials={editor.officials.map((official) => ({ personId: official.id, speaks: official.speaks, signs: official.signs }))}
+          people={people}
+          action={saveOfficialsAction}
+        />
+      </section>
+    </div>
+  );
+}

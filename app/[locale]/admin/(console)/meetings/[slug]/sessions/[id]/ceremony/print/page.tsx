@@ -1,0 +1,133 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { PrintButton } from "@/app/_components/admin/ceremony/PrintButton";
+import { adminPaths } from "@/app/_lib/admin-paths";
+import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { pick } from "@/app/_lib/i18n/localized";
+import { displayName, type NamedPerson } from "@/app/_lib/names";
+import { formatLongDate, formatTimeRange, zoneOffsetLabel } from "@/app/_lib/time";
+import { pageActor } from "@/app/_server/authz";
+import { getCeremonyProgramme } from "@/app/_server/ceremonies/admin-queries";
+import { orNotFound } from "@/app/_server/pages";
+import "./print.css";
+
+type Props = { params: Promise<{ locale: AppLocale; slug: string; id: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "adminCeremony.print" });
+  return { title: t("heading") };
+}
+
+/** The name as the reader's script has it first, the other script in brackets. */
+function nameOf(person: NamedPerson, locale: AppLocale): string {
+  const name = displayName(person, locale);
+  return name.secondary ? `${name.primary} (${name.secondary})` : name.primary;
+}
+
+/** The printable run-of-show in the language of the URL: for the stage, the protocol desk and interpreters. */
+export default async function CeremonyPrintPage({ params }: Props) {
+  const { locale, slug, id } = await params;
+  setRequestLocale(locale);
+  const actor = await pageActor(locale, "editProgram", adminPaths.ceremonyPrint(slug, id));
+  const { meeting, ceremony, runOfShow, officials } = await orNotFound(getCeremonyProgramme(actor, slug, id));
+  const [t, tr] = await Promise.all([getTranslations("adminCeremony.print"), getTranslations("adminCeremony.runOfShow")]);
+  const list = new Intl.ListFormat(locale, { type: "conjunction" });
+  const zone = meeting.timeZone;
+  const place = [ceremony.room ? pick(ceremony.room.name, locale) : null, ceremony.room?.location, meeting.venueName, meeting.venueCity].filter(Boolean).join(", ");
+  const speakers = officials.filter((official) => official.speaks);
+  const signatories = officials.filter((official) => official.signs);
+  const people = (rows: typeof officials) =>
+    rows.length === 0 ? (
+      <p>{t("none")}</p>
+    ) : (
+      <ol className="list-decimal space-y-0.5 pl-6">
+        {rows.map((official) => (
+          <li key={official.id}>
+            {nameOf(official, locale)}
+            {pick(official.position, locale) && <span className="text-slate-600"> – {pick(official.position, locale)}</span>}
+          </li>
+        ))}
+      </ol>
+    );
+
+  return (
+    <article className="ceremony-printout space-y-6 bg-white p-4 text-slate-900 print:p-0 print:text-[11pt]">
+      <div className="flex justify-end print:hidden">
+        <PrintButton label={t("print")} />
+      </div>
+      <header className="space-y-1 border-b-2 border-slate-900 pb-3">
+        <p className="text-sm font-medium uppercase tracking-wide text-slate-600">
+          {pick(meeting.title, locale)} · {t("heading")}
+        </p>
+        <h1 className="text-2xl font-bold">{pick(ceremony.title, locale)}</h1>
+        {ceremony.status === "draft" && <p className="font-semibold">{t("draft")}</p>}
+        <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr] print:grid-cols-[auto_1fr]">
+          <dt className="font-semibold">{t("date")}</dt>
+          <dd>{formatLongDate(ceremony.startsAt, zone, locale)}</dd>
+          <dt className="font-semibold">{t("time")}</dt>
+          <dd>{formatTimeRange(ceremony.startsAt, ceremony.endsAt, zone, locale)}</dd>
+          <dt className="font-semibold">{t("place")}</dt>
+          <dd>{place}</dd>
+          {runOfShow.inductees.length > 0 && (
+            <>
+              <dt className="font-semibold">{t("inductees")}</dt>
+              <dd>{list.format(runOfShow.inductees.map((city) => pick(city.name, locale)))}</dd>
+            </>
+          )}
+        </dl>
+        <p className="text-sm text-slate-600">{t("zoneNote", { zone: meeting.venueCity, offset: zoneOffsetLabel(ceremony.startsAt, zone) })}</p>
+      </header>
+
+      <section aria-labelledby="print-run-of-show" className="space-y-2">
+        <h2 id="print-run-of-show" className="text-lg font-semibold">
+          {tr("heading")}
+        </h2>
+        <div className="overflow-x-auto print:overflow-visible">
+          <table className="w-full min-w-[36rem] border-collapse text-left text-sm print:min-w-0" data-testid="print-run-of-show">
+            <thead>
+              <tr className="border-b-2 border-slate-900">
+                <th scope="col" className="py-1 pr-3">{tr("time")}</th>
+                <th scope="col" className="py-1 pr-3">{tr("duration")}</th>
+                <th scope="col" className="py-1 pr-3">{tr("segment")}</th>
+                <th scope="col" className="py-1 pr-3">{tr("participants")}</th>
+                <th scope="col" className="py-1">{tr("notes")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {runOfShow.segments.map((segment) => (
+                <tr key={segment.id} className="border-b border-slate-300 align-top">
+                  <td className="whitespace-nowrap py-1.5 pr-3 font-semibold tabular-nums">{formatTimeRange(segment.startsAt, segment.endsAt, zone, locale)}</td>
+                  <td className="whitespace-nowrap py-1.5 pr-3 tabular-nums">{tr("minutes", { count: segment.durationMinutes })}</td>
+                  <td className="py-1.5 pr-3 font-medium">{pick(segment.title, locale)}</td>
+                  <td className="py-1.5 pr-3">{segment.participants.map((person) => nameOf(person, locale)).join(", ")}</td>
+                  <td className="py-1.5">{pick(segment.notes, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <div className="grid gap-6 sm:grid-cols-3 print:grid-cols-3">
+        <section aria-labelledby="print-precedence">
+          <h2 id="print-precedence" className="mb-1 text-lg font-semibold">
+            {t("precedence")}
+          </h2>
+          {people(officials)}
+        </section>
+        <section aria-labelledby="print-speakers">
+          <h2 id="print-speakers" className="mb-1 text-lg font-semibold">
+            {t("speakers")}
+          </h2>
+          {people(speakers)}
+        </section>
+        <section aria-labelledby="print-signatories">
+          <h2 id="print-signatories" className="mb-1 text-lg font-semibold">
+            {t("signatories")}
+          </h2>
+          {people(signatories)}
+        </section>
+      </div>
+    </article>
+  );
+}

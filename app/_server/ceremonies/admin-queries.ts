@@ -1,0 +1,155 @@
+import "server-only";
+import { previewRunOfShow } from "@/app/_lib/ceremony-warnings";
+import type { ScheduledSession } from "@/app/_lib/conflicts";
+import { RECORD_ID } from "@/app/_lib/ids";
+import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { pick, translationsOf, type Translations } from "@/app/_lib/i18n/localized";
+import { scheduleRunOfShow } from "@/app/_lib/run-of-show";
+import { personSelect, toPersonDto, type PersonDto } from "../agenda/queries";
+import { authorize, type Actor } from "../authz";
+import { db } from "../db";
+import { notFound } from "../errors";
+import { getRunOfShow, type RunOfShowDto } from "./queries";
+
+/**
+ * The back office's reads of one ceremony, drafts included: what the editor, the print view and the
+ * organizers' run-of-show feed show. Each starts with the permission check.
+ */
+
+export type OfficialDto = PersonDto & { precedence: number; speaks: boolean; signs: boolean };
+
+export type CeremonyProgramme = {
+  meeting: { id: string; slug: string; title: Translations; timeZone: string; defaultLocale: AppLocale; venueName: string; venueCity: string };
+  ceremony: {
+    id: string;
+    title: Translations;
+    status: "draft" | "published" | "cancelled";
+    startsAt: string;
+    endsAt: string;
+    sequence: number;
+    updatedAt: Date;
+    room: { name: Translations; location: string | null } | null;
+  };
+  runOfShow: RunOfShowDto;
+  /** In the order of precedence, first place first. */
+  officials: OfficialDto[];
+};
+
+const titles = { titleDe: true, titleEn: true, titleZh: true } as const;
+const names = { nameDe: true, nameEn: true, nameZh: true } as const;
+
+/** A ceremony of this meeting with its run-of-show and order of precedence; `not_found` for anything else. */
+export async function getCeremonyProgramme(actor: Actor | null, meetingSlug: string, sessionId: string): Promise<CeremonyProgramme> {
+  authorize(actor, "editProgram");
+  const row = RECORD_ID.test(sessionId)
+    ? await db.session.findFirst({
+        where: { id: sessionId, kind: "ceremony", meeting: { slug: meetingSlug } },
+        select: {
+          id: true,
+          ...titles,
+          status: true,
+          startsAt: true,
+          endsAt: true,
+          sequence: true,
+          updatedAt: true,
+          room: { select: { location: true, ...names } },
+          meeting: { select: { id: true, slug: true, ...titles, timeZone: true, defaultLocale: true, venueName: true, venueCity: true } },
+          officials: { orderBy: { precedence: "asc" }, select: { precedence: true, speaks: true, signs: true, person: { select: personSelect } } },
+        },
+      })
+    : null;
+  if (!row) throw notFound("Ceremony");
+  const ceremony = {
+    id: row.id,
+    title: translationsOf(row, "title"),
+    status: row.status,
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+    sequence: row.sequence,
+    updatedAt: row.updatedAt,
+    room: row.room ? { name: translationsOf(row.room, "name"), location: row.room.location } : null,
+  };
+  const { meeting } = row;
+  return {
+    meeting: { ...meeting, title: translationsOf(meeting, "title") },
+    ceremony,
+    runOfShow: await getRunOfShow(ceremony),
+    officials: row.officials.map(({ person, precedence, speaks, signs }) => ({ ...toPersonDto(person), precedence, speaks, signs })),
+  };
+}
+
+export type CityChoice = { id: string; name: Translations; country: "DE" | "CN" };
+
+export type CeremonyEditor = CeremonyProgramme & {
+  /** What else holds people during the meeting, for the participant warnings. */
+  others: ScheduledSession[];
+  people: PersonDto[];
+  cities: CityChoice[];
+};
+
+export async function getCeremonyEditor(actor: Actor | null, meetingSlug: string, sessionId: string, locale: AppLocale): Promise<CeremonyEditor> {
+  const programme = await getCeremonyProgramme(actor, meetingSlug, sessionId);
+  const [others, people, cities] = await Promise.all([
+    otherBookings(programme.meeting.id, sessionId, locale),
+    db.person.findMany({ select: personSelect, orderBy: [{ familyName: "asc" }, { givenName: "asc" }] }),
+    db.city.findMany({ select: { id: true, country: true, ...names }, orderBy: [{ country: "desc" }, { nameEn: "asc" }] }),
+  ]);
+  return {
+    ...programme,
+    others,
+    people: people.map(toPersonDto),
+    cities: cities.map((city) => ({ id: city.id, name: translationsOf(city, "name"), country: city.country as CityChoice["country"] })),
+  };
+}
+
+/**
+ * The meeting's other sessions as bookings of people: a session holds its speakers for its whole slot; a
+ * ceremony also holds each segment's participants for that segment's own time, named "ceremony – segment".
+ */
+async function otherBookings(meetingId: string, exceptId: string, locale: AppLocale): Promise<ScheduledSession[]> {
+  const sessions = await db.session.findMany({
+    where: { meetingId, id: { not: exceptId }, status: { not: "cancelled" } },
+    orderBy: { startsAt: "asc" },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      ...titles,
+      startsAt: true,
+      endsAt: true,
+      roomId: true,
+      speakers: { select: { personId: true } },
+      segments: {
+        orderBy: { position: "asc" },
+        select: { id: true, durationMinutes: true, ...titles, participants: { select: { personId: true } } },
+      },
+    },
+  });
+  return sessions.flatMap((session) => {
+    const title = pick(translationsOf(session, "title"), locale);
+    const booking = { roomId: session.roomId, status: session.status };
+    const whole: ScheduledSession = { id: session.id, title, startsAt: session.startsAt, endsAt: session.endsAt, ...booking, personIds: session.speakers.map((speaker) => speaker.personId) };
+    if (session.kind !== "ceremony") return [whole];
+    const segments = scheduleRunOfShow(session, session.segments).segments.map(
+      (segment): ScheduledSession => ({
+        id: segment.id,
+        title: `${title} – ${pick(translationsOf(segment, "title"), locale)}`,
+        startsAt: segment.startsAt,
+        endsAt: segment.endsAt,
+        ...booking,
+        personIds: segment.participants.map((participant) => participant.personId),
+      }),
+    );
+    return [whole, ...segments];
+  });
+}
+
+/** The editor's warnings for the saved order (the editor recomputes them while segments are dragged). */
+export function savedWarnings(editor: CeremonyEditor) {
+  const { ceremony, runOfShow } = editor;
+  return previewRunOfShow(
+    { id: ceremony.id, startsAt: new Date(ceremony.startsAt), endsAt: new Date(ceremony.endsAt) },
+    runOfShow.segments.map((segment) => ({ id: segment.id, durationMinutes: segment.durationMinutes, participantIds: segment.participants.map((person) => person.id) })),
+    editor.others,
+  );
+}

@@ -1,0 +1,90 @@
+import "server-only";
+import { RECORD_ID } from "@/app/_lib/ids";
+import type { Prisma } from "../db";
+import { invalid, notFound } from "../errors";
+
+/**
+ * What the ceremony mutations share: finding the ceremony (and locking it), the audit records of a
+ * segment, writing an order without tripping over the unique (sessionId, position) index.
+ */
+
+export type Tx = Prisma.TransactionClient;
+
+/** A ceremony as the back office addresses it: by its meeting and its id, as in the URL. */
+export type CeremonyRef = { meetingSlug: string; sessionId: string };
+
+export type LockedCeremony = { id: string; meetingId: string };
+
+/**
+ * The ceremony, locked for the rest of the transaction, and marked as changed so that feeds and ETags
+ * that follow `updatedAt` rebuild. Segment edits leave SEQUENCE alone: the ceremony's own time, place and
+ * status stay as they are. Taking the row lock first serializes concurrent edits of one ceremony, so two
+ * reorders cannot interleave their position writes.
+ */
+export async function lockCeremony(tx: Tx, ref: CeremonyRef): Promise<LockedCeremony> {
+  if (!RECORD_ID.test(ref.sessionId)) throw notFound("Ceremony");
+  const { count } = await tx.session.updateMany({
+    where: { id: ref.sessionId, kind: "ceremony", meeting: { slug: ref.meetingSlug } },
+    data: { updatedAt: new Date() },
+  });
+  if (count === 0) throw notFound("Ceremony");
+  return tx.session.findUniqueOrThrow({ where: { id: ref.sessionId }, select: { id: true, meetingId: true } });
+}
+
+export const segmentRecordSelect = {
+  id: true,
+  position: true,
+  durationMinutes: true,
+  titleDe: true,
+  titleEn: true,
+  titleZh: true,
+  notesDe: true,
+  notesEn: true,
+  notesZh: true,
+  participants: { orderBy: { position: "asc" }, select: { personId: true } },
+} as const satisfies Prisma.CeremonySegmentSelect;
+
+type SegmentRow = Prisma.CeremonySegmentGetPayload<{ select: typeof segmentRecordSelect }>;
+
+/** A segment as the audit log keeps it: its fields and its participants in order. */
+export function segmentRecord(row: SegmentRow) {
+  const { participants, ...fields } = row;
+  return { ...fields, participantIds: participants.map((participant) => participant.personId) };
+}
+
+/** The segment of this ceremony, or `not_found` (a segment of another ceremony is not found here either). */
+export async function segmentOf(tx: Tx, ceremony: LockedCeremony, segmentId: string): Promise<SegmentRow> {
+  const row = RECORD_ID.test(segmentId)
+    ? await tx.ceremonySegment.findFirst({ where: { id: segmentId, sessionId: ceremony.id }, select: segmentRecordSelect })
+    : null;
+  if (!row) throw notFound("Segment");
+  return row;
+}
+
+/** The ceremony's segment ids in their current order. */
+export async function segmentOrder(tx: Tx, sessionId: string): Promise<string[]> {
+  const rows = await tx.ceremonySegment.findMany({ where: { sessionId }, orderBy: { position: "asc" }, select: { id: true } });
+  return rows.map((row) => row.id);
+}
+
+/** Far below any position a ceremony will use. */
+const PARKING_OFFSET = 1_000_000;
+
+/**
+ * Gives the segments positions 0…n-1 in the given order. The unique (sessionId, position) index is
+ * checked row by row, so swapping two positions directly would collide midway: every segment is first
+ * parked at a negative position (one statement, all shifted alike, none meets another), then set.
+ */
+export async function writeSegmentOrder(tx: Tx, sessionId: string, orderedIds: readonly string[]): Promise<void> {
+  await tx.ceremonySegment.updateMany({ where: { sessionId }, data: { position: { decrement: PARKING_OFFSET } } });
+  for (const [position, id] of orderedIds.entries()) {
+    await tx.ceremonySegment.update({ where: { id }, data: { position } });
+  }
+}
+
+/** People that exist, or `invalid` at the field that named them. */
+export async function checkPeople(tx: Tx, personIds: readonly string[], field: string): Promise<void> {
+  if (personIds.length === 0) return;
+  const found = await tx.person.count({ where: { id: { in: [...personIds] } } });
+  if (found !== new Set(personIds).size) throw invalid({ [field]: { key: "invalidChoice" } });
+}

@@ -1,0 +1,89 @@
+import "server-only";
+import { createTranslator } from "next-intl";
+import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { pick } from "@/app/_lib/i18n/localized";
+import { messages } from "@/app/_lib/i18n/messages";
+import { displayName } from "@/app/_lib/names";
+import { authorize, currentActor, type Actor } from "../authz";
+import { feedLanguage } from "../calendar/feeds";
+import { renderCalendar, sessionUid, type CalendarEvent } from "../calendar/ics";
+import { feedBody, feedResponse, type FeedBody } from "../calendar/respond";
+import { AppError } from "../errors";
+import { errorResponse } from "../http";
+import { getCeremonyProgramme, type CeremonyProgramme } from "./admin-queries";
+
+/**
+ * The organizers' calendar of a ceremony: one event per segment at its derived time, so that stage
+ * managers see the run-of-show in their calendar. Private: it names people and carries internal notes.
+ */
+
+/** The UID of a segment's event: its own, distinct from the ceremony's session event. */
+export function segmentUid(segmentId: string): string {
+  return `segment-${sessionUid(segmentId)}`;
+}
+
+function segmentEvents(programme: CeremonyProgramme, lang: AppLocale): CalendarEvent[] {
+  const t = createTranslator({ locale: lang, messages: messages[lang], namespace: "adminCeremony.feed" });
+  const { ceremony } = programme;
+  const ceremonyTitle = pick(ceremony.title, lang);
+  const location = ceremony.room ? [pick(ceremony.room.name, lang), ceremony.room.location].filter(Boolean).join(", ") : null;
+  const list = new Intl.ListFormat(lang, { type: "conjunction" });
+  return programme.runOfShow.segments.map((segment) => {
+    const names = segment.participants.map((person) => {
+      const name = displayName(person, lang);
+      return name.secondary ? `${name.primary} (${name.secondary})` : name.primary;
+    });
+    const notes = pick(segment.notes, lang);
+    return {
+      uid: segmentUid(segment.id),
+      // Segment times derive from the ceremony: its version is theirs (LAST-MODIFIED follows every edit).
+      sequence: ceremony.sequence,
+      start: segment.startsAt,
+      end: segment.endsAt,
+      modified: ceremony.updatedAt,
+      summary: pick(segment.title, lang),
+      description: [
+        t("partOf", { ceremony: ceremonyTitle }),
+        names.length > 0 ? t("participants", { names: list.format(names) }) : null,
+        notes ? t("notes", { notes }) : null,
+      ]
+        .filter((line): line is string => line !== null)
+        .join("\n"),
+      location,
+      status: ceremony.status === "cancelled" ? "cancelled" : ceremony.status === "draft" ? "tentative" : "confirmed",
+    };
+  });
+}
+
+/** The feed's bytes and validators, in `requestedLang` or the meeting's language. */
+export async function runOfShowFeed(actor: Actor | null, meetingSlug: string, sessionId: string, requestedLang: string | null): Promise<FeedBody> {
+  const programme = await getCeremonyProgramme(actor, meetingSlug, sessionId);
+  const lang = feedLanguage(requestedLang, programme.meeting.defaultLocale);
+  const t = createTranslator({ locale: lang, messages: messages[lang], namespace: "adminCeremony.feed" });
+  const text = renderCalendar({
+    name: t("name", { ceremony: pick(programme.ceremony.title, lang) }),
+    timeZone: programme.meeting.timeZone,
+    events: segmentEvents(programme, lang),
+  });
+  return feedBody(text, programme.ceremony.updatedAt);
+}
+
+/**
+ * GET and HEAD of /api/admin/meetings/{slug}/sessions/{id}/run-of-show.ics: signed-in organizers only
+ * (401/403 as JSON otherwise), never stored by caches, 304 while unchanged.
+ */
+export async function serveRunOfShowFeed(request: Request, params: Promise<{ slug: string; id: string }>): Promise<Response> {
+  const { slug, id } = await params;
+  try {
+    const actor = await currentActor();
+    authorize(actor, "editProgram");
+    const body = await runOfShowFeed(actor, slug, id, new URL(request.url).searchParams.get("lang"));
+    const response = feedResponse(request, body, { privacy: "private" });
+    // Internal notes and who sits where: no cache, shared or private, keeps a copy.
+    response.headers.set("Cache-Control", "private, no-store");
+    return response;
+  } catch (error) {
+    if (error instanceof AppError) return errorResponse(error);
+    throw error;
+  }
+}
