@@ -8,6 +8,8 @@ export const adminPaths = {
   setPassword: (token: string) => `/admin/password/${token}`,
   accounts: "/admin/accounts",
   people: "/admin/people",
+  newPerson: "/admin/people/new",
+  person: (id: string) => `/admin/people/${id}`,
   audit: "/admin/audit",
   newMeeting: "/admin/meetings/new",
   meeting: (slug: string) => `/admin/meetings/${slug}`,

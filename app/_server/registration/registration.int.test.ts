@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/app/_server/db";
 import { AppError } from "@/app/_server/errors";
 import { seedDemo } from "@/prisma/seed";
+import { createActor } from "@/test/integration/actors";
 import { delegate, limitedSession } from "@/test/integration/factories";
 import { rateLimitKey } from "@/app/_server/rate-limit";
 import { limitLostLinkRequests, LOST_LINK_EMAIL_SCOPE, sendManageLinks } from "./lost-link";
@@ -81,17 +82,18 @@ describe("registering", () => {
 
   it("keeps a city's delegation within its quota and says so", async () => {
     const aachen = await db.city.findUniqueOrThrow({ where: { slug: "aachen" } });
-    await setCityQuota(meetingId, aachen.id, 2);
+    const organizer = await createActor("organizer");
+    await setCityQuota(organizer, meetingId, aachen.id, 2);
     const from = () => delegate({ cityId: aachen.id, cityOther: null });
     await register("2017", from(), { locale: "de" });
     await register("2017", from(), { locale: "de" });
     expect((await listCityOptions(meetingId)).find((city) => city.id === aachen.id)).toMatchObject({ quota: 2, full: true });
     const error = await refusal(register("2017", from(), { locale: "de" }));
     expect(error.details.fields).toEqual({ cityId: { key: "cityQuotaFull", values: { city: "Aachen", quota: 2 } } });
-    expect((await refusal(setCityQuota(meetingId, aachen.id, -1))).code).toBe("invalid");
-    await setCityQuota(meetingId, aachen.id, 3);
+    expect((await refusal(setCityQuota(organizer, meetingId, aachen.id, -1))).code).toBe("invalid");
+    await setCityQuota(organizer, meetingId, aachen.id, 3);
     await register("2017", from(), { locale: "de" });
-    await setCityQuota(meetingId, aachen.id, null);
+    await setCityQuota(organizer, meetingId, aachen.id, null);
     expect((await listCityOptions(meetingId)).find((city) => city.id === aachen.id)).toMatchObject({ quota: null, full: false });
   });
 

@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { MeetingAdminNav } from "@/app/_components/admin/MeetingAdminNav";
+import { MeetingForm } from "@/app/_components/admin/meetings/MeetingForm";
+import { QuotaForm } from "@/app/_components/admin/meetings/QuotaForm";
+import { adminPaths } from "@/app/_lib/admin-paths";
+import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { pick } from "@/app/_lib/i18n/localized";
+import { pageActor } from "@/app/_server/authz";
+import { getMeetingSettings, listCityQuotas } from "@/app/_server/meetings/admin-queries";
+import { orNotFound } from "@/app/_server/pages";
+import { saveQuotasAction, updateMeetingAction } from "./actions";
+
+type Props = { params: Promise<{ locale: AppLocale; slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "adminMeetings.form" });
+  return { title: t("settingsTitle") };
+}
+
+/** One meeting's settings and the delegate quotas of the member cities. */
+export default async function MeetingSettingsPage({ params }: Props) {
+  const { locale, slug } = await params;
+  setRequestLocale(locale);
+  const actor = await pageActor(locale, "editProgram", adminPaths.meeting(slug));
+  const meeting = await orNotFound(getMeetingSettings(actor, slug));
+  const [quotas, t] = await Promise.all([listCityQuotas(actor, meeting.id), getTranslations("adminMeetings")]);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{pick(meeting.title, locale) || meeting.defaults.slug}</h1>
+      <MeetingAdminNav slug={meeting.defaults.slug} />
+      <div className="max-w-3xl">
+        <MeetingForm action={updateMeetingAction} defaults={meeting.defaults} meetingId={meeting.id} />
+      </div>
+      <section aria-labelledby="quotas-title" className="space-y-3">
+        <h2 id="quotas-title" className="text-xl font-semibold">
+          {t("quotas.title")}
+        </h2>
+        <p className="text-slate-700">{t("quotas.intro")}</p>
+        <QuotaForm action={saveQuotasAction} meetingId={meeting.id} rows={quotas} />
+      </section>
+    </div>
+  );
+}

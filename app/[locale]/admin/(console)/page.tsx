@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { adminPaths } from "@/app/_lib/admin-paths";
+import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { pick } from "@/app/_lib/i18n/localized";
+import { Link } from "@/app/_lib/i18n/navigation";
+import { may } from "@/app/_lib/roles";
+import { formatCalendarDate } from "@/app/_lib/time";
+import { pageActor } from "@/app/_server/authz";
+import { listMeetingsForAdmin } from "@/app/_server/meetings/admin-queries";
+
+type Props = { params: Promise<{ locale: AppLocale }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "adminMeetings.home" });
+  return { title: t("title") };
+}
+
+/** The back office's home: every meeting with its figures; edit links for those who may edit the program. */
+export default async function BackOfficeHome({ params }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await pageActor(locale, "openBackOffice", adminPaths.home);
+  const [meetings, t, tc] = await Promise.all([listMeetingsForAdmin(actor), getTranslations("adminMeetings.home"), getTranslations("countries")]);
+  const editor = may(actor.role, "editProgram");
+
+  return (
+    <div className="space-y-6">
+      <header className="flex flex-wrap items-end justify-between gap-4">
+        <div className="space-y-1">
+          <h1 className="text-2xl font-bold">{t("title")}</h1>
+          <p className="text-slate-700">{t("intro")}</p>
+        </div>
+        {editor && (
+          <Link href={adminPaths.newMeeting} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+            {t("create")}
+          </Link>
+        )}
+      </header>
+      {!editor && (
+        <p role="note" className="rounded border border-sky-300 bg-sky-50 px-4 py-2 text-sky-900">
+          {t("checkinNote")}
+        </p>
+      )}
+      {meetings.length === 0 ? (
+        <p>{t("empty")}</p>
+      ) : (
+        <ul className="space-y-3" data-testid="admin-meetings">
+          {meetings.map((meeting) => {
+            const starts = formatCalendarDate(meeting.startsOn, locale);
+            const dates = meeting.endsOn === meeting.startsOn ? starts : `${starts} – ${formatCalendarDate(meeting.endsOn, locale)}`;
+            return (
+              <li key={meeting.id} className="rounded-lg border border-slate-200 bg-white p-4">
+                <article className="space-y-2">
+                  <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+                    <h2 className="text-lg font-semibold">{pick(meeting.title, locale) || meeting.slug}</h2>
+                    <span
+                      className={`rounded px-2 py-0.5 text-xs font-medium ${meeting.published ? "bg-emerald-50 text-emerald-900" : "bg-amber-50 text-amber-900"}`}
+                    >
+                      {meeting.published ? t("published") : t("draft")}
+                    </span>
+                  </div>
+                  <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+                    <dt className="font-medium text-slate-600">{t("dates")}</dt>
+                    <dd>{dates}</dd>
+                    <dt className="font-medium text-slate-600">{t("venue")}</dt>
+                    <dd>
+                      {meeting.venue.name}, {meeting.venue.city} ({tc(meeting.venue.country)}) · {meeting.timeZone}
+                    </dd>
+                    <dt className="font-medium text-slate-600">{t("numbers")}</dt>
+                    <dd>
+                      {t("sessions", { count: meeting.sessions })} · {t("registrations", { count: meeting.registrations })}
+                    </dd>
+                  </dl>
+                  {editor && (
+                    <p className="flex flex-wrap gap-4 text-sm font-medium">
+                      <Link href={adminPaths.meeting(meeting.slug)} className="text-brand-700 underline">
+                        {t("settings")}
+                      </Link>
+                      <Link href={adminPaths.sessions(meeting.slug)} className="text-brand-700 underline">
+                        {t("program")}
+                      </Link>
+                    </p>
+                  )}
+                </article>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { adminPaths } from "@/app/_lib/admin-paths";
+import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { pick } from "@/app/_lib/i18n/localized";
+import { Link } from "@/app/_lib/i18n/navigation";
+import { displayName } from "@/app/_lib/names";
+import { pageActor } from "@/app/_server/authz";
+import { listPeople } from "@/app/_server/people/queries";
+
+type Props = { params: Promise<{ locale: AppLocale }>; searchParams: Promise<{ q?: string | string[] }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "adminMeetings.people" });
+  return { title: t("title") };
+}
+
+/** Speakers and officials, searchable by name in any script and by organization. */
+export default async function PeoplePage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await pageActor(locale, "editProgram", adminPaths.people);
+  const { q } = await searchParams;
+  const search = (typeof q === "string" ? q : "").slice(0, 100);
+  const [people, t] = await Promise.all([listPeople(actor, search), getTranslations("adminMeetings.people")]);
+
+  return (
+    <div className="space-y-6">
+      <header className="flex flex-wrap items-end justify-between gap-4">
+        <div className="space-y-1">
+          <h1 className="text-2xl font-bold">{t("title")}</h1>
+          <p className="text-slate-700">{t("intro")}</p>
+        </div>
+        <Link href={adminPaths.newPerson} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          {t("new")}
+        </Link>
+      </header>
+      <form role="search" method="get" className="flex flex-wrap items-end gap-2">
+        <div className="space-y-1">
+          <label htmlFor="people-search" className="block font-medium">
+            {t("search")}
+          </label>
+          <input
+            id="people-search"
+            name="q"
+            type="search"
+            defaultValue={search}
+            maxLength={100}
+            aria-describedby="people-search-hint"
+            className="w-72 max-w-full rounded border border-slate-300 bg-white px-3 py-2"
+          />
+          <p id="people-search-hint" className="text-sm text-slate-600">
+            {t("searchHint")}
+          </p>
+        </div>
+        <button type="submit" className="mb-6 rounded border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-50">
+          {t("searchSubmit")}
+        </button>
+      </form>
+      {people.length === 0 ? (
+        <p>{t("empty")}</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm" data-testid="people">
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="py-2 pr-3">{t("name")}</th>
+                <th scope="col" className="py-2 pr-3">{t("position")}</th>
+                <th scope="col" className="py-2 pr-3">{t("organization")}</th>
+                <th scope="col" className="py-2">{t("city")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {people.map((person) => {
+                const name = displayName(person, locale);
+                return (
+                  <tr key={person.id} className="border-b border-slate-100 align-top">
+                    <th scope="row" className="py-2 pr-3 font-medium">
+                      <Link href={adminPaths.person(person.id)} className="text-brand-700 underline">
+                        {name.primary}
+                      </Link>
+                      {name.secondary && <span className="ml-1 font-normal text-slate-600">({name.secondary})</span>}
+                    </th>
+                    <td className="py-2 pr-3">{pick(person.position, locale)}</td>
+                    <td className="py-2 pr-3">{person.organization}</td>
+                    <td className="py-2">{person.city ? pick(person.city, locale) : ""}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

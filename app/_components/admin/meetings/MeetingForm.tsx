@@ -1,0 +1,102 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { localeNames, locales } from "@/app/_lib/i18n/locales";
+import { initialFormState, type FormState } from "@/app/_lib/registration/form";
+import { Choice, Section, SelectField, textValue, TextField } from "../../forms/Field";
+import { FormMessage } from "../../forms/FormMessage";
+import { SubmitButton } from "../../forms/SubmitButton";
+import { useFormAction } from "../../forms/useFormAction";
+import { DateTimeField } from "./DateTimeField";
+
+type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+
+export type MeetingFormDefaults = Record<
+  "slug" | "titleDe" | "titleEn" | "titleZh" | "venueName" | "venueCity" | "venueCountry" | "timeZone" | "startsOn" | "endsOn" | "registrationOpensAt" | "registrationClosesAt" | "defaultLocale",
+  string
+> & { requiresApproval: boolean; published: boolean };
+
+type Props = {
+  action: Action;
+  defaults: MeetingFormDefaults;
+  /** Editing: the meeting's id. Creating: absent, and `sources` offers meetings to copy rooms and tracks from. */
+  meetingId?: string;
+  sources?: { id: string; label: string }[];
+};
+
+/** A meeting's settings, for creating one and for its settings page. */
+export function MeetingForm({ action, defaults, meetingId, sources }: Props) {
+  const t = useTranslations("adminMeetings.form");
+  const tc = useTranslations("countries");
+  const { state, pending, formProps } = useFormAction(action, initialFormState);
+  const required = t("required");
+  // After an error the form shows what was typed; an unticked box is then absent from the values.
+  const flag = (name: "requiresApproval" | "published") => (state.values ? textValue(state, name) === "on" : defaults[name]);
+  const field = (name: keyof MeetingFormDefaults & string) => ({ name, label: t(name), state, defaultValue: String(defaults[name]) });
+
+  return (
+    <form {...formProps} className="space-y-6" noValidate>
+      {meetingId && <input type="hidden" name="meetingId" value={meetingId} />}
+      {meetingId && <input type="hidden" name="currentSlug" value={defaults.slug} />}
+      <FormMessage state={state} />
+      <Section title={t("basics")}>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField {...field("slug")} required requiredLabel={required} hint={t("slugHint")} maxLength={64} />
+          <SelectField
+            name="defaultLocale"
+            label={t("defaultLocale")}
+            state={state}
+            requiredLabel={required}
+            defaultValue={defaults.defaultLocale}
+            options={locales.map((locale) => ({ value: locale, label: localeNames[locale], lang: locale }))}
+          />
+          <TextField {...field("titleDe")} required requiredLabel={required} maxLength={200} lang="de" />
+          <TextField {...field("titleEn")} maxLength={200} lang="en" />
+          <TextField {...field("titleZh")} maxLength={200} lang="zh-CN" />
+        </div>
+      </Section>
+      <Section title={t("venueSection")}>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField {...field("venueName")} required requiredLabel={required} maxLength={200} />
+          <TextField {...field("venueCity")} required requiredLabel={required} maxLength={100} />
+          <SelectField
+            name="venueCountry"
+            label={t("venueCountry")}
+            state={state}
+            requiredLabel={required}
+            defaultValue={defaults.venueCountry}
+            options={(["DE", "CN"] as const).map((country) => ({ value: country, label: tc(country) }))}
+          />
+          <TextField {...field("timeZone")} required requiredLabel={required} hint={t("timeZoneHint")} maxLength={64} list="meeting-time-zones" />
+          <datalist id="meeting-time-zones">
+            <option value="Europe/Berlin" />
+            <option value="Asia/Shanghai" />
+          </datalist>
+          <DateTimeField type="date" {...field("startsOn")} required requiredLabel={required} />
+          <DateTimeField type="date" {...field("endsOn")} required requiredLabel={required} />
+        </div>
+      </Section>
+      <Section title={t("registrationSection")}>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <DateTimeField type="datetime-local" {...field("registrationOpensAt")} hint={t("windowHint")} />
+          <DateTimeField type="datetime-local" {...field("registrationClosesAt")} hint={t("windowHint")} />
+        </div>
+        <Choice type="checkbox" name="requiresApproval" value="on" defaultChecked={flag("requiresApproval")} label={t("requiresApproval")} />
+      </Section>
+      <Section title={t("publishing")}>
+        <Choice type="checkbox" name="published" value="on" defaultChecked={flag("published")} label={t("published")} />
+        {sources && (
+          <SelectField
+            name="copyFrom"
+            label={t("copyFrom")}
+            state={state}
+            defaultValue={sources[0]?.id ?? ""}
+            options={[...sources.map((source) => ({ value: source.id, label: source.label })), { value: "", label: t("copyNone") }]}
+          />
+        )}
+        {sources && <p className="text-sm text-slate-600">{t("copyHint")}</p>}
+      </Section>
+      <SubmitButton pending={pending} label={meetingId ? t("save") : t("create")} pendingLabel={meetingId ? t("saving") : t("creating")} />
+    </form>
+  );
+}

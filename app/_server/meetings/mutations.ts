@@ -1,0 +1,102 @@
+import "server-only";
+import { meetingInput, newMeetingInput, type MeetingInput } from "@/app/_lib/meetings/fields";
+import { recordAudit } from "../audit/record";
+import { authorize, type Actor } from "../authz";
+import { isUniqueViolation } from "../database/errors";
+import { db, type Prisma } from "../db";
+import { invalid, notFound } from "../errors";
+import { parseInput } from "./input";
+
+/** What the audit log keeps of a meeting: every setting, no counters. */
+const auditedMeeting = {
+  id: true,
+  slug: true,
+  titleDe: true,
+  titleEn: true,
+  titleZh: true,
+  venueName: true,
+  venueCity: true,
+  venueCountry: true,
+  timeZone: true,
+  startsOn: true,
+  endsOn: true,
+  registrationOpensAt: true,
+  registrationClosesAt: true,
+  requiresApproval: true,
+  defaultLocale: true,
+  published: true,
+} satisfies Prisma.MeetingSelect;
+
+const slugTaken = () => invalid({ slug: { key: "slugTaken" } });
+
+async function refuseTakenSlug(tx: Prisma.TransactionClient, slug: string, exceptId?: string): Promise<void> {
+  const other = await tx.meeting.findUnique({ where: { slug }, select: { id: true } });
+  if (other && other.id !== exceptId) throw slugTaken();
+}
+
+/** A unique index refusing the slug means someone took it meanwhile: the same answer as the check. */
+async function withSlugCheck<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isUniqueViolation(error, "slug")) throw slugTaken();
+    throw error;
+  }
+}
+
+/**
+ * Creates a meeting; with `copyFrom`, the rooms (names, location, capacity, order) and tracks (names,
+ * colour, order) of that meeting come along, never its sessions.
+ */
+export async function createMeeting(actor: Actor | null, input: unknown): Promise<{ id: string; slug: string }> {
+  authorize(actor, "editProgram");
+  const { copyFrom, ...settings } = parseInput(newMeetingInput, input);
+  return withSlugCheck(() =>
+    db.$transaction(async (tx) => {
+      await refuseTakenSlug(tx, settings.slug);
+      const source = copyFrom
+        ? await tx.meeting.findUnique({
+            where: { id: copyFrom },
+            select: {
+              id: true,
+              rooms: { select: { slug: true, nameDe: true, nameEn: true, nameZh: true, location: true, capacity: true, sortOrder: true } },
+              tracks: { select: { slug: true, nameDe: true, nameEn: true, nameZh: true, color: true, sortOrder: true } },
+            },
+          })
+        : null;
+      if (copyFrom && !source) throw invalid({ copyFrom: { key: "invalidChoice" } });
+      const meeting = await tx.meeting.create({
+        data: {
+          ...settings,
+          rooms: source ? { create: source.rooms } : undefined,
+          tracks: source ? { create: source.tracks } : undefined,
+        },
+        select: auditedMeeting,
+      });
+      await recordAudit(tx, actor, {
+        action: "meeting.create",
+        entity: "Meeting",
+        entityId: meeting.id,
+        meetingId: meeting.id,
+        after: { ...meeting, copiedFrom: source?.id ?? null, rooms: source?.rooms ?? [], tracks: source?.tracks ?? [] },
+      });
+      return { id: meeting.id, slug: meeting.slug };
+    }),
+  );
+}
+
+/** Saves a meeting's settings. Returns the slug, which may have changed. */
+export async function updateMeeting(actor: Actor | null, meetingId: string, input: unknown): Promise<{ slug: string }> {
+  authorize(actor, "editProgram");
+  const settings: MeetingInput = parseInput(meetingInput, input);
+  return withSlugCheck(() =>
+    db.$transaction(async (tx) => {
+      const before = await tx.meeting.findUnique({ where: { id: meetingId }, select: auditedMeeting });
+      if (!before) throw notFound("Meeting");
+      await refuseTakenSlug(tx, settings.slug, meetingId);
+      const after = await tx.meeting.update({ where: { id: meetingId }, data: settings, select: auditedMeeting });
+      await recordAudit(tx, actor, { action: "meeting.update", entity: "Meeting", entityId: meetingId, meetingId, before, after });
+      return { slug: after.slug };
+    }),
+  );
+}

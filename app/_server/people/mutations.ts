@@ -1,0 +1,122 @@
+import "server-only";
+import { personInput, personSlug, type PersonInput } from "@/app/_lib/people/fields";
+import { recordAudit } from "../audit/record";
+import { authorize, type Actor } from "../authz";
+import { isUniqueViolation } from "../database/errors";
+import { db, type Prisma } from "../db";
+import { invalid, notFound } from "../errors";
+import { parseInput } from "../meetings/input";
+
+type Tx = Prisma.TransactionClient;
+
+const auditedPerson = {
+  id: true,
+  slug: true,
+  givenName: true,
+  familyName: true,
+  nativeName: true,
+  nameOrder: true,
+  honorificDe: true,
+  honorificEn: true,
+  honorificZh: true,
+  positionDe: true,
+  positionEn: true,
+  positionZh: true,
+  organization: true,
+  cityId: true,
+  initiator: true,
+} satisfies Prisma.PersonSelect;
+
+const slugTaken = () => invalid({ slug: { key: "slugTaken" } });
+
+/**
+ * The person's key: the one typed (refused when another person has it), else the current one, else one
+ * made from the Latin name with a number added until it is free.
+ */
+async function chooseSlug(tx: Tx, input: PersonInput, current?: { id: string; slug: string }): Promise<string> {
+  const holder = async (slug: string) => (await tx.person.findUnique({ where: { slug }, select: { id: true } }))?.id;
+  if (input.slug) {
+    const other = await holder(input.slug);
+    if (other && other !== current?.id) throw slugTaken();
+    return input.slug;
+  }
+  if (current) return current.slug;
+  const base = personSlug(input);
+  for (let suffix = 1; ; suffix += 1) {
+    const candidate = suffix === 1 ? base : `${base}-${suffix}`;
+    if (!(await holder(candidate))) return candidate;
+  }
+}
+
+async function refuseUnknownCity(tx: Tx, cityId: string | null): Promise<void> {
+  if (cityId && !(await tx.city.findUnique({ where: { id: cityId }, select: { id: true } }))) throw invalid({ cityId: { key: "invalidChoice" } });
+}
+
+async function withSlugCheck<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isUniqueViolation(error, "slug")) throw slugTaken();
+    throw error;
+  }
+}
+
+export async function createPerson(actor: Actor | null, input: unknown): Promise<{ id: string; slug: string }> {
+  authorize(actor, "editProgram");
+  const data = parseInput(personInput, input);
+  return withSlugCheck(() =>
+    db.$transaction(async (tx) => {
+      await refuseUnknownCity(tx, data.cityId);
+      const person = await tx.person.create({ data: { ...data, slug: await chooseSlug(tx, data) }, select: auditedPerson });
+      await recordAudit(tx, actor, { action: "person.create", entity: "Person", entityId: person.id, after: person });
+      return { id: person.id, slug: person.slug };
+    }),
+  );
+}
+
+/**
+ * Saves a person. Feeds show speakers' and officials' names and positions, so every session the person
+ * takes part in gets a new updatedAt and its feeds are built again.
+ */
+export async function updatePerson(actor: Actor | null, personId: string, input: unknown): Promise<void> {
+  authorize(actor, "editProgram");
+  const data = parseInput(personInput, input);
+  await withSlugCheck(() =>
+    db.$transaction(async (tx) => {
+      const before = await tx.person.findUnique({ where: { id: personId }, select: auditedPerson });
+      if (!before) throw notFound("Person");
+      await refuseUnknownCity(tx, data.cityId);
+      const after = await tx.person.update({ where: { id: personId }, data: { ...data, slug: await chooseSlug(tx, data, before) }, select: auditedPerson });
+      await tx.session.updateMany({
+        where: {
+          OR: [
+            { speakers: { some: { personId } } },
+            { officials: { some: { personId } } },
+            { segments: { some: { participants: { some: { personId } } } } },
+          ],
+        },
+        data: { updatedAt: new Date() },
+      });
+      await recordAudit(tx, actor, { action: "person.update", entity: "Person", entityId: personId, before, after });
+    }),
+  );
+}
+
+/**
+ * Deletes a person who takes part in nothing; `invalid` with `inUse` while they speak in a session, take
+ * part in a ceremony segment or stand in a ceremony's order of precedence (the edit page lists where).
+ */
+export async function deletePerson(actor: Actor | null, personId: string): Promise<void> {
+  authorize(actor, "editProgram");
+  await db.$transaction(async (tx) => {
+    const before = await tx.person.findUnique({
+      where: { id: personId },
+      select: { ...auditedPerson, _count: { select: { sessions: true, segments: true, ceremonies: true } } },
+    });
+    if (!before) throw notFound("Person");
+    const { _count: uses, ...person } = before;
+    if (uses.sessions + uses.segments + uses.ceremonies > 0) throw invalid({ _: { key: "inUse" } });
+    await tx.person.delete({ where: { id: personId } });
+    await recordAudit(tx, actor, { action: "person.delete", entity: "Person", entityId: personId, before: person });
+  });
+}
