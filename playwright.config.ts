@@ -43,6 +43,7 @@ export default defineConfig({
       PUBLIC_URL: `http://localhost:${port}`,
       RATE_LIMIT_REGISTRATIONS: "1000",
       RATE_LIMIT_LOST_LINK: "100",
+      RATE_LIMIT_SIGN_IN: "1000",
     },
     stdout: "pipe",
   },

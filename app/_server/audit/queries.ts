@@ -15,16 +15,18 @@ export type AuditEntryDto = {
   reason: string | null;
 };
 
-export type AuditFilter = { meetingId?: string; entity?: string; entityId?: string; action?: string };
+export type AuditFilter = { meetingSlug?: string; entity?: string; entityId?: string; action?: string };
 
 export const AUDIT_PAGE_SIZE = 50;
 
 /** Newest first, a page at a time: `olderThan` is the id of the last entry of the previous page. */
 export async function listAuditEntries(actor: Actor | null, filter: AuditFilter, olderThan?: string): Promise<{ entries: AuditEntryDto[]; more: boolean }> {
   authorize(actor, "readAudit");
+  const meeting = filter.meetingSlug ? await db.meeting.findUnique({ where: { slug: filter.meetingSlug }, select: { id: true } }) : undefined;
+  if (meeting === null) return { entries: [], more: false };
   const rows = await db.auditEntry.findMany({
     where: {
-      meetingId: filter.meetingId,
+      meetingId: meeting?.id,
       entity: filter.entity,
       entityId: filter.entityId,
       action: filter.action ? { startsWith: filter.action } : undefined,
@@ -37,4 +39,11 @@ export async function listAuditEntries(actor: Actor | null, filter: AuditFilter,
     more: rows.length > AUDIT_PAGE_SIZE,
     entries: rows.slice(0, AUDIT_PAGE_SIZE).map((row) => ({ ...row, at: row.at.toISOString(), before: row.before, after: row.after })),
   };
+}
+
+/** The meetings the log can be narrowed to. */
+export async function auditMeetingOptions(actor: Actor | null): Promise<{ slug: string; title: string }[]> {
+  authorize(actor, "readAudit");
+  const meetings = await db.meeting.findMany({ orderBy: { startsOn: "desc" }, select: { slug: true, titleDe: true } });
+  return meetings.map((meeting) => ({ slug: meeting.slug, title: meeting.titleDe }));
 }

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/app/_components/admin/SignInForm";
-import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { currentActor } from "@/app/_server/authz";
+import { pageLocale } from "@/app/_server/pages";
 
-type Props = { params: Promise<{ locale: AppLocale }>; searchParams: Promise<{ callbackUrl?: string; signedOut?: string }> };
+type Props = { searchParams: Promise<{ callbackUrl?: string; signedOut?: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+export async function generateMetadata(): Promise<Metadata> {
+  const locale = await pageLocale();
   const t = await getTranslations({ locale, namespace: "admin.signIn" });
   return { title: t("title"), robots: { index: false } };
 }
@@ -18,9 +18,8 @@ function localPath(value: string | undefined, fallback: string): string {
   return value && /^\/(?!\/)[^\\]*$/.test(value) ? value : fallback;
 }
 
-export default async function SignInPage({ params, searchParams }: Props) {
-  const { locale } = await params;
-  setRequestLocale(locale);
+export default async function SignInPage({ searchParams }: Props) {
+  const locale = await pageLocale();
   const { callbackUrl, signedOut } = await searchParams;
   const target = localPath(callbackUrl, `/${locale}/admin`);
   if (await currentActor()) redirect(target);

@@ -82,7 +82,7 @@ export default async function CeremonyPrintPage({ params }: Props) {
         <h2 id="print-run-of-show" className="text-lg font-semibold">
           {tr("heading")}
         </h2>
-        <div className="overflow-x-auto print:overflow-visible">
+        <div className="overflow-x-auto print:overflow-visible" tabIndex={0}>
           <table className="w-full min-w-[36rem] border-collapse text-left text-sm print:min-w-0" data-testid="print-run-of-show">
             <thead>
               <tr className="border-b-2 border-slate-900">

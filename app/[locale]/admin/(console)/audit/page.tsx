@@ -1,0 +1,129 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { adminPaths } from "@/app/_lib/admin-paths";
+import { auditValue, changedFields } from "@/app/_lib/audit-diff";
+import { RECORD_ID, SLUG } from "@/app/_lib/ids";
+import { Link } from "@/app/_lib/i18n/navigation";
+import { formatLongDate, formatTime } from "@/app/_lib/time";
+import { auditMeetingOptions, listAuditEntries } from "@/app/_server/audit/queries";
+import { pageActor } from "@/app/_server/authz";
+import { pageLocale } from "@/app/_server/pages";
+
+type Props = { searchParams: Promise<{ meeting?: string; action?: string; older?: string }> };
+
+const ZONE = "Europe/Berlin";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const locale = await pageLocale();
+  return { title: (await getTranslations({ locale, namespace: "admin.audit" }))("title") };
+}
+
+/** Keeps only well-formed filter values: anything else means "no filter". */
+function filterOf(query: Awaited<Props["searchParams"]>) {
+  return {
+    meetingSlug: query.meeting && SLUG.test(query.meeting) ? query.meeting : undefined,
+    action: query.action && /^[a-z_.]{1,60}$/.test(query.action) ? query.action : undefined,
+    older: query.older && RECORD_ID.test(query.older) ? query.older : undefined,
+  };
+}
+
+export default async function AuditPage({ searchParams }: Props) {
+  const locale = await pageLocale();
+  const actor = await pageActor(locale, "readAudit", adminPaths.audit);
+  const filter = filterOf(await searchParams);
+  const [{ entries, more }, meetings, t] = await Promise.all([
+    listAuditEntries(actor, { meetingSlug: filter.meetingSlug, action: filter.action }, filter.older),
+    auditMeetingOptions(actor),
+    getTranslations("admin.audit"),
+  ]);
+  const olderHref = {
+    pathname: adminPaths.audit,
+    query: { ...(filter.meetingSlug && { meeting: filter.meetingSlug }), ...(filter.action && { action: filter.action }), older: entries.at(-1)?.id },
+  };
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p className="text-slate-700">{t("intro")}</p>
+      </div>
+      <form method="get" className="flex flex-wrap items-end gap-3">
+        <label className="space-y-1">
+          <span className="block text-sm font-medium">{t("meeting")}</span>
+          <select name="meeting" defaultValue={filter.meetingSlug ?? ""} className="rounded border border-slate-300 bg-white px-3 py-2">
+            <option value="">{t("allMeetings")}</option>
+            {meetings.map((meeting) => (
+              <option key={meeting.slug} value={meeting.slug}>
+                {meeting.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="space-y-1">
+          <span className="block text-sm font-medium">{t("action")}</span>
+          <input name="action" defaultValue={filter.action ?? ""} placeholder="session." className="rounded border border-slate-300 bg-white px-3 py-2" />
+        </label>
+        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white">
+          {t("filter")}
+        </button>
+      </form>
+      {entries.length === 0 ? (
+        <p>{t("empty")}</p>
+      ) : (
+        // Focusable, so that keyboard users can scroll it on a phone.
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("title")}>
+          <table className="w-full min-w-[40rem] border-collapse text-sm" data-testid="audit-log">
+            <caption className="sr-only">{t("newest")}</caption>
+            <thead>
+              <tr className="border-b border-slate-300 text-left">
+                <th scope="col" className="py-2 pr-3">{t("when")}</th>
+                <th scope="col" className="py-2 pr-3">{t("who")}</th>
+                <th scope="col" className="py-2 pr-3">{t("what")}</th>
+                <th scope="col" className="py-2">{t("details")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <tr key={entry.id} className="border-b border-slate-200 align-top">
+                  <td className="py-2 pr-3 whitespace-nowrap">
+                    {formatLongDate(entry.at, ZONE, locale)}
+                    <br />
+                    {formatTime(entry.at, ZONE, locale)}
+                  </td>
+                  <td className="py-2 pr-3">{entry.actorEmail}</td>
+                  <td className="py-2 pr-3">
+                    <code>{entry.action}</code>
+                    <div className="text-xs text-slate-500">
+                      {t("record")}: {entry.entity} {entry.entityId}
+                    </div>
+                  </td>
+                  <td className="py-2">
+                    <dl className="space-y-1">
+                      {changedFields(entry.before, entry.after).map((change) => (
+                        <div key={change.field}>
+                          <dt className="font-medium">{change.field}</dt>
+                          <dd className="break-words">
+                            <span className="text-slate-500 line-through">{auditValue(change.before)}</span> → {auditValue(change.after)}
+                          </dd>
+                        </div>
+                      ))}
+                    </dl>
+                    {entry.reason && (
+                      <p className="mt-1 rounded bg-amber-50 px-2 py-1">
+                        {t("reason")}: {entry.reason}
+                      </p>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {more && (
+        <Link href={olderHref} className="text-brand-700 underline">
+          {t("older")}
+        </Link>
+      )}
+    </div>
+  );
+}

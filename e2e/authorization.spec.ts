@@ -1,0 +1,176 @@
+import { readFileSync } from "node:fs";
+import type { APIRequestContext } from "@playwright/test";
+import { may, type Permission } from "@/app/_lib/roles";
+import {
+  adminRoutes,
+  backOfficeActions,
+  backOfficePages,
+  demoEmail,
+  disabledAccountContext,
+  expectedAccess,
+  signedInContext,
+  urlOf,
+  type Visitor,
+} from "./support/back-office";
+import { expect, test } from "./fixtures";
+
+/**
+ * The authorization matrix: every back-office page, server action and admin route handler of the build
+ * (read from its manifests, so a new one cannot be forgotten) × every kind of visitor. Visitors that try
+ * to get past the proxy (the x-middleware-subrequest header of CVE-2025-29927, a forged session cookie)
+ * must fare exactly like anonymous ones: each page, action and handler checks for itself.
+ */
+
+/** The permission each page needs. A page missing here fails the test: decide, then add it. */
+const PAGES: Record<string, Permission | "public"> = {
+  "/[locale]/admin/sign-in/page": "public",
+  "/[locale]/admin/password/[token]/page": "public",
+  "/[locale]/admin/(console)/page": "openBackOffice",
+  "/[locale]/admin/(console)/audit/page": "readAudit",
+  "/[locale]/admin/(console)/accounts/page": "manageAccounts",
+  "/[locale]/admin/(console)/people/page": "editProgram",
+  "/[locale]/admin/(console)/people/new/page": "editProgram",
+  "/[locale]/admin/(console)/people/[id]/page": "editProgram",
+  "/[locale]/admin/(console)/meetings/new/page": "editProgram",
+  "/[locale]/admin/(console)/meetings/[slug]/page": "editProgram",
+  "/[locale]/admin/(console)/meetings/[slug]/rooms/page": "editProgram",
+  "/[locale]/admin/(console)/meetings/[slug]/day/page": "editProgram",
+  "/[locale]/admin/(console)/meetings/[slug]/sessions/page": "editProgram",
+  "/[locale]/admin/(console)/meetings/[slug]/sessions/new/page": "editProgram",
+  "/[locale]/admin/(console)/meetings/[slug]/sessions/[id]/page": "editProgram",
+  "/[locale]/admin/(console)/meetings/[slug]/sessions/[id]/ceremony/page": "editProgram",
+  "/[locale]/admin/(console)/meetings/[slug]/sessions/[id]/ceremony/print/page": "editProgram",
+};
+
+/** The permission of each file of server actions (all its exports). */
+const ACTION_FILES: Record<string, Permission | "public"> = {
+  "app/[locale]/admin/(console)/accounts/actions.ts": "manageAccounts",
+  "app/[locale]/admin/(console)/meetings/new/actions.ts": "editProgram",
+  "app/[locale]/admin/(console)/meetings/[slug]/actions.ts": "editProgram",
+  "app/[locale]/admin/(console)/meetings/[slug]/rooms/actions.ts": "editProgram",
+  "app/[locale]/admin/(console)/people/actions.ts": "editProgram",
+  "app/[locale]/admin/(console)/meetings/[slug]/sessions/actions.ts": "editProgram",
+  "app/[locale]/admin/(console)/meetings/[slug]/sessions/[id]/ceremony/actions.ts": "editProgram",
+  // The one-time link in the form is the credential; rate-limited per client address.
+  "app/[locale]/admin/password/[token]/actions.ts": "public",
+};
+
+/** The permission of each admin route handler. */
+const ROUTES: Record<string, Permission> = {
+  "/api/admin/meetings/[slug]/sessions/[id]/run-of-show.ics/route": "editProgram",
+};
+
+/** The sentences an action answers with when it refuses, in English (the matrix posts to /en/ pages). */
+const en = (JSON.parse(readFileSync("app/_lib/i18n/messages/en.json", "utf8")) as { validation: { unauthenticated: string; forbidden: string } }).validation;
+
+/**
+ * The form state an action answered with, read from the React Server Components payload (which also
+ * carries the page's messages, so searching the whole body for a sentence would prove nothing).
+ */
+function actionAnswer(body: string): { ok: boolean; message?: string } {
+  const line = body.split("\n").find((row) => /^\d+:\{"ok":/.test(row));
+  if (!line) throw new Error(`No form state in the answer:\n${body.slice(0, 500)}`);
+  return JSON.parse(line.slice(line.indexOf(":") + 1)) as { ok: boolean; message?: string };
+}
+
+test.describe("authorization matrix", () => {
+  test.skip(({ isMobile }) => isMobile, "Plain HTTP: one project is enough.");
+  test.describe.configure({ mode: "serial" });
+
+  const visitors = new Map<Visitor | "proxy-bypass" | "forged-cookie", APIRequestContext>();
+  let parameters: Record<string, string>;
+  let personParameters: Record<string, string>;
+  const parametersOf = (route: string) => (route.includes("/people/") ? personParameters : parameters);
+  let baseURL: string;
+
+  test.beforeAll(async ({ playwright, browser }, info) => {
+    baseURL = info.project.use.baseURL!;
+    visitors.set("anonymous", await playwright.request.newContext({ baseURL }));
+    visitors.set("proxy-bypass", await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy" } }));
+    visitors.set(
+      "forged-cookie",
+      await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: "next-auth.session-token=forged.token.value; __Secure-next-auth.session-token=forged" } }),
+    );
+    for (const role of ["checkin", "organizer", "admin"] as const) visitors.set(role, await signedInContext(baseURL, demoEmail(role)));
+    visitors.set("disabled", await disabledAccountContext(baseURL, browser));
+    const { sessions } = (await (await visitors.get("anonymous")!.get("/api/meetings/2017/agenda")).json()) as {
+      sessions: { id: string; kind: string; speakers: { id: string }[] }[];
+    };
+    const ceremony = sessions.find((session) => session.kind === "ceremony")!;
+    parameters = { locale: "en", slug: "2017", id: ceremony.id, token: "x".repeat(43) };
+    // On the people pages, [id] is a person: a speaker of the ceremony.
+    personParameters = { ...parameters, id: ceremony.speakers[0]?.id ?? sessions.flatMap((session) => session.speakers)[0]!.id };
+  });
+
+  test.afterAll(async () => {
+    for (const context of visitors.values()) await context.dispose();
+  });
+
+  const asVisitor = (name: string): Visitor => (name === "proxy-bypass" || name === "forged-cookie" ? "anonymous" : (name as Visitor));
+
+  test("every back-office page answers each visitor as its permission says", async () => {
+    const pages = backOfficePages();
+    expect(pages.filter((page) => !(page in PAGES)), "pages without a declared permission").toEqual([]);
+    for (const page of pages) {
+      const url = urlOf(page, parametersOf(page));
+      for (const [name, context] of visitors) {
+        const expected = expectedAccess(asVisitor(name), PAGES[page]!, may);
+        const response = await context.get(url, { maxRedirects: 0 });
+        const where = `${name} GET ${url}`;
+        if (expected === "public") expect(response.status(), where).toBeLessThan(400);
+        else if (expected === "allowed") expect(response.status(), where).toBe(200);
+        else if (expected === "forbidden") expect(response.status(), where).toBe(403);
+        else {
+          expect(response.status(), where).toBe(307);
+          expect(response.headers().location, where).toContain("/en/admin/sign-in");
+        }
+      }
+    }
+  });
+
+  test("every back-office server action checks who calls it before it reads the form", async () => {
+    const actions = backOfficeActions();
+    expect(actions.length).toBeGreaterThan(0);
+    expect([...new Set(actions.map((action) => action.file))].filter((file) => !(file in ACTION_FILES)), "action files without a declared permission").toEqual([]);
+    for (const action of actions) {
+      const permission = ACTION_FILES[action.file]!;
+      if (permission === "public") continue;
+      const url = urlOf(action.page, parametersOf(action.page));
+      for (const [name, context] of visitors) {
+        const expected = expectedAccess(asVisitor(name), permission, may);
+        const response = await context.post(url, {
+          headers: { "next-action": action.id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", origin: baseURL },
+          data: "[]",
+          maxRedirects: 0,
+        });
+        const where = `${name} → ${action.file}#${action.name}`;
+        if (response.status() === 307) {
+          // Only the proxy's redirect of a visitor without any session cookie.
+          expect(expected, where).toBe("unauthenticated");
+          expect(response.headers().location, where).toContain("/admin/sign-in");
+          continue;
+        }
+        expect(response.status(), where).toBe(200);
+        const answer = actionAnswer(await response.text());
+        expect(answer.ok, where).toBe(false);
+        if (expected === "unauthenticated") expect(answer.message, where).toBe(en.unauthenticated);
+        else if (expected === "forbidden") expect(answer.message, where).toBe(en.forbidden);
+        // Let in: the empty, hand-made request is then refused as such, by the form's own checks.
+        else expect([en.unauthenticated, en.forbidden], where).not.toContain(answer.message);
+      }
+    }
+  });
+
+  test("every admin route handler answers 401, 403 or 200", async () => {
+    const routes = adminRoutes();
+    expect(routes.filter((route) => !(route in ROUTES)), "routes without a declared permission").toEqual([]);
+    for (const route of routes) {
+      const url = urlOf(route, parameters);
+      for (const [name, context] of visitors) {
+        const expected = expectedAccess(asVisitor(name), ROUTES[route]!, may);
+        const status = (await context.get(url, { maxRedirects: 0 })).status();
+        expect(status, `${name} GET ${url}`).toBe({ allowed: 200, forbidden: 403, unauthenticated: 401, public: 200 }[expected]);
+      }
+    }
+  });
+});

@@ -1,0 +1,83 @@
+import { demoEmail, signInWithForm } from "./support/back-office";
+import { expect, expectAccessible, snapshot, test } from "./fixtures";
+
+test.describe("signing in and out", () => {
+  test("a wrong password and an unknown address get the same answer; the typed address stays", async ({ page }) => {
+    await page.goto("/en/admin/audit");
+    await expect(page).toHaveURL(/\/en\/admin\/sign-in\?callbackUrl=%2Fen%2Fadmin%2Faudit$/);
+    await page.locator("#email").fill(demoEmail("organizer"));
+    await page.locator("#password").fill("not the password");
+    await page.locator("form button[type=submit]").click();
+    const message = page.getByTestId("form-message");
+    await expect(message).toHaveText("The email address or the password is wrong.");
+    await expect(page.locator("#email")).toHaveValue(demoEmail("organizer"));
+
+    await page.locator("#email").fill("nobody@demo.example");
+    await page.locator("#password").fill("not the password");
+    await page.locator("form button[type=submit]").click();
+    await expect(message).toHaveText("The email address or the password is wrong.");
+    await expectAccessible(page);
+  });
+
+  test("an organizer signs in, lands where they wanted to go, and signs out", async ({ page }) => {
+    await page.goto("/zh/admin/audit");
+    await page.locator("#email").fill(demoEmail("organizer"));
+    await page.locator("#password").fill("Hannover-Messe-2017");
+    await snapshot(page, "admin-sign-in-zh");
+    await page.locator("form button[type=submit]").click();
+    await expect(page).toHaveURL(/\/zh\/admin\/audit$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("操作日志");
+    await expect(page.getByTestId("signed-in-as")).toContainText("Demo Organizer");
+    await expectAccessible(page);
+
+    await page.getByRole("button", { name: "退出登录" }).click();
+    await expect(page).toHaveURL(/\/zh\/admin\/sign-in\?signedOut=1$/);
+    await expect(page.getByRole("status")).toHaveText("您已退出登录。");
+    await page.goto("/zh/admin/audit");
+    await expect(page).toHaveURL(/\/zh\/admin\/sign-in/);
+  });
+
+  test("a check-in account may not open the audit log", async ({ page }) => {
+    await signInWithForm(page, "de", demoEmail("checkin"));
+    const response = await page.goto("/de/admin/audit");
+    expect(response?.status()).toBe(403);
+    await expect(page.getByTestId("forbidden")).toContainText("Kein Zugriff");
+  });
+});
+
+test.describe("program editing", () => {
+  // These change the shared demo database: one project runs them.
+  test.skip(({ isMobile }) => isMobile, "Writes to the shared demo meeting.");
+
+  test("a session that double-books a hall is explained, and saved only with a reason", async ({ page }) => {
+    await signInWithForm(page, "en", demoEmail("organizer"));
+    await page.goto("/en/admin/meetings/2017/sessions/new");
+    const form = page.getByTestId("session-form");
+    const title = `Press briefing ${Date.now()}`;
+    await form.locator("input[name=titleDe]").fill(title);
+    await form.locator("select[name=kind]").selectOption("panel");
+    await form.locator("input[name=date]").fill("2017-04-24");
+    await form.locator("input[name=startTime]").fill("10:15");
+    await form.locator("input[name=endTime]").fill("10:30");
+    await form.locator("select[name=roomId]").selectOption({ label: "Hall 2 (400 seats)" });
+    await form.getByRole("button", { name: "Create session" }).click();
+
+    const conflicts = page.getByTestId("session-conflicts");
+    await expect(conflicts.locator("li")).toHaveText([/^Room double-booked with “Industrie 4\.0 meets Made in China 2025” .*10:00–10:45/]);
+    // Nothing typed is lost.
+    await expect(form.locator("input[name=titleDe]")).toHaveValue(title);
+    await expect(form.locator("select[name=roomId]")).toHaveValue(/.+/);
+    await snapshot(page, "admin-session-conflict-en");
+
+    await conflicts.getByLabel("Save anyway despite these conflicts").check();
+    await form.getByRole("button", { name: "Create session" }).click();
+    await expect(page.locator("[data-field-error=reason]")).toBeVisible();
+    await conflicts.getByLabel(/^Reason/).fill("Short press statement on the stage after the keynote's first part.");
+    await form.getByRole("button", { name: "Create session" }).click();
+
+    await expect(page).toHaveURL(/\/en\/admin\/meetings\/2017\/sessions\/[^/]+$/);
+    await expect(page.getByText("Saved despite conflicts: Short press statement on the stage after the keynote's first part.")).toBeVisible();
+    await page.goto("/en/admin/audit?action=session.create");
+    await expect(page.getByTestId("audit-log").locator("tr", { hasText: title }).first()).toContainText("Short press statement");
+  });
+});
