@@ -75,9 +75,76 @@ test.describe("program editing", () => {
     await conflicts.getByLabel(/^Reason/).fill("Short press statement on the stage after the keynote's first part.");
     await form.getByRole("button", { name: "Create session" }).click();
 
-    await expect(page).toHaveURL(/\/en\/admin\/meetings\/2017\/sessions\/[^/]+$/);
+    await expect(page).toHaveURL(/\/en\/admin\/meetings\/2017\/sessions\/(?!new$)[^/]+$/);
     await expect(page.getByText("Saved despite conflicts: Short press statement on the stage after the keynote's first part.")).toBeVisible();
     await page.goto("/en/admin/audit?action=session.create");
     await expect(page.getByTestId("audit-log").locator("tr", { hasText: title }).first()).toContainText("Short press statement");
   });
+});
+
+test.describe("ceremony scheduler", () => {
+  test.skip(({ isMobile }) => isMobile, "Writes to the shared demo meeting.");
+
+  test("segments added to a new ceremony get their times, and moving one recomputes every start; print view in Chinese", async ({ page }) => {
+    await signInWithForm(page, "en", demoEmail("organizer"));
+    await page.goto("/en/admin/meetings/2017/sessions/new");
+    const form = page.getByTestId("session-form");
+    await form.locator("input[name=titleDe]").fill(`Aufnahme einer Stadt ${Date.now()}`);
+    await form.locator("select[name=kind]").selectOption("ceremony");
+    await form.locator("input[name=date]").fill("2017-04-24");
+    await form.locator("input[name=startTime]").fill("17:00");
+    await form.locator("input[name=endTime]").fill("17:30");
+    await form.locator("select[name=roomId]").selectOption({ label: "Foyer (500 seats)" });
+    await form.getByRole("button", { name: "Create session" }).click();
+    await expect(page).toHaveURL(/\/sessions\/(?!new$)[^/]+$/);
+    const ceremonyPath = `${new URL(page.url()).pathname}/ceremony`;
+    await page.goto(ceremonyPath);
+
+    for (const [minutes, title] of [["10", "Begrüßung"], ["5", "Unterzeichnung"]] as const) {
+      const add = page.locator("details", { has: page.locator("summary", { hasText: "Add a segment" }) });
+      if (!(await add.evaluate((details: HTMLDetailsElement) => details.open))) await add.locator("summary").click();
+      await add.getByLabel("Duration in minutes").fill(minutes);
+      await add.getByLabel("Title (German)").fill(title);
+      await add.getByRole("button", { name: "Add", exact: true }).click();
+      await expect(page.getByTestId("segments").locator("li", { hasText: title })).toBeVisible();
+    }
+    const times = page.getByTestId("segments").getByTestId("segment-time");
+    await expect(times).toHaveText(["17:00–17:10", "17:10–17:15"]);
+    await expect(page.getByText("15 minutes of the slot are left.")).toBeVisible();
+
+    await page.getByRole("button", { name: "Move “Unterzeichnung” up" }).click();
+    await expect(times).toHaveText(["17:00–17:05", "17:05–17:15"]);
+    await expect(page.getByText("Order saved.")).toBeVisible();
+    await page.reload();
+    await expect(times).toHaveText(["17:00–17:05", "17:05–17:15"]);
+    await snapshot(page, "admin-ceremony-en");
+
+    await page.goto(`/zh${ceremonyPath.slice(3)}/print`);
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+    await expect(page.locator("main")).toContainText("17:00–17:05");
+    await page.emulateMedia({ media: "print" });
+    await snapshot(page, "admin-ceremony-print-zh");
+  });
+});
+
+test.describe("back-office pages", () => {
+  for (const locale of ["de", "zh"] as const) {
+    test(`${locale}: home, program, day view, ceremony and accounts render for an admin`, async ({ page, demo }) => {
+      await signInWithForm(page, locale, demoEmail("admin"));
+      const pages = {
+        home: "/admin",
+        program: "/admin/meetings/2017/sessions",
+        day: "/admin/meetings/2017/day",
+        ceremony: `/admin/meetings/2017/sessions/${demo.ceremony}/ceremony`,
+        people: "/admin/people",
+        accounts: "/admin/accounts",
+      };
+      for (const [name, path] of Object.entries(pages)) {
+        const response = await page.goto(`/${locale}${path}`);
+        expect(response?.status(), path).toBe(200);
+        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        await snapshot(page, `admin-${name}-${locale}`);
+      }
+    });
+  }
 });
