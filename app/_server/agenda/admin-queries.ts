@@ -9,6 +9,7 @@ import { dayKey } from "@/app/_lib/time";
 import { authorize, type Actor } from "../authz";
 import { db } from "../db";
 import { notFound } from "../errors";
+import { sessionRecordSelect } from "./session-records";
 import { conflictsBySession, findAdminMeeting, loadSchedule, meetingDays, type AdminMeeting, type SessionConflict } from "./schedule";
 
 /**
@@ -173,26 +174,7 @@ export async function getSessionEditor(actor: Actor | null, meetingSlug: string,
         ? db.session.findFirst({
             where: { id: sessionId, meetingId: meeting.id },
             select: {
-              id: true,
-              status: true,
-              kind: true,
-              titleDe: true,
-              titleEn: true,
-              titleZh: true,
-              descriptionDe: true,
-              descriptionEn: true,
-              descriptionZh: true,
-              startsAt: true,
-              endsAt: true,
-              roomId: true,
-              trackId: true,
-              capacity: true,
-              seatsTaken: true,
-              languages: true,
-              interpretation: true,
-              conflictNote: true,
-              sequence: true,
-              speakers: { select: { personId: true, role: true }, orderBy: { position: "asc" } },
+              ...sessionRecordSelect,
               _count: { select: { seats: true } },
             },
           })

@@ -81,7 +81,8 @@ export type MeetingFormDefaults = {
 
 export type MeetingSettings = { id: string; title: Translations; defaults: MeetingFormDefaults };
 
-const settingsSelect = {
+/** Every setting of a meeting, no counters: what the settings form shows and the audit log keeps. */
+export const settingsSelect = {
   id: true,
   slug: true,
   titleDe: true,

@@ -5,27 +5,9 @@ import { authorize, type Actor } from "../authz";
 import { isUniqueViolation } from "../database/errors";
 import { db, type Prisma } from "../db";
 import { invalid, notFound } from "../errors";
+import { settingsSelect } from "./admin-queries";
 import { parseInput } from "./input";
 
-/** What the audit log keeps of a meeting: every setting, no counters. */
-const auditedMeeting = {
-  id: true,
-  slug: true,
-  titleDe: true,
-  titleEn: true,
-  titleZh: true,
-  venueName: true,
-  venueCity: true,
-  venueCountry: true,
-  timeZone: true,
-  startsOn: true,
-  endsOn: true,
-  registrationOpensAt: true,
-  registrationClosesAt: true,
-  requiresApproval: true,
-  defaultLocale: true,
-  published: true,
-} satisfies Prisma.MeetingSelect;
 
 const slugTaken = () => invalid({ slug: { key: "slugTaken" } });
 
@@ -71,7 +53,7 @@ export async function createMeeting(actor: Actor | null, input: unknown): Promis
           rooms: source ? { create: source.rooms } : undefined,
           tracks: source ? { create: source.tracks } : undefined,
         },
-        select: auditedMeeting,
+        select: settingsSelect,
       });
       await recordAudit(tx, actor, {
         action: "meeting.create",
@@ -91,10 +73,10 @@ export async function updateMeeting(actor: Actor | null, meetingId: string, inpu
   const settings: MeetingInput = parseInput(meetingInput, input);
   return withSlugCheck(() =>
     db.$transaction(async (tx) => {
-      const before = await tx.meeting.findUnique({ where: { id: meetingId }, select: auditedMeeting });
+      const before = await tx.meeting.findUnique({ where: { id: meetingId }, select: settingsSelect });
       if (!before) throw notFound("Meeting");
       await refuseTakenSlug(tx, settings.slug, meetingId);
-      const after = await tx.meeting.update({ where: { id: meetingId }, data: settings, select: auditedMeeting });
+      const after = await tx.meeting.update({ where: { id: meetingId }, data: settings, select: settingsSelect });
       await recordAudit(tx, actor, { action: "meeting.update", entity: "Meeting", entityId: meetingId, meetingId, before, after });
       return { slug: after.slug };
     }),
