@@ -26,7 +26,7 @@ describe("segmentInput", () => {
     expect(errors({ durationMinutes: "" })).toEqual({ durationMinutes: { key: "required" } });
     expect(errors({ durationMinutes: "5 min" })).toEqual({ durationMinutes: { key: "number" } });
     expect(errors({ durationMinutes: "0" })).toEqual({ durationMinutes: { key: "tooSmall" } });
-    expect(errors({ durationMinutes: "241" })).toEqual({ durationMinutes: { key: "tooLarge" } });
+    expect(errors({ durationMinutes: "241" })).toEqual({ durationMinutes: { key: "valueTooLarge" } });
     expect(errors({ titleDe: "  " })).toEqual({ titleDe: { key: "required" } });
     expect(errors({ participantIds: ["p1", "p1"] })).toEqual({ participantIds: { key: "duplicate" } });
     expect(errors({ participantIds: ["bad id!"] })).toEqual({ "participantIds.0": { key: "invalidChoice" } });

@@ -37,7 +37,7 @@ const minutes = z.preprocess(
     .number({ error: (issue) => (issue.input === undefined ? "required" : "number") })
     .int(message("number"))
     .min(1, message("tooSmall"))
-    .max(MAX_SEGMENT_MINUTES, message("tooLarge")),
+    .max(MAX_SEGMENT_MINUTES, message("valueTooLarge")),
 );
 
 function distinct<T extends z.ZodType<string>>(item: T, max: number) {
@@ -80,7 +80,7 @@ export const officialsInput = z
   .max(50, message("tooMany"))
   .refine((officials) => new Set(officials.map((official) => official.personId)).size === officials.length, message("duplicate"));
 
-const schemaKeys: readonly string[] = ["required", "tooLong", "number", "tooSmall", "tooLarge", "invalidChoice", "tooMany", "duplicate"] satisfies ValidationKey[];
+const schemaKeys: readonly string[] = ["required", "tooLong", "number", "tooSmall", "valueTooLarge", "invalidChoice", "tooMany", "duplicate"] satisfies ValidationKey[];
 
 /** The first problem of each field; zod's own messages (shapes the schema does not expect) become "invalidChoice". */
 export function ceremonyFieldErrors(error: z.ZodError): FieldErrors {

@@ -16,7 +16,7 @@ export async function SiteHeader({ locale }: { locale: AppLocale }) {
           </span>
           <span className="max-w-[16rem] text-sm sm:max-w-none sm:text-base">{alliance ? pick(alliance.name, locale) : ""}</span>
         </Link>
-        <nav aria-label={t("home")} className="flex items-center gap-4 text-sm">
+        <nav aria-label={t("home")} className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
           <Link href="/" className="text-slate-700 hover:text-brand-700">
             {t("home")}
           </Link>

@@ -60,7 +60,7 @@ const capacity = optional(9).pipe(
       .string()
       .regex(/^\d+$/, message("number"))
       .transform(Number)
-      .pipe(z.number().int(message("number")).min(1, message("tooSmall")).max(100_000, message("tooLarge"))),
+      .pipe(z.number().int(message("number")).min(1, message("tooSmall")).max(100_000, message("valueTooLarge"))),
   ]),
 );
 

@@ -53,7 +53,7 @@ export function optionalInteger(min: number, max: number) {
       if (typed === null || !/^-?\d{1,9}$/.test(typed)) return refuse("number");
       const number = Number(typed);
       if (number < min) return refuse("tooSmall");
-      if (number > max) return refuse("tooLarge");
+      if (number > max) return refuse("valueTooLarge");
       return number;
     });
 }

@@ -114,7 +114,7 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
 
 const schemaKeys: readonly string[] = [
   "required", "tooLong", "latinScript", "email", "phone", "invalidChoice", "cityOrOther", "tooMany", "duplicate", "privacyConsent",
-  "number", "tooSmall", "tooLarge", "date", "dateTime", "endsBeforeStart",
+  "number", "tooSmall", "valueTooLarge", "date", "dateTime", "endsBeforeStart",
 ] satisfies ValidationKey[];
 
 function isSchemaKey(value: string): value is ValidationKey {

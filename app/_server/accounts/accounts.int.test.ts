@@ -205,8 +205,11 @@ describe("roles and disabling", () => {
   it("disables and enables: a disabled account cannot sign in", async () => {
     const admin = await createActor("admin");
     const { email, userId } = await withPassword(admin);
+    const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: userId } });
     await disableUser(admin, userId);
     expect(await checkCredentials(email, PASSWORD, client())).toBeNull();
+    // Sessions from before stay dead after the account is enabled again.
+    expect((await db.user.findUniqueOrThrow({ where: { id: userId } })).sessionVersion).toBe(sessionVersion + 1);
     expect((await listAccounts(admin)).find((row) => row.id === userId)).toMatchObject({ state: "disabled" });
     const disabled = await auditOf(userId, "user.disable");
     expect(disabled.before).toMatchObject({ disabledAt: null });

@@ -87,7 +87,8 @@ export async function disableUser(actor: Actor | null, userId: string): Promise<
     const before = await findAccount(tx, id);
     if (before.disabledAt) return;
     if (isLastEnabledAdmin(admins, id)) throw invalid({ _: { key: "lastAdmin" } });
-    const after = await tx.user.update({ where: { id }, data: { disabledAt: new Date() }, select: accountSelect });
+    // The sessions end now and for good: re-enabling the account later does not bring them back.
+    const after = await tx.user.update({ where: { id }, data: { disabledAt: new Date(), sessionVersion: { increment: 1 } }, select: accountSelect });
     // A link sent before must not outlive the decision.
     await tx.userToken.deleteMany({ where: { userId: id } });
     await recordAudit(tx, actor, { action: "user.disable", entity: "User", entityId: id, before: auditRecord(before), after: auditRecord(after) });

@@ -84,6 +84,10 @@ export async function checkConflicts(
   roomCapacity: number | null,
   decision: Pick<SessionInput, "override" | "reason">,
 ): Promise<string | null> {
+  // One schedule check per meeting at a time: two organizers booking the same hall at once would each
+  // see the other's slot still free. (FOR NO KEY UPDATE leaves registrations, which only take key-share
+  // locks on the meeting through their foreign key, alone.)
+  await tx.$executeRaw`SELECT 1 FROM "Meeting" WHERE "id" = ${meeting.id} FOR NO KEY UPDATE`;
   const schedule = await loadSchedule(tx, meeting.id);
   const conflicts = findConflicts({ ...candidate, title: "" }, schedule, { days: meetingDays(meeting), roomCapacity });
   if (conflicts.length === 0) return null;

@@ -102,7 +102,7 @@ describe("who may edit a ceremony", () => {
 });
 
 describe("segments", () => {
-  it("adds a segment at the end with its participants, audited, and marks the ceremony changed without a new SEQUENCE", async () => {
+  it("adds a segment at the end with its participants, audited, and raises the ceremony's SEQUENCE (segment times may move)", async () => {
     const ref = await ceremony([5, 10]);
     const before = await db.session.findUniqueOrThrow({ where: { id: ref.sessionId } });
     const { id } = await createSegment(organizer, ref, { ...segment, participantIds: [personIds.berg, "", personIds.ost] });
@@ -111,7 +111,7 @@ describe("segments", () => {
     const participants = await db.segmentParticipant.findMany({ where: { segmentId: id }, orderBy: { position: "asc" } });
     expect(participants.map((row) => row.personId)).toEqual([personIds.berg, personIds.ost]);
     const after = await db.session.findUniqueOrThrow({ where: { id: ref.sessionId } });
-    expect(after.sequence).toBe(before.sequence);
+    expect(after.sequence).toBe(before.sequence + 1);
     expect(after.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
 
     const [entry] = await auditOf("ceremonySegment.create", id);

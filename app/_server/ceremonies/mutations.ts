@@ -65,7 +65,7 @@ export async function createSegment(actor: Actor | null, ref: CeremonyRef, input
   authorize(actor, "editProgram");
   const data = parse(segmentInput, input);
   return db.$transaction(async (tx) => {
-    const ceremony = await lockCeremony(tx, ref);
+    const ceremony = await lockCeremony(tx, ref, { retimes: true });
     await checkPeople(tx, data.participantIds, "participantIds");
     const last = await tx.ceremonySegment.aggregate({ where: { sessionId: ceremony.id }, _max: { position: true } });
     const row = await tx.ceremonySegment.create({
@@ -87,7 +87,7 @@ export async function updateSegment(actor: Actor | null, ref: CeremonyRef, segme
   authorize(actor, "editProgram");
   const data = parse(segmentInput, input);
   await db.$transaction(async (tx) => {
-    const ceremony = await lockCeremony(tx, ref);
+    const ceremony = await lockCeremony(tx, ref, { retimes: true });
     const before = await segmentOf(tx, ceremony, segmentId);
     await checkPeople(tx, data.participantIds, "participantIds");
     await tx.segmentParticipant.deleteMany({ where: { segmentId: before.id } });
@@ -110,7 +110,7 @@ export async function updateSegment(actor: Actor | null, ref: CeremonyRef, segme
 export async function deleteSegment(actor: Actor | null, ref: CeremonyRef, segmentId: string): Promise<void> {
   authorize(actor, "editProgram");
   await db.$transaction(async (tx) => {
-    const ceremony = await lockCeremony(tx, ref);
+    const ceremony = await lockCeremony(tx, ref, { retimes: true });
     const before = await segmentOf(tx, ceremony, segmentId);
     await tx.ceremonySegment.delete({ where: { id: before.id } });
     await writeSegmentOrder(tx, ceremony.id, await segmentOrder(tx, ceremony.id));
@@ -132,7 +132,7 @@ export async function reorderSegments(actor: Actor | null, ref: CeremonyRef, ord
   authorize(actor, "editProgram");
   const order = parse(segmentOrderInput, orderedIds, "segmentIds");
   await db.$transaction(async (tx) => {
-    const ceremony = await lockCeremony(tx, ref);
+    const ceremony = await lockCeremony(tx, ref, { retimes: true });
     const current = await segmentOrder(tx, ceremony.id);
     if (!isPermutationOf(current, order)) throw invalid({ segmentIds: { key: "runOfShowChanged" } });
     await applyOrder(tx, actor, ceremony, current, order);
@@ -143,7 +143,7 @@ export async function reorderSegments(actor: Actor | null, ref: CeremonyRef, ord
 export async function moveSegment(actor: Actor | null, ref: CeremonyRef, segmentId: string, direction: Direction): Promise<void> {
   authorize(actor, "editProgram");
   await db.$transaction(async (tx) => {
-    const ceremony = await lockCeremony(tx, ref);
+    const ceremony = await lockCeremony(tx, ref, { retimes: true });
     const segment = await segmentOf(tx, ceremony, segmentId);
     const current = await segmentOrder(tx, ceremony.id);
     await applyOrder(tx, actor, ceremony, current, moveById(current, (id) => id, segment.id, direction));

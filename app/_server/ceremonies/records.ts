@@ -17,15 +17,17 @@ export type LockedCeremony = { id: string; meetingId: string };
 
 /**
  * The ceremony, locked for the rest of the transaction, and marked as changed so that feeds and ETags
- * that follow `updatedAt` rebuild. Segment edits leave SEQUENCE alone: the ceremony's own time, place and
- * status stay as they are. Taking the row lock first serializes concurrent edits of one ceremony, so two
- * reorders cannot interleave their position writes.
+ * that follow `updatedAt` rebuild. Taking the row lock first serializes concurrent edits of one ceremony,
+ * so two reorders cannot interleave their position writes. `retimes`: the change can move segments in
+ * time (adding, changing, removing, reordering), so SEQUENCE rises for the run-of-show feed, whose
+ * segment events take the ceremony's; the ceremony's own event then gets a new SEQUENCE with the same
+ * times, which calendar apps simply take over.
  */
-export async function lockCeremony(tx: Tx, ref: CeremonyRef): Promise<LockedCeremony> {
+export async function lockCeremony(tx: Tx, ref: CeremonyRef, { retimes = false } = {}): Promise<LockedCeremony> {
   if (!RECORD_ID.test(ref.sessionId)) throw notFound("Ceremony");
   const { count } = await tx.session.updateMany({
     where: { id: ref.sessionId, kind: "ceremony", meeting: { slug: ref.meetingSlug } },
-    data: { updatedAt: new Date() },
+    data: { updatedAt: new Date(), ...(retimes && { sequence: { increment: 1 } }) },
   });
   if (count === 0) throw notFound("Ceremony");
   return tx.session.findUniqueOrThrow({ where: { id: ref.sessionId }, select: { id: true, meetingId: true } });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/app/_components/admin/SignInForm";
+import { localPath } from "@/app/_lib/local-path";
 import { currentActor } from "@/app/_server/authz";
 import { pageLocale } from "@/app/_server/pages";
 
@@ -11,11 +12,6 @@ export async function generateMetadata(): Promise<Metadata> {
   const locale = await pageLocale();
   const t = await getTranslations({ locale, namespace: "admin.signIn" });
   return { title: t("title"), robots: { index: false } };
-}
-
-/** Only paths of this site, so that the sign-in page cannot be used to send people elsewhere. */
-function localPath(value: string | undefined, fallback: string): string {
-  return value && /^\/(?!\/)[^\\]*$/.test(value) ? value : fallback;
 }
 
 export default async function SignInPage({ searchParams }: Props) {
