@@ -1,26 +1,11 @@
 import { z } from "zod";
-import { RECORD_ID } from "./ids";
-import type { FieldErrors, ValidationKey } from "./registration/fields";
+import type { FieldErrors } from "./registration/fields";
+import { message, optional, recordId, required, type ValidationKey } from "./schema";
 
 /**
  * What the ceremony editor sends, validated the same way for forms and direct calls. Messages are keys of
  * the `validation` messages, so that every caller answers in the organizer's language.
  */
-
-const message = (key: ValidationKey) => ({ error: key });
-
-/** Control characters other than tab and line breaks never belong in a field. */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-
-const text = (max: number) =>
-  z.string(message("required")).transform((value) => value.replace(CONTROL, "").trim()).pipe(z.string().max(max, message("tooLong")));
-const required = (max: number) => text(max).pipe(z.string().min(1, message("required")));
-const optional = (max: number) =>
-  text(max)
-    .nullish()
-    .transform((value) => value || null);
-
-const recordId = z.string(message("invalidChoice")).regex(RECORD_ID, message("invalidChoice"));
 
 /** A ceremony is part of a meeting day: a segment longer than four hours is a typing error. */
 const MAX_SEGMENT_MINUTES = 240;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { message } from "../schema";
 import { RECORD_ID } from "../ids";
 import type { FieldErrors, ValidationKey } from "../registration/fields";
 import { userRoles } from "../roles";
@@ -8,7 +9,6 @@ import { userRoles } from "../roles";
  * the forms (server actions) and the domain, which parses again. Messages are `validation` keys.
  */
 
-const message = (key: ValidationKey) => ({ error: key });
 
 /** Control characters never belong in a name or an address. */
 const CONTROL = /[\u0000-\u001f\u007f]/g;

@@ -1,9 +1,8 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { locales } from "../i18n/locales";
-import { RECORD_ID } from "../ids";
 import type { FormValues } from "../registration/form";
-import type { ValidationKey } from "../registration/fields";
+import { always, message, optional, optionalRecordId, recordId, required, type ValidationKey } from "../schema";
 
 /**
  * What an organizer enters in the session editor. Times are typed as a day and two clock times in the
@@ -19,26 +18,6 @@ export type SpeakerRole = (typeof speakerRoles)[number];
 
 /** Form fields that come once per speaker row or per ticked box. */
 export const sessionFormLists = ["speakerPerson", "speakerRole", "languages", "interpretation"] as const;
-
-const message = (key: ValidationKey) => ({ error: key });
-const always = () => true;
-
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-
-function text(max: number) {
-  return z.string(message("required")).transform((value) => value.replace(CONTROL, "").trim()).pipe(z.string().max(max, message("tooLong")));
-}
-
-const required = (max: number) => text(max).pipe(z.string().min(1, message("required")));
-
-/** Empty means "not given", stored as null (the pages fall back to another language). */
-const optional = (max: number) =>
-  text(max)
-    .nullish()
-    .transform((value) => value || null);
-
-const recordId = z.string(message("invalidChoice")).regex(RECORD_ID, message("invalidChoice"));
-const optionalId = optional(40).pipe(z.union([z.null(), recordId]));
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -78,8 +57,8 @@ export const sessionFields = z
     date,
     startTime: clock,
     endTime: clock,
-    roomId: optionalId,
-    trackId: optionalId,
+    roomId: optionalRecordId,
+    trackId: optionalRecordId,
     speakers: z
       .array(speaker)
       .max(50, message("tooMany"))

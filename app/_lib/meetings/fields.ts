@@ -2,35 +2,17 @@ import { DateTime, IANAZone } from "luxon";
 import { z } from "zod";
 import base from "../i18n/messages/de.json";
 import { locales } from "../i18n/locales";
-import { RECORD_ID, SLUG } from "../ids";
-import type { FieldErrors, ValidationKey } from "../registration/fields";
+import { SLUG } from "../ids";
+import type { FieldErrors } from "../registration/fields";
+import { always, message, optional, optionalRecordId, recordId, required, text, type ValidationKey } from "../schema";
+
+export { optional, optionalRecordId, recordId, required, text };
 
 /**
  * What organizers enter for meetings, rooms, tracks and quotas. The domain parses with these schemas
  * (so the JSON of a test and the form of a page meet the same rules); error messages are keys of the
  * `validation` messages. Form values arrive as strings: numbers and checkboxes are read from them here.
  */
-
-const message = (key: ValidationKey) => ({ error: key });
-const always = () => true;
-
-/** Control characters other than tab and line breaks never belong in a field. */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-
-export function text(max: number) {
-  return z
-    .string(message("required"))
-    .transform((value) => value.replace(CONTROL, "").trim())
-    .pipe(z.string().max(max, message("tooLong")));
-}
-
-export const required = (max: number) => text(max).pipe(z.string().min(1, message("required")));
-
-/** Empty strings and missing values both mean "not given": null. */
-export const optional = (max: number) =>
-  text(max)
-    .nullish()
-    .transform((value) => value || null);
 
 /** Translations that the database stores as non-null text: an empty string stands for "not translated". */
 export const translation = (max: number) => optional(max).transform((value) => value ?? "");
@@ -61,8 +43,6 @@ export function optionalInteger(min: number, max: number) {
 export const integer = (min: number, max: number, fallback: number) => optionalInteger(min, max).transform((value) => value ?? fallback);
 
 export const slug = required(64).pipe(z.string().regex(SLUG, message("slug")));
-export const recordId = z.string(message("invalidChoice")).regex(RECORD_ID, message("invalidChoice"));
-export const optionalRecordId = optional(40).pipe(z.union([z.null(), z.string().regex(RECORD_ID, message("invalidChoice"))]));
 
 /** A key for URLs from a name: "Halle 2 – Forum" → "halle-2-forum", "Müller" → "mueller"; "" when nothing Latin is left. */
 export function slugify(name: string): string {

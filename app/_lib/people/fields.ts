@@ -1,11 +1,11 @@
 import { z } from "zod";
+import { message } from "../schema";
 import { nameOrders, type ValidationKey } from "../registration/fields";
 import { optional, optionalRecordId, required, slugify } from "../meetings/fields";
 import { SLUG } from "../ids";
 
 /** Speakers and officials as organizers enter them. Error messages are keys of the `validation` messages. */
 
-const message = (key: ValidationKey) => ({ error: key });
 
 /** Latin letters with any accents, spaces, hyphens, apostrophes and dots: the name as printed on badges and in German texts. */
 const LATIN_NAME = /^[\p{Script=Latin}\p{M}][\p{Script=Latin}\p{M}\s'’.\-]*$/u;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { locales } from "../i18n/locales";
 import { RECORD_ID } from "../ids";
-import type { Messages } from "../i18n/messages";
+import { always, message, optional, required, text, type ValidationKey } from "../schema";
 
 /**
  * What a delegate enters, validated the same way for the form, the manage page and the JSON API.
@@ -14,26 +14,7 @@ export type DelegateRole = (typeof delegateRoles)[number];
 
 export const nameOrders = ["given_first", "family_first"] as const;
 
-/** Keys of the `validation` messages: what the schema and the domain report about a field. */
-export type ValidationKey = keyof Messages["validation"];
-
-const message = (key: ValidationKey) => ({ error: key });
-const always = () => true;
-
-/** Control characters other than tab and line breaks never belong in a field. */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-
-function text(max: number) {
-  return z.string(message("required")).transform((value) => value.replace(CONTROL, "").trim()).pipe(z.string().max(max, message("tooLong")));
-}
-
-const required = (max: number) => text(max).pipe(z.string().min(1, message("required")));
-
-/** Empty strings and missing values both mean "not given". */
-const optional = (max: number) =>
-  text(max)
-    .nullish()
-    .transform((value) => value || null);
+export type { ValidationKey };
 
 /** Latin letters with any accents, spaces, hyphens, apostrophes and dots: "Müller-Lüdenscheidt", "O'Neill", "Wang". */
 const LATIN_NAME = /^[\p{Script=Latin}\p{M}][\p{Script=Latin}\p{M}\s'’.\-]*$/u;

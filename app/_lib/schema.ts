@@ -1,0 +1,38 @@
+import { z } from "zod";
+import type { Messages } from "./i18n/messages";
+import { RECORD_ID } from "./ids";
+
+/**
+ * The building blocks of every input schema (registration, meetings, sessions, ceremonies, people):
+ * error messages are keys of the `validation` messages, so that each caller answers in the visitor's
+ * language, and text is cleaned the same way everywhere.
+ */
+
+/** Keys of the `validation` messages: what the schema and the domain report about a field. */
+export type ValidationKey = keyof Messages["validation"];
+
+export const message = (key: ValidationKey) => ({ error: key });
+
+/** For refinements across fields that must run even when other fields are wrong (`when`). */
+export const always = () => true;
+
+/** Control characters other than tab and line breaks never belong in a field. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+export function text(max: number) {
+  return z
+    .string(message("required"))
+    .transform((value) => value.replace(CONTROL, "").trim())
+    .pipe(z.string().max(max, message("tooLong")));
+}
+
+export const required = (max: number) => text(max).pipe(z.string().min(1, message("required")));
+
+/** Empty strings and missing values both mean "not given": null. */
+export const optional = (max: number) =>
+  text(max)
+    .nullish()
+    .transform((value) => value || null);
+
+export const recordId = z.string(message("invalidChoice")).regex(RECORD_ID, message("invalidChoice"));
+export const optionalRecordId = optional(40).pipe(z.union([z.null(), recordId]));
