@@ -37,7 +37,7 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
-/** Full-page screenshot for people to look at (not compared): screenshots/<project>/<name>.png. */
-export async function snapshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `screenshots/${test.info().project.name}/${name}.png`, fullPage: true });
+/** Screenshot for people to look at (not compared): screenshots/<project>/<name>.png, the full page unless told. */
+export async function snapshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
+  await page.screenshot({ path: `screenshots/${test.info().project.name}/${name}.png`, fullPage });
 }

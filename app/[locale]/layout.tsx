@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { SiteFooter } from "@/app/_components/site/SiteFooter";
 import { SiteHeader } from "@/app/_components/site/SiteHeader";
 import { htmlLang } from "@/app/_lib/i18n/locales";
+import { messages, publicMessages } from "@/app/_lib/i18n/messages";
 import { pick } from "@/app/_lib/i18n/localized";
 import { routing } from "@/app/_lib/i18n/routing";
 import { getAlliance } from "@/app/_server/alliance/queries";
@@ -40,7 +41,7 @@ export default async function LocaleLayout({ children, params }: Props) {
         >
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={publicMessages(messages[locale])}>
           <SiteHeader locale={locale} />
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
             {children}

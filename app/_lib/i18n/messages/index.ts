@@ -39,3 +39,13 @@ export const messages: Record<AppLocale, Messages> = {
   en: { ...en, admin: adminEn, adminAccounts: adminAccountsEn, adminMeetings: adminMeetingsEn, adminSessions: adminSessionsEn, adminCeremony: adminCeremonyEn },
   zh: { ...zh, admin: adminZh, adminAccounts: adminAccountsZh, adminMeetings: adminMeetingsZh, adminSessions: adminSessionsZh, adminCeremony: adminCeremonyZh },
 };
+
+/** The back office's namespaces: sent to the browser only on its pages (app/[locale]/admin/layout.tsx). */
+const backOfficeNamespaces = ["admin", "adminAccounts", "adminMeetings", "adminSessions", "adminCeremony"] as const;
+
+/** What the public pages' client components may need: everything but the back office's strings. */
+export function publicMessages(all: Messages): Omit<Messages, (typeof backOfficeNamespaces)[number]> {
+  const copy: Partial<Messages> = { ...all };
+  for (const namespace of backOfficeNamespaces) delete copy[namespace];
+  return copy as Omit<Messages, (typeof backOfficeNamespaces)[number]>;
+}
