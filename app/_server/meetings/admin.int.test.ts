@@ -135,6 +135,19 @@ describe("meetings", () => {
     expect(await outcome(updateMeeting(organizer, "missing", meetingForm()))).toBe("not_found");
   });
 
+  it("changes the time zone only while the meeting has no sessions", async () => {
+    const created = await meeting();
+    expect(await updateMeeting(organizer, created.id, meetingForm({ slug: created.slug, timeZone: "Europe/Paris" }))).toEqual({ slug: created.slug });
+    await db.session.create({
+      data: { meetingId: created.id, slug: "s", kind: "panel", titleDe: "Podium", startsAt: new Date("2018-04-23T08:00:00Z"), endsAt: new Date("2018-04-23T09:00:00Z") },
+    });
+    const refused = await refusal(updateMeeting(organizer, created.id, meetingForm({ slug: created.slug, timeZone: "Asia/Shanghai" })));
+    expect(refused.details.fields).toEqual({ timeZone: { key: "timeZoneHasSessions" } });
+    expect((await db.meeting.findUniqueOrThrow({ where: { id: created.id } })).timeZone).toBe("Europe/Paris");
+    // Other settings still save with the zone unchanged.
+    expect(await updateMeeting(organizer, created.id, meetingForm({ slug: created.slug, timeZone: "Europe/Paris", venueName: "Messe" }))).toEqual({ slug: created.slug });
+  });
+
   it("lists every meeting for every back-office role, drafts included, newest first, with numbers", async () => {
     const old = await meeting({ startsOn: "2001-01-01", endsOn: "2001-01-01" });
     const newest = await meeting({ startsOn: "2099-05-01", endsOn: "2099-05-02" });

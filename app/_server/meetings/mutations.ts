@@ -67,7 +67,11 @@ export async function createMeeting(actor: Actor | null, input: unknown): Promis
   );
 }
 
-/** Saves a meeting's settings. Returns the slug, which may have changed. */
+/**
+ * Saves a meeting's settings. Returns the slug, which may have changed. The time zone is fixed once the
+ * meeting has sessions: their times are stored as instants, so another zone would move every one of them
+ * to other clock times without anyone deciding it.
+ */
 export async function updateMeeting(actor: Actor | null, meetingId: string, input: unknown): Promise<{ slug: string }> {
   authorize(actor, "editProgram");
   const settings: MeetingInput = parseInput(meetingInput, input);
@@ -76,6 +80,9 @@ export async function updateMeeting(actor: Actor | null, meetingId: string, inpu
       const before = await tx.meeting.findUnique({ where: { id: meetingId }, select: settingsSelect });
       if (!before) throw notFound("Meeting");
       await refuseTakenSlug(tx, settings.slug, meetingId);
+      if (settings.timeZone !== before.timeZone && (await tx.session.count({ where: { meetingId } })) > 0) {
+        throw invalid({ timeZone: { key: "timeZoneHasSessions" } });
+      }
       const after = await tx.meeting.update({ where: { id: meetingId }, data: settings, select: settingsSelect });
       await recordAudit(tx, actor, { action: "meeting.update", entity: "Meeting", entityId: meetingId, meetingId, before, after });
       return { slug: after.slug };
