@@ -9,30 +9,12 @@ import { FormMessage } from "../../forms/FormMessage";
 import { SubmitButton } from "../../forms/SubmitButton";
 import { useFormAction } from "../../forms/useFormAction";
 import { SpeakerRows } from "./SpeakerRows";
+import type { SessionEditorDto } from "@/app/_server/agenda/admin-queries";
 
 type Option = { value: string; label: string };
 
-export type SessionFormValues = {
-  id: string;
-  kind: string;
-  titleDe: string;
-  titleEn: string | null;
-  titleZh: string | null;
-  descriptionDe: string | null;
-  descriptionEn: string | null;
-  descriptionZh: string | null;
-  date: string;
-  startTime: string;
-  endTime: string;
-  roomId: string | null;
-  trackId: string | null;
-  capacity: number | null;
-  seatsTaken: number;
-  languages: string[];
-  interpretation: string[];
-  speakers: { personId: string; role: string }[];
-  conflictNote: string | null;
-};
+/** The stored session the editor opens with (absent for a new one), as the editor's query returns it. */
+type SessionFormValues = NonNullable<SessionEditorDto["session"]>;
 
 type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
