@@ -20,6 +20,17 @@ export const adminPaths = {
   day: (slug: string, date?: string) => `/admin/meetings/${slug}/day${date ? `?date=${date}` : ""}`,
   ceremony: (slug: string, id: string) => `/admin/meetings/${slug}/sessions/${id}/ceremony`,
   ceremonyPrint: (slug: string, id: string) => `/admin/meetings/${slug}/sessions/${id}/ceremony/print`,
+  registrations: (slug: string) => `/admin/meetings/${slug}/registrations`,
+  registration: (slug: string, id: string) => `/admin/meetings/${slug}/registrations/${id}`,
+  delegations: (slug: string) => `/admin/meetings/${slug}/delegations`,
+  visaLetters: (slug: string) => `/admin/meetings/${slug}/visa-letters`,
+  checkIn: (slug: string) => `/admin/meetings/${slug}/check-in`,
+  badges: (slug: string) => `/admin/meetings/${slug}/badges`,
+  numbers: (slug: string) => `/admin/meetings/${slug}/numbers`,
+  outbox: "/admin/outbox",
+  outboxEmail: (id: string) => `/admin/outbox/${id}`,
+  /** The registrations as CSV or XLSX, with the list's filters (route handler, no locale). */
+  registrationsExport: (slug: string, format: "csv" | "xlsx") => `/api/admin/meetings/${slug}/registrations.${format}`,
   /** The run-of-show as a calendar of segments, for organizers (route handler, no locale). */
   runOfShowFeed: (slug: string, id: string) => `/api/admin/meetings/${slug}/sessions/${id}/run-of-show.ics`,
 } as const;

@@ -11,6 +11,12 @@ export const permissions = {
   /** Accounts: invite, disable, roles, password resets. */
   manageAccounts: ["admin"],
   readAudit: ["admin", "organizer"],
+  /** Registrations: approve, reject, edit, cancel, waiting lists, exports, visa letters, badges. */
+  manageRegistrations: ["admin", "organizer"],
+  /** The check-in desk: find a delegate by name or code and record their arrival. */
+  checkIn: ["admin", "organizer", "checkin"],
+  /** The dashboard and the outbox (account emails in it only with manageAccounts). */
+  readNumbers: ["admin", "organizer"],
   /** Everything a signed-in organizer sees first: the back office's home. */
   openBackOffice: ["admin", "organizer", "checkin"],
 } as const satisfies Record<string, readonly UserRole[]>;

@@ -5,11 +5,12 @@ import { may, type Permission } from "@/app/_lib/roles";
 import type { Actor } from "@/app/_server/authz";
 import { SignOutButton } from "./SignOutButton";
 
-const items: { href: string; key: "meetings" | "people" | "accounts" | "audit"; permission: Permission }[] = [
+const items: { href: string; key: "meetings" | "people" | "accounts" | "audit" | "outbox"; permission: Permission }[] = [
   { href: adminPaths.home, key: "meetings", permission: "openBackOffice" },
   { href: adminPaths.people, key: "people", permission: "editProgram" },
   { href: adminPaths.accounts, key: "accounts", permission: "manageAccounts" },
   { href: adminPaths.audit, key: "audit", permission: "readAudit" },
+  { href: adminPaths.outbox, key: "outbox", permission: "readNumbers" },
 ];
 
 /** The back office's bar: what this role may open, who is signed in, sign-out. */

@@ -3,17 +3,34 @@
 import { useTranslations } from "next-intl";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import { usePathname } from "@/app/_lib/i18n/navigation";
+import { may, type Permission, type UserRole } from "@/app/_lib/roles";
 import { Tabs } from "../site/Tabs";
 
-/** Tabs of one meeting in the back office. */
-export function MeetingAdminNav({ slug }: { slug: string }) {
+type Tab = { key: string; href: string; permission: Permission; exact?: boolean };
+
+function tabsOf(slug: string): Tab[] {
+  return [
+    { key: "settings", href: adminPaths.meeting(slug), permission: "editProgram", exact: true },
+    { key: "sessions", href: adminPaths.sessions(slug), permission: "editProgram" },
+    { key: "day", href: adminPaths.day(slug), permission: "editProgram" },
+    { key: "rooms", href: adminPaths.rooms(slug), permission: "editProgram" },
+    { key: "registrations", href: adminPaths.registrations(slug), permission: "manageRegistrations" },
+    { key: "delegations", href: adminPaths.delegations(slug), permission: "manageRegistrations" },
+    { key: "checkIn", href: adminPaths.checkIn(slug), permission: "checkIn" },
+    { key: "numbers", href: adminPaths.numbers(slug), permission: "readNumbers" },
+  ];
+}
+
+/** Tabs of one meeting in the back office: those the role may open (the pages check again). */
+export function MeetingAdminNav({ slug, role }: { slug: string; role: UserRole }) {
   const t = useTranslations("admin.meetingNav");
   const pathname = usePathname();
-  const items = [
-    { href: adminPaths.meeting(slug), text: t("settings"), current: pathname === adminPaths.meeting(slug) },
-    { href: adminPaths.sessions(slug), text: t("sessions"), current: pathname.startsWith(adminPaths.sessions(slug)) },
-    { href: adminPaths.day(slug), text: t("day"), current: pathname.startsWith(adminPaths.day(slug)) },
-    { href: adminPaths.rooms(slug), text: t("rooms"), current: pathname.startsWith(adminPaths.rooms(slug)) },
-  ];
+  const items = tabsOf(slug)
+    .filter((tab) => may(role, tab.permission))
+    .map((tab) => ({
+      href: tab.href,
+      text: t(tab.key as "settings"),
+      current: tab.exact ? pathname === tab.href : pathname.startsWith(tab.href),
+    }));
   return <Tabs label={t("label")} items={items} className="mb-6 print:hidden" />;
 }

@@ -5,6 +5,7 @@ delete process.env.SMTP_URL;
 vi.resetModules();
 
 const { db } = await import("@/app/_server/db");
+const { newCheckInCode } = await import("@/app/_server/registration/tokens");
 const { seedDemo } = await import("@/prisma/seed");
 const { queueRegistrationEmail } = await import("./registration-emails");
 const { deliverOutbox, deliverSoon } = await import("./delivery");
@@ -26,6 +27,7 @@ describe("outbox without SMTP_URL", () => {
           activeEmail: "ute.brandt@example.org",
           language: "de",
           privacyConsentAt: new Date(),
+          checkInCode: newCheckInCode(),
         },
       });
       return { ...(await queueRegistrationEmail(tx, { kind: "confirmed", registrationId: registration.id })), registrationId: registration.id };

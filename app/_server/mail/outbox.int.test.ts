@@ -16,7 +16,7 @@ vi.resetModules();
 
 const { db } = await import("@/app/_server/db");
 const { seedDemo } = await import("@/prisma/seed");
-const { hashToken, registrationIdForToken } = await import("@/app/_server/registration/tokens");
+const { hashToken, newCheckInCode, registrationIdForToken } = await import("@/app/_server/registration/tokens");
 const { queueRegistrationEmail } = await import("./registration-emails");
 const { deliverOutbox, deliverSoon } = await import("./delivery");
 const { MANAGE_TOKEN_PLACEHOLDER } = await import("./outbox");
@@ -61,6 +61,7 @@ async function register(delegate: Delegate, sessionIds: string[] = [workshopId])
         activeEmail: email,
         language: delegate.language,
         privacyConsentAt: new Date(),
+        checkInCode: newCheckInCode(),
         seats: { create: seats },
       },
     });

@@ -4,6 +4,7 @@ import type { Actor } from "@/app/_server/authz";
 import { db } from "@/app/_server/db";
 import { AppError } from "@/app/_server/errors";
 import { setCityQuota } from "@/app/_server/registration/quotas";
+import { newCheckInCode } from "@/app/_server/registration/tokens";
 import { createActor, outcome } from "@/test/integration/actors";
 import { delegate } from "@/test/integration/factories";
 import { getMeetingSettings, listCityQuotas, listMeetingsForAdmin, listRoomsAndTracks, nextMeetingDraft } from "./admin-queries";
@@ -153,10 +154,10 @@ describe("meetings", () => {
     const newest = await meeting({ startsOn: "2099-05-01", endsOn: "2099-05-02" });
     await session(newest.id);
     await db.registration.create({
-      data: { meetingId: newest.id, status: "confirmed", givenName: "Wei", familyName: "Wang", role: "delegate", email: "x@example.org", language: "zh", privacyConsentAt: new Date() },
+      data: { meetingId: newest.id, status: "confirmed", givenName: "Wei", familyName: "Wang", role: "delegate", email: "x@example.org", language: "zh", privacyConsentAt: new Date(), checkInCode: newCheckInCode() },
     });
     await db.registration.create({
-      data: { meetingId: newest.id, status: "cancelled", givenName: "Wei", familyName: "Li", role: "delegate", email: "y@example.org", language: "zh", privacyConsentAt: new Date() },
+      data: { meetingId: newest.id, status: "cancelled", givenName: "Wei", familyName: "Li", role: "delegate", email: "y@example.org", language: "zh", privacyConsentAt: new Date(), checkInCode: newCheckInCode() },
     });
     expect(await outcome(listMeetingsForAdmin(null))).toBe("unauthenticated");
     const list = await listMeetingsForAdmin(checkin);
@@ -180,7 +181,7 @@ describe("city quotas", () => {
     for (const status of ["confirmed", "pending", "cancelled"] as const) {
       const input = delegate({ cityId: cologne.id, cityOther: null });
       await db.registration.create({
-        data: { meetingId, status, givenName: input.givenName, familyName: input.familyName, role: "delegate", email: input.email, language: "de", privacyConsentAt: new Date(), cityId: cologne.id },
+        data: { meetingId, status, givenName: input.givenName, familyName: input.familyName, role: "delegate", email: input.email, language: "de", privacyConsentAt: new Date(), cityId: cologne.id, checkInCode: newCheckInCode() },
       });
     }
     const below = await refusal(setCityQuota(organizer, meetingId, cologne.id, 1));

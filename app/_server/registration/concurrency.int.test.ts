@@ -11,6 +11,7 @@ import { delegate, limitedSession, range, seatInvariantViolations, seatReport } 
 import { cancelRegistration } from "./manage";
 import { registrationTransaction } from "./transaction";
 import { manageTokenOf, register, type RegistrationAnswer } from "./register";
+import { newCheckInCode } from "./tokens";
 
 const onPostgres = inject("dbTier") === "postgres";
 
@@ -139,5 +140,6 @@ function registrationRow(index: number) {
     language: "de" as const,
     cityOther: "Hannover",
     privacyConsentAt: new Date(),
+    checkInCode: newCheckInCode(),
   };
 }

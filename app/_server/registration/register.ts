@@ -10,7 +10,7 @@ import { queueRegistrationEmail } from "../mail/registration-emails";
 import { checkCity, checkSessions } from "./choices";
 import { claimKey, idempotencyClaim, purgeExpiredKeys, storeAnswer, storedAnswer } from "./idempotency";
 import { takeSeat, waitlistPlace, type SeatOutcome } from "./seats";
-import { issueAccessToken, manageUrl } from "./tokens";
+import { issueAccessToken, manageUrl, newCheckInCode } from "./tokens";
 import { registrationTransaction } from "./transaction";
 
 /** What the API answers (201), and what a retry with the same idempotency key gets again. */
@@ -71,6 +71,7 @@ export async function register(meetingSlug: string, input: RegistrationInput, op
           status: meeting.requiresApproval ? "pending" : "confirmed",
           activeEmail: details.email,
           privacyConsentAt: now,
+          checkInCode: newCheckInCode(),
         },
         select: { id: true, status: true },
       });

@@ -1,5 +1,6 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, randomInt } from "node:crypto";
+import { CHECK_IN_ALPHABET, CHECK_IN_CODE_LENGTH } from "@/app/_lib/check-in-code";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import type { Prisma } from "../db";
 import { env } from "../env";
@@ -41,4 +42,9 @@ export async function registrationIdForToken(
 /** The manage page a token opens, as a delegate reaches it (PUBLIC_URL, never the request's Host). */
 export function manageUrl(language: AppLocale, token: string): string {
   return `${env().PUBLIC_URL}/${language}/manage/${token}`;
+}
+
+/** A check-in code (see app/_lib/check-in-code.ts), from the CSPRNG. */
+export function newCheckInCode(): string {
+  return Array.from({ length: CHECK_IN_CODE_LENGTH }, () => CHECK_IN_ALPHABET[randomInt(CHECK_IN_ALPHABET.length)]).join("");
 }

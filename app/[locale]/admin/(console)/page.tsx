@@ -4,12 +4,23 @@ import { adminPaths } from "@/app/_lib/admin-paths";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
 import { Link } from "@/app/_lib/i18n/navigation";
-import { may } from "@/app/_lib/roles";
+import { may, type Permission } from "@/app/_lib/roles";
 import { formatCalendarDate } from "@/app/_lib/time";
 import { pageActor } from "@/app/_server/authz";
 import { listMeetingsForAdmin } from "@/app/_server/meetings/admin-queries";
 
 type Props = { params: Promise<{ locale: AppLocale }> };
+
+/** What each role may open of a meeting, in the order of the work. */
+function links(slug: string): { key: "settings" | "program" | "desk" | "checkIn" | "numbersLink"; href: string; permission: Permission }[] {
+  return [
+    { key: "settings", href: adminPaths.meeting(slug), permission: "editProgram" },
+    { key: "program", href: adminPaths.sessions(slug), permission: "editProgram" },
+    { key: "desk", href: adminPaths.registrations(slug), permission: "manageRegistrations" },
+    { key: "checkIn", href: adminPaths.checkIn(slug), permission: "checkIn" },
+    { key: "numbersLink", href: adminPaths.numbers(slug), permission: "readNumbers" },
+  ];
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
@@ -73,16 +84,15 @@ export default async function BackOfficeHome({ params }: Props) {
                       {t("sessions", { count: meeting.sessions })} · {t("registrations", { count: meeting.registrations })}
                     </dd>
                   </dl>
-                  {editor && (
-                    <p className="flex flex-wrap gap-4 text-sm font-medium">
-                      <Link href={adminPaths.meeting(meeting.slug)} className="text-brand-700 underline">
-                        {t("settings")}
-                      </Link>
-                      <Link href={adminPaths.sessions(meeting.slug)} className="text-brand-700 underline">
-                        {t("program")}
-                      </Link>
-                    </p>
-                  )}
+                  <p className="flex flex-wrap gap-4 text-sm font-medium">
+                    {links(meeting.slug)
+                      .filter((link) => may(actor.role, link.permission))
+                      .map((link) => (
+                        <Link key={link.key} href={link.href} className="text-brand-700 underline">
+                          {t(link.key)}
+                        </Link>
+                      ))}
+                  </p>
                 </article>
               </li>
             );

@@ -17,6 +17,15 @@ import adminSessionsZh from "./adminSessions/zh.json";
 import adminCeremonyDe from "./adminCeremony/de.json";
 import adminCeremonyEn from "./adminCeremony/en.json";
 import adminCeremonyZh from "./adminCeremony/zh.json";
+import adminRegistrationsDe from "./adminRegistrations/de.json";
+import adminRegistrationsEn from "./adminRegistrations/en.json";
+import adminRegistrationsZh from "./adminRegistrations/zh.json";
+import adminOnSiteDe from "./adminOnSite/de.json";
+import adminOnSiteEn from "./adminOnSite/en.json";
+import adminOnSiteZh from "./adminOnSite/zh.json";
+import adminNumbersDe from "./adminNumbers/de.json";
+import adminNumbersEn from "./adminNumbers/en.json";
+import adminNumbersZh from "./adminNumbers/zh.json";
 
 /**
  * The public site's strings live in one file per language; the back office's in one folder per area,
@@ -29,6 +38,9 @@ const germanMessages = {
   adminMeetings: adminMeetingsDe,
   adminSessions: adminSessionsDe,
   adminCeremony: adminCeremonyDe,
+  adminRegistrations: adminRegistrationsDe,
+  adminOnSite: adminOnSiteDe,
+  adminNumbers: adminNumbersDe,
 };
 
 /** German is the reference: the other languages must have exactly its keys (a test checks it). */
@@ -36,12 +48,41 @@ export type Messages = typeof germanMessages;
 
 export const messages: Record<AppLocale, Messages> = {
   de: germanMessages,
-  en: { ...en, admin: adminEn, adminAccounts: adminAccountsEn, adminMeetings: adminMeetingsEn, adminSessions: adminSessionsEn, adminCeremony: adminCeremonyEn },
-  zh: { ...zh, admin: adminZh, adminAccounts: adminAccountsZh, adminMeetings: adminMeetingsZh, adminSessions: adminSessionsZh, adminCeremony: adminCeremonyZh },
+  en: {
+    ...en,
+    admin: adminEn,
+    adminAccounts: adminAccountsEn,
+    adminMeetings: adminMeetingsEn,
+    adminSessions: adminSessionsEn,
+    adminCeremony: adminCeremonyEn,
+    adminRegistrations: adminRegistrationsEn,
+    adminOnSite: adminOnSiteEn,
+    adminNumbers: adminNumbersEn,
+  },
+  zh: {
+    ...zh,
+    admin: adminZh,
+    adminAccounts: adminAccountsZh,
+    adminMeetings: adminMeetingsZh,
+    adminSessions: adminSessionsZh,
+    adminCeremony: adminCeremonyZh,
+    adminRegistrations: adminRegistrationsZh,
+    adminOnSite: adminOnSiteZh,
+    adminNumbers: adminNumbersZh,
+  },
 };
 
 /** The back office's namespaces: sent to the browser only on its pages (app/[locale]/admin/layout.tsx). */
-const backOfficeNamespaces = ["admin", "adminAccounts", "adminMeetings", "adminSessions", "adminCeremony"] as const;
+const backOfficeNamespaces = [
+  "admin",
+  "adminAccounts",
+  "adminMeetings",
+  "adminSessions",
+  "adminCeremony",
+  "adminRegistrations",
+  "adminOnSite",
+  "adminNumbers",
+] as const;
 
 /** What the public pages' client components may need: everything but the back office's strings. */
 export function publicMessages(all: Messages): Omit<Messages, (typeof backOfficeNamespaces)[number]> {

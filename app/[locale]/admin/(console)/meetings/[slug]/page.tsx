@@ -29,7 +29,7 @@ export default async function MeetingSettingsPage({ params }: Props) {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{pick(meeting.title, locale) || meeting.defaults.slug}</h1>
-      <MeetingAdminNav slug={meeting.defaults.slug} />
+      <MeetingAdminNav slug={meeting.defaults.slug} role={actor.role} />
       <div className="max-w-3xl">
         <MeetingForm action={updateMeetingAction} defaults={meeting.defaults} meetingId={meeting.id} />
       </div>

@@ -61,7 +61,7 @@ export default async function DayViewPage({ params, searchParams }: Props) {
 
   return (
     <div className="min-w-0 space-y-6">
-      <MeetingAdminNav slug={slug} />
+      <MeetingAdminNav slug={slug} role={actor.role} />
       <h1 className="text-2xl font-bold">
         {t("title")}: {formatCalendarDate(day, locale)}
       </h1>

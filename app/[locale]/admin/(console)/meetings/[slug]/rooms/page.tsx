@@ -28,7 +28,7 @@ export default async function RoomsPage({ params }: Props) {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{pick(meeting.title, locale) || slug}</h1>
-      <MeetingAdminNav slug={slug} />
+      <MeetingAdminNav slug={slug} role={actor.role} />
       <section aria-labelledby="rooms-title" className="space-y-3">
         <h2 id="rooms-title" className="text-xl font-semibold">
           {t("roomsTitle")}

@@ -31,7 +31,7 @@ export default async function SessionListPage({ params }: Props) {
 
   return (
     <div className="space-y-6">
-      <MeetingAdminNav slug={slug} />
+      <MeetingAdminNav slug={slug} role={actor.role} />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold">

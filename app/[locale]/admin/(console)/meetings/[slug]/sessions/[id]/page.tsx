@@ -31,7 +31,7 @@ export default async function EditSessionPage({ params }: Props) {
   const options = editorOptions(editor, locale, (name, capacity) => t("roomCapacity", { name, capacity }));
   return (
     <div className="space-y-6">
-      <MeetingAdminNav slug={slug} />
+      <MeetingAdminNav slug={slug} role={actor.role} />
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold">
           {t("editTitle")}: <span lang="de">{session.titleDe}</span>

@@ -27,7 +27,7 @@ export default async function NewSessionPage({ params }: Props) {
   const options = editorOptions(editor, locale, (name, capacity) => t("roomCapacity", { name, capacity }));
   return (
     <div className="space-y-6">
-      <MeetingAdminNav slug={slug} />
+      <MeetingAdminNav slug={slug} role={actor.role} />
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold">{t("newTitle")}</h1>
         <Link href={adminPaths.sessions(slug)} className="text-brand-700 underline">

@@ -56,7 +56,7 @@ export default async function CeremonyEditorPage({ params }: Props) {
 
   return (
     <div className="space-y-8">
-      <MeetingAdminNav slug={meeting.slug} />
+      <MeetingAdminNav slug={meeting.slug} role={actor.role} />
       <header className="space-y-2">
         <Link href={adminPaths.session(meeting.slug, ceremony.id)} className="text-sm text-brand-700 underline">
           ← {t("backToSession")}
