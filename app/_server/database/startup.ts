@@ -1,6 +1,7 @@
 import "server-only";
 import { seedDemo } from "@/prisma/seed";
 import { seedDemoAccounts } from "@/prisma/seed-accounts";
+import { seedDemoDelegates } from "@/prisma/seed-delegates";
 import { db } from "../db";
 import { env } from "../env";
 import { applyMigrations } from "./migrations";
@@ -17,4 +18,7 @@ export async function prepareEmbeddedDatabase(): Promise<void> {
   // Only here, in embedded mode: a PostgreSQL deployment gets its first admin from `npm run admin:create`.
   const accounts = await seedDemoAccounts(db);
   if (accounts) console.log(`Created ${accounts} demo account(s); see the README.`);
+  // Invented delegates, so that the registration desk and the dashboard have something to show.
+  const delegates = await seedDemoDelegates(db);
+  if (delegates) console.log(`Registered ${delegates} invented demo delegates for the demo meeting.`);
 }
