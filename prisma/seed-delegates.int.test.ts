@@ -33,7 +33,7 @@ describe("seedDemoDelegates", () => {
     expect(await db.cityQuota.count()).toBe(24);
   });
 
-  it("keeps the seat invariant: counters equal seat rows, never above capacity, a numbered waiting list for the tour", async () => {
+  it("keeps the seat invariant: counters equal seat rows, never above capacity, a numbered waiting list for the investment workshop", async () => {
     const sessions = await db.session.findMany({
       where: { meeting: { slug: DEMO_MEETING_SLUG } },
       select: { slug: true, capacity: true, seatsTaken: true, _count: { select: { seats: { where: { status: "confirmed" } } } } },
@@ -42,9 +42,9 @@ describe("seedDemoDelegates", () => {
       expect(session.seatsTaken, session.slug).toBe(session._count.seats);
       if (session.capacity !== null) expect(session.seatsTaken, session.slug).toBeLessThanOrEqual(session.capacity);
     }
-    const tour = await db.session.findFirstOrThrow({ where: { slug: "messerundgang" }, select: { id: true, capacity: true, seatsTaken: true } });
-    expect(tour.seatsTaken).toBe(tour.capacity);
-    const waiting = await db.sessionSeat.findMany({ where: { sessionId: tour.id, status: "waitlisted" }, orderBy: { waitlistNumber: "asc" }, select: { waitlistNumber: true } });
+    const workshop = await db.session.findFirstOrThrow({ where: { slug: "workshop-investitionen" }, select: { id: true, capacity: true, seatsTaken: true } });
+    expect(workshop.seatsTaken).toBe(workshop.capacity);
+    const waiting = await db.sessionSeat.findMany({ where: { sessionId: workshop.id, status: "waitlisted" }, orderBy: { waitlistNumber: "asc" }, select: { waitlistNumber: true } });
     expect(waiting.length).toBeGreaterThan(0);
     expect(waiting.map((seat) => seat.waitlistNumber)).toEqual(waiting.map((_, index) => index + 1));
     expect(await db.sessionSeat.count({ where: { registration: { status: { in: ["cancelled", "rejected"] } } } })).toBe(0);

@@ -56,8 +56,13 @@ function mailPart(text: string): string {
     .replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 }
 
-const workshops = ["workshop-smart-manufacturing", "workshop-investitionen"];
-const TOUR = "messerundgang";
+/**
+ * The investment workshop (40 seats) is wanted by nearly everyone, so its waiting list is long; the
+ * smart-manufacturing workshop by a few; the fair tour is left to those who register in the demo.
+ */
+const INVESTMENT = "workshop-investitionen";
+const MANUFACTURING = "workshop-smart-manufacturing";
+const withManufacturing = (index: number) => (index % 3 === 0 ? [INVESTMENT, MANUFACTURING] : [INVESTMENT]);
 
 /** Which registrations the demo shows in other states than confirmed (index in the final list). */
 const pending = new Set([7, 19, 33, 44]);
@@ -82,7 +87,7 @@ function germanDelegation(city: string, index: number): Omit<DemoDelegate, "stat
       interpretation: ["de"],
       dietaryNeeds: null,
       visaLetter: false,
-      sessions: [workshops[index % 2]!],
+      sessions: [INVESTMENT],
     },
     {
       ...domain,
@@ -95,7 +100,7 @@ function germanDelegation(city: string, index: number): Omit<DemoDelegate, "stat
       interpretation: index % 2 === 0 ? ["de"] : [],
       dietaryNeeds: index % 5 === 2 ? "vegetarisch" : null,
       visaLetter: false,
-      sessions: [workshops[(index + 1) % 2]!, TOUR],
+      sessions: withManufacturing(index),
     },
   ];
 }
@@ -124,7 +129,7 @@ function chineseDelegation(city: string, index: number): Omit<DemoDelegate, "sta
       interpretation: ["zh"],
       dietaryNeeds: null,
       visaLetter: true,
-      sessions: [workshops[index % 2]!],
+      sessions: [INVESTMENT],
     },
     {
       ...domain,
@@ -137,7 +142,7 @@ function chineseDelegation(city: string, index: number): Omit<DemoDelegate, "sta
       interpretation: ["zh"],
       dietaryNeeds: index % 4 === 3 ? "Halal" : null,
       visaLetter: true,
-      sessions: [workshops[(index + 1) % 2]!, TOUR],
+      sessions: withManufacturing(index),
     },
   ];
   if (index % 2 === 0) {
@@ -152,7 +157,7 @@ function chineseDelegation(city: string, index: number): Omit<DemoDelegate, "sta
       interpretation: [],
       dietaryNeeds: null,
       visaLetter: true,
-      sessions: [TOUR],
+      sessions: [INVESTMENT],
     });
   }
   return delegation;
@@ -191,13 +196,13 @@ const visitors: Omit<DemoDelegate, "status" | "registeredAfterDays" | "checkedIn
     interpretation: ["zh"],
     dietaryNeeds: "vegetarian",
     visaLetter: true,
-    sessions: [TOUR],
+    sessions: [INVESTMENT],
   },
 ];
 
 /**
  * Everyone in the order they registered: delegations alternate between the two countries, so that the
- * dashboard's curve and the waiting list of the 20-seat fair tour come out mixed.
+ * dashboard's curve and the long waiting list of the investment workshop come out mixed.
  */
 export const demoDelegates: DemoDelegate[] = (() => {
   const people: Omit<DemoDelegate, "status" | "registeredAfterDays" | "checkedInAfterMinutes">[] = [];
