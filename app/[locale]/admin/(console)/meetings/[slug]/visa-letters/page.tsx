@@ -1,0 +1,127 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { PersonName } from "@/app/_components/admin/delegates/PersonName";
+import { VisaTemplateForm, VisaTemplateReset } from "@/app/_components/admin/delegates/VisaTemplateForm";
+import { MeetingAdminNav } from "@/app/_components/admin/MeetingAdminNav";
+import { adminPaths } from "@/app/_lib/admin-paths";
+import { Link } from "@/app/_lib/i18n/navigation";
+import { locales, localeNames, type AppLocale } from "@/app/_lib/i18n/locales";
+import { pick } from "@/app/_lib/i18n/localized";
+import { letterTemplate } from "@/app/_lib/visa-letter";
+import { pageActor } from "@/app/_server/authz";
+import { orNotFound } from "@/app/_server/pages";
+import { getVisaLetterDesk } from "@/app/_server/registration/visa-letters";
+import { saveVisaLetterAction } from "./actions";
+import { letterLanguage, printPath } from "./letter-language";
+
+type Props = { params: Promise<{ locale: AppLocale; slug: string }>; searchParams: Promise<{ lang?: string | string[] }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "adminRegistrations.visa" });
+  return { title: t("title") };
+}
+
+/**
+ * Who asked for a visa letter, with links to print one or all, and the template of the chosen letter
+ * language (`?lang`, English unless chosen: what German missions read besides German).
+ */
+export default async function VisaLettersPage({ params, searchParams }: Props) {
+  const { locale, slug } = await params;
+  setRequestLocale(locale);
+  const actor = await pageActor(locale, "manageRegistrations", adminPaths.visaLetters(slug));
+  const lang = letterLanguage((await searchParams).lang);
+  const { meeting, templates, delegates } = await orNotFound(getVisaLetterDesk(actor, slug));
+  const [t, ts] = await Promise.all([getTranslations("adminRegistrations.visa"), getTranslations("manage.statuses")]);
+  const custom = templates[lang] !== null;
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{pick(meeting.title, locale) || slug}</h1>
+      <MeetingAdminNav slug={slug} role={actor.role} />
+      <div className="space-y-1">
+        <h2 className="text-xl font-semibold">{t("title")}</h2>
+        <p className="max-w-3xl text-slate-700">{t("intro")}</p>
+      </div>
+
+      <nav aria-labelledby="letter-language" className="flex flex-wrap items-center gap-2">
+        <span id="letter-language" className="font-medium">
+          {t("letterLanguage")}:
+        </span>
+        {locales.map((candidate) => (
+          <Link
+            key={candidate}
+            href={`${adminPaths.visaLetters(slug)}?lang=${candidate}`}
+            aria-current={candidate === lang ? "page" : undefined}
+            className={`rounded border px-3 py-1 ${candidate === lang ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-50"}`}
+          >
+            {localeNames[candidate]}
+          </Link>
+        ))}
+        <span className="text-sm text-slate-600">{t("letterLanguageHint")}</span>
+      </nav>
+
+      <section aria-labelledby="visa-delegates" className="space-y-3">
+        <div className="flex flex-wrap items-baseline justify-between gap-3">
+          <h2 id="visa-delegates" className="text-lg font-semibold">
+            {t("delegates")}
+          </h2>
+          {delegates.length > 0 && (
+            <Link href={printPath(slug, lang)} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800" data-testid="print-all">
+              {t("printAll", { count: delegates.length })}
+            </Link>
+          )}
+        </div>
+        {delegates.length === 0 ? (
+          <p>{t("noDelegates")}</p>
+        ) : (
+          <div className="overflow-x-auto" tabIndex={0}>
+            <table className="w-full min-w-[32rem] text-left text-sm">
+              <thead>
+                <tr className="border-b border-slate-300">
+                  <th scope="col" className="py-1 pr-3">{t("name")}</th>
+                  <th scope="col" className="py-1 pr-3">{t("city")}</th>
+                  <th scope="col" className="py-1 pr-3">{t("status")}</th>
+                  <th scope="col" className="py-1">{t("letter")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {delegates.map((delegate) => {
+                  const name = <PersonName person={delegate} locale={locale} />;
+                  return (
+                    <tr key={delegate.id} className="border-b border-slate-100" data-testid="visa-delegate">
+                      <td className="py-2 pr-3 font-medium">
+                        <Link href={adminPaths.registration(slug, delegate.id)} className="text-brand-700 underline-offset-2 hover:underline">
+                          {name}
+                        </Link>
+                      </td>
+                      <td className="py-2 pr-3">{delegate.city ? pick(delegate.city, locale) : delegate.cityOther}</td>
+                      <td className="py-2 pr-3">{ts(delegate.status)}</td>
+                      <td className="py-2">
+                        <Link
+                          href={printPath(slug, lang, delegate.id)}
+                          className="text-brand-700 underline"
+                        >
+                          {t("printOne", { lang: localeNames[lang] })}
+                          <span className="sr-only">: {`${delegate.givenName} ${delegate.familyName}`}</span>
+                        </Link>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="visa-template" className="space-y-3 rounded border border-slate-200 bg-white p-4">
+        <h2 id="visa-template" className="text-lg font-semibold">
+          {t("templateTitle")} – {localeNames[lang]}
+        </h2>
+        <p className="max-w-3xl text-sm text-slate-700">{t("templateIntro")}</p>
+        <VisaTemplateForm action={saveVisaLetterAction} meetingSlug={slug} lang={lang} text={letterTemplate(templates[lang], lang)} custom={custom} />
+        {custom && <VisaTemplateReset action={saveVisaLetterAction} meetingSlug={slug} lang={lang} />}
+      </section>
+    </div>
+  );
+}

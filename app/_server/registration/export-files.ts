@@ -1,0 +1,72 @@
+import "server-only";
+import { stringify } from "csv-stringify/sync";
+import ExcelJS from "exceljs";
+import { parseDeskFilters } from "@/app/_lib/registration/desk-filters";
+import { authorize, currentActor } from "../authz";
+import { AppError } from "../errors";
+import { errorResponse } from "../http";
+import { registrationsExport, type RegistrationsExport } from "./export-data";
+import { translator } from "./export-columns";
+
+export type ExportFormat = "csv" | "xlsx";
+
+/**
+ * A spreadsheet treats a cell that starts with =, +, -, @ (or a tab or carriage return before one) as
+ * a formula, even in a CSV file: a delegate who types `=HYPERLINK(…)` as their organization would run
+ * it on the organizer's machine when the file is opened. A leading apostrophe makes the cell plain
+ * text again (OWASP "CSV injection"); spreadsheets do not show it.
+ */
+export function guardFormula(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+/** UTF-8 with a byte-order mark, so that Excel reads Chinese names as such; CRLF and RFC 4180 quoting. */
+export function toCsv(table: RegistrationsExport): string {
+  return stringify([table.header, ...table.rows].map((row) => row.map(guardFormula)), { bom: true, record_delimiter: "windows" });
+}
+
+/**
+ * The same table as an Excel workbook: header bold and frozen, columns as wide as their content needs.
+ * Every cell is written as a string, which Excel never evaluates, so the formula guard is not needed.
+ */
+export async function toXlsx(table: RegistrationsExport): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(translator(table.lang)("adminRegistrations.exports.sheet"), { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = table.header.map((header, index) => ({ header, width: table.widths[index] }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.addRows(table.rows);
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.header.length } };
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+const contentType: Record<ExportFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+
+/**
+ * GET /api/admin/meetings/{slug}/registrations.{csv,xlsx}: the desk's list with its filters (same query
+ * string), for signed-in organizers only (401/403 as JSON otherwise). Names, emails and needs: no
+ * cache keeps a copy.
+ */
+export async function serveRegistrationsExport(request: Request, params: Promise<{ slug: string }>, format: ExportFormat): Promise<Response> {
+  const { slug } = await params;
+  try {
+    const actor = await currentActor();
+    authorize(actor, "manageRegistrations");
+    const searchParams = new URL(request.url).searchParams;
+    const table = await registrationsExport(actor, slug, parseDeskFilters(searchParams), searchParams.get("lang"));
+    const body = format === "csv" ? Buffer.from(toCsv(table), "utf8") : await toXlsx(table);
+    return new Response(new Uint8Array(body), {
+      headers: {
+        "Content-Type": contentType[format],
+        "Content-Disposition": `attachment; filename="registrations-${table.meetingSlug}.${format}"`,
+        "Cache-Control": "private, no-store",
+        "X-Content-Type-Options": "nosniff",
+      },
+    });
+  } catch (error) {
+    if (error instanceof AppError) return errorResponse(error);
+    throw error;
+  }
+}
