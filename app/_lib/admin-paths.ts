@@ -24,6 +24,7 @@ export const adminPaths = {
   registration: (slug: string, id: string) => `/admin/meetings/${slug}/registrations/${id}`,
   delegations: (slug: string) => `/admin/meetings/${slug}/delegations`,
   visaLetters: (slug: string) => `/admin/meetings/${slug}/visa-letters`,
+  visaLettersPrint: (slug: string) => `/admin/meetings/${slug}/visa-letters/print`,
   checkIn: (slug: string) => `/admin/meetings/${slug}/check-in`,
   badges: (slug: string) => `/admin/meetings/${slug}/badges`,
   numbers: (slug: string) => `/admin/meetings/${slug}/numbers`,

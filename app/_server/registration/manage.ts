@@ -15,18 +15,19 @@ import { registrationTransaction } from "./transaction";
 
 /**
  * What a delegate does on the manage page, authorized by the manage token alone. Each operation locks
- * the registration's row first, so that two tabs of the same delegate cannot interleave.
+ * the registration's row first, so that two tabs of the same delegate cannot interleave. The bodies
+ * (`writeDetails`, `replaceSessions`, `cancelLocked`) take a registration their caller has locked: the
+ * registration desk runs the same rules for organizers (desk-mutations.ts).
  */
 
 type Tx = Prisma.TransactionClient;
-type Locked = { id: string; meetingId: string; status: string; email: string };
+export type Locked = { id: string; meetingId: string; status: string; email: string };
 
 /**
  * FOR NO KEY UPDATE: it serializes changes of this registration but, unlike FOR UPDATE, lets other
  * transactions insert rows that point at it (an email, a link) without waiting.
  */
-export async function lockByToken(tx: Tx, token: string, { editable }: { editable: boolean }): Promise<Locked> {
-  const id = await registrationIdForToken(tx, token, "manage");
+export async function lockRegistration(tx: Tx, id: string | null, { editable }: { editable: boolean }): Promise<Locked> {
   const [row] = id
     ? await tx.$queryRaw<Locked[]>`
         SELECT "id", "meetingId", "status"::text AS "status", "email" FROM "Registration" WHERE "id" = ${id} FOR NO KEY UPDATE`
@@ -36,6 +37,10 @@ export async function lockByToken(tx: Tx, token: string, { editable }: { editabl
     throw new AppError("not_editable", "The registration is cancelled or rejected");
   }
   return row;
+}
+
+export async function lockByToken(tx: Tx, token: string, options: { editable: boolean }): Promise<Locked> {
+  return lockRegistration(tx, await registrationIdForToken(tx, token, "manage"), options);
 }
 
 /** Tells everyone who moved up from a waiting list. */
@@ -55,13 +60,10 @@ export async function releaseAllSeats(tx: Tx, registrationId: string): Promise<s
   return seats.map((seat) => seat.sessionId);
 }
 
-export async function updateDetails(token: string, details: DelegateDetails, locale: AppLocale): Promise<void> {
+/** An address another active registration of the meeting holds becomes a field error, not a crash. */
+export async function refusingTakenEmail<T>(run: () => Promise<T>): Promise<T> {
   try {
-    await registrationTransaction(async (tx) => {
-      const registration = await lockByToken(tx, token, { editable: true });
-      await checkCity(tx, registration.meetingId, details.cityId, locale, registration.id);
-      await tx.registration.update({ where: { id: registration.id }, data: { ...details, activeEmail: details.email } });
-    });
+    return await run();
   } catch (error) {
     if (isUniqueViolation(error, "activeEmail")) {
       throw new AppError("already_registered", "Another registration uses this email address", { fields: { email: { key: "alreadyRegistered" } } });
@@ -70,27 +72,53 @@ export async function updateDetails(token: string, details: DelegateDetails, loc
   }
 }
 
+/** Stores new details of a locked, editable registration; the member city must have room. */
+export async function writeDetails(tx: Tx, registration: Locked, details: DelegateDetails, locale: AppLocale): Promise<void> {
+  await checkCity(tx, registration.meetingId, details.cityId, locale, registration.id);
+  await tx.registration.update({ where: { id: registration.id }, data: { ...details, activeEmail: details.email } });
+}
+
+export async function updateDetails(token: string, details: DelegateDetails, locale: AppLocale): Promise<void> {
+  await refusingTakenEmail(() =>
+    registrationTransaction(async (tx) => writeDetails(tx, await lockByToken(tx, token, { editable: true }), details, locale)),
+  );
+}
+
+export type SessionChange = { added: string[]; released: string[] };
+
 /**
- * Replaces the chosen sessions: gives up the ones dropped (promoting others) and books the new ones.
- * New sessions only while registration is open; giving one up is always possible.
+ * Replaces the chosen sessions of a locked, editable registration: gives up the ones dropped (promoting
+ * others) and books the new ones, a waiting place where a session is full. `windowApplies`: new
+ * sessions only while registration is open (giving one up is always possible). Returns what changed,
+ * null when nothing did; the "changed" email is queued.
  */
+export async function replaceSessions(
+  tx: Tx,
+  registration: Locked,
+  sessionIds: string[],
+  locale: AppLocale,
+  { now, windowApplies }: { now: Date; windowApplies: boolean },
+): Promise<SessionChange | null> {
+  const current = new Set((await tx.sessionSeat.findMany({ where: { registrationId: registration.id }, select: { sessionId: true } })).map((seat) => seat.sessionId));
+  const wanted = new Set(sessionIds);
+  await checkSessions(tx, registration.meetingId, sessionIds, locale, current);
+  const added = [...wanted].filter((id) => !current.has(id));
+  const released = [...current].filter((id) => !wanted.has(id));
+  if (added.length + released.length === 0) return null;
+  if (added.length > 0 && windowApplies) await ensureOpen(tx, registration.meetingId, now);
+  for (const sessionId of [...added, ...released].sort()) {
+    if (wanted.has(sessionId)) await takeSeat(tx, registration.id, sessionId);
+    else await release(tx, registration.id, sessionId);
+  }
+  // The delegate's calendar changed: LAST-MODIFIED follows the registration's updatedAt.
+  await tx.registration.update({ where: { id: registration.id }, data: { updatedAt: now } });
+  await queueRegistrationEmail(tx, { kind: "changed", registrationId: registration.id, releasedSessionIds: released });
+  return { added, released };
+}
+
 export async function changeSessions(token: string, sessionIds: string[], locale: AppLocale, now: Date = new Date()): Promise<void> {
   await registrationTransaction(async (tx) => {
-    const registration = await lockByToken(tx, token, { editable: true });
-    const current = new Set((await tx.sessionSeat.findMany({ where: { registrationId: registration.id }, select: { sessionId: true } })).map((seat) => seat.sessionId));
-    const wanted = new Set(sessionIds);
-    await checkSessions(tx, registration.meetingId, sessionIds, locale, current);
-    const added = [...wanted].filter((id) => !current.has(id));
-    const released = [...current].filter((id) => !wanted.has(id));
-    if (added.length + released.length === 0) return;
-    if (added.length > 0) await ensureOpen(tx, registration.meetingId, now);
-    for (const sessionId of [...added, ...released].sort()) {
-      if (wanted.has(sessionId)) await takeSeat(tx, registration.id, sessionId);
-      else await release(tx, registration.id, sessionId);
-    }
-    // The delegate's calendar changed: LAST-MODIFIED follows the registration's updatedAt.
-    await tx.registration.update({ where: { id: registration.id }, data: { updatedAt: now } });
-    await queueRegistrationEmail(tx, { kind: "changed", registrationId: registration.id, releasedSessionIds: released });
+    await replaceSessions(tx, await lockByToken(tx, token, { editable: true }), sessionIds, locale, { now, windowApplies: true });
   });
 }
 
@@ -100,13 +128,18 @@ async function ensureOpen(tx: Tx, meetingId: string, now: Date): Promise<void> {
   if (windowState(window, now) !== "open") throw new AppError("registration_closed", "Registration is not open");
 }
 
-/** Cancels the registration; its seats go to the waiting lists. The manage page still shows it. */
+/** Cancels a locked, editable registration; its seats go to the waiting lists. Returns the sessions given up. */
+export async function cancelLocked(tx: Tx, registration: Locked, now: Date): Promise<string[]> {
+  const released = await releaseAllSeats(tx, registration.id);
+  await tx.registration.update({ where: { id: registration.id }, data: { status: "cancelled", activeEmail: null, cancelledAt: now } });
+  await queueRegistrationEmail(tx, { kind: "cancelled", registrationId: registration.id, releasedSessionIds: released });
+  return released;
+}
+
+/** Cancels the registration; the manage page still shows it. */
 export async function cancelRegistration(token: string, now: Date = new Date()): Promise<void> {
   await registrationTransaction(async (tx) => {
-    const registration = await lockByToken(tx, token, { editable: true });
-    const released = await releaseAllSeats(tx, registration.id);
-    await tx.registration.update({ where: { id: registration.id }, data: { status: "cancelled", activeEmail: null, cancelledAt: now } });
-    await queueRegistrationEmail(tx, { kind: "cancelled", registrationId: registration.id, releasedSessionIds: released });
+    await cancelLocked(tx, await lockByToken(tx, token, { editable: true }), now);
   });
 }
 

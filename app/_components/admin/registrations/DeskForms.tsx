@@ -1,0 +1,145 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRef, type ReactNode, type RefObject } from "react";
+import { initialFormState, type FormState, type FormValues } from "@/app/_lib/registration/form";
+import { Choice, describedBy, FieldMessages, Section, textValue, TextField } from "../../forms/Field";
+import { FormMessage } from "../../forms/FormMessage";
+import { SubmitButton } from "../../forms/SubmitButton";
+import { useFormAction } from "../../forms/useFormAction";
+import { DelegateFields, type CityOption } from "../../registration/DelegateFields";
+
+/** The registration desk's forms: each a small form of its own, with its outcome beside its button. */
+
+type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+
+function Hidden({ fields }: { fields: Record<string, string> }) {
+  return Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
+}
+
+/** Approve or reject, with an optional message that goes into the email. Two buttons, one form. */
+export function ReviewForm({ action, registrationId }: { action: Action; registrationId: string }) {
+  const t = useTranslations("adminRegistrations.desk");
+  const { state, pending, formProps } = useFormAction(action, initialFormState);
+  const decision = useRef<HTMLInputElement>(null);
+  return (
+    <form {...formProps} className="space-y-3" aria-label={t("decision")}>
+      <Hidden fields={{ registrationId }} />
+      {/* The script sends the form without its submitter, so the clicked button writes its decision
+          here first; without a script the browser sends the button's own value, which comes later and wins. */}
+      <input ref={decision} type="hidden" name="decision" defaultValue="" />
+      <TextField name="message" label={t("message")} hint={t("messageHint")} state={state} multiline maxLength={2000} />
+      <div className="flex flex-wrap gap-3">
+        <DecisionButton field={decision} decision="approved" label={t("approve")} pending={pending} tone="bg-brand-700 text-white hover:bg-brand-800" />
+        <DecisionButton field={decision} decision="rejected" label={t("reject")} pending={pending} tone="border border-red-700 bg-white text-red-800 hover:bg-red-50" />
+      </div>
+      <FormMessage state={state} />
+    </form>
+  );
+}
+
+type DecisionProps = { field: RefObject<HTMLInputElement | null>; decision: string; label: string; pending: boolean; tone: string };
+
+function DecisionButton({ field, decision, label, pending, tone }: DecisionProps) {
+  const choose = () => {
+    if (field.current) field.current.value = decision;
+  };
+  return (
+    <button type="submit" name="decision" value={decision} onClick={choose} disabled={pending} className={`rounded px-5 py-2.5 font-semibold disabled:opacity-60 ${tone}`}>
+      {label}
+    </button>
+  );
+}
+
+/** A one-button form: resend, remove from a waiting list. */
+export function ButtonForm({ action, fields, label, hint, tone }: { action: Action; fields: Record<string, string>; label: string; hint?: string; tone?: "danger" }) {
+  const t = useTranslations("adminRegistrations.desk");
+  const { state, pending, formProps } = useFormAction(action, initialFormState);
+  return (
+    <form {...formProps} className="space-y-2">
+      <Hidden fields={fields} />
+      {hint && <p className="text-sm text-slate-600">{hint}</p>}
+      <SubmitButton label={label} pendingLabel={t("working")} pending={pending} tone={tone} />
+      <FormMessage state={state} />
+    </form>
+  );
+}
+
+/** A step behind a tick box (cancelling); the box's problem is shown at the box. */
+export function ConfirmStepForm({ action, fields, text, confirm, label }: { action: Action; fields: Record<string, string>; text: string; confirm: string; label: string }) {
+  const t = useTranslations("adminRegistrations.desk");
+  const { state, pending, formProps } = useFormAction(action, initialFormState);
+  return (
+    <form {...formProps} className="space-y-3">
+      <Hidden fields={fields} />
+      <p>{text}</p>
+      <Choice type="checkbox" name="confirm" value="on" defaultChecked={false} label={confirm} describedBy={describedBy("confirm", state)} invalid={Boolean(state.fieldErrors?.confirm)} />
+      <FieldMessages name="confirm" state={state} />
+      <SubmitButton label={label} pendingLabel={t("working")} pending={pending} tone="danger" />
+      {!state.fieldErrors?.confirm && <FormMessage state={state} />}
+    </form>
+  );
+}
+
+/** Gives a waitlisted person a seat; the tick box raises a full session's capacity by one for them. */
+export function MoveUpForm({ action, registrationId, sessionId }: { action: Action; registrationId: string; sessionId: string }) {
+  const t = useTranslations("adminRegistrations.desk");
+  const { state, pending, formProps } = useFormAction(action, initialFormState);
+  const name = `addSeat-${sessionId}`;
+  return (
+    <form {...formProps} className="space-y-2">
+      <Hidden fields={{ registrationId, sessionId }} />
+      <p className="text-sm text-slate-600">{t("moveUpHint")}</p>
+      <Choice type="checkbox" name="addSeat" value="on" defaultChecked={textValue(state, "addSeat") === "on"} label={t("addSeat")} describedBy={state.fieldErrors?.addSeat ? `${name}-error` : undefined} invalid={Boolean(state.fieldErrors?.addSeat)} />
+      {state.fieldErrors?.addSeat && (
+        <p id={`${name}-error`} className="text-sm font-medium text-red-700" data-field-error="addSeat">
+          {state.fieldErrors.addSeat}
+        </p>
+      )}
+      <SubmitButton label={t("moveUp")} pendingLabel={t("working")} pending={pending} />
+      <FormMessage state={state} />
+    </form>
+  );
+}
+
+export type SessionBox = { id: string; label: ReactNode; checked: boolean };
+
+/** The meeting's sessions with limited seats as tick boxes; saving books the ticked ones and gives up the others. */
+export function SessionsForm({ action, registrationId, sessions }: { action: Action; registrationId: string; sessions: SessionBox[] }) {
+  const t = useTranslations("adminRegistrations.desk");
+  const { state, pending, formProps } = useFormAction(action, initialFormState);
+  return (
+    <form {...formProps} className="space-y-3">
+      <Hidden fields={{ registrationId }} />
+      <fieldset className="space-y-2" aria-describedby={describedBy("sessionIds", state)}>
+        <legend className="font-medium">{t("sessionsLegend")}</legend>
+        {sessions.map((session) => (
+          <Choice key={session.id} type="checkbox" name="sessionIds" value={session.id} defaultChecked={session.checked} label={session.label} />
+        ))}
+      </fieldset>
+      <FieldMessages name="sessionIds" state={state} />
+      <SubmitButton label={t("saveSessions")} pendingLabel={t("working")} pending={pending} />
+      <FormMessage state={state} />
+    </form>
+  );
+}
+
+/** The delegate's details with the registration form's own fields, prefilled with what is stored. */
+export function DetailsForm({ action, ids, values, cities }: { action: Action; ids: { registrationId: string; meetingId: string }; values: FormValues; cities: CityOption[] }) {
+  const t = useTranslations("adminRegistrations.desk");
+  const tr = useTranslations("register");
+  const tm = useTranslations("manage");
+  const { state, pending, formProps } = useFormAction(action, { ok: false, values });
+  return (
+    <form {...formProps} className="space-y-6" noValidate aria-label={t("editDetails")}>
+      <Hidden fields={ids} />
+      <FormMessage state={state} />
+      <DelegateFields state={state} cities={cities} />
+      <Section title={tr("consent")}>
+        <Choice type="checkbox" name="photoConsent" value="on" defaultChecked={textValue(state, "photoConsent") === "on"} label={tr("photoConsent")} />
+        <Choice type="checkbox" name="listConsent" value="on" defaultChecked={textValue(state, "listConsent") === "on"} label={tr("listConsent")} />
+      </Section>
+      <SubmitButton pending={pending} label={tm("saveDetails")} pendingLabel={t("working")} />
+    </form>
+  );
+}

@@ -1,0 +1,86 @@
+import { getTranslations } from "next-intl/server";
+import { formatCheckInCode } from "@/app/_lib/check-in-code";
+import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { pick } from "@/app/_lib/i18n/localized";
+import { latinName } from "@/app/_lib/names";
+import type { FormValues } from "@/app/_lib/registration/form";
+import type { DeskRegistration } from "@/app/_server/registration/desk-queries";
+import { placeOf, shortDateTime } from "./format";
+
+type Props = { registration: DeskRegistration; locale: AppLocale; timeZone: string };
+
+/** Everything the delegate entered and what the desk knows about them, as label and value. */
+export async function RegistrationFacts({ registration: r, locale, timeZone }: Props) {
+  const [t, tm, tr, tl, treg] = await Promise.all([
+    getTranslations("adminRegistrations.desk"),
+    getTranslations("manage"),
+    getTranslations("roles"),
+    getTranslations("languages"),
+    getTranslations("register"),
+  ]);
+  const text = (value: string | null) => value || tm("none");
+  const flag = (value: boolean) => (value ? tm("yes") : tm("no"));
+  const when = (iso: string | null) => (iso ? shortDateTime(iso, timeZone, locale) : tm("none"));
+  const rows: [string, string][] = [
+    [tm("name"), latinName({ ...r, honorific: undefined })],
+    [t("fields.nativeName"), text(r.nativeName)],
+    [t("fields.nameOrder"), r.nameOrder === "given_first" ? treg("nameOrderGivenFirst") : treg("nameOrderFamilyFirst")],
+    [t("fields.honorific"), text(r.honorific)],
+    [t("fields.position"), text(r.position)],
+    [t("fields.organization"), text(r.organization)],
+    [t("fields.city"), placeOf(r, locale) + (r.city ? "" : ` (${t("otherCities")})`)],
+    [tm("role"), tr(r.role)],
+    [tm("email"), r.email],
+    [tm("phone"), text(r.phone)],
+    [tm("language"), tl(r.language)],
+    [tm("interpretation"), r.interpretation.length ? r.interpretation.map((language) => tl(language)).join(", ") : tm("none")],
+    [tm("dietaryNeeds"), text(r.dietaryNeeds)],
+    [tm("accessibilityNeeds"), text(r.accessibilityNeeds)],
+    [tm("visaLetter"), flag(r.visaLetter)],
+    [tm("photoConsent"), flag(r.photoConsent)],
+    [tm("listConsent"), flag(r.listConsent)],
+    [t("fields.privacyConsentAt"), when(r.privacyConsentAt)],
+    [t("fields.createdAt"), when(r.createdAt)],
+    [t("fields.updatedAt"), when(r.updatedAt)],
+    [t("fields.cancelledAt"), when(r.cancelledAt)],
+    [t("fields.checkInCode"), formatCheckInCode(r.checkInCode)],
+    [t("fields.checkIn"), r.checkIn ? t("checkedInAt", { time: when(r.checkIn.at), staff: r.checkIn.staffEmail }) : t("notCheckedIn")],
+  ];
+  return (
+    <dl className="grid gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[14rem_1fr]" data-testid="registration-facts">
+      {rows.map(([label, value]) => (
+        <div key={label} className="contents">
+          <dt className="font-medium text-slate-600">{label}</dt>
+          <dd className="break-words whitespace-pre-line">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** The stored details as the edit form's values: the same shape the browser sends. */
+export function detailsFormValues(r: DeskRegistration, locale: AppLocale): FormValues {
+  const text = (value: string | null) => value ?? "";
+  const flag = (value: boolean) => (value ? "on" : "");
+  return {
+    givenName: r.givenName,
+    familyName: r.familyName,
+    nativeName: text(r.nativeName),
+    nameOrder: r.nameOrder,
+    honorific: text(r.honorific),
+    position: text(r.position),
+    organization: text(r.organization),
+    city: r.city ? pick(r.city.name, locale) : "",
+    cityOther: text(r.cityOther),
+    role: r.role,
+    email: r.email,
+    phone: text(r.phone),
+    language: r.language,
+    interpretation: r.interpretation,
+    dietaryNeeds: text(r.dietaryNeeds),
+    accessibilityNeeds: text(r.accessibilityNeeds),
+    visaLetter: flag(r.visaLetter),
+    photoConsent: flag(r.photoConsent),
+    listConsent: flag(r.listConsent),
+  };
+}

@@ -1,0 +1,211 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/app/_server/authz";
+import { db } from "@/app/_server/db";
+import { AppError } from "@/app/_server/errors";
+import { seedDemo } from "@/prisma/seed";
+import { createActor, outcome } from "@/test/integration/actors";
+import { delegate, limitedSession, seatInvariantViolations, seatReport } from "@/test/integration/factories";
+import { cancelRegistrationAtDesk, changeRegistrationSessions, editRegistration, moveUpFromWaitlist, removeFromWaitlist, resendConfirmation } from "./desk-mutations";
+import { register } from "./register";
+import { reviewRegistration } from "./review";
+
+let meetingId: string;
+let organizer: Actor;
+let admin: Actor;
+let checkin: Actor;
+
+beforeAll(async () => {
+  await seedDemo(db);
+  meetingId = (await db.meeting.findUniqueOrThrow({ where: { slug: "2017" } })).id;
+  [organizer, admin, checkin] = await Promise.all([createActor("organizer"), createActor("admin"), createActor("checkin")]);
+});
+
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(() => null, (caught: unknown) => caught);
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+const status = async (id: string) => (await db.registration.findUniqueOrThrow({ where: { id } })).status;
+const emails = (registrationId: string) => db.outboxEmail.findMany({ where: { registrationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+/** The details part of a registration input: what the edit form sends. */
+function detailsOf(overrides: Parameters<typeof delegate>[0] = {}) {
+  const { sessionIds: _sessions, privacyConsent: _consent, ...details } = delegate(overrides);
+  return details;
+}
+const audits = (entityId: string) => db.auditEntry.findMany({ where: { entityId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+
+/** Every operation refuses the anonymous visitor and the check-in staff, before it touches anything. */
+describe("role checks", () => {
+  it("anonymous → unauthenticated, checkin → forbidden, nothing changed", async () => {
+    const sessionId = await limitedSession(1, 2);
+    const { id } = await register("2017", delegate({ sessionIds: [sessionId] }), { locale: "de" });
+    const details = detailsOf();
+    const operations = (actor: Actor | null) => [
+      reviewRegistration(actor, id, "approved", null),
+      editRegistration(actor, id, details, "de"),
+      changeRegistrationSessions(actor, id, [], "de"),
+      cancelRegistrationAtDesk(actor, id),
+      moveUpFromWaitlist(actor, id, sessionId, { addSeat: true }),
+      removeFromWaitlist(actor, id, sessionId),
+      resendConfirmation(actor, id),
+    ];
+    for (const result of await Promise.all(operations(null).map(outcome))) expect(result).toBe("unauthenticated");
+    for (const result of await Promise.all(operations(checkin).map(outcome))) expect(result).toBe("forbidden");
+    expect(await status(id)).toBe("confirmed");
+    expect(await audits(id)).toEqual([]);
+    expect((await emails(id)).map((email) => email.kind)).toEqual(["registration.confirmed"]);
+  });
+});
+
+describe("approval and rejection", () => {
+  it("approves a pending registration with the organizer's message in the email, and rejects another", async () => {
+    await db.meeting.update({ where: { id: meetingId }, data: { requiresApproval: true } });
+    try {
+      const sessionId = await limitedSession(1, 3);
+      const first = await register("2017", delegate({ sessionIds: [sessionId], language: "de" }), { locale: "de" });
+      const second = await register("2017", delegate({ sessionIds: [sessionId], language: "en" }), { locale: "en" });
+      expect([await status(first.id), await status(second.id)]).toEqual(["pending", "pending"]);
+
+      await reviewRegistration(organizer, first.id, "approved", "Bitte bringen Sie Ihren Pass mit.\n<b>Danke</b>");
+      expect(await status(first.id)).toBe("confirmed");
+      const approved = (await emails(first.id)).at(-1)!;
+      expect(approved.kind).toBe("registration.approved");
+      expect(approved.text).toContain("Nachricht der Organisatoren:\nBitte bringen Sie Ihren Pass mit.\n<b>Danke</b>");
+      // Typed text is escaped in the HTML, its line breaks kept.
+      expect(approved.html).toContain("Bitte bringen Sie Ihren Pass mit.<br>&lt;b&gt;Danke&lt;/b&gt;");
+      expect((await audits(first.id)).map((entry) => [entry.action, entry.actorEmail, entry.meetingId, entry.before, (entry.after as { status: string }).status])).toEqual([
+        ["registration.approve", organizer.email, meetingId, { status: "pending" }, "confirmed"],
+      ]);
+
+      await reviewRegistration(admin, second.id, "rejected", "We are sorry.");
+      expect(await status(second.id)).toBe("rejected");
+      const rejected = (await emails(second.id)).at(-1)!;
+      expect([rejected.kind, rejected.text.includes("A message from the organizers:\nWe are sorry.")]).toEqual(["registration.rejected", true]);
+      // Its waiting place is gone; the seat stays with the approved delegate.
+      expect(await db.sessionSeat.count({ where: { registrationId: second.id } })).toBe(0);
+      expect(seatInvariantViolations(await seatReport(sessionId), 1)).toEqual([]);
+
+      // Only pending registrations are decided; without a message the email has none.
+      expect((await refusal(reviewRegistration(organizer, first.id, "rejected", null))).code).toBe("not_editable");
+      const third = await register("2017", delegate(), { locale: "de" });
+      await reviewRegistration(organizer, third.id, "approved", null);
+      expect((await emails(third.id)).at(-1)!.text).not.toContain("Organisatoren");
+    } finally {
+      await db.meeting.update({ where: { id: meetingId }, data: { requiresApproval: false } });
+    }
+  });
+});
+
+describe("details, sessions, cancellation", () => {
+  it("edits the details with the manage page's checks and records before and after", async () => {
+    const taken = delegate();
+    await register("2017", taken, { locale: "de" });
+    const { id } = await register("2017", delegate({ organization: "Alt" }), { locale: "de" });
+    const details = detailsOf({ organization: "Neu", nativeName: "李雷", givenName: "Lei", familyName: "Li" });
+    await editRegistration(organizer, id, details, "de");
+    const stored = await db.registration.findUniqueOrThrow({ where: { id } });
+    expect([stored.organization, stored.nativeName, stored.email, stored.activeEmail]).toEqual(["Neu", "李雷", details.email, details.email]);
+    const [entry] = await audits(id);
+    expect(entry).toMatchObject({ action: "registration.update", entity: "Registration", meetingId, before: { organization: "Alt" }, after: { organization: "Neu" } });
+
+    const duplicate = await refusal(editRegistration(organizer, id, { ...details, email: taken.email }, "de"));
+    expect([duplicate.code, duplicate.details.fields]).toEqual(["already_registered", { email: { key: "alreadyRegistered" } }]);
+    expect(await audits(id)).toHaveLength(1);
+  });
+
+  it("changes sessions after the registration window closed; a full session gives a waiting place", async () => {
+    const full = await limitedSession(1, 4);
+    const open = await limitedSession(5, 5);
+    await register("2017", delegate({ sessionIds: [full] }), { locale: "de" });
+    const { id } = await register("2017", delegate(), { locale: "de" });
+    await db.meeting.update({ where: { id: meetingId }, data: { registrationClosesAt: new Date("2017-04-01T00:00:00Z") } });
+    try {
+      await changeRegistrationSessions(organizer, id, [full, open], "de");
+    } finally {
+      await db.meeting.update({ where: { id: meetingId }, data: { registrationClosesAt: null } });
+    }
+    const seats = await db.sessionSeat.findMany({ where: { registrationId: id }, orderBy: { status: "asc" } });
+    expect(seats.map((seat) => [seat.sessionId, seat.status])).toEqual([[open, "confirmed"], [full, "waitlisted"]]);
+    expect(seatInvariantViolations(await seatReport(full), 2)).toEqual([]);
+    expect((await emails(id)).at(-1)!.kind).toBe("registration.changed");
+    const [entry] = await audits(id);
+    expect(entry).toMatchObject({ action: "registration.sessions", before: { seats: [] }, after: { added: [full, open].sort(), released: [] } });
+    // No change, no entry.
+    await changeRegistrationSessions(organizer, id, [open, full], "de");
+    expect(await audits(id)).toHaveLength(1);
+  });
+
+  it("cancels: the seat goes to the first in line, who is told", async () => {
+    const sessionId = await limitedSession(1, 6);
+    const holder = await register("2017", delegate({ sessionIds: [sessionId] }), { locale: "de" });
+    const waiting = await register("2017", delegate({ sessionIds: [sessionId] }), { locale: "de" });
+    await cancelRegistrationAtDesk(organizer, holder.id);
+    const stored = await db.registration.findUniqueOrThrow({ where: { id: holder.id } });
+    expect([stored.status, stored.activeEmail, stored.cancelledAt !== null]).toEqual(["cancelled", null, true]);
+    expect((await seatReport(sessionId)).confirmed.map((seat) => seat.registrationId)).toEqual([waiting.id]);
+    expect((await emails(holder.id)).at(-1)!.kind).toBe("registration.cancelled");
+    expect((await emails(waiting.id)).at(-1)!.kind).toBe("registration.promoted");
+    expect((await audits(holder.id)).map((entry) => [entry.action, entry.before, entry.after])).toEqual([
+      ["registration.cancel", { status: "confirmed" }, { status: "cancelled", releasedSessionIds: [sessionId] }],
+    ]);
+    expect((await refusal(cancelRegistrationAtDesk(organizer, holder.id))).code).toBe("not_editable");
+  });
+});
+
+describe("waiting lists and resending", () => {
+  it("moves up only into a free seat unless the capacity is raised by one, then takes someone off the list", async () => {
+    const sessionId = await limitedSession(1, 7);
+    await register("2017", delegate({ sessionIds: [sessionId] }), { locale: "de" });
+    const first = await register("2017", delegate({ sessionIds: [sessionId] }), { locale: "de" });
+    const second = await register("2017", delegate({ sessionIds: [sessionId] }), { locale: "de" });
+
+    const full = await refusal(moveUpFromWaitlist(organizer, second.id, sessionId, { addSeat: false }));
+    expect([full.code, full.details.fields]).toEqual(["invalid", { addSeat: { key: "sessionFullMoveUp", values: { taken: 1, capacity: 1 } } }]);
+
+    // The organizer raises the capacity for the second in line, ahead of the first.
+    await moveUpFromWaitlist(organizer, second.id, sessionId, { addSeat: true });
+    const report = await seatReport(sessionId);
+    expect([report.capacity, report.seatsTaken, report.confirmed.length]).toEqual([2, 2, 2]);
+    expect(report.waitlisted.map((seat) => seat.registrationId)).toEqual([first.id]);
+    expect(seatInvariantViolations(report, 3)).toEqual([]);
+    expect((await emails(second.id)).at(-1)!.kind).toBe("registration.promoted");
+    expect((await audits(second.id)).map((entry) => [entry.action, entry.before, entry.after])).toEqual([
+      ["registration.moveUp", { sessionId, seat: "waitlisted", seatsTaken: 1, capacity: 1 }, { sessionId, seat: "confirmed", seatsTaken: 2, capacity: 2 }],
+    ]);
+    expect(await audits(sessionId)).toMatchObject([{ action: "session.capacity", entity: "Session", before: { capacity: 1 }, after: { capacity: 2 } }]);
+
+    // A confirmed seat is not on the waiting list.
+    expect((await refusal(moveUpFromWaitlist(organizer, second.id, sessionId, { addSeat: true }))).details.fields).toEqual({ sessionId: { key: "notWaitlisted" } });
+
+    // A seat that is free (the session was a draft while someone cancelled, so nobody moved up) is taken without raising the capacity.
+    await db.session.update({ where: { id: sessionId }, data: { status: "draft" } });
+    await cancelRegistrationAtDesk(organizer, second.id);
+    await db.session.update({ where: { id: sessionId }, data: { status: "published" } });
+    await moveUpFromWaitlist(organizer, first.id, sessionId, { addSeat: false });
+    expect(await seatReport(sessionId)).toMatchObject({ capacity: 2, seatsTaken: 2, waitlisted: [] });
+
+    const third = await register("2017", delegate({ sessionIds: [sessionId] }), { locale: "de" });
+    await removeFromWaitlist(organizer, third.id, sessionId);
+    expect(await db.sessionSeat.count({ where: { registrationId: third.id } })).toBe(0);
+    expect(seatInvariantViolations(await seatReport(sessionId), 2)).toEqual([]);
+    expect((await emails(third.id)).at(-1)!.kind).toBe("registration.changed");
+    expect((await audits(third.id)).map((entry) => entry.action)).toEqual(["registration.removeFromWaitlist"]);
+    expect((await refusal(removeFromWaitlist(organizer, third.id, sessionId))).details.fields).toEqual({ sessionId: { key: "notWaitlisted" } });
+  });
+
+  it("resends the email of the current state; refuses for cancelled registrations", async () => {
+    const confirmed = await register("2017", delegate(), { locale: "de" });
+    expect(await resendConfirmation(organizer, confirmed.id)).toBe("confirmed");
+    expect((await emails(confirmed.id)).map((email) => email.kind)).toEqual(["registration.confirmed", "registration.confirmed"]);
+    await db.registration.update({ where: { id: confirmed.id }, data: { status: "pending" } });
+    expect(await resendConfirmation(organizer, confirmed.id)).toBe("received");
+    expect((await emails(confirmed.id)).at(-1)!.kind).toBe("registration.received");
+    expect((await audits(confirmed.id)).map((entry) => [entry.action, (entry.after as { kind: string }).kind])).toEqual([
+      ["registration.resend", "confirmed"],
+      ["registration.resend", "received"],
+    ]);
+    await cancelRegistrationAtDesk(organizer, confirmed.id);
+    expect((await refusal(resendConfirmation(organizer, confirmed.id))).code).toBe("not_editable");
+  });
+});
