@@ -105,11 +105,13 @@ describe("seedDemo", () => {
     const before = await rowCounts();
     // Every table holds seed data, except those that only people fill, by registering.
     const empty = Object.keys(before).filter((table) => before[table] === 0).sort();
-    // Accounts come from seedDemoAccounts, not from seedDemo; the auth secret from the first sign-in.
+    // Accounts come from seedDemoAccounts and delegates from seedDemoDelegates, not from seedDemo; the auth
+    // secret from the first sign-in.
     expect(empty).toEqual([
       "AccessToken",
       "AppSecret",
       "AuditEntry",
+      "CheckIn",
       "CityQuota",
       "IdempotencyKey",
       "OutboxEmail",

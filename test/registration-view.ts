@@ -56,6 +56,7 @@ export function sampleView(overrides: Partial<RegistrationView> = {}): Registrat
     listConsent: false,
     createdAt: "2017-03-01T09:00:00.000Z",
     updatedAt: "2017-03-01T09:00:00.000Z",
+    checkInCode: "7K3MQ9XW2F",
     sessions: [sampleSeat()],
     ...overrides,
   };

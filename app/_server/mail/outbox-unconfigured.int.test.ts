@@ -38,7 +38,12 @@ describe("outbox without SMTP_URL", () => {
     expect(await deliverOutbox({ now: new Date(Date.now() + 86_400_000) })).toEqual({ sent: 0, retried: 0, failed: 0 });
 
     const row = await db.outboxEmail.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ status: "queued", attempts: 0, withManageLink: true, lockedUntil: null, lastError: null, sentAt: null, attachments: [] });
+    expect(row).toMatchObject({ status: "queued", attempts: 0, withManageLink: true, lockedUntil: null, lastError: null, sentAt: null });
+    // No sessions, so no calendar; the check-in code's QR code as a small inline image.
+    expect(row.attachments).toEqual([
+      { filename: "check-in.png", contentType: "image/png", content: expect.stringMatching(/^iVBORw0KGgo/), encoding: "base64", cid: "check-in-code@meeting" },
+    ]);
+    expect(JSON.stringify(row.attachments).length).toBeLessThan(4000);
     expect(row.text).toContain(`/de/manage/${MANAGE_TOKEN_PLACEHOLDER}\n`);
     expect(row.html).toContain(`/de/manage/${MANAGE_TOKEN_PLACEHOLDER}"`);
     // Nothing that could open the registration exists while the email waits.

@@ -21,6 +21,7 @@ const { queueRegistrationEmail } = await import("./registration-emails");
 const { deliverOutbox, deliverSoon } = await import("./delivery");
 const { MANAGE_TOKEN_PLACEHOLDER } = await import("./outbox");
 const { closeMailTransport } = await import("./transport");
+const { formatCheckInCode } = await import("@/app/_lib/check-in-code");
 
 type Delegate = { language: "de" | "zh"; givenName: string; familyName: string; nativeName?: string; seat: "confirmed" | "waitlisted" };
 
@@ -135,11 +136,26 @@ describe("outbox delivery over SMTP", () => {
     expect(chinese.text).toContain("候补名单：您排在第1位。");
     expect(new Set([uteToken, weiToken, ...whileSending]).size).toBe(2);
 
+    for (const [mail, { id }, heading] of [
+      [german, ute, "Ihr Check-in-Code"],
+      [chinese, wei, "您的签到码"],
+    ] as const) {
+      // The check-in code in the text, and its QR code as an inline image that the HTML shows.
+      const { checkInCode } = await db.registration.findUniqueOrThrow({ where: { id }, select: { checkInCode: true } });
+      expect(mail.text).toContain(`${heading}\n`);
+      expect(mail.text).toContain(`\n    ${formatCheckInCode(checkInCode)}\n`);
+      const image = only(mail.attachments.filter((file) => file.contentType === "image/png"));
+      expect(image).toMatchObject({ cid: "check-in-code@meeting", related: true, contentDisposition: "inline" });
+      expect(image.content.subarray(1, 4).toString("latin1")).toBe("PNG");
+      // mailparser puts the image where the HTML names its cid, as the recipient's mail client does.
+      expect(mail.html).toContain(`<img src="data:image/png;base64,${image.content.toString("base64")}"`);
+    }
+
     for (const [mail, status, summary] of [
       [german, "CONFIRMED", "Workshop: Smarte Fertigung im Mittelstand"],
       [chinese, "TENTATIVE", "研讨会：中小企业的智能制造"],
     ] as const) {
-      const attachment = only(mail.attachments);
+      const attachment = only(mail.attachments.filter((file) => file.contentType === "text/calendar"));
       expect(attachment.filename).toBe("meeting-2017.ics");
       expect(attachment.contentType).toBe("text/calendar");
       expect((attachment.headers.get("content-type") as { params: object }).params).toMatchObject({ charset: "utf-8", method: "PUBLISH" });

@@ -16,7 +16,11 @@ import type { OutgoingEmail } from "./transport";
  */
 export const MANAGE_TOKEN_PLACEHOLDER = "{{manageToken}}";
 
-export type Attachment = { filename: string; contentType: string; content: string };
+/**
+ * As stored with the queued email (JSON). Binary content (an image) is stored as base64 text with
+ * `encoding: "base64"`; `cid` makes it an inline part that the HTML shows as `<img src="cid:…">`.
+ */
+export type Attachment = { filename: string; contentType: string; content: string; encoding?: "base64"; cid?: string };
 
 export type NewEmail = {
   registrationId: string | null;

@@ -1,10 +1,12 @@
 import "server-only";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { formatCheckInCode } from "@/app/_lib/check-in-code";
 import { htmlLang } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
 import { messages } from "@/app/_lib/i18n/messages";
 import { formatCalendarDate } from "@/app/_lib/time";
 import { chinaTimeLine, roomName, seatLine, translator } from "../calendar/wording";
+import { CHECK_IN_QR_PIXELS } from "../registration/check-in-link";
 import type { RegistrationView } from "../registration/view";
 import { escapeHtml } from "./html";
 import { delegateName, localTimeLine } from "./wording";
@@ -30,14 +32,20 @@ export type ComposeInput = {
   withCalendar: boolean;
   /** The attached calendar cancels sessions the delegate gave up. */
   calendarReleases?: boolean;
+  /** The organizers' message to the delegate, shown after the introduction, line breaks kept. */
+  message?: string;
+  /** The check-in code to show, and the content id of its QR code's inline image. */
+  checkIn?: { code: string; imageCid: string };
 };
 
 type Block =
   | { type: "paragraph"; text: string }
+  | { type: "message"; heading: string; text: string }
   | { type: "facts"; rows: [label: string, value: string][] }
   | { type: "heading"; text: string }
   | { type: "session"; title: string; lines: string[] }
-  | { type: "link"; url: string };
+  | { type: "link"; url: string }
+  | { type: "checkIn"; code: string; imageCid: string; alt: string };
 
 export function composeRegistrationEmail(input: ComposeInput): { subject: string; text: string; html: string } {
   const { kind, view } = input;
@@ -53,6 +61,7 @@ export function composeRegistrationEmail(input: ComposeInput): { subject: string
   const blocks: Block[] = [
     { type: "paragraph", text: t("greeting", { name: delegateName(view, locale) }) },
     { type: "paragraph", text: t(`intro.${variant}`, { session }) },
+    ...(input.message ? [{ type: "message" as const, heading: t("organizerMessage"), text: input.message }] : []),
     {
       type: "facts",
       rows: [
@@ -64,6 +73,14 @@ export function composeRegistrationEmail(input: ComposeInput): { subject: string
       ],
     },
   ];
+  if (input.checkIn) {
+    const code = formatCheckInCode(input.checkIn.code);
+    blocks.push(
+      { type: "heading", text: t("checkInHeading") },
+      { type: "paragraph", text: t("checkInText") },
+      { type: "checkIn", code, imageCid: input.checkIn.imageCid, alt: t("checkInAlt", { code }) },
+    );
+  }
   if (!ended.includes(kind)) blocks.push(...sessionBlocks(input, locale));
   if (input.manageUrl) {
     blocks.push(
@@ -118,6 +135,8 @@ function text(locale: AppLocale, blocks: Block[], closing: string[], footer: str
     switch (block.type) {
       case "paragraph":
         return block.text;
+      case "message":
+        return `${block.heading}\n${block.text}`;
       case "heading":
         return `${block.text}\n${"-".repeat(Math.min(columns(block.text), 72))}`;
       case "facts":
@@ -126,6 +145,8 @@ function text(locale: AppLocale, blocks: Block[], closing: string[], footer: str
         return [`• ${block.title}`, ...block.lines.map((line) => `  ${line}`)].join("\n");
       case "link":
         return block.url;
+      case "checkIn":
+        return `    ${block.code}`;
     }
   });
   return `${[...parts, closing.join("\n")].join("\n\n")}\n\n-- \n${footer}\n`;
@@ -136,6 +157,7 @@ const styles = {
   heading: "margin:24px 0 8px;font-size:17px",
   label: "padding:2px 16px 2px 0;color:#4b5563;vertical-align:top",
   small: "margin-top:32px;color:#6b7280;font-size:13px",
+  code: "font-family:Consolas,Menlo,monospace;font-size:22px;letter-spacing:2px",
 };
 
 function html(locale: AppLocale, subject: string, blocks: Block[], closing: string[], footer: string): string {
@@ -144,6 +166,8 @@ function html(locale: AppLocale, subject: string, blocks: Block[], closing: stri
     switch (block.type) {
       case "paragraph":
         return `<p>${e(block.text)}</p>`;
+      case "message":
+        return `<p><strong>${e(block.heading)}</strong><br>${e(block.text).replace(/\r?\n/g, "<br>")}</p>`;
       case "heading":
         return `<h2 style="${styles.heading}">${e(block.text)}</h2>`;
       case "facts":
@@ -154,6 +178,8 @@ function html(locale: AppLocale, subject: string, blocks: Block[], closing: stri
         return `<p><strong>${e(block.title)}</strong><br>${block.lines.map(e).join("<br>")}</p>`;
       case "link":
         return `<p><a href="${e(block.url)}">${e(block.url)}</a></p>`;
+      case "checkIn":
+        return `<p><img src="cid:${e(block.imageCid)}" width="${CHECK_IN_QR_PIXELS}" height="${CHECK_IN_QR_PIXELS}" alt="${e(block.alt)}"><br><strong style="${styles.code}">${e(block.code)}</strong></p>`;
     }
   });
   return [

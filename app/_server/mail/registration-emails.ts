@@ -3,6 +3,7 @@ import { pick } from "@/app/_lib/i18n/localized";
 import type { Prisma } from "../db";
 import { CALENDAR_CONTENT_TYPE, personalCalendar, type ReleasedSession } from "../calendar/ics";
 import { notFound } from "../errors";
+import { checkInQrPng } from "../registration/check-in-link";
 import { manageUrl } from "../registration/tokens";
 import { loadRegistrationView, sessionBasics, sessionBasicsSelect } from "../registration/view";
 import { MANAGE_TOKEN_PLACEHOLDER, queueEmail } from "./outbox";
@@ -21,6 +22,8 @@ export type RegistrationEmailRequest = {
    * cancels them.
    */
   releasedSessionIds?: string[];
+  /** The organizers' own words to the delegate (with an approval or a rejection), as typed. */
+  message?: string | null;
 };
 
 /** Kinds that may carry the delegate's sessions as an .ics attachment (only when there are events). */
@@ -32,6 +35,10 @@ const withCalendar: readonly RegistrationEmailKind[] = ["received", "confirmed",
  * (see deliverOutbox); the outbox holds a placeholder.
  */
 const withoutManageLink: readonly RegistrationEmailKind[] = ["rejected"];
+
+/** Kinds that tell a delegate they are in, and so carry the check-in code (only when confirmed). */
+const withCheckInCode: readonly RegistrationEmailKind[] = ["confirmed", "approved"];
+const CHECK_IN_IMAGE_CID = "check-in-code@meeting";
 
 /**
  * Queues the email about a registration in the caller's transaction, in the delegate's language, as the
@@ -49,6 +56,7 @@ export async function queueRegistrationEmail(tx: Prisma.TransactionClient, reque
   const events = view.sessions.filter((seat) => seat.sessionStatus !== "draft").length + released.length;
   const attachCalendar = withCalendar.includes(request.kind) && events > 0;
   const withManageLink = !withoutManageLink.includes(request.kind);
+  const withCheckIn = withCheckInCode.includes(request.kind) && view.status === "confirmed";
   const content = composeRegistrationEmail({
     kind: request.kind,
     view,
@@ -56,21 +64,36 @@ export async function queueRegistrationEmail(tx: Prisma.TransactionClient, reque
     sessionTitle: promotedSeat ? pick(promotedSeat.title, locale) : undefined,
     withCalendar: attachCalendar,
     calendarReleases: attachCalendar && released.length > 0,
+    message: request.message || undefined,
+    checkIn: withCheckIn ? { code: view.checkInCode, imageCid: CHECK_IN_IMAGE_CID } : undefined,
   });
   return queueEmail(tx, {
     registrationId: view.id,
     kind: `registration.${request.kind}`,
     to: view.email,
     ...content,
-    attachments: attachCalendar
-      ? [
-          {
-            filename: `meeting-${view.meeting.slug}.ics`,
-            contentType: `${CALENDAR_CONTENT_TYPE}; method=PUBLISH`,
-            content: personalCalendar(view, locale, { released }),
-          },
-        ]
-      : [],
+    attachments: [
+      ...(attachCalendar
+        ? [
+            {
+              filename: `meeting-${view.meeting.slug}.ics`,
+              contentType: `${CALENDAR_CONTENT_TYPE}; method=PUBLISH`,
+              content: personalCalendar(view, locale, { released }),
+            },
+          ]
+        : []),
+      ...(withCheckIn
+        ? [
+            {
+              filename: "check-in.png",
+              contentType: "image/png",
+              content: (await checkInQrPng(view.meeting.slug, view.checkInCode)).toString("base64"),
+              encoding: "base64" as const,
+              cid: CHECK_IN_IMAGE_CID,
+            },
+          ]
+        : []),
+    ],
     withManageLink,
   });
 }

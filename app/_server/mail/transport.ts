@@ -1,13 +1,14 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { env } from "../env";
+import type { Attachment } from "./outbox";
 
 export type OutgoingEmail = {
   to: string;
   subject: string;
   text: string;
   html: string;
-  attachments: { filename: string; contentType: string; content: string }[];
+  attachments: Attachment[];
 };
 
 /**
@@ -66,7 +67,8 @@ export async function sendEmail(email: OutgoingEmail): Promise<void> {
     subject: email.subject,
     text: email.text,
     html: email.html,
-    attachments: email.attachments.map(({ filename, contentType, content }) => ({ filename, contentType, content })),
+    // Only the known fields: the stored JSON must not steer nodemailer (a `path` would read a file).
+    attachments: email.attachments.map(({ filename, contentType, content, encoding, cid }) => ({ filename, contentType, content, encoding, cid })),
   });
   try {
     await Promise.race([sending, deadline]);

@@ -46,6 +46,8 @@ export type RegistrationView = {
   listConsent: boolean;
   createdAt: string;
   updatedAt: string;
+  /** Shown to the delegate as text and QR code once the registration is confirmed (app/_lib/check-in-code.ts). */
+  checkInCode: string;
   /** Sessions with limited seats that the delegate holds a seat in or waits for, in time order. */
   sessions: SeatView[];
 };
@@ -131,6 +133,7 @@ const registrationSelect = {
   listConsent: true,
   createdAt: true,
   updatedAt: true,
+  checkInCode: true,
   seats: {
     select: {
       status: true,

@@ -3,11 +3,13 @@ import { getTranslations } from "next-intl/server";
 import { ChangeSessionsForm, ConfirmForm, EditDetailsForm } from "@/app/_components/registration/ManageForms";
 import { PersonalCalendarForm } from "@/app/_components/registration/PersonalCalendarForm";
 import { RegistrationSummary } from "@/app/_components/registration/RegistrationSummary";
+import { formatCheckInCode } from "@/app/_lib/check-in-code";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { pick } from "@/app/_lib/i18n/localized";
 import { sessionOption } from "@/app/_lib/registration/session-options";
 import { orNotFound, pageLocale } from "@/app/_server/pages";
 import { getManagedRegistration, hasCalendarLink, listBookableSessions, listCityOptions } from "@/app/_server/registration/queries";
+import { checkInQrSvg } from "@/app/_server/registration/check-in-link";
 import { manageUrl } from "@/app/_server/registration/tokens";
 import type { RegistrationView } from "@/app/_server/registration/view";
 import type { FormValues } from "@/app/_lib/registration/form";
@@ -67,6 +69,31 @@ export default async function ManagePage({ params, searchParams }: Props) {
           </p>
         </div>
       )}
+
+      {registration.status === "confirmed" && (
+        <section aria-labelledby="check-in" className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:flex-row sm:items-center sm:p-6">
+          <div
+            className="w-48 shrink-0 self-center [&>svg]:h-auto [&>svg]:w-full"
+            role="img"
+            aria-label={t("checkIn.alt")}
+            data-testid="check-in-qr"
+            dangerouslySetInnerHTML={{ __html: await checkInQrSvg(meeting.slug, registration.checkInCode) }}
+          />
+          <div className="space-y-2">
+            <h2 id="check-in" className="text-xl font-semibold">
+              {t("checkIn.heading")}
+            </h2>
+            <p>{t("checkIn.text")}</p>
+            <p>
+              {t("checkIn.code")}:{" "}
+              <strong className="font-mono text-2xl tracking-wider" data-testid="check-in-code">
+                {formatCheckInCode(registration.checkInCode)}
+              </strong>
+            </p>
+          </div>
+        </section>
+      )}
+      {registration.status === "pending" && <p className="rounded-lg border border-slate-200 bg-white p-4">{t("checkIn.pending")}</p>}
 
       <RegistrationSummary registration={registration} locale={locale} />
 
