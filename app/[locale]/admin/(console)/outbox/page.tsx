@@ -1,0 +1,175 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { StatusBadge } from "@/app/_components/admin/outbox/StatusBadge";
+import { adminPaths } from "@/app/_lib/admin-paths";
+import { pick } from "@/app/_lib/i18n/localized";
+import { Link } from "@/app/_lib/i18n/navigation";
+import { may } from "@/app/_lib/roles";
+import { formatLongDate, formatTime } from "@/app/_lib/time";
+import { pageActor } from "@/app/_server/authz";
+import { listOutbox, outboxDelivers, outboxKindAreas, outboxStatuses, type OutboxFilter, type OutboxListItem } from "@/app/_server/mail/outbox-admin";
+import { pageLocale } from "@/app/_server/pages";
+
+type Query = { status?: string; kind?: string; q?: string; page?: string };
+type Props = { searchParams: Promise<Query> };
+
+/** Emails without a meeting (accounts) are shown in the organizers' home zone. */
+const HOME_ZONE = "Europe/Berlin";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const locale = await pageLocale();
+  return { title: (await getTranslations({ locale, namespace: "adminNumbers.outbox" }))("title") };
+}
+
+/** Keeps only well-formed filter values: anything else means "no filter". */
+function filterOf(query: Query): Required<Pick<OutboxFilter, "page">> & OutboxFilter {
+  const pick = <T extends string>(list: readonly T[], value?: string) => (list as readonly string[]).includes(value ?? "") ? (value as T) : undefined;
+  const page = Number(query.page);
+  return {
+    status: pick(outboxStatuses, query.status),
+    area: pick(outboxKindAreas, query.kind),
+    recipient: query.q?.trim().slice(0, 100) || undefined,
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+  };
+}
+
+/** The outbox: every outgoing email, newest first, with its state; account emails for admins only. */
+export default async function OutboxPage({ searchParams }: Props) {
+  const locale = await pageLocale();
+  const actor = await pageActor(locale, "readNumbers", adminPaths.outbox);
+  const filter = filterOf(await searchParams);
+  const [{ emails, total, page, pages }, t] = await Promise.all([listOutbox(actor, filter), getTranslations("adminNumbers.outbox")]);
+  const delivers = outboxDelivers(actor);
+  const seesAccounts = may(actor.role, "manageAccounts");
+  const query = { ...(filter.status && { status: filter.status }), ...(filter.area && { kind: filter.area }), ...(filter.recipient && { q: filter.recipient }) };
+  const field = "rounded border border-slate-300 bg-white px-3 py-2";
+  return (
+    <div className="space-y-6">
+      <div className="space-y-2">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p role="status" data-testid="outbox-delivery" className={`rounded border px-4 py-3 ${delivers ? "border-emerald-300 bg-emerald-50" : "border-amber-300 bg-amber-50"}`}>
+          {delivers ? t("smtp") : t("noSmtp")}
+        </p>
+        <p className="text-slate-700">{t("intro")}</p>
+        {!seesAccounts && <p className="text-sm text-slate-600">{t("accountsHidden")}</p>}
+      </div>
+      <form method="get" className="flex flex-wrap items-end gap-3" aria-label={t("filters")}>
+        <label className="space-y-1">
+          <span className="block text-sm font-medium">{t("status")}</span>
+          <select name="status" defaultValue={filter.status ?? ""} className={field}>
+            <option value="">{t("allStatuses")}</option>
+            {outboxStatuses.map((status) => (
+              <option key={status} value={status}>
+                {t(`statuses.${status}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {seesAccounts && (
+          <label className="space-y-1">
+            <span className="block text-sm font-medium">{t("kind")}</span>
+            <select name="kind" defaultValue={filter.area ?? ""} className={field}>
+              <option value="">{t("allKinds")}</option>
+              {outboxKindAreas.map((area) => (
+                <option key={area} value={area}>
+                  {t(`kinds.${area}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label className="space-y-1">
+          <span className="block text-sm font-medium">{t("recipient")}</span>
+          <input type="search" name="q" defaultValue={filter.recipient ?? ""} placeholder={t("recipientPlaceholder")} maxLength={100} className={field} />
+        </label>
+        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white">
+          {t("filter")}
+        </button>
+        {Object.keys(query).length > 0 && (
+          <Link href={adminPaths.outbox} className="py-2 text-brand-700 underline">
+            {t("reset")}
+          </Link>
+        )}
+      </form>
+      <p className="font-medium" data-testid="outbox-count">
+        {t("count", { total })}
+      </p>
+      {emails.length === 0 ? (
+        <p>{t("empty")}</p>
+      ) : (
+        // Focusable, so that keyboard users can scroll it on a phone.
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("list")}>
+          <table className="w-full min-w-[44rem] border-collapse text-sm" data-testid="outbox-list">
+            <caption className="sr-only">{t("list")}</caption>
+            <thead>
+              <tr className="border-b border-slate-300 text-left">
+                <th scope="col" className="py-2 pr-3">{t("created")}</th>
+                <th scope="col" className="py-2 pr-3">{t("status")}</th>
+                <th scope="col" className="py-2 pr-3">{t("subject")}</th>
+                <th scope="col" className="py-2 pr-3">{t("meeting")}</th>
+                <th scope="col" className="py-2">{t("attempts")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {emails.map((email) => (
+                <Row key={email.id} email={email} locale={locale} t={t} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 && (
+        <nav aria-label={t("pagination")} className="flex flex-wrap items-center gap-4">
+          {page > 1 && (
+            <Link href={{ pathname: adminPaths.outbox, query: { ...query, page: page - 1 } }} className="text-brand-700 underline">
+              {t("previous")}
+            </Link>
+          )}
+          <span>{t("page", { page, pages })}</span>
+          {page < pages && (
+            <Link href={{ pathname: adminPaths.outbox, query: { ...query, page: page + 1 } }} className="text-brand-700 underline">
+              {t("next")}
+            </Link>
+          )}
+        </nav>
+      )}
+    </div>
+  );
+}
+
+type RowProps = { email: OutboxListItem; locale: Awaited<ReturnType<typeof pageLocale>>; t: Awaited<ReturnType<typeof getTranslations<"adminNumbers.outbox">>> };
+
+function Row({ email, locale, t }: RowProps) {
+  const zone = email.meeting?.timeZone ?? HOME_ZONE;
+  return (
+    <tr className="border-b border-slate-200 align-top" data-testid="outbox-row">
+      <td className="py-2 pr-3 whitespace-nowrap">
+        {formatLongDate(email.createdAt, zone, locale)}
+        <br />
+        {formatTime(email.createdAt, zone, locale)}
+      </td>
+      <td className="py-2 pr-3">
+        <StatusBadge status={email.status} />
+        {email.status === "queued" && email.attempts > 0 && (
+          <div className="mt-1 text-xs text-slate-600">
+            {t("nextAttempt")}: {formatTime(email.nextAttemptAt, zone, locale)}
+          </div>
+        )}
+      </td>
+      <td className="py-2 pr-3">
+        <Link href={adminPaths.outboxEmail(email.id)} className="font-medium text-brand-700 underline">
+          {email.subject}
+        </Link>
+        <div className="break-all text-slate-700">{email.to}</div>
+        <code className="text-xs text-slate-500">{email.kind}</code>
+        {email.lastError && (
+          <div className="mt-1 rounded bg-red-50 px-2 py-1 text-xs text-red-900">
+            {t("lastError")}: {email.lastError}
+          </div>
+        )}
+      </td>
+      <td className="py-2 pr-3">{email.meeting ? pick(email.meeting.title, locale) : "—"}</td>
+      <td className="py-2 tabular-nums">{email.attempts}</td>
+    </tr>
+  );
+}
