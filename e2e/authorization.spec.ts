@@ -40,6 +40,16 @@ const PAGES: Record<string, Permission | "public"> = {
   "/[locale]/admin/(console)/meetings/[slug]/sessions/[id]/page": "editProgram",
   "/[locale]/admin/(console)/meetings/[slug]/sessions/[id]/ceremony/page": "editProgram",
   "/[locale]/admin/(console)/meetings/[slug]/sessions/[id]/ceremony/print/page": "editProgram",
+  "/[locale]/admin/(console)/meetings/[slug]/registrations/page": "manageRegistrations",
+  "/[locale]/admin/(console)/meetings/[slug]/registrations/[id]/page": "manageRegistrations",
+  "/[locale]/admin/(console)/meetings/[slug]/delegations/page": "manageRegistrations",
+  "/[locale]/admin/(console)/meetings/[slug]/visa-letters/page": "manageRegistrations",
+  "/[locale]/admin/(console)/meetings/[slug]/visa-letters/print/page": "manageRegistrations",
+  "/[locale]/admin/(console)/meetings/[slug]/badges/page": "manageRegistrations",
+  "/[locale]/admin/(console)/meetings/[slug]/check-in/page": "checkIn",
+  "/[locale]/admin/(console)/meetings/[slug]/numbers/page": "readNumbers",
+  "/[locale]/admin/(console)/outbox/page": "readNumbers",
+  "/[locale]/admin/(console)/outbox/[id]/page": "readNumbers",
 };
 
 /** The permission of each file of server actions (all its exports). */
@@ -51,6 +61,10 @@ const ACTION_FILES: Record<string, Permission | "public"> = {
   "app/[locale]/admin/(console)/people/actions.ts": "editProgram",
   "app/[locale]/admin/(console)/meetings/[slug]/sessions/actions.ts": "editProgram",
   "app/[locale]/admin/(console)/meetings/[slug]/sessions/[id]/ceremony/actions.ts": "editProgram",
+  "app/[locale]/admin/(console)/meetings/[slug]/registrations/actions.ts": "manageRegistrations",
+  "app/[locale]/admin/(console)/meetings/[slug]/visa-letters/actions.ts": "manageRegistrations",
+  "app/[locale]/admin/(console)/meetings/[slug]/check-in/actions.ts": "checkIn",
+  "app/[locale]/admin/(console)/outbox/actions.ts": "readNumbers",
   // The one-time link in the form is the credential; rate-limited per client address.
   "app/[locale]/admin/password/[token]/actions.ts": "public",
 };
@@ -58,6 +72,8 @@ const ACTION_FILES: Record<string, Permission | "public"> = {
 /** The permission of each admin route handler. */
 const ROUTES: Record<string, Permission> = {
   "/api/admin/meetings/[slug]/sessions/[id]/run-of-show.ics/route": "editProgram",
+  "/api/admin/meetings/[slug]/registrations.csv/route": "manageRegistrations",
+  "/api/admin/meetings/[slug]/registrations.xlsx/route": "manageRegistrations",
 };
 
 /** The sentences an action answers with when it refuses, in English (the matrix posts to /en/ pages). */
@@ -73,14 +89,29 @@ function actionAnswer(body: string): { ok: boolean; message?: string } {
   return JSON.parse(line.slice(line.indexOf(":") + 1)) as { ok: boolean; message?: string };
 }
 
+const MATRIX_EMAIL = `matrix-${Date.now()}@example.org`;
+
+/** Registers a delegate through the public API; returns the registration's id. */
+async function registerDelegate(request: APIRequestContext): Promise<string> {
+  const response = await request.post("/api/meetings/2017/registrations", {
+    data: { givenName: "Matrix", familyName: "Probe", cityOther: "Hannover", role: "guest", email: MATRIX_EMAIL, language: "en", privacyConsent: true },
+  });
+  expect(response.status()).toBe(201);
+  return ((await response.json()) as { id: string }).id;
+}
+
 test.describe("authorization matrix", () => {
   test.skip(({ isMobile }) => isMobile, "Plain HTTP: one project is enough.");
   test.describe.configure({ mode: "serial" });
 
   const visitors = new Map<Visitor | "proxy-bypass" | "forged-cookie", APIRequestContext>();
   let parameters: Record<string, string>;
-  let personParameters: Record<string, string>;
-  const parametersOf = (route: string) => (route.includes("/people/") ? personParameters : parameters);
+  /** What [id] names on each kind of page: a session by default, a person, a registration, an email. */
+  const ids: Record<"person" | "registration" | "email", string> = { person: "", registration: "", email: "" };
+  const parametersOf = (route: string) => {
+    const kind = route.includes("/people/") ? "person" : route.includes("/registrations/") ? "registration" : route.includes("/outbox/") ? "email" : null;
+    return kind ? { ...parameters, id: ids[kind] } : parameters;
+  };
   let baseURL: string;
 
   test.beforeAll(async ({ playwright, browser }, info) => {
@@ -99,7 +130,12 @@ test.describe("authorization matrix", () => {
     const ceremony = sessions.find((session) => session.kind === "ceremony")!;
     parameters = { locale: "en", slug: "2017", id: ceremony.id, token: "x".repeat(43) };
     // On the people pages, [id] is a person: a speaker of the ceremony.
-    personParameters = { ...parameters, id: ceremony.speakers[0]?.id ?? sessions.flatMap((session) => session.speakers)[0]!.id };
+    ids.person = ceremony.speakers[0]?.id ?? sessions.flatMap((session) => session.speakers)[0]!.id;
+    // A registration of its own, and its confirmation email as the outbox lists it to organizers.
+    ids.registration = await registerDelegate(visitors.get("anonymous")!);
+    const outbox = await (await visitors.get("organizer")!.get(`/en/admin/outbox?q=${encodeURIComponent(MATRIX_EMAIL)}`)).text();
+    ids.email = /\/en\/admin\/outbox\/([A-Za-z0-9_-]+)/.exec(outbox)?.[1] ?? "";
+    expect(ids.email, "the matrix delegate's email in the outbox").not.toBe("");
   });
 
   test.afterAll(async () => {

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { ChangeSessionsForm, ConfirmForm, EditDetailsForm } from "@/app/_components/registration/ManageForms";
 import { PersonalCalendarForm } from "@/app/_components/registration/PersonalCalendarForm";
 import { RegistrationSummary } from "@/app/_components/registration/RegistrationSummary";
+import { detailsFormValues } from "@/app/_components/registration/details-values";
 import { formatCheckInCode } from "@/app/_lib/check-in-code";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { pick } from "@/app/_lib/i18n/localized";
@@ -11,8 +12,6 @@ import { orNotFound, pageLocale } from "@/app/_server/pages";
 import { getManagedRegistration, hasCalendarLink, listBookableSessions, listCityOptions } from "@/app/_server/registration/queries";
 import { checkInQrSvg } from "@/app/_server/registration/check-in-link";
 import { manageUrl } from "@/app/_server/registration/tokens";
-import type { RegistrationView } from "@/app/_server/registration/view";
-import type { FormValues } from "@/app/_lib/registration/form";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { calendarLinkAction, cancelAction, changeSessionsAction, deleteAction, updateDetailsAction } from "./actions";
 
@@ -143,31 +142,4 @@ export default async function ManagePage({ params, searchParams }: Props) {
       </section>
     </div>
   );
-}
-
-/** The stored details as the edit form's values: the same shape the browser sends. */
-function detailsFormValues(r: RegistrationView, locale: AppLocale): FormValues {
-  const text = (value: string | null) => value ?? "";
-  const flag = (value: boolean) => (value ? "on" : "");
-  return {
-    givenName: r.givenName,
-    familyName: r.familyName,
-    nativeName: text(r.nativeName),
-    nameOrder: r.nameOrder,
-    honorific: text(r.honorific),
-    position: text(r.position),
-    organization: text(r.organization),
-    city: r.city ? pick(r.city.name, locale) : "",
-    cityOther: text(r.cityOther),
-    role: r.role,
-    email: r.email,
-    phone: text(r.phone),
-    language: r.language,
-    interpretation: r.interpretation,
-    dietaryNeeds: text(r.dietaryNeeds),
-    accessibilityNeeds: text(r.accessibilityNeeds),
-    visaLetter: flag(r.visaLetter),
-    photoConsent: flag(r.photoConsent),
-    listConsent: flag(r.listConsent),
-  };
 }

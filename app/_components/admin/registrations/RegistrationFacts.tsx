@@ -1,9 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { formatCheckInCode } from "@/app/_lib/check-in-code";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
-import { pick } from "@/app/_lib/i18n/localized";
 import { latinName } from "@/app/_lib/names";
-import type { FormValues } from "@/app/_lib/registration/form";
 import type { DeskRegistration } from "@/app/_server/registration/desk-queries";
 import { placeOf, shortDateTime } from "./format";
 
@@ -56,31 +54,4 @@ export async function RegistrationFacts({ registration: r, locale, timeZone }: P
       ))}
     </dl>
   );
-}
-
-/** The stored details as the edit form's values: the same shape the browser sends. */
-export function detailsFormValues(r: DeskRegistration, locale: AppLocale): FormValues {
-  const text = (value: string | null) => value ?? "";
-  const flag = (value: boolean) => (value ? "on" : "");
-  return {
-    givenName: r.givenName,
-    familyName: r.familyName,
-    nativeName: text(r.nativeName),
-    nameOrder: r.nameOrder,
-    honorific: text(r.honorific),
-    position: text(r.position),
-    organization: text(r.organization),
-    city: r.city ? pick(r.city.name, locale) : "",
-    cityOther: text(r.cityOther),
-    role: r.role,
-    email: r.email,
-    phone: text(r.phone),
-    language: r.language,
-    interpretation: r.interpretation,
-    dietaryNeeds: text(r.dietaryNeeds),
-    accessibilityNeeds: text(r.accessibilityNeeds),
-    visaLetter: flag(r.visaLetter),
-    photoConsent: flag(r.photoConsent),
-    listConsent: flag(r.listConsent),
-  };
 }
