@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { barLayout, columnLayout, countTicks, cumulative, daysBetween, fitText, labelledIndexes, linePoints, percent, scale, textWidth } from "./charts";
+import { barLayout, columnLayout, countTicks, cumulative, fitText, labelledIndexes, linePoints, percent, scale, textWidth, timeBuckets } from "./charts";
 
 describe("countTicks", () => {
   it("steps by 1, 2 or 5 × 10ⁿ and ends at or above the maximum", () => {
@@ -86,11 +86,27 @@ describe("labelledIndexes", () => {
   });
 });
 
-describe("daysBetween, cumulative, percent", () => {
-  it("lists every calendar day, across month ends and leap days", () => {
-    expect(daysBetween("2016-02-28", "2016-03-01")).toEqual(["2016-02-28", "2016-02-29", "2016-03-01"]);
-    expect(daysBetween("2017-03-26", "2017-03-27")).toEqual(["2017-03-26", "2017-03-27"]);
-    expect(daysBetween("2017-03-02", "2017-03-01")).toEqual([]);
+describe("timeBuckets, cumulative, percent", () => {
+  it("lists every calendar day of a short span, across month ends and leap days", () => {
+    expect(timeBuckets("2016-02-28", "2016-03-01")).toMatchObject({ unit: "day", keys: ["2016-02-28", "2016-02-29", "2016-03-01"] });
+    expect(timeBuckets("2017-03-26", "2017-03-27").keys).toEqual(["2017-03-26", "2017-03-27"]);
+    expect(timeBuckets("2017-03-02", "2017-03-01").keys).toEqual([]);
+  });
+
+  it("counts longer spans per week from Monday, and very long ones per month", () => {
+    const weeks = timeBuckets("2017-02-01", "2017-06-30");
+    expect(weeks.unit).toBe("week");
+    expect(weeks.keys[0]).toBe("2017-01-30");
+    expect(weeks.keys.at(-1)).toBe("2017-06-26");
+    expect(weeks.keys).toHaveLength(22);
+    expect(weeks.bucketOf("2017-02-05")).toBe("2017-01-30");
+    expect(weeks.bucketOf("2017-02-06")).toBe("2017-02-06");
+
+    const months = timeBuckets("2017-02-01", "2026-11-25");
+    expect(months.unit).toBe("month");
+    expect(months.keys).toHaveLength(12 * 9 + 10);
+    expect(months.keys.slice(0, 2)).toEqual(["2017-02-01", "2017-03-01"]);
+    expect(months.bucketOf("2026-11-25")).toBe("2026-11-01");
   });
 
   it("sums and shares", () => {

@@ -138,14 +138,43 @@ export function cumulative(values: number[]): number[] {
   return values.map((value) => (sum += value));
 }
 
-/** Every calendar day (yyyy-MM-dd) from `first` to `last`: days without registrations still get their column. */
-export function daysBetween(first: string, last: string, limit = 400): string[] {
+export type TimeUnit = "day" | "week" | "month";
+
+/** Columns a time chart can show legibly: longer spans are counted per week, then per month. */
+const MAX_COLUMNS = 92;
+
+/**
+ * The columns of a time chart from day `first` to day `last` (yyyy-MM-dd): every day when the span fits,
+ * otherwise every week (from its Monday) or every month (from its 1st), empty ones included, so that
+ * the gaps show. `bucketOf` maps a day to its column's key.
+ */
+export function timeBuckets(first: string, last: string): { unit: TimeUnit; keys: string[]; bucketOf: (day: string) => string } {
   const start = Date.parse(`${first}T00:00:00Z`);
   const end = Date.parse(`${last}T00:00:00Z`);
-  if (Number.isNaN(start) || Number.isNaN(end) || end < start) return [];
-  const days: string[] = [];
-  for (let at = start; at <= end && days.length < limit; at += 86_400_000) days.push(new Date(at).toISOString().slice(0, 10));
-  return days;
+  if (Number.isNaN(start) || Number.isNaN(end) || end < start) return { unit: "day", keys: [], bucketOf: (day) => day };
+  const span = (end - start) / DAY_MS + 1;
+  const unit: TimeUnit = span <= MAX_COLUMNS ? "day" : span <= MAX_COLUMNS * 7 ? "week" : "month";
+  const bucketOf = (day: string) => bucketStart(day, unit);
+  const keys: string[] = [];
+  for (let key = bucketOf(first); key <= last; key = nextBucket(key, unit)) keys.push(key);
+  return { unit, keys, bucketOf };
+}
+
+const DAY_MS = 86_400_000;
+
+function bucketStart(day: string, unit: TimeUnit): string {
+  if (unit === "day") return day;
+  if (unit === "month") return `${day.slice(0, 7)}-01`;
+  const date = new Date(`${day}T00:00:00Z`);
+  // getUTCDay: Sunday 0; weeks start on Monday.
+  return new Date(date.getTime() - ((date.getUTCDay() + 6) % 7) * DAY_MS).toISOString().slice(0, 10);
+}
+
+function nextBucket(key: string, unit: TimeUnit): string {
+  const date = new Date(`${key}T00:00:00Z`);
+  if (unit === "month") date.setUTCMonth(date.getUTCMonth() + 1);
+  else date.setUTCDate(date.getUTCDate() + (unit === "week" ? 7 : 1));
+  return date.toISOString().slice(0, 10);
 }
 
 /** A share as a whole percentage, 0 when there is nothing to share. */

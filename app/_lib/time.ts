@@ -9,6 +9,12 @@ import { htmlLang, type AppLocale } from "./i18n/locales";
 /** Where the delegations come from: times are shown in the meeting's zone and, beside it, this one. */
 export const CHINA_TIME_ZONE = "Asia/Shanghai";
 
+/**
+ * The alliance's home in Germany: records that belong to no meeting (accounts, account emails, the audit
+ * log) have no meeting zone to be shown in, so their times are shown in this one.
+ */
+export const HOME_TIME_ZONE = "Europe/Berlin";
+
 type Instant = Date | string;
 
 function zoned(instant: Instant, zone: string, locale: AppLocale): DateTime {
@@ -27,6 +33,11 @@ export function formatTimeRange(start: Instant, end: Instant, zone: string, loca
   const to = zoned(end, zone, locale);
   const days = Math.round(to.startOf("day").diff(from.startOf("day"), "days").days);
   return `${from.toFormat("HH:mm")}–${to.toFormat("HH:mm")}${days > 0 ? ` (+${days})` : ""}`;
+}
+
+/** "24. Apr. 2017, 09:30" / "24 Apr 2017, 09:30" / "2017年4月24日 09:30": date and time in one, for lists and details. */
+export function formatDateTime(instant: Instant, zone: string, locale: AppLocale): string {
+  return zoned(instant, zone, locale).toLocaleString({ day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 }
 
 /** "Montag, 24. April 2017" / "Monday, 24 April 2017" / "2017年4月24日星期一". */

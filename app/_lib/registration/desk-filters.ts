@@ -12,7 +12,7 @@ export const registrationStatuses = ["pending", "confirmed", "cancelled", "rejec
 export const statusFilters = [...registrationStatuses, "waitlisted"] as const;
 export type StatusFilter = (typeof statusFilters)[number];
 
-export const sortKeys = ["name", "created", "city", "status"] as const;
+const sortKeys = ["name", "created", "city", "status"] as const;
 export type SortKey = (typeof sortKeys)[number];
 
 /** "other": delegates from outside the member cities. */

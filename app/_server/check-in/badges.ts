@@ -27,7 +27,7 @@ export type Badge = {
 
 export type BadgeSheet = {
   meeting: { id: string; title: Translations; defaultLocale: AppLocale };
-  /** "one": `?id=`; "filtered": the desk's filters; "confirmed": no filter, every confirmed registration. */
+  /** "one": `?id=`; "filtered": the confirmed ones among the desk's filters; "confirmed": no filter, every confirmed registration. */
   selection: "one" | "filtered" | "confirmed";
   badges: Badge[];
 };
@@ -51,7 +51,8 @@ const badgeSelect = {
 
 /**
  * The badges to print: one registration (`?id=`), or the registrations the desk's list shows for the
- * same filters, in its order. Without any filter: the confirmed registrations, the people who will come.
+ * same filters, in its order. Only confirmed registrations, the people who will come: a filter narrows
+ * them (one by status other than confirmed or waitlisted gives an empty sheet), never adds others.
  */
 export async function getBadgeSheet(
   actor: Actor | null,
@@ -66,11 +67,12 @@ export async function getBadgeSheet(
   const filters = parseDeskFilters(params);
   const filtered = deskFilterQuery({ ...filters, sort: "name", descending: false }) !== "";
   const selection: BadgeSheet["selection"] = id ? "one" : filtered ? "filtered" : "confirmed";
+  const confirmed = { meetingId: row.id, status: "confirmed" } as const;
   const rows =
     selection === "one"
-      ? await db.registration.findMany({ where: { id: id && RECORD_ID.test(id) ? id : "", meetingId: row.id }, select: badgeSelect })
+      ? await db.registration.findMany({ where: { ...confirmed, id: id && RECORD_ID.test(id) ? id : "" }, select: badgeSelect })
       : await db.registration.findMany({
-          where: filtered ? deskWhere(row.id, filters) : { meetingId: row.id, status: "confirmed" },
+          where: { AND: [confirmed, deskWhere(row.id, filters)] },
           orderBy: deskOrderBy(filters),
           select: badgeSelect,
           take: MAX_BADGES,

@@ -10,6 +10,7 @@ import { checkInQrPng, checkInUrl } from "@/app/_server/registration/check-in-li
 import { newCheckInCode } from "@/app/_server/registration/tokens";
 import { createActor, outcome } from "@/test/integration/actors";
 import { range } from "@/test/integration/factories";
+import { getBadgeSheet } from "./badges";
 import { checkIn } from "./mutations";
 import { findByCheckInCode, getCheckInCard, getCheckInMeeting, searchForCheckIn } from "./queries";
 
@@ -118,6 +119,15 @@ describe("check-in desk", () => {
     expect(await searchForCheckIn(staff, meeting.id, "   ")).toEqual({ hits: [], more: false });
   });
 
+  it("searches names only: an email address or an organization finds nobody", async () => {
+    const guest = await registration("confirmed", { givenName: "Mei" });
+    const { email } = await db.registration.update({ where: { id: guest.id }, data: { organization: `Amt ${guest.familyName}` }, select: { email: true } });
+    expect((await searchForCheckIn(staff, meeting.id, guest.familyName)).hits.map((hit) => hit.id)).toEqual([guest.id]);
+    for (const q of [email, email.split("@")[0]!, `Amt ${guest.familyName}`, `mei ${email}`]) {
+      expect(await searchForCheckIn(staff, meeting.id, q), q).toEqual({ hits: [], more: false });
+    }
+  });
+
   it("records the check-in with time and staff member, counts it, and audits it", async () => {
     const before = await getCheckInMeeting(staff, meeting.slug);
     const guest = await registration();
@@ -177,5 +187,27 @@ describe("check-in QR code", () => {
     const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
     expect(decoded?.data).toBe(`${env().PUBLIC_URL}/admin/meetings/2017/check-in?code=${code}`);
     expect(decoded?.data).toBe(checkInUrl("2017", code));
+  });
+});
+
+describe("badge sheet", () => {
+  it("has confirmed registrations only, whatever the filter", async () => {
+    const family = `Badge${unique()}`;
+    const people = Object.fromEntries(
+      await Promise.all((["confirmed", "pending", "cancelled", "rejected"] as const).map(async (status) => [status, (await registration(status, { familyName: family })).id])),
+    );
+    const sheet = (params: Record<string, string>) => getBadgeSheet(organizer, meeting.slug, params);
+    expect(await outcome(sheet({}))).toBe("ok");
+    expect(await outcome(getBadgeSheet(staff, meeting.slug, {}))).toBe("forbidden");
+    const filtered = await sheet({ q: family });
+    expect([filtered.selection, filtered.badges.map((badge) => badge.id)]).toEqual(["filtered", [people.confirmed]]);
+    for (const status of ["pending", "cancelled", "rejected"]) {
+      expect((await sheet({ q: family, status })).badges, status).toEqual([]);
+      expect((await sheet({ id: people[status]! })).badges, status).toEqual([]);
+    }
+    expect((await sheet({ q: family, status: "confirmed" })).badges.map((badge) => badge.id)).toEqual([people.confirmed]);
+    expect((await sheet({ id: people.confirmed! })).badges.map((badge) => badge.id)).toEqual([people.confirmed]);
+    expect((await sheet({})).badges.map((badge) => badge.id)).toContain(people.confirmed);
+    expect((await sheet({})).badges.map((badge) => badge.id)).not.toContain(people.cancelled);
   });
 });

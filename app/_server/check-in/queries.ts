@@ -8,7 +8,7 @@ import type { DelegateRole } from "@/app/_lib/registration/fields";
 import { authorize, type Actor } from "../authz";
 import { db, type Prisma } from "../db";
 import { notFound } from "../errors";
-import { deskOrderBy, deskWhere } from "../registration/desk-filter";
+import { deskOrderBy, nameSearchWhere } from "../registration/desk-filter";
 import { loadRegistrationView, type RegistrationView } from "../registration/view";
 
 /**
@@ -89,18 +89,19 @@ export type CheckInHit = {
 };
 
 /** More hits than a phone screen can list usefully: staff then type more of the name. */
-export const SEARCH_LIMIT = 20;
+const SEARCH_LIMIT = 20;
 
 /**
- * Delegates whose name (either script), email or organization has every word of `q`, as the desk's list
- * searches (deskWhere): all statuses, so that staff see why someone pending cannot be checked in.
+ * Delegates whose names (either script) have every word of `q`, in the desk's list order: all statuses,
+ * so that staff see why someone pending cannot be checked in. Names only (nameSearchWhere): an email
+ * address typed here finds nobody, so check-in accounts cannot test whether an address is registered.
  */
 export async function searchForCheckIn(actor: Actor | null, meetingId: string, q: string): Promise<{ hits: CheckInHit[]; more: boolean }> {
   authorize(actor, "checkIn");
   const filters = parseDeskFilters({ q });
   if (!filters.q) return { hits: [], more: false };
   const rows = await db.registration.findMany({
-    where: deskWhere(meetingId, filters),
+    where: nameSearchWhere(meetingId, filters.q),
     orderBy: deskOrderBy(filters),
     take: SEARCH_LIMIT + 1,
     select: {

@@ -5,6 +5,7 @@ import { db } from "@/app/_server/db";
 import { AppError } from "@/app/_server/errors";
 import { newCheckInCode } from "@/app/_server/registration/tokens";
 import { createActor, outcome } from "@/test/integration/actors";
+import { listAuditEntries } from "../audit/queries";
 import { getOutboxEmail, listOutbox, outboxDelivers, retryOutboxEmail, OUTBOX_PAGE_SIZE } from "./outbox-admin";
 import { MANAGE_TOKEN_PLACEHOLDER } from "./outbox";
 
@@ -154,6 +155,23 @@ describe("retrying an email", () => {
     expect(audit.before).toMatchObject({ status: "failed", attempts: 8 });
     expect(audit.after).toMatchObject({ status: "queued", attempts: 8 });
     expect(await db.auditEntry.count({ where: { entityId: rows[1]!.id } })).toBe(0);
+  });
+
+  it("keeps the address and the server's answer out of the log, and an account email's retry from organizers", async () => {
+    const to = `reset-${unique()}@example.org`;
+    const reset = await email({ kind: "account.password_reset", to, status: "failed", attempts: 8, registration: false });
+    const received = await email({ status: "failed", attempts: 8 });
+    await db.outboxEmail.updateMany({ where: { id: { in: [reset.id, received.id] } }, data: { lastError: `550 5.1.1 <${to}>: mailbox unavailable` } });
+    await retryOutboxEmail(admin, reset.id);
+    await retryOutboxEmail(admin, received.id);
+    const entry = await db.auditEntry.findFirstOrThrow({ where: { entityId: reset.id } });
+    expect(JSON.stringify(entry)).not.toContain(to);
+    expect(JSON.stringify(entry)).not.toContain("550");
+
+    const retried = async (actor: Actor) => (await listAuditEntries(actor, { action: "email.retry" })).entries.map((row) => row.entityId);
+    expect(await retried(organizer)).toContain(received.id);
+    expect(await retried(organizer)).not.toContain(reset.id);
+    expect(await retried(admin)).toEqual(expect.arrayContaining([reset.id, received.id]));
   });
 
   it("makes a failed email due now, unlocked, keeping its attempts", async () => {

@@ -164,7 +164,7 @@ export async function retryOutboxEmail(actor: Actor | null, id: string): Promise
   await db.$transaction(async (tx) => {
     const before = await tx.outboxEmail.findFirst({
       where: { AND: [{ id }, visibleTo(actor)] },
-      select: { status: true, attempts: true, nextAttemptAt: true, lastError: true, kind: true, registration: { select: { meetingId: true } } },
+      select: { status: true, attempts: true, nextAttemptAt: true, kind: true, registration: { select: { meetingId: true } } },
     });
     if (!before) throw notFound("Email");
     const { count } = await tx.outboxEmail.updateMany({
@@ -172,13 +172,14 @@ export async function retryOutboxEmail(actor: Actor | null, id: string): Promise
       data: { status: "queued", nextAttemptAt: now, lockedUntil: null },
     });
     if (count === 0) throw invalid({ emailId: { key: before.status === "sent" ? "emailAlreadySent" : "emailAlreadyDue" } });
-    // No address or body in the log: account emails are not every reader's business.
+    // No address, body or server answer (which often quotes the address) in the log. The kind stays: the
+    // audit log shows retries of account emails only to those who manage accounts (audit/queries.ts).
     await recordAudit(tx, actor, {
       action: "email.retry",
       entity: "OutboxEmail",
       entityId: id,
       meetingId: before.registration?.meetingId ?? null,
-      before: { kind: before.kind, status: before.status, attempts: before.attempts, nextAttemptAt: before.nextAttemptAt, lastError: before.lastError },
+      before: { kind: before.kind, status: before.status, attempts: before.attempts, nextAttemptAt: before.nextAttemptAt },
       after: { kind: before.kind, status: "queued", attempts: before.attempts, nextAttemptAt: now },
     });
   });

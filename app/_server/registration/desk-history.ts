@@ -23,7 +23,8 @@ export async function registrationHistory(
 ): Promise<HistoryEntry[]> {
   const [audits, emails] = await Promise.all([
     db.auditEntry.findMany({
-      where: { entity: "Registration", entityId: registrationId },
+      // The check-in also leaves an audit entry; its line is the CheckIn row's (passed in), shown once.
+      where: { entity: "Registration", entityId: registrationId, action: { not: "registration.checkIn" } },
       select: { at: true, action: true, actorEmail: true, before: true, after: true },
       orderBy: [{ at: "asc" }, { id: "asc" }],
     }),

@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/app/_server/authz";
 import { db } from "@/app/_server/db";
 import { AppError } from "@/app/_server/errors";
+import { describeFieldErrors } from "@/app/_lib/registration/errors";
 import { seedDemo } from "@/prisma/seed";
 import { createActor, outcome } from "@/test/integration/actors";
 import { delegate, limitedSession, seatInvariantViolations, seatReport } from "@/test/integration/factories";
@@ -35,6 +37,13 @@ function detailsOf(overrides: Parameters<typeof delegate>[0] = {}) {
 }
 const audits = (entityId: string) => db.auditEntry.findMany({ where: { entityId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
 
+/** What a registration is, to prove that a refused operation left it alone. */
+async function snapshotOf(id: string) {
+  const registration = await db.registration.findUniqueOrThrow({ where: { id } });
+  const seats = await db.sessionSeat.findMany({ where: { registrationId: id }, orderBy: { sessionId: "asc" } });
+  return { registration, seats, audits: await audits(id), emails: (await emails(id)).map((email) => email.id) };
+}
+
 /** Every operation refuses the anonymous visitor and the check-in staff, before it touches anything. */
 describe("role checks", () => {
   it("anonymous → unauthenticated, checkin → forbidden, nothing changed", async () => {
@@ -42,13 +51,13 @@ describe("role checks", () => {
     const { id } = await register("2017", delegate({ sessionIds: [sessionId] }), { locale: "de" });
     const details = detailsOf();
     const operations = (actor: Actor | null) => [
-      reviewRegistration(actor, id, "approved", null),
-      editRegistration(actor, id, details, "de"),
-      changeRegistrationSessions(actor, id, [], "de"),
-      cancelRegistrationAtDesk(actor, id),
-      moveUpFromWaitlist(actor, id, sessionId, { addSeat: true }),
-      removeFromWaitlist(actor, id, sessionId),
-      resendConfirmation(actor, id),
+      reviewRegistration(actor, meetingId, id, "approved", null),
+      editRegistration(actor, meetingId, id, details, "de"),
+      changeRegistrationSessions(actor, meetingId, id, [], "de"),
+      cancelRegistrationAtDesk(actor, meetingId, id),
+      moveUpFromWaitlist(actor, meetingId, id, sessionId, { addSeat: true }),
+      removeFromWaitlist(actor, meetingId, id, sessionId),
+      resendConfirmation(actor, meetingId, id),
     ];
     for (const result of await Promise.all(operations(null).map(outcome))) expect(result).toBe("unauthenticated");
     for (const result of await Promise.all(operations(checkin).map(outcome))) expect(result).toBe("forbidden");
@@ -67,7 +76,7 @@ describe("approval and rejection", () => {
       const second = await register("2017", delegate({ sessionIds: [sessionId], language: "en" }), { locale: "en" });
       expect([await status(first.id), await status(second.id)]).toEqual(["pending", "pending"]);
 
-      await reviewRegistration(organizer, first.id, "approved", "Bitte bringen Sie Ihren Pass mit.\n<b>Danke</b>");
+      await reviewRegistration(organizer, meetingId, first.id, "approved", "Bitte bringen Sie Ihren Pass mit.\n<b>Danke</b>");
       expect(await status(first.id)).toBe("confirmed");
       const approved = (await emails(first.id)).at(-1)!;
       expect(approved.kind).toBe("registration.approved");
@@ -78,7 +87,7 @@ describe("approval and rejection", () => {
         ["registration.approve", organizer.email, meetingId, { status: "pending" }, "confirmed"],
       ]);
 
-      await reviewRegistration(admin, second.id, "rejected", "We are sorry.");
+      await reviewRegistration(admin, meetingId, second.id, "rejected", "We are sorry.");
       expect(await status(second.id)).toBe("rejected");
       const rejected = (await emails(second.id)).at(-1)!;
       expect([rejected.kind, rejected.text.includes("A message from the organizers:\nWe are sorry.")]).toEqual(["registration.rejected", true]);
@@ -87,9 +96,9 @@ describe("approval and rejection", () => {
       expect(seatInvariantViolations(await seatReport(sessionId), 1)).toEqual([]);
 
       // Only pending registrations are decided; without a message the email has none.
-      expect((await refusal(reviewRegistration(organizer, first.id, "rejected", null))).code).toBe("not_editable");
+      expect((await refusal(reviewRegistration(organizer, meetingId, first.id, "rejected", null))).code).toBe("not_editable");
       const third = await register("2017", delegate(), { locale: "de" });
-      await reviewRegistration(organizer, third.id, "approved", null);
+      await reviewRegistration(organizer, meetingId, third.id, "approved", null);
       expect((await emails(third.id)).at(-1)!.text).not.toContain("Organisatoren");
     } finally {
       await db.meeting.update({ where: { id: meetingId }, data: { requiresApproval: false } });
@@ -103,13 +112,13 @@ describe("details, sessions, cancellation", () => {
     await register("2017", taken, { locale: "de" });
     const { id } = await register("2017", delegate({ organization: "Alt" }), { locale: "de" });
     const details = detailsOf({ organization: "Neu", nativeName: "李雷", givenName: "Lei", familyName: "Li" });
-    await editRegistration(organizer, id, details, "de");
+    await editRegistration(organizer, meetingId, id, details, "de");
     const stored = await db.registration.findUniqueOrThrow({ where: { id } });
     expect([stored.organization, stored.nativeName, stored.email, stored.activeEmail]).toEqual(["Neu", "李雷", details.email, details.email]);
     const [entry] = await audits(id);
     expect(entry).toMatchObject({ action: "registration.update", entity: "Registration", meetingId, before: { organization: "Alt" }, after: { organization: "Neu" } });
 
-    const duplicate = await refusal(editRegistration(organizer, id, { ...details, email: taken.email }, "de"));
+    const duplicate = await refusal(editRegistration(organizer, meetingId, id, { ...details, email: taken.email }, "de"));
     expect([duplicate.code, duplicate.details.fields]).toEqual(["already_registered", { email: { key: "alreadyRegistered" } }]);
     expect(await audits(id)).toHaveLength(1);
   });
@@ -121,7 +130,7 @@ describe("details, sessions, cancellation", () => {
     const { id } = await register("2017", delegate(), { locale: "de" });
     await db.meeting.update({ where: { id: meetingId }, data: { registrationClosesAt: new Date("2017-04-01T00:00:00Z") } });
     try {
-      await changeRegistrationSessions(organizer, id, [full, open], "de");
+      await changeRegistrationSessions(organizer, meetingId, id, [full, open], "de");
     } finally {
       await db.meeting.update({ where: { id: meetingId }, data: { registrationClosesAt: null } });
     }
@@ -132,7 +141,7 @@ describe("details, sessions, cancellation", () => {
     const [entry] = await audits(id);
     expect(entry).toMatchObject({ action: "registration.sessions", before: { seats: [] }, after: { added: [full, open].sort(), released: [] } });
     // No change, no entry.
-    await changeRegistrationSessions(organizer, id, [open, full], "de");
+    await changeRegistrationSessions(organizer, meetingId, id, [open, full], "de");
     expect(await audits(id)).toHaveLength(1);
   });
 
@@ -140,7 +149,7 @@ describe("details, sessions, cancellation", () => {
     const sessionId = await limitedSession(1, 6);
     const holder = await register("2017", delegate({ sessionIds: [sessionId] }), { locale: "de" });
     const waiting = await register("2017", delegate({ sessionIds: [sessionId] }), { locale: "de" });
-    await cancelRegistrationAtDesk(organizer, holder.id);
+    await cancelRegistrationAtDesk(organizer, meetingId, holder.id);
     const stored = await db.registration.findUniqueOrThrow({ where: { id: holder.id } });
     expect([stored.status, stored.activeEmail, stored.cancelledAt !== null]).toEqual(["cancelled", null, true]);
     expect((await seatReport(sessionId)).confirmed.map((seat) => seat.registrationId)).toEqual([waiting.id]);
@@ -149,7 +158,7 @@ describe("details, sessions, cancellation", () => {
     expect((await audits(holder.id)).map((entry) => [entry.action, entry.before, entry.after])).toEqual([
       ["registration.cancel", { status: "confirmed" }, { status: "cancelled", releasedSessionIds: [sessionId] }],
     ]);
-    expect((await refusal(cancelRegistrationAtDesk(organizer, holder.id))).code).toBe("not_editable");
+    expect((await refusal(cancelRegistrationAtDesk(organizer, meetingId, holder.id))).code).toBe("not_editable");
   });
 });
 
@@ -160,11 +169,11 @@ describe("waiting lists and resending", () => {
     const first = await register("2017", delegate({ sessionIds: [sessionId] }), { locale: "de" });
     const second = await register("2017", delegate({ sessionIds: [sessionId] }), { locale: "de" });
 
-    const full = await refusal(moveUpFromWaitlist(organizer, second.id, sessionId, { addSeat: false }));
+    const full = await refusal(moveUpFromWaitlist(organizer, meetingId, second.id, sessionId, { addSeat: false }));
     expect([full.code, full.details.fields]).toEqual(["invalid", { addSeat: { key: "sessionFullMoveUp", values: { taken: 1, capacity: 1 } } }]);
 
     // The organizer raises the capacity for the second in line, ahead of the first.
-    await moveUpFromWaitlist(organizer, second.id, sessionId, { addSeat: true });
+    await moveUpFromWaitlist(organizer, meetingId, second.id, sessionId, { addSeat: true });
     const report = await seatReport(sessionId);
     expect([report.capacity, report.seatsTaken, report.confirmed.length]).toEqual([2, 2, 2]);
     expect(report.waitlisted.map((seat) => seat.registrationId)).toEqual([first.id]);
@@ -176,36 +185,102 @@ describe("waiting lists and resending", () => {
     expect(await audits(sessionId)).toMatchObject([{ action: "session.capacity", entity: "Session", before: { capacity: 1 }, after: { capacity: 2 } }]);
 
     // A confirmed seat is not on the waiting list.
-    expect((await refusal(moveUpFromWaitlist(organizer, second.id, sessionId, { addSeat: true }))).details.fields).toEqual({ sessionId: { key: "notWaitlisted" } });
+    expect((await refusal(moveUpFromWaitlist(organizer, meetingId, second.id, sessionId, { addSeat: true }))).details.fields).toEqual({ sessionId: { key: "notWaitlisted" } });
 
     // A seat that is free (the session was a draft while someone cancelled, so nobody moved up) is taken without raising the capacity.
     await db.session.update({ where: { id: sessionId }, data: { status: "draft" } });
-    await cancelRegistrationAtDesk(organizer, second.id);
+    await cancelRegistrationAtDesk(organizer, meetingId, second.id);
     await db.session.update({ where: { id: sessionId }, data: { status: "published" } });
-    await moveUpFromWaitlist(organizer, first.id, sessionId, { addSeat: false });
+    await moveUpFromWaitlist(organizer, meetingId, first.id, sessionId, { addSeat: false });
     expect(await seatReport(sessionId)).toMatchObject({ capacity: 2, seatsTaken: 2, waitlisted: [] });
 
     const third = await register("2017", delegate({ sessionIds: [sessionId] }), { locale: "de" });
-    await removeFromWaitlist(organizer, third.id, sessionId);
+    await removeFromWaitlist(organizer, meetingId, third.id, sessionId);
     expect(await db.sessionSeat.count({ where: { registrationId: third.id } })).toBe(0);
     expect(seatInvariantViolations(await seatReport(sessionId), 2)).toEqual([]);
     expect((await emails(third.id)).at(-1)!.kind).toBe("registration.changed");
     expect((await audits(third.id)).map((entry) => entry.action)).toEqual(["registration.removeFromWaitlist"]);
-    expect((await refusal(removeFromWaitlist(organizer, third.id, sessionId))).details.fields).toEqual({ sessionId: { key: "notWaitlisted" } });
+    expect((await refusal(removeFromWaitlist(organizer, meetingId, third.id, sessionId))).details.fields).toEqual({ sessionId: { key: "notWaitlisted" } });
   });
 
   it("resends the email of the current state; refuses for cancelled registrations", async () => {
     const confirmed = await register("2017", delegate(), { locale: "de" });
-    expect(await resendConfirmation(organizer, confirmed.id)).toBe("confirmed");
+    expect(await resendConfirmation(organizer, meetingId, confirmed.id)).toBe("confirmed");
     expect((await emails(confirmed.id)).map((email) => email.kind)).toEqual(["registration.confirmed", "registration.confirmed"]);
     await db.registration.update({ where: { id: confirmed.id }, data: { status: "pending" } });
-    expect(await resendConfirmation(organizer, confirmed.id)).toBe("received");
+    expect(await resendConfirmation(organizer, meetingId, confirmed.id)).toBe("received");
     expect((await emails(confirmed.id)).at(-1)!.kind).toBe("registration.received");
     expect((await audits(confirmed.id)).map((entry) => [entry.action, (entry.after as { kind: string }).kind])).toEqual([
       ["registration.resend", "confirmed"],
       ["registration.resend", "received"],
     ]);
-    await cancelRegistrationAtDesk(organizer, confirmed.id);
-    expect((await refusal(resendConfirmation(organizer, confirmed.id))).code).toBe("not_editable");
+    await cancelRegistrationAtDesk(organizer, meetingId, confirmed.id);
+    expect((await refusal(resendConfirmation(organizer, meetingId, confirmed.id))).code).toBe("not_editable");
+  });
+});
+
+describe("the desk's meeting", () => {
+  it("finds no registration of another meeting through this meeting's desk, for every operation", async () => {
+    const other = await db.meeting.create({
+      data: {
+        slug: `other-${randomUUID().slice(0, 8)}`,
+        titleDe: "Anderes Treffen",
+        titleEn: "Other meeting",
+        titleZh: "另一会议",
+        venueName: "Rathaus",
+        venueCity: "Köln",
+        venueCountry: "DE",
+        timeZone: "Europe/Berlin",
+        startsOn: new Date("2018-04-23T00:00:00Z"),
+        endsOn: new Date("2018-04-23T00:00:00Z"),
+      },
+      select: { id: true },
+    });
+    const sessionId = await limitedSession(1, 9);
+    await register("2017", delegate({ sessionIds: [sessionId] }), { locale: "de" });
+    const { id } = await register("2017", delegate({ sessionIds: [sessionId] }), { locale: "de" });
+    const before = await snapshotOf(id);
+    const operations = [
+      () => reviewRegistration(organizer, other.id, id, "approved", null),
+      () => editRegistration(organizer, other.id, id, detailsOf(), "de"),
+      () => changeRegistrationSessions(organizer, other.id, id, [], "de"),
+      () => cancelRegistrationAtDesk(organizer, other.id, id),
+      () => moveUpFromWaitlist(organizer, other.id, id, sessionId, { addSeat: true }),
+      () => removeFromWaitlist(organizer, other.id, id, sessionId),
+      () => resendConfirmation(organizer, other.id, id),
+    ];
+    for (const operation of operations) expect(await outcome(operation()), operation.toString()).toBe("not_found");
+    expect(await snapshotOf(id)).toEqual(before);
+    expect(before.seats.map((seat) => seat.status)).toEqual(["waitlisted"]);
+  });
+});
+
+describe("moving up", () => {
+  it("refuses a session that is a draft or cancelled, in the visitor's language", async () => {
+    const sessionId = await limitedSession(1, 10);
+    await register("2017", delegate({ sessionIds: [sessionId] }), { locale: "de" });
+    const { id } = await register("2017", delegate({ sessionIds: [sessionId] }), { locale: "de" });
+    const before = await snapshotOf(id);
+    try {
+      for (const status of ["draft", "cancelled"] as const) {
+        await db.session.update({ where: { id: sessionId }, data: { status } });
+        const refused = await refusal(moveUpFromWaitlist(organizer, meetingId, id, sessionId, { addSeat: true }));
+        expect([refused.code, refused.details.fields]).toEqual(["invalid", { sessionId: { key: "sessionNotPublishedMoveUp" } }]);
+        expect(describeFieldErrors(refused.details.fields!, "zh").sessionId).toBe("该活动已取消或尚未发布，候补名单上的人员无法递补。");
+      }
+    } finally {
+      await db.session.update({ where: { id: sessionId }, data: { status: "published" } });
+    }
+    expect(await snapshotOf(id)).toEqual(before);
+    expect(await seatReport(sessionId)).toMatchObject({ capacity: 1, seatsTaken: 1 });
+  });
+
+  it("dates the registration's change: the personal calendar's LAST-MODIFIED follows updatedAt", async () => {
+    const sessionId = await limitedSession(1, 11);
+    await register("2017", delegate({ sessionIds: [sessionId] }), { locale: "de" });
+    const { id } = await register("2017", delegate({ sessionIds: [sessionId] }), { locale: "de" });
+    const now = new Date("2017-04-20T08:30:00Z");
+    await moveUpFromWaitlist(organizer, meetingId, id, sessionId, { addSeat: true }, now);
+    expect((await db.registration.findUniqueOrThrow({ where: { id } })).updatedAt).toEqual(now);
   });
 });

@@ -12,25 +12,32 @@ import { registrationTransaction } from "./transaction";
 
 /**
  * What organizers change on the registration desk. Each operation checks the role, locks the
- * registration's row, runs the same rules as the delegate's manage page (manage.ts) and records an
- * audit entry in the same transaction. Approval and rejection are in review.ts.
+ * registration's row within the desk's meeting (an id of another meeting is not found), runs the same
+ * rules as the delegate's manage page (manage.ts) and records an audit entry in the same transaction.
+ * Approval and rejection are in review.ts.
  */
 
 type Tx = Prisma.TransactionClient;
 
-/** One desk operation: authorized, in a registration transaction, on the locked registration, audited. */
+type Audit = (verb: string, before: unknown, after: unknown) => Promise<void>;
+
+/**
+ * One desk operation: authorized, in a registration transaction, on the locked registration of the
+ * meeting, audited. `run` gets the authorized actor for audit entries of other records.
+ */
 async function onRegistration<T>(
   actor: Actor | null,
+  meetingId: string,
   registrationId: string,
   editable: boolean,
-  run: (tx: Tx, registration: Locked, audit: (verb: string, before: unknown, after: unknown) => Promise<void>) => Promise<T>,
+  run: (tx: Tx, registration: Locked, audit: Audit, actor: Actor) => Promise<T>,
 ): Promise<T> {
   authorize(actor, "manageRegistrations");
   return registrationTransaction(async (tx) => {
-    const registration = await lockRegistration(tx, registrationId, { editable });
-    return run(tx, registration, (verb, before, after) =>
-      recordAudit(tx, actor, { action: `registration.${verb}`, entity: "Registration", entityId: registrationId, meetingId: registration.meetingId, before, after }),
-    );
+    const registration = await lockRegistration(tx, registrationId, { editable, meetingId });
+    const audit: Audit = (verb, before, after) =>
+      recordAudit(tx, actor, { action: `registration.${verb}`, entity: "Registration", entityId: registrationId, meetingId, before, after });
+    return run(tx, registration, audit, actor);
   });
 }
 
@@ -41,9 +48,9 @@ const detailsSelect = {
 } as const satisfies Prisma.RegistrationSelect;
 
 /** The delegate's details, with the same checks as on the manage page (city quota, one active registration per address). */
-export async function editRegistration(actor: Actor | null, registrationId: string, details: DelegateDetails, locale: AppLocale): Promise<void> {
+export async function editRegistration(actor: Actor | null, meetingId: string, registrationId: string, details: DelegateDetails, locale: AppLocale): Promise<void> {
   await refusingTakenEmail(() =>
-    onRegistration(actor, registrationId, true, async (tx, registration, audit) => {
+    onRegistration(actor, meetingId, registrationId, true, async (tx, registration, audit) => {
       const before = await tx.registration.findUniqueOrThrow({ where: { id: registration.id }, select: detailsSelect });
       await writeDetails(tx, registration, details, locale);
       await audit("update", before, details);
@@ -58,12 +65,13 @@ export async function editRegistration(actor: Actor | null, registrationId: stri
  */
 export async function changeRegistrationSessions(
   actor: Actor | null,
+  meetingId: string,
   registrationId: string,
   sessionIds: string[],
   locale: AppLocale,
   now: Date = new Date(),
 ): Promise<void> {
-  await onRegistration(actor, registrationId, true, async (tx, registration, audit) => {
+  await onRegistration(actor, meetingId, registrationId, true, async (tx, registration, audit) => {
     const before = await seatsOf(tx, registration.id);
     const change = await replaceSessions(tx, registration, sessionIds, locale, { now, windowApplies: false });
     if (change) await audit("sessions", { seats: before }, { seats: await seatsOf(tx, registration.id), ...change });
@@ -79,18 +87,19 @@ async function seatsOf(tx: Tx, registrationId: string) {
 }
 
 /** Cancels the registration as if the delegate had; the seats go to the waiting lists and the delegate is told. */
-export async function cancelRegistrationAtDesk(actor: Actor | null, registrationId: string, now: Date = new Date()): Promise<void> {
-  await onRegistration(actor, registrationId, true, async (tx, registration, audit) => {
+export async function cancelRegistrationAtDesk(actor: Actor | null, meetingId: string, registrationId: string, now: Date = new Date()): Promise<void> {
+  await onRegistration(actor, meetingId, registrationId, true, async (tx, registration, audit) => {
     const released = await cancelLocked(tx, registration, now);
     await audit("cancel", { status: registration.status }, { status: "cancelled", releasedSessionIds: released });
   });
 }
 
-type SessionCounts = { seatsTaken: number; capacity: number | null };
+type SessionCounts = { seatsTaken: number; capacity: number | null; status: string };
 
-/** Locks the session's row (as seats.ts does) before its counters are read and decided on. */
+/** Locks the session's row (as seats.ts does) before its counters and status are read and decided on. */
 async function lockSessionCounts(tx: Tx, sessionId: string): Promise<SessionCounts> {
-  const [row] = await tx.$queryRaw<SessionCounts[]>`SELECT "seatsTaken", "capacity" FROM "Session" WHERE "id" = ${sessionId} FOR UPDATE`;
+  const [row] = await tx.$queryRaw<SessionCounts[]>`
+    SELECT "seatsTaken", "capacity", "status"::text AS "status" FROM "Session" WHERE "id" = ${sessionId} FOR UPDATE`;
   if (!row) throw new AppError("not_found", "Session not found");
   return row;
 }
@@ -104,19 +113,21 @@ async function waitlistedSeat(tx: Tx, registrationId: string, sessionId: string)
  * Moves a delegate from a waiting list onto a seat, ahead of the others if the organizer so decides. A
  * seat must be free: never more seats than the capacity. When the session is full the organizer may
  * raise its capacity by one (`addSeat`) for this person, in the same transaction under the session's
- * lock; otherwise the move is refused with the seats taken and the capacity.
+ * lock; otherwise the move is refused with the seats taken and the capacity. As when a seat is freed
+ * (fillFreeSeats), nobody moves up into a session that is a draft or cancelled.
  */
 export async function moveUpFromWaitlist(
   actor: Actor | null,
+  meetingId: string,
   registrationId: string,
   sessionId: string,
   { addSeat }: { addSeat: boolean },
+  now: Date = new Date(),
 ): Promise<void> {
-  // Also here (onRegistration checks it first): the session's audit entry below needs the actor.
-  authorize(actor, "manageRegistrations");
-  await onRegistration(actor, registrationId, true, async (tx, registration, audit) => {
+  await onRegistration(actor, meetingId, registrationId, true, async (tx, registration, audit, staff) => {
     const counts = await lockSessionCounts(tx, sessionId);
     await waitlistedSeat(tx, registration.id, sessionId);
+    if (counts.status !== "published") throw invalid({ sessionId: { key: "sessionNotPublishedMoveUp" } });
     const full = counts.capacity !== null && counts.seatsTaken >= counts.capacity;
     if (full && !addSeat) {
       throw invalid({ addSeat: { key: "sessionFullMoveUp", values: { taken: counts.seatsTaken, capacity: counts.capacity! } } });
@@ -126,7 +137,7 @@ export async function moveUpFromWaitlist(
       // Raw, like the seat counters: the capacity is not part of the session's calendar event, so its
       // `updatedAt` (the event's LAST-MODIFIED) stays.
       await tx.$executeRaw`UPDATE "Session" SET "capacity" = ${capacity} WHERE "id" = ${sessionId}`;
-      await recordAudit(tx, actor, {
+      await recordAudit(tx, staff, {
         action: "session.capacity",
         entity: "Session",
         entityId: sessionId,
@@ -139,6 +150,8 @@ export async function moveUpFromWaitlist(
     await releaseSeat(tx, registration.id, sessionId);
     const seat = await takeSeat(tx, registration.id, sessionId);
     if (seat.status !== "confirmed") throw new Error(`Session ${sessionId} had no free seat under its lock`);
+    // The delegate's calendar changes (tentative → confirmed): LAST-MODIFIED follows updatedAt.
+    await tx.registration.update({ where: { id: registration.id }, data: { updatedAt: now } });
     await queueRegistrationEmail(tx, { kind: "promoted", registrationId: registration.id, sessionId });
     await audit(
       "moveUp",
@@ -149,8 +162,8 @@ export async function moveUpFromWaitlist(
 }
 
 /** Takes the delegate off a session's waiting list; the delegate is told with the "changed" email. */
-export async function removeFromWaitlist(actor: Actor | null, registrationId: string, sessionId: string, now: Date = new Date()): Promise<void> {
-  await onRegistration(actor, registrationId, true, async (tx, registration, audit) => {
+export async function removeFromWaitlist(actor: Actor | null, meetingId: string, registrationId: string, sessionId: string, now: Date = new Date()): Promise<void> {
+  await onRegistration(actor, meetingId, registrationId, true, async (tx, registration, audit) => {
     await lockSessionCounts(tx, sessionId);
     await waitlistedSeat(tx, registration.id, sessionId);
     await releaseSeat(tx, registration.id, sessionId);
@@ -161,8 +174,8 @@ export async function removeFromWaitlist(actor: Actor | null, registrationId: st
 }
 
 /** Queues the email of the registration's current state again: "confirmed" or, while pending, "received". */
-export async function resendConfirmation(actor: Actor | null, registrationId: string): Promise<"confirmed" | "received"> {
-  return onRegistration(actor, registrationId, true, async (tx, registration, audit) => {
+export async function resendConfirmation(actor: Actor | null, meetingId: string, registrationId: string): Promise<"confirmed" | "received"> {
+  return onRegistration(actor, meetingId, registrationId, true, async (tx, registration, audit) => {
     const kind = registration.status === "confirmed" ? "confirmed" : "received";
     const email = await queueRegistrationEmail(tx, { kind, registrationId: registration.id });
     await audit("resend", null, { kind, emailId: email.id });

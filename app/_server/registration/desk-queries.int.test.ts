@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/app/_server/authz";
+import { checkIn } from "@/app/_server/check-in/mutations";
 import { db } from "@/app/_server/db";
 import { parseDeskFilters } from "@/app/_lib/registration/desk-filters";
 import { seedDemo } from "@/prisma/seed";
@@ -36,9 +37,9 @@ beforeAll(async () => {
   for (const [name, day] of [["berg", 3], ["wang", 1], ["adler", 2]] as const) {
     await db.registration.update({ where: { id: ids[name] }, data: { createdAt: new Date(Date.UTC(2017, 2, day, 9)) } });
   }
-  await cancelRegistrationAtDesk(organizer, ids.adler);
-  // After the confirmation email was queued (now), before the resend of the detail test.
-  await db.checkIn.create({ data: { registrationId: ids.berg, meetingId, at: new Date(Date.now() + 1), staffId: checkin.id, staffEmail: checkin.email } });
+  await cancelRegistrationAtDesk(organizer, meetingId, ids.adler);
+  // The desk's own check-in (with its audit entry): after the confirmation email, before the resend of the detail test.
+  expect((await checkIn(checkin, meetingId, ids.berg!)).result).toBe("checked_in");
 });
 
 async function names(query: Record<string, string>): Promise<string[]> {
@@ -101,12 +102,13 @@ describe("the list", () => {
 
 describe("the detail", () => {
   it("has everything entered, the seats, the check-in, and the history merged by time", async () => {
-    await resendConfirmation(organizer, ids.berg!);
+    await resendConfirmation(organizer, meetingId, ids.berg!);
     const berg = await getDeskRegistration(organizer, meetingId, ids.berg!);
     expect(berg).toMatchObject({ givenName: "Ute", role: "head_of_delegation", interpretation: ["zh"], checkIn: { staffEmail: checkin.email } });
     expect(berg.history.map((entry) => (entry.type === "email" ? `email:${entry.kind}` : entry.type === "audit" ? entry.action : entry.type))).toEqual([
       "created",
       "email:registration.confirmed",
+      // One line for the check-in: its row, not also its audit entry.
       "checkIn",
       // The email is queued inside the resend's transaction, before its audit entry is written.
       "email:registration.confirmed",

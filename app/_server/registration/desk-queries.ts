@@ -46,7 +46,7 @@ export type DeskRow = {
 };
 
 /** Rows per page: a meeting has a few hundred delegates, a page of 50 stays quick to read and to load. */
-export const DESK_PAGE_SIZE = 50;
+const DESK_PAGE_SIZE = 50;
 
 const nameFields = { titleDe: true, titleEn: true, titleZh: true } as const;
 

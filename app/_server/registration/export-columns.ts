@@ -4,6 +4,7 @@ import { createTranslator } from "next-intl";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
 import { messages } from "@/app/_lib/i18n/messages";
+import { placeName } from "@/app/_lib/places";
 import type { Prisma } from "../db";
 
 /**
@@ -66,7 +67,7 @@ type ColumnKey = keyof (typeof messages)["de"]["adminRegistrations"]["exports"][
 const yesNo = (value: boolean, t: Translate) => (value ? t("manage.yes") : t("manage.no"));
 const when = (date: Date | null | undefined, zone: string) => (date ? DateTime.fromJSDate(date).setZone(zone).toFormat("yyyy-MM-dd HH:mm") : "");
 
-export const exportColumns: readonly Column[] = [
+const exportColumns: readonly Column[] = [
   { key: "id", width: 28, value: (row) => row.id },
   { key: "status", width: 14, value: (row, _context, t) => t(`manage.statuses.${row.status}`) },
   { key: "familyName", width: 18, value: (row) => row.familyName },
@@ -75,7 +76,7 @@ export const exportColumns: readonly Column[] = [
   { key: "honorific", width: 12, value: (row) => row.honorific ?? "" },
   { key: "position", width: 28, value: (row) => row.position ?? "" },
   { key: "organization", width: 30, value: (row) => row.organization ?? "" },
-  { key: "city", width: 16, value: (row, { lang }) => (row.city ? pick({ de: row.city.nameDe, en: row.city.nameEn, zh: row.city.nameZh }, lang) : (row.cityOther ?? "")) },
+  { key: "city", width: 16, value: (row, { lang }) => placeName(row, lang) },
   { key: "country", width: 12, value: (row, _context, t) => (row.city ? t(`countries.${row.city.country}`) : "") },
   { key: "role", width: 18, value: (row, _context, t) => t(`roles.${row.role}`) },
   { key: "email", width: 30, value: (row) => row.email },

@@ -11,17 +11,18 @@ import { translator } from "./export-columns";
 export type ExportFormat = "csv" | "xlsx";
 
 /**
- * A spreadsheet treats a cell that starts with =, +, -, @ (or a tab or carriage return before one) as
- * a formula, even in a CSV file: a delegate who types `=HYPERLINK(…)` as their organization would run
- * it on the organizer's machine when the file is opened. A leading apostrophe makes the cell plain
- * text again (OWASP "CSV injection"); spreadsheets do not show it.
+ * A spreadsheet treats a cell that starts with =, +, -, @ (or a tab or carriage return) as a formula,
+ * even in a CSV file, and trims leading spaces before deciding: a delegate who types `=HYPERLINK(…)` or
+ * ` =HYPERLINK(…)` as their organization would run it on the organizer's machine when the file is
+ * opened. A leading apostrophe makes the cell plain text again (OWASP "CSV injection"); spreadsheets
+ * do not show it.
  */
-export function guardFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+function guardFormula(cell: string): string {
+  return /^(?:[\t\r]|\s*[=+\-@])/.test(cell) ? `'${cell}` : cell;
 }
 
 /** UTF-8 with a byte-order mark, so that Excel reads Chinese names as such; CRLF and RFC 4180 quoting. */
-export function toCsv(table: RegistrationsExport): string {
+function toCsv(table: RegistrationsExport): string {
   return stringify([table.header, ...table.rows].map((row) => row.map(guardFormula)), { bom: true, record_delimiter: "windows" });
 }
 
@@ -29,7 +30,7 @@ export function toCsv(table: RegistrationsExport): string {
  * The same table as an Excel workbook: header bold and frozen, columns as wide as their content needs.
  * Every cell is written as a string, which Excel never evaluates, so the formula guard is not needed.
  */
-export async function toXlsx(table: RegistrationsExport): Promise<Buffer> {
+async function toXlsx(table: RegistrationsExport): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(translator(table.lang)("adminRegistrations.exports.sheet"), { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = table.header.map((header, index) => ({ header, width: table.widths[index] }));

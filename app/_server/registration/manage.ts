@@ -25,14 +25,15 @@ export type Locked = { id: string; meetingId: string; status: string; email: str
 
 /**
  * FOR NO KEY UPDATE: it serializes changes of this registration but, unlike FOR UPDATE, lets other
- * transactions insert rows that point at it (an email, a link) without waiting.
+ * transactions insert rows that point at it (an email, a link) without waiting. With `meetingId` (the
+ * back office, which works within one meeting), a registration of another meeting is not found.
  */
-export async function lockRegistration(tx: Tx, id: string | null, { editable }: { editable: boolean }): Promise<Locked> {
+export async function lockRegistration(tx: Tx, id: string | null, { editable, meetingId }: { editable: boolean; meetingId?: string }): Promise<Locked> {
   const [row] = id
     ? await tx.$queryRaw<Locked[]>`
         SELECT "id", "meetingId", "status"::text AS "status", "email" FROM "Registration" WHERE "id" = ${id} FOR NO KEY UPDATE`
     : [];
-  if (!row) throw notFound("Registration");
+  if (!row || (meetingId !== undefined && row.meetingId !== meetingId)) throw notFound("Registration");
   if (editable && row.status !== "pending" && row.status !== "confirmed") {
     throw new AppError("not_editable", "The registration is cancelled or rejected");
   }
@@ -84,7 +85,7 @@ export async function updateDetails(token: string, details: DelegateDetails, loc
   );
 }
 
-export type SessionChange = { added: string[]; released: string[] };
+type SessionChange = { added: string[]; released: string[] };
 
 /**
  * Replaces the chosen sessions of a locked, editable registration: gives up the ones dropped (promoting

@@ -12,11 +12,14 @@ import { registrationTransaction } from "./transaction";
  * approving one never overbooks a session; rejecting one passes its seats on to the waiting lists.
  */
 
-export type Decision = "approved" | "rejected";
+type Decision = "approved" | "rejected";
 
-/** The decision on a locked registration; `message` (the organizer's words) goes into the delegate's email. */
-async function decide(tx: Prisma.TransactionClient, registrationId: string, decision: Decision, now: Date, message: string | null) {
-  const row = await lockRegistration(tx, registrationId, { editable: false });
+/**
+ * The decision on a locked registration; `message` (the organizer's words) goes into the delegate's
+ * email. With `meetingId` (the desk's meeting), a registration of another meeting is not found.
+ */
+async function decide(tx: Prisma.TransactionClient, registrationId: string, decision: Decision, now: Date, message: string | null, meetingId?: string) {
+  const row = await lockRegistration(tx, registrationId, { editable: false, meetingId });
   if (row.status !== "pending") throw new AppError("not_editable", `The registration is ${row.status}, not pending`);
   const released = decision === "rejected" ? await releaseAllSeats(tx, registrationId) : [];
   await tx.registration.update({
@@ -39,6 +42,7 @@ export async function rejectRegistration(registrationId: string, now: Date = new
 /** The registration desk's approval or rejection, with an optional message to the delegate, audited. */
 export async function reviewRegistration(
   actor: Actor | null,
+  meetingId: string,
   registrationId: string,
   decision: Decision,
   message: string | null,
@@ -46,7 +50,7 @@ export async function reviewRegistration(
 ): Promise<void> {
   authorize(actor, "manageRegistrations");
   await registrationTransaction(async (tx) => {
-    const { meetingId, released } = await decide(tx, registrationId, decision, now, message);
+    const { released } = await decide(tx, registrationId, decision, now, message, meetingId);
     await recordAudit(tx, actor, {
       action: decision === "approved" ? "registration.approve" : "registration.reject",
       entity: "Registration",

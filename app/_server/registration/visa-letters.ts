@@ -5,6 +5,7 @@ import { translationsOf, pick, type Translations } from "@/app/_lib/i18n/localiz
 import { isLocale, type AppLocale } from "@/app/_lib/i18n/locales";
 import { messages } from "@/app/_lib/i18n/messages";
 import { SLUG } from "@/app/_lib/ids";
+import { placeName } from "@/app/_lib/places";
 import { displayName, latinName, type NamedPerson } from "@/app/_lib/names";
 import { letterTemplate, MAX_TEMPLATE_LENGTH, renderLetter, unknownPlaceholders, type LetterData } from "@/app/_lib/visa-letter";
 import { defaultVisaLetters } from "@/app/_lib/visa-letter-defaults";
@@ -186,7 +187,7 @@ export async function visaLetters(actor: Actor | null, meetingSlug: string, lang
         honorific: row.honorific ?? "",
         position: row.position ?? "",
         organization: row.organization ?? "",
-        city: row.city ? pick(translationsOf(row.city, "name"), lang) : (row.cityOther ?? ""),
+        city: placeName(row, lang),
         country: row.city ? t(`countries.${row.city.country}`) : "",
       };
       return { id: row.id, name: data.fullName, text: renderLetter(template, data) };

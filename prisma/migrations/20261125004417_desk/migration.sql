@@ -13,7 +13,7 @@ ALTER TABLE "Registration" ALTER COLUMN "checkInCode" SET NOT NULL;
 CREATE TABLE "CheckIn" (
     "registrationId" TEXT NOT NULL,
     "meetingId" TEXT NOT NULL,
-    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "at" TIMESTAMP(3) NOT NULL,
     "staffId" TEXT,
     "staffEmail" TEXT NOT NULL,
 

@@ -1,7 +1,7 @@
-import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { htmlLang, type AppLocale } from "@/app/_lib/i18n/locales";
 import { latinName } from "@/app/_lib/names";
+import { placeNameWithChinese } from "@/app/_lib/places";
 import type { Badge } from "@/app/_server/check-in/badges";
-import { cityLine } from "../check-in/city-line";
 import { roleStyles } from "../check-in/role-style";
 
 type Props = { badge: Badge; locale: AppLocale; meetingTitle: string; roleName: string; qrLabel: string };
@@ -20,12 +20,12 @@ export function BadgeCard({ badge, locale, meetingTitle, roleName, qrLabel }: Pr
           {badge.honorific && <p className="truncate text-[8pt] leading-tight text-slate-700">{badge.honorific}</p>}
           <p className={`break-words font-bold leading-[1.1] ${latin.length > 22 ? "text-[13pt]" : "text-[17pt]"}`}>{latin}</p>
           {badge.nativeName && (
-            <p lang="zh-CN" className="badge-native mt-[0.5mm] truncate text-[15pt] leading-tight">
+            <p lang={htmlLang.zh} className="badge-native mt-[0.5mm] truncate text-[15pt] leading-tight">
               {badge.nativeName}
             </p>
           )}
           {badge.position && <p className="mt-[1mm] line-clamp-2 text-[7.5pt] leading-tight text-slate-700">{badge.position}</p>}
-          <p className="mt-auto truncate pb-[1.5mm] text-[9pt] font-semibold">{cityLine(badge, locale)}</p>
+          <p className="mt-auto truncate pb-[1.5mm] text-[9pt] font-semibold">{placeNameWithChinese(badge, locale)}</p>
         </div>
         <div className="badge-qr w-[22mm] shrink-0 self-start" role="img" aria-label={qrLabel} dangerouslySetInnerHTML={{ __html: badge.qrSvg }} />
       </div>

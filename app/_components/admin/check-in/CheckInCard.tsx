@@ -1,13 +1,13 @@
 import { getTranslations } from "next-intl/server";
-import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { htmlLang, type AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
 import { latinName } from "@/app/_lib/names";
+import { placeNameWithChinese } from "@/app/_lib/places";
 import type { FormState } from "@/app/_lib/registration/form";
 import { formatLongDate, formatTimeRange } from "@/app/_lib/time";
 import type { CheckInCard as Card } from "@/app/_server/check-in/queries";
 import { checkInSentence } from "@/app/_server/check-in/wording";
 import { CheckInButton } from "./CheckInButton";
-import { cityLine } from "./city-line";
 import { RoleChip } from "./role-style";
 
 type Props = {
@@ -32,8 +32,9 @@ export async function CheckInCard({ card, locale, timeZone, action }: Props) {
         <h2 id="card-name" className="break-words text-2xl font-bold leading-tight">
           {[card.honorific, latinName({ ...card, honorific: undefined })].filter(Boolean).join(" ")}
         </h2>
+        {/* As on the badge: the Latin name large in every language, the native name below it. */}
         {card.nativeName && (
-          <p lang="zh-CN" className="text-2xl">
+          <p lang={htmlLang.zh} className="text-2xl">
             {card.nativeName}
           </p>
         )}
@@ -41,7 +42,7 @@ export async function CheckInCard({ card, locale, timeZone, action }: Props) {
       </header>
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5">
         <dt className="font-semibold">{t("city")}</dt>
-        <dd className="min-w-0 break-words">{cityLine(card, locale)}</dd>
+        <dd className="min-w-0 break-words">{placeNameWithChinese(card, locale)}</dd>
         {card.organization && (
           <>
             <dt className="font-semibold">{t("organization")}</dt>

@@ -53,8 +53,10 @@ export function Scanner({ onCode }: { onCode: (code: string) => void }) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     (async () => {
       if (!navigator.mediaDevices?.getUserMedia) throw Object.assign(new Error("no camera"), { name: "NotFoundError" });
-      stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: "environment" } }, audio: false });
-      if (stopped) return;
+      const opened = await navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: "environment" } }, audio: false });
+      // Stopped while the browser was still asking: the clean-up found no stream, so the camera is turned off here.
+      if (stopped) return opened.getTracks().forEach((track) => track.stop());
+      stream = opened;
       const element = video.current!;
       element.srcObject = stream;
       await element.play();

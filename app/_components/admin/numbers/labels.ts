@@ -14,3 +14,8 @@ export function longDay(day: string, locale: AppLocale): string {
 /** Colours by registration status, the same in every chart and legend. */
 export const statusColors = { confirmed: "#047857", pending: "#d97706", cancelled: "#94a3b8", rejected: "#b91c1c" } as const;
 export const emailColors = { queued: "#d97706", sent: "#047857", failed: "#b91c1c" } as const;
+
+/** "Apr. 2017" for a month's first day. */
+export function shortMonth(day: string, locale: AppLocale): string {
+  return DateTime.fromISO(day, { zone: "utc" }).setLocale(htmlLang[locale]).toLocaleString({ month: "short", year: "numeric" });
+}

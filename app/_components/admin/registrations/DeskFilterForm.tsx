@@ -4,8 +4,8 @@ import { pick } from "@/app/_lib/i18n/localized";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { statusFilters, type DeskFilters } from "@/app/_lib/registration/desk-filters";
 import { delegateRoles } from "@/app/_lib/registration/fields";
+import { formatDateTime } from "@/app/_lib/time";
 import type { DeskCity, DeskSession } from "@/app/_server/registration/desk-queries";
-import { shortDateTime } from "./format";
 
 type Props = { filters: DeskFilters; cities: DeskCity[]; sessions: DeskSession[]; locale: AppLocale; timeZone: string; resetHref: string };
 
@@ -77,7 +77,7 @@ export async function DeskFilterForm({ filters, cities, sessions, locale, timeZo
           <option value="">{t("allSessions")}</option>
           {sessions.map((session) => (
             <option key={session.id} value={session.id}>
-              {shortDateTime(session.startsAt, timeZone, locale)} · {pick(session.title, locale)}
+              {formatDateTime(session.startsAt, timeZone, locale)} · {pick(session.title, locale)}
             </option>
           ))}
         </Select>

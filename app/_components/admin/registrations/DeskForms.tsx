@@ -13,18 +13,21 @@ import { DelegateFields, type CityOption } from "../../registration/DelegateFiel
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
+/** Every desk form names the registration and the desk's meeting: the server finds it only within that meeting. */
+export type DeskIds = { registrationId: string; meetingId: string };
+
 function Hidden({ fields }: { fields: Record<string, string> }) {
   return Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
 }
 
 /** Approve or reject, with an optional message that goes into the email. Two buttons, one form. */
-export function ReviewForm({ action, registrationId }: { action: Action; registrationId: string }) {
+export function ReviewForm({ action, ids }: { action: Action; ids: DeskIds }) {
   const t = useTranslations("adminRegistrations.desk");
   const { state, pending, formProps } = useFormAction(action, initialFormState);
   const decision = useRef<HTMLInputElement>(null);
   return (
     <form {...formProps} className="space-y-3" aria-label={t("decision")}>
-      <Hidden fields={{ registrationId }} />
+      <Hidden fields={ids} />
       {/* The script sends the form without its submitter, so the clicked button writes its decision
           here first; without a script the browser sends the button's own value, which comes later and wins. */}
       <input ref={decision} type="hidden" name="decision" defaultValue="" />
@@ -82,18 +85,24 @@ export function ConfirmStepForm({ action, fields, text, confirm, label }: { acti
 }
 
 /** Gives a waitlisted person a seat; the tick box raises a full session's capacity by one for them. */
-export function MoveUpForm({ action, registrationId, sessionId }: { action: Action; registrationId: string; sessionId: string }) {
+export function MoveUpForm({ action, ids, sessionId }: { action: Action; ids: DeskIds; sessionId: string }) {
   const t = useTranslations("adminRegistrations.desk");
   const { state, pending, formProps } = useFormAction(action, initialFormState);
   const name = `addSeat-${sessionId}`;
   return (
     <form {...formProps} className="space-y-2">
-      <Hidden fields={{ registrationId, sessionId }} />
+      <Hidden fields={{ ...ids, sessionId }} />
       <p className="text-sm text-slate-600">{t("moveUpHint")}</p>
       <Choice type="checkbox" name="addSeat" value="on" defaultChecked={textValue(state, "addSeat") === "on"} label={t("addSeat")} describedBy={state.fieldErrors?.addSeat ? `${name}-error` : undefined} invalid={Boolean(state.fieldErrors?.addSeat)} />
       {state.fieldErrors?.addSeat && (
         <p id={`${name}-error`} className="text-sm font-medium text-red-700" data-field-error="addSeat">
           {state.fieldErrors.addSeat}
+        </p>
+      )}
+      {/* About the session itself (no longer waitlisted, not open): said above the button, not at the box. */}
+      {state.fieldErrors?.sessionId && (
+        <p className="text-sm font-medium text-red-700" data-field-error="sessionId">
+          {state.fieldErrors.sessionId}
         </p>
       )}
       <SubmitButton label={t("moveUp")} pendingLabel={t("working")} pending={pending} />
@@ -105,12 +114,12 @@ export function MoveUpForm({ action, registrationId, sessionId }: { action: Acti
 export type SessionBox = { id: string; label: ReactNode; checked: boolean };
 
 /** The meeting's sessions with limited seats as tick boxes; saving books the ticked ones and gives up the others. */
-export function SessionsForm({ action, registrationId, sessions }: { action: Action; registrationId: string; sessions: SessionBox[] }) {
+export function SessionsForm({ action, ids, sessions }: { action: Action; ids: DeskIds; sessions: SessionBox[] }) {
   const t = useTranslations("adminRegistrations.desk");
   const { state, pending, formProps } = useFormAction(action, initialFormState);
   return (
     <form {...formProps} className="space-y-3">
-      <Hidden fields={{ registrationId }} />
+      <Hidden fields={ids} />
       <fieldset className="space-y-2" aria-describedby={describedBy("sessionIds", state)}>
         <legend className="font-medium">{t("sessionsLegend")}</legend>
         {sessions.map((session) => (
@@ -125,7 +134,7 @@ export function SessionsForm({ action, registrationId, sessions }: { action: Act
 }
 
 /** The delegate's details with the registration form's own fields, prefilled with what is stored. */
-export function DetailsForm({ action, ids, values, cities }: { action: Action; ids: { registrationId: string; meetingId: string }; values: FormValues; cities: CityOption[] }) {
+export function DetailsForm({ action, ids, values, cities }: { action: Action; ids: DeskIds; values: FormValues; cities: CityOption[] }) {
   const t = useTranslations("adminRegistrations.desk");
   const tr = useTranslations("register");
   const tm = useTranslations("manage");

@@ -4,9 +4,11 @@ import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { displayName } from "@/app/_lib/names";
+import { placeName } from "@/app/_lib/places";
+import { formatDateTime } from "@/app/_lib/time";
 import type { DeskFilters, SortKey } from "@/app/_lib/registration/desk-filters";
 import type { DeskRow } from "@/app/_server/registration/desk-queries";
-import { deskHref, placeOf, shortDateTime, sortedBy } from "./format";
+import { deskHref, sortedBy } from "./format";
 import { RegistrationStatusBadge } from "./RegistrationStatusBadge";
 
 type Props = { rows: DeskRow[]; filters: DeskFilters; slug: string; locale: AppLocale; timeZone: string };
@@ -61,7 +63,7 @@ export async function DeskTable({ rows, filters, slug, locale, timeZone }: Props
                   <div className="text-xs break-all text-slate-500">{row.email}</div>
                 </td>
                 <td className="py-2 pr-3">
-                  {placeOf(row, locale)}
+                  {placeName(row, locale)}
                   {row.city && <div className="text-xs text-slate-500">{row.city.country}</div>}
                 </td>
                 <td className="py-2 pr-3 whitespace-nowrap">{tr(row.role)}</td>
@@ -86,7 +88,7 @@ export async function DeskTable({ rows, filters, slug, locale, timeZone }: Props
                   )}
                   {row.visaLetter && <div>{t("visa")}</div>}
                 </td>
-                <td className="py-2 pr-3 whitespace-nowrap">{shortDateTime(row.createdAt, timeZone, locale)}</td>
+                <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(row.createdAt, timeZone, locale)}</td>
                 <td className="py-2 pr-2">{row.checkedIn ? <span className="font-medium text-emerald-800">✓ {t("checkedIn")}</span> : ""}</td>
               </tr>
             );

@@ -2,8 +2,8 @@ import { getTranslations } from "next-intl/server";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { Link } from "@/app/_lib/i18n/navigation";
+import { formatDateTime } from "@/app/_lib/time";
 import type { HistoryEntry } from "@/app/_server/registration/desk-history";
-import { shortDateTime } from "./format";
 
 const knownActions = ["approve", "reject", "update", "sessions", "cancel", "moveUp", "removeFromWaitlist", "resend"] as const;
 const knownKinds = ["received", "confirmed", "approved", "rejected", "cancelled", "promoted", "changed", "link"] as const;
@@ -52,7 +52,7 @@ export async function HistoryList({ entries, locale, timeZone }: Props) {
         <li key={index} className="relative">
           <span aria-hidden="true" className="absolute top-1.5 -left-[1.4rem] size-2.5 rounded-full bg-brand-700" />
           <time dateTime={entry.at} className="block text-xs text-slate-500">
-            {shortDateTime(entry.at, timeZone, locale)}
+            {formatDateTime(entry.at, timeZone, locale)}
           </time>
           <div>{describe(entry)}</div>
         </li>

@@ -2,8 +2,9 @@ import { getTranslations } from "next-intl/server";
 import { formatCheckInCode } from "@/app/_lib/check-in-code";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { latinName } from "@/app/_lib/names";
+import { placeName } from "@/app/_lib/places";
+import { formatDateTime } from "@/app/_lib/time";
 import type { DeskRegistration } from "@/app/_server/registration/desk-queries";
-import { placeOf, shortDateTime } from "./format";
 
 type Props = { registration: DeskRegistration; locale: AppLocale; timeZone: string };
 
@@ -18,7 +19,7 @@ export async function RegistrationFacts({ registration: r, locale, timeZone }: P
   ]);
   const text = (value: string | null) => value || tm("none");
   const flag = (value: boolean) => (value ? tm("yes") : tm("no"));
-  const when = (iso: string | null) => (iso ? shortDateTime(iso, timeZone, locale) : tm("none"));
+  const when = (iso: string | null) => (iso ? formatDateTime(iso, timeZone, locale) : tm("none"));
   const rows: [string, string][] = [
     [tm("name"), latinName({ ...r, honorific: undefined })],
     [t("fields.nativeName"), text(r.nativeName)],
@@ -26,7 +27,7 @@ export async function RegistrationFacts({ registration: r, locale, timeZone }: P
     [t("fields.honorific"), text(r.honorific)],
     [t("fields.position"), text(r.position)],
     [t("fields.organization"), text(r.organization)],
-    [t("fields.city"), placeOf(r, locale) + (r.city ? "" : ` (${t("otherCities")})`)],
+    [t("fields.city"), placeName(r, locale) + (r.city ? "" : ` (${t("otherCities")})`)],
     [tm("role"), tr(r.role)],
     [tm("email"), r.email],
     [tm("phone"), text(r.phone)],

@@ -4,15 +4,12 @@ import { AccountActions } from "@/app/_components/admin/accounts/AccountActions"
 import { InviteForm } from "@/app/_components/admin/accounts/InviteForm";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
-import { formatLongDate, formatTime } from "@/app/_lib/time";
+import { formatLongDate, formatTime, HOME_TIME_ZONE } from "@/app/_lib/time";
 import { listAccounts } from "@/app/_server/accounts/queries";
 import { pageActor } from "@/app/_server/authz";
 import { changeAccountRole, disableAccount, enableAccount, inviteAccount, resetAccountPassword } from "./actions";
 
 type Props = { params: Promise<{ locale: AppLocale }> };
-
-/** Organizers work from Germany: sign-in times read in the meeting's zone. */
-const ZONE = "Europe/Berlin";
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
@@ -67,9 +64,9 @@ export default async function AccountsPage({ params }: Props) {
                 <td className="py-2 pr-3 whitespace-nowrap">
                   {account.lastSignInAt ? (
                     <>
-                      {formatLongDate(account.lastSignInAt, ZONE, locale)}
+                      {formatLongDate(account.lastSignInAt, HOME_TIME_ZONE, locale)}
                       <br />
-                      {formatTime(account.lastSignInAt, ZONE, locale)}
+                      {formatTime(account.lastSignInAt, HOME_TIME_ZONE, locale)}
                     </>
                   ) : (
                     t("table.never")

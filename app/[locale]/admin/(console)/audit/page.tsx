@@ -4,14 +4,12 @@ import { adminPaths } from "@/app/_lib/admin-paths";
 import { auditValue, changedFields } from "@/app/_lib/audit-diff";
 import { RECORD_ID, SLUG } from "@/app/_lib/ids";
 import { Link } from "@/app/_lib/i18n/navigation";
-import { formatLongDate, formatTime } from "@/app/_lib/time";
+import { formatLongDate, formatTime, HOME_TIME_ZONE } from "@/app/_lib/time";
 import { auditMeetingOptions, listAuditEntries } from "@/app/_server/audit/queries";
 import { pageActor } from "@/app/_server/authz";
 import { pageLocale } from "@/app/_server/pages";
 
 type Props = { searchParams: Promise<{ meeting?: string; action?: string; older?: string }> };
-
-const ZONE = "Europe/Berlin";
 
 export async function generateMetadata(): Promise<Metadata> {
   const locale = await pageLocale();
@@ -85,9 +83,9 @@ export default async function AuditPage({ searchParams }: Props) {
               {entries.map((entry) => (
                 <tr key={entry.id} className="border-b border-slate-200 align-top">
                   <td className="py-2 pr-3 whitespace-nowrap">
-                    {formatLongDate(entry.at, ZONE, locale)}
+                    {formatLongDate(entry.at, HOME_TIME_ZONE, locale)}
                     <br />
-                    {formatTime(entry.at, ZONE, locale)}
+                    {formatTime(entry.at, HOME_TIME_ZONE, locale)}
                   </td>
                   <td className="py-2 pr-3">{entry.actorEmail}</td>
                   <td className="py-2 pr-3">

@@ -5,16 +5,13 @@ import { adminPaths } from "@/app/_lib/admin-paths";
 import { pick } from "@/app/_lib/i18n/localized";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { may } from "@/app/_lib/roles";
-import { formatLongDate, formatTime } from "@/app/_lib/time";
+import { formatDateTime, HOME_TIME_ZONE } from "@/app/_lib/time";
 import { pageActor } from "@/app/_server/authz";
 import { listOutbox, outboxDelivers, outboxKindAreas, outboxStatuses, type OutboxFilter, type OutboxListItem } from "@/app/_server/mail/outbox-admin";
 import { pageLocale } from "@/app/_server/pages";
 
 type Query = { status?: string; kind?: string; q?: string; page?: string };
 type Props = { searchParams: Promise<Query> };
-
-/** Emails without a meeting (accounts) are shown in the organizers' home zone. */
-const HOME_ZONE = "Europe/Berlin";
 
 export async function generateMetadata(): Promise<Metadata> {
   const locale = await pageLocale();
@@ -140,19 +137,17 @@ export default async function OutboxPage({ searchParams }: Props) {
 type RowProps = { email: OutboxListItem; locale: Awaited<ReturnType<typeof pageLocale>>; t: Awaited<ReturnType<typeof getTranslations<"adminNumbers.outbox">>> };
 
 function Row({ email, locale, t }: RowProps) {
-  const zone = email.meeting?.timeZone ?? HOME_ZONE;
+  const zone = email.meeting?.timeZone ?? HOME_TIME_ZONE;
   return (
     <tr className="border-b border-slate-200 align-top" data-testid="outbox-row">
       <td className="py-2 pr-3 whitespace-nowrap">
-        {formatLongDate(email.createdAt, zone, locale)}
-        <br />
-        {formatTime(email.createdAt, zone, locale)}
+        {formatDateTime(email.createdAt, zone, locale)}
       </td>
       <td className="py-2 pr-3">
         <StatusBadge status={email.status} />
         {email.status === "queued" && email.attempts > 0 && (
           <div className="mt-1 text-xs text-slate-600">
-            {t("nextAttempt")}: {formatTime(email.nextAttemptAt, zone, locale)}
+            {t("nextAttempt")}: {formatDateTime(email.nextAttemptAt, zone, locale)}
           </div>
         )}
       </td>

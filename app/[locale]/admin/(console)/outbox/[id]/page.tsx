@@ -5,15 +5,13 @@ import { StatusBadge } from "@/app/_components/admin/outbox/StatusBadge";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import { pick } from "@/app/_lib/i18n/localized";
 import { Link } from "@/app/_lib/i18n/navigation";
-import { formatLongDate, formatTime } from "@/app/_lib/time";
+import { formatDateTime, HOME_TIME_ZONE } from "@/app/_lib/time";
 import { pageActor } from "@/app/_server/authz";
 import { getOutboxEmail, outboxDelivers } from "@/app/_server/mail/outbox-admin";
 import { orNotFound, pageLocale } from "@/app/_server/pages";
 import { retryEmailAction } from "../actions";
 
 type Props = { params: Promise<{ id: string }> };
-
-const HOME_ZONE = "Europe/Berlin";
 
 export async function generateMetadata(): Promise<Metadata> {
   const locale = await pageLocale();
@@ -29,8 +27,8 @@ export default async function OutboxEmailPage({ params }: Props) {
   const locale = await pageLocale();
   const actor = await pageActor(locale, "readNumbers", adminPaths.outboxEmail(id));
   const [email, t] = await Promise.all([orNotFound(getOutboxEmail(actor, id)), getTranslations("adminNumbers.outbox")]);
-  const zone = email.meeting?.timeZone ?? HOME_ZONE;
-  const when = (instant: string) => `${formatLongDate(instant, zone, locale)}, ${formatTime(instant, zone, locale)}`;
+  const zone = email.meeting?.timeZone ?? HOME_TIME_ZONE;
+  const when = (instant: string) => formatDateTime(instant, zone, locale);
   return (
     <div className="space-y-6">
       <Link href={adminPaths.outbox} className="text-brand-700 underline print:hidden">

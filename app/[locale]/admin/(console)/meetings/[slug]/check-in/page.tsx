@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { CheckInCard } from "@/app/_components/admin/check-in/CheckInCard";
 import { CheckInFinder } from "@/app/_components/admin/check-in/CheckInFinder";
-import { cityLine } from "@/app/_components/admin/check-in/city-line";
 import { RoleChip } from "@/app/_components/admin/check-in/role-style";
+import { PersonName } from "@/app/_components/admin/delegates/PersonName";
 import { MeetingAdminNav } from "@/app/_components/admin/MeetingAdminNav";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import { formatCheckInCode, normalizeCheckInCode } from "@/app/_lib/check-in-code";
@@ -11,7 +11,7 @@ import { Link } from "@/app/_lib/i18n/navigation";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
 import { RECORD_ID } from "@/app/_lib/ids";
-import { latinName } from "@/app/_lib/names";
+import { placeNameWithChinese } from "@/app/_lib/places";
 import { pageActor } from "@/app/_server/authz";
 import { findByCheckInCode, getCheckInCard, getCheckInMeeting, searchForCheckIn } from "@/app/_server/check-in/queries";
 import { orNotFound } from "@/app/_server/pages";
@@ -88,11 +88,10 @@ export default async function CheckInPage({ params, searchParams }: Props) {
               <li key={hit.id}>
                 <Link href={`${path}?id=${hit.id}`} className="block min-h-12 px-4 py-3 hover:bg-slate-50">
                   <span className="block text-lg font-semibold text-brand-800 underline">
-                    {latinName(hit)}
-                    {hit.nativeName && <span lang="zh-CN"> · {hit.nativeName}</span>}
+                    <PersonName person={hit} locale={locale} />
                   </span>
                   <span className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-700">
-                    <span>{cityLine(hit, locale)}</span>
+                    <span>{placeNameWithChinese(hit, locale)}</span>
                     <RoleChip role={hit.role} label={tr(hit.role)} />
                     <span>{t(`statuses.${hit.status}`)}</span>
                     {hit.checkedIn && <span className="font-semibold text-emerald-800">✓ {t("checkedInMark")}</span>}

@@ -3,10 +3,10 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { MeetingAdminNav } from "@/app/_components/admin/MeetingAdminNav";
 import { BarChart } from "@/app/_components/admin/numbers/BarChart";
 import { ColumnChart } from "@/app/_components/admin/numbers/ColumnChart";
-import { emailColors, longDay, shortDay, statusColors } from "@/app/_components/admin/numbers/labels";
+import { emailColors, longDay, shortDay, shortMonth, statusColors } from "@/app/_components/admin/numbers/labels";
 import { Stat } from "@/app/_components/admin/numbers/Stat";
 import { adminPaths } from "@/app/_lib/admin-paths";
-import { cumulative, daysBetween, percent } from "@/app/_lib/charts";
+import { cumulative, percent, timeBuckets } from "@/app/_lib/charts";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
 import { Link } from "@/app/_lib/i18n/navigation";
@@ -140,20 +140,22 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 function OverTime({ numbers, locale, t }: { numbers: MeetingNumbers; locale: AppLocale; t: Translate }) {
   if (numbers.byDay.length === 0) return <p>{t("overTime.empty")}</p>;
-  const counts = new Map(numbers.byDay.map((row) => [row.day, row.counts]));
-  const days = daysBetween(numbers.byDay[0]!.day, numbers.byDay.at(-1)!.day);
-  const columns = days.map((day) => {
-    const count = counts.get(day);
-    return { key: day, label: shortDay(day, locale), values: registrationStatuses.map((status) => count?.[status] ?? 0) };
-  });
+  const { unit, keys, bucketOf } = timeBuckets(numbers.byDay[0]!.day, numbers.byDay.at(-1)!.day);
+  const perBucket = new Map(keys.map((key) => [key, registrationStatuses.map(() => 0)]));
+  for (const row of numbers.byDay) {
+    const values = perBucket.get(bucketOf(row.day))!;
+    registrationStatuses.forEach((status, index) => (values[index]! += row.counts[status]));
+  }
+  const label = (key: string) => (unit === "month" ? shortMonth(key, locale) : shortDay(key, locale));
+  const columns = keys.map((key) => ({ key, label: label(key), values: perBucket.get(key)! }));
   const totals = cumulative(columns.map((column) => column.values.reduce((sum, value) => sum + value, 0)));
   return (
     <ColumnChart
-      title={t("overTime.chart", { first: shortDay(days[0]!, locale), last: shortDay(days.at(-1)!, locale), total: totals.at(-1) ?? 0 })}
+      title={t(`overTime.chart.${unit}`, { first: longDay(numbers.byDay[0]!.day, locale), last: longDay(numbers.byDay.at(-1)!.day, locale), total: totals.at(-1) ?? 0 })}
       columns={columns}
       series={registrationStatuses.map((status) => ({ key: status, label: t(`status.${status}`), color: statusColors[status] }))}
       line={{ label: t("overTime.cumulative"), values: totals }}
-      headers={{ key: t("overTime.day") }}
+      headers={{ key: t(`overTime.unit.${unit}`) }}
     />
   );
 }

@@ -36,6 +36,8 @@ function done(locale: AppLocale, key: Sentence) {
   return saved(deskText(locale)(key));
 }
 
+// The desk's meeting comes with every form: the domain finds the registration only within it.
+const meetingId = (values: FormValues) => hiddenId(values, "meetingId", "Meeting");
 const registrationId = (values: FormValues) => hiddenId(values, "registrationId", "Registration");
 const sessionId = (values: FormValues) => hiddenId(values, "sessionId", "Session");
 
@@ -44,28 +46,28 @@ const reviewInput = z.object({ decision: z.enum(["approved", "rejected"]), messa
 export const reviewAction = backOfficeAction("manageRegistrations", async ({ actor, locale, values }) => {
   const parsed = reviewInput.safeParse(values);
   if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error));
-  await reviewRegistration(actor, registrationId(values), parsed.data.decision, parsed.data.message);
+  await reviewRegistration(actor, meetingId(values), registrationId(values), parsed.data.decision, parsed.data.message);
   return done(locale, parsed.data.decision);
 });
 
 export const resendAction = backOfficeAction("manageRegistrations", async ({ actor, locale, values }) => {
-  await resendConfirmation(actor, registrationId(values));
+  await resendConfirmation(actor, meetingId(values), registrationId(values));
   return done(locale, "resent");
 });
 
 export const cancelAction = backOfficeAction("manageRegistrations", async ({ actor, locale, values }) => {
   if (values.confirm !== "on") return { ok: false, message: deskText(locale)("confirmRequired"), fieldErrors: { confirm: deskText(locale)("confirmRequired") } };
-  await cancelRegistrationAtDesk(actor, registrationId(values));
+  await cancelRegistrationAtDesk(actor, meetingId(values), registrationId(values));
   return done(locale, "cancelled");
 });
 
 export const moveUpAction = backOfficeAction("manageRegistrations", async ({ actor, locale, values }) => {
-  await moveUpFromWaitlist(actor, registrationId(values), sessionId(values), { addSeat: values.addSeat === "on" });
+  await moveUpFromWaitlist(actor, meetingId(values), registrationId(values), sessionId(values), { addSeat: values.addSeat === "on" });
   return done(locale, "movedUp");
 });
 
 export const removeFromWaitlistAction = backOfficeAction("manageRegistrations", async ({ actor, locale, values }) => {
-  await removeFromWaitlist(actor, registrationId(values), sessionId(values));
+  await removeFromWaitlist(actor, meetingId(values), registrationId(values), sessionId(values));
   return done(locale, "removed");
 });
 
@@ -75,7 +77,7 @@ export const changeSessionsAction = backOfficeAction(
     const parsed = sessionChoice.safeParse(inputFromForm(values).sessionIds);
     // The list is made of checkboxes: any problem with it is one problem of the whole list.
     if (!parsed.success) throw invalid({ sessionIds: Object.values(fieldErrorsOf(parsed.error))[0]! });
-    await changeRegistrationSessions(actor, registrationId(values), parsed.data, locale);
+    await changeRegistrationSessions(actor, meetingId(values), registrationId(values), parsed.data, locale);
     return done(locale, "sessionsSaved");
   },
   { lists: ["sessionIds"] },
@@ -84,9 +86,9 @@ export const changeSessionsAction = backOfficeAction(
 export const editDetailsAction = backOfficeAction(
   "manageRegistrations",
   async ({ actor, locale, values }) => {
-    const parsed = await parseDelegateForm(delegateDetails, values, hiddenId(values, "meetingId", "Meeting"));
+    const parsed = await parseDelegateForm(delegateDetails, values, meetingId(values));
     if (parsed.fields) throw invalid(parsed.fields);
-    await editRegistration(actor, registrationId(values), parsed.data, locale);
+    await editRegistration(actor, meetingId(values), registrationId(values), parsed.data, locale);
     // The form shows what was saved; its values stay as they are.
     return { ...done(locale, "detailsSaved"), values };
   },

@@ -7,6 +7,7 @@ import { adminPaths } from "@/app/_lib/admin-paths";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { locales, localeNames, type AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
+import { placeName } from "@/app/_lib/places";
 import { letterTemplate } from "@/app/_lib/visa-letter";
 import { pageActor } from "@/app/_server/authz";
 import { orNotFound } from "@/app/_server/pages";
@@ -94,7 +95,7 @@ export default async function VisaLettersPage({ params, searchParams }: Props) {
                           {name}
                         </Link>
                       </td>
-                      <td className="py-2 pr-3">{delegate.city ? pick(delegate.city, locale) : delegate.cityOther}</td>
+                      <td className="py-2 pr-3">{placeName({ city: delegate.city && { name: delegate.city }, cityOther: delegate.cityOther }, locale)}</td>
                       <td className="py-2 pr-3">{ts(delegate.status)}</td>
                       <td className="py-2">
                         <Link

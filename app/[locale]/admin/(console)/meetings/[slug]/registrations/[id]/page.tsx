@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { MeetingAdminNav } from "@/app/_components/admin/MeetingAdminNav";
 import { ButtonForm, ConfirmStepForm, DetailsForm, MoveUpForm, ReviewForm, SessionsForm } from "@/app/_components/admin/registrations/DeskForms";
-import { shortDateTime } from "@/app/_components/admin/registrations/format";
 import { HistoryList } from "@/app/_components/admin/registrations/HistoryList";
 import { RegistrationFacts } from "@/app/_components/admin/registrations/RegistrationFacts";
 import { detailsFormValues } from "@/app/_components/registration/details-values";
@@ -13,6 +12,7 @@ import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { displayName } from "@/app/_lib/names";
+import { formatDateTime } from "@/app/_lib/time";
 import { pageActor } from "@/app/_server/authz";
 import { orNotFound } from "@/app/_server/pages";
 import { deskChoices, getDeskMeeting, getDeskRegistration } from "@/app/_server/registration/desk-queries";
@@ -63,7 +63,7 @@ export default async function RegistrationPage({ params }: Props) {
   ]);
   const zone = meeting.timeZone;
   const name = displayName({ ...registration, honorific: undefined }, locale);
-  const ids = { registrationId: registration.id };
+  const ids = { registrationId: registration.id, meetingId: meeting.id };
   const held = new Set(registration.sessions.map((seat) => seat.sessionId));
   const counts = new Map(choices.sessions.map((session) => [session.id, session]));
   // Drafts and cancelled sessions only where the delegate holds them: saving never gives them up unasked.
@@ -77,7 +77,7 @@ export default async function RegistrationPage({ params }: Props) {
           <span className="font-medium">{pick(session.title, locale)}</span>
           {session.status !== "published" && <span className="ml-1 text-sm text-red-800">({t(`sessionState.${session.status as "draft" | "cancelled"}`)})</span>}
           <span className="block text-sm text-slate-600">
-            {shortDateTime(session.startsAt, zone, locale)} · {t("seatCounts", { taken: session.seatsTaken, capacity: session.capacity, waiting: session.waiting })}
+            {formatDateTime(session.startsAt, zone, locale)} · {t("seatCounts", { taken: session.seatsTaken, capacity: session.capacity, waiting: session.waiting })}
           </span>
         </span>
       ),
@@ -105,7 +105,7 @@ export default async function RegistrationPage({ params }: Props) {
       {registration.status === "pending" && (
         <Panel id="decision" title={t("decision")}>
           <p className="text-slate-700">{t("decisionIntro")}</p>
-          <ReviewForm action={reviewAction} registrationId={registration.id} />
+          <ReviewForm action={reviewAction} ids={ids} />
         </Panel>
       )}
 
@@ -122,7 +122,7 @@ export default async function RegistrationPage({ params }: Props) {
               <li key={seat.sessionId} className="space-y-2 rounded border border-slate-200 p-3" data-seat={seat.sessionId}>
                 <p className="font-medium">{pick(seat.title, locale)}</p>
                 <p className="text-sm text-slate-600">
-                  {shortDateTime(seat.startsAt, zone, locale)}
+                  {formatDateTime(seat.startsAt, zone, locale)}
                   {session && ` · ${t("seatCounts", { taken: session.seatsTaken, capacity: session.capacity, waiting: session.waiting })}`}
                 </p>
                 <p className={seat.status === "waitlisted" ? "font-semibold text-amber-800" : "text-emerald-800"}>
@@ -130,7 +130,7 @@ export default async function RegistrationPage({ params }: Props) {
                 </p>
                 {seat.status === "waitlisted" && active && (
                   <div className="grid gap-3 sm:grid-cols-2">
-                    <MoveUpForm action={moveUpAction} registrationId={registration.id} sessionId={seat.sessionId} />
+                    <MoveUpForm action={moveUpAction} ids={ids} sessionId={seat.sessionId} />
                     <ButtonForm action={removeFromWaitlistAction} fields={{ ...ids, sessionId: seat.sessionId }} label={t("removeFromWaitlist")} tone="danger" />
                   </div>
                 )}
@@ -144,12 +144,12 @@ export default async function RegistrationPage({ params }: Props) {
         <>
           <Panel id="change-sessions" title={t("changeSessions")}>
             <p className="text-slate-700">{t("changeSessionsIntro")}</p>
-            <SessionsForm action={changeSessionsAction} registrationId={registration.id} sessions={boxes} />
+            <SessionsForm action={changeSessionsAction} ids={ids} sessions={boxes} />
           </Panel>
           <details className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
             <summary className="cursor-pointer text-xl font-semibold">{t("editDetails")}</summary>
             <div className="mt-4">
-              <DetailsForm action={editDetailsAction} ids={{ ...ids, meetingId: meeting.id }} values={detailsFormValues(registration, locale)} cities={cities} />
+              <DetailsForm action={editDetailsAction} ids={ids} values={detailsFormValues(registration, locale)} cities={cities} />
             </div>
           </details>
           <div className="grid gap-4 md:grid-cols-2">
