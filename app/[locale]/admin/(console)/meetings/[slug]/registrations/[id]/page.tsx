@@ -100,6 +100,21 @@ export default async function RegistrationPage({ params }: Props) {
         <p role="status" className="text-lg" data-testid="registration-status">
           {t("status")}: <RegistrationStatusBadge status={registration.status} label={t(`statuses.${registration.status}`)} />
         </p>
+        {registration.status === "confirmed" && (
+          <p className="flex flex-wrap gap-4 text-sm font-medium">
+            <Link href={`${adminPaths.badges(slug)}?id=${registration.id}`} className="text-brand-700 underline">
+              {t("links.badge")}
+            </Link>
+            <Link href={`${adminPaths.checkIn(slug)}?id=${registration.id}`} className="text-brand-700 underline">
+              {t("links.checkIn")}
+            </Link>
+            {registration.visaLetter && (
+              <Link href={`${adminPaths.visaLettersPrint(slug)}?id=${registration.id}`} className="text-brand-700 underline">
+                {t("links.visaLetter")}
+              </Link>
+            )}
+          </p>
+        )}
       </header>
 
       {registration.status === "pending" && (
