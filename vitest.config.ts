@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 
@@ -47,6 +48,9 @@ export default defineConfig({
     // app's process-wide caches (env, Prisma client, PGlite instances) start clean.
     pool: "forks",
     isolate: true,
+    // Vitest's default leaves one core idle (cores − 1: a single worker on a 2-core machine). Test files
+    // spend much of their time waiting for a database, so one worker per core keeps both busy.
+    maxWorkers: availableParallelism(),
     projects: [
       {
         extends: true,
