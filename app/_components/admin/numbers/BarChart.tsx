@@ -54,23 +54,27 @@ export function BarChart({ title, rows, color, headers, valueSpace = 72 }: Props
           );
         })}
       </svg>
-      <table className="sr-only">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{headers.label}</th>
-            <th scope="col">{headers.value}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, index) => (
-            <tr key={`${row.label}-${index}`}>
-              <th scope="row">{row.label}</th>
-              <td>{row.text ?? row.value}</td>
+      {/* The figures for screen readers. The wrapper hides them: a table itself cannot be shrunk to a
+          pixel (it grows to its content), and would widen the page. */}
+      <div className="sr-only">
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{headers.label}</th>
+              <th scope="col">{headers.value}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((row, index) => (
+              <tr key={`${row.label}-${index}`}>
+                <th scope="row">{row.label}</th>
+                <td>{row.text ?? row.value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -78,31 +78,35 @@ export function ColumnChart({ title, columns, series, line, headers }: Props) {
           </li>
         )}
       </ul>
-      <table className="sr-only">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{headers.key}</th>
-            {series.map((item) => (
-              <th key={item.key} scope="col">
-                {item.label}
-              </th>
-            ))}
-            {line && <th scope="col">{line.label}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {columns.map((column, index) => (
-            <tr key={column.key}>
-              <th scope="row">{column.label}</th>
-              {column.values.map((value, valueIndex) => (
-                <td key={series[valueIndex]!.key}>{value}</td>
+      {/* The figures for screen readers. The wrapper hides them: a table itself cannot be shrunk to a
+          pixel (it grows to its content), and would widen the page. */}
+      <div className="sr-only">
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{headers.key}</th>
+              {series.map((item) => (
+                <th key={item.key} scope="col">
+                  {item.label}
+                </th>
               ))}
-              {line && <td>{line.values[index]}</td>}
+              {line && <th scope="col">{line.label}</th>}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {columns.map((column, index) => (
+              <tr key={column.key}>
+                <th scope="row">{column.label}</th>
+                {column.values.map((value, valueIndex) => (
+                  <td key={series[valueIndex]!.key}>{value}</td>
+                ))}
+                {line && <td>{line.values[index]}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
