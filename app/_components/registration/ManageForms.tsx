@@ -11,13 +11,31 @@ import { SessionChoice, type SessionOption } from "./SessionChoice";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
-/** The delegate's details, prefilled with what is stored. */
-export function EditDetailsForm({ action, values, cities }: { action: Action; values: FormValues; cities: CityOption[] }) {
+/**
+ * The delegate's details, prefilled with what is stored: on the manage page, and at the organizers' desk,
+ * which names the registration and the meeting in `hidden` fields and the form in `label`.
+ */
+export function EditDetailsForm({
+  action,
+  values,
+  cities,
+  hidden = {},
+  label,
+}: {
+  action: Action;
+  values: FormValues;
+  cities: CityOption[];
+  hidden?: Record<string, string>;
+  label?: string;
+}) {
   const t = useTranslations("manage");
   const tr = useTranslations("register");
   const { state, pending, formProps } = useFormAction(action, { ok: false, values });
   return (
-    <form {...formProps} className="space-y-6" noValidate aria-label={t("editDetails")}>
+    <form {...formProps} className="space-y-6" noValidate aria-label={label ?? t("editDetails")}>
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <FormMessage state={state} />
       <DelegateFields state={state} cities={cities} />
       <Section title={tr("consent")}>

@@ -3,11 +3,12 @@
 import { useTranslations } from "next-intl";
 import { useRef, type ReactNode, type RefObject } from "react";
 import { initialFormState, type FormState, type FormValues } from "@/app/_lib/registration/form";
-import { Choice, describedBy, FieldMessages, Section, textValue, TextField } from "../../forms/Field";
+import { Choice, describedBy, FieldMessages, textValue, TextField } from "../../forms/Field";
 import { FormMessage } from "../../forms/FormMessage";
 import { SubmitButton } from "../../forms/SubmitButton";
 import { useFormAction } from "../../forms/useFormAction";
-import { DelegateFields, type CityOption } from "../../registration/DelegateFields";
+import { type CityOption } from "../../registration/DelegateFields";
+import { EditDetailsForm } from "../../registration/ManageForms";
 
 /** The registration desk's forms: each a small form of its own, with its outcome beside its button. */
 
@@ -133,22 +134,8 @@ export function SessionsForm({ action, ids, sessions }: { action: Action; ids: D
   );
 }
 
-/** The delegate's details with the registration form's own fields, prefilled with what is stored. */
+/** The delegate's details: the manage page's form, naming the registration and the meeting. */
 export function DetailsForm({ action, ids, values, cities }: { action: Action; ids: DeskIds; values: FormValues; cities: CityOption[] }) {
   const t = useTranslations("adminRegistrations.desk");
-  const tr = useTranslations("register");
-  const tm = useTranslations("manage");
-  const { state, pending, formProps } = useFormAction(action, { ok: false, values });
-  return (
-    <form {...formProps} className="space-y-6" noValidate aria-label={t("editDetails")}>
-      <Hidden fields={ids} />
-      <FormMessage state={state} />
-      <DelegateFields state={state} cities={cities} />
-      <Section title={tr("consent")}>
-        <Choice type="checkbox" name="photoConsent" value="on" defaultChecked={textValue(state, "photoConsent") === "on"} label={tr("photoConsent")} />
-        <Choice type="checkbox" name="listConsent" value="on" defaultChecked={textValue(state, "listConsent") === "on"} label={tr("listConsent")} />
-      </Section>
-      <SubmitButton pending={pending} label={tm("saveDetails")} pendingLabel={t("working")} />
-    </form>
-  );
+  return <EditDetailsForm action={action} values={values} cities={cities} hidden={ids} label={t("editDetails")} />;
 }
