@@ -16,3 +16,12 @@ describe("person names", () => {
     expect(displayName(berg, "en")).toEqual({ primary: "Dr Ute Berg", secondary: null });
   });
 });
+
+describe("an anonymized registration's name", () => {
+  it("says so in the reader's language instead of showing nothing", () => {
+    const anonymous = { givenName: "", familyName: "", nativeName: null, nameOrder: "family_first" as const };
+    expect(displayName(anonymous, "de")).toEqual({ primary: "(anonymisiert)", secondary: null });
+    expect(displayName(anonymous, "en")).toEqual({ primary: "(anonymized)", secondary: null });
+    expect(displayName(anonymous, "zh")).toEqual({ primary: "（已匿名）", secondary: null });
+  });
+});

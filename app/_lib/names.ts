@@ -21,10 +21,22 @@ export function latinName(person: NamedPerson): string {
  * there is one; everyone else the Latin name, followed by the native one in brackets.
  */
 export function displayName(person: NamedPerson, locale: AppLocale): { primary: string; secondary: string | null } {
+  if (isAnonymized(person)) return { primary: ANONYMIZED[locale], secondary: null };
   const honorific = person.honorific ? pick(person.honorific, locale) : "";
   const latin = [honorific, latinName(person)].filter(Boolean).join(" ");
   if (!person.nativeName) return { primary: latin, secondary: null };
   return locale === "zh"
     ? { primary: person.nativeName, secondary: latinName(person) }
     : { primary: latin, secondary: person.nativeName };
+}
+
+/**
+ * A registration past its retention date keeps no name (app/_server/retention/anonymize.ts); the forms
+ * never accept an empty one, so an empty name means exactly that. Said here rather than in every list,
+ * detail page and delegation that shows a name.
+ */
+const ANONYMIZED: Record<AppLocale, string> = { de: "(anonymisiert)", en: "(anonymized)", zh: "（已匿名）" };
+
+function isAnonymized(person: NamedPerson): boolean {
+  return person.givenName === "" && person.familyName === "" && !person.nativeName;
 }

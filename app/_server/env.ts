@@ -31,8 +31,12 @@ const schema = z.object({
   AUTH_SESSION_HOURS: z.coerce.number().int().min(1).max(24).default(8),
   /** Sign-in attempts per account, and per client address, in 15 minutes. */
   RATE_LIMIT_SIGN_IN: z.coerce.number().int().min(1).default(10),
-  /** "1" opens /api/bench/feed-baseline, the in-memory reference of scripts/bench-feeds.ts. Off in
-   *  production: it serves nothing anyone needs. */
+  /** Days after a meeting's last day (a date in the meeting's own time zone) after which `npm run
+   *  retention` anonymizes its registrations: from 00:00 of that day, in that zone. At least 1, so that
+   *  nothing is removed while the meeting is still on. */
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** "1" opens /api/bench/baseline, the no-database route handler that scripts/bench.ts (`npm run bench`)
+   *  compares the app with. Off in production: it serves nothing anyone needs. */
   BENCH_BASELINE: z.enum(["0", "1"]).default("0"),
 });
 

@@ -38,6 +38,11 @@ export function RegistrationForm({ action, slug, formToken, cities, sessions, ti
           <summary className="cursor-pointer font-medium">{t("privacyTitle")}</summary>
           <p className="mt-2">{t("privacyText")}</p>
         </details>
+        <p className="text-sm">
+          <Link href="/privacy" className="text-brand-700 underline">
+            {t("privacyLink")}
+          </Link>
+        </p>
         <div className="space-y-2">
           <Choice
             type="checkbox"

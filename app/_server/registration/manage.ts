@@ -7,6 +7,7 @@ import { isUniqueViolation } from "../database/errors";
 import { AppError, notFound } from "../errors";
 import { queueRegistrationEmail } from "../mail/registration-emails";
 import { rateLimitKey } from "../rate-limit";
+import { scrubRegistrationAudit } from "../retention/anonymize";
 import { checkCity, checkSessions } from "./choices";
 import { LOST_LINK_EMAIL_SCOPE } from "./lost-link";
 import { releaseSeat, takeSeat } from "./seats";
@@ -151,6 +152,8 @@ export async function deleteRegistration(token: string): Promise<void> {
     await releaseAllSeats(tx, registration.id);
     await tx.idempotencyKey.deleteMany({ where: { registrationId: registration.id } });
     await tx.rateLimit.deleteMany({ where: { key: rateLimitKey(LOST_LINK_EMAIL_SCOPE, registration.email) } });
+    // The desk's log of this registration keeps what happened, no longer who it was.
+    await scrubRegistrationAudit(tx, { registrationId: registration.id });
     // Seats, access tokens and outbox emails go with it (ON DELETE CASCADE).
     await tx.registration.delete({ where: { id: registration.id } });
   });
