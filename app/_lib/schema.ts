@@ -2,6 +2,11 @@ import { z } from "zod";
 import type { Messages } from "./i18n/messages";
 import { RECORD_ID } from "./ids";
 
+// Zod compiles object schemas with `new Function` when it may. The pages' Content-Security-Policy allows
+// no eval (app/_server/security/content-security-policy.ts), and Zod's probe for it, although caught, is
+// reported as a violation in the browser's console. Parsing without it is just as correct.
+z.config({ jitless: true });
+
 /**
  * The building blocks of every input schema (registration, meetings, sessions, ceremonies, people):
  * error messages are keys of the `validation` messages, so that each caller answers in the visitor's
@@ -16,8 +21,11 @@ export const message = (key: ValidationKey) => ({ error: key });
 /** For refinements across fields that must run even when other fields are wrong (`when`). */
 export const always = () => true;
 
-/** Control characters other than tab and line breaks never belong in a field. */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+/**
+ * Control characters other than tab and line breaks never belong in a field: C0, DEL and the C1 block
+ * (U+0080–U+009F, which a Latin-1 text read as UTF-8 leaves behind, and which terminals obey).
+ */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 export function text(max: number) {
   return z

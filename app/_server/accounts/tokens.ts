@@ -3,7 +3,7 @@ import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import type { Prisma } from "../db";
 import { env } from "../env";
-import { hashToken, newToken } from "../registration/tokens";
+import { hashToken, newToken, TOKEN_SHAPE } from "../registration/tokens";
 
 /**
  * One-time links to set a password: 256 random bits, of which the database keeps only the SHA-256 (as
@@ -28,7 +28,7 @@ export async function issueUserToken(tx: TokenWriter, userId: string, purpose: U
 
 /** The account a live token opens, or null. Tokens of the wrong shape never reach the database. */
 export async function userIdForToken(client: TokenWriter, token: string, now = new Date()): Promise<string | null> {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  if (!TOKEN_SHAPE.test(token)) return null;
   const row = await client.userToken.findUnique({ where: { hash: hashToken(token) }, select: { userId: true, expiresAt: true } });
   return row && row.expiresAt > now ? row.userId : null;
 }

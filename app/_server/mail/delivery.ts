@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { env } from "../env";
 import { hashToken, newToken } from "../registration/tokens";
-import { MANAGE_TOKEN_PLACEHOLDER, render, type StoredEmail } from "./outbox";
+import { MANAGE_TOKEN_PLACEHOLDER, render, renderForRecipient, type StoredEmail } from "./outbox";
 import { mailConfigured, SEND_TIMEOUT_MS, sendEmail } from "./transport";
 
 /**
@@ -147,9 +147,12 @@ async function deliverBatch(now: Date, limit: number): Promise<{ result: Deliver
       }
       continue;
     }
+    // What stays of a sent email is what the outbox page shows: no link token in the clear (an account
+    // email's set-password link is stored in its body until it leaves).
+    const kept = renderForRecipient(email);
     await db.outboxEmail.updateMany({
       where: { id: email.id },
-      data: { status: "sent", sentAt: now, attempts, lockedUntil: null, lastError: null },
+      data: { status: "sent", sentAt: now, attempts, lockedUntil: null, lastError: null, subject: kept.subject, text: kept.text, html: kept.html },
     });
     result.sent += 1;
   }

@@ -38,6 +38,17 @@ describe("renderForRecipient", () => {
     expect(email.to).toBe("wang.wei@example.cn");
     expect(email.attachments).toEqual(stored.attachments);
   });
+
+  it("shows a neutral mark for a link token stored in the clear (set-password, manage and calendar links), and nothing else", () => {
+    const token = "q".repeat(22) + "-_Z9".repeat(5) + "x";
+    const email = renderForRecipient({
+      ...stored,
+      text: `Set it: https://meeting.example/en/admin/password/${token}\nhttps://meeting.example/de/manage/${token}.\n/calendar/personal/${token}.ics /de/meetings/${token}`,
+      html: `<a href="https://meeting.example/en/admin/password/${token}">https://meeting.example/en/admin/password/${token}</a>`,
+    });
+    expect(email.text).toBe("Set it: https://meeting.example/en/admin/password/…\nhttps://meeting.example/de/manage/….\n/calendar/personal/….ics " + `/de/meetings/${token}`);
+    expect(email.html).toBe('<a href="https://meeting.example/en/admin/password/…">https://meeting.example/en/admin/password/…</a>');
+  });
 });
 
 describe("shortError", () => {

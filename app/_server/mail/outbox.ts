@@ -67,10 +67,25 @@ export function render(row: StoredEmail, token: string): OutgoingEmail {
   };
 }
 
+/** Where a link token stood. */
+const REDACTED_TOKEN = "…";
+
 /**
- * The email as its recipient reads it, for the organizers' outbox page: a neutral mark where the link
- * token stands (the delivered token is kept nowhere).
+ * Link tokens written into a body in the clear (an account email's set-password link; a manage or
+ * calendar link quoted in any email): the token of a `/manage/`, `/password/` or `/personal/` address.
+ */
+const LINK_TOKEN = /(\/(?:manage|password|personal)\/)[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g;
+
+function redactLinkTokens(text: string): string {
+  return text.replace(LINK_TOKEN, `$1${REDACTED_TOKEN}`);
+}
+
+/**
+ * The email as its recipient reads it, with a neutral mark where a link token stands: for the
+ * organizers' outbox page, and what delivery keeps of an email once it has left (the delivered token is
+ * kept nowhere).
  */
 export function renderForRecipient(row: StoredEmail): OutgoingEmail {
-  return render(row, "…");
+  const email = render(row, REDACTED_TOKEN);
+  return { ...email, subject: redactLinkTokens(email.subject), text: redactLinkTokens(email.text), html: redactLinkTokens(email.html) };
 }

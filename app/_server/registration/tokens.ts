@@ -13,6 +13,9 @@ export function newToken(): string {
   return randomBytes(32).toString("base64url");
 }
 
+/** What newToken makes: 43 characters of base64url. */
+export const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
@@ -34,7 +37,7 @@ export async function registrationIdForToken(
   token: string,
   purpose: "manage" | "calendar",
 ): Promise<string | null> {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  if (!TOKEN_SHAPE.test(token)) return null;
   const row = await client.accessToken.findUnique({ where: { hash: hashToken(token) }, select: { registrationId: true, purpose: true } });
   return row?.purpose === purpose ? row.registrationId : null;
 }
@@ -44,7 +47,11 @@ export function manageUrl(language: AppLocale, token: string): string {
   return `${env().PUBLIC_URL}/${language}/manage/${token}`;
 }
 
-/** A check-in code (see app/_lib/check-in-code.ts), from the CSPRNG. */
+/**
+ * A check-in code (see app/_lib/check-in-code.ts), from the CSPRNG. Not a bearer secret, so 50 bits and
+ * stored as it is: it only names a registration to signed-in staff at the desk and opens nothing by
+ * itself; it is printed on badges and shown to whoever stands at the desk.
+ */
 export function newCheckInCode(): string {
   return Array.from({ length: CHECK_IN_CODE_LENGTH }, () => CHECK_IN_ALPHABET[randomInt(CHECK_IN_ALPHABET.length)]).join("");
 }

@@ -1,0 +1,37 @@
+/**
+ * What the fuzz tests check after a run: every stored registration passes its own schema again
+ * unchanged and holds no control characters, and every session's seat counter equals its seat rows and
+ * stays within capacity. App modules are imported lazily (see test/integration/setup.ts).
+ */
+import { expect } from "vitest";
+import { FORBIDDEN_CONTROL } from "@/test/fuzz";
+
+export async function expectStoredRegistrationsValid(): Promise<number> {
+  const { db } = await import("@/app/_server/db");
+  const { delegateDetails } = await import("@/app/_lib/registration/fields");
+  const rows = await db.registration.findMany({
+    select: {
+      givenName: true, familyName: true, nativeName: true, nameOrder: true, honorific: true, position: true, organization: true,
+      cityId: true, cityOther: true, role: true, email: true, phone: true, language: true, interpretation: true,
+      dietaryNeeds: true, accessibilityNeeds: true, visaLetter: true, photoConsent: true, listConsent: true,
+    },
+  });
+  for (const row of rows) {
+    const reparsed = delegateDetails.safeParse(row);
+    expect(reparsed.success, `${JSON.stringify(row)}: ${reparsed.error?.message}`).toBe(true);
+    // Parsing again changes nothing: what was stored is what the schema makes of it.
+    expect(reparsed.data).toEqual(row);
+    for (const [field, value] of Object.entries(row)) {
+      if (typeof value === "string") expect(FORBIDDEN_CONTROL.test(value), `${field}: ${JSON.stringify(value)}`).toBe(false);
+    }
+  }
+  const sessions = await db.session.findMany({
+    where: { capacity: { not: null } },
+    select: { id: true, capacity: true, seatsTaken: true, _count: { select: { seats: { where: { status: "confirmed" } } } } },
+  });
+  for (const session of sessions) {
+    expect(session.seatsTaken, session.id).toBe(session._count.seats);
+    expect(session.seatsTaken, session.id).toBeLessThanOrEqual(session.capacity!);
+  }
+  return rows.length;
+}
