@@ -1,5 +1,6 @@
 import "server-only";
 import type { FieldErrors } from "@/app/_lib/registration/fields";
+import { isDatabaseUnavailable } from "./database/errors";
 
 /**
  * Expected failures of the domain layer. One type, one code each; `app/_server/http.ts` maps codes to
@@ -25,7 +26,9 @@ export type AppErrorCode =
   | "forbidden"
   /** The change would clash with something else (scheduling conflicts); `conflicts` says what. Saving
    *  anyway takes a reason. */
-  | "conflict";
+  | "conflict"
+  /** The database cannot be reached for the moment (an outage, a restart): try again shortly. */
+  | "unavailable";
 
 export type AppErrorDetails = { fields?: FieldErrors; retryAfterSeconds?: number; conflicts?: unknown[] };
 
@@ -46,4 +49,20 @@ export function invalid(fields: FieldErrors): AppError {
 
 export function notFound(what: string): AppError {
   return new AppError("not_found", `${what} not found`);
+}
+
+/** Seconds a client is asked to wait while the database is away: a restart or failover takes about this long. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The domain error that a thrown value stands for: an AppError itself, `unavailable` when the database
+ * cannot be reached (app/_server/database/errors.ts), null for anything else (a bug, thrown on). Every
+ * place that turns errors into answers (JSON, feeds, exports, form states) asks this one function.
+ */
+export function asAppError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  if (isDatabaseUnavailable(error)) {
+    return new AppError("unavailable", "The database is unavailable", { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS });
+  }
+  return null;
 }

@@ -4,7 +4,7 @@ import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { describeFieldErrors, validationMessage } from "@/app/_lib/registration/errors";
 import type { FieldErrors } from "@/app/_lib/registration/fields";
 import { formFieldOf, type FormState, type FormValues } from "@/app/_lib/registration/form";
-import { AppError } from "./errors";
+import { asAppError } from "./errors";
 import { clientAddress, errorSentence } from "./http";
 
 /**
@@ -17,9 +17,13 @@ export function invalidFormState(fields: FieldErrors, locale: AppLocale, values:
   return { ok: false, message: validationMessage("summary", locale), fieldErrors, values };
 }
 
-/** The form state for a domain error; anything else is a bug and is thrown on. */
-export function formStateOf(error: unknown, locale: AppLocale, values: FormValues): FormState {
-  if (!(error instanceof AppError)) throw error;
+/**
+ * The form state for a domain error, or for a database outage ("try again in a moment", with what was
+ * typed kept); anything else is a bug and is thrown on.
+ */
+export function formStateOf(thrown: unknown, locale: AppLocale, values: FormValues): FormState {
+  const error = asAppError(thrown);
+  if (!error) throw thrown;
   if (error.details.fields) {
     const state = invalidFormState(error.details.fields, locale, values);
     return error.code === "invalid" ? state : { ...state, message: errorSentence(error, locale) };

@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { describeFieldErrors, validationMessage } from "@/app/_lib/registration/errors";
 import type { ValidationKey } from "@/app/_lib/registration/fields";
-import { AppError, type AppErrorCode } from "./errors";
+import { AppError, asAppError, type AppErrorCode } from "./errors";
 
 /** The one map from domain error codes to HTTP: route handlers never answer a 500 for these. */
 const statusOf: Record<AppErrorCode, number> = {
@@ -19,6 +19,7 @@ const statusOf: Record<AppErrorCode, number> = {
   unauthenticated: 401,
   forbidden: 403,
   conflict: 409,
+  unavailable: 503,
 };
 
 /** The sentence for each code, where the visitor should read one. */
@@ -35,6 +36,7 @@ const messageOf: Record<AppErrorCode, ValidationKey> = {
   unauthenticated: "unauthenticated",
   forbidden: "forbidden",
   conflict: "conflict",
+  unavailable: "unavailable",
 };
 
 /** What to tell a visitor about a domain error, in their language. */
@@ -44,7 +46,7 @@ export function errorSentence(error: AppError, locale: AppLocale): string {
 
 /**
  * `{ error: { code, message, fields? } }` with the status of the code; `fields` lists each field's
- * path, problem and sentence in the visitor's language. 429 answers carry Retry-After.
+ * path, problem and sentence in the visitor's language. 429 and 503 answers carry Retry-After.
  */
 export function errorResponse(error: AppError, locale: AppLocale = "en"): NextResponse {
   const fields = error.details.fields;
@@ -110,12 +112,13 @@ export function clientAddress(headers: Headers): string {
   return forwarded?.at(-1) ?? headers.get("x-real-ip") ?? "unknown";
 }
 
-/** JSON route handlers: run, answer JSON, and map domain errors to their status. */
+/** JSON route handlers: run, answer JSON, and map domain errors (and a database outage, 503) to their status. */
 export async function jsonRoute<T>(run: () => Promise<T>, options: { status?: number; locale?: AppLocale } = {}): Promise<NextResponse> {
   try {
     return NextResponse.json(await run(), { status: options.status ?? 200 });
   } catch (error) {
-    if (error instanceof AppError) return errorResponse(error, options.locale);
+    const known = asAppError(error);
+    if (known) return errorResponse(known, options.locale);
     throw error;
   }
 }

@@ -2,7 +2,8 @@ import "server-only";
 import { isSessionKind, type FeedScope } from "./feed-version";
 import { publicFeed } from "./feeds";
 import { personalFeed } from "./personal-feed";
-import { calendarNotFound, feedResponse } from "./respond";
+import { asAppError } from "../errors";
+import { calendarNotFound, calendarUnavailable, feedResponse } from "./respond";
 
 /**
  * The route handlers of /calendar/…, thin: read the path, ask the domain, answer. Everything the path
@@ -16,11 +17,24 @@ export function withoutIcs(segment: string): string | null {
   return segment.endsWith(".ics") && segment.length > 4 ? segment.slice(0, -4) : null;
 }
 
+/** A feed's answer; while the database is away, 503 with Retry-After instead of a 500. */
+async function answer(serve: () => Promise<Response>): Promise<Response> {
+  try {
+    return await serve();
+  } catch (error) {
+    const known = asAppError(error);
+    if (known?.code === "unavailable") return calendarUnavailable(known.details.retryAfterSeconds ?? 5);
+    throw error;
+  }
+}
+
 async function servePublic(request: Request, slug: string | null, scope: FeedScope | null, download = false): Promise<Response> {
   if (slug === null || scope === null) return calendarNotFound();
-  const feed = await publicFeed(slug, scope, new URL(request.url).searchParams.get("lang"));
-  if (!feed) return calendarNotFound();
-  return feedResponse(request, feed, { privacy: "public", download: download ? { title: feed.title ?? "session" } : undefined });
+  return answer(async () => {
+    const feed = await publicFeed(slug, scope, new URL(request.url).searchParams.get("lang"));
+    if (!feed) return calendarNotFound();
+    return feedResponse(request, feed, { privacy: "public", download: download ? { title: feed.title ?? "session" } : undefined });
+  });
 }
 
 /** /calendar/{slug}.ics */
@@ -53,7 +67,10 @@ export async function sessionDownload(request: Request, { params }: Context<{ sl
 /** /calendar/personal/{token}.ics */
 export async function personalCalendarFeed(request: Request, { params }: Context<{ token: string }>): Promise<Response> {
   const token = withoutIcs((await params).token);
-  const feed = token === null ? null : await personalFeed(token, new URL(request.url).searchParams.get("lang"));
-  if (!feed) return calendarNotFound();
-  return feedResponse(request, feed, { privacy: "private" });
+  if (token === null) return calendarNotFound();
+  return answer(async () => {
+    const feed = await personalFeed(token, new URL(request.url).searchParams.get("lang"));
+    if (!feed) return calendarNotFound();
+    return feedResponse(request, feed, { privacy: "private" });
+  });
 }

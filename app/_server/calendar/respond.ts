@@ -94,3 +94,14 @@ export function attachment(title: string): string {
 export function calendarNotFound(): Response {
   return new Response("Not found\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 }
+
+/**
+ * The database is away for a moment: 503 with Retry-After, so that calendar apps poll again soon instead
+ * of dropping the subscription. Plain text, never cached.
+ */
+export function calendarUnavailable(retryAfterSeconds: number): Response {
+  return new Response("Temporarily unavailable, please try again shortly\n", {
+    status: 503,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Retry-After": String(retryAfterSeconds) },
+  });
+}

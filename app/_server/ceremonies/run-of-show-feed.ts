@@ -8,7 +8,7 @@ import { authorize, currentActor, type Actor } from "../authz";
 import { feedLanguage } from "../calendar/feeds";
 import { renderCalendar, sessionUid, type CalendarEvent } from "../calendar/ics";
 import { feedBody, feedResponse, type FeedBody } from "../calendar/respond";
-import { AppError } from "../errors";
+import { asAppError } from "../errors";
 import { errorResponse } from "../http";
 import { getCeremonyProgramme, type CeremonyProgramme } from "./admin-queries";
 
@@ -83,7 +83,8 @@ export async function serveRunOfShowFeed(request: Request, params: Promise<{ slu
     response.headers.set("Cache-Control", "private, no-store");
     return response;
   } catch (error) {
-    if (error instanceof AppError) return errorResponse(error);
+    const known = asAppError(error);
+    if (known) return errorResponse(known);
     throw error;
   }
 }

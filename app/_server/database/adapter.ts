@@ -56,8 +56,20 @@ class PrismaPgWholeScripts extends PrismaPg {
   }
 }
 
+/**
+ * The pool's behaviour when the server goes away. `pg` waits for a connection forever by default: a
+ * server that accepts but does not answer would hang every request, so a connection attempt gives up
+ * after a few seconds (a refused one fails at once anyway) and the request answers 503. Idle connections
+ * that the server ends (a restart, pg_terminate_backend) emit 'error' on the pool; PrismaPg listens for
+ * it, so the process survives, and we only note it (`onPoolError`).
+ */
+const CONNECTION_TIMEOUT_MS = 3_000;
+
 export function adapterFactory(target: DatabaseTarget): SqlMigrationAwareDriverAdapterFactory {
   return target.kind === "postgres"
-    ? new PrismaPgWholeScripts({ connectionString: target.url, max: 10 })
+    ? new PrismaPgWholeScripts(
+        { connectionString: target.url, max: 10, connectionTimeoutMillis: CONNECTION_TIMEOUT_MS },
+        { onPoolError: (error) => console.warn(`PostgreSQL closed an idle connection: ${error.message}`) },
+      )
     : new PrismaPGlite(openPGlite(target.dataDir));
 }

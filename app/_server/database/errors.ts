@@ -28,3 +28,39 @@ function codeOf(error: unknown): unknown {
 function metaOf(error: unknown): unknown {
   return (error as { meta?: unknown }).meta ?? {};
 }
+
+/** Prisma's codes for a server it cannot reach (P1001), that timed out (P1002, P1008) or closed the connection (P1017). */
+const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017"]);
+/** The driver adapter's kinds for the same, inside `meta.driverAdapterError.cause` (raw queries report them as P2010). */
+const UNAVAILABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+/** Socket errors of the `pg` driver itself (seen by code that uses it directly, such as the availability probe). */
+const UNAVAILABLE_SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN"]);
+/**
+ * What `pg` throws, without any code, when a socket closes under it ("Connection terminated
+ * unexpectedly"), a connection attempt runs past `connectionTimeoutMillis` ("… due to connection
+ * timeout", or "timeout exceeded when trying to connect" from the pool), or a dead client is reused.
+ * The adapter passes these on unmapped, so their fixed texts are all there is to go by.
+ */
+const UNAVAILABLE_DRIVER_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
+
+/**
+ * The database cannot be reached right now, through no fault of the request: refused, reset or timed-out
+ * connections, and a server shutting down or starting up (SQLSTATE 57P01 admin shutdown, 57P02 crash
+ * shutdown, 57P03 cannot connect now, class 08 connection exception; 53300 too many connections). Worth
+ * a 503 and a retry, never a 500. Shapes as provoked against a stopped server and a closed port:
+ * P1001 with `DatabaseNotReachable` (model queries, transactions), P2010 with the same kind or with the
+ * SQLSTATE (raw queries), P2039 with the SQLSTATE (model queries), and pg's bare Errors above.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const code = codeOf(error);
+  if (typeof code === "string" && (UNAVAILABLE_PRISMA_CODES.has(code) || UNAVAILABLE_SOCKET_CODES.has(code) || isUnavailableSqlState(code))) return true;
+  const cause = (metaOf(error) as { driverAdapterError?: { cause?: { kind?: unknown; code?: unknown; originalCode?: unknown } } }).driverAdapterError?.cause;
+  if (cause && (UNAVAILABLE_ADAPTER_KINDS.has(String(cause.kind)) || isUnavailableSqlState(cause.originalCode ?? cause.code))) return true;
+  const message = (error as { message?: unknown }).message;
+  return code === undefined && typeof message === "string" && UNAVAILABLE_DRIVER_MESSAGES.test(message);
+}
+
+function isUnavailableSqlState(code: unknown): boolean {
+  return typeof code === "string" && /^(57P0[123]|08[0-9A-Z]{3}|53300)$/.test(code);
+}

@@ -3,7 +3,7 @@ import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { parseDeskFilters } from "@/app/_lib/registration/desk-filters";
 import { authorize, currentActor } from "../authz";
-import { AppError } from "../errors";
+import { asAppError } from "../errors";
 import { errorResponse } from "../http";
 import { registrationsExport, type RegistrationsExport } from "./export-data";
 import { translator } from "./export-columns";
@@ -67,7 +67,8 @@ export async function serveRegistrationsExport(request: Request, params: Promise
       },
     });
   } catch (error) {
-    if (error instanceof AppError) return errorResponse(error);
+    const known = asAppError(error);
+    if (known) return errorResponse(known);
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { AppError } from "@/app/_server/errors";
+import { asAppError } from "@/app/_server/errors";
 import { errorResponse } from "@/app/_server/http";
 import { exportPersonalData } from "@/app/_server/registration/queries";
 
@@ -16,8 +16,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
       },
     });
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    const response = errorResponse(error);
+    const known = asAppError(error);
+    if (!known) throw error;
+    const response = errorResponse(known);
     for (const [name, value] of Object.entries(privateHeaders)) response.headers.set(name, value);
     return response;
   }
