@@ -2,6 +2,39 @@ import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./app/_lib/i18n/request.ts");
 
+/**
+ * Security headers that never change, set here rather than in proxy.ts so that the JSON API, the feeds
+ * and static files get them without running the proxy. Pages get their Content-Security-Policy, with a
+ * nonce per request, from proxy.ts (app/_server/security/content-security-policy.ts). Where two rules
+ * below set the same header, the later one wins; a header set here also wins over the same header set
+ * by a route handler, which is why the secret addresses get their `no-referrer` here as well.
+ */
+const securityHeaders = [
+  {
+    source: "/:path*",
+    headers: [
+      { key: "X-Content-Type-Options", value: "nosniff" },
+      { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+      // For browsers without CSP frame-ancestors: no page of the app may be framed by another site.
+      { key: "X-Frame-Options", value: "DENY" },
+      // `next build` and `next start` only (next dev serves plain http on localhost).
+      ...(process.env.NODE_ENV === "production" ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
+    ],
+  },
+  // JSON, calendars and files are never documents that run anything: no source at all, no framing. An
+  // address with a dot in it is a file to the proxy, which leaves it alone: a missing one gets the plain
+  // 404 page, built at `next build` without a nonce.
+  ...["/api/:path*", "/calendar/:path*", "/_next/static/:path*", "/:file(.*\\..*)"].map((source) => ({
+    source,
+    headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+  })),
+  // Addresses that are secrets (manage links, personal feeds, password links) never go on as a referrer.
+  ...["/:locale/manage/:token", "/:locale/admin/password/:token", "/api/manage/:path*", "/calendar/personal/:path*"].map((source) => ({
+    source,
+    headers: [{ key: "Referrer-Policy", value: "no-referrer" }],
+  })),
+];
+
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   // Loaded from node_modules at run time: PGlite reads its .wasm/.data files next to itself.
@@ -10,6 +43,7 @@ const nextConfig = {
   typedRoutes: false,
   // forbidden(): back-office pages answer 403 with their own page when the role may not open them.
   experimental: { authInterrupts: true },
+  headers: async () => securityHeaders,
 };
 
 export default withNextIntl(nextConfig);

@@ -1,6 +1,10 @@
 import createMiddleware from "next-intl/middleware";
-import { NextResponse, type NextRequest } from "next/server";
+import { NextRequest, NextResponse } from "next/server";
 import { routing } from "./app/_lib/i18n/routing";
+import { env } from "./app/_server/env";
+import { isForeignOrigin } from "./app/_server/security/origin";
+import { newNonce, pageContentSecurityPolicy } from "./app/_server/security/content-security-policy";
+import { unavailablePageGate } from "./app/_server/unavailable-page";
 
 const intl = createMiddleware(routing);
 
@@ -10,12 +14,26 @@ const BACK_OFFICE = /^\/[a-z]{2}\/admin(\/|$)/;
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 /**
- * Language routing, and a convenience for the back office: a visitor without any session cookie goes
- * straight to the sign-in page. This is only a redirect. Whether a cookie is valid, and what its owner
- * may do, every page, action and route handler checks for itself (app/_server/authz.ts), so a request
- * that skips this proxy gains nothing.
+ * Language routing, the pages' Content-Security-Policy, and a convenience for the back office: a visitor
+ * without any session cookie goes straight to the sign-in page. This is only a redirect. Whether a cookie
+ * is valid, and what its owner may do, every page, action and route handler checks for itself
+ * (app/_server/authz.ts), so a request that skips this proxy gains nothing.
  */
-export default function proxy(request: NextRequest) {
+export default async function proxy(request: NextRequest) {
+  // A form posted to a page is a server action. Next refuses one from another site too, but as a 500.
+  if (request.method === "POST" && isForeignOrigin(request, env().PUBLIC_URL)) {
+    return new NextResponse("Cross-origin request refused", { status: 403 });
+  }
+  // PostgreSQL mode: while the database is away, pages answer 503 with Retry-After (see the gate for why here).
+  const unavailable = await unavailablePageGate(request);
+  const nonce = newNonce();
+  const policy = pageContentSecurityPolicy(nonce);
+  const response = unavailable ?? route(request, nonce, policy);
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
+function route(request: NextRequest, nonce: string, policy: string): NextResponse {
   const { pathname, search } = request.nextUrl;
   const signedOut = !SESSION_COOKIES.some((name) => request.cookies.has(name));
   if (signedOut && BACK_OFFICE.test(pathname) && !OPEN_BACK_OFFICE.test(pathname)) {
@@ -24,7 +42,15 @@ export default function proxy(request: NextRequest) {
     signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(signIn);
   }
-  return intl(request);
+  // Next.js reads the policy from the request headers the page renders with and puts its nonce on its
+  // own scripts; next-intl passes every header of the request it is given on to the page. That request
+  // is a header-only copy: the original's body (a server action's form) stays untouched for the page.
+  const headers = new Headers(request.headers);
+  headers.set("Content-Security-Policy", policy);
+  // Where the app's own inline scripts would read their nonce (headers().get("x-nonce")); Next's scripts
+  // take it from the policy.
+  headers.set("x-nonce", nonce);
+  return intl(new NextRequest(request.url, { headers }));
 }
 
 export const config = {

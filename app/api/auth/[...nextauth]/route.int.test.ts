@@ -1,0 +1,118 @@
+/**
+ * next-auth's route as a browser meets it: the real handler, next-auth and the database. next-auth reads
+ * the request's headers and cookies through `next/headers`, which only works inside Next's own request
+ * scope; here that module answers from the request under test instead.
+ */
+import { createRequire } from "node:module";
+import { NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import { validationMessage } from "@/app/_lib/registration/errors";
+import { hashPassword } from "@/app/_server/auth/passwords";
+import { db } from "@/app/_server/db";
+import { env } from "@/app/_server/env";
+import { rateLimitKey } from "@/app/_server/rate-limit";
+import { createActor } from "@/test/integration/actors";
+import { GET, POST } from "./route";
+
+let current: NextRequest | undefined;
+const require = createRequire(import.meta.url);
+const nextHeaders = require.resolve("next/headers", { paths: [require.resolve("next-auth")] });
+require.cache[nextHeaders] = {
+  id: nextHeaders,
+  filename: nextHeaders,
+  loaded: true,
+  exports: { headers: async () => current!.headers, cookies: async () => current!.cookies },
+} as unknown as NodeJS.Module;
+
+const ORIGIN = "http://localhost:3000";
+const PASSWORD = "correct horse battery staple";
+const WINDOW_SECONDS = 15 * 60;
+
+const context = (path: string) => ({ params: Promise.resolve({ nextauth: path.split("/") }) });
+
+async function send(handler: typeof GET, path: string, init: { method?: string; headers?: Record<string, string>; body?: string }): Promise<Response> {
+  current = new NextRequest(`${ORIGIN}/api/auth/${path}`, init);
+  return handler(current, context(path));
+}
+
+/** A browser's sign-in: the CSRF token and its cookie first, then the form as next-auth's `signIn` posts it. */
+async function signIn(email: string, password: string, { client, origin = ORIGIN }: { client: string; origin?: string }): Promise<Response> {
+  const csrf = await send(GET, "csrf", { headers: { "x-forwarded-for": client } });
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = csrf.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
+  return send(POST, "callback/credentials", {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie, origin, "x-forwarded-for": client, "accept-language": "de" },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${ORIGIN}/de/admin`, json: "true" }).toString(),
+  });
+}
+
+async function organizer(): Promise<string> {
+  return (await createActor("organizer", { passwordHash: await hashPassword(PASSWORD) })).email;
+}
+
+const client = () => `198.51.100.${Math.floor(Math.random() * 250)}`;
+const errorOf = async (response: Response) => new URL(((await response.json()) as { url: string }).url).searchParams.get("error");
+
+describe("POST /api/auth/callback/credentials", () => {
+  it("signs in with the right password, and answers a wrong one as next-auth does", async () => {
+    const email = await organizer();
+    const wrong = await signIn(email, "not the password", { client: client() });
+    expect(wrong.status).toBe(401);
+    expect(await errorOf(wrong)).toBe("CredentialsSignin");
+
+    const right = await signIn(email, PASSWORD, { client: client() });
+    expect(right.status).toBe(200);
+    expect(right.headers.getSetCookie().some((line) => line.startsWith("next-auth.session-token="))).toBe(true);
+  });
+
+  it("answers the attempt past the limit with 429, Retry-After within the window and the error the sign-in form shows", async () => {
+    const email = await organizer();
+    const from = client();
+    const limit = env().RATE_LIMIT_SIGN_IN;
+    for (let attempt = 0; attempt < limit; attempt += 1) expect((await signIn(email, "wrong", { client: from })).status).toBe(401);
+
+    const limited = await signIn(email, PASSWORD, { client: from });
+    expect(limited.status).toBe(429);
+    const retryAfter = Number(limited.headers.get("retry-after"));
+    expect(Number.isInteger(retryAfter)).toBe(true);
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(WINDOW_SECONDS);
+    const body = (await limited.json()) as { url: string; error: { code: string; message: string } };
+    // next-auth's client (`signIn(…, { redirect: false })`) hands the form this parameter as `error`.
+    expect(new URL(body.url).searchParams.get("error")).toBe("rate_limited");
+    expect(body.error).toEqual({ code: "rate_limited", message: validationMessage("rateLimited", "de") });
+    expect(limited.headers.get("content-type")).toBe("application/json");
+    expect(limited.headers.getSetCookie().some((line) => line.startsWith("next-auth.session-token="))).toBe(false);
+
+    // Counted once per attempt: the account's counter holds the attempts made, not twice as many.
+    const counter = await db.rateLimit.findUniqueOrThrow({ where: { key: rateLimitKey("sign-in:account", email) } });
+    expect(counter.count).toBe(limit + 1);
+
+    // Another address is limited per account too; the account's own limit does not touch other accounts.
+    expect((await signIn(email, PASSWORD, { client: client() })).status).toBe(429);
+    expect((await signIn(await organizer(), PASSWORD, { client: client() })).status).toBe(200);
+  });
+
+  it("refuses a sign-in posted from another site with 403, before next-auth counts or checks anything", async () => {
+    const email = await organizer();
+    const from = client();
+    const before = await db.rateLimit.count();
+    const response = await signIn(email, PASSWORD, { client: from, origin: "https://evil.example" });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ error: { code: "forbidden" } });
+    expect(response.headers.getSetCookie()).toEqual([]);
+    expect(await db.rateLimit.count()).toBe(before);
+  });
+});
+
+describe("POST /api/auth/signout", () => {
+  it("refuses another site's Origin, and a cross-site Sec-Fetch-Site without Origin; programs without either pass", async () => {
+    const post = (headers: Record<string, string>) => send(POST, "signout", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...headers }, body: "json=true" });
+    expect((await post({ origin: "https://evil.example" })).status).toBe(403);
+    expect((await post({ "sec-fetch-site": "cross-site" })).status).toBe(403);
+    // next-auth's own answer: without its CSRF token it sends the client to the sign-out page.
+    expect((await post({ origin: ORIGIN })).status).toBe(200);
+    expect((await post({})).status).toBe(200);
+  });
+});
