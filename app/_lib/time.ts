@@ -27,12 +27,33 @@ export function formatTime(instant: Instant, zone: string, locale: AppLocale): s
   return zoned(instant, zone, locale).toFormat("HH:mm");
 }
 
+/**
+ * Answers of the formatters below by their arguments. A page formats the same few instants on every
+ * visit (the agenda: each session's start and end in two zones) and each format through luxon costs a
+ * fraction of a millisecond, while the answer never changes. Bounded: cleared when full.
+ */
+const remembered = new Map<string, string>();
+
+function remember(key: string, format: () => string): string {
+  let value = remembered.get(key);
+  if (value === undefined) {
+    value = format();
+    if (remembered.size >= 10_000) remembered.clear();
+    remembered.set(key, value);
+  }
+  return value;
+}
+
+const keyOf = (instant: Instant) => (typeof instant === "string" ? instant : String(instant.getTime()));
+
 /** "09:30–10:00", with "(+1)" when the end falls on a later day in that zone. */
 export function formatTimeRange(start: Instant, end: Instant, zone: string, locale: AppLocale): string {
-  const from = zoned(start, zone, locale);
-  const to = zoned(end, zone, locale);
-  const days = Math.round(to.startOf("day").diff(from.startOf("day"), "days").days);
-  return `${from.toFormat("HH:mm")}–${to.toFormat("HH:mm")}${days > 0 ? ` (+${days})` : ""}`;
+  return remember(`range|${keyOf(start)}|${keyOf(end)}|${zone}|${locale}`, () => {
+    const from = zoned(start, zone, locale);
+    const to = zoned(end, zone, locale);
+    const days = Math.round(to.startOf("day").diff(from.startOf("day"), "days").days);
+    return `${from.toFormat("HH:mm")}–${to.toFormat("HH:mm")}${days > 0 ? ` (+${days})` : ""}`;
+  });
 }
 
 /** "24. Apr. 2017, 09:30" / "24 Apr 2017, 09:30" / "2017年4月24日 09:30": date and time in one, for lists and details. */
@@ -42,7 +63,9 @@ export function formatDateTime(instant: Instant, zone: string, locale: AppLocale
 
 /** "Montag, 24. April 2017" / "Monday, 24 April 2017" / "2017年4月24日星期一". */
 export function formatLongDate(instant: Instant, zone: string, locale: AppLocale): string {
-  return zoned(instant, zone, locale).toLocaleString({ weekday: "long", day: "numeric", month: "long", year: "numeric" });
+  return remember(`long|${keyOf(instant)}|${zone}|${locale}`, () =>
+    zoned(instant, zone, locale).toLocaleString({ weekday: "long", day: "numeric", month: "long", year: "numeric" }),
+  );
 }
 
 /** A calendar date stored as midnight UTC (`@db.Date`), formatted without shifting it into another day. */
@@ -52,14 +75,16 @@ export function formatCalendarDate(date: Instant, locale: AppLocale): string {
 
 /** The day (yyyy-MM-dd) an instant falls on in a zone: agenda pages group by it. */
 export function dayKey(instant: Instant, zone: string): string {
-  return zoned(instant, zone, "en").toISODate() ?? "";
+  return remember(`day|${keyOf(instant)}|${zone}`, () => zoned(instant, zone, "en").toISODate() ?? "");
 }
 
 /** The zone's UTC offset at that instant: "UTC+2" for Berlin in summer, "UTC+8" for China. */
 export function zoneOffsetLabel(instant: Instant, zone: string): string {
-  const offset = zoned(instant, zone, "en").offset;
-  const sign = offset < 0 ? "−" : "+";
-  const hours = Math.floor(Math.abs(offset) / 60);
-  const minutes = Math.abs(offset) % 60;
-  return `UTC${sign}${hours}${minutes ? `:${String(minutes).padStart(2, "0")}` : ""}`;
+  return remember(`offset|${keyOf(instant)}|${zone}`, () => {
+    const offset = zoned(instant, zone, "en").offset;
+    const sign = offset < 0 ? "−" : "+";
+    const hours = Math.floor(Math.abs(offset) / 60);
+    const minutes = Math.abs(offset) % 60;
+    return `UTC${sign}${hours}${minutes ? `:${String(minutes).padStart(2, "0")}` : ""}`;
+  });
 }

@@ -7,6 +7,8 @@ import { translationsOf } from "@/app/_lib/i18n/localized";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { getMeeting } from "../meetings/queries";
 import type { Prisma } from "../db";
+import { FeedCache } from "../calendar/feed-cache";
+import { sharedAgendaVersion } from "./agenda-version";
 
 export const sessionKinds = ["keynote", "panel", "workshop", "ceremony", "break", "networking", "tour"] as const;
 export type SessionKind = (typeof sessionKinds)[number];
@@ -123,17 +125,49 @@ export type AgendaDto = {
   rooms: { id: string; name: Translations; location: string | null }[];
 };
 
+/**
+ * Agendas as last read, per meeting, with the data version they were read at: a visitor of an unchanged
+ * agenda costs one small version query (shared by concurrent visitors), not four queries. Only a cache:
+ * a new version reads the database again. The objects are shared between requests: read-only.
+ */
+const agendas = new FeedCache<AgendaDto>(64);
+const reading = new Map<string, Promise<AgendaDto>>();
+
+/** Only for tests and benchmarks that want to measure a cold start. */
+export function clearAgendaCache(): void {
+  agendas.clear();
+}
+
 /** The published agenda of a meeting (cancelled sessions included, marked), in time order. */
 export async function getAgenda(meetingSlug: string): Promise<AgendaDto> {
-  const meeting = await getMeeting(meetingSlug);
+  const version = await sharedAgendaVersion(meetingSlug);
+  if (!version) throw notFound("Meeting");
+  const cached = agendas.get(meetingSlug, version.version);
+  if (cached) return cached;
+  // Visitors who miss the cache together share one read.
+  const key = `${meetingSlug}|${version.version}`;
+  let pending = reading.get(key);
+  if (!pending) {
+    pending = readAgenda(version.meetingId)
+      .then((agenda) => {
+        agendas.set(meetingSlug, version.version, agenda);
+        return agenda;
+      })
+      .finally(() => reading.delete(key));
+    reading.set(key, pending);
+  }
+  return pending;
+}
+
+async function readAgenda(meetingId: string): Promise<AgendaDto> {
   const [sessions, tracks, rooms] = await Promise.all([
     db.session.findMany({
-      where: { meetingId: meeting.id, ...visible },
+      where: { meetingId, ...visible },
       select: sessionSelect,
       orderBy: [{ startsAt: "asc" }, { room: { sortOrder: "asc" } }, { endsAt: "asc" }],
     }),
-    db.track.findMany({ where: { meetingId: meeting.id }, select: { id: true, slug: true, color: true, ...names }, orderBy: { sortOrder: "asc" } }),
-    db.room.findMany({ where: { meetingId: meeting.id }, select: { id: true, location: true, ...names }, orderBy: { sortOrder: "asc" } }),
+    db.track.findMany({ where: { meetingId }, select: { id: true, slug: true, color: true, ...names }, orderBy: { sortOrder: "asc" } }),
+    db.room.findMany({ where: { meetingId }, select: { id: true, location: true, ...names }, orderBy: { sortOrder: "asc" } }),
   ]);
   return {
     sessions: sessions.map(toSessionDto),
