@@ -4,6 +4,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
 /**
@@ -58,17 +59,27 @@ class PrismaPgWholeScripts extends PrismaPg {
 
 /**
  * The pool's behaviour when the server goes away. `pg` waits for a connection forever by default: a
- * server that accepts but does not answer would hang every request, so a connection attempt gives up
- * after a few seconds (a refused one fails at once anyway) and the request answers 503. Idle connections
- * that the server ends (a restart, pg_terminate_backend) emit 'error' on the pool; PrismaPg listens for
- * it, so the process survives, and we only note it (`onPoolError`).
+ * server that accepts but does not answer would hang every request, so each new connection gives up
+ * after a few seconds (a refused one fails at once anyway) and the request answers 503. Waiting for a
+ * free connection of the pool is another matter: in a registration rush hundreds of requests queue for
+ * the ten connections, as long as a transaction may wait (registration/transaction.ts), so the pool's
+ * own timeout, which bounds that queue, is that long. Idle connections that the server ends (a restart,
+ * pg_terminate_backend) emit 'error' on the pool; PrismaPg listens for it, so the process survives, and
+ * we only note it (`onPoolError`).
  */
-const CONNECTION_TIMEOUT_MS = 3_000;
+const CONNECT_TIMEOUT_MS = 3_000;
+const POOL_QUEUE_TIMEOUT_MS = 15_000;
+
+class QuickConnectClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super({ ...(typeof config === "string" ? { connectionString: config } : config), connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  }
+}
 
 export function adapterFactory(target: DatabaseTarget): SqlMigrationAwareDriverAdapterFactory {
   return target.kind === "postgres"
     ? new PrismaPgWholeScripts(
-        { connectionString: target.url, max: 10, connectionTimeoutMillis: CONNECTION_TIMEOUT_MS },
+        { connectionString: target.url, max: 10, connectionTimeoutMillis: POOL_QUEUE_TIMEOUT_MS, Client: QuickConnectClient },
         { onPoolError: (error) => console.warn(`PostgreSQL closed an idle connection: ${error.message}`) },
       )
     : new PrismaPGlite(openPGlite(target.dataDir));
