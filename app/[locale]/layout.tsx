@@ -6,7 +6,6 @@ import type { ReactNode } from "react";
 import { SiteFooter } from "@/app/_components/site/SiteFooter";
 import { SiteHeader } from "@/app/_components/site/SiteHeader";
 import { htmlLang } from "@/app/_lib/i18n/locales";
-import { messages, publicMessages } from "@/app/_lib/i18n/messages";
 import { pick } from "@/app/_lib/i18n/localized";
 import { routing } from "@/app/_lib/i18n/routing";
 import { getAlliance } from "@/app/_server/alliance/queries";
@@ -41,7 +40,9 @@ export default async function LocaleLayout({ children, params }: Props) {
         >
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider messages={publicMessages(messages[locale])}>
+        {/* No strings: whatever is handed to the provider is serialized into every page. Client components get
+            their text as props; the registration forms get theirs from <RegistrationFormMessages>. */}
+        <NextIntlClientProvider messages={null}>
           <SiteHeader locale={locale} />
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
             {children}

@@ -84,9 +84,19 @@ const backOfficeNamespaces = [
   "adminNumbers",
 ] as const;
 
-/** What the public pages' client components may need: everything but the back office's strings. */
-export function publicMessages(all: Messages): Omit<Messages, (typeof backOfficeNamespaces)[number]> {
-  const copy: Partial<Messages> = { ...all };
-  for (const namespace of backOfficeNamespaces) delete copy[namespace];
-  return copy as Omit<Messages, (typeof backOfficeNamespaces)[number]>;
+/** A namespace of the public site's strings. */
+export type PublicNamespace = Exclude<keyof Messages, (typeof backOfficeNamespaces)[number]>;
+
+/**
+ * The namespaces the public site's client components read with `useTranslations`: only the registration forms
+ * (app/_components/registration/*) do. The public layout hands the browser none, because every string in the
+ * provider is serialized into every page; the pages with these forms hand over just these.
+ */
+export const registrationFormNamespaces = ["register", "manage", "lostLink", "calendar", "roles"] as const satisfies readonly PublicNamespace[];
+
+/** Only the given namespaces of a language's strings, for a `NextIntlClientProvider`. */
+export function pickMessages<N extends PublicNamespace>(all: Messages, namespaces: readonly N[]): Pick<Messages, N> {
+  const picked: Partial<Pick<Messages, N>> = {};
+  for (const namespace of namespaces) picked[namespace] = all[namespace];
+  return picked as Pick<Messages, N>;
 }

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { getTranslations } from "next-intl/server";
 import { RegistrationForm } from "@/app/_components/registration/RegistrationForm";
 import { RegistrationStatus } from "@/app/_components/meeting/RegistrationStatus";
+import { RegistrationFormMessages } from "@/app/_components/site/RegistrationFormMessages";
 import { windowState } from "@/app/_lib/registration/window";
 import { sessionOption } from "@/app/_lib/registration/session-options";
 import { getMeeting } from "@/app/_server/meetings/queries";
@@ -37,15 +38,17 @@ export default async function RegisterPage({ params }: Props) {
         )}
       </header>
       {open && (
-        <RegistrationForm
-          action={registerAction.bind(null, slug, locale)}
-          slug={slug}
-          // One token per rendering of the form: its submissions, repeated or not, are one registration.
-          formToken={randomBytes(16).toString("base64url")}
-          cities={cities.map(({ id, name, country, full }) => ({ id, name, country, full }))}
-          sessions={sessions.map((session) => sessionOption(session, meeting.timeZone, locale))}
-          timeLabels={{ local: ta("timeBerlin"), china: ta("timeChina") }}
-        />
+        <RegistrationFormMessages>
+          <RegistrationForm
+            action={registerAction.bind(null, slug, locale)}
+            slug={slug}
+            // One token per rendering of the form: its submissions, repeated or not, are one registration.
+            formToken={randomBytes(16).toString("base64url")}
+            cities={cities.map(({ id, name, country, full }) => ({ id, name, country, full }))}
+            sessions={sessions.map((session) => sessionOption(session, meeting.timeZone, locale))}
+            timeLabels={{ local: ta("timeBerlin"), china: ta("timeChina") }}
+          />
+        </RegistrationFormMessages>
       )}
     </div>
   );
