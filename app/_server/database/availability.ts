@@ -1,5 +1,7 @@
 import "server-only";
 import pg from "pg";
+import { env } from "../env";
+import { isDatabaseUnavailable } from "./errors";
 
 /**
  * Whether PostgreSQL answers, as cheaply as it can be known: one `SELECT 1` over a connection of its own,
@@ -19,6 +21,8 @@ const PROBE_TIMEOUT_MS = 2_000;
 export type AvailabilityProbe = {
   /** True when the last probe (at most a second old, half a second while down) got an answer. */
   isAvailable(): Promise<boolean>;
+  /** A query elsewhere failed for want of the database: down until the next probe says otherwise. */
+  markUnavailable(): void;
   close(): Promise<void>;
 };
 
@@ -58,6 +62,10 @@ export function availabilityProbe(connectionString: string, log: (line: string) 
       inFlight ??= probe().finally(() => (inFlight = undefined));
       return inFlight;
     },
+    markUnavailable() {
+      if (last?.healthy !== false) log("Database unavailable: a query failed");
+      last = { healthy: false, at: Date.now() };
+    },
     close: () => pool.end(),
   };
 }
@@ -71,4 +79,9 @@ const store = globalThis as unknown as { __availability?: AvailabilityProbe };
 export function databaseAvailability(databaseUrl: string | undefined): AvailabilityProbe | null {
   if (!databaseUrl) return null;
   return (store.__availability ??= availabilityProbe(databaseUrl));
+}
+
+/** Marks the database down when `error` says it is away (a failed page render); anything else is ignored. */
+export function noteDatabaseFailure(error: unknown): void {
+  if (isDatabaseUnavailable(error)) databaseAvailability(env().DATABASE_URL)?.markUnavailable();
 }

@@ -72,6 +72,12 @@ describe.runIf(target.kind === "postgres")("a PostgreSQL server going away", () 
       await new Promise((resolve) => setTimeout(resolve, 600));
       expect(await probe.isAvailable()).toBe(true);
       expect(transitions).toEqual(["Database reachable again"]);
+      // A query that failed elsewhere (a page render, instrumentation.ts) marks it down at once, until the next probe.
+      probe.markUnavailable();
+      expect(await probe.isAvailable()).toBe(false);
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(await probe.isAvailable()).toBe(true);
+      expect(transitions).toEqual(["Database reachable again", "Database unavailable", "Database reachable again"]);
     } finally {
       await probe.close();
       relay.close();
