@@ -1,4 +1,5 @@
 import { barLayout, fitText, textWidth } from "@/app/_lib/charts";
+import { FigureTable } from "./FigureTable";
 
 export type BarChartRow = {
   label: string;
@@ -54,27 +55,11 @@ export function BarChart({ title, rows, color, headers, valueSpace = 72 }: Props
           );
         })}
       </svg>
-      {/* The figures for screen readers. The wrapper hides them: a table itself cannot be shrunk to a
-          pixel (it grows to its content), and would widen the page. */}
-      <div className="sr-only">
-        <table>
-          <caption>{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{headers.label}</th>
-              <th scope="col">{headers.value}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, index) => (
-              <tr key={`${row.label}-${index}`}>
-                <th scope="row">{row.label}</th>
-                <td>{row.text ?? row.value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <FigureTable
+        title={title}
+        headers={[headers.label, headers.value]}
+        rows={rows.map((row, index) => ({ key: `${row.label}-${index}`, label: row.label, cells: [row.text ?? row.value] }))}
+      />
     </figure>
   );
 }

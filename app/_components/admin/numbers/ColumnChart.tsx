@@ -1,4 +1,5 @@
 import { columnLayout, linePoints } from "@/app/_lib/charts";
+import { FigureTable } from "./FigureTable";
 
 export type Series = { key: string; label: string; color: string };
 
@@ -78,35 +79,11 @@ export function ColumnChart({ title, columns, series, line, headers }: Props) {
           </li>
         )}
       </ul>
-      {/* The figures for screen readers. The wrapper hides them: a table itself cannot be shrunk to a
-          pixel (it grows to its content), and would widen the page. */}
-      <div className="sr-only">
-        <table>
-          <caption>{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{headers.key}</th>
-              {series.map((item) => (
-                <th key={item.key} scope="col">
-                  {item.label}
-                </th>
-              ))}
-              {line && <th scope="col">{line.label}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {columns.map((column, index) => (
-              <tr key={column.key}>
-                <th scope="row">{column.label}</th>
-                {column.values.map((value, valueIndex) => (
-                  <td key={series[valueIndex]!.key}>{value}</td>
-                ))}
-                {line && <td>{line.values[index]}</td>}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <FigureTable
+        title={title}
+        headers={[headers.key, ...series.map((item) => item.label), ...(line ? [line.label] : [])]}
+        rows={columns.map((column, index) => ({ key: column.key, label: column.label, cells: [...column.values, ...(line ? [line.values[index]!] : [])] }))}
+      />
     </figure>
   );
 }
