@@ -3,7 +3,8 @@ import { NextRequest, NextResponse } from "next/server";
 import { routing } from "./app/_lib/i18n/routing";
 import { env } from "./app/_server/env";
 import { isForeignOrigin } from "./app/_server/security/origin";
-import { newNonce, pageContentSecurityPolicy } from "./app/_server/security/content-security-policy";
+import { pageResponse, renderNonce } from "./app/_server/page-cache";
+import { pageContentSecurityPolicy } from "./app/_server/security/content-security-policy";
 import { unavailablePageGate } from "./app/_server/unavailable-page";
 
 const intl = createMiddleware(routing);
@@ -14,7 +15,7 @@ const BACK_OFFICE = /^\/[a-z]{2}\/admin(\/|$)/;
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 /**
- * Language routing, the pages' Content-Security-Policy, and a convenience for the back office: a visitor
+ * Language routing, the pages' Content-Security-Policy, the agenda page's cache, and a convenience for the back office: a visitor
  * without any session cookie goes straight to the sign-in page. This is only a redirect. Whether a cookie
  * is valid, and what its owner may do, every page, action and route handler checks for itself
  * (app/_server/authz.ts), so a request that skips this proxy gains nothing.
@@ -26,9 +27,10 @@ export default async function proxy(request: NextRequest) {
   }
   // PostgreSQL mode: while the database is away, pages answer 503 with Retry-After (see the gate for why here).
   const unavailable = await unavailablePageGate(request);
-  const nonce = newNonce();
+  const nonce = renderNonce(request);
   const policy = pageContentSecurityPolicy(nonce);
-  const response = unavailable ?? route(request, nonce, policy);
+  // The public agenda comes from memory while its data stands (app/_server/page-cache.ts).
+  const response = unavailable ?? (await pageResponse(request, nonce, () => route(request, nonce, policy)));
   response.headers.set("Content-Security-Policy", policy);
   return response;
 }

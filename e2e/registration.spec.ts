@@ -137,6 +137,11 @@ test("a full session puts the delegate on the waiting list; a cancellation moves
   const overflow = await registerByApi(request, [demo.tour]);
   expect(overflow.status).toBe("confirmed");
 
+  // The agenda, served from its page cache, knows at once.
+  await page.goto("/en/meetings/2017/agenda");
+  const tourCard = page.getByTestId("agenda-session").filter({ has: page.locator(`a[href$="/sessions/${demo.tour}"]`) });
+  await expect(tourCard.getByTestId("seats-left")).toHaveText("fully booked – waiting list");
+
   await page.goto("/en/meetings/2017/register");
   await expect(page.getByTestId(`seats-${demo.tour}`)).toHaveText("Full – you will go on the waiting list · 1 person waiting");
   await field(page, "givenName").fill("Li");

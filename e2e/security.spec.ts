@@ -89,6 +89,19 @@ test("every kind of response carries the security headers; pages a new nonce eac
   expect(scripts.length).toBeGreaterThan(3);
   for (const script of scripts) expect(script).toContain(`nonce="${first}"`);
 
+  // The agenda comes from the page cache (app/_server/page-cache.ts): the same page, a new nonce each time.
+  const navigation = { accept: "text/html,application/xhtml+xml", "sec-fetch-dest": "document" };
+  const agendas = [await request.get("/de/meetings/2017/agenda", { headers: navigation }), await request.get("/de/meetings/2017/agenda", { headers: navigation })];
+  const nonces = agendas.map(nonceOf);
+  expect(nonces[0]).not.toBe(nonces[1]);
+  const bodies = await Promise.all(agendas.map((agenda) => agenda.text()));
+  bodies.forEach((body, index) => {
+    const tags = body.match(/<script\b[^>]*>/g)!;
+    expect(tags.length).toBeGreaterThan(3);
+    for (const tag of tags) expect(tag).toContain(`nonce="${nonces[index]}"`);
+  });
+  expect(bodies[0]!.replaceAll(nonces[0]!, "")).toBe(bodies[1]!.replaceAll(nonces[1]!, ""));
+
   const backOffice = await request.get("/en/admin/sign-in");
   expectHeaders(backOffice, { ...EVERYWHERE, "referrer-policy": "strict-origin-when-cross-origin" });
   nonceOf(backOffice);

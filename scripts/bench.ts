@@ -4,7 +4,7 @@
  * (/api/bench/baseline, open only with BENCH_BASELINE=1), both answering the same fixed JSON bytes.
  *
  *   npm run bench -- [--duration 10] [--connections 20] [--warm-up 2] [--rush 1000] [--rush-connections 50]
- *                    [--spread 10] [--port 3510] [--heap-mb 256] [--only agenda-page,agenda-json] [--cpu-prof DIR]
+ *                    [--spread 10] [--port 3510] [--heap-mb 256] [--only agenda-page,agenda-page-render,agenda-json] [--cpu-prof DIR]
  *
  * Builds when there is no build, makes a fresh database `bench` on the PostgreSQL server of
  * BENCH_DATABASE_URL (default: the machine's, postgresql://postgres@127.0.0.1:5432/postgres), migrated and
@@ -56,6 +56,13 @@ const PATHS = {
   agendaPage: `/en/meetings/${MEETING}/agenda`,
   agendaJson: `/api/meetings/${MEETING}/agenda`,
   feed: `/calendar/${MEETING}.ics`,
+};
+
+/** What a browser sends with a click on a link or the address bar. */
+const BROWSER_NAVIGATION = {
+  accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+  "sec-fetch-dest": "document",
+  "sec-fetch-mode": "navigate",
 };
 
 type Row = LoadResult & { name: string; rssPeak: number; target?: number; expected: number; problems: string[] };
@@ -151,7 +158,10 @@ async function measure(app: AppServer, sql: pg.Client, startBare: (body: string)
   };
   await read("bare Node server", "bare", bare.url, 200, { sampler: bareRss });
   await read("route, no database", "baseline", `${app.url}${PATHS.baseline}`, 200);
-  await read("agenda page", "agenda-page", `${app.url}${PATHS.agendaPage}`, 200, { target: 0.5 });
+  // A browser's navigation gets the page from the page cache (app/_server/page-cache.ts); a request that
+  // does not ask for HTML has it rendered, as the client router's requests are.
+  await read("agenda page", "agenda-page", `${app.url}${PATHS.agendaPage}`, 200, { target: 0.5, headers: BROWSER_NAVIGATION });
+  await read("agenda page, rendered each time", "agenda-page-render", `${app.url}${PATHS.agendaPage}`, 200);
   await read("agenda JSON", "agenda-json", `${app.url}${PATHS.agendaJson}`, 200, { target: 0.5 });
   await read("feed 200", "feed", `${app.url}${PATHS.feed}`, 200);
   await read("feed 304", "feed-304", `${app.url}${PATHS.feed}`, 304, { headers: { "if-none-match": etag } });

@@ -11,9 +11,10 @@ export type AgendaVersion = {
 
 /**
  * The data version of a meeting's public agenda, or null when the meeting is unknown or unpublished.
- * A digest of the whole rows the agenda is made of: its published and cancelled sessions (seat counters
- * included, which change without touching `updatedAt`), their speakers, and the meeting's rooms and tracks.
- * Whole rows, so that no column the agenda shows can change unseen.
+ * A digest of the whole rows the agenda and its page are made of: its published and cancelled sessions
+ * (seat counters included, which change without touching `updatedAt`), their speakers, the meeting's rooms
+ * and tracks, the meeting itself, and the alliance (whose name heads every page). Whole rows, so that no
+ * column the agenda shows can change unseen.
  */
 export async function agendaVersion(slug: string): Promise<AgendaVersion | null> {
   if (!SLUG.test(slug)) return null;
@@ -27,7 +28,9 @@ export async function agendaVersion(slug: string): Promise<AgendaVersion | null>
         FROM "Session" s WHERE s."meetingId" = m."id" AND s."status" IN ('published', 'cancelled')
       ), ''),
       coalesce((SELECT string_agg(r::text, ',' ORDER BY r."id") FROM "Room" r WHERE r."meetingId" = m."id"), ''),
-      coalesce((SELECT string_agg(t::text, ',' ORDER BY t."id") FROM "Track" t WHERE t."meetingId" = m."id"), '')
+      coalesce((SELECT string_agg(t::text, ',' ORDER BY t."id") FROM "Track" t WHERE t."meetingId" = m."id"), ''),
+      m::text,
+      coalesce((SELECT string_agg(a::text, ',') FROM "Alliance" a), '')
     )) AS "digest"
     FROM "Meeting" m
     WHERE m."slug" = ${slug} AND m."published"`;
