@@ -1,4 +1,5 @@
 import "server-only";
+import { timingSafeEqual } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { sharedAgendaVersion } from "./agenda/agenda-version";
 import { newNonce } from "./security/content-security-policy";
@@ -69,7 +70,14 @@ const renders = new Map<string, Promise<CachedPage | null>>();
 
 /** The nonce a page request renders with: the placeholder for the cache's own render request, else a fresh one. */
 export function renderNonce(request: NextRequest): string {
-  return request.headers.get(RENDER_HEADER) === renderSecret ? noncePlaceholder : newNonce();
+  return isRenderRequest(request) ? noncePlaceholder : newNonce();
+}
+
+/** The cache's own request, by the secret (compared in constant time, so that answers do not spell it out). */
+function isRenderRequest(request: NextRequest): boolean {
+  const secret = Buffer.from(request.headers.get(RENDER_HEADER) ?? "");
+  const expected = Buffer.from(renderSecret);
+  return secret.length === expected.length && timingSafeEqual(secret, expected);
 }
 
 /**

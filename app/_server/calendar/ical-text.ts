@@ -21,7 +21,6 @@ export function escapeText(text: string): string {
 }
 
 const LINE_OCTETS = 75;
-const encoder = new TextEncoder();
 
 /**
  * Undoes any folding and folds again: at most 75 octets per line including the leading space of a
@@ -34,12 +33,14 @@ export function refold(calendar: string): string {
 }
 
 function foldLine(line: string): string {
+  // Most lines fit: counting their octets is all they cost.
+  if (Buffer.byteLength(line) <= LINE_OCTETS) return `${line}\r\n`;
   // Units that must stay on one line: an escape pair, or one code point (surrogate pairs included).
   const units = line.match(/\\.|[\s\S]/gu) ?? [];
   let output = "";
   let octets = 0;
   for (const unit of units) {
-    const size = encoder.encode(unit).length;
+    const size = Buffer.byteLength(unit);
     if (octets + size > LINE_OCTETS) {
       output += "\r\n ";
       octets = 1;

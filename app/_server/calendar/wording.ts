@@ -12,11 +12,20 @@ import type { RegistrationView, SeatView } from "../registration/view";
  * build on this; it depends on no mail code.
  */
 
-export function translator(locale: AppLocale) {
+function createEmailTranslator(locale: AppLocale) {
   return createTranslator({ locale, messages: messages[locale], namespace: "email" });
 }
 
-export type DelegateTranslator = ReturnType<typeof translator>;
+export type DelegateTranslator = ReturnType<typeof createEmailTranslator>;
+
+/** One per language, kept: a translator keeps the messages it has parsed, which a new one parses again. */
+const translators = new Map<AppLocale, DelegateTranslator>();
+
+export function translator(locale: AppLocale): DelegateTranslator {
+  let t = translators.get(locale);
+  if (!t) translators.set(locale, (t = createEmailTranslator(locale)));
+  return t;
+}
 
 type Times = { startsAt: string; endsAt: string };
 

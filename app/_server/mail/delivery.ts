@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { env } from "../env";
 import { hashToken, newToken } from "../registration/tokens";
-import { MANAGE_TOKEN_PLACEHOLDER, render, renderForRecipient, type StoredEmail } from "./outbox";
+import { MANAGE_TOKEN_PLACEHOLDER, render, renderForRecipient, withAttachmentsDrawn, type ReadyEmail, type StoredEmail } from "./outbox";
 import { mailConfigured, SEND_TIMEOUT_MS, sendEmail } from "./transport";
 
 /**
@@ -121,8 +121,10 @@ async function deliverBatch(now: Date, limit: number): Promise<{ result: Deliver
         continue;
       }
     }
+    let ready: ReadyEmail;
     try {
-      await sendEmail(render(email, minted?.token ?? "…"));
+      ready = await withAttachmentsDrawn(email);
+      await sendEmail(render(ready, minted?.token ?? "…"));
     } catch (error) {
       // The link never reached anyone, or no one can tell that it did: it must not open anything.
       if (minted) await db.accessToken.deleteMany({ where: { hash: minted.hash } });
@@ -149,7 +151,7 @@ async function deliverBatch(now: Date, limit: number): Promise<{ result: Deliver
     }
     // What stays of a sent email is what the outbox page shows: no link token in the clear (an account
     // email's set-password link is stored in its body until it leaves).
-    const kept = renderForRecipient(email);
+    const kept = renderForRecipient(ready);
     await db.outboxEmail.updateMany({
       where: { id: email.id },
       data: { status: "sent", sentAt: now, attempts, lockedUntil: null, lastError: null, subject: kept.subject, text: kept.text, html: kept.html },

@@ -6,7 +6,7 @@ import { authorize, type Actor } from "../authz";
 import { db, type Prisma } from "../db";
 import { invalid, notFound } from "../errors";
 import { deliverSoon } from "./delivery";
-import { renderForRecipient, type Attachment } from "./outbox";
+import { renderForRecipient, withAttachmentsDrawn, type Attachment } from "./outbox";
 import { mailConfigured } from "./transport";
 
 /**
@@ -130,7 +130,7 @@ export async function getOutboxEmail(actor: Actor | null, id: string): Promise<O
     select: { ...listSelect, text: true, html: true, attachments: true },
   });
   if (!row) throw notFound("Email");
-  const message = renderForRecipient(row);
+  const message = renderForRecipient(await withAttachmentsDrawn(row));
   return {
     ...listItem(row),
     retryable: isRetryable(row, new Date()),

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "../db";
+import { checkInQrPng } from "../registration/check-in-link";
 import { escapeHtml } from "./html";
 import type { OutgoingEmail } from "./transport";
 
@@ -17,10 +18,21 @@ import type { OutgoingEmail } from "./transport";
 export const MANAGE_TOKEN_PLACEHOLDER = "{{manageToken}}";
 
 /**
- * As stored with the queued email (JSON). Binary content (an image) is stored as base64 text with
- * `encoding: "base64"`; `cid` makes it an inline part that the HTML shows as `<img src="cid:…">`.
+ * An attachment as it leaves. Binary content (an image) is base64 text with `encoding: "base64"`; `cid`
+ * makes it an inline part that the HTML shows as `<img src="cid:…">`.
  */
 export type Attachment = { filename: string; contentType: string; content: string; encoding?: "base64"; cid?: string };
+
+/**
+ * An attachment stored as what it shows and drawn when the email is sent or looked at: the check-in QR
+ * code, whose PNG takes milliseconds of CPU to draw. Drawn in the registration's transaction, it made
+ * every delegate in a rush wait, and held the seat's lock meanwhile; its content follows from the
+ * address it encodes anyway.
+ */
+export type DrawnAttachment = { filename: string; contentType: "image/png"; cid: string; checkInQr: { meetingSlug: string; code: string } };
+
+/** As stored with the queued email (JSON). */
+export type StoredAttachment = Attachment | DrawnAttachment;
 
 export type NewEmail = {
   registrationId: string | null;
@@ -29,7 +41,7 @@ export type NewEmail = {
   subject: string;
   text: string;
   html: string;
-  attachments?: Attachment[];
+  attachments?: StoredAttachment[];
   /** The bodies hold MANAGE_TOKEN_PLACEHOLDER for a manage link to the registration (registrationId). */
   withManageLink?: boolean;
 };
@@ -56,14 +68,30 @@ export async function queueEmail(tx: Prisma.TransactionClient, email: NewEmail):
 
 export type StoredEmail = { toAddress: string; subject: string; text: string; html: string; attachments: unknown };
 
+/** A stored email whose attachments are all drawn (withAttachmentsDrawn). */
+export type ReadyEmail = Omit<StoredEmail, "attachments"> & { attachments: Attachment[] };
+
+/** The stored email with its drawn attachments made. */
+export async function withAttachmentsDrawn<T extends StoredEmail>(row: T): Promise<Omit<T, "attachments"> & ReadyEmail> {
+  const stored = Array.isArray(row.attachments) ? (row.attachments as StoredAttachment[]) : [];
+  const attachments = await Promise.all(
+    stored.map(async (attachment): Promise<Attachment> => {
+      if (!("checkInQr" in attachment)) return attachment;
+      const { checkInQr, ...described } = attachment;
+      return { ...described, content: (await checkInQrPng(checkInQr.meetingSlug, checkInQr.code)).toString("base64"), encoding: "base64" };
+    }),
+  );
+  return { ...row, attachments };
+}
+
 /** The email with `token` where the manage link's token stands. */
-export function render(row: StoredEmail, token: string): OutgoingEmail {
+export function render(row: ReadyEmail, token: string): OutgoingEmail {
   return {
     to: row.toAddress,
     subject: row.subject.replaceAll(MANAGE_TOKEN_PLACEHOLDER, token),
     text: row.text.replaceAll(MANAGE_TOKEN_PLACEHOLDER, token),
     html: row.html.replaceAll(MANAGE_TOKEN_PLACEHOLDER, escapeHtml(token)),
-    attachments: Array.isArray(row.attachments) ? (row.attachments as Attachment[]) : [],
+    attachments: row.attachments,
   };
 }
 
@@ -85,7 +113,7 @@ function redactLinkTokens(text: string): string {
  * organizers' outbox page, and what delivery keeps of an email once it has left (the delivered token is
  * kept nowhere).
  */
-export function renderForRecipient(row: StoredEmail): OutgoingEmail {
+export function renderForRecipient(row: ReadyEmail): OutgoingEmail {
   const email = render(row, REDACTED_TOKEN);
   return { ...email, subject: redactLinkTokens(email.subject), text: redactLinkTokens(email.text), html: redactLinkTokens(email.html) };
 }

@@ -3,7 +3,6 @@ import { pick } from "@/app/_lib/i18n/localized";
 import type { Prisma } from "../db";
 import { CALENDAR_CONTENT_TYPE, personalCalendar, type ReleasedSession } from "../calendar/ics";
 import { notFound } from "../errors";
-import { checkInQrPng } from "../registration/check-in-link";
 import { manageUrl } from "../registration/tokens";
 import { loadRegistrationView, sessionBasics, sessionBasicsSelect } from "../registration/view";
 import { MANAGE_TOKEN_PLACEHOLDER, queueEmail } from "./outbox";
@@ -86,10 +85,9 @@ export async function queueRegistrationEmail(tx: Prisma.TransactionClient, reque
         ? [
             {
               filename: "check-in.png",
-              contentType: "image/png",
-              content: (await checkInQrPng(view.meeting.slug, view.checkInCode)).toString("base64"),
-              encoding: "base64" as const,
+              contentType: "image/png" as const,
               cid: CHECK_IN_IMAGE_CID,
+              checkInQr: { meetingSlug: view.meeting.slug, code: view.checkInCode },
             },
           ]
         : []),
