@@ -3,13 +3,15 @@
  * the same machine — a bare Node HTTP server and a Next.js route handler without database
  * (/api/bench/baseline, open only with BENCH_BASELINE=1), both answering the same fixed JSON bytes.
  *
- *   npm run bench -- [--duration 10] [--connections 20] [--warm-up 2] [--rush 1000] [--rush-connections 50]
- *                    [--spread 10] [--port 3510] [--heap-mb 256] [--only agenda-page,agenda-page-render,agenda-json] [--cpu-prof DIR]
+ *   npm run bench -- [--duration 10] [--connections 20] [--warm-up 2] [--server-warm-up 15] [--rush 1000]
+ *                    [--rush-connections 50] [--spread 10] [--port 3510] [--heap-mb 256]
+ *                    [--only agenda-page,agenda-page-render,agenda-json] [--cpu-prof DIR]
  *
  * Builds when there is no build, makes a fresh database `bench` on the PostgreSQL server of
  * BENCH_DATABASE_URL (default: the machine's, postgresql://postgres@127.0.0.1:5432/postgres), migrated and
  * seeded, starts `next start` on it (SMTP unset: emails stay in the outbox) and drops the database at the
- * end. Runs, after a warm-up each: the two baselines, the agenda page and JSON, the public feed (200, and
+ * end. Warms the server up (--server-warm-up seconds on the route baseline), then runs, after a warm-up
+ * each: the two baselines, the agenda page and JSON, the public feed (200, and
  * 304 with its ETag), then a registration rush: a fixed number of new delegates at once on one session of
  * 50 seats, and on a spread of such sessions (two each); the seat invariant is checked in SQL after each.
  * The server's resident memory (its whole process tree) is sampled throughout. The server runs with a
@@ -39,6 +41,7 @@ const option = (name: string, fallback: string): string => {
 const duration = Number(option("duration", "10"));
 const connections = Number(option("connections", "20"));
 const warmUp = Number(option("warm-up", "2"));
+const serverWarmUp = Number(option("server-warm-up", "15"));
 const rushRequests = Number(option("rush", "1000"));
 const rushConnections = Number(option("rush-connections", "50"));
 const spreadSessions = Number(option("spread", "10"));
@@ -143,6 +146,10 @@ async function measure(app: AppServer, sql: pg.Client, startBare: (body: string)
     `Server pid ${app.pid} at ${app.url} (V8 heap ${heapMb > 0 ? `${heapMb} MB` : "default"}); ` +
       `${connections} connections, ${duration} s per run after ${warmUp} s of warm-up.\n`,
   );
+
+  // Next.js's request handling, which every run shares, gets faster for tens of seconds after start (the
+  // JIT); without this, whatever runs first would be measured on a colder server than what runs last.
+  await load({ url: `${app.url}${PATHS.baseline}`, connections, duration: serverWarmUp });
 
   const appRss = rssSampler(app);
   const bareRss = rssSampler(bare);

@@ -113,7 +113,7 @@ export async function pageResponse(request: NextRequest, nonce: string, route: (
     page.routing = { host, link: routed.headers.get("link") };
     cookies = routed.headers.getSetCookie();
   }
-  const response = new NextResponse(withNonce(page.parts, nonce), { status: 200, headers: page.headers });
+  const response = new NextResponse(asStream(withNonce(page.parts, nonce)), { status: 200, headers: page.headers });
   if (page.routing.link) response.headers.set("link", page.routing.link);
   for (const cookie of cookies) response.headers.append("set-cookie", cookie);
   return response;
@@ -134,6 +134,16 @@ function withNonce(parts: Uint8Array[], nonce: string): Uint8Array<ArrayBuffer> 
     offset += copy(part, body, offset);
   });
   return body;
+}
+
+/** The bytes as a body that is read as it is: a Response copies the bytes it is given as such. */
+function asStream(bytes: Uint8Array): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
 }
 
 function copy(from: Uint8Array, to: Uint8Array, offset: number): number {
