@@ -33,15 +33,21 @@ export type SeatOutcome = { sessionId: string; status: "confirmed" | "waitlisted
 /** A seat if one is free, otherwise the next number on the waiting list. */
 export async function takeSeat(tx: Tx, registrationId: string, sessionId: string): Promise<SeatOutcome> {
   const session = await lockSession(tx, sessionId);
-  if (session.capacity === null || session.seatsTaken < session.capacity) {
-    await adjustSeats(tx, sessionId, 1);
-    await tx.sessionSeat.create({ data: { registrationId, sessionId, status: "confirmed" } });
-    return { sessionId, status: "confirmed", waitlistNumber: null };
-  }
-  const waitlistNumber = session.waitlistIssued + 1;
-  await tx.$executeRaw`UPDATE "Session" SET "waitlistIssued" = ${waitlistNumber} WHERE "id" = ${sessionId}`;
-  await tx.sessionSeat.create({ data: { registrationId, sessionId, status: "waitlisted", waitlistNumber } });
-  return { sessionId, status: "waitlisted", waitlistNumber };
+  const status = session.capacity === null || session.seatsTaken < session.capacity ? "confirmed" : "waitlisted";
+  const waitlistNumber = status === "confirmed" ? null : session.waitlistIssued + 1;
+  // The counter and the seat row in one statement: in a rush, every round trip here is spent holding the
+  // session's lock that the next delegate waits for. createdAt as Prisma writes it (UTC), not the column
+  // default (the database session's zone).
+  await tx.$executeRaw`
+    WITH counted AS (
+      UPDATE "Session" SET
+        "seatsTaken" = "seatsTaken" + ${status === "confirmed" ? 1 : 0},
+        "waitlistIssued" = coalesce(${waitlistNumber}::integer, "waitlistIssued")
+      WHERE "id" = ${sessionId}
+    )
+    INSERT INTO "SessionSeat" ("registrationId", "sessionId", "status", "waitlistNumber", "createdAt")
+    VALUES (${registrationId}, ${sessionId}, ${status}::"SeatStatus", ${waitlistNumber}::integer, ${new Date()})`;
+  return { sessionId, status, waitlistNumber };
 }
 
 /** Gives up a seat or a place on the waiting list; a freed seat goes to the first in line. Returns who moved up. */
