@@ -101,6 +101,11 @@ test("every kind of response carries the security headers; pages a new nonce eac
     for (const tag of tags) expect(tag).toContain(`nonce="${nonces[index]}"`);
   });
   expect(bodies[0]!.replaceAll(nonces[0]!, "")).toBe(bodies[1]!.replaceAll(nonces[1]!, ""));
+  // The cache's own render request, without its secret, is a request like any other: were the placeholder
+  // handed out, both would carry the same "nonce".
+  const guessed = { "x-page-cache-render": "guess" };
+  const guesses = [await request.get("/de/meetings/2017/agenda", { headers: guessed }), await request.get("/de/meetings/2017/agenda", { headers: guessed })];
+  expect(nonceOf(guesses[0]!)).not.toBe(nonceOf(guesses[1]!));
 
   const backOffice = await request.get("/en/admin/sign-in");
   expectHeaders(backOffice, { ...EVERYWHERE, "referrer-policy": "strict-origin-when-cross-origin" });

@@ -1,6 +1,7 @@
 import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
+import { locales } from "@/app/_lib/i18n/locales";
 import { sharedAgendaVersion } from "./agenda/agenda-version";
 import { newNonce } from "./security/content-security-policy";
 
@@ -27,7 +28,7 @@ import { newNonce } from "./security/content-security-policy";
  */
 
 /** The pages served from here, with their language and the meeting they are about. */
-const CACHED_PAGE = /^\/(de|en|zh)\/meetings\/([^/]+)\/agenda$/;
+const CACHED_PAGE = new RegExp(`^/(${locales.join("|")})/meetings/([^/]+)/agenda$`);
 /** Pages kept: the three languages of a few meetings, each with the filters visitors use. */
 const MAX_PAGES = 200;
 const RENDER_TIMEOUT_MS = 30_000;

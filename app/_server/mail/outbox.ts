@@ -29,10 +29,10 @@ export type Attachment = { filename: string; contentType: string; content: strin
  * every delegate in a rush wait, and held the seat's lock meanwhile; its content follows from the
  * address it encodes anyway.
  */
-export type DrawnAttachment = { filename: string; contentType: "image/png"; cid: string; checkInQr: { meetingSlug: string; code: string } };
+export type AttachmentToDraw = { filename: string; contentType: "image/png"; cid: string; checkInQr: { meetingSlug: string; code: string } };
 
 /** As stored with the queued email (JSON). */
-export type StoredAttachment = Attachment | DrawnAttachment;
+export type StoredAttachment = Attachment | AttachmentToDraw;
 
 export type NewEmail = {
   registrationId: string | null;
