@@ -5,6 +5,24 @@
 import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { vi } from "vitest";
+
+/**
+ * A sink for the app to send to. The app reads its settings once per process, and
+ * test/integration/setup.ts has already read them to find the test database; so this starts the sink
+ * (and stops it again with `running: false`, for a mail server that is down from the start: its port is
+ * then known and closed), puts its address and `settings` into the environment, and unloads the app's
+ * modules. The caller then imports them afresh (the database client and PGlite live on globalThis and are
+ * shared, not reopened).
+ */
+export async function sinkForTheApp(settings: Record<string, string> = {}, { running = true } = {}): Promise<SmtpSink> {
+  const sink = new SmtpSink();
+  await sink.start();
+  if (!running) await sink.stop();
+  Object.assign(process.env, { ...settings, SMTP_URL: sink.url });
+  vi.resetModules();
+  return sink;
+}
 
 export class SmtpSink {
   readonly messages: ParsedMail[] = [];

@@ -9,13 +9,9 @@ import { format } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createActor } from "@/test/integration/actors";
 import { delegate } from "@/test/integration/factories";
-import { SmtpSink } from "@/test/smtp-sink";
+import { sinkForTheApp } from "@/test/smtp-sink";
 
-const sink = new SmtpSink();
-await sink.start();
-process.env.SMTP_URL = sink.url;
-process.env.PUBLIC_URL = "https://meeting.example";
-vi.resetModules();
+const sink = await sinkForTheApp({ PUBLIC_URL: "https://meeting.example" });
 
 const { db } = await import("@/app/_server/db");
 const { seedDemo } = await import("@/prisma/seed");

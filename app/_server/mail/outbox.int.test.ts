@@ -2,17 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { parseWithIcalJs, parseWithNodeIcal } from "@/test/ical";
-import { SmtpSink } from "@/test/smtp-sink";
+import { sinkForTheApp } from "@/test/smtp-sink";
 
-// The app reads its settings once per process, and test/integration/setup.ts has already read them to
-// find the test database. So: start the sink, put its address into the environment, and load the app's
-// modules afresh (the database client and PGlite live on globalThis and are shared, not reopened).
-const sink = new SmtpSink();
-await sink.start();
-process.env.SMTP_URL = sink.url;
-process.env.MAIL_MAX_ATTEMPTS = "3";
-process.env.PUBLIC_URL = "https://meeting.example";
-vi.resetModules();
+const sink = await sinkForTheApp({ MAIL_MAX_ATTEMPTS: "3", PUBLIC_URL: "https://meeting.example" });
 
 const { db } = await import("@/app/_server/db");
 const { seedDemo } = await import("@/prisma/seed");

@@ -6,19 +6,13 @@
  * this file starts from `register()`, as the API and the form do, with the delivery it sets off after
  * its commit.)
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createActor } from "@/test/integration/actors";
 import { delegate } from "@/test/integration/factories";
-import { SmtpSink } from "@/test/smtp-sink";
+import { sinkForTheApp } from "@/test/smtp-sink";
 
-// The app reads its settings once per process: the sink's address (the sink then stops, so the port is
-// known and closed) and three attempts go in before the app's modules are loaded afresh.
-const sink = new SmtpSink();
-await sink.start();
-await sink.stop();
-process.env.SMTP_URL = sink.url;
-process.env.MAIL_MAX_ATTEMPTS = "3";
-vi.resetModules();
+// The mail server is down from the start; three attempts before an email fails.
+const sink = await sinkForTheApp({ MAIL_MAX_ATTEMPTS: "3" }, { running: false });
 
 const { db } = await import("@/app/_server/db");
 const { seedDemo } = await import("@/prisma/seed");

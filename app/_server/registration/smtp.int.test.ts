@@ -4,16 +4,12 @@
  * (they read their settings once).
  */
 import type { ParsedMail } from "mailparser";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseWithIcalJs, parseWithNodeIcal } from "@/test/ical";
 import { delegate } from "@/test/integration/factories";
-import { SmtpSink } from "@/test/smtp-sink";
+import { sinkForTheApp } from "@/test/smtp-sink";
 
-const sink = new SmtpSink();
-await sink.start();
-process.env.SMTP_URL = sink.url;
-process.env.PUBLIC_URL = "https://meeting.example";
-vi.resetModules();
+const sink = await sinkForTheApp({ PUBLIC_URL: "https://meeting.example" });
 
 const { db } = await import("@/app/_server/db");
 const { seedDemo } = await import("@/prisma/seed");
