@@ -103,6 +103,7 @@ export async function pageResponse(request: NextRequest, nonce: string, route: (
   if (page?.version !== version) page = (await render(origin, address, version)) ?? undefined;
   if (!page) return route();
   pages.delete(address);
+  if (pages.size >= MAX_PAGES) pages.delete(pages.keys().next().value!);
   pages.set(address, page);
 
   let cookies: string[] = [];
@@ -170,8 +171,8 @@ function render(origin: string, address: string, version: string): Promise<Cache
 }
 
 /**
- * Renders the page by asking this server for it with the placeholder nonce, and keeps it when it is a
- * page (200, HTML) at least as new as `version`: the version was read before the render, so a change
+ * Renders the page by asking this server for it with the placeholder nonce; null unless it is a page
+ * (200, HTML). The caller keeps it under `version`, which is at most as new as the page: the version was read before the render, so a change
  * during it only makes the next request render again.
  */
 async function renderPage(origin: string, address: string, version: string): Promise<CachedPage | null> {
@@ -188,8 +189,6 @@ async function renderPage(origin: string, address: string, version: string): Pro
       parts: html.split(noncePlaceholder).map((part) => Buffer.from(part)),
       headers: [...response.headers].filter(([name]) => !NOT_OF_THE_PAGE.has(name)),
     };
-    if (pages.size >= MAX_PAGES) pages.delete(pages.keys().next().value!);
-    pages.set(address, page);
     return page;
   } catch {
     // The render failed or took too long: this request renders the page itself, as if there were no cache.
