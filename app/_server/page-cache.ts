@@ -172,8 +172,8 @@ function render(origin: string, address: string, version: string): Promise<Cache
 
 /**
  * Renders the page by asking this server for it with the placeholder nonce; null unless it is a page
- * (200, HTML). The caller keeps it under `version`, which is at most as new as the page: the version was read before the render, so a change
- * during it only makes the next request render again.
+ * (200, HTML). It carries `version`, which is at most as new as the page: the version was read before the
+ * render, so a change during it only makes the next request render again.
  */
 async function renderPage(origin: string, address: string, version: string): Promise<CachedPage | null> {
   try {
@@ -184,12 +184,11 @@ async function renderPage(origin: string, address: string, version: string): Pro
     });
     const html = await response.text();
     if (response.status !== 200 || !response.headers.get("content-type")?.startsWith("text/html")) return null;
-    const page: CachedPage = {
+    return {
       version,
       parts: html.split(noncePlaceholder).map((part) => Buffer.from(part)),
       headers: [...response.headers].filter(([name]) => !NOT_OF_THE_PAGE.has(name)),
     };
-    return page;
   } catch {
     // The render failed or took too long: this request renders the page itself, as if there were no cache.
     return null;
