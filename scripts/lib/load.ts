@@ -36,6 +36,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   const latencies: number[] = [];
   const statuses: Record<number, number> = {};
   const started = performance.now();
+  let lastAnswer = started;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -50,11 +51,13 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
       (error, done) => (error ? reject(error) : resolve(done)),
     );
     instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+      lastAnswer = performance.now();
       latencies.push(responseTime);
       statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
     });
   });
-  const seconds = options.amount ? (performance.now() - started) / 1000 : result.duration || options.duration!;
+  // A fixed amount runs until its last answer; autocannon itself reports the end on its next whole second.
+  const seconds = options.amount ? (lastAnswer - started) / 1000 : result.duration || options.duration!;
   latencies.sort((a, b) => a - b);
   return {
     responses: latencies.length,
