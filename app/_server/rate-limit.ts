@@ -1,6 +1,7 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash } from "node:crypto";
+import { groupWriter } from "./database/group-commit";
 import { db, type Db } from "./db";
 import { AppError } from "./errors";
 
@@ -9,22 +10,64 @@ import { AppError } from "./errors";
  * statement counts the request and starts a new window when the old one has passed; PostgreSQL's upsert
  * takes the row's lock, so concurrent hits from any number of instances are each counted once.
  * `database` is for tests that play several instances, each with its own client.
+ *
+ * Hits that arrive while earlier ones are being counted are counted together, by one statement
+ * (database/group-commit.ts): in a registration rush every request is a hit, and a round trip each
+ * cost more than the rest of a request's own work.
  */
-export async function hitRateLimit(
+export function hitRateLimit(
   key: string,
   limit: number,
   windowSeconds: number,
   { now = new Date(), database = db }: { now?: Date; database?: Db } = {},
 ): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
-  const windowStartsAfter = new Date(now.getTime() - windowSeconds * 1000);
-  const [row] = await database.$queryRaw<{ count: number; windowStart: Date }[]>`
-    INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES (${key}, ${now}, 1)
-    ON CONFLICT ("key") DO UPDATE SET
-      "count" = CASE WHEN "RateLimit"."windowStart" <= ${windowStartsAfter} THEN 1 ELSE "RateLimit"."count" + 1 END,
-      "windowStart" = CASE WHEN "RateLimit"."windowStart" <= ${windowStartsAfter} THEN ${now} ELSE "RateLimit"."windowStart" END
-    RETURNING "count", "windowStart"`;
-  const windowEnds = row!.windowStart.getTime() + windowSeconds * 1000;
-  return { allowed: row!.count <= limit, retryAfterSeconds: Math.max(1, Math.ceil((windowEnds - now.getTime()) / 1000)) };
+  let count = counters.get(database);
+  if (!count) counters.set(database, (count = groupWriter<Hit>((hits) => countHits(database, hits), { writers: 2, limit: 500 })));
+  const queue = count;
+  return new Promise((resolve, reject) => queue({ key, limit, windowSeconds, now, resolve, reject }));
+}
+
+type Hit = {
+  key: string;
+  limit: number;
+  windowSeconds: number;
+  now: Date;
+  resolve: (outcome: { allowed: boolean; retryAfterSeconds: number }) => void;
+  reject: (error: unknown) => void;
+};
+
+const counters = new WeakMap<Db, (hit: Hit) => void>();
+
+/** Counts a group of hits: one statement per window length (there is one in practice); settles each. */
+async function countHits(database: Db, hits: Hit[]): Promise<void> {
+  for (const windowSeconds of new Set(hits.map((hit) => hit.windowSeconds))) {
+    const byKey = new Map<string, Hit[]>();
+    for (const hit of hits.filter((candidate) => candidate.windowSeconds === windowSeconds)) byKey.set(hit.key, [...(byKey.get(hit.key) ?? []), hit]);
+    const keys = [...byKey.keys()];
+    // A key's hits count at the latest of their instants; the columns hold UTC wall time.
+    const nows = keys.map((key) => new Date(Math.max(...byKey.get(key)!.map((hit) => hit.now.getTime()))));
+    const rows = await database.$queryRaw<{ key: string; count: number; windowStart: Date }[]>`
+      INSERT INTO "RateLimit" ("key", "windowStart", "count")
+      SELECT * FROM unnest(${keys}::text[], ${nows.map((now) => now.toISOString().replace("Z", ""))}::timestamp(3)[],
+                           ${keys.map((key) => byKey.get(key)!.length)}::integer[])
+      ON CONFLICT ("key") DO UPDATE SET
+        "count" = CASE WHEN "RateLimit"."windowStart" <= EXCLUDED."windowStart" - make_interval(secs => ${windowSeconds})
+                       THEN EXCLUDED."count" ELSE "RateLimit"."count" + EXCLUDED."count" END,
+        "windowStart" = CASE WHEN "RateLimit"."windowStart" <= EXCLUDED."windowStart" - make_interval(secs => ${windowSeconds})
+                             THEN EXCLUDED."windowStart" ELSE "RateLimit"."windowStart" END
+      RETURNING "key", "count", "windowStart"`;
+    for (const row of rows) {
+      const windowEnds = row.windowStart.getTime() + windowSeconds * 1000;
+      // The key's hits, in order of arrival, were the last of its count.
+      const counted = byKey.get(row.key)!;
+      counted.forEach((hit, index) =>
+        hit.resolve({
+          allowed: row.count - counted.length + index + 1 <= hit.limit,
+          retryAfterSeconds: Math.max(1, Math.ceil((windowEnds - hit.now.getTime()) / 1000)),
+        }),
+      );
+    }
+  }
 }
 
 /** Throws `rate_limited` (with Retry-After seconds) once any of the keys is over its limit. */

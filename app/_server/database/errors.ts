@@ -5,10 +5,16 @@ import "server-only";
  * bundles, so `instanceof` is not reliable across the app, scripts and tests).
  */
 
-/** A unique index refused the write; with `modelOrField`, only when its meta names that model or field. */
+/**
+ * A unique index refused the write; with `modelOrField`, only when its meta names that model or field
+ * (a raw query's error names the index, "Registration_meetingId_activeEmail_key"). Model queries report
+ * P2002, raw ones P2010 with PostgreSQL's 23505.
+ */
 export function isUniqueViolation(error: unknown, modelOrField?: string): boolean {
-  if (codeOf(error) !== "P2002") return false;
-  return !modelOrField || JSON.stringify(metaOf(error)).includes(modelOrField);
+  const code = codeOf(error);
+  const meta = JSON.stringify(metaOf(error));
+  if (code !== "P2002" && !(code === "P2010" && meta.includes('"originalCode":"23505"'))) return false;
+  return !modelOrField || meta.includes(modelOrField);
 }
 
 /**

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "../db";
+import { insertRows, newRecordId } from "../database/insert-rows";
 import { checkInQrPng } from "../registration/check-in-link";
 import { escapeHtml } from "./html";
 import type { OutgoingEmail } from "./transport";
@@ -48,22 +49,33 @@ export type NewEmail = {
 
 /** Queues an email in the caller's transaction; it leaves only if that transaction commits. */
 export async function queueEmail(tx: Prisma.TransactionClient, email: NewEmail): Promise<{ id: string }> {
+  return tx.outboxEmail.create({ data: outboxRow(email, new Date()), select: { id: true } });
+}
+
+/** queueEmail for many emails, with one statement. */
+export async function queueEmails(tx: Prisma.TransactionClient, emails: NewEmail[]): Promise<void> {
+  const now = new Date();
+  await insertRows(
+    tx,
+    "OutboxEmail",
+    emails.map((email) => ({ id: newRecordId(), ...outboxRow(email, now), createdAt: now })),
+  );
+}
+
+function outboxRow(email: NewEmail, now: Date) {
   if (email.withManageLink && !email.registrationId) throw new Error("A manage link needs the registration");
-  return tx.outboxEmail.create({
-    data: {
-      registrationId: email.registrationId,
-      kind: email.kind,
-      toAddress: email.to,
-      subject: email.subject,
-      text: email.text,
-      html: email.html,
-      attachments: email.attachments ?? [],
-      withManageLink: email.withManageLink ?? false,
-      // Set here, not by the column default, which PostgreSQL would take in the session's time zone.
-      nextAttemptAt: new Date(),
-    },
-    select: { id: true },
-  });
+  return {
+    registrationId: email.registrationId,
+    kind: email.kind,
+    toAddress: email.to,
+    subject: email.subject,
+    text: email.text,
+    html: email.html,
+    attachments: email.attachments ?? [],
+    withManageLink: email.withManageLink ?? false,
+    // Set here, not by the column default, which PostgreSQL would take in the session's time zone.
+    nextAttemptAt: now,
+  } satisfies Prisma.OutboxEmailCreateManyInput;
 }
 
 export type StoredEmail = { toAddress: string; subject: string; text: string; html: string; attachments: unknown };

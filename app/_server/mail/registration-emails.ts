@@ -4,8 +4,8 @@ import type { Prisma } from "../db";
 import { CALENDAR_CONTENT_TYPE, personalCalendar, type ReleasedSession } from "../calendar/ics";
 import { notFound } from "../errors";
 import { manageUrl } from "../registration/tokens";
-import { loadRegistrationView, sessionBasics, sessionBasicsSelect } from "../registration/view";
-import { MANAGE_TOKEN_PLACEHOLDER, queueEmail } from "./outbox";
+import { loadRegistrationView, loadRegistrationViews, sessionBasics, sessionBasicsSelect, type RegistrationView } from "../registration/view";
+import { MANAGE_TOKEN_PLACEHOLDER, queueEmail, queueEmails, type NewEmail } from "./outbox";
 import { composeRegistrationEmail, type RegistrationEmailKind } from "./registration-content";
 
 export { registrationEmailKinds, type RegistrationEmailKind } from "./registration-content";
@@ -46,6 +46,25 @@ const CHECK_IN_IMAGE_CID = "check-in-code@meeting";
 export async function queueRegistrationEmail(tx: Prisma.TransactionClient, request: RegistrationEmailRequest): Promise<{ id: string }> {
   const view = await loadRegistrationView(tx, request.registrationId);
   if (!view) throw notFound("Registration");
+  return queueEmail(tx, await registrationEmail(tx, view, request));
+}
+
+/** queueRegistrationEmail for many registrations, with a fixed number of queries (new registrations). */
+export async function queueRegistrationEmails(tx: Prisma.TransactionClient, requests: RegistrationEmailRequest[]): Promise<void> {
+  const views = await loadRegistrationViews(
+    tx,
+    requests.map((request) => request.registrationId),
+  );
+  const emails: NewEmail[] = [];
+  for (const request of requests) {
+    const view = views.get(request.registrationId);
+    if (!view) throw notFound("Registration");
+    emails.push(await registrationEmail(tx, view, request));
+  }
+  await queueEmails(tx, emails);
+}
+
+async function registrationEmail(tx: Prisma.TransactionClient, view: RegistrationView, request: RegistrationEmailRequest): Promise<NewEmail> {
   const locale = view.language;
   const promotedSeat = request.sessionId ? view.sessions.find((seat) => seat.sessionId === request.sessionId) : undefined;
   if (request.kind === "promoted" && !promotedSeat) throw notFound("Seat of the promoted registration");
@@ -66,7 +85,7 @@ export async function queueRegistrationEmail(tx: Prisma.TransactionClient, reque
     message: request.message || undefined,
     checkIn: withCheckIn ? { code: view.checkInCode, imageCid: CHECK_IN_IMAGE_CID } : undefined,
   });
-  return queueEmail(tx, {
+  return {
     registrationId: view.id,
     kind: `registration.${request.kind}`,
     to: view.email,
@@ -93,7 +112,7 @@ export async function queueRegistrationEmail(tx: Prisma.TransactionClient, reque
         : []),
     ],
     withManageLink,
-  });
+  };
 }
 
 /**

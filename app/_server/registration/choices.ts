@@ -3,20 +3,67 @@ import { pick } from "@/app/_lib/i18n/localized";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { firstOverlap } from "@/app/_lib/overlap";
 import type { FieldErrors } from "@/app/_lib/registration/fields";
-import { invalid } from "../errors";
+import { AppError, invalid } from "../errors";
 import type { Prisma } from "../db";
 
 /**
  * Checks of what a delegate chose against the meeting's data: sessions that can be booked and do not
- * clash, a member city that exists and still has room in its delegation.
+ * clash, a member city that exists and still has room in its delegation. The judgements are pure
+ * functions of rows read once, so that registration can read the rows of many delegates at a time
+ * (register.ts); checkSessions and checkCity read them for one.
  */
 
 type Tx = Prisma.TransactionClient;
 
+export const sessionChoiceSelect = {
+  id: true,
+  status: true,
+  capacity: true,
+  startsAt: true,
+  endsAt: true,
+  titleDe: true,
+  titleEn: true,
+  titleZh: true,
+} as const satisfies Prisma.SessionSelect;
+
+export type SessionChoiceRow = Prisma.SessionGetPayload<{ select: typeof sessionChoiceSelect }>;
+
 /**
  * Refuses unknown, unbookable and overlapping sessions, naming the field of each. Sessions the delegate
- * already holds stay acceptable even if they no longer take registrations.
+ * already holds stay acceptable even if they no longer take registrations. `sessions`: the meeting's
+ * rows among (at least) the chosen ones.
  */
+export function sessionChoiceRefusal(
+  sessions: ReadonlyMap<string, SessionChoiceRow>,
+  sessionIds: string[],
+  locale: AppLocale,
+  alreadyHeld: ReadonlySet<string> = new Set(),
+): AppError | null {
+  const acceptable = (id: string) => {
+    const session = sessions.get(id);
+    return session && (alreadyHeld.has(id) || (session.status === "published" && session.capacity !== null)) ? session : null;
+  };
+  const errors: FieldErrors = {};
+  sessionIds.forEach((id, index) => {
+    if (!acceptable(id)) errors[`sessionIds.${index}`] = { key: "unknownSession" };
+  });
+  if (Object.keys(errors).length > 0) return invalid(errors);
+
+  // In time order, and in the delegate's order at equal times, so the message names them as chosen.
+  const taking = sessionIds.map((id) => acceptable(id)!).filter((session) => session.status !== "cancelled");
+  const clash = firstOverlap(taking.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()));
+  if (!clash) return null;
+  const [first, second] = clash.map((session) => pick({ de: session.titleDe, en: session.titleEn, zh: session.titleZh }, locale));
+  return invalid({ sessionIds: { key: "sessionsOverlap", values: { first: first!, second: second! } } });
+}
+
+/** The meeting's sessions among `sessionIds`, by id. */
+export async function loadSessionChoices(tx: Tx, meetingId: string, sessionIds: string[]): Promise<Map<string, SessionChoiceRow>> {
+  if (sessionIds.length === 0) return new Map();
+  const rows = await tx.session.findMany({ where: { meetingId, id: { in: [...new Set(sessionIds)] } }, select: sessionChoiceSelect });
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
 export async function checkSessions(
   tx: Tx,
   meetingId: string,
@@ -24,47 +71,61 @@ export async function checkSessions(
   locale: AppLocale,
   alreadyHeld: ReadonlySet<string> = new Set(),
 ): Promise<void> {
-  if (sessionIds.length === 0) return;
-  const sessions = await tx.session.findMany({
-    where: { meetingId, id: { in: sessionIds } },
-    select: { id: true, status: true, capacity: true, startsAt: true, endsAt: true, titleDe: true, titleEn: true, titleZh: true },
-  });
-  const acceptable = new Map(
-    sessions
-      .filter((session) => alreadyHeld.has(session.id) || (session.status === "published" && session.capacity !== null))
-      .map((session) => [session.id, session]),
-  );
-  const errors: FieldErrors = {};
-  sessionIds.forEach((id, index) => {
-    if (!acceptable.has(id)) errors[`sessionIds.${index}`] = { key: "unknownSession" };
-  });
-  if (Object.keys(errors).length > 0) throw invalid(errors);
-
-  // In time order, and in the delegate's order at equal times, so the message names them as chosen.
-  const taking = sessionIds.map((id) => acceptable.get(id)!).filter((session) => session.status !== "cancelled");
-  const clash = firstOverlap(taking.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()));
-  if (clash) {
-    const [first, second] = clash.map((session) => pick({ de: session.titleDe, en: session.titleEn, zh: session.titleZh }, locale));
-    throw invalid({ sessionIds: { key: "sessionsOverlap", values: { first: first!, second: second! } } });
-  }
+  const refusal = sessionChoiceRefusal(await loadSessionChoices(tx, meetingId, sessionIds), sessionIds, locale, alreadyHeld);
+  if (refusal) throw refusal;
 }
 
+
+const citySelect = { id: true, nameDe: true, nameEn: true, nameZh: true } as const satisfies Prisma.CitySelect;
+
+export type CityRow = Prisma.CityGetPayload<{ select: typeof citySelect }>;
+
+/** A city's delegation as it stands: its quota (null: no limit) and its pending and confirmed delegates. */
+export type Delegation = { quota: number | null; registered: number };
+
+/** Refuses an unknown city (`city` null) and a city whose delegation is complete. */
+export function cityChoiceRefusal(city: CityRow | null, delegation: Delegation, locale: AppLocale): AppError | null {
+  if (!city) return invalid({ cityId: { key: "unknownCity" } });
+  if (delegation.quota === null || delegation.registered < delegation.quota) return null;
+  const name = pick({ de: city.nameDe, en: city.nameEn, zh: city.nameZh }, locale);
+  return invalid({ cityId: { key: "cityQuotaFull", values: { city: name, quota: delegation.quota } } });
+}
+
+
 /**
- * Refuses an unknown city and a city whose delegation is complete. The quota row is locked, so two
- * delegates of one city registering at once cannot both take its last place.
+ * The cities by id and their delegations to the meeting. The quota rows are locked (in id order), so
+ * that two transactions registering delegates of one city cannot both take its last place; `except`
+ * leaves a registration out of the count (the one being edited).
  */
+export async function loadDelegations(
+  tx: Tx,
+  meetingId: string,
+  cityIds: string[],
+  except?: string,
+): Promise<{ cities: Map<string, CityRow>; delegations: Map<string, Delegation> }> {
+  const ids = [...new Set(cityIds)].sort();
+  const cities = new Map((await tx.city.findMany({ where: { id: { in: ids } }, select: citySelect })).map((city) => [city.id, city]));
+  const quotas = await tx.$queryRaw<{ cityId: string; delegates: number }[]>`
+    SELECT "cityId", "delegates" FROM "CityQuota" WHERE "meetingId" = ${meetingId} AND "cityId" = ANY(${ids}::text[])
+    ORDER BY "cityId" FOR UPDATE`;
+  const limited = quotas.map((quota) => quota.cityId);
+  const counts =
+    limited.length === 0
+      ? []
+      : await tx.registration.groupBy({
+          by: ["cityId"],
+          where: { meetingId, cityId: { in: limited }, status: { in: ["pending", "confirmed"] }, id: except ? { not: except } : undefined },
+          _count: { _all: true },
+        });
+  const registered = new Map(counts.map((count) => [count.cityId, count._count._all]));
+  const delegations = new Map<string, Delegation>(ids.map((id) => [id, { quota: null, registered: 0 }]));
+  for (const { cityId, delegates } of quotas) delegations.set(cityId, { quota: delegates, registered: registered.get(cityId) ?? 0 });
+  return { cities, delegations };
+}
+
 export async function checkCity(tx: Tx, meetingId: string, cityId: string | null, locale: AppLocale, exceptRegistrationId?: string) {
   if (!cityId) return;
-  const city = await tx.city.findUnique({ where: { id: cityId }, select: { nameDe: true, nameEn: true, nameZh: true } });
-  if (!city) throw invalid({ cityId: { key: "unknownCity" } });
-  const [quota] = await tx.$queryRaw<{ delegates: number }[]>`
-    SELECT "delegates" FROM "CityQuota" WHERE "meetingId" = ${meetingId} AND "cityId" = ${cityId} FOR UPDATE`;
-  if (!quota) return;
-  const taken = await tx.registration.count({
-    where: { meetingId, cityId, status: { in: ["pending", "confirmed"] }, id: exceptRegistrationId ? { not: exceptRegistrationId } : undefined },
-  });
-  if (taken >= quota.delegates) {
-    const name = pick({ de: city.nameDe, en: city.nameEn, zh: city.nameZh }, locale);
-    throw invalid({ cityId: { key: "cityQuotaFull", values: { city: name, quota: quota.delegates } } });
-  }
+  const { cities, delegations } = await loadDelegations(tx, meetingId, [cityId], exceptRegistrationId);
+  const refusal = cityChoiceRefusal(cities.get(cityId) ?? null, delegations.get(cityId)!, locale);
+  if (refusal) throw refusal;
 }

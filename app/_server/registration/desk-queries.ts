@@ -101,7 +101,7 @@ export async function listDeskRegistrations(
 
 /**
  * Every waiting-list place of the meeting, by "session/registration", from one query: the place is 1 +
- * the waitlisted seats with a lower number, as `waitlistPlace` counts it for one seat.
+ * the waitlisted seats with a lower number, as `waitlistPlaces` (seats.ts) counts it for a few registrations.
  */
 async function waitlistPlaces(meetingId: string): Promise<Map<string, number>> {
   const seats = await db.sessionSeat.findMany({

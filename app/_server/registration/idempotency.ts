@@ -1,13 +1,16 @@
 import "server-only";
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import { insertRows } from "../database/insert-rows";
 import { AppError } from "../errors";
-import { db, type Prisma } from "../db";
+import type { Prisma } from "../db";
 
 /**
- * Idempotent requests (the `Idempotency-Key` header, the form's one-time token). The first request
- * inserts the key inside its own transaction, so a concurrent retry waits on the unique index and then
- * finds the stored answer. The answer holds the manage link, so it is stored encrypted (AES-256-GCM)
- * with a key derived from the idempotency key: the database alone cannot open it.
+ * Idempotent requests (the `Idempotency-Key` header, the form's one-time token). The key is inserted,
+ * with its answer, in the transaction that does the request's work. A concurrent retry that does the
+ * work again meets the first one's rows on a unique index (the key's, or the registration's email),
+ * waits for it to commit, fails, and then finds the stored answer. The answer holds the manage link, so
+ * it is stored encrypted (AES-256-GCM) with a key derived from the idempotency key: the database alone
+ * cannot open it.
  */
 
 export type IdempotencyClaim = { id: string; requestHash: string; secret: Buffer };
@@ -22,32 +25,48 @@ export function idempotencyClaim(scope: string, key: string, request: unknown): 
   };
 }
 
-/** Takes the key for this transaction; throws Prisma's unique violation (P2002) when it is taken. */
-export async function claimKey(tx: Prisma.TransactionClient, claim: IdempotencyClaim): Promise<void> {
-  await tx.idempotencyKey.create({ data: { id: claim.id, requestHash: claim.requestHash, response: Buffer.alloc(0) } });
-}
+type Client = Pick<Prisma.TransactionClient, "idempotencyKey">;
 
-export async function storeAnswer(tx: Prisma.TransactionClient, claim: IdempotencyClaim, registrationId: string, answer: unknown) {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", claim.secret, iv);
-  const sealed = Buffer.concat([iv, cipher.update(JSON.stringify(answer), "utf8"), cipher.final(), cipher.getAuthTag()]);
-  await tx.idempotencyKey.update({ where: { id: claim.id }, data: { registrationId, response: sealed } });
+/** Stores the answers to requests, each under its claim, with one statement. */
+export async function storeAnswers(
+  tx: Prisma.TransactionClient,
+  answers: { claim: IdempotencyClaim; registrationId: string; answer: unknown }[],
+  now: Date,
+): Promise<void> {
+  await insertRows(
+    tx,
+    "IdempotencyKey",
+    answers.map(({ claim, registrationId, answer }) => {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv("aes-256-gcm", claim.secret, iv);
+      const sealed = Buffer.concat([iv, cipher.update(JSON.stringify(answer), "utf8"), cipher.final(), cipher.getAuthTag()]);
+      return { id: claim.id, requestHash: claim.requestHash, registrationId, response: sealed, createdAt: now } satisfies Prisma.IdempotencyKeyCreateManyInput;
+    }),
+  );
 }
 
 /** How long a key is remembered: retries come within minutes; a day covers a client's back-off. */
 const KEPT_MS = 24 * 60 * 60 * 1000;
 
 /** Forgets keys past their time (the stored answers hold registration ids, personal data). */
-export async function purgeExpiredKeys(now: Date): Promise<void> {
-  await db.idempotencyKey.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - KEPT_MS) } } });
+export async function purgeExpiredKeys(client: Client, now: Date): Promise<void> {
+  await client.idempotencyKey.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - KEPT_MS) } } });
 }
 
-/** The answer stored for an earlier request with the same key; `idempotency_conflict` if that request differed. */
-export async function storedAnswer<T>(client: Pick<Prisma.TransactionClient, "idempotencyKey">, claim: IdempotencyClaim): Promise<T | null> {
-  const row = await client.idempotencyKey.findUnique({ where: { id: claim.id } });
-  if (!row) return null;
+/**
+ * What was answered to earlier requests with the same keys, by claim id: the answer, or
+ * `idempotency_conflict` if that request differed. Claims without an earlier request are left out.
+ */
+export async function storedAnswers<T>(client: Client, claims: IdempotencyClaim[]): Promise<Map<string, T | AppError>> {
+  if (claims.length === 0) return new Map();
+  const rows = await client.idempotencyKey.findMany({ where: { id: { in: claims.map((claim) => claim.id) } } });
+  const byId = new Map(claims.map((claim) => [claim.id, claim]));
+  return new Map(rows.map((row) => [row.id, openAnswer<T>(byId.get(row.id)!, row)]));
+}
+
+function openAnswer<T>(claim: IdempotencyClaim, row: { requestHash: string; response: Uint8Array }): T | AppError {
   if (row.requestHash !== claim.requestHash) {
-    throw new AppError("idempotency_conflict", "This Idempotency-Key was used for a different request");
+    return new AppError("idempotency_conflict", "This Idempotency-Key was used for a different request");
   }
   const sealed = Buffer.from(row.response);
   const decipher = createDecipheriv("aes-256-gcm", claim.secret, sealed.subarray(0, 12));

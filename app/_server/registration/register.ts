@@ -3,14 +3,16 @@ import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { SLUG } from "@/app/_lib/ids";
 import type { RegistrationInput } from "@/app/_lib/registration/fields";
 import { windowState } from "@/app/_lib/registration/window";
-import { db, type Prisma } from "../db";
+import type { Prisma } from "../db";
 import { isUniqueViolation } from "../database/errors";
+import { groupWriter } from "../database/group-commit";
+import { insertRows, newRecordId } from "../database/insert-rows";
 import { AppError, notFound } from "../errors";
-import { queueRegistrationEmail } from "../mail/registration-emails";
-import { checkCity, checkSessions } from "./choices";
-import { claimKey, idempotencyClaim, purgeExpiredKeys, storeAnswer, storedAnswer } from "./idempotency";
-import { takeSeat, waitlistPlace, type SeatOutcome } from "./seats";
-import { issueAccessToken, manageUrl, newCheckInCode } from "./tokens";
+import { queueRegistrationEmails } from "../mail/registration-emails";
+import { cityChoiceRefusal, loadDelegations, loadSessionChoices, sessionChoiceRefusal } from "./choices";
+import { idempotencyClaim, purgeExpiredKeys, storeAnswers, storedAnswers, type IdempotencyClaim } from "./idempotency";
+import { takeSeats, waitlistPlaces } from "./seats";
+import { hashToken, manageUrl, newCheckInCode, newToken } from "./tokens";
 import { registrationTransaction } from "./transaction";
 
 /** What the API answers (201), and what a retry with the same idempotency key gets again. */
@@ -38,83 +40,201 @@ type Options = {
  * Registers a delegate: checks the city's quota, takes a seat or a waiting-list place in each chosen
  * session, issues the manage link and queues the confirmation, all in one transaction; the email leaves
  * after commit. With an idempotency key, a repeated request gets the first answer again.
+ *
+ * Delegates who register while earlier registrations are being written are written together, one
+ * transaction per meeting with a fixed number of statements (group commit, database/group-commit.ts).
+ * Each delegate still gets the outcome of registering alone, in the order of arrival; if the
+ * transaction of a group fails, each member is registered alone, so that one delegate's problem never
+ * becomes another's.
  */
-export async function register(meetingSlug: string, input: RegistrationInput, options: Options): Promise<RegistrationAnswer> {
-  const { locale, now = new Date() } = options;
-  const meeting = SLUG.test(meetingSlug)
-    ? await db.meeting.findFirst({
-        where: { slug: meetingSlug, published: true },
-        select: { id: true, requiresApproval: true, registrationOpensAt: true, registrationClosesAt: true },
-      })
-    : null;
-  if (!meeting) throw notFound("Meeting");
-  const window = { opensAt: meeting.registrationOpensAt?.toISOString() ?? null, closesAt: meeting.registrationClosesAt?.toISOString() ?? null };
-  if (windowState(window, now) !== "open") throw new AppError("registration_closed", "Registration is not open");
+export function register(meetingSlug: string, input: RegistrationInput, options: Options): Promise<RegistrationAnswer> {
+  if (!SLUG.test(meetingSlug)) return Promise.reject(notFound("Meeting"));
+  return new Promise((resolve, reject) => queueRegistration({ meetingSlug, input, options, now: options.now ?? new Date(), resolve, reject }));
+}
 
-  const claim = options.idempotencyKey ? idempotencyClaim(`registration:${meeting.id}`, options.idempotencyKey, input) : null;
-  if (claim) {
-    await purgeExpiredKeys(now);
-    const earlier = await storedAnswer<RegistrationAnswer>(db, claim);
-    if (earlier) return earlier;
-  }
+type Pending = {
+  meetingSlug: string;
+  input: RegistrationInput;
+  options: Options;
+  now: Date;
+  resolve: (answer: RegistrationAnswer) => void;
+  reject: (error: unknown) => void;
+};
 
+const queueRegistration = groupWriter<Pending>(
+  async (group) => {
+    for (const meetingSlug of new Set(group.map((pending) => pending.meetingSlug))) {
+      await writeGroup(meetingSlug, group.filter((pending) => pending.meetingSlug === meetingSlug));
+    }
+  },
+  {
+    writers: 2,
+    limit: 100,
+    // A request repeating an idempotency key of the group waits for the next one, where it finds the
+    // first request's answer.
+    joins: (group, pending) =>
+      pending.options.idempotencyKey === undefined ||
+      !group.some((member) => member.options.idempotencyKey === pending.options.idempotencyKey),
+  },
+);
+
+/**
+ * Writes a group and settles each member's promise; never throws. `again`: a lone registration whose
+ * idempotency key came in another transaction (another instance) too, which committed first: the
+ * unique index made this one fail, and a second run finds the first one's answer.
+ */
+async function writeGroup(meetingSlug: string, group: Pending[], again = false): Promise<void> {
   try {
-    return await registrationTransaction(async (tx) => {
-      if (claim) await claimKey(tx, claim);
-      await checkSessions(tx, meeting.id, input.sessionIds, locale);
-      await checkCity(tx, meeting.id, input.cityId, locale);
-      const { sessionIds, privacyConsent: _consented, ...details } = input;
-      const registration = await tx.registration.create({
-        data: {
-          ...details,
-          meetingId: meeting.id,
-          status: meeting.requiresApproval ? "pending" : "confirmed",
-          activeEmail: details.email,
-          privacyConsentAt: now,
-          checkInCode: newCheckInCode(),
-        },
-        select: { id: true, status: true },
-      });
-      const seats: SeatOutcome[] = [];
-      for (const sessionId of [...sessionIds].sort()) seats.push(await takeSeat(tx, registration.id, sessionId));
-      await queueRegistrationEmail(tx, { kind: registration.status === "pending" ? "received" : "confirmed", registrationId: registration.id });
-      // This link is for the answer only (the confirmation page); the email gets its own at delivery.
-      const token = await issueAccessToken(tx, registration.id, "manage");
-      const answer: RegistrationAnswer = {
-        id: registration.id,
-        status: registration.status === "pending" ? "pending" : "confirmed",
-        sessions: await answerSeats(tx, sessionIds, seats),
-        manageUrl: manageUrl(details.language, token),
-      };
-      if (claim) await storeAnswer(tx, claim, registration.id, answer);
-      return answer;
+    const outcomes = await registrationTransaction((tx) => registerGroup(tx, meetingSlug, group));
+    group.forEach((pending, index) => {
+      const outcome = outcomes[index]!;
+      if (outcome instanceof AppError) pending.reject(outcome);
+      else pending.resolve(outcome);
     });
   } catch (error) {
-    if (claim && isUniqueViolation(error, "IdempotencyKey")) {
-      // A concurrent request with the same key committed first: answer as it did.
-      const earlier = await storedAnswer<RegistrationAnswer>(db, claim);
-      if (earlier) return earlier;
+    const [alone] = group;
+    if (group.length > 1) {
+      for (const pending of group) await writeGroup(meetingSlug, [pending]);
+    } else if (!again && alone!.options.idempotencyKey && isUniqueViolation(error)) {
+      await writeGroup(meetingSlug, group, true);
+    } else {
+      alone!.reject(isUniqueViolation(error, "activeEmail") ? alreadyRegistered() : error);
     }
-    if (isUniqueViolation(error, "activeEmail")) {
-      throw new AppError("already_registered", "This email address is already registered for the meeting", {
-        fields: { email: { key: "alreadyRegistered" } },
-      });
-    }
-    throw error;
   }
 }
 
-/** Seats in the order the delegate chose them; a waitlisted seat with its place in line. */
-async function answerSeats(tx: Prisma.TransactionClient, sessionIds: string[], seats: SeatOutcome[]): Promise<RegistrationAnswer["sessions"]> {
-  const answer: RegistrationAnswer["sessions"] = [];
-  // One query after another: a transaction is one connection.
-  for (const sessionId of sessionIds) {
-    const seat = seats.find((outcome) => outcome.sessionId === sessionId)!;
-    answer.push(
-      seat.status === "confirmed"
-        ? { sessionId, status: seat.status }
-        : { sessionId, status: seat.status, position: await waitlistPlace(tx, sessionId, seat.waitlistNumber!) },
-    );
+const alreadyRegistered = () =>
+  new AppError("already_registered", "This email address is already registered for the meeting", {
+    fields: { email: { key: "alreadyRegistered" } },
+  });
+
+type Tx = Prisma.TransactionClient;
+
+/** One transaction for the group: its answers, or the refusal of each, in the group's order. */
+async function registerGroup(tx: Tx, meetingSlug: string, group: Pending[]): Promise<(RegistrationAnswer | AppError)[]> {
+  const outcomes: (RegistrationAnswer | AppError | null)[] = group.map(() => null);
+  const meeting = await tx.meeting.findFirst({
+    where: { slug: meetingSlug, published: true },
+    select: { id: true, requiresApproval: true, registrationOpensAt: true, registrationClosesAt: true },
+  });
+  if (!meeting) return group.map(() => notFound("Meeting"));
+  const window = { opensAt: meeting.registrationOpensAt?.toISOString() ?? null, closesAt: meeting.registrationClosesAt?.toISOString() ?? null };
+  group.forEach((pending, index) => {
+    if (windowState(window, pending.now) !== "open") outcomes[index] = new AppError("registration_closed", "Registration is not open");
+  });
+
+  const claims = group.map(({ options, input }) =>
+    options.idempotencyKey ? idempotencyClaim(`registration:${meeting.id}`, options.idempotencyKey, input) : null,
+  );
+  const keyed = claims.filter((claim, index): claim is IdempotencyClaim => claim !== null && outcomes[index] === null);
+  if (keyed.length > 0) {
+    await purgeExpiredKeys(tx, group[0]!.now);
+    const earlier = await storedAnswers<RegistrationAnswer>(tx, keyed);
+    claims.forEach((claim, index) => {
+      if (claim && outcomes[index] === null) outcomes[index] = earlier.get(claim.id) ?? null;
+    });
   }
-  return answer;
+
+  const open = () => group.flatMap((pending, index) => (outcomes[index] === null ? [{ pending, index }] : []));
+  const sessions = await loadSessionChoices(tx, meeting.id, open().flatMap(({ pending }) => pending.input.sessionIds));
+  const { cities, delegations } = await loadDelegations(tx, meeting.id, open().flatMap(({ pending }) => pending.input.cityId ?? []));
+  const emails = new Set(
+    (
+      await tx.registration.findMany({
+        where: { meetingId: meeting.id, activeEmail: { in: open().map(({ pending }) => pending.input.email) } },
+        select: { activeEmail: true },
+      })
+    ).map((row) => row.activeEmail),
+  );
+  for (const { pending, index } of open()) {
+    const { input, options } = pending;
+    const delegation = input.cityId ? delegations.get(input.cityId)! : null;
+    const refusal =
+      sessionChoiceRefusal(sessions, input.sessionIds, options.locale) ??
+      (input.cityId ? cityChoiceRefusal(cities.get(input.cityId) ?? null, delegation!, options.locale) : null) ??
+      (emails.has(input.email) ? alreadyRegistered() : null);
+    if (refusal) {
+      outcomes[index] = refusal;
+      continue;
+    }
+    emails.add(input.email);
+    if (delegation) delegation.registered += 1;
+  }
+
+  const accepted = open();
+  if (accepted.length > 0) {
+    const written = await writeRegistrations(tx, meeting, accepted.map(({ pending }) => pending));
+    const answered: { claim: IdempotencyClaim; registrationId: string; answer: RegistrationAnswer }[] = [];
+    accepted.forEach(({ index }, position) => {
+      outcomes[index] = written[position]!;
+      const claim = claims[index];
+      if (claim) answered.push({ claim, registrationId: written[position]!.id, answer: written[position]! });
+    });
+    await storeAnswers(tx, answered, new Date());
+  }
+  return outcomes.map((outcome) => outcome!);
+}
+
+/** Writes the accepted registrations with their seats, manage links and emails; their answers in order. */
+async function writeRegistrations(
+  tx: Tx,
+  meeting: { id: string; requiresApproval: boolean },
+  accepted: Pending[],
+): Promise<RegistrationAnswer[]> {
+  const status = meeting.requiresApproval ? "pending" : "confirmed";
+  const ids = accepted.map(() => newRecordId());
+  const writtenAt = new Date();
+  await insertRows(
+    tx,
+    "Registration",
+    accepted.map(({ input, now }, position) => {
+      const { sessionIds: _sessions, privacyConsent: _consented, ...details } = input;
+      return {
+        ...details,
+        id: ids[position]!,
+        meetingId: meeting.id,
+        status,
+        activeEmail: details.email,
+        privacyConsentAt: now,
+        checkInCode: newCheckInCode(),
+        createdAt: writtenAt,
+        updatedAt: writtenAt,
+      } satisfies Prisma.RegistrationCreateManyInput;
+    }),
+  );
+
+  // Sessions in id order within each delegate, as every change of seats takes them.
+  const seats = await takeSeats(
+    tx,
+    accepted.flatMap(({ input }, position) => [...input.sessionIds].sort().map((sessionId) => ({ registrationId: ids[position]!, sessionId }))),
+  );
+  await queueRegistrationEmails(
+    tx,
+    ids.map((registrationId) => ({ kind: status === "pending" ? "received" : "confirmed", registrationId })),
+  );
+  // These links are for the answers only (the confirmation page); each email gets its own at delivery.
+  const tokens = ids.map(() => newToken());
+  await insertRows(
+    tx,
+    "AccessToken",
+    tokens.map((token, position) => ({ hash: hashToken(token), registrationId: ids[position]!, purpose: "manage", createdAt: writtenAt })),
+  );
+
+  const places = await waitlistPlaces(tx, [...new Set(seats.filter((seat) => seat.status === "waitlisted").map((seat) => seat.registrationId))]);
+  const outcome = new Map(seats.map((seat) => [`${seat.sessionId}/${seat.registrationId}`, seat.status]));
+  return accepted.map(({ input }, position) => {
+    const id = ids[position]!;
+    return {
+      id,
+      status,
+      // In the order the delegate chose them; a waitlisted seat with its place in line.
+      sessions: input.sessionIds.map((sessionId) => {
+        const key = `${sessionId}/${id}`;
+        return outcome.get(key) === "confirmed"
+          ? { sessionId, status: "confirmed" as const }
+          : { sessionId, status: "waitlisted" as const, position: places.get(key)! };
+      }),
+      manageUrl: manageUrl(input.language, tokens[position]!),
+    };
+  });
 }

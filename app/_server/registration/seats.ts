@@ -28,26 +28,52 @@ async function adjustSeats(tx: Tx, sessionId: string, by: number): Promise<void>
   await tx.$executeRaw`UPDATE "Session" SET "seatsTaken" = "seatsTaken" + ${by} WHERE "id" = ${sessionId}`;
 }
 
-export type SeatOutcome = { sessionId: string; status: "confirmed" | "waitlisted"; waitlistNumber: number | null };
+export type SeatOutcome = { registrationId: string; sessionId: string; status: "confirmed" | "waitlisted"; waitlistNumber: number | null };
 
 /** A seat if one is free, otherwise the next number on the waiting list. */
 export async function takeSeat(tx: Tx, registrationId: string, sessionId: string): Promise<SeatOutcome> {
-  const session = await lockSession(tx, sessionId);
-  const status = session.capacity === null || session.seatsTaken < session.capacity ? "confirmed" : "waitlisted";
-  const waitlistNumber = status === "confirmed" ? null : session.waitlistIssued + 1;
-  // The counter and the seat row in one statement: in a rush, every round trip here is spent holding the
-  // session's lock that the next delegate waits for. createdAt as Prisma writes it (UTC), not the column
-  // default (the database session's zone).
+  const [outcome] = await takeSeats(tx, [{ registrationId, sessionId }]);
+  return outcome!;
+}
+
+/**
+ * Seats for many delegates at once, given in the order they are served: each a seat while the session
+ * has one free, then the next number on its waiting list. Two statements whatever their number: the
+ * sessions' rows are locked (in id order) and read, and then the counters and the seat rows are written
+ * together. In a rush every round trip here is spent holding locks that the next transaction waits for.
+ */
+export async function takeSeats(tx: Tx, wanted: { registrationId: string; sessionId: string }[]): Promise<SeatOutcome[]> {
+  if (wanted.length === 0) return [];
+  const ids = [...new Set(wanted.map((seat) => seat.sessionId))];
+  const locked = await tx.$queryRaw<(LockedSession & { id: string })[]>`
+    SELECT "id", "seatsTaken", "capacity", "waitlistIssued", "status"::text AS "status" FROM "Session"
+    WHERE "id" = ANY(${ids}::text[]) ORDER BY "id" FOR UPDATE`;
+  const sessions = new Map(locked.map((session) => [session.id, session]));
+  const outcomes = wanted.map(({ registrationId, sessionId }): SeatOutcome => {
+    const session = sessions.get(sessionId);
+    if (!session) throw new Error(`Session ${sessionId} vanished inside a transaction`);
+    if (session.capacity === null || session.seatsTaken < session.capacity) {
+      session.seatsTaken += 1;
+      return { registrationId, sessionId, status: "confirmed", waitlistNumber: null };
+    }
+    session.waitlistIssued += 1;
+    return { registrationId, sessionId, status: "waitlisted", waitlistNumber: session.waitlistIssued };
+  });
+  // createdAt as Prisma writes it (UTC wall time), not the column default (the database session's zone).
+  const createdAt = new Date().toISOString().replace("T", " ").replace("Z", "");
   await tx.$executeRaw`
     WITH counted AS (
-      UPDATE "Session" SET
-        "seatsTaken" = "seatsTaken" + ${status === "confirmed" ? 1 : 0},
-        "waitlistIssued" = coalesce(${waitlistNumber}::integer, "waitlistIssued")
-      WHERE "id" = ${sessionId}
+      UPDATE "Session" SET "seatsTaken" = counters."seatsTaken", "waitlistIssued" = counters."waitlistIssued"
+      FROM unnest(${locked.map((session) => session.id)}::text[], ${locked.map((session) => session.seatsTaken)}::integer[],
+                  ${locked.map((session) => session.waitlistIssued)}::integer[]) AS counters("id", "seatsTaken", "waitlistIssued")
+      WHERE "Session"."id" = counters."id"
     )
     INSERT INTO "SessionSeat" ("registrationId", "sessionId", "status", "waitlistNumber", "createdAt")
-    VALUES (${registrationId}, ${sessionId}, ${status}::"SeatStatus", ${waitlistNumber}::integer, ${new Date()})`;
-  return { sessionId, status, waitlistNumber };
+    SELECT "registrationId", "sessionId", "status"::"SeatStatus", "waitlistNumber", ${createdAt}::timestamp(3)
+    FROM unnest(${outcomes.map((seat) => seat.registrationId)}::text[], ${outcomes.map((seat) => seat.sessionId)}::text[],
+                ${outcomes.map((seat) => seat.status)}::text[], ${outcomes.map((seat) => seat.waitlistNumber)}::integer[])
+      AS seats("registrationId", "sessionId", "status", "waitlistNumber")`;
+  return outcomes;
 }
 
 /** Gives up a seat or a place on the waiting list; a freed seat goes to the first in line. Returns who moved up. */
@@ -87,8 +113,20 @@ export async function fillFreeSeats(tx: Tx, sessionId: string): Promise<string[]
   return promoted;
 }
 
-/** A place on the waiting list: 1 + the waitlisted seats with a lower number (numbers keep gaps, places do not). */
-export async function waitlistPlace(client: Pick<Tx, "sessionSeat">, sessionId: string, waitlistNumber: number): Promise<number> {
-  const ahead = await client.sessionSeat.count({ where: { sessionId, status: "waitlisted", waitlistNumber: { lt: waitlistNumber } } });
-  return ahead + 1;
+/**
+ * The waiting-list places of the registrations' waitlisted seats, by "sessionId/registrationId": 1 + the
+ * waitlisted seats of the session with a lower number (numbers keep gaps, places do not). One query for
+ * any number of registrations.
+ */
+export async function waitlistPlaces(client: Pick<Tx, "$queryRaw">, registrationIds: string[]): Promise<Map<string, number>> {
+  if (registrationIds.length === 0) return new Map();
+  const rows = await client.$queryRaw<{ sessionId: string; registrationId: string; place: number }[]>`
+    SELECT "sessionId", "registrationId", "place"::integer AS "place" FROM (
+      SELECT "sessionId", "registrationId", row_number() OVER (PARTITION BY "sessionId" ORDER BY "waitlistNumber") AS "place"
+      FROM "SessionSeat"
+      WHERE "status" = 'waitlisted' AND "sessionId" IN (
+        SELECT "sessionId" FROM "SessionSeat" WHERE "registrationId" = ANY(${registrationIds}::text[]) AND "status" = 'waitlisted')
+    ) AS "ranked"
+    WHERE "registrationId" = ANY(${registrationIds}::text[])`;
+  return new Map(rows.map((row) => [`${row.sessionId}/${row.registrationId}`, row.place]));
 }

@@ -4,7 +4,7 @@ import { translationsOf } from "@/app/_lib/i18n/localized";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import type { DelegateRole } from "@/app/_lib/registration/fields";
 import type { Prisma } from "../db";
-import { waitlistPlace } from "./seats";
+import { waitlistPlaces } from "./seats";
 
 /**
  * Everything a delegate entered and holds, as the manage page, the emails and the data export show it.
@@ -144,46 +144,46 @@ const registrationSelect = {
   },
 } as const satisfies Prisma.RegistrationSelect;
 
-type Reader = Pick<Prisma.TransactionClient, "registration" | "sessionSeat">;
+type Reader = Pick<Prisma.TransactionClient, "registration" | "$queryRaw">;
 
 /** The registration with its seats and waiting-list places; null when there is none with that id. */
 export async function loadRegistrationView(client: Reader, registrationId: string): Promise<RegistrationView | null> {
-  const row = await client.registration.findUnique({ where: { id: registrationId }, select: registrationSelect });
-  if (!row) return null;
-  const positions = await waitlistPositions(client, registrationId);
-  return {
-    ...row,
-    meeting: {
-      id: row.meeting.id,
-      slug: row.meeting.slug,
-      title: translationsOf(row.meeting, "title"),
-      defaultLocale: row.meeting.defaultLocale,
-      timeZone: row.meeting.timeZone,
-      startsOn: row.meeting.startsOn.toISOString().slice(0, 10),
-      venueName: row.meeting.venueName,
-      requiresApproval: row.meeting.requiresApproval,
-    },
-    city: row.city && { id: row.city.id, slug: row.city.slug, country: row.city.country, name: translationsOf(row.city, "name") },
-    privacyConsentAt: row.privacyConsentAt.toISOString(),
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    sessions: row.seats.map(({ status, session }) => ({
-      sessionId: session.id,
-      ...(status === "waitlisted" ? { status, position: positions.get(session.id)! } : { status, position: null }),
-      ...sessionBasics(session),
-      sessionStatus: session.status,
-    })),
-  };
+  return (await loadRegistrationViews(client, [registrationId])).get(registrationId) ?? null;
 }
 
-/** The delegate's current place on each of their waiting lists. */
-async function waitlistPositions(client: Reader, registrationId: string): Promise<Map<string, number>> {
-  const mine = await client.sessionSeat.findMany({
-    where: { registrationId, status: "waitlisted" },
-    select: { sessionId: true, waitlistNumber: true },
-  });
-  // One query after another: inside a transaction the client is a single connection.
-  const entries: [string, number][] = [];
-  for (const { sessionId, waitlistNumber } of mine) entries.push([sessionId, await waitlistPlace(client, sessionId, waitlistNumber!)]);
-  return new Map(entries);
+/** loadRegistrationView for many registrations with a fixed number of queries; missing ones are left out. */
+export async function loadRegistrationViews(client: Reader, registrationIds: string[]): Promise<Map<string, RegistrationView>> {
+  const rows = await client.registration.findMany({ where: { id: { in: registrationIds } }, select: registrationSelect });
+  const places = await waitlistPlaces(
+    client,
+    rows.filter((row) => row.seats.some((seat) => seat.status === "waitlisted")).map((row) => row.id),
+  );
+  return new Map(
+    rows.map((row): [string, RegistrationView] => [
+      row.id,
+      {
+        ...row,
+        meeting: {
+          id: row.meeting.id,
+          slug: row.meeting.slug,
+          title: translationsOf(row.meeting, "title"),
+          defaultLocale: row.meeting.defaultLocale,
+          timeZone: row.meeting.timeZone,
+          startsOn: row.meeting.startsOn.toISOString().slice(0, 10),
+          venueName: row.meeting.venueName,
+          requiresApproval: row.meeting.requiresApproval,
+        },
+        city: row.city && { id: row.city.id, slug: row.city.slug, country: row.city.country, name: translationsOf(row.city, "name") },
+        privacyConsentAt: row.privacyConsentAt.toISOString(),
+        createdAt: row.createdAt.toISOString(),
+        updatedAt: row.updatedAt.toISOString(),
+        sessions: row.seats.map(({ status, session }) => ({
+          sessionId: session.id,
+          ...(status === "waitlisted" ? { status, position: places.get(`${session.id}/${row.id}`)! } : { status, position: null }),
+          ...sessionBasics(session),
+          sessionStatus: session.status,
+        })),
+      },
+    ]),
+  );
 }
