@@ -22,7 +22,7 @@ export function hitRateLimit(
   { now = new Date(), database = db }: { now?: Date; database?: Db } = {},
 ): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
   let count = counters.get(database);
-  if (!count) counters.set(database, (count = groupWriter<Hit>((hits) => countHits(database, hits), { writers: 2, limit: 500 })));
+  if (!count) counters.set(database, (count = groupWriter<Hit>((hits) => countHits(database, hits), { limit: 500 })));
   const queue = count;
   return new Promise((resolve, reject) => queue({ key, limit, windowSeconds, now, resolve, reject }));
 }

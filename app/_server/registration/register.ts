@@ -68,7 +68,6 @@ const queueRegistration = groupWriter<Pending>(
     }
   },
   {
-    writers: 2,
     limit: 100,
     // A request repeating an idempotency key of the group waits for the next one, where it finds the
     // first request's answer.
