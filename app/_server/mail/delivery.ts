@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { env } from "../env";
 import { hashToken, newToken } from "../registration/tokens";
-import { MANAGE_TOKEN_PLACEHOLDER, render, renderForRecipient, withAttachmentsDrawn, type ReadyEmail, type StoredEmail } from "./outbox";
+import { MANAGE_TOKEN_PLACEHOLDER, readyEmail, render, renderForRecipient, type ReadyEmail, type StoredEmail } from "./outbox";
 import { mailConfigured, SEND_TIMEOUT_MS, sendEmail } from "./transport";
 
 /**
@@ -49,7 +49,7 @@ async function claim(now: Date, limit: number): Promise<Claimed[]> {
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING "id", "registrationId", "toAddress", "subject", "text", "html", "attachments", "withManageLink", "attempts", "nextAttemptAt"`;
+    RETURNING "id", "registrationId", "toAddress", "subject", "text", "html", "attachments", "draft", "withManageLink", "attempts", "nextAttemptAt"`;
   // RETURNING gives the rows in the order the update met them, not the subquery's: oldest first again.
   return claimed.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || (a.id < b.id ? -1 : 1));
 }
@@ -123,7 +123,7 @@ async function deliverBatch(now: Date, limit: number): Promise<{ result: Deliver
     }
     let ready: ReadyEmail;
     try {
-      ready = await withAttachmentsDrawn(email);
+      ready = await readyEmail(email);
       await sendEmail(render(ready, minted?.token ?? "…"));
     } catch (error) {
       // The link never reached anyone, or no one can tell that it did: it must not open anything.

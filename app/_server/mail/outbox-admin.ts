@@ -6,7 +6,7 @@ import { authorize, type Actor } from "../authz";
 import { db, type Prisma } from "../db";
 import { invalid, notFound } from "../errors";
 import { deliverSoon } from "./delivery";
-import { renderForRecipient, withAttachmentsDrawn, type Attachment } from "./outbox";
+import { readyEmail, renderForRecipient, type Attachment } from "./outbox";
 import { mailConfigured } from "./transport";
 
 /**
@@ -127,10 +127,10 @@ export async function getOutboxEmail(actor: Actor | null, id: string): Promise<O
   authorize(actor, "readNumbers");
   const row = await db.outboxEmail.findFirst({
     where: { AND: [{ id }, visibleTo(actor)] },
-    select: { ...listSelect, text: true, html: true, attachments: true },
+    select: { ...listSelect, text: true, html: true, attachments: true, draft: true },
   });
   if (!row) throw notFound("Email");
-  const message = renderForRecipient(await withAttachmentsDrawn(row));
+  const message = renderForRecipient(await readyEmail(row));
   return {
     ...listItem(row),
     retryable: isRetryable(row, new Date()),

@@ -4,12 +4,13 @@ import { describe, expect, it, vi } from "vitest";
 delete process.env.SMTP_URL;
 vi.resetModules();
 
+const { formatCheckInCode } = await import("@/app/_lib/check-in-code");
 const { db } = await import("@/app/_server/db");
 const { newCheckInCode } = await import("@/app/_server/registration/tokens");
 const { seedDemo } = await import("@/prisma/seed");
 const { queueRegistrationEmail } = await import("./registration-emails");
 const { deliverOutbox, deliverSoon } = await import("./delivery");
-const { queueEmail, withAttachmentsDrawn, MANAGE_TOKEN_PLACEHOLDER } = await import("./outbox");
+const { queueEmail, readyEmail, MANAGE_TOKEN_PLACEHOLDER } = await import("./outbox");
 
 describe("outbox without SMTP_URL", () => {
   it("keeps every email queued, with the link as a placeholder and no token minted", async () => {
@@ -39,17 +40,17 @@ describe("outbox without SMTP_URL", () => {
 
     const row = await db.outboxEmail.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: "queued", attempts: 0, withManageLink: true, lockedUntil: null, lastError: null, sentAt: null });
-    // No sessions, so no calendar; the check-in code's QR code as a small inline image, stored as the code
-    // it shows and drawn when the email leaves or is looked at.
+    // Stored as a draft, composed when the email leaves or is looked at. No sessions, so no calendar; the
+    // check-in code's QR code as a small inline image, drawn from the code it shows.
+    expect(row).toMatchObject({ text: null, html: null, attachments: [] });
     const { checkInCode } = await db.registration.findUniqueOrThrow({ where: { id: registrationId } });
-    expect(row.attachments).toEqual([
-      { filename: "check-in.png", contentType: "image/png", cid: "check-in-code@meeting", checkInQr: { meetingSlug: "2017", code: checkInCode } },
-    ]);
-    expect((await withAttachmentsDrawn(row)).attachments).toEqual([
+    const ready = await readyEmail(row);
+    expect(ready.attachments).toEqual([
       { filename: "check-in.png", contentType: "image/png", content: expect.stringMatching(/^iVBORw0KGgo/), encoding: "base64", cid: "check-in-code@meeting" },
     ]);
-    expect(row.text).toContain(`/de/manage/${MANAGE_TOKEN_PLACEHOLDER}\n`);
-    expect(row.html).toContain(`/de/manage/${MANAGE_TOKEN_PLACEHOLDER}"`);
+    expect(ready.text).toContain(`/de/manage/${MANAGE_TOKEN_PLACEHOLDER}\n`);
+    expect(ready.html).toContain(`/de/manage/${MANAGE_TOKEN_PLACEHOLDER}"`);
+    expect(ready.text).toContain(formatCheckInCode(checkInCode));
     // Nothing that could open the registration exists while the email waits.
     expect(await db.accessToken.count({ where: { registrationId } })).toBe(0);
     const [stored] = await db.$queryRaw<{ text: string }[]>`SELECT row_to_json(o)::text AS "text" FROM "OutboxEmail" o WHERE "id" = ${id}`;

@@ -3,6 +3,7 @@ import type { Prisma } from "../db";
 import { insertRows, newRecordId } from "../database/insert-rows";
 import { checkInQrPng } from "../registration/check-in-link";
 import { escapeHtml } from "./html";
+import { composeDraft, type RegistrationEmailDraft } from "./registration-drafts";
 import type { OutgoingEmail } from "./transport";
 
 /**
@@ -40,60 +41,61 @@ export type NewEmail = {
   kind: string;
   to: string;
   subject: string;
-  text: string;
-  html: string;
-  attachments?: StoredAttachment[];
   /** The bodies hold MANAGE_TOKEN_PLACEHOLDER for a manage link to the registration (registrationId). */
   withManageLink?: boolean;
-};
+} & ({ text: string; html: string; attachments?: StoredAttachment[] } | { draft: RegistrationEmailDraft });
 
 /** Queues an email in the caller's transaction; it leaves only if that transaction commits. */
 export async function queueEmail(tx: Prisma.TransactionClient, email: NewEmail): Promise<{ id: string }> {
-  return tx.outboxEmail.create({ data: outboxRow(email, new Date()), select: { id: true } });
+  const [id] = await queueEmails(tx, [email]);
+  return { id: id! };
 }
 
-/** queueEmail for many emails, with one statement. */
-export async function queueEmails(tx: Prisma.TransactionClient, emails: NewEmail[]): Promise<void> {
+/** queueEmail for many emails, with one statement; their ids in the order given. */
+export async function queueEmails(tx: Prisma.TransactionClient, emails: NewEmail[]): Promise<string[]> {
+  // Set here, not by the column defaults, which PostgreSQL would take in the session's time zone.
   const now = new Date();
-  await insertRows(
-    tx,
-    "OutboxEmail",
-    emails.map((email) => ({ id: newRecordId(), ...outboxRow(email, now), createdAt: now })),
-  );
+  const rows = emails.map((email) => {
+    if (email.withManageLink && !email.registrationId) throw new Error("A manage link needs the registration");
+    const composed = "draft" in email ? null : email;
+    return {
+      id: newRecordId(),
+      registrationId: email.registrationId,
+      kind: email.kind,
+      toAddress: email.to,
+      subject: email.subject,
+      text: composed?.text ?? null,
+      html: composed?.html ?? null,
+      attachments: (composed?.attachments ?? []) as Prisma.InputJsonValue,
+      draft: "draft" in email ? (email.draft as unknown as Prisma.InputJsonValue) : null,
+      withManageLink: email.withManageLink ?? false,
+      nextAttemptAt: now,
+      createdAt: now,
+    } satisfies Omit<Prisma.OutboxEmailCreateManyInput, "draft"> & { draft: Prisma.InputJsonValue | null };
+  });
+  await insertRows(tx, "OutboxEmail", rows);
+  return rows.map((row) => row.id);
 }
 
-function outboxRow(email: NewEmail, now: Date) {
-  if (email.withManageLink && !email.registrationId) throw new Error("A manage link needs the registration");
-  return {
-    registrationId: email.registrationId,
-    kind: email.kind,
-    toAddress: email.to,
-    subject: email.subject,
-    text: email.text,
-    html: email.html,
-    attachments: email.attachments ?? [],
-    withManageLink: email.withManageLink ?? false,
-    // Set here, not by the column default, which PostgreSQL would take in the session's time zone.
-    nextAttemptAt: now,
-  } satisfies Prisma.OutboxEmailCreateManyInput;
-}
+/** An email as stored: composed, or a draft (`draft` set, the bodies null). */
+export type StoredEmail = { toAddress: string; subject: string; text: string | null; html: string | null; attachments: unknown; draft: unknown };
 
-export type StoredEmail = { toAddress: string; subject: string; text: string; html: string; attachments: unknown };
+/** A stored email composed, with its attachments drawn (readyEmail). */
+export type ReadyEmail = Omit<StoredEmail, "text" | "html" | "attachments" | "draft"> & { text: string; html: string; attachments: Attachment[] };
 
-/** A stored email whose attachments are all drawn (withAttachmentsDrawn). */
-export type ReadyEmail = Omit<StoredEmail, "attachments"> & { attachments: Attachment[] };
-
-/** The stored email with its drawn attachments made. */
-export async function withAttachmentsDrawn<T extends StoredEmail>(row: T): Promise<Omit<T, "attachments"> & ReadyEmail> {
-  const stored = Array.isArray(row.attachments) ? (row.attachments as StoredAttachment[]) : [];
+/** The stored email as it leaves: a draft composed, the attachments drawn. */
+export async function readyEmail<T extends StoredEmail>(row: T): Promise<Omit<T, keyof ReadyEmail> & ReadyEmail> {
+  const content = row.draft
+    ? composeDraft(row.draft as RegistrationEmailDraft, MANAGE_TOKEN_PLACEHOLDER)
+    : { subject: row.subject, text: row.text ?? "", html: row.html ?? "", attachments: Array.isArray(row.attachments) ? (row.attachments as StoredAttachment[]) : [] };
   const attachments = await Promise.all(
-    stored.map(async (attachment): Promise<Attachment> => {
+    content.attachments.map(async (attachment): Promise<Attachment> => {
       if (!("checkInQr" in attachment)) return attachment;
       const { checkInQr, ...described } = attachment;
       return { ...described, content: (await checkInQrPng(checkInQr.meetingSlug, checkInQr.code)).toString("base64"), encoding: "base64" };
     }),
   );
-  return { ...row, attachments };
+  return { ...row, subject: row.subject, text: content.text, html: content.html, attachments };
 }
 
 /** The email with `token` where the manage link's token stands. */

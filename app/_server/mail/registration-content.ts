@@ -47,16 +47,29 @@ type Block =
   | { type: "link"; url: string }
   | { type: "checkIn"; code: string; imageCid: string; alt: string };
 
+/**
+ * Moving up from a waiting list gives a seat for good only to a registration that is confirmed: until
+ * the organizers approve it, the seat is held.
+ */
+function variantOf(kind: RegistrationEmailKind, view: Pick<RegistrationView, "status">) {
+  return kind === "promoted" && view.status === "pending" ? "promotedPending" : kind;
+}
+
+/** The subject line alone: the outbox keeps it from the start, while the rest may wait to be composed. */
+export function registrationEmailSubject(input: Pick<ComposeInput, "kind" | "view" | "sessionTitle">): string {
+  const locale = input.view.language;
+  const meeting = pick(input.view.meeting.title, locale);
+  return translator(locale)(`subject.${variantOf(input.kind, input.view)}`, { meeting, session: input.sessionTitle ?? "" });
+}
+
 export function composeRegistrationEmail(input: ComposeInput): { subject: string; text: string; html: string } {
   const { kind, view } = input;
   const locale = view.language;
   const t = translator(locale);
   const meeting = pick(view.meeting.title, locale);
   const session = input.sessionTitle ?? "";
-  // Moving up from a waiting list gives a seat for good only to a registration that is confirmed: until
-  // the organizers approve it, the seat is held.
-  const variant = kind === "promoted" && view.status === "pending" ? "promotedPending" : kind;
-  const subject = t(`subject.${variant}`, { meeting, session });
+  const variant = variantOf(kind, view);
+  const subject = registrationEmailSubject(input);
 
   const blocks: Block[] = [
     { type: "paragraph", text: t("greeting", { name: delegateName(view, locale) }) },

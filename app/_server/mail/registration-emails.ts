@@ -1,12 +1,11 @@
 import "server-only";
-import { pick } from "@/app/_lib/i18n/localized";
 import type { Prisma } from "../db";
-import { CALENDAR_CONTENT_TYPE, personalCalendar, type ReleasedSession } from "../calendar/ics";
+import type { ReleasedSession } from "../calendar/ics";
 import { notFound } from "../errors";
-import { manageUrl } from "../registration/tokens";
 import { loadRegistrationView, loadRegistrationViews, sessionBasics, sessionBasicsSelect, type RegistrationView } from "../registration/view";
-import { MANAGE_TOKEN_PLACEHOLDER, queueEmail, queueEmails, type NewEmail } from "./outbox";
-import { composeRegistrationEmail, type RegistrationEmailKind } from "./registration-content";
+import { queueEmail, queueEmails, type NewEmail } from "./outbox";
+import type { RegistrationEmailKind } from "./registration-content";
+import { carriesManageLink, draftSubject, type RegistrationEmailDraft } from "./registration-drafts";
 
 export { registrationEmailKinds, type RegistrationEmailKind } from "./registration-content";
 
@@ -25,23 +24,10 @@ export type RegistrationEmailRequest = {
   message?: string | null;
 };
 
-/** Kinds that may carry the delegate's sessions as an .ics attachment (only when there are events). */
-const withCalendar: readonly RegistrationEmailKind[] = ["received", "confirmed", "approved", "promoted", "changed", "cancelled", "rejected"];
-
-/**
- * Every email but a rejection carries the personal manage link: after a cancellation the delegate may
- * still want to see, download or delete their data. The token is minted only when the email is sent
- * (see deliverOutbox); the outbox holds a placeholder.
- */
-const withoutManageLink: readonly RegistrationEmailKind[] = ["rejected"];
-
-/** Kinds that tell a delegate they are in, and so carry the check-in code (only when confirmed). */
-const withCheckInCode: readonly RegistrationEmailKind[] = ["confirmed", "approved"];
-const CHECK_IN_IMAGE_CID = "check-in-code@meeting";
-
 /**
  * Queues the email about a registration in the caller's transaction, in the delegate's language, as the
- * registration stands in that transaction. The caller calls deliverSoon() after the commit.
+ * registration stands in that transaction: as a draft (registration-drafts.ts), composed when it is sent
+ * or looked at. The caller calls deliverSoon() after the commit.
  */
 export async function queueRegistrationEmail(tx: Prisma.TransactionClient, request: RegistrationEmailRequest): Promise<{ id: string }> {
   const view = await loadRegistrationView(tx, request.registrationId);
@@ -65,53 +51,24 @@ export async function queueRegistrationEmails(tx: Prisma.TransactionClient, requ
 }
 
 async function registrationEmail(tx: Prisma.TransactionClient, view: RegistrationView, request: RegistrationEmailRequest): Promise<NewEmail> {
-  const locale = view.language;
-  const promotedSeat = request.sessionId ? view.sessions.find((seat) => seat.sessionId === request.sessionId) : undefined;
-  if (request.kind === "promoted" && !promotedSeat) throw notFound("Seat of the promoted registration");
-
+  if (request.kind === "promoted" && !view.sessions.some((seat) => seat.sessionId === request.sessionId)) {
+    throw notFound("Seat of the promoted registration");
+  }
   const held = new Set(view.sessions.map((seat) => seat.sessionId));
-  const released = await loadReleasedSessions(tx, (request.releasedSessionIds ?? []).filter((id) => !held.has(id)));
-  const events = view.sessions.filter((seat) => seat.sessionStatus !== "draft").length + released.length;
-  const attachCalendar = withCalendar.includes(request.kind) && events > 0;
-  const withManageLink = !withoutManageLink.includes(request.kind);
-  const withCheckIn = withCheckInCode.includes(request.kind) && view.status === "confirmed";
-  const content = composeRegistrationEmail({
+  const draft: RegistrationEmailDraft = {
     kind: request.kind,
     view,
-    manageUrl: withManageLink ? manageUrl(locale, MANAGE_TOKEN_PLACEHOLDER) : null,
-    sessionTitle: promotedSeat ? pick(promotedSeat.title, locale) : undefined,
-    withCalendar: attachCalendar,
-    calendarReleases: attachCalendar && released.length > 0,
-    message: request.message || undefined,
-    checkIn: withCheckIn ? { code: view.checkInCode, imageCid: CHECK_IN_IMAGE_CID } : undefined,
-  });
+    released: await loadReleasedSessions(tx, (request.releasedSessionIds ?? []).filter((id) => !held.has(id))),
+    ...(request.sessionId && { sessionId: request.sessionId }),
+    ...(request.message && { message: request.message }),
+  };
   return {
     registrationId: view.id,
     kind: `registration.${request.kind}`,
     to: view.email,
-    ...content,
-    attachments: [
-      ...(attachCalendar
-        ? [
-            {
-              filename: `meeting-${view.meeting.slug}.ics`,
-              contentType: `${CALENDAR_CONTENT_TYPE}; method=PUBLISH`,
-              content: personalCalendar(view, locale, { released }),
-            },
-          ]
-        : []),
-      ...(withCheckIn
-        ? [
-            {
-              filename: "check-in.png",
-              contentType: "image/png" as const,
-              cid: CHECK_IN_IMAGE_CID,
-              checkInQr: { meetingSlug: view.meeting.slug, code: view.checkInCode },
-            },
-          ]
-        : []),
-    ],
-    withManageLink,
+    subject: draftSubject(draft),
+    draft,
+    withManageLink: carriesManageLink(request.kind),
   };
 }
 

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/app/_server/authz";
 import { db } from "@/app/_server/db";
 import { AppError } from "@/app/_server/errors";
+import { readyEmail } from "@/app/_server/mail/outbox";
 import { describeFieldErrors } from "@/app/_lib/registration/errors";
 import { seedDemo } from "@/prisma/seed";
 import { createActor, outcome } from "@/test/integration/actors";
@@ -29,7 +30,9 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
 }
 
 const status = async (id: string) => (await db.registration.findUniqueOrThrow({ where: { id } })).status;
-const emails = (registrationId: string) => db.outboxEmail.findMany({ where: { registrationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+/** The registration's emails, composed as they leave. */
+const emails = async (registrationId: string) =>
+  Promise.all((await db.outboxEmail.findMany({ where: { registrationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).map(readyEmail));
 /** The details part of a registration input: what the edit form sends. */
 function detailsOf(overrides: Parameters<typeof delegate>[0] = {}) {
   const { sessionIds: _sessions, privacyConsent: _consent, ...details } = delegate(overrides);

@@ -1,0 +1,95 @@
+import "server-only";
+import { pick } from "@/app/_lib/i18n/localized";
+import { CALENDAR_CONTENT_TYPE, personalCalendar, type ReleasedSession } from "../calendar/ics";
+import { manageUrl } from "../registration/tokens";
+import type { RegistrationView } from "../registration/view";
+import type { StoredAttachment } from "./outbox";
+import { composeRegistrationEmail, registrationEmailSubject, type RegistrationEmailKind } from "./registration-content";
+
+/**
+ * A registration email as data, as the outbox keeps it until it is sent or looked at: what it reports
+ * and the registration as it stood in the transaction that queued it. Composing the bodies and the
+ * calendar took more of a registration's time than anything else the server did for it, and nobody
+ * reads them before the email leaves; from the same data they come out the same whenever they are made.
+ */
+export type RegistrationEmailDraft = {
+  kind: RegistrationEmailKind;
+  view: RegistrationView;
+  /** Sessions the delegate gave up in the change the email reports: the calendar cancels them. */
+  released: ReleasedSession[];
+  /** The session a "promoted" email is about. */
+  sessionId?: string;
+  /** The organizers' own words to the delegate. */
+  message?: string;
+};
+
+/** Kinds that may carry the delegate's sessions as an .ics attachment (only when there are events). */
+const withCalendar: readonly RegistrationEmailKind[] = ["received", "confirmed", "approved", "promoted", "changed", "cancelled", "rejected"];
+
+/**
+ * Every email but a rejection carries the personal manage link: after a cancellation the delegate may
+ * still want to see, download or delete their data. The token is minted only when the email is sent
+ * (see deliverOutbox); the bodies hold a placeholder.
+ */
+export function carriesManageLink(kind: RegistrationEmailKind): boolean {
+  return kind !== "rejected";
+}
+
+/** Kinds that tell a delegate they are in, and so carry the check-in code (only when confirmed). */
+const withCheckInCode: readonly RegistrationEmailKind[] = ["confirmed", "approved"];
+const CHECK_IN_IMAGE_CID = "check-in-code@meeting";
+
+function sessionTitle(draft: RegistrationEmailDraft): string | undefined {
+  const seat = draft.sessionId ? draft.view.sessions.find((candidate) => candidate.sessionId === draft.sessionId) : undefined;
+  return seat && pick(seat.title, draft.view.language);
+}
+
+export function draftSubject(draft: RegistrationEmailDraft): string {
+  return registrationEmailSubject({ kind: draft.kind, view: draft.view, sessionTitle: sessionTitle(draft) });
+}
+
+/** The email a draft says, in the delegate's language; `manageToken` goes into the manage link (the outbox's placeholder). */
+export function composeDraft(
+  draft: RegistrationEmailDraft,
+  manageToken: string,
+): { subject: string; text: string; html: string; attachments: StoredAttachment[] } {
+  const { kind, view, released } = draft;
+  const locale = view.language;
+  const events = view.sessions.filter((seat) => seat.sessionStatus !== "draft").length + released.length;
+  const attachCalendar = withCalendar.includes(kind) && events > 0;
+  const withCheckIn = withCheckInCode.includes(kind) && view.status === "confirmed";
+  const content = composeRegistrationEmail({
+    kind,
+    view,
+    manageUrl: carriesManageLink(kind) ? manageUrl(locale, manageToken) : null,
+    sessionTitle: sessionTitle(draft),
+    withCalendar: attachCalendar,
+    calendarReleases: attachCalendar && released.length > 0,
+    message: draft.message || undefined,
+    checkIn: withCheckIn ? { code: view.checkInCode, imageCid: CHECK_IN_IMAGE_CID } : undefined,
+  });
+  return {
+    ...content,
+    attachments: [
+      ...(attachCalendar
+        ? [
+            {
+              filename: `meeting-${view.meeting.slug}.ics`,
+              contentType: `${CALENDAR_CONTENT_TYPE}; method=PUBLISH`,
+              content: personalCalendar(view, locale, { released }),
+            },
+          ]
+        : []),
+      ...(withCheckIn
+        ? [
+            {
+              filename: "check-in.png",
+              contentType: "image/png" as const,
+              cid: CHECK_IN_IMAGE_CID,
+              checkInQr: { meetingSlug: view.meeting.slug, code: view.checkInCode },
+            },
+          ]
+        : []),
+    ],
+  };
+}

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "OutboxEmail" ADD COLUMN     "draft" JSONB,
+ALTER COLUMN "text" DROP NOT NULL,
+ALTER COLUMN "html" DROP NOT NULL;
