@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "../db";
 import type { ReleasedSession } from "../calendar/ics";
 import { notFound } from "../errors";
-import { loadRegistrationView, loadRegistrationViews, sessionBasics, sessionBasicsSelect, type RegistrationView } from "../registration/view";
+import { loadRegistrationView, sessionBasics, sessionBasicsSelect, type RegistrationView } from "../registration/view";
 import { queueEmail, queueEmails, type NewEmail } from "./outbox";
 import type { RegistrationEmailKind } from "./registration-content";
 import { carriesManageLink, draftSubject, type RegistrationEmailDraft } from "./registration-drafts";
@@ -35,19 +35,17 @@ export async function queueRegistrationEmail(tx: Prisma.TransactionClient, reque
   return queueEmail(tx, await registrationEmail(tx, view, request));
 }
 
-/** queueRegistrationEmail for many registrations, with a fixed number of queries (new registrations). */
-export async function queueRegistrationEmails(tx: Prisma.TransactionClient, requests: RegistrationEmailRequest[]): Promise<void> {
-  const views = await loadRegistrationViews(
-    tx,
-    requests.map((request) => request.registrationId),
-  );
-  const emails: NewEmail[] = [];
-  for (const request of requests) {
-    const view = views.get(request.registrationId);
-    if (!view) throw notFound("Registration");
-    emails.push(await registrationEmail(tx, view, request));
-  }
-  await queueEmails(tx, emails);
+/**
+ * queueRegistrationEmail for new registrations, whose views the caller built as it wrote them: one
+ * statement for them all.
+ */
+export async function queueRegistrationEmails(
+  tx: Prisma.TransactionClient,
+  emails: { request: RegistrationEmailRequest; view: RegistrationView }[],
+): Promise<void> {
+  const queued: NewEmail[] = [];
+  for (const { request, view } of emails) queued.push(await registrationEmail(tx, view, request));
+  await queueEmails(tx, queued);
 }
 
 async function registrationEmail(tx: Prisma.TransactionClient, view: RegistrationView, request: RegistrationEmailRequest): Promise<NewEmail> {

@@ -5,6 +5,7 @@ import { firstOverlap } from "@/app/_lib/overlap";
 import type { FieldErrors } from "@/app/_lib/registration/fields";
 import { AppError, invalid } from "../errors";
 import type { Prisma } from "../db";
+import { viewCitySelect, viewSessionSelect } from "./view";
 
 /**
  * Checks of what a delegate chose against the meeting's data: sessions that can be booked and do not
@@ -15,16 +16,8 @@ import type { Prisma } from "../db";
 
 type Tx = Prisma.TransactionClient;
 
-export const sessionChoiceSelect = {
-  id: true,
-  status: true,
-  capacity: true,
-  startsAt: true,
-  endsAt: true,
-  titleDe: true,
-  titleEn: true,
-  titleZh: true,
-} as const satisfies Prisma.SessionSelect;
+/** What the checks need of a session, and what a new registration's view shows of it. */
+export const sessionChoiceSelect = { ...viewSessionSelect, capacity: true } as const satisfies Prisma.SessionSelect;
 
 export type SessionChoiceRow = Prisma.SessionGetPayload<{ select: typeof sessionChoiceSelect }>;
 
@@ -76,9 +69,7 @@ export async function checkSessions(
 }
 
 
-const citySelect = { id: true, nameDe: true, nameEn: true, nameZh: true } as const satisfies Prisma.CitySelect;
-
-export type CityRow = Prisma.CityGetPayload<{ select: typeof citySelect }>;
+export type CityRow = Prisma.CityGetPayload<{ select: typeof viewCitySelect }>;
 
 /** A city's delegation as it stands: its quota (null: no limit) and its pending and confirmed delegates. */
 export type Delegation = { quota: number | null; registered: number };
@@ -104,7 +95,7 @@ export async function loadDelegations(
   except?: string,
 ): Promise<{ cities: Map<string, CityRow>; delegations: Map<string, Delegation> }> {
   const ids = [...new Set(cityIds)].sort();
-  const cities = new Map((await tx.city.findMany({ where: { id: { in: ids } }, select: citySelect })).map((city) => [city.id, city]));
+  const cities = new Map((await tx.city.findMany({ where: { id: { in: ids } }, select: viewCitySelect })).map((city) => [city.id, city]));
   const quotas = await tx.$queryRaw<{ cityId: string; delegates: number }[]>`
     SELECT "cityId", "delegates" FROM "CityQuota" WHERE "meetingId" = ${meetingId} AND "cityId" = ANY(${ids}::text[])
     ORDER BY "cityId" FOR UPDATE`;

@@ -12,6 +12,7 @@ import { cancelRegistration } from "./manage";
 import { registrationTransaction } from "./transaction";
 import { manageTokenOf, register, type RegistrationAnswer } from "./register";
 import { newCheckInCode } from "./tokens";
+import { loadRegistrationView } from "./view";
 
 const onPostgres = inject("dbTier") === "postgres";
 
@@ -103,6 +104,58 @@ describe("a rush on a session with limited seats", () => {
     expect(report.waitlisted).toHaveLength(24);
     const promotionEmails = await db.outboxEmail.findMany({ where: { kind: "registration.promoted", registrationId: { in: waiting.map((answer) => answer.id) } } });
     expect(promotionEmails.map((email) => email.registrationId).sort()).toEqual(waiting.slice(0, 6).map((answer) => answer.id).sort());
+  });
+});
+
+describe("registrations written in groups", () => {
+  it("delegates arriving at once get the outcomes of registering one by one, in order, and each email's draft is the registration as stored", async () => {
+    const [small, single] = [await limitedSession(2, 6), await limitedSession(1, 7)];
+    const meeting = await db.meeting.findUniqueOrThrow({ where: { slug: "2017" }, select: { id: true } });
+    const city = await db.city.findFirstOrThrow({ where: { slug: "nanning" }, select: { id: true } });
+    const registered = await db.registration.count({ where: { meetingId: meeting.id, cityId: city.id, status: { in: ["pending", "confirmed"] } } });
+    await db.cityQuota.upsert({
+      where: { meetingId_cityId: { meetingId: meeting.id, cityId: city.id } },
+      create: { meetingId: meeting.id, cityId: city.id, delegates: registered + 1 },
+      update: { delegates: registered + 1 },
+    });
+    try {
+      const both = [small, single];
+      const first = delegate({ sessionIds: both });
+      const inputs = [
+        first,
+        delegate({ sessionIds: both, language: "de" }),
+        delegate({ sessionIds: [single, small], language: "en" }),
+        delegate({ email: first.email }),
+        delegate({ sessionIds: [small, "no-such-session"] }),
+        delegate({ cityId: city.id, cityOther: null, sessionIds: [small] }),
+        delegate({ cityId: city.id, cityOther: null }),
+      ];
+      // The first is written at once, alone; the others arrive meanwhile and are written together.
+      const outcomes = await Promise.allSettled(inputs.map((input) => register("2017", input, { locale: "en" })));
+      const answers = outcomes.map((outcome) => (outcome.status === "fulfilled" ? outcome.value.sessions : (outcome.reason as AppError).details.fields));
+      expect(answers).toEqual([
+        [{ sessionId: small, status: "confirmed" }, { sessionId: single, status: "confirmed" }],
+        [{ sessionId: small, status: "confirmed" }, { sessionId: single, status: "waitlisted", position: 1 }],
+        [{ sessionId: single, status: "waitlisted", position: 2 }, { sessionId: small, status: "waitlisted", position: 1 }],
+        { email: { key: "alreadyRegistered" } },
+        { "sessionIds.1": { key: "unknownSession" } },
+        [{ sessionId: small, status: "waitlisted", position: 2 }],
+        { cityId: { key: "cityQuotaFull", values: { city: "Nanning", quota: registered + 1 } } },
+      ]);
+      for (const sessionId of both) expect(seatInvariantViolations(await seatReport(sessionId), 4)).toEqual([]);
+
+      const ids = outcomes.flatMap((outcome) => (outcome.status === "fulfilled" ? [outcome.value.id] : []));
+      const rows = await db.registration.findMany({ where: { id: { in: ids } }, select: { id: true, createdAt: true } });
+      const writtenAt = new Map(rows.map((row) => [row.id, row.createdAt.getTime()]));
+      expect(new Set(ids.slice(1).map((id) => writtenAt.get(id))).size).toBe(1);
+      expect(writtenAt.get(ids[0]!)).toBeLessThanOrEqual(writtenAt.get(ids[1]!)!);
+      for (const id of ids) {
+        const email = await db.outboxEmail.findFirstOrThrow({ where: { registrationId: id }, select: { draft: true } });
+        expect((email.draft as { view: unknown }).view).toEqual(JSON.parse(JSON.stringify(await loadRegistrationView(db, id))));
+      }
+    } finally {
+      await db.cityQuota.delete({ where: { meetingId_cityId: { meetingId: meeting.id, cityId: city.id } } });
+    }
   });
 });
 

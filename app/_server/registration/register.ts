@@ -9,11 +9,12 @@ import { groupWriter } from "../database/group-commit";
 import { insertRows, newRecordId } from "../database/insert-rows";
 import { AppError, notFound } from "../errors";
 import { queueRegistrationEmails } from "../mail/registration-emails";
-import { cityChoiceRefusal, loadDelegations, loadSessionChoices, sessionChoiceRefusal } from "./choices";
+import { cityChoiceRefusal, loadDelegations, loadSessionChoices, sessionChoiceRefusal, type CityRow, type SessionChoiceRow } from "./choices";
 import { idempotencyClaim, purgeExpiredKeys, storeAnswers, storedAnswers, type IdempotencyClaim } from "./idempotency";
-import { takeSeats, waitlistPlaces } from "./seats";
+import { takeSeats } from "./seats";
 import { hashToken, manageUrl, newCheckInCode, newToken } from "./tokens";
 import { registrationTransaction } from "./transaction";
+import { registrationViewOf, viewMeetingSelect, type RegistrationRow } from "./view";
 
 /** What the API answers (201), and what a retry with the same idempotency key gets again. */
 export type RegistrationAnswer = {
@@ -114,7 +115,7 @@ async function registerGroup(tx: Tx, meetingSlug: string, group: Pending[]): Pro
   const outcomes: (RegistrationAnswer | AppError | null)[] = group.map(() => null);
   const meeting = await tx.meeting.findFirst({
     where: { slug: meetingSlug, published: true },
-    select: { id: true, requiresApproval: true, registrationOpensAt: true, registrationClosesAt: true },
+    select: { ...viewMeetingSelect, registrationOpensAt: true, registrationClosesAt: true },
   });
   if (!meeting) return group.map(() => notFound("Meeting"));
   const window = { opensAt: meeting.registrationOpensAt?.toISOString() ?? null, closesAt: meeting.registrationClosesAt?.toISOString() ?? null };
@@ -162,7 +163,7 @@ async function registerGroup(tx: Tx, meetingSlug: string, group: Pending[]): Pro
 
   const accepted = open();
   if (accepted.length > 0) {
-    const written = await writeRegistrations(tx, meeting, accepted.map(({ pending }) => pending));
+    const written = await writeRegistrations(tx, { meeting, sessions, cities }, accepted.map(({ pending }) => pending));
     const answered: { claim: IdempotencyClaim; registrationId: string; answer: RegistrationAnswer }[] = [];
     accepted.forEach(({ index }, position) => {
       outcomes[index] = written[position]!;
@@ -174,64 +175,77 @@ async function registerGroup(tx: Tx, meetingSlug: string, group: Pending[]): Pro
   return outcomes.map((outcome) => outcome!);
 }
 
-/** Writes the accepted registrations with their seats, manage links and emails; their answers in order. */
-async function writeRegistrations(
-  tx: Tx,
-  meeting: { id: string; requiresApproval: boolean },
-  accepted: Pending[],
-): Promise<RegistrationAnswer[]> {
+/** What the group read of the meeting, its chosen sessions and the delegates' cities. */
+type Read = {
+  meeting: RegistrationRow["meeting"];
+  sessions: ReadonlyMap<string, SessionChoiceRow>;
+  cities: ReadonlyMap<string, CityRow>;
+};
+
+/**
+ * Writes the accepted registrations with their seats, manage links and emails; their answers in order.
+ * The emails' views are made from what the group has read and written, as loadRegistrationView would
+ * read them back: the same row shapes go through the same registrationViewOf.
+ */
+async function writeRegistrations(tx: Tx, { meeting, sessions, cities }: Read, accepted: Pending[]): Promise<RegistrationAnswer[]> {
   const status = meeting.requiresApproval ? "pending" : "confirmed";
-  const ids = accepted.map(() => newRecordId());
   const writtenAt = new Date();
-  await insertRows(
-    tx,
-    "Registration",
-    accepted.map(({ input, now }, position) => {
-      const { sessionIds: _sessions, privacyConsent: _consented, ...details } = input;
-      return {
-        ...details,
-        id: ids[position]!,
-        meetingId: meeting.id,
-        status,
-        activeEmail: details.email,
-        privacyConsentAt: now,
-        checkInCode: newCheckInCode(),
-        createdAt: writtenAt,
-        updatedAt: writtenAt,
-      } satisfies Prisma.RegistrationCreateManyInput;
-    }),
-  );
+  const registrations = accepted.map(({ input, now }) => {
+    const { sessionIds: _sessions, privacyConsent: _consented, ...details } = input;
+    return {
+      ...details,
+      id: newRecordId(),
+      meetingId: meeting.id,
+      status,
+      activeEmail: details.email,
+      privacyConsentAt: now,
+      checkInCode: newCheckInCode(),
+      createdAt: writtenAt,
+      updatedAt: writtenAt,
+    } satisfies Prisma.RegistrationCreateManyInput;
+  });
+  await insertRows(tx, "Registration", registrations);
 
   // Sessions in id order within each delegate, as every change of seats takes them.
   const seats = await takeSeats(
     tx,
-    accepted.flatMap(({ input }, position) => [...input.sessionIds].sort().map((sessionId) => ({ registrationId: ids[position]!, sessionId }))),
+    accepted.flatMap(({ input }, position) => [...input.sessionIds].sort().map((sessionId) => ({ registrationId: registrations[position]!.id, sessionId }))),
   );
+  const seatOf = new Map(seats.map((seat) => [`${seat.sessionId}/${seat.registrationId}`, seat]));
+  const places = new Map(seats.flatMap((seat) => (seat.place === null ? [] : [[`${seat.sessionId}/${seat.registrationId}`, seat.place] as const])));
+  const views = registrations.map((registration, position) => {
+    const { meetingId: _meeting, activeEmail: _active, cityId: _city, ...fields } = registration;
+    const row: RegistrationRow = {
+      ...fields,
+      meeting,
+      city: registration.cityId ? cities.get(registration.cityId)! : null,
+      seats: accepted[position]!.input.sessionIds
+        .map((sessionId) => ({ ...seatOf.get(`${sessionId}/${registration.id}`)!, session: sessions.get(sessionId)! }))
+        .sort((a, b) => a.session.startsAt.getTime() - b.session.startsAt.getTime()),
+    };
+    return registrationViewOf(row, places);
+  });
   await queueRegistrationEmails(
     tx,
-    ids.map((registrationId) => ({ kind: status === "pending" ? "received" : "confirmed", registrationId })),
+    views.map((view) => ({ request: { kind: status === "pending" ? "received" : "confirmed", registrationId: view.id }, view })),
   );
   // These links are for the answers only (the confirmation page); each email gets its own at delivery.
-  const tokens = ids.map(() => newToken());
+  const tokens = registrations.map(() => newToken());
   await insertRows(
     tx,
     "AccessToken",
-    tokens.map((token, position) => ({ hash: hashToken(token), registrationId: ids[position]!, purpose: "manage", createdAt: writtenAt })),
+    tokens.map((token, position) => ({ hash: hashToken(token), registrationId: registrations[position]!.id, purpose: "manage", createdAt: writtenAt })),
   );
 
-  const places = await waitlistPlaces(tx, [...new Set(seats.filter((seat) => seat.status === "waitlisted").map((seat) => seat.registrationId))]);
-  const outcome = new Map(seats.map((seat) => [`${seat.sessionId}/${seat.registrationId}`, seat.status]));
   return accepted.map(({ input }, position) => {
-    const id = ids[position]!;
+    const id = registrations[position]!.id;
     return {
       id,
       status,
       // In the order the delegate chose them; a waitlisted seat with its place in line.
       sessions: input.sessionIds.map((sessionId) => {
-        const key = `${sessionId}/${id}`;
-        return outcome.get(key) === "confirmed"
-          ? { sessionId, status: "confirmed" as const }
-          : { sessionId, status: "waitlisted" as const, position: places.get(key)! };
+        const seat = seatOf.get(`${sessionId}/${id}`)!;
+        return seat.status === "confirmed" ? { sessionId, status: seat.status } : { sessionId, status: seat.status, position: seat.place };
       }),
       manageUrl: manageUrl(input.language, tokens[position]!),
     };

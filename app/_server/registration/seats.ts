@@ -28,7 +28,11 @@ async function adjustSeats(tx: Tx, sessionId: string, by: number): Promise<void>
   await tx.$executeRaw`UPDATE "Session" SET "seatsTaken" = "seatsTaken" + ${by} WHERE "id" = ${sessionId}`;
 }
 
-export type SeatOutcome = { registrationId: string; sessionId: string; status: "confirmed" | "waitlisted"; waitlistNumber: number | null };
+export type SeatOutcome = { registrationId: string; sessionId: string } & (
+  | { status: "confirmed"; waitlistNumber: null; place: null }
+  /** `place`: on the waiting list, 1 = next to move up (see waitlistPlaces). */
+  | { status: "waitlisted"; waitlistNumber: number; place: number }
+);
 
 /** A seat if one is free, otherwise the next number on the waiting list. */
 export async function takeSeat(tx: Tx, registrationId: string, sessionId: string): Promise<SeatOutcome> {
@@ -49,7 +53,8 @@ export async function takeSeats(tx: Tx, wanted: { registrationId: string; sessio
     SELECT "id", "seatsTaken", "capacity", "waitlistIssued", "status"::text AS "status" FROM "Session"
     WHERE "id" = ANY(${ids}::text[]) ORDER BY "id" FOR UPDATE`;
   const sessions = new Map(locked.map((session) => [session.id, session]));
-  const outcomes = wanted.map(({ registrationId, sessionId }): SeatOutcome => {
+  type Taken = { registrationId: string; sessionId: string; status: "confirmed" | "waitlisted"; waitlistNumber: number | null };
+  const taken = wanted.map(({ registrationId, sessionId }): Taken => {
     const session = sessions.get(sessionId);
     if (!session) throw new Error(`Session ${sessionId} vanished inside a transaction`);
     if (session.capacity === null || session.seatsTaken < session.capacity) {
@@ -60,20 +65,31 @@ export async function takeSeats(tx: Tx, wanted: { registrationId: string; sessio
     return { registrationId, sessionId, status: "waitlisted", waitlistNumber: session.waitlistIssued };
   });
   // createdAt as Prisma writes it (UTC wall time), not the column default (the database session's zone).
+  // The count sees the waiting lists as they were before this statement (its snapshot, taken once the
+  // locks above were held, so with every earlier change committed): the new places follow on from it.
   const createdAt = new Date().toISOString().replace("T", " ").replace("Z", "");
-  await tx.$executeRaw`
-    WITH counted AS (
+  const before = await tx.$queryRaw<{ id: string; waitlisted: number }[]>`
+    WITH "counted" AS (
       UPDATE "Session" SET "seatsTaken" = counters."seatsTaken", "waitlistIssued" = counters."waitlistIssued"
       FROM unnest(${locked.map((session) => session.id)}::text[], ${locked.map((session) => session.seatsTaken)}::integer[],
                   ${locked.map((session) => session.waitlistIssued)}::integer[]) AS counters("id", "seatsTaken", "waitlistIssued")
       WHERE "Session"."id" = counters."id"
+    ), "seated" AS (
+      INSERT INTO "SessionSeat" ("registrationId", "sessionId", "status", "waitlistNumber", "createdAt")
+      SELECT "registrationId", "sessionId", "status"::"SeatStatus", "waitlistNumber", ${createdAt}::timestamp(3)
+      FROM unnest(${taken.map((seat) => seat.registrationId)}::text[], ${taken.map((seat) => seat.sessionId)}::text[],
+                  ${taken.map((seat) => seat.status)}::text[], ${taken.map((seat) => seat.waitlistNumber)}::integer[])
+        AS seats("registrationId", "sessionId", "status", "waitlistNumber")
     )
-    INSERT INTO "SessionSeat" ("registrationId", "sessionId", "status", "waitlistNumber", "createdAt")
-    SELECT "registrationId", "sessionId", "status"::"SeatStatus", "waitlistNumber", ${createdAt}::timestamp(3)
-    FROM unnest(${outcomes.map((seat) => seat.registrationId)}::text[], ${outcomes.map((seat) => seat.sessionId)}::text[],
-                ${outcomes.map((seat) => seat.status)}::text[], ${outcomes.map((seat) => seat.waitlistNumber)}::integer[])
-      AS seats("registrationId", "sessionId", "status", "waitlistNumber")`;
-  return outcomes;
+    SELECT locked."id", (SELECT count(*)::integer FROM "SessionSeat" w WHERE w."sessionId" = locked."id" AND w."status" = 'waitlisted') AS "waitlisted"
+    FROM unnest(${ids}::text[]) AS locked("id")`;
+  const places = new Map(before.map((session) => [session.id, session.waitlisted]));
+  return taken.map((seat): SeatOutcome => {
+    if (seat.status === "confirmed") return { ...seat, status: "confirmed", waitlistNumber: null, place: null };
+    const place = places.get(seat.sessionId)! + 1;
+    places.set(seat.sessionId, place);
+    return { ...seat, status: "waitlisted", waitlistNumber: seat.waitlistNumber!, place };
+  });
 }
 
 /** Gives up a seat or a place on the waiting list; a freed seat goes to the first in line. Returns who moved up. */

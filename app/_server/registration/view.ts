@@ -94,23 +94,26 @@ export function sessionBasics(row: Prisma.SessionGetPayload<{ select: typeof ses
   };
 }
 
-const registrationSelect = {
+/** What a view shows of the meeting, a city and a session, as registrationSelect reads them. */
+export const viewMeetingSelect = {
+  id: true,
+  slug: true,
+  titleDe: true,
+  titleEn: true,
+  titleZh: true,
+  defaultLocale: true,
+  timeZone: true,
+  startsOn: true,
+  venueName: true,
+  requiresApproval: true,
+} as const satisfies Prisma.MeetingSelect;
+export const viewCitySelect = { id: true, slug: true, country: true, ...names } as const satisfies Prisma.CitySelect;
+export const viewSessionSelect = { ...sessionBasicsSelect, status: true } as const satisfies Prisma.SessionSelect;
+
+export const registrationSelect = {
   id: true,
   status: true,
-  meeting: {
-    select: {
-      id: true,
-      slug: true,
-      titleDe: true,
-      titleEn: true,
-      titleZh: true,
-      defaultLocale: true,
-      timeZone: true,
-      startsOn: true,
-      venueName: true,
-      requiresApproval: true,
-    },
-  },
+  meeting: { select: viewMeetingSelect },
   givenName: true,
   familyName: true,
   nativeName: true,
@@ -118,7 +121,7 @@ const registrationSelect = {
   honorific: true,
   position: true,
   organization: true,
-  city: { select: { id: true, slug: true, country: true, ...names } },
+  city: { select: viewCitySelect },
   cityOther: true,
   role: true,
   email: true,
@@ -138,7 +141,7 @@ const registrationSelect = {
     select: {
       status: true,
       waitlistNumber: true,
-      session: { select: { ...sessionBasicsSelect, status: true } },
+      session: { select: viewSessionSelect },
     },
     orderBy: { session: { startsAt: "asc" } },
   },
@@ -158,32 +161,39 @@ export async function loadRegistrationViews(client: Reader, registrationIds: str
     client,
     rows.filter((row) => row.seats.some((seat) => seat.status === "waitlisted")).map((row) => row.id),
   );
-  return new Map(
-    rows.map((row): [string, RegistrationView] => [
-      row.id,
-      {
-        ...row,
-        meeting: {
-          id: row.meeting.id,
-          slug: row.meeting.slug,
-          title: translationsOf(row.meeting, "title"),
-          defaultLocale: row.meeting.defaultLocale,
-          timeZone: row.meeting.timeZone,
-          startsOn: row.meeting.startsOn.toISOString().slice(0, 10),
-          venueName: row.meeting.venueName,
-          requiresApproval: row.meeting.requiresApproval,
-        },
-        city: row.city && { id: row.city.id, slug: row.city.slug, country: row.city.country, name: translationsOf(row.city, "name") },
-        privacyConsentAt: row.privacyConsentAt.toISOString(),
-        createdAt: row.createdAt.toISOString(),
-        updatedAt: row.updatedAt.toISOString(),
-        sessions: row.seats.map(({ status, session }) => ({
-          sessionId: session.id,
-          ...(status === "waitlisted" ? { status, position: places.get(`${session.id}/${row.id}`)! } : { status, position: null }),
-          ...sessionBasics(session),
-          sessionStatus: session.status,
-        })),
-      },
-    ]),
-  );
+  return new Map(rows.map((row) => [row.id, registrationViewOf(row, places)]));
+}
+
+/** A registration as registrationSelect reads it. */
+export type RegistrationRow = Prisma.RegistrationGetPayload<{ select: typeof registrationSelect }>;
+
+/**
+ * The view of a registration's row; `places`: the waiting-list places of its waitlisted seats, by
+ * "sessionId/registrationId" (waitlistPlaces). Seats in time order, as registrationSelect orders them.
+ */
+export function registrationViewOf(row: RegistrationRow, places: ReadonlyMap<string, number>): RegistrationView {
+  const { meeting, city, seats, ...fields } = row;
+  return {
+    ...fields,
+    meeting: {
+      id: meeting.id,
+      slug: meeting.slug,
+      title: translationsOf(meeting, "title"),
+      defaultLocale: meeting.defaultLocale,
+      timeZone: meeting.timeZone,
+      startsOn: meeting.startsOn.toISOString().slice(0, 10),
+      venueName: meeting.venueName,
+      requiresApproval: meeting.requiresApproval,
+    },
+    city: city && { id: city.id, slug: city.slug, country: city.country, name: translationsOf(city, "name") },
+    privacyConsentAt: row.privacyConsentAt.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    sessions: seats.map(({ status, session }) => ({
+      sessionId: session.id,
+      ...(status === "waitlisted" ? { status, position: places.get(`${session.id}/${row.id}`)! } : { status, position: null }),
+      ...sessionBasics(session),
+      sessionStatus: session.status,
+    })),
+  };
 }
