@@ -87,7 +87,7 @@ export type ReadyEmail = Omit<StoredEmail, "text" | "html" | "attachments" | "dr
 export async function readyEmail<T extends StoredEmail>(row: T): Promise<Omit<T, keyof ReadyEmail> & ReadyEmail> {
   const content = row.draft
     ? composeDraft(row.draft as RegistrationEmailDraft, MANAGE_TOKEN_PLACEHOLDER)
-    : { subject: row.subject, text: row.text ?? "", html: row.html ?? "", attachments: Array.isArray(row.attachments) ? (row.attachments as StoredAttachment[]) : [] };
+    : { text: row.text ?? "", html: row.html ?? "", attachments: Array.isArray(row.attachments) ? (row.attachments as StoredAttachment[]) : [] };
   const attachments = await Promise.all(
     content.attachments.map(async (attachment): Promise<Attachment> => {
       if (!("checkInQr" in attachment)) return attachment;
@@ -95,7 +95,7 @@ export async function readyEmail<T extends StoredEmail>(row: T): Promise<Omit<T,
       return { ...described, content: (await checkInQrPng(checkInQr.meetingSlug, checkInQr.code)).toString("base64"), encoding: "base64" };
     }),
   );
-  return { ...row, subject: row.subject, text: content.text, html: content.html, attachments };
+  return { ...row, text: content.text, html: content.html, attachments };
 }
 
 /** The email with `token` where the manage link's token stands. */

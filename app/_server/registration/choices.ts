@@ -95,6 +95,7 @@ export async function loadDelegations(
   except?: string,
 ): Promise<{ cities: Map<string, CityRow>; delegations: Map<string, Delegation> }> {
   const ids = [...new Set(cityIds)].sort();
+  if (ids.length === 0) return { cities: new Map(), delegations: new Map() };
   const cities = new Map((await tx.city.findMany({ where: { id: { in: ids } }, select: viewCitySelect })).map((city) => [city.id, city]));
   const quotas = await tx.$queryRaw<{ cityId: string; delegates: number }[]>`
     SELECT "cityId", "delegates" FROM "CityQuota" WHERE "meetingId" = ${meetingId} AND "cityId" = ANY(${ids}::text[])

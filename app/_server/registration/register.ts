@@ -4,7 +4,7 @@ import { SLUG } from "@/app/_lib/ids";
 import type { RegistrationInput } from "@/app/_lib/registration/fields";
 import { windowState } from "@/app/_lib/registration/window";
 import type { Prisma } from "../db";
-import { isUniqueViolation } from "../database/errors";
+import { isDatabaseUnavailable, isUniqueViolation } from "../database/errors";
 import { groupWriter } from "../database/group-commit";
 import { insertRows, newRecordId } from "../database/insert-rows";
 import { AppError, notFound } from "../errors";
@@ -93,7 +93,10 @@ async function writeGroup(meetingSlug: string, group: Pending[], again = false):
     });
   } catch (error) {
     const [alone] = group;
-    if (group.length > 1) {
+    if (isDatabaseUnavailable(error)) {
+      // Each alone would only wait for the same refusal (503).
+      for (const pending of group) pending.reject(error);
+    } else if (group.length > 1) {
       for (const pending of group) await writeGroup(meetingSlug, [pending]);
     } else if (!again && alone!.options.idempotencyKey && isUniqueViolation(error)) {
       await writeGroup(meetingSlug, group, true);
@@ -136,6 +139,7 @@ async function registerGroup(tx: Tx, meetingSlug: string, group: Pending[]): Pro
   }
 
   const open = () => group.flatMap((pending, index) => (outcomes[index] === null ? [{ pending, index }] : []));
+  if (open().length === 0) return outcomes.map((outcome) => outcome!);
   const sessions = await loadSessionChoices(tx, meeting.id, open().flatMap(({ pending }) => pending.input.sessionIds));
   const { cities, delegations } = await loadDelegations(tx, meeting.id, open().flatMap(({ pending }) => pending.input.cityId ?? []));
   const emails = new Set(
