@@ -14,6 +14,7 @@ import { authorize, type Actor } from "../authz";
 import { db } from "../db";
 import { invalid, notFound } from "../errors";
 import { ACTIVE_REGISTRATION } from "../meetings/admin-queries";
+import { viewMeetingSelect } from "./view";
 
 /**
  * Visa invitation letters: the organizers' template per language (null: the built-in letter), and the
@@ -23,14 +24,7 @@ import { ACTIVE_REGISTRATION } from "../meetings/admin-queries";
 const templateColumn = { de: "visaLetterDe", en: "visaLetterEn", zh: "visaLetterZh" } as const satisfies Record<AppLocale, string>;
 
 const meetingSelect = {
-  id: true,
-  slug: true,
-  titleDe: true,
-  titleEn: true,
-  titleZh: true,
-  defaultLocale: true,
-  timeZone: true,
-  startsOn: true,
+  ...viewMeetingSelect,
   endsOn: true,
   venueName: true,
   venueCity: true,
