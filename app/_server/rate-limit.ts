@@ -2,6 +2,7 @@ import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash } from "node:crypto";
 import { groupWriter } from "./database/group-commit";
+import { timestampText } from "./database/timestamp";
 import { db, type Db } from "./db";
 import { AppError } from "./errors";
 
@@ -21,9 +22,7 @@ export function hitRateLimit(
   windowSeconds: number,
   { now = new Date(), database = db }: { now?: Date; database?: Db } = {},
 ): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
-  let count = counters.get(database);
-  if (!count) counters.set(database, (count = groupWriter<Hit>((hits) => countHits(database, hits), { limit: 500 })));
-  const queue = count;
+  const queue = counterOf(database);
   return new Promise((resolve, reject) => queue({ key, limit, windowSeconds, now, resolve, reject }));
 }
 
@@ -38,17 +37,23 @@ type Hit = {
 
 const counters = new WeakMap<Db, (hit: Hit) => void>();
 
+function counterOf(database: Db): (hit: Hit) => void {
+  let queue = counters.get(database);
+  if (!queue) counters.set(database, (queue = groupWriter<Hit>((hits) => countHits(database, hits), { limit: 500 })));
+  return queue;
+}
+
 /** Counts a group of hits: one statement per window length (there is one in practice); settles each. */
 async function countHits(database: Db, hits: Hit[]): Promise<void> {
   for (const windowSeconds of new Set(hits.map((hit) => hit.windowSeconds))) {
     const byKey = new Map<string, Hit[]>();
     for (const hit of hits.filter((candidate) => candidate.windowSeconds === windowSeconds)) byKey.set(hit.key, [...(byKey.get(hit.key) ?? []), hit]);
     const keys = [...byKey.keys()];
-    // A key's hits count at the latest of their instants; the columns hold UTC wall time.
+    // A key's hits count at the latest of their instants.
     const nows = keys.map((key) => new Date(Math.max(...byKey.get(key)!.map((hit) => hit.now.getTime()))));
     const rows = await database.$queryRaw<{ key: string; count: number; windowStart: Date }[]>`
       INSERT INTO "RateLimit" ("key", "windowStart", "count")
-      SELECT * FROM unnest(${keys}::text[], ${nows.map((now) => now.toISOString().replace("Z", ""))}::timestamp(3)[],
+      SELECT * FROM unnest(${keys}::text[], ${nows.map(timestampText)}::timestamp(3)[],
                            ${keys.map((key) => byKey.get(key)!.length)}::integer[])
       ON CONFLICT ("key") DO UPDATE SET
         "count" = CASE WHEN "RateLimit"."windowStart" <= EXCLUDED."windowStart" - make_interval(secs => ${windowSeconds})

@@ -2,19 +2,18 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Prisma } from "../db";
 import { Prisma as PrismaValues } from "../generated/prisma/client";
+import { timestampText } from "./timestamp";
 
 /**
  * Many rows of one table in one INSERT, for the writes of a registration rush (registration/register.ts).
- * Prisma compiles every createMany anew (its plan cache leaves out createMany, whose shape changes
- * with the number of rows), and in a rush that compilation cost more CPU than everything else the
- * database layer did. Here the rows go to PostgreSQL as one JSON parameter, which
- * json_populate_recordset turns into rows of the table's own column types: enums, arrays and jsonb
- * included.
+ * Prisma compiles every createMany anew (its plan cache leaves out createMany, whose shape changes with
+ * the number of rows), and in a rush that compilation cost more CPU than everything else the database
+ * layer did. Here the rows go to PostgreSQL as one JSON parameter, which json_populate_recordset turns
+ * into rows of the table's own column types: enums, arrays and jsonb included.
  *
  * The caller gives what Prisma would otherwise fill in: ids (newRecordId), `createdAt` and `updatedAt`
- * (as instants: PostgreSQL's own default would take the database session's time zone). Columns left
- * out get the table's default; a column given as undefined is NULL. Every row must name the same columns, so
- * that none is dropped silently.
+ * (as instants; see timestampText). Columns left out get the table's default; a column given as null or
+ * undefined is NULL. Every row must name the same columns, so that none is dropped silently.
  */
 export async function insertRows(tx: Pick<Prisma.TransactionClient, "$executeRaw">, table: string, rows: Record<string, unknown>[]): Promise<void> {
   if (rows.length === 0) return;
@@ -28,13 +27,12 @@ export async function insertRows(tx: Pick<Prisma.TransactionClient, "$executeRaw
 }
 
 /**
- * Instants as UTC wall time (the columns are `timestamp(3)` without zone, Prisma's convention), bytes as
- * bytea's hex text, and text as the driver sends a parameter: a lone UTF-16 surrogate becomes U+FFFD
- * (PostgreSQL refuses JSON that escapes one).
+ * Instants as timestampText writes them, bytes as bytea's hex text, and text as the driver sends a
+ * parameter: a lone UTF-16 surrogate becomes U+FFFD (PostgreSQL refuses JSON that escapes one).
  */
 function asJson(this: Record<string, unknown>, key: string, value: unknown): unknown {
   const original = this[key];
-  if (original instanceof Date) return original.toISOString().replace("Z", "");
+  if (original instanceof Date) return timestampText(original);
   if (original instanceof Uint8Array) return `\\x${Buffer.from(original).toString("hex")}`;
   return typeof value === "string" ? value.toWellFormed() : value;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { timestampText } from "../database/timestamp";
 import { db } from "../db";
 import { env } from "../env";
 import { hashToken, newToken } from "../registration/tokens";
@@ -40,11 +41,11 @@ async function claim(now: Date, limit: number): Promise<Claimed[]> {
   // The columns are `timestamp(3)` holding UTC wall time (Prisma's convention), so the instants go in as
   // UTC text: a typed timestamptz parameter would be shifted by the session's time zone.
   const claimed = await db.$queryRaw<Claimed[]>`
-    UPDATE "OutboxEmail" SET "lockedUntil" = ${utc(until)}::timestamp(3)
+    UPDATE "OutboxEmail" SET "lockedUntil" = ${timestampText(until)}::timestamp(3)
     WHERE "id" IN (
       SELECT "id" FROM "OutboxEmail"
-      WHERE "status" = 'queued' AND "nextAttemptAt" <= ${utc(now)}::timestamp(3)
-        AND ("lockedUntil" IS NULL OR "lockedUntil" < ${utc(now)}::timestamp(3))
+      WHERE "status" = 'queued' AND "nextAttemptAt" <= ${timestampText(now)}::timestamp(3)
+        AND ("lockedUntil" IS NULL OR "lockedUntil" < ${timestampText(now)}::timestamp(3))
       ORDER BY "nextAttemptAt"
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED
@@ -52,10 +53,6 @@ async function claim(now: Date, limit: number): Promise<Claimed[]> {
     RETURNING "id", "registrationId", "toAddress", "subject", "text", "html", "attachments", "draft", "withManageLink", "attempts", "nextAttemptAt"`;
   // RETURNING gives the rows in the order the update met them, not the subquery's: oldest first again.
   return claimed.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || (a.id < b.id ? -1 : 1));
-}
-
-function utc(instant: Date): string {
-  return instant.toISOString().replace("T", " ").replace("Z", "");
 }
 
 type Minted = { token: string; hash: string };

@@ -1,4 +1,5 @@
 import "server-only";
+import { timestampText } from "../database/timestamp";
 import type { Prisma } from "../db";
 
 /**
@@ -67,7 +68,7 @@ export async function takeSeats(tx: Tx, wanted: { registrationId: string; sessio
   // createdAt as Prisma writes it (UTC wall time), not the column default (the database session's zone).
   // The count sees the waiting lists as they were before this statement (its snapshot, taken once the
   // locks above were held, so with every earlier change committed): the new places follow on from it.
-  const createdAt = new Date().toISOString().replace("T", " ").replace("Z", "");
+  const createdAt = timestampText(new Date());
   const before = await tx.$queryRaw<{ id: string; waitlisted: number }[]>`
     WITH "counted" AS (
       UPDATE "Session" SET "seatsTaken" = counters."seatsTaken", "waitlistIssued" = counters."waitlistIssued"
