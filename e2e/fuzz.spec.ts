@@ -1,3 +1,4 @@
+import http from "node:http";
 import fc from "fast-check";
 import { hostileString, hostileValue, isHeaderValue, pathSegment, pollutionKeys } from "../test/fuzz";
 import { expect, test } from "./fixtures";
@@ -24,6 +25,23 @@ function encoded(segment: string): string {
   } catch {
     return "_";
   }
+}
+
+/**
+ * The status of an answer whose headers are past the 16 KB that the test's HTTP client reads. Next.js
+ * redirects an address with an empty last segment with its path twice (Location and Refresh), so a path
+ * of 9 KB, which the server accepts, comes back with 18 KB of headers; Node's client reads them with a
+ * larger limit.
+ */
+function statusPastHeaderLimit(url: string, method: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const sent = http.request(new URL(url, test.info().project.use.baseURL), { method, headers, maxHeaderSize: 64 * 1024 }, (answer) => {
+      answer.resume();
+      resolve(answer.statusCode!);
+    });
+    sent.on("error", reject);
+    sent.end();
+  });
 }
 
 /** A registration that passes, without sessions (other specs count the demo's seats). */
@@ -92,11 +110,14 @@ test("the calendar feeds answer any address and validator without a 5xx", async 
       const headers: Record<string, string> = { "x-forwarded-for": address() };
       if (ifNoneMatch !== undefined) headers["if-none-match"] = ifNoneMatch;
       if (ifModifiedSince !== undefined) headers["if-modified-since"] = ifModifiedSince;
-      const response = await request.fetch(url, { method, headers, maxRedirects: 0 });
+      const response = await request
+        .fetch(url, { method, headers, maxRedirects: 0 })
+        .catch((error: Error) => (/Header overflow/.test(error.message) ? null : Promise.reject(error)));
       // Besides the handlers' 200, 304 and 404: Next's own redirects (an empty segment's trailing slash)
       // and Node's 431 for an address past its header limit.
-      expect(response.status(), `${method} ${url.slice(0, 300)}`).toBeLessThan(500);
-      if (response.status() === 200) expect(response.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
+      const status = response ? response.status() : await statusPastHeaderLimit(url, method, headers);
+      expect(status, `${method} ${url.slice(0, 300)}`).toBeLessThan(500);
+      if (status === 200) expect(response!.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
     }),
     { numRuns: runs(100) },
   );
