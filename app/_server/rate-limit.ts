@@ -48,7 +48,9 @@ async function countHits(database: Db, hits: Hit[]): Promise<void> {
   for (const windowSeconds of new Set(hits.map((hit) => hit.windowSeconds))) {
     const byKey = new Map<string, Hit[]>();
     for (const hit of hits.filter((candidate) => candidate.windowSeconds === windowSeconds)) byKey.set(hit.key, [...(byKey.get(hit.key) ?? []), hit]);
-    const keys = [...byKey.keys()];
+    // In one order everywhere: a statement locks its rows in the order given, and two instances
+    // counting the same keys in opposite orders would wait for each other.
+    const keys = [...byKey.keys()].sort();
     // A key's hits count at the latest of their instants.
     const nows = keys.map((key) => new Date(Math.max(...byKey.get(key)!.map((hit) => hit.now.getTime()))));
     const rows = await database.$queryRaw<{ key: string; count: number; windowStart: Date }[]>`

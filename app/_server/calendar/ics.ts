@@ -5,7 +5,7 @@ import { tzlib_get_ical_block } from "timezones-ical-library";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick, type Translations } from "@/app/_lib/i18n/localized";
 import { env } from "../env";
-import type { RegistrationView } from "../registration/view";
+import type { EmailView } from "../registration/view";
 import { cleanText, escapeText, refold } from "./ical-text";
 import { chinaTimeLine, roomName, seatLine, seatState, translator } from "./wording";
 
@@ -134,7 +134,7 @@ export type PersonalCalendarOptions = Pick<CalendarInput, "refreshSeconds" | "no
  * The delegate's sessions with limited seats, in the delegate's language. `refreshSeconds` and `now` as
  * in renderCalendar, for a subscribed feed.
  */
-export function personalCalendar(view: RegistrationView, locale: AppLocale, options: PersonalCalendarOptions = {}): string {
+export function personalCalendar(view: EmailView, locale: AppLocale, options: PersonalCalendarOptions = {}): string {
   const { released = [], ...render } = options;
   const meeting = pick(view.meeting.title, locale);
   return renderCalendar({
@@ -146,7 +146,7 @@ export function personalCalendar(view: RegistrationView, locale: AppLocale, opti
 }
 
 /** The events of personalCalendar, for feeds that add other sessions to them. */
-export function personalEvents(view: RegistrationView, locale: AppLocale, released: ReleasedSession[] = []): CalendarEvent[] {
+export function personalEvents(view: EmailView, locale: AppLocale, released: ReleasedSession[] = []): CalendarEvent[] {
   const t = translator(locale);
   const timeZone = view.meeting.timeZone;
   const held = new Set(view.sessions.map((seat) => seat.sessionId));

@@ -27,6 +27,11 @@ export function isWriteConflict(error: unknown): boolean {
   return code === "P2034" || (code === "P2010" && JSON.stringify(metaOf(error)).includes("TransactionWriteConflict"));
 }
 
+/** Prisma gave up on an interactive transaction: no connection within maxWait, or not done within its timeout. */
+export function isTransactionTimeout(error: unknown): boolean {
+  return codeOf(error) === "P2028";
+}
+
 function codeOf(error: unknown): unknown {
   return typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
 }

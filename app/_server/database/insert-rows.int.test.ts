@@ -83,11 +83,12 @@ describe("insertRows", () => {
 });
 
 describe("newRecordId", () => {
-  it("makes record ids that later ones sort after", async () => {
+  it("makes record ids that sort in the order they were made, within a millisecond too", async () => {
     const first = newRecordId();
     await new Promise((resolve) => setTimeout(resolve, 2));
     const ids = Array.from({ length: 1000 }, () => newRecordId());
     expect(ids.every((id) => RECORD_ID.test(id) && id.length === 25 && id > first)).toBe(true);
+    expect([...ids].sort()).toEqual(ids);
     expect(new Set(ids).size).toBe(1000);
   });
 });

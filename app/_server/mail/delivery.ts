@@ -1,6 +1,7 @@
 import "server-only";
 import { timestampText } from "../database/timestamp";
 import { db } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import { env } from "../env";
 import { hashToken, newToken } from "../registration/tokens";
 import { MANAGE_TOKEN_PLACEHOLDER, readyEmail, render, renderForRecipient, type ReadyEmail, type StoredEmail } from "./outbox";
@@ -119,8 +120,10 @@ async function deliverBatch(now: Date, limit: number): Promise<{ result: Deliver
       }
     }
     let ready: ReadyEmail;
+    let composed = false;
     try {
       ready = await readyEmail(email);
+      composed = true;
       await sendEmail(render(ready, minted?.token ?? "…"));
     } catch (error) {
       // The link never reached anyone, or no one can tell that it did: it must not open anything.
@@ -138,7 +141,8 @@ async function deliverBatch(now: Date, limit: number): Promise<{ result: Deliver
         },
       });
       result[final ? "failed" : "retried"] += 1;
-      if (!concernsThisMessage(error)) {
+      // An email that cannot be composed (a draft the code no longer reads) concerns only itself.
+      if (composed && !concernsThisMessage(error)) {
         // The server is unreachable or refuses us: the rest of the batch would only wait for the same
         // timeouts. It goes back, untouched, to the next run.
         await handBack(index + 1);
@@ -147,11 +151,23 @@ async function deliverBatch(now: Date, limit: number): Promise<{ result: Deliver
       continue;
     }
     // What stays of a sent email is what the outbox page shows: no link token in the clear (an account
-    // email's set-password link is stored in its body until it leaves).
+    // email's set-password link is stored in its body until it leaves). A draft gives way to the email
+    // as it was sent, and the registration's details in it go.
     const kept = renderForRecipient(ready);
     await db.outboxEmail.updateMany({
       where: { id: email.id },
-      data: { status: "sent", sentAt: now, attempts, lockedUntil: null, lastError: null, subject: kept.subject, text: kept.text, html: kept.html },
+      data: {
+        status: "sent",
+        sentAt: now,
+        attempts,
+        lockedUntil: null,
+        lastError: null,
+        subject: kept.subject,
+        text: kept.text,
+        html: kept.html,
+        attachments: kept.attachments as unknown as Prisma.InputJsonValue,
+        draft: Prisma.DbNull,
+      },
     });
     result.sent += 1;
   }

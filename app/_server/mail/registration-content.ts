@@ -7,7 +7,7 @@ import { messages } from "@/app/_lib/i18n/messages";
 import { formatCalendarDate } from "@/app/_lib/time";
 import { chinaTimeLine, roomName, seatLine, translator } from "../calendar/wording";
 import { CHECK_IN_QR_PIXELS } from "../registration/check-in-link";
-import type { RegistrationView } from "../registration/view";
+import type { EmailView } from "../registration/view";
 import { escapeHtml } from "./html";
 import { delegateName, localTimeLine } from "./wording";
 
@@ -24,7 +24,7 @@ const ended: readonly RegistrationEmailKind[] = ["rejected", "cancelled"];
 
 export type ComposeInput = {
   kind: RegistrationEmailKind;
-  view: RegistrationView;
+  view: EmailView;
   /** The personal manage link (with the token's placeholder); null: the email carries none. */
   manageUrl: string | null;
   /** Title of the session a "promoted" email is about. */
@@ -51,7 +51,7 @@ type Block =
  * Moving up from a waiting list gives a seat for good only to a registration that is confirmed: until
  * the organizers approve it, the seat is held.
  */
-function variantOf(kind: RegistrationEmailKind, view: Pick<RegistrationView, "status">) {
+function variantOf(kind: RegistrationEmailKind, view: Pick<EmailView, "status">) {
   return kind === "promoted" && view.status === "pending" ? "promotedPending" : kind;
 }
 

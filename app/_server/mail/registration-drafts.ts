@@ -2,7 +2,7 @@ import "server-only";
 import { pick } from "@/app/_lib/i18n/localized";
 import { CALENDAR_CONTENT_TYPE, personalCalendar, type ReleasedSession } from "../calendar/ics";
 import { manageUrl } from "../registration/tokens";
-import type { RegistrationView } from "../registration/view";
+import type { EmailView } from "../registration/view";
 import type { StoredAttachment } from "./outbox";
 import { composeRegistrationEmail, registrationEmailSubject, type RegistrationEmailKind } from "./registration-content";
 
@@ -14,7 +14,8 @@ import { composeRegistrationEmail, registrationEmailSubject, type RegistrationEm
  */
 export type RegistrationEmailDraft = {
   kind: RegistrationEmailKind;
-  view: RegistrationView;
+  /** The registration as the email shows it: no contact details, needs or consents. */
+  view: EmailView;
   /** Sessions the delegate gave up in the change the email reports: the calendar cancels them. */
   released: ReleasedSession[];
   /** The session a "promoted" email is about. */

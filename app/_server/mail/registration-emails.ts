@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "../db";
 import type { ReleasedSession } from "../calendar/ics";
 import { notFound } from "../errors";
-import { loadRegistrationView, sessionBasics, sessionBasicsSelect, type RegistrationView } from "../registration/view";
+import { emailViewOf, loadRegistrationView, sessionBasics, sessionBasicsSelect, type RegistrationView } from "../registration/view";
 import { queueEmail, queueEmails, type NewEmail } from "./outbox";
 import type { RegistrationEmailKind } from "./registration-content";
 import { carriesManageLink, draftSubject, type RegistrationEmailDraft } from "./registration-drafts";
@@ -55,7 +55,7 @@ async function registrationEmail(tx: Prisma.TransactionClient, view: Registratio
   const held = new Set(view.sessions.map((seat) => seat.sessionId));
   const draft: RegistrationEmailDraft = {
     kind: request.kind,
-    view,
+    view: emailViewOf(view),
     released: await loadReleasedSessions(tx, (request.releasedSessionIds ?? []).filter((id) => !held.has(id))),
     ...(request.sessionId && { sessionId: request.sessionId }),
     ...(request.message && { message: request.message }),

@@ -68,7 +68,6 @@ export async function checkSessions(
   if (refusal) throw refusal;
 }
 
-
 export type CityRow = Prisma.CityGetPayload<{ select: typeof viewCitySelect }>;
 
 /** A city's delegation as it stands: its quota (null: no limit) and its pending and confirmed delegates. */
@@ -81,7 +80,6 @@ export function cityChoiceRefusal(city: CityRow | null, delegation: Delegation, 
   const name = pick({ de: city.nameDe, en: city.nameEn, zh: city.nameZh }, locale);
   return invalid({ cityId: { key: "cityQuotaFull", values: { city: name, quota: delegation.quota } } });
 }
-
 
 /**
  * The cities by id and their delegations to the meeting. The quota rows are locked (in id order), so

@@ -4,7 +4,7 @@ import { SLUG } from "@/app/_lib/ids";
 import type { RegistrationInput } from "@/app/_lib/registration/fields";
 import { windowState } from "@/app/_lib/registration/window";
 import type { Prisma } from "../db";
-import { isDatabaseUnavailable, isUniqueViolation } from "../database/errors";
+import { isDatabaseUnavailable, isTransactionTimeout, isUniqueViolation } from "../database/errors";
 import { groupWriter } from "../database/group-commit";
 import { insertRows, newRecordId } from "../database/insert-rows";
 import { AppError, notFound } from "../errors";
@@ -93,8 +93,8 @@ async function writeGroup(meetingSlug: string, group: Pending[], again = false):
     });
   } catch (error) {
     const [alone] = group;
-    if (isDatabaseUnavailable(error)) {
-      // Each alone would only wait for the same refusal (503).
+    if (isDatabaseUnavailable(error) || isTransactionTimeout(error)) {
+      // Each alone would only meet the same refusal (503), or wait as long again.
       for (const pending of group) pending.reject(error);
     } else if (group.length > 1) {
       for (const pending of group) await writeGroup(meetingSlug, [pending]);

@@ -59,6 +59,15 @@ describe("registration email over SMTP", () => {
     const mail = await eventually(() => sink.to(input.email)[0]);
     expect(mail.subject).toMatch(/[\u4e00-\u9fff]/);
     await expectConfirmation(mail, answer.id);
+    // The draft gave way to the email as it was sent: bodies and attachments, the link's key left out,
+    // and none of the registration's other details.
+    const sent = await eventually(async () => {
+      const row = await db.outboxEmail.findFirstOrThrow({ where: { registrationId: answer.id } });
+      return row.status === "sent" ? row : undefined;
+    });
+    expect(sent.draft).toBeNull();
+    expect(sent.text).toContain("/zh/manage/…");
+    expect((sent.attachments as { filename: string }[]).map((attachment) => attachment.filename)).toEqual(["meeting-2017.ics", "check-in.png"]);
   });
 
   it("registers while the mail server is down; the confirmation arrives once the server is back", async () => {

@@ -52,6 +52,20 @@ export type RegistrationView = {
   sessions: SeatView[];
 };
 
+/**
+ * What the delegate's emails and calendar show of a registration: no contact details, needs or consents.
+ * An email that waits as a draft keeps only this (mail/registration-drafts.ts).
+ */
+export type EmailView = Pick<
+  RegistrationView,
+  "status" | "meeting" | "givenName" | "familyName" | "nativeName" | "nameOrder" | "honorific" | "role" | "language" | "checkInCode" | "updatedAt" | "sessions"
+>;
+
+export function emailViewOf(view: RegistrationView): EmailView {
+  const { status, meeting, givenName, familyName, nativeName, nameOrder, honorific, role, language, checkInCode, updatedAt, sessions } = view;
+  return { status, meeting, givenName, familyName, nativeName, nameOrder, honorific, role, language, checkInCode, updatedAt, sessions };
+}
+
 export type SeatView = (
   | { status: "confirmed"; position: null }
   /** `position`: place on the waiting list, 1 = next to move up. */
@@ -151,17 +165,10 @@ type Reader = Pick<Prisma.TransactionClient, "registration" | "$queryRaw">;
 
 /** The registration with its seats and waiting-list places; null when there is none with that id. */
 export async function loadRegistrationView(client: Reader, registrationId: string): Promise<RegistrationView | null> {
-  return (await loadRegistrationViews(client, [registrationId])).get(registrationId) ?? null;
-}
-
-/** loadRegistrationView for many registrations with a fixed number of queries; missing ones are left out. */
-export async function loadRegistrationViews(client: Reader, registrationIds: string[]): Promise<Map<string, RegistrationView>> {
-  const rows = await client.registration.findMany({ where: { id: { in: registrationIds } }, select: registrationSelect });
-  const places = await waitlistPlaces(
-    client,
-    rows.filter((row) => row.seats.some((seat) => seat.status === "waitlisted")).map((row) => row.id),
-  );
-  return new Map(rows.map((row) => [row.id, registrationViewOf(row, places)]));
+  const row = await client.registration.findUnique({ where: { id: registrationId }, select: registrationSelect });
+  if (!row) return null;
+  const waiting = row.seats.some((seat) => seat.status === "waitlisted");
+  return registrationViewOf(row, waiting ? await waitlistPlaces(client, [row.id]) : new Map());
 }
 
 /** A registration as registrationSelect reads it. */
