@@ -24,8 +24,12 @@ export const test = base.extend<{ demo: DemoSessions }>({
 
 export { expect };
 
-/** Fails on serious or critical accessibility violations, listing them. */
+/**
+ * Fails on serious or critical accessibility violations, listing them. After a navigation in the page,
+ * Next.js sets the new title a moment after the content: axe waits for a title, as a reader would.
+ */
 export async function expectAccessible(page: Page): Promise<void> {
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   const blocking = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
   expect(blocking.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
