@@ -1,10 +1,10 @@
 "use server";
 
 import { after } from "next/server";
-import { createTranslator } from "next-intl";
 import { z } from "zod";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { messages } from "@/app/_lib/i18n/messages";
+import { createTranslator } from "@/app/_lib/i18n/translator";
 import type { FormState } from "@/app/_lib/registration/form";
 import { actionClientAddress, formStateOf, invalidFormState } from "@/app/_server/forms";
 import { limitLostLinkRequests, sendManageLinks } from "@/app/_server/registration/lost-link";

@@ -1,7 +1,7 @@
-import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { messages } from "../i18n/messages";
 import type { AppLocale } from "../i18n/locales";
+import { createTranslator } from "../i18n/translator";
 import { conflictSentence, type ConflictTranslator, type ExplainedConflict } from "./conflict-sentences";
 
 const ZONE = "Europe/Berlin";

@@ -1,6 +1,6 @@
-import { createTranslator } from "next-intl";
 import type { AppLocale } from "../i18n/locales";
 import { messages } from "../i18n/messages";
+import { createTranslator } from "../i18n/translator";
 import type { FieldErrors, ValidationKey } from "./fields";
 
 /** Field problems as sentences in the visitor's language, by field path. */

@@ -1,7 +1,7 @@
 import "server-only";
-import { createTranslator } from "next-intl";
 import { htmlLang, type AppLocale } from "@/app/_lib/i18n/locales";
 import { messages } from "@/app/_lib/i18n/messages";
+import { createTranslator } from "@/app/_lib/i18n/translator";
 import type { UserRole } from "@/app/_lib/roles";
 import type { Prisma } from "../db";
 import { escapeHtml } from "../mail/html";

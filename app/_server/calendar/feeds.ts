@@ -1,8 +1,8 @@
 import "server-only";
-import { createTranslator } from "next-intl";
 import { isLocale, type AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
 import { messages } from "@/app/_lib/i18n/messages";
+import { createTranslator } from "@/app/_lib/i18n/translator";
 import { getAgenda, type SessionDto } from "../agenda/queries";
 import { AppError } from "../errors";
 import { getMeeting, type MeetingDto } from "../meetings/queries";

@@ -1,8 +1,8 @@
 import "server-only";
-import { createTranslator } from "next-intl";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick, type Translations } from "@/app/_lib/i18n/localized";
 import { messages } from "@/app/_lib/i18n/messages";
+import { createTranslator } from "@/app/_lib/i18n/translator";
 import { CHINA_TIME_ZONE, dayKey, formatLongDate, formatTimeRange, zoneOffsetLabel } from "@/app/_lib/time";
 import type { RegistrationView, SeatView } from "../registration/view";
 

@@ -1,8 +1,8 @@
 import "server-only";
-import { createTranslator } from "next-intl";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
 import { messages } from "@/app/_lib/i18n/messages";
+import { createTranslator } from "@/app/_lib/i18n/translator";
 import { displayName } from "@/app/_lib/names";
 import { authorize, currentActor, type Actor } from "../authz";
 import { feedLanguage } from "../calendar/feeds";

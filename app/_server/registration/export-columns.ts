@@ -1,9 +1,9 @@
 import "server-only";
 import { DateTime } from "luxon";
-import { createTranslator } from "next-intl";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
 import { messages } from "@/app/_lib/i18n/messages";
+import { createTranslator } from "@/app/_lib/i18n/translator";
 import { placeName } from "@/app/_lib/places";
 import type { Prisma } from "../db";
 

@@ -1,9 +1,9 @@
 import "server-only";
 import { DateTime } from "luxon";
-import { createTranslator } from "next-intl";
 import { translationsOf, pick, type Translations } from "@/app/_lib/i18n/localized";
 import { isLocale, type AppLocale } from "@/app/_lib/i18n/locales";
 import { messages } from "@/app/_lib/i18n/messages";
+import { createTranslator } from "@/app/_lib/i18n/translator";
 import { SLUG } from "@/app/_lib/ids";
 import { placeName } from "@/app/_lib/places";
 import { displayName, latinName, type NamedPerson } from "@/app/_lib/names";

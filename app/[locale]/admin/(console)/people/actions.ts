@@ -1,10 +1,10 @@
 "use server";
 
-import { createTranslator } from "next-intl";
 import { revalidatePath } from "next/cache";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import { messages } from "@/app/_lib/i18n/messages";
 import { redirect } from "@/app/_lib/i18n/navigation";
+import { createTranslator } from "@/app/_lib/i18n/translator";
 import { backOfficeAction, saved } from "@/app/_server/action";
 import { hiddenId } from "@/app/_server/meetings/form-ids";
 import { createPerson, deletePerson, updatePerson } from "@/app/_server/people/mutations";

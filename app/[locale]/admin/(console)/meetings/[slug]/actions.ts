@@ -1,11 +1,11 @@
 "use server";
 
-import { createTranslator } from "next-intl";
 import { revalidatePath } from "next/cache";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import { messages } from "@/app/_lib/i18n/messages";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { redirect } from "@/app/_lib/i18n/navigation";
+import { createTranslator } from "@/app/_lib/i18n/translator";
 import { quotaField, quotaInput, schemaFieldErrors } from "@/app/_lib/meetings/fields";
 import type { FieldErrors } from "@/app/_lib/registration/fields";
 import { backOfficeAction, saved } from "@/app/_server/action";

@@ -1,8 +1,8 @@
 "use server";
 
-import { createTranslator } from "next-intl";
 import { revalidatePath } from "next/cache";
 import { messages } from "@/app/_lib/i18n/messages";
+import { createTranslator } from "@/app/_lib/i18n/translator";
 import { backOfficeAction, saved } from "@/app/_server/action";
 import { checkIn } from "@/app/_server/check-in/mutations";
 import { getCheckInMeeting } from "@/app/_server/check-in/queries";

@@ -1,10 +1,10 @@
 "use server";
 
-import { createTranslator } from "next-intl";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { messages } from "@/app/_lib/i18n/messages";
+import { createTranslator } from "@/app/_lib/i18n/translator";
 import { delegateDetails, fieldErrorsOf, sessionChoice } from "@/app/_lib/registration/fields";
 import { inputFromForm, type FormValues } from "@/app/_lib/registration/form";
 import { optional } from "@/app/_lib/schema";

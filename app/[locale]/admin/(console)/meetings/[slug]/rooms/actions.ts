@@ -1,9 +1,9 @@
 "use server";
 
-import { createTranslator } from "next-intl";
 import { revalidatePath } from "next/cache";
 import { messages } from "@/app/_lib/i18n/messages";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { createTranslator } from "@/app/_lib/i18n/translator";
 import { backOfficeAction, saved } from "@/app/_server/action";
 import { hiddenId } from "@/app/_server/meetings/form-ids";
 import { createRoom, createTrack, deleteRoom, deleteTrack, updateRoom, updateTrack } from "@/app/_server/meetings/rooms";

@@ -1,6 +1,5 @@
 "use server";
 
-import { createTranslator } from "next-intl";
 import { revalidatePath } from "next/cache";
 import { sessionFields, sessionFormLists, sessionInputFromForm } from "@/app/_lib/agenda/session-fields";
 import { conflictSentence, type ConflictTranslator, type ExplainedConflict } from "@/app/_lib/agenda/conflict-sentences";
@@ -9,6 +8,7 @@ import { RECORD_ID, SLUG } from "@/app/_lib/ids";
 import { messages } from "@/app/_lib/i18n/messages";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { redirect } from "@/app/_lib/i18n/navigation";
+import { createTranslator } from "@/app/_lib/i18n/translator";
 import { fieldErrorsOf } from "@/app/_lib/registration/fields";
 import type { FormState, FormValues } from "@/app/_lib/registration/form";
 import { validationMessage } from "@/app/_lib/registration/errors";
