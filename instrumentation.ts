@@ -1,14 +1,16 @@
 /**
  * Runs once when a server process starts. In embedded mode (no DATABASE_URL) the server owns its PGlite
- * folder, so it applies pending migrations itself and loads the demo meeting into an empty database.
- * With PostgreSQL, migrations are a deploy step (`npm run db:migrate`), never done by each instance.
+ * folder, so it applies pending migrations itself and loads the alliance's facts (and, for `npm run demo`
+ * only, the demo). With PostgreSQL, migrations are a deploy step (`npm run db:migrate`), never done by
+ * each instance. Without an admin account, the server prints a one-time link to create one
+ * (app/_server/database/startup.ts).
  * With SMTP_URL set, each instance also sends what waits in the outbox: retries, and emails queued
  * before a restart (new ones go out right after their commit).
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { prepareEmbeddedDatabase } = await import("./app/_server/database/startup");
-  await prepareEmbeddedDatabase();
+  const { prepareDatabase } = await import("./app/_server/database/startup");
+  await prepareDatabase();
   const { startOutboxTimer } = await import("./app/_server/mail/delivery");
   startOutboxTimer();
 }

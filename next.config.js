@@ -29,7 +29,7 @@ const securityHeaders = [
     headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
   })),
   // Addresses that are secrets (manage links, personal feeds, password links) never go on as a referrer.
-  ...["/:locale/manage/:token", "/:locale/admin/password/:token", "/api/manage/:path*", "/calendar/personal/:path*"].map((source) => ({
+  ...["/:locale/manage/:token", "/:locale/admin/password/:token", "/:locale/admin/setup/:token", "/api/manage/:path*", "/calendar/personal/:path*"].map((source) => ({
     source,
     headers: [{ key: "Referrer-Policy", value: "no-referrer" }],
   })),

@@ -34,9 +34,11 @@ export default defineConfig({
     url: `http://localhost:${port}/api/meetings`,
     reuseExistingServer: false,
     timeout: 120_000,
-    // Every request comes from 127.0.0.1 here: limits high enough for the suite; SMTP off, so emails stay in the outbox.
+    // The demo's data (accounts, invented delegates), as `npm run demo` has it. Every request comes from
+    // 127.0.0.1 here: limits high enough for the suite; SMTP off, so emails stay in the outbox.
     env: {
       DATA_DIR: ".data/e2e",
+      DEMO: "true",
       TZ: "Asia/Shanghai",
       DATABASE_URL: "",
       SMTP_URL: "",

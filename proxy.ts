@@ -9,8 +9,9 @@ import { unavailablePageGate } from "./app/_server/unavailable-page";
 
 const intl = createMiddleware(routing);
 
-/** Back-office pages that anybody may open: signing in, and setting a password from an emailed link. */
-const OPEN_BACK_OFFICE = /^\/[a-z]{2}\/admin\/(sign-in|password)(\/|$)/;
+/** Back-office pages that anybody may open: signing in, setting a password from an emailed link, and
+ *  making the first admin from the link the server printed. */
+const OPEN_BACK_OFFICE = /^\/[a-z]{2}\/admin\/(sign-in|password|setup)(\/|$)/;
 const BACK_OFFICE = /^\/[a-z]{2}\/admin(\/|$)/;
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 

@@ -1,6 +1,8 @@
-import { hashPassword } from "../app/_server/auth/passwords";
+import { hashPassword, verifyPassword } from "../app/_server/auth/passwords";
 import type { Db } from "../app/_server/db";
 import { DEMO_PASSWORD, demoAccounts } from "./seed-data/demo-accounts";
+
+const demoEmails = demoAccounts.map((account) => account.email);
 
 /** The demo's accounts, created when missing (an account changed or disabled since stays as it is). */
 export async function seedDemoAccounts(db: Db): Promise<number> {
@@ -10,4 +12,23 @@ export async function seedDemoAccounts(db: Db): Promise<number> {
     skipDuplicates: true,
   });
   return count;
+}
+
+/**
+ * Outside the demo: disables each demo account that still opens with the published password (a folder
+ * that once ran the demo, then served for real), and ends its sessions. Returns their addresses.
+ */
+export async function disableDemoAccounts(db: Db): Promise<string[]> {
+  const candidates = await db.user.findMany({
+    where: { email: { in: demoEmails }, disabledAt: null },
+    select: { id: true, email: true, passwordHash: true },
+  });
+  const open = [];
+  for (const account of candidates) if (await verifyPassword(DEMO_PASSWORD, account.passwordHash)) open.push(account);
+  if (open.length === 0) return [];
+  await db.user.updateMany({
+    where: { id: { in: open.map((account) => account.id) } },
+    data: { disabledAt: new Date(), sessionVersion: { increment: 1 } },
+  });
+  return open.map((account) => account.email);
 }

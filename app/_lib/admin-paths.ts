@@ -6,6 +6,8 @@ export const adminPaths = {
   home: "/admin",
   signIn: "/admin/sign-in",
   setPassword: (token: string) => `/admin/password/${token}`,
+  /** Where the first admin account is made, from the link a server prints while there is none. */
+  setup: (token: string) => `/admin/setup/${token}`,
   accounts: "/admin/accounts",
   people: "/admin/people",
   newPerson: "/admin/people/new",

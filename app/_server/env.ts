@@ -7,11 +7,18 @@ import { z } from "zod";
  */
 const schema = z.object({
   /** PostgreSQL connection string. Unset: embedded PGlite in DATA_DIR. */
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-  /** Folder of the embedded database. */
-  DATA_DIR: z.string().min(1).default(".data/pglite"),
-  /** Set to "false" to keep the embedded server from migrating and seeding at start-up. */
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: "not a PostgreSQL connection string such as postgresql://user:password@host:5432/database (leave it unset for the embedded database)" })
+    .optional(),
+  /** Folder of the embedded database. Unset: `.data/pglite`, or `.data/demo` for the demo, so that the
+   *  demo's accounts, whose password the README publishes, never land in a real installation's folder. */
+  DATA_DIR: z.string().min(1).optional(),
+  /** Set to "false" to keep the embedded server from migrating and loading the alliance's facts at start-up. */
   DB_AUTO_SETUP: z.enum(["true", "false"]).default("true"),
+  /** "true" only through `npm run demo`: the embedded server also loads the 2017 demo meeting, sign-in
+   *  accounts with the password the README publishes, and invented delegates; the back office says so.
+   *  Ignored with DATABASE_URL. */
+  DEMO: z.enum(["true", "false"]).default("false"),
   /** Address of the app as delegates reach it: links in emails and API answers. Never taken from the
    *  request's Host header, which a client controls. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000").transform((url) => url.replace(/\/+$/, "")),
@@ -40,19 +47,37 @@ const schema = z.object({
   BENCH_BASELINE: z.enum(["0", "1"]).default("0"),
 });
 
-export type Env = z.infer<typeof schema>;
+/** What the variables mean together: `demo` says whether this process shows the demo; DATA_DIR is settled. */
+const settings = schema.transform(({ DATA_DIR, ...rest }) => {
+  const demo = rest.DEMO === "true" && !rest.DATABASE_URL;
+  return { ...rest, demo, DATA_DIR: DATA_DIR ?? (demo ? ".data/demo" : ".data/pglite") };
+});
+
+export type Env = z.output<typeof settings>;
 
 let cached: Env | undefined;
 
 export function env(): Env {
   if (!cached) {
-    const parsed = schema.safeParse(emptyToUndefined(process.env));
+    const parsed = settings.safeParse(emptyToUndefined(process.env));
     if (!parsed.success) {
-      throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`);
+      throw new EnvironmentError(parsed.error);
     }
     cached = parsed.data;
   }
   return cached;
+}
+
+/**
+ * The variables that are wrong and what is wrong with each, on one line: never their values, since a
+ * connection string holds a password. Scripts print it as it is; the server stops with it at start-up.
+ */
+export class EnvironmentError extends Error {
+  constructor(error: z.ZodError) {
+    const problems = error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`);
+    super(`Invalid environment: ${problems.join("; ")}.`);
+    this.name = "EnvironmentError";
+  }
 }
 
 /** `FOO=` in a .env file means "not set", not "set to the empty string". */

@@ -1,6 +1,6 @@
 /**
- * Sign-in accounts of the embedded demo, one per role. The README names them. Never created on
- * PostgreSQL (DATABASE_URL), where the first admin comes from `npm run admin:create`.
+ * Sign-in accounts of the demo (`npm run demo`, embedded database only), one per role. The README names
+ * them and their password. Any other start disables them where it finds them (prisma/seed-accounts.ts).
  */
 export const DEMO_PASSWORD = "Hannover-Messe-2017";
 

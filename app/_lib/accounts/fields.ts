@@ -57,6 +57,11 @@ export function newPasswordInput(minLength: number) {
     .refine((value) => value?.password === value?.passwordRepeat, { path: ["passwordRepeat"], ...message("passwordsDiffer"), when: () => true });
 }
 
+/** The first admin of an installation, made through the setup link: an invitation and its password at once. */
+export function firstAdminInput(minLength: number) {
+  return z.intersection(z.object({ email: accountEmail, name: required(200) }), newPasswordInput(minLength));
+}
+
 /**
  * An admin account from the command line: like an invitation, with the password given at once. The name
  * may be left out when the address already has an account.
@@ -84,5 +89,5 @@ export function accountFieldErrors(error: z.ZodError, minPasswordLength?: number
 }
 
 const accountKeys: readonly string[] = [
-  "required", "tooLong", "email", "invalidChoice", "passwordTooShort", "passwordsDiffer",
+  "required", "tooLong", "email", "invalidChoice", "passwordTooShort", "passwordsDiffer", "setupLinkExpired",
 ] satisfies ValidationKey[];

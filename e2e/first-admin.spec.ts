@@ -1,0 +1,93 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { request as playwrightRequest } from "@playwright/test";
+import { startAppServer, type AppServer } from "../scripts/lib/app-server";
+import { freePort } from "../scripts/lib/private-postgres";
+import { DEMO_PASSWORD, demoEmail } from "./support/back-office";
+import { expect, expectAccessible, snapshot, test } from "./fixtures";
+
+/**
+ * A real installation, not the demo: a second server of the same build on its own empty embedded
+ * database, started as `npm start` would be (no DEMO). It must hold the alliance's facts and nothing
+ * invented, and print the one link that makes the first admin in the browser.
+ */
+
+const SETUP_LINK = /http:\/\/127\.0\.0\.1:\d+\/en\/admin\/setup\/[A-Za-z0-9_-]{43}/g;
+const PASSWORD = "Stadtwerke am Rhein 2018";
+
+test.describe("a fresh installation", () => {
+  test.describe.configure({ mode: "serial" });
+  let server: AppServer;
+  let dataDir: string;
+
+  test.beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), "alliance-fresh-"));
+    const port = await freePort(3400 + test.info().parallelIndex * 20);
+    server = await startAppServer({ port, env: { DATA_DIR: dataDir, DATABASE_URL: "", DEMO: "", SMTP_URL: "", TZ: "Asia/Shanghai" } });
+  });
+
+  test.afterAll(async () => {
+    await server?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test("holds the member cities, but no demo meeting, accounts or delegates", async ({ page }) => {
+    const api = await playwrightRequest.newContext({ baseURL: server.url });
+    expect(await (await api.get("/api/meetings")).json()).toEqual([]);
+    const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const signIn = await api.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email: demoEmail("admin"), password: DEMO_PASSWORD, json: "true" },
+      headers: { origin: server.url },
+      maxRedirects: 0,
+    });
+    expect(signIn.status()).toBe(401);
+    await api.dispose();
+
+    await page.goto(`${server.url}/de/cities`);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    for (const city of ["Köln", "Zhuzhou", "Duisburg", "Shenyang"]) await expect(page.getByText(city, { exact: true }).first()).toBeVisible();
+    expect(server.output()).not.toContain("Demo");
+    expect(server.output().match(SETUP_LINK)).toHaveLength(1);
+  });
+
+  test("makes its first admin through the link it printed, once", async ({ page, isMobile }) => {
+    const locale = isMobile ? "zh" : "de";
+    const link = server.output().match(SETUP_LINK)![0]!.replace("/en/", `/${locale}/`);
+    await page.goto(link);
+    await expect(page).toHaveTitle(/^(Erstes Administratorkonto anlegen|创建第一个管理员账户)/);
+    await expectAccessible(page);
+
+    // Mistakes are named field by field, and what was typed (but the passwords) stays.
+    await page.locator("#email").fill("erika.mustermann@koeln");
+    await page.locator("#name").fill("Erika Mustermann");
+    await page.locator("#password").fill(PASSWORD);
+    await page.locator("#passwordRepeat").fill(`${PASSWORD}!`);
+    await page.locator("form button[type=submit]").click();
+    await expect(page.locator("[data-field-error=email]")).toBeVisible();
+    await expect(page.locator("[data-field-error=passwordRepeat]")).toBeVisible();
+    await expect(page.locator("#name")).toHaveValue("Erika Mustermann");
+    await expect(page.locator("#email")).toHaveValue("erika.mustermann@koeln");
+    await snapshot(page, `first-admin-${locale}-errors`);
+
+    await page.locator("#email").fill("erika.mustermann@stadt-koeln.example");
+    await page.locator("#password").fill(PASSWORD);
+    await page.locator("#passwordRepeat").fill(PASSWORD);
+    await page.locator("form button[type=submit]").click();
+    await expect(page.getByRole("status").or(page.getByRole("alert")).first()).toContainText("erika.mustermann@stadt-koeln.example");
+    await snapshot(page, `first-admin-${locale}-done`);
+
+    // The link is spent: it now says so, with a 404.
+    const again = await page.goto(link);
+    expect(again?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Einrichtungslink nicht mehr gültig|设置链接已失效/);
+
+    await page.goto(`${server.url}/${locale}/admin/sign-in`);
+    await page.locator("#email").fill("erika.mustermann@stadt-koeln.example");
+    await page.locator("#password").fill(PASSWORD);
+    await page.locator("form button[type=submit]").click();
+    await expect(page.getByTestId("signed-in-as")).toContainText("Erika Mustermann");
+    // A real installation has no demo banner.
+    await expect(page.getByRole("note")).toHaveCount(0);
+  });
+});
