@@ -7,6 +7,8 @@ import { defineConfig, devices } from "@playwright/test";
  * Browser: Debian's Chromium (no browser downloads on this network); CHROMIUM_PATH overrides.
  */
 const port = Number(process.env.E2E_PORT ?? 3210);
+/** Everything the server prints, kept for the check after the run that no secret is in it. */
+export const SERVER_LOG = ".data/e2e-server.log";
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
@@ -19,6 +21,7 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: [["list"]],
+  globalTeardown: "./e2e/global-teardown.ts",
   timeout: 30_000,
   use: {
     baseURL: `http://localhost:${port}`,
@@ -30,7 +33,7 @@ export default defineConfig({
     { name: "phone-shanghai", use: { ...devices["Pixel 7"], timezoneId: "Asia/Shanghai", launchOptions: chromium } },
   ],
   webServer: {
-    command: `rm -rf .data/e2e && next start -p ${port}`,
+    command: `rm -rf .data/e2e && mkdir -p .data && next start -p ${port} 2>&1 | tee ${SERVER_LOG}`,
     url: `http://localhost:${port}/api/meetings`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -47,6 +47,7 @@ export default async function HomePage() {
         <h2 id="meetings" className="text-2xl font-semibold">
           {t("meetings")}
         </h2>
+        {meetings.length === 0 && <p className="mt-4 text-slate-600">{t("noMeetings")}</p>}
         <ul className="mt-4 grid gap-4 md:grid-cols-2">
           {meetings.map((meeting) => (
             <li key={meeting.id} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
