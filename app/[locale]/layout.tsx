@@ -16,6 +16,20 @@ export const dynamic = "force-dynamic";
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#991b1b" };
 
+/** The mark and the web manifest, files in public/. The ICO for browsers without SVG icons; iOS takes the
+ *  touch icon and the short title for a home-screen shortcut. */
+const ICONS = {
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "16x16 32x32 48x48" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: { url: "/apple-touch-icon.png", sizes: "180x180" },
+  },
+  manifest: "/manifest.webmanifest",
+  appleWebApp: { title: "中德" },
+} satisfies Metadata;
+
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -23,7 +37,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!hasLocale(routing.locales, locale)) return {};
   const alliance = await getAlliance();
   const name = alliance ? pick(alliance.name, locale) : "";
-  return { title: { default: name, template: `%s · ${name}` }, description: alliance ? pick(alliance.purpose, locale) : undefined };
+  return {
+    title: { default: name, template: `%s · ${name}` },
+    description: alliance ? pick(alliance.purpose, locale) : undefined,
+    ...ICONS,
+  };
 }
 
 export default async function LocaleLayout({ children, params }: Props) {
