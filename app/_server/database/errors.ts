@@ -49,10 +49,11 @@ const UNAVAILABLE_SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDO
 /**
  * What `pg` throws, without any code, when a socket closes under it ("Connection terminated
  * unexpectedly"), a connection attempt runs past `connectionTimeoutMillis` ("… due to connection
- * timeout", or "timeout exceeded when trying to connect" from the pool), or a dead client is reused.
- * The adapter passes these on unmapped, so their fixed texts are all there is to go by.
+ * timeout"; "timeout expired" from a client's own limit, as the app's clients have; "timeout exceeded
+ * when trying to connect" from the pool), or a dead client is reused. The adapter passes these on
+ * unmapped, so their fixed texts are all there is to go by.
  */
-const UNAVAILABLE_DRIVER_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
+const UNAVAILABLE_DRIVER_MESSAGES = /^(Connection terminated|timeout expired$|timeout exceeded when trying to connect|Client has encountered a connection error)/;
 
 /**
  * The database cannot be reached right now, through no fault of the request: refused, reset or timed-out

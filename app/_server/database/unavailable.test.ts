@@ -80,6 +80,11 @@ describe("recognising an unreachable database", () => {
     expect(timedOut).toMatchObject({ message: "Connection terminated due to connection timeout" });
     expect(isDatabaseUnavailable(timedOut)).toBe(true);
 
+    // The app's own clients give up connecting by themselves (database/adapter.ts, QuickConnectClient).
+    const ownTimeout = await thrown(() => new pg.Client({ connectionString: `postgresql://postgres@127.0.0.1:${silentPort}/x`, connectionTimeoutMillis: 200 }).connect());
+    expect(ownTimeout).toMatchObject({ message: "timeout expired" });
+    expect(isDatabaseUnavailable(ownTimeout)).toBe(true);
+
     const hangUpPort = await listen((socket) => socket.destroy());
     const hangUp = new PrismaClient({ adapter: new PrismaPg({ connectionString: `postgresql://postgres@127.0.0.1:${hangUpPort}/x` }) });
     const terminated = await thrown(() => hangUp.$queryRaw`SELECT 1`);
