@@ -38,6 +38,10 @@ const schema = z.object({
   AUTH_SESSION_HOURS: z.coerce.number().int().min(1).max(24).default(8),
   /** Sign-in attempts per account, and per client address, in 15 minutes. */
   RATE_LIMIT_SIGN_IN: z.coerce.number().int().min(1).default(10),
+  /** Reverse proxies in front of the app, each adding the address it sees to X-Forwarded-For: the client
+   *  is that many entries from the right (1: the compose file's Caddy). 0 ignores the header, and every
+   *  request then counts as one client (http.ts, clientAddress). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
   /** Days after a meeting's last day (a date in the meeting's own time zone) after which `npm run
    *  retention` anonymizes its registrations: from 00:00 of that day, in that zone. At least 1, so that
    *  nothing is removed while the meeting is still on. */

@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { describeFieldErrors, validationMessage } from "@/app/_lib/registration/errors";
 import type { ValidationKey } from "@/app/_lib/registration/fields";
+import { env } from "./env";
 import { AppError, asAppError, type AppErrorCode } from "./errors";
 
 /** The one map from domain error codes to HTTP: route handlers never answer a 500 for these. */
@@ -102,14 +103,26 @@ async function readLimited(request: Request): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/** The one name every request shares when no address can be trusted. */
+const ALL_CLIENTS = "unknown";
+
 /**
- * The client's address for rate limits: the last entry of X-Forwarded-For, which the reverse proxy in
- * front of the app appends (README, "Running several instances"); earlier entries are whatever the
- * client claimed. Without such a proxy, Next keeps a header the client sent, so limits are per claim.
+ * The client's address for rate limits: the X-Forwarded-For entry `hops` from the right. Each proxy in
+ * front of the app adds the address it sees at the right end, so the entries a client can write itself
+ * are all to the left of those the trusted proxies wrote; with fewer entries than hops, the first is the
+ * nearest to the client there is. Without the header (a test calling a handler directly) there is nothing
+ * better than a shared name.
+ *
+ * Next.js fills X-Forwarded-For with the socket's address only when a request does not bring the header
+ * (base-server.js, `??=`), and gives route handlers and actions no other view of the socket. So with
+ * TRUSTED_PROXY_HOPS=0 the header is ignored and every request counts as the same client: nobody can
+ * pick an address, at the price of one shared limit. And an app reachable without its proxy, with hops
+ * ≥ 1, counts a client as whatever address that client sends (README, "Running several instances").
  */
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",").map((part) => part.trim()).filter(Boolean);
-  return forwarded?.at(-1) ?? headers.get("x-real-ip") ?? "unknown";
+export function clientAddress(headers: Headers, hops: number = env().TRUSTED_PROXY_HOPS): string {
+  if (hops === 0) return ALL_CLIENTS;
+  const entries = headers.get("x-forwarded-for")?.split(",").map((part) => part.trim()).filter(Boolean) ?? [];
+  return entries.at(Math.max(entries.length - hops, 0)) ?? ALL_CLIENTS;
 }
 
 /** JSON route handlers: run, answer JSON, and map domain errors (and a database outage, 503) to their status. */
