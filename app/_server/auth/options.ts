@@ -5,6 +5,7 @@ import { checkCredentials } from "../accounts/sign-in";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { clientAddress } from "../http";
+import { authLogger } from "./logger";
 import { authSecret } from "./secret";
 
 /** What the signed session cookie carries: who, and which generation of their sessions. */
@@ -28,6 +29,8 @@ export async function authOptions(): Promise<NextAuthOptions> {
     session: { strategy: "jwt", maxAge },
     jwt: { maxAge },
     pages: { signIn: "/admin/sign-in" },
+    // One line for a forged or expired session cookie, and no token, password or address in any line.
+    logger: authLogger,
     providers: [
       CredentialsProvider({
         credentials: { email: { type: "email" }, password: { type: "password" } },

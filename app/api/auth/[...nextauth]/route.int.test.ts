@@ -5,7 +5,7 @@
  */
 import { createRequire } from "node:module";
 import { NextRequest } from "next/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { validationMessage } from "@/app/_lib/registration/errors";
 import { hashPassword } from "@/app/_server/auth/passwords";
 import { db } from "@/app/_server/db";
@@ -114,5 +114,27 @@ describe("POST /api/auth/signout", () => {
     // next-auth's own answer: without its CSRF token it sends the client to the sign-out page.
     expect((await post({ origin: ORIGIN })).status).toBe(200);
     expect((await post({})).status).toBe(200);
+  });
+});
+
+describe("GET /api/auth/session", () => {
+  it("answers a forged or expired session cookie with no session, clears it, and logs one line without the token", async () => {
+    const { encode } = await import("next-auth/jwt");
+    const { authSecret } = await import("@/app/_server/auth/secret");
+    const expired = await encode({ token: { sub: "someone", email: "someone@example.org" }, secret: await authSecret(), maxAge: -60 });
+    const forged = `${expired.slice(0, 40)}${"A".repeat(40)}${expired.slice(80)}`;
+    const printed = (["error", "warn", "log", "info"] as const).map((level) => vi.spyOn(console, level).mockImplementation(() => {}));
+    try {
+      for (const token of [forged, expired]) {
+        const response = await send(GET, "session", { headers: { cookie: `next-auth.session-token=${token}` } });
+        expect(response.status).toBe(200);
+        expect(await response.json()).toEqual({});
+        expect(response.headers.getSetCookie().some((line) => /^next-auth\.session-token=;/.test(line))).toBe(true);
+      }
+      const lines = printed.flatMap((spy) => spy.mock.calls.map((call) => call.map(String).join(" ")));
+      expect(lines).toEqual(["[auth] session cookie rejected (JWT_SESSION_ERROR)", "[auth] session cookie rejected (JWT_SESSION_ERROR)"]);
+    } finally {
+      printed.forEach((spy) => spy.mockRestore());
+    }
   });
 });
