@@ -1,7 +1,9 @@
 /**
- * The demo data: the alliance, its 24 member cities, the initiators, and the 2017 meeting at Hannover
- * Messe with Köln's induction. Idempotent: every row is keyed by a slug and only created when missing,
- * so a second run changes nothing and never overwrites what organizers have edited since.
+ * Two loads, both idempotent (every row is keyed by a slug and only created when missing, so a second run
+ * changes nothing and never overwrites what organizers have edited since):
+ * - the alliance's facts, which every installation needs: the alliance, its 24 member cities and the two
+ *   initiators (`seedAllianceFacts`, run by `db:migrate` and by the embedded start);
+ * - the demo: those facts plus the 2017 meeting at Hannover Messe with Köln's induction (`seedDemo`).
  */
 import { DateTime } from "luxon";
 import type { Db } from "../app/_server/db";
@@ -23,7 +25,17 @@ export function citySlug(englishName: string): string {
     .replace(/^-|-$/g, "");
 }
 
-const people = [
+type SeedPerson = {
+  slug: string;
+  givenName: string;
+  familyName: string;
+  initiator: boolean;
+  city?: string;
+  position: Record<"de" | "en" | "zh", string>;
+};
+
+/** The founders of the alliance: facts, not demo. */
+const initiators: SeedPerson[] = [
   {
     slug: "friedhelm-ost",
     givenName: "Friedhelm",
@@ -46,6 +58,10 @@ const people = [
       zh: "北莱茵-威斯特法伦州前经济、中小企业、技术和交通部长",
     },
   },
+];
+
+/** Köln's representative at the 2017 induction: part of the demo meeting. */
+const demoPeople: SeedPerson[] = [
   {
     slug: "ute-berg",
     givenName: "Ute",
@@ -64,7 +80,15 @@ function berlin(time: string): Date {
   return DateTime.fromISO(`${alliance.meeting2017.date}T${time}`, { zone: TIME_ZONE }).toJSDate();
 }
 
-export async function seedDemo(db: Db): Promise<string> {
+type SlugIds = Map<string, string>;
+
+/** The alliance, its member cities and its initiators, created where missing: "24 cities, 2 people". */
+export async function seedAllianceFacts(db: Db): Promise<string> {
+  const { cityIds, personIds } = await loadAllianceFacts(db);
+  return `${cityIds.size} cities, ${personIds.size} people`;
+}
+
+async function loadAllianceFacts(db: Db): Promise<{ cityIds: SlugIds; personIds: SlugIds }> {
   const facts = alliance.alliance;
   await db.alliance.upsert({
     where: { id: 1 },
@@ -81,7 +105,7 @@ export async function seedDemo(db: Db): Promise<string> {
     },
   });
 
-  const cityIds = new Map<string, string>();
+  const cityIds: SlugIds = new Map();
   for (const city of alliance.memberCities) {
     const slug = citySlug(city.name.en);
     const joinedAt = "joinedAt" in city ? city.joinedAt : undefined;
@@ -102,8 +126,11 @@ export async function seedDemo(db: Db): Promise<string> {
     });
     cityIds.set(slug, row.id);
   }
+  return { cityIds, personIds: await seedPeople(db, initiators, cityIds) };
+}
 
-  const personIds = new Map<string, string>();
+async function seedPeople(db: Db, people: SeedPerson[], cityIds: SlugIds): Promise<SlugIds> {
+  const personIds: SlugIds = new Map();
   for (const person of people) {
     const row = await db.person.upsert({
       where: { slug: person.slug },
@@ -122,6 +149,13 @@ export async function seedDemo(db: Db): Promise<string> {
     });
     personIds.set(person.slug, row.id);
   }
+  return personIds;
+}
+
+/** The alliance's facts and the 2017 meeting: program, rooms, tracks, the ceremony and its people. */
+export async function seedDemo(db: Db): Promise<string> {
+  const { cityIds, personIds: initiatorIds } = await loadAllianceFacts(db);
+  const personIds = new Map([...initiatorIds, ...(await seedPeople(db, demoPeople, cityIds))]);
 
   const m = alliance.meeting2017;
   const meeting = await db.meeting.upsert({
@@ -255,7 +289,7 @@ export async function seedDemo(db: Db): Promise<string> {
  * The ceremony's order of precedence, created once: a ceremony that has officials (the seed's or an
  * organizer's) keeps them as they are.
  */
-async function seedOfficials(db: Db, meetingId: string, personIds: Map<string, string>): Promise<void> {
+async function seedOfficials(db: Db, meetingId: string, personIds: SlugIds): Promise<void> {
   const session = await db.session.findUnique({
     where: { meetingId_slug: { meetingId, slug: ceremony.session } },
     select: { id: true, _count: { select: { officials: true } } },
