@@ -5,18 +5,17 @@
  *   npm run retention              do it
  *   npm run retention -- --dry-run say what it would do, change nothing
  *
- * Made for cron: no questions, one line per meeting with counts and no personal data, exit code 0 when
- * done (also when there was nothing to do, or another run is at work: it says so), 1 on an error, 2 on
- * wrong usage. A second run does nothing. Targets DATABASE_URL when set, otherwise the embedded database
- * in DATA_DIR (stop the app first: PGlite allows one process per folder).
+ * Made for cron: no questions, one line per meeting with counts and no personal data. A second run does
+ * nothing. Targets DATABASE_URL when set, otherwise the embedded database in DATA_DIR (stop the app first:
+ * PGlite allows one process per folder).
+ * Exit codes: 0 done (also when there was nothing to do, or another run is at work: it says so),
+ * 1 failed (one sentence on stderr), 2 wrong usage.
  */
 import { parseArgs } from "node:util";
-import { closePGlite } from "../app/_server/database/adapter";
 import { applyMigrations } from "../app/_server/database/migrations";
-import { configuredTarget } from "../app/_server/database/target";
-import { disconnectDb } from "../app/_server/db";
 import { env } from "../app/_server/env";
 import { runRetention, summaryLine } from "../app/_server/retention/run";
+import { openDatabase, runCommand } from "./lib/command";
 
 const USAGE = "Usage: npm run retention [-- --dry-run]";
 
@@ -36,31 +35,20 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const target = configuredTarget();
-  try {
-    // Embedded mode only: on PostgreSQL migrations are a deploy step, and a cron job must not make one.
-    if (target.kind === "pglite") await applyMigrations(target);
-    const { RETENTION_DAYS } = env();
-    const run = await runRetention({ now: new Date(), retentionDays: RETENTION_DAYS, dryRun: options.dryRun });
-    if (run.outcome === "busy") {
-      console.log("Another retention run is at work; this one did nothing.");
-      return 0;
-    }
-    console.log(`${options.dryRun ? "Dry run, nothing changed. " : ""}Retention: ${RETENTION_DAYS} days after each meeting's last day.`);
-    for (const meeting of run.meetings) console.log(summaryLine(meeting, run.dryRun));
-    if (run.meetings.length === 0) console.log("No meetings.");
+  const target = await openDatabase();
+  // Embedded mode only: on PostgreSQL migrations are a deploy step, and a cron job must not make one.
+  if (target.kind === "pglite") await applyMigrations(target);
+  const { RETENTION_DAYS } = env();
+  const run = await runRetention({ now: new Date(), retentionDays: RETENTION_DAYS, dryRun: options.dryRun });
+  if (run.outcome === "busy") {
+    console.log("Another retention run is at work; this one did nothing.");
     return 0;
-  } finally {
-    await disconnectDb();
-    if (target.kind === "pglite") await closePGlite(target.dataDir);
   }
+  console.log(`${options.dryRun ? "Dry run, nothing changed. " : ""}Retention: ${RETENTION_DAYS} days after each meeting's last day.`);
+  for (const meeting of run.meetings) console.log(summaryLine(meeting, run.dryRun));
+  if (run.meetings.length === 0) console.log("No meetings.");
+  return 0;
 }
 
-let code = 1;
-try {
-  code = await main();
-} catch (error) {
-  // Only the message: the work writes no personal values that a failing constraint could quote.
-  console.error(`Retention failed: ${error instanceof Error ? error.message : String(error)}`);
-}
-process.exit(code);
+// Only the message: the work writes no personal values that a failing constraint could quote.
+await runCommand(main, "Retention failed: ");

@@ -286,10 +286,18 @@ describe("creating an admin from the command line", () => {
     expect(JSON.stringify(entry)).not.toMatch(/passwordHash|argon2/);
   });
 
-  it("makes an existing account an enabled admin with the new password and ends its sessions and links", async () => {
+  it("refuses an address that has an account, and changes nothing", async () => {
+    const target = await createActor("checkin", { passwordHash: await hashPassword("the old password") });
+    const before = await db.user.findUniqueOrThrow({ where: { id: target.id } });
+    expect(await fieldKey(createAdmin({ email: target.email, name: "Someone Else", password: PASSWORD }), "email")).toBe("emailTaken");
+    expect(await db.user.findUniqueOrThrow({ where: { id: target.id } })).toEqual(before);
+    expect(await checkCredentials(target.email, PASSWORD, client())).toBeNull();
+  });
+
+  it("with reset, makes an existing account an enabled admin with the new password and ends its sessions and links", async () => {
     const target = await createActor("checkin", { disabled: true, passwordHash: await hashPassword("the old password") });
     await db.userToken.create({ data: { hash: hashToken("x"), userId: target.id, purpose: "reset", expiresAt: new Date(Date.now() + 3600_000) } });
-    const result = await createAdmin({ email: target.email, password: PASSWORD });
+    const result = await createAdmin({ email: target.email, password: PASSWORD, reset: true });
     expect(result).toEqual({ outcome: "updated", userId: target.id, email: target.email });
     expect(await db.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ role: "admin", disabledAt: null, sessionVersion: 1, name: "Test checkin" });
     expect(await db.userToken.count({ where: { userId: target.id } })).toBe(0);
