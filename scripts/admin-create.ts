@@ -11,7 +11,7 @@
  * users of the machine could read in the process list). A password the app refuses is refused before the
  * database is opened; the account is written in one transaction, so a refusal leaves nothing behind.
  * Targets DATABASE_URL when set, otherwise the embedded database in DATA_DIR (not while the app runs:
- * PGlite allows one process per folder), applying pending migrations first.
+ * PGlite allows one process per folder; pending migrations are applied there first).
  * Exit codes: 0 done, 1 refused or failed (one sentence on stderr), 2 wrong usage.
  */
 import { parseArgs } from "node:util";
@@ -99,7 +99,9 @@ async function main(): Promise<number> {
   try {
     // Refused before the database is opened: nothing to wait for, nothing to undo.
     parseAdminInput(input);
-    await applyMigrations(await openDatabase());
+    const target = await openDatabase();
+    // Embedded mode only, where a new folder is a new database: on PostgreSQL migrations are a deploy step.
+    if (target.kind === "pglite") await applyMigrations(target);
     const result = await createAdmin(input);
     console.log(
       result.outcome === "created"
