@@ -5,7 +5,7 @@
  */
 import { closePGlite, type DatabaseTarget } from "../../app/_server/database/adapter";
 import { connectionProblem, describePostgresError, withoutPassword } from "../../app/_server/database/connection-check";
-import { isDatabaseUnavailable } from "../../app/_server/database/errors";
+import { isDatabaseUnavailable, isMissingTable } from "../../app/_server/database/errors";
 import { configuredTarget } from "../../app/_server/database/target";
 import { disconnectDb } from "../../app/_server/db";
 import { EnvironmentError } from "../../app/_server/env";
@@ -50,12 +50,6 @@ function sentence(error: unknown, failure: string): string {
   if (isMissingTable(error)) return "The database has no tables yet: run npm run db:migrate first.";
   const text = error instanceof Error ? error.message : String(error);
   return `${failure}${url ? withoutPassword(text, url) : text}`;
-}
-
-/** Prisma's "table does not exist", from a model query (P2021) or a raw one (P2010 with SQLSTATE 42P01). */
-function isMissingTable(error: unknown): boolean {
-  const { code, meta } = (error ?? {}) as { code?: unknown; meta?: unknown };
-  return code === "P2021" || (code === "P2010" && JSON.stringify(meta ?? {}).includes("42P01"));
 }
 
 async function close(): Promise<void> {

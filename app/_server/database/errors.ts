@@ -32,6 +32,14 @@ export function isTransactionTimeout(error: unknown): boolean {
   return codeOf(error) === "P2028";
 }
 
+/**
+ * A table does not exist: a PostgreSQL database that nobody has migrated. Model queries report P2021,
+ * raw ones P2010 with PostgreSQL's 42P01.
+ */
+export function isMissingTable(error: unknown): boolean {
+  return codeOf(error) === "P2021" || (codeOf(error) === "P2010" && JSON.stringify(metaOf(error)).includes("42P01"));
+}
+
 function codeOf(error: unknown): unknown {
   return typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
 }

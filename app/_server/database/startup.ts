@@ -5,7 +5,7 @@ import { seedDemoDelegates } from "@/prisma/seed-delegates";
 import { issueSetupLink } from "../accounts/first-admin";
 import { db } from "../db";
 import { env } from "../env";
-import { isDatabaseUnavailable } from "./errors";
+import { isDatabaseUnavailable, isMissingTable } from "./errors";
 import { applyMigrations } from "./migrations";
 import { configuredTarget } from "./target";
 
@@ -39,11 +39,6 @@ export async function prepareDatabase(): Promise<void> {
     else if (isMissingTable(error)) console.error("The database has no tables yet: run `npm run db:migrate`, then start the server again.");
     else throw error;
   }
-}
-
-/** Prisma's "table does not exist": a PostgreSQL database that nobody has migrated. */
-function isMissingTable(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "P2021";
 }
 
 async function loadDemo(): Promise<void> {
