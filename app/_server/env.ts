@@ -42,6 +42,11 @@ const schema = z.object({
    *  is that many entries from the right (1: the compose file's Caddy). 0 ignores the header, and every
    *  request then counts as one client (http.ts, clientAddress). */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
+  /** Seconds a stopping server (SIGTERM) gives the requests under way and the outbox before it exits. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
+  /** Next.js's own switch: set (any value), `next start` leaves SIGTERM and SIGINT to the app (shutdown.ts).
+   *  `npm start` sets it; read here only to know who stops the server. */
+  NEXT_MANUAL_SIG_HANDLE: z.string().optional(),
   /** Days after a meeting's last day (a date in the meeting's own time zone) after which `npm run
    *  retention` anonymizes its registrations: from 00:00 of that day, in that zone. At least 1, so that
    *  nothing is removed while the meeting is still on. */

@@ -15,8 +15,8 @@ export type AppServer = {
   pid: number;
   /** Resident memory of the server and its children now, in bytes. */
   rssBytes(): number;
-  /** SIGTERM (a deploy) or SIGKILL (a crash), then waits for the process to be gone. */
-  stop(signal?: NodeJS.Signals): Promise<void>;
+  /** SIGTERM (a deploy) or SIGKILL (a crash), then waits for the process to be gone: how it ended. */
+  stop(signal?: NodeJS.Signals): Promise<Exit>;
   /** What the server printed, for a report when something went wrong. */
   output(): string;
 };
@@ -28,18 +28,22 @@ export async function ensureBuild(): Promise<void> {
   await run(NEXT_BIN, ["build"], {});
 }
 
+/** The exit code, or the signal that ended the process. */
+export type Exit = { code: number | null; signal: NodeJS.Signals | null };
+
 export async function startAppServer(options: { port: number; env: Record<string, string>; readyPath?: string; timeoutMs?: number }): Promise<AppServer> {
   const url = `http://127.0.0.1:${options.port}`;
   const child = spawn(NEXT_BIN, ["start", "-p", String(options.port), "-H", "127.0.0.1"], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", PUBLIC_URL: url, ...options.env },
+    // NEXT_MANUAL_SIG_HANDLE as `npm start` sets it: SIGTERM is the app's (app/_server/shutdown.ts).
+    env: { ...process.env, NODE_ENV: "production", PUBLIC_URL: url, NEXT_MANUAL_SIG_HANDLE: "true", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let printed = "";
   const keep = (chunk: Buffer) => (printed = (printed + chunk.toString()).slice(-20_000));
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const exited = new Promise<Exit>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
 
   const server: AppServer = {
     url,
@@ -50,7 +54,7 @@ export async function startAppServer(options: { port: number; env: Record<string
       if (child.exitCode === null && child.signalCode === null) {
         for (const pid of [...descendants(child.pid!), child.pid!]) tryKill(pid, signal);
       }
-      await exited;
+      return exited;
     },
   };
   try {

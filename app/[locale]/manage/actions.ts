@@ -8,6 +8,7 @@ import { createTranslator } from "@/app/_lib/i18n/translator";
 import type { FormState } from "@/app/_lib/registration/form";
 import { actionClientAddress, formStateOf, invalidFormState } from "@/app/_server/forms";
 import { limitLostLinkRequests, sendManageLinks } from "@/app/_server/registration/lost-link";
+import { finishBeforeExit } from "@/app/_server/shutdown";
 
 const email = z.string().trim().max(254).pipe(z.email());
 
@@ -21,8 +22,9 @@ export async function sendLinksAction(locale: AppLocale, _previous: FormState, f
   } catch (error) {
     return formStateOf(error, locale, values);
   }
-  // After the answer: a known address must not take visibly longer than an unknown one.
-  after(() => sendManageLinks(parsed.data));
+  // After the answer: a known address must not take visibly longer than an unknown one. A server
+  // stopping meanwhile waits for it (shutdown.ts).
+  after(() => finishBeforeExit(sendManageLinks(parsed.data)));
   const t = createTranslator({ locale, messages: messages[locale], namespace: "lostLink" });
   return { ok: true, message: t("sent"), values };
 }

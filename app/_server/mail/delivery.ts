@@ -5,7 +5,7 @@ import { Prisma } from "../generated/prisma/client";
 import { env } from "../env";
 import { hashToken, newToken } from "../registration/tokens";
 import { MANAGE_TOKEN_PLACEHOLDER, readyEmail, render, renderForRecipient, type ReadyEmail, type StoredEmail } from "./outbox";
-import { mailConfigured, SEND_TIMEOUT_MS, sendEmail } from "./transport";
+import { abortSends, mailConfigured, SEND_TIMEOUT_MS, sendEmail } from "./transport";
 
 /**
  * Delivery of the outbox (see outbox.ts): after each commit that queued emails, and every 30 s for
@@ -88,7 +88,7 @@ export async function deliverOutbox(options: { now?: Date; limit?: number } = {}
 /** `more`: the run went through a full batch, so more emails may be due right away. */
 async function deliverBatch(now: Date, limit: number): Promise<{ result: DeliveryResult; more: boolean }> {
   const result: DeliveryResult = { sent: 0, retried: 0, failed: 0 };
-  if (!mailConfigured()) return { result, more: false };
+  if (!mailConfigured() || stopping()) return { result, more: false };
   const started = Date.now();
   // A send that starts later could still be under way when the lease ends (a minute kept for the
   // database writes around it).
@@ -101,7 +101,7 @@ async function deliverBatch(now: Date, limit: number): Promise<{ result: Deliver
     if (rest.length) await db.outboxEmail.updateMany({ where: { id: { in: rest } }, data: { lockedUntil: null } });
   };
   for (const [index, email] of batch.entries()) {
-    if (Date.now() > lastSendStart) {
+    if (Date.now() > lastSendStart || stopping()) {
       await handBack(index);
       break;
     }
@@ -188,12 +188,17 @@ export function shortError(error: unknown): string {
 }
 
 // One delivery run at a time per process: calls during a run only ask for one more run afterwards, so a
-// rush of registrations does not open hundreds of SMTP sessions.
-const state = globalThis as unknown as { __outboxRun?: { running: boolean; again: boolean }; __outboxTimer?: true };
+// rush of registrations does not open hundreds of SMTP sessions. `current` is the run under way, and
+// `stopping` says the server is shutting down (stopOutboxDelivery).
+type Runs = { running: boolean; again: boolean; stopping: boolean; current?: Promise<void> };
+const state = globalThis as unknown as { __outboxRun?: Runs; __outboxTimer?: ReturnType<typeof setInterval> };
+const runs = (): Runs => (state.__outboxRun ??= { running: false, again: false, stopping: false });
+const stopping = () => runs().stopping;
 
 /** Starts delivery in the background, typically right after a commit that queued emails. Never throws. */
 export function deliverSoon(): void {
-  const run = (state.__outboxRun ??= { running: false, again: false });
+  const run = runs();
+  if (run.stopping) return;
   try {
     if (!mailConfigured()) return;
   } catch (error) {
@@ -205,17 +210,18 @@ export function deliverSoon(): void {
     return;
   }
   run.running = true;
-  void (async () => {
+  run.current = (async () => {
     try {
       let full: boolean;
       do {
         run.again = false;
         full = (await deliverBatch(new Date(), BATCH)).more;
-      } while (run.again || full);
+      } while ((run.again || full) && !run.stopping);
     } catch (error) {
       console.error("Outbox: delivery failed; the emails stay queued.", error);
     } finally {
       run.running = false;
+      run.current = undefined;
     }
   })();
 }
@@ -223,7 +229,26 @@ export function deliverSoon(): void {
 /** Retries and emails queued before a restart: a delivery run every 30 s while the server lives. */
 export function startOutboxTimer(intervalMs = 30_000): void {
   if (!mailConfigured() || state.__outboxTimer) return;
-  state.__outboxTimer = true;
   deliverSoon();
-  setInterval(deliverSoon, intervalMs).unref();
+  state.__outboxTimer = setInterval(deliverSoon, intervalMs).unref();
+}
+
+/**
+ * A stopping server (shutdown.ts) gives back what it holds: no new runs, and the run under way stops
+ * before its next email and hands the rest of its batch back (`lockedUntil` cleared), so that another
+ * instance, or this one started again, sends them now instead of when the lease ends. The send under way
+ * may finish until `abortAt`; then it is ended, and counts as a failed attempt (retried, its link
+ * revoked). Resolves when no run is under way.
+ */
+export async function stopOutboxDelivery(abortAt: number): Promise<void> {
+  const run = runs();
+  run.stopping = true;
+  clearInterval(state.__outboxTimer);
+  if (!run.current) return;
+  const abort = setTimeout(abortSends, Math.max(0, abortAt - Date.now()));
+  try {
+    await run.current;
+  } finally {
+    clearTimeout(abort);
+  }
 }

@@ -54,6 +54,8 @@ export function mailConfigured(): boolean {
 export async function sendEmail(email: OutgoingEmail): Promise<void> {
   const transporter = transport();
   if (!transporter) throw new Error("SMTP_URL is not set");
+  let abort!: (error: Error) => void;
+  const aborted = new Promise<never>((_, reject) => (abort = reject));
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
@@ -70,11 +72,24 @@ export async function sendEmail(email: OutgoingEmail): Promise<void> {
     // Only the known fields: the stored JSON must not steer nodemailer (a `path` would read a file).
     attachments: email.attachments.map(({ filename, contentType, content, encoding, cid }) => ({ filename, contentType, content, encoding, cid })),
   });
+  sendsUnderWay.add(abort);
   try {
-    await Promise.race([sending, deadline]);
+    await Promise.race([sending, deadline, aborted]);
   } finally {
     clearTimeout(timer);
+    sendsUnderWay.delete(abort);
   }
+}
+
+const sendsUnderWay = new Set<(error: Error) => void>();
+
+/**
+ * A stopping server (shutdown.ts) ends the sends still under way: each rejects with code ESHUTDOWN, and
+ * the pool is closed. Whether such a message reached the server cannot be known, as after a crash.
+ */
+export function abortSends(): void {
+  for (const abort of sendsUnderWay) abort(Object.assign(new Error("The app server stopped during the send"), { code: "ESHUTDOWN" }));
+  closeMailTransport();
 }
 
 /** Closes the pooled connections (tests, shutdown); the next send opens a new pool. */
