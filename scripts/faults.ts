@@ -6,19 +6,27 @@
  *   a. PostgreSQL stopped for ~5 s while the registration API, the agenda JSON, the public feed and the
  *      agenda page are under load: 503 with Retry-After quickly instead of 500s or hangs, recovery on its
  *      own, and afterwards every registration a client was told about exists exactly once, no other.
- *   b. The app killed in the middle of a registration rush (SIGKILL, then in a second round SIGTERM) and
- *      started again: every 201 a client got is in the database exactly once, the seats add up.
+ *   b. The app killed in the middle of a registration rush (SIGKILL) and started again: every 201 a client
+ *      got is in the database exactly once, the seats add up. Then a deploy's stop: SIGTERM one second into
+ *      a rush of 200 registrations, one connection each, with the outbox sending to a slow mail server.
+ *      The server exits 0; every request it had accepted is answered, none with a 5xx; it holds no
+ *      outbox lease afterwards; after a restart and the clients' retries the books and seats add up.
  *
  * Each scenario prints its figures and the script exits 1 when a check fails.
  */
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { ensureBuild, startAppServer, type AppServer } from "./lib/app-server";
 import { freshDatabase } from "./lib/database";
 import { percentile } from "./lib/load";
+import { sendSpread } from "./lib/one-shot";
 import { createPrivateCluster, freePort, type PrivateCluster } from "./lib/private-postgres";
 import { memberCityIds, prepareRushSessions, rushRequest, type RushAnswers } from "./lib/rush";
+import { slowSmtp } from "./lib/slow-smtp";
 
 const MEETING = "2017";
 const OUTAGE_MS = 5_000;
@@ -293,6 +301,86 @@ async function restartMidRush(connect: () => Promise<pg.Client>, databaseUrl: st
   check(books.seatProblems.length === 0, `seat invariant holds${books.seatProblems.length ? `: ${books.seatProblems.join("; ")}` : ""}`);
 }
 
+/** The stop of a deploy: the rush's size, how long it takes to send, and when SIGTERM comes. */
+const STOP_RUSH = { requests: 200, spreadMs: 2_000, signalAtMs: 1_000 };
+
+async function stopMidRush(connect: () => Promise<pg.Client>, databaseUrl: string, port: number, cityIds: string[], sessionIds: string[]): Promise<void> {
+  const { requests, spreadMs, signalAtMs } = STOP_RUSH;
+  console.log(`\n== b. SIGTERM ${signalAtMs / 1000} s into a rush of ${requests} registrations (one connection each, over ${spreadMs / 1000} s), then started again`);
+  // Each email takes the mail server 300 ms: the outbox holds a claimed batch when the signal comes.
+  const smtp = await slowSmtp(300);
+  const folder = mkdtempSync(path.join(tmpdir(), "faults-"));
+  const acceptedFile = path.join(folder, "accepted");
+  const probe = path.join(import.meta.dirname, "lib/accepted-connections.mjs");
+  const env = { DATABASE_URL: databaseUrl, RATE_LIMIT_REGISTRATIONS: "1000000", SMTP_URL: smtp.url };
+  let server: AppServer = await startAppServer({ port, env: { ...env, NODE_OPTIONS: `--import ${probe}`, ACCEPTED_CONNECTIONS_FILE: acceptedFile } });
+  try {
+    // A server that has been running: the registration path warmed up, as a deploy finds it.
+    await sendSpread(server.url, rushRequest(MEETING, newRush("warm", sessionIds), cityIds, 2), 20, 500);
+    const rush = newRush("term", sessionIds);
+    const ledger: Ledger = new Map();
+    const sent = sendSpread(server.url, withIdempotencyKeys(rushRequest(MEETING, rush, cityIds, 2), ledger), requests, spreadMs);
+    await sleep(signalAtMs);
+    const leasesAtSignal = await outboxLeases(connect);
+    const signalledAt = Date.now();
+    const exit = await server.stop("SIGTERM");
+    const stoppedIn = Date.now() - signalledAt;
+    const leasesAfter = await outboxLeases(connect);
+    const outcomes = await sent;
+    const accepted = new Set(readFileSync(acceptedFile, "utf8").split("\n").filter(Boolean).map(Number));
+    const statuses: Record<string, number> = {};
+    for (const outcome of outcomes) {
+      const kind = outcome.status ? String(outcome.status) : outcome.localPort === undefined ? `${outcome.error} (never connected)` : `${outcome.error} after connecting`;
+      statuses[kind] = (statuses[kind] ?? 0) + 1;
+    }
+    const failed = outcomes.filter((outcome) => outcome.error && outcome.localPort !== undefined);
+    const cutAfterAccept = failed.filter((outcome) => accepted.has(outcome.localPort!));
+    console.log(`  exit code ${exit.code ?? exit.signal}, gone ${stoppedIn} ms after the signal; the server said:`);
+    for (const line of server.output().split("\n").filter((text) => text.startsWith("[shutdown]"))) console.log(`    ${line}`);
+    console.log(`  answers and errors: ${JSON.stringify(statuses)}`);
+    console.log(
+      `  connections that failed after connecting: ${failed.length}, of them accepted by the server: ${cutAfterAccept.length} ` +
+        `(one it had not accepted was still in the kernel's queue when the server stopped listening: it reached no code of the app)`,
+    );
+    console.log(`  outbox leases held at the signal: ${leasesAtSignal}, after the stop: ${leasesAfter}; emails taken by the mail server: ${smtp.received()}`);
+    check(exit.code === 0, `the server exited with 0 (${exit.code ?? exit.signal})`);
+    check(outcomes.every((outcome) => !outcome.status || outcome.status < 500), "no answer was a 5xx");
+    check(outcomes.every((outcome) => !outcome.status || outcome.status === 201), "every answer was a 201");
+    check(cutAfterAccept.length === 0, "no connection the server had accepted was reset or left without an answer");
+    check(leasesAfter === 0, "no outbox row keeps a lease of the stopped server");
+
+    server = await startAppServer({ port, env });
+    // The clients refused or reset try again with their Idempotency-Key, as a careful client does.
+    const settled = await settle(server.url, ledger, rush, connect, () => true);
+    const client = await connect();
+    const books = await accounting(client, rush).finally(() => client.end());
+    console.log(`  registrations: ${books.told} confirmed to clients, ${books.missing} missing, ${books.untold} stored without a 201 after the retries, ${books.duplicates} duplicated`);
+    check(books.told > 0 && books.missing === 0, "every 201 is in the database");
+    check(books.duplicates === 0, "no registration twice");
+    check(settled.replayed === settled.storedUntold, "every registration stored without its client knowing was answered on the retry, not made twice");
+    check(books.untold === 0, "after the retries, no registration that no client was told about");
+    check(books.seatProblems.length === 0, `seat invariant holds${books.seatProblems.length ? `: ${books.seatProblems.join("; ")}` : ""}`);
+  } catch (error) {
+    console.error(server.output());
+    throw error;
+  } finally {
+    await server.stop();
+    await smtp.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** Outbox rows claimed by a sender whose lease has not been given back or run out. */
+async function outboxLeases(connect: () => Promise<pg.Client>): Promise<number> {
+  const client = await connect();
+  try {
+    const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "OutboxEmail" WHERE "lockedUntil" IS NOT NULL`);
+    return rows[0]!.n;
+  } finally {
+    await client.end();
+  }
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   await ensureBuild();
@@ -318,9 +406,8 @@ async function main(): Promise<void> {
       return connection;
     };
     await outageUnderLoad(cluster, fresh, databaseUrl, port, cityIds, sessionIds).then(undefined, (error) => failures.push(String(error)));
-    for (const signal of ["SIGKILL", "SIGTERM"] as const) {
-      await restartMidRush(fresh, databaseUrl, port, cityIds, sessionIds, signal).then(undefined, (error) => failures.push(String(error)));
-    }
+    await restartMidRush(fresh, databaseUrl, port, cityIds, sessionIds, "SIGKILL").then(undefined, (error) => failures.push(String(error)));
+    await stopMidRush(fresh, databaseUrl, port, cityIds, sessionIds).then(undefined, (error) => failures.push(String(error)));
   } finally {
     cleanUp();
   }
