@@ -44,6 +44,15 @@ const nextConfig = {
   // forbidden(): back-office pages answer 403 with their own page when the role may not open them.
   experimental: { authInterrupts: true },
   headers: async () => securityHeaders,
+  // The Dockerfile builds with BUILD_OUTPUT=standalone: a self-contained server in .next/standalone, plus
+  // what migrations read from the project folder at run time (app/_server/database/migrations.ts), which
+  // no import shows the tracer. Only there: `next start` warns against serving a standalone build.
+  ...(process.env.BUILD_OUTPUT === "standalone" && {
+    output: "standalone",
+    outputFileTracingIncludes: {
+      "/*": ["./prisma/schema.prisma", "./prisma/migrations/**/*", "./node_modules/@prisma/schema-engine-wasm/**/*"],
+    },
+  }),
 };
 
 export default withNextIntl(nextConfig);
