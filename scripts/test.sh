@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # All tests, in order of speed: types, migrations vs schema, unit and integration tests (PGlite always,
 # PostgreSQL when TEST_DATABASE_URL is set) under TZ=UTC, the unit tests and one tier again under
-# TZ=Asia/Shanghai, the production build, and end-to-end tests in Chromium against it. Stops at the first
-# failing tier.
+# TZ=Asia/Shanghai, the production build, end-to-end tests in Chromium against it, and the container
+# image with compose.yaml's stack. Stops at the first failing tier.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n=== %s\n' "$*"; }
@@ -21,3 +21,6 @@ step "Unit and integration tests ($second_tier), TZ=Asia/Shanghai" && TZ=Asia/Sh
 step "Browser" && bash scripts/ensure-browser.sh
 step "Production build" && next build
 step "End-to-end tests (Chromium; server TZ=Asia/Shanghai, browsers in UTC and Asia/Shanghai)" && playwright test
+# Last, and on its own: podman, base images made without a registry, the image from the Dockerfile and
+# compose.yaml's stack behind Caddy. It says SKIPPED itself where containers cannot run.
+step "Container: the image and compose.yaml's stack, through Caddy (podman)" && tsx scripts/test-container.ts
