@@ -48,3 +48,18 @@ test("unknown meetings and API paths answer 404 in JSON", async ({ request }) =>
     expect((await response.json()).error.code).toBe("not_found");
   }
 });
+
+test("GET and HEAD /api/health: 200 with the version, never cached, with the security headers of every response", async ({ request }) => {
+  for (const method of ["GET", "HEAD"] as const) {
+    const response = await request.fetch("/api/health", { method });
+    expect(response.status(), method).toBe(200);
+    const headers = response.headers();
+    expect(headers["cache-control"]).toBe("no-store");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["x-frame-options"]).toBe("DENY");
+    expect(headers["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(headers["strict-transport-security"]).toContain("max-age=");
+    if (method === "GET") expect(await response.json()).toEqual({ status: "ok", database: "up", version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    else expect(await response.body()).toHaveLength(0);
+  }
+});
