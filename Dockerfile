@@ -9,13 +9,14 @@
 
 ARG NODE_IMAGE=node:24-bookworm-slim
 
-# ---- build: dependencies, the production build, the deploy commands ------------------------------------
-FROM ${NODE_IMAGE} AS build
+# ---- deps: the npm packages, reused while package.json and the lockfile stay the same -------------------
+FROM ${NODE_IMAGE} AS deps
+LABEL org.opencontainers.image.title="alliance-meeting"
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 
-# Dependencies first, so that this layer is reused while the lockfile stays the same. The postinstall
-# step (`prisma generate`) needs the schema, prisma.config.ts and the schema engine's stand-in script.
+# The postinstall step (`prisma generate`) needs the schema, prisma.config.ts and the schema engine's
+# stand-in script.
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma/schema.prisma prisma/schema.prisma
 COPY scripts/schema-engine-unavailable.sh scripts/schema-engine-unavailable.sh
@@ -25,9 +26,11 @@ RUN --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.c
     if [ -f /run/secrets/ca-certificates.crt ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/ca-certificates.crt; fi \
  && npm ci --no-audit --no-fund
 
+# ---- build: the production build and the deploy commands ---------------------------------------------
+FROM deps AS build
 COPY . .
 # BUILD_OUTPUT=standalone makes `next build` write a self-contained server to .next/standalone
-# (next.config.js); only here, because `next start` refuses to serve such a build without a warning.
+# (next.config.js). Only here: `next start`, which npm start and the tests use, warns about such a build.
 RUN mkdir -p public && BUILD_OUTPUT=standalone npm run build
 
 # The deploy commands run without tsx in the image: bundled once, with the react-server condition that
@@ -43,6 +46,8 @@ RUN node_modules/.bin/esbuild scripts/db.ts scripts/admin-create.ts scripts/rete
 
 # ---- runtime ---------------------------------------------------------------------------------------------
 FROM ${NODE_IMAGE}
+LABEL org.opencontainers.image.title="alliance-meeting" \
+      org.opencontainers.image.description="Registration, agenda and ceremonies of the annual meeting of the Chinese-German Industrial Cities Alliance"
 WORKDIR /app
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \

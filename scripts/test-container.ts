@@ -76,22 +76,27 @@ function freePort(): Promise<number> {
 
 /** The app's image from the Dockerfile, with the build context the repository (less .dockerignore). */
 async function buildApp(): Promise<void> {
-  const previous = (await run("podman", ["image", "inspect", "--format", "{{.Id}}", APP_IMAGE], { capture: true, quiet: true })).stdout.trim();
   // This machine's certificate authorities, for npm in the build (the Dockerfile's optional secret): the
   // registry may be reached through a proxy that inspects TLS.
   const caBundle = [process.env.NODE_EXTRA_CA_CERTS, "/etc/ssl/certs/ca-certificates.crt"].find((file) => file && existsSync(file));
   if (caBundle) note(`npm in the build trusts this machine's certificate authorities (${caBundle}, as a build secret)`);
   const secret = caBundle ? ["--secret", `id=ca-certificates,src=${caBundle}`] : [];
-  const args = ["build", "--network", "host", "--pull=never", "--format", "docker", ...secret, "-f", path.join(ROOT, "Dockerfile"), "-t", APP_IMAGE, ROOT];
-  const result = await run("podman", args, { logFile: path.join(WORK, "app-build.log") });
-  if (result.code !== 0) {
-    console.log(readFileSync(path.join(WORK, "app-build.log"), "utf8").trim().split("\n").slice(-60).join("\n"));
-    throw new Error("the app image did not build");
-  }
-  const built = (await runOk("podman", ["image", "inspect", "--format", "{{.Id}} {{.Size}}", APP_IMAGE], { capture: true, quiet: true })).stdout.trim().split(" ");
-  // The image the tag named before is of no use now (its layers stay as long as the cache uses them).
-  if (previous && previous !== built[0]) await run("podman", ["rmi", previous], { capture: true, quiet: true });
-  note(`${APP_IMAGE}: ${Math.round(Number(built[1]) / 1e6)} MB (build log: ${path.join(WORK, "app-build.log")})`);
+  const log = path.join(WORK, "app-build.log");
+  const build = async (target: string[], tag: string) => {
+    const args = ["build", "--network", "host", "--pull=never", "--format", "docker", ...secret, ...target, "-f", path.join(ROOT, "Dockerfile"), "-t", tag, ROOT];
+    if ((await run("podman", args, { logFile: log })).code === 0) return;
+    console.log(readFileSync(log, "utf8").trim().split("\n").slice(-60).join("\n"));
+    throw new Error(`${tag} did not build`);
+  };
+  // The build stage under a tag of its own, so that the cache keeps it (and the npm packages under it)
+  // from one run to the next.
+  await build(["--target", "build"], `${APP_IMAGE}-build`);
+  await build([], APP_IMAGE);
+  // What earlier builds left that nothing uses any more (the intermediate images of this Dockerfile that
+  // no tag leads to), so that the storage does not grow with every run.
+  await run("podman", ["image", "prune", "-f", "--filter", "label=org.opencontainers.image.title=alliance-meeting"], { capture: true, quiet: true });
+  const [, size] = (await runOk("podman", ["image", "inspect", "--format", "{{.Id}} {{.Size}}", APP_IMAGE], { capture: true, quiet: true })).stdout.trim().split(" ");
+  note(`${APP_IMAGE}: ${Math.round(Number(size) / 1e6)} MB (build log: ${log})`);
 }
 
 async function main(): Promise<void> {
