@@ -3,7 +3,8 @@
  * Dockerfile, starts compose.yaml's stack (PostgreSQL, migrations, the app, Caddy), creates the admin with
  * the image's admin:create, loads the demo meeting with db:seed, registers a delegate through Caddy and
  * finds the row in PostgreSQL, signs in through Caddy, checks that only Caddy publishes a port, runs
- * `retention -- --dry-run` in the image, and removes the stack's containers, volumes and networks.
+ * `retention -- --dry-run` in the image, backs up and restores as README "Deploy" says (with a stop of the
+ * app: SIGTERM, exit 0), and removes the stack's containers, volumes and networks.
  *
  * Where no image registry can be reached (these machines), the base images — node:24-bookworm-slim,
  * postgres:16, caddy:2 — are made here as local stand-ins (scripts/container/base-images.ts) and kept in
@@ -17,7 +18,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { ensureDebian, ensureNode, ensureService } from "./container/base-images";
-import { backupAndRestore, createAdmin, onlyCaddyIsPublished, register, retentionDryRun, seedDemo, setupLinkInLogs, signIn, stopsCleanly } from "./container/checks";
+import { backupAndRestore, createAdmin, onlyCaddyIsPublished, register, retentionDryRun, seedDemo, setupLinkInLogs, signIn } from "./container/checks";
 import { defineStack, startStack, tearDown, type Stack } from "./container/stack";
 import { elapsed, hasCommand, note, run, runOk, step } from "./container/shell";
 
@@ -136,8 +137,7 @@ async function main(): Promise<void> {
     await signIn(stack, admin);
     await onlyCaddyIsPublished(stack);
     await retentionDryRun(stack);
-    await backupAndRestore(stack);
-    await stopsCleanly(stack);
+    await backupAndRestore(stack, WORK);
     passed = true;
   } finally {
     if (!passed) await dumpLogs(stack);

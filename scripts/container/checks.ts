@@ -3,7 +3,9 @@
  * stack's PostgreSQL, and a delegate and an organizer get what they need through Caddy alone.
  */
 import { randomBytes } from "node:crypto";
-import { compose, type Stack } from "./stack";
+import { rmSync, statSync } from "node:fs";
+import path from "node:path";
+import { compose, type Stack, waitForHttp, waitHealthy } from "./stack";
 import { NOISE, note, runOk, step } from "./shell";
 
 function expect(condition: unknown, message: string): asserts condition {
@@ -50,32 +52,29 @@ export async function seedDemo(stack: Stack): Promise<void> {
   expect(meetings === "1", `expected the meeting 2017 after db:seed, found ${meetings}`);
 }
 
-export async function register(stack: Stack): Promise<void> {
-  step("Register a delegate through Caddy: POST /api/meetings/2017/registrations");
+/** A registration through Caddy, as README "Registration" describes the API. */
+async function postRegistration(stack: Stack): Promise<{ id: string; status: string; email: string }> {
   const cityId = await sql(stack, `SELECT id FROM "City" ORDER BY id LIMIT 1`);
   const email = `delegate-${randomBytes(3).toString("hex")}@container-test.example`;
-  const body = {
-    givenName: "Lena",
-    familyName: "Container",
-    email,
-    role: "delegate",
-    language: "en",
-    cityId,
-    sessionIds: [],
-    privacyConsent: true,
-  };
+  const body = { givenName: "Lena", familyName: "Container", email, role: "delegate", language: "en", cityId, sessionIds: [], privacyConsent: true };
   const response = await fetch(`${stack.publicUrl}/api/meetings/2017/registrations`, {
     method: "POST",
     headers: { "content-type": "application/json", "accept-language": "en", "idempotency-key": randomBytes(16).toString("hex") },
     body: JSON.stringify(body),
   });
   const answer = (await response.json()) as { id?: string; status?: string; manageUrl?: string };
-  note(`${response.status} ${JSON.stringify({ id: answer.id, status: answer.status })}`);
-  expect(response.status === 201, `expected 201, got ${response.status}: ${JSON.stringify(answer)}`);
+  note(`POST /api/meetings/2017/registrations → ${response.status} ${JSON.stringify({ id: answer.id, status: answer.status })}`);
+  expect(response.status === 201 && answer.id && answer.status, `expected 201, got ${response.status}: ${JSON.stringify(answer)}`);
   expect(answer.manageUrl?.startsWith(`${stack.publicUrl}/`), `the manage link should start with PUBLIC_URL: ${answer.manageUrl?.slice(0, 40)}…`);
+  return { id: answer.id, status: answer.status, email };
+}
+
+export async function register(stack: Stack): Promise<void> {
+  step("Register a delegate through Caddy: POST /api/meetings/2017/registrations");
+  const { id, status, email } = await postRegistration(stack);
   const row = await sql(stack, `SELECT id, status FROM "Registration" WHERE email = '${email}'`);
-  expect(row === `${answer.id}|${answer.status}`, `expected the row ${answer.id}|${answer.status} in PostgreSQL, found "${row}"`);
-  note(`PostgreSQL has the registration ${row.replace("|", " with status ")}`);
+  expect(row === `${id}|${status}`, `expected the row ${id}|${status} in PostgreSQL, found "${row}"`);
+  note(`PostgreSQL has the registration ${id} with status ${status}`);
 }
 
 /** next-auth's credentials flow, as the sign-in form does it: CSRF token, then the callback. */
@@ -150,25 +149,40 @@ export async function setupLinkInLogs(stack: Stack): Promise<void> {
   note(`the log has ${link}… (token not shown)`);
 }
 
-/** README "Deploy": the backup command, and the dump restored into a scratch database. */
-export async function backupAndRestore(stack: Stack): Promise<void> {
-  step("Back up with pg_dump through the db container (README), restore the dump into a scratch database");
-  const dump = await runOk("podman", ["exec", stack.container("db"), "sh", "-c", 'pg_dump -U "$POSTGRES_USER" -d "$POSTGRES_DB" --format=custom > /tmp/backup.dump && wc -c < /tmp/backup.dump'], { capture: true });
-  note(`dump: ${dump.stdout.trim()} bytes`);
-  await sql(stack, "CREATE DATABASE restore_check");
-  await runOk("podman", ["exec", stack.container("db"), "sh", "-c", 'pg_restore -U "$POSTGRES_USER" -d restore_check --no-owner /tmp/backup.dump'], { capture: true });
-  const { user } = stack.postgres;
-  const { stdout } = await runOk("podman", ["exec", stack.container("db"), "psql", "-X", "-A", "-t", "-U", user, "-d", "restore_check", "-c", 'SELECT (SELECT count(*) FROM "Registration") || \' registrations, \' || (SELECT count(*) FROM "User") || \' accounts\''], { capture: true });
-  const original = await sql(stack, 'SELECT (SELECT count(*) FROM "Registration") || \' registrations, \' || (SELECT count(*) FROM "User") || \' accounts\'');
-  note(`restored: ${stdout.trim()}; live: ${original}`);
-  expect(stdout.trim() === original, "the restored database differs from the live one");
-}
+const COUNTS = `SELECT (SELECT count(*) FROM "Registration") || ' registrations, ' || (SELECT count(*) FROM "User") || ' accounts'`;
 
-/** `docker compose stop` sends SIGTERM: the server finishes what it has and exits 0. */
-export async function stopsCleanly(stack: Stack): Promise<void> {
-  step("Stop the app as docker compose stop does (SIGTERM, then its grace period)");
+/**
+ * README "Deploy": the backup (pg_dump through the db container into a file on the host), a change after
+ * it, `docker compose stop app` (SIGTERM: the app exits 0), the restore (pg_restore --clean), which takes
+ * the change back, and `docker compose start app`.
+ */
+export async function backupAndRestore(stack: Stack, work: string): Promise<void> {
+  const db = stack.container("db");
+  const file = path.join(work, `${stack.project}.dump`);
+  step("Back up (README): docker compose exec -T db sh -c 'pg_dump … --format=custom' > file");
+  await runOk("sh", ["-c", `podman exec ${db} sh -c 'pg_dump -U "$POSTGRES_USER" -d "$POSTGRES_DB" --format=custom' > ${file}`]);
+  const backedUp = await sql(stack, COUNTS);
+  note(`${statSync(file).size} bytes, of a database with ${backedUp}`);
+
+  step("Change something after the backup: one more registration through Caddy");
+  await postRegistration(stack);
+  note(`the database has ${await sql(stack, COUNTS)}`);
+
+  step("Stop the app as docker compose stop does (SIGTERM, then its grace period): it exits 0");
   await runOk("podman", ["stop", "-t", "20", stack.container("app")], { capture: true });
   const code = (await runOk("podman", ["inspect", "--format", "{{.State.ExitCode}}", stack.container("app")], { capture: true, quiet: true })).stdout.trim();
   note(`app exited with ${code}`);
   expect(code === "0", `the app should exit 0 on SIGTERM, not ${code}`);
+
+  step("Restore (README): docker compose exec -T db sh -c 'pg_restore … --clean --if-exists --no-owner' < file");
+  await runOk("sh", ["-c", `podman exec -i ${db} sh -c 'pg_restore -U "$POSTGRES_USER" -d "$POSTGRES_DB" --clean --if-exists --no-owner' < ${file}`]);
+  const restored = await sql(stack, COUNTS);
+  note(`the database has ${restored} again`);
+  expect(restored === backedUp, `after the restore the database should have ${backedUp}, not ${restored}`);
+  rmSync(file, { force: true });
+
+  step("Start the app again (docker compose start app): healthy, and answering through Caddy");
+  await runOk("podman", ["start", stack.container("app")], { capture: true });
+  await waitHealthy(stack.container("app"), 120);
+  await waitForHttp(`${stack.publicUrl}/api/health`, 30);
 }

@@ -77,7 +77,7 @@ export async function startStack(stack: Stack): Promise<void> {
   await waitForHttp(`${stack.publicUrl}/api/health`, 60);
 }
 
-async function waitHealthy(container: string, seconds: number): Promise<void> {
+export async function waitHealthy(container: string, seconds: number): Promise<void> {
   const deadline = Date.now() + seconds * 1000;
   for (let attempt = 1; ; attempt++) {
     const check = await run("podman", ["healthcheck", "run", container], { capture: true, quiet: true });
@@ -94,7 +94,7 @@ async function waitHealthy(container: string, seconds: number): Promise<void> {
   }
 }
 
-async function waitForHttp(url: string, seconds: number): Promise<void> {
+export async function waitForHttp(url: string, seconds: number): Promise<void> {
   const deadline = Date.now() + seconds * 1000;
   let last = "";
   while (Date.now() < deadline) {
