@@ -33,9 +33,10 @@ function skip(reason: string): never {
 
 /** podman, runc, debootstrap, podman-compose and bridge networking with DNS, installed when missing. */
 async function ensureTools(): Promise<void> {
-  step("Tools: podman, runc, debootstrap, podman-compose, netavark + aardvark-dns");
+  step("Tools: podman, runc, debootstrap, podman-compose, netavark + aardvark-dns, iptables");
   const missing: string[] = [];
-  for (const command of ["podman", "runc", "debootstrap", "podman-compose"]) {
+  // iptables: netavark sets up the bridge networks and published ports with it, and no package says so.
+  for (const command of ["podman", "runc", "debootstrap", "podman-compose", "iptables"]) {
     if (!(await hasCommand(command))) missing.push(command);
   }
   for (const pkg of ["netavark", "aardvark-dns"]) {
@@ -49,19 +50,20 @@ async function ensureTools(): Promise<void> {
   console.log(`*** Installing with apt-get: ${missing.join(" ")} ***`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   await runOk("apt-get", ["update", "-q"], { env, logFile: path.join(WORK, "apt-get-update.log") });
-  await runOk("apt-get", ["install", "-y", "-q", "podman", "runc", "debootstrap", "podman-compose", "netavark", "aardvark-dns"], { env, logFile: path.join(WORK, "apt-get-install.log") });
+  await runOk("apt-get", ["install", "-y", "-q", "podman", "runc", "debootstrap", "podman-compose", "netavark", "aardvark-dns", "iptables"], { env, logFile: path.join(WORK, "apt-get-install.log") });
   note(`installed (log: ${path.join(WORK, "apt-get-install.log")})`);
 }
 
 /**
  * DESIGN §10's podman settings, for this process only (CONTAINERS_CONF), leaving /etc alone: runc (crun
- * refuses these machines' hybrid cgroups), cgroupfs, and no default ulimits (raising them is not allowed).
+ * refuses these machines' hybrid cgroups), cgroupfs, and no default ulimits (raising them is not allowed);
+ * and netavark, whose bridge networks (with DNS between containers) run compose.yaml as it is.
  */
 function configurePodman(): void {
   const file = path.join(WORK, "containers.conf");
-  writeFileSync(file, '[containers]\ndefault_ulimits = []\n\n[engine]\ncgroup_manager = "cgroupfs"\nruntime = "runc"\n');
+  writeFileSync(file, '[containers]\ndefault_ulimits = []\n\n[engine]\ncgroup_manager = "cgroupfs"\nruntime = "runc"\n\n[network]\nnetwork_backend = "netavark"\n');
   process.env.CONTAINERS_CONF = file;
-  note(`CONTAINERS_CONF=${file} (runc, cgroupfs, no default ulimits)`);
+  note(`CONTAINERS_CONF=${file} (runc, cgroupfs, no default ulimits, netavark for compose.yaml's bridge networks)`);
 }
 
 function freePort(): Promise<number> {
