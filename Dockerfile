@@ -2,10 +2,11 @@
 # with the commands of a deploy (db:migrate, db:seed, admin:create, retention) next to it.
 #
 #   docker build -t alliance-meeting .
-#   docker run --rm alliance-meeting admin:create --email you@example.org --name "Your Name"
+#   docker run --rm -e DATABASE_URL=postgresql://… alliance-meeting db:migrate
+#   docker run --rm -it -e DATABASE_URL=postgresql://… alliance-meeting admin:create --email … --name …
 #
 # compose.yaml runs it with PostgreSQL and Caddy; README "Deploy" says how. Without DATABASE_URL the
-# server uses the embedded database in /data (mount a volume there).
+# server uses the embedded database in /data (mount a volume there; one process only).
 
 ARG NODE_IMAGE=node:24-bookworm-slim
 
