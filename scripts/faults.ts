@@ -147,6 +147,22 @@ function newRush(label: string, sessionIds: string[]): RushAnswers {
  * stored twice for an email, stored-but-never-told counted (only a request cut off mid-way may leave one),
  * and the seat invariant of its sessions (counters = confirmed seat rows ≤ capacity; waiting list 1…n).
  */
+/**
+ * What every scenario must leave behind, whatever the fault: each registration stored without its client
+ * knowing answered on the retry, each 201 stored once, nothing untold, seats right. Read over a connection
+ * of its own opened now: one open during an outage would have been ended by it.
+ */
+async function checkBooks(connect: () => Promise<pg.Client>, rush: RushAnswers, settled: { replayed: number; storedUntold: number }): Promise<void> {
+  const client = await connect();
+  const books = await accounting(client, rush).finally(() => client.end());
+  check(settled.replayed === settled.storedUntold, "every registration stored without its client knowing was answered on the retry, not made twice");
+  console.log(`  registrations: ${books.told} confirmed to clients (201), ${books.missing} of them missing, ${books.untold} stored without a 201 after the retries, ${books.duplicates} duplicated`);
+  check(books.told > 0 && books.missing === 0, "every 201 is in the database");
+  check(books.duplicates === 0, "no registration twice");
+  check(books.untold === 0, "after the retries, no registration that no client was told about");
+  check(books.seatProblems.length === 0, `seat invariant holds${books.seatProblems.length ? `: ${books.seatProblems.join("; ")}` : ""}`);
+}
+
 async function accounting(client: pg.Client, rush: RushAnswers): Promise<{ told: number; missing: number; untold: number; duplicates: number; seatProblems: string[] }> {
   const { rows } = await client.query<{ id: string; email: string }>(`SELECT "id", "email" FROM "Registration" WHERE "email" LIKE $1`, [`rush-${rush.label}-%`]);
   const stored = new Set(rows.map((row) => row.id));
@@ -248,18 +264,7 @@ async function outageUnderLoad(cluster: PrivateCluster, connect: () => Promise<p
 
     // Every client told 503 or cut off tries again, as Retry-After asks, with the same key.
     const settled = await settle(server.url, ledger, rush, connect, () => true);
-    check(settled.replayed === settled.storedUntold, "every registration stored without its client knowing was answered on the retry, not made twice");
-    // A connection of its own opened now: one open during the outage would have been ended by it.
-    const client = await connect();
-    const books = await accounting(client, rush).finally(() => client.end());
-    console.log(
-      `  registrations: ${books.told} confirmed to clients (201), ${books.missing} of them missing, ${books.untold} stored without a 201 after the retries, ` +
-        `${books.duplicates} duplicated`,
-    );
-    check(books.told > 0 && books.missing === 0, "every 201 is in the database");
-    check(books.duplicates === 0, "no registration twice");
-    check(books.untold === 0, "after the retries, no registration that no client was told about");
-    check(books.seatProblems.length === 0, `seat invariant holds${books.seatProblems.length ? `: ${books.seatProblems.join("; ")}` : ""}`);
+    await checkBooks(connect, rush, settled);
   } catch (error) {
     console.error(server.output());
     throw error;
@@ -290,15 +295,8 @@ async function restartMidRush(connect: () => Promise<pg.Client>, databaseUrl: st
   // those refused while nothing listened never reached the app.
   const settled = await settle(server.url, ledger, rush, connect, (pending) => pending.sentAt < goneAt || pending.sentAt >= backAt);
   await server.stop();
-  const client = await connect();
-  const books = await accounting(client, rush).finally(() => client.end());
-  console.log(`  registrations: ${books.told} confirmed to clients, ${books.missing} missing, ${books.untold} stored without a 201 after the retries, ${books.duplicates} duplicated`);
   check(samples.every((sample) => sample.status === 201), "every answer was a 201");
-  check(books.told > 0 && books.missing === 0, "every 201 is in the database");
-  check(books.duplicates === 0, "no registration twice");
-  check(settled.replayed === settled.storedUntold, "every registration stored without its client knowing was answered on the retry, not made twice");
-  check(books.untold === 0, "after the retries, no registration that no client was told about");
-  check(books.seatProblems.length === 0, `seat invariant holds${books.seatProblems.length ? `: ${books.seatProblems.join("; ")}` : ""}`);
+  await checkBooks(connect, rush, settled);
 }
 
 /** The stop of a deploy: the rush's size, how long it takes to send, and when SIGTERM comes. */
@@ -352,14 +350,7 @@ async function stopMidRush(connect: () => Promise<pg.Client>, databaseUrl: strin
     server = await startAppServer({ port, env });
     // The clients refused or reset try again with their Idempotency-Key, as a careful client does.
     const settled = await settle(server.url, ledger, rush, connect, () => true);
-    const client = await connect();
-    const books = await accounting(client, rush).finally(() => client.end());
-    console.log(`  registrations: ${books.told} confirmed to clients, ${books.missing} missing, ${books.untold} stored without a 201 after the retries, ${books.duplicates} duplicated`);
-    check(books.told > 0 && books.missing === 0, "every 201 is in the database");
-    check(books.duplicates === 0, "no registration twice");
-    check(settled.replayed === settled.storedUntold, "every registration stored without its client knowing was answered on the retry, not made twice");
-    check(books.untold === 0, "after the retries, no registration that no client was told about");
-    check(books.seatProblems.length === 0, `seat invariant holds${books.seatProblems.length ? `: ${books.seatProblems.join("; ")}` : ""}`);
+    await checkBooks(connect, rush, settled);
   } catch (error) {
     console.error(server.output());
     throw error;

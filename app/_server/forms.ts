@@ -31,6 +31,12 @@ export function formStateOf(thrown: unknown, locale: AppLocale, values: FormValu
   return { ok: false, message: errorSentence(error, locale), values };
 }
 
+/** A text field of a posted form; "" when it is missing or a file. */
+export function formText(formData: FormData, name: string): string {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : "";
+}
+
 /** The address of the client calling a server action, for rate limits. */
 export async function actionClientAddress(): Promise<string> {
   return clientAddress(await headers());

@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import type { UserRole } from "@/app/_lib/roles";
 import type { Actor } from "@/app/_server/authz";
 import { db } from "@/app/_server/db";
-import { AppError } from "@/app/_server/errors";
 import { hashToken } from "@/app/_server/registration/tokens";
 import { createActor, outcome } from "@/test/integration/actors";
 import { hashPassword } from "../auth/passwords";
@@ -12,6 +11,7 @@ import { disableUser, enableUser, inviteUser, resetPassword, setUserRole } from 
 import { listAccounts, passwordLinkAccount } from "./queries";
 import { setPasswordWithToken } from "./set-password";
 import { checkCredentials } from "./sign-in";
+import { refusal } from "@/test/integration/refusal";
 
 const PASSWORD = "correct horse battery staple";
 
@@ -19,15 +19,6 @@ const address = () => `person-${randomUUID().slice(0, 8)}@test.example`;
 const tokenOf = (link: string) => link.split("/").at(-1)!;
 /** Each test signs in from its own client address, so that the per-address limit never spills over. */
 const client = () => `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 async function fieldKey(promise: Promise<unknown>, field: string): Promise<string | undefined> {
   return (await refusal(promise)).details.fields?.[field]?.key;

@@ -5,19 +5,11 @@ import { disableDemoAccounts, seedDemoAccounts } from "@/prisma/seed-accounts";
 import { verifyPassword } from "../auth/passwords";
 import { hashToken } from "../registration/tokens";
 import { createFirstAdmin, issueSetupLink, setupLinkIsLive } from "./first-admin";
+import { refusal } from "@/test/integration/refusal";
 
 const PASSWORD = "correct horse battery staple";
 const tokenOf = (url: string) => url.split("/").at(-1)!;
 const input = (email: string) => ({ email, name: "Erika Mustermann", password: PASSWORD, passwordRepeat: PASSWORD });
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 /** Each test starts from an installation without accounts or links. */
 async function freshInstallation() {

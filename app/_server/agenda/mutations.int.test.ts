@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { sessionFields, type SessionInput } from "@/app/_lib/agenda/session-fields";
 import type { UserRole } from "@/app/_lib/roles";
 import { db } from "@/app/_server/db";
-import { AppError } from "@/app/_server/errors";
 import { seedDemo } from "@/prisma/seed";
 import { createActor, outcome } from "@/test/integration/actors";
 import { delegate, seatReport } from "@/test/integration/factories";
@@ -11,6 +10,7 @@ import { register } from "../registration/register";
 import { getMeetingProgram, getSessionEditor } from "./admin-queries";
 import { createSession, updateSession } from "./mutations";
 import { cancelSession, deleteSession, publishSession, unpublishSession } from "./status-mutations";
+import { refusal } from "@/test/integration/refusal";
 
 const SLUG = "2017";
 let meetingId: string;
@@ -34,15 +34,6 @@ beforeAll(async () => {
  */
 function input(overrides: Record<string, unknown> = {}): SessionInput {
   return sessionFields.parse({ titleDe: "Abendgespräch", kind: "networking", date: "2017-04-24", startTime: "20:00", endTime: "21:00", ...overrides });
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 async function publishedSession(capacity: number): Promise<string> {

@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/app/_server/authz";
 import { db } from "@/app/_server/db";
-import { AppError } from "@/app/_server/errors";
 import { setCityQuota } from "@/app/_server/registration/quotas";
 import { newCheckInCode } from "@/app/_server/registration/tokens";
 import { createActor, outcome } from "@/test/integration/actors";
@@ -10,6 +9,7 @@ import { delegate } from "@/test/integration/factories";
 import { getMeetingSettings, listCityQuotas, listMeetingsForAdmin, listRoomsAndTracks, nextMeetingDraft } from "./admin-queries";
 import { createMeeting, updateMeeting } from "./mutations";
 import { createRoom, createTrack, deleteRoom, deleteTrack, updateRoom, updateTrack } from "./rooms";
+import { refusal } from "@/test/integration/refusal";
 
 let organizer: Actor;
 let admin: Actor;
@@ -61,15 +61,6 @@ async function session(meetingId: string, data: { roomId?: string; trackId?: str
 
 async function city(country: "DE" | "CN" = "DE") {
   return db.city.create({ data: { slug: `c-${unique()}`, nameDe: `Stadt ${unique()}`, nameEn: "City", nameZh: "城市", country } });
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 const lastAudit = (entityId: string) => db.auditEntry.findFirstOrThrow({ where: { entityId }, orderBy: { at: "desc" } });

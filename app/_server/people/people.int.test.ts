@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/app/_server/authz";
 import { db } from "@/app/_server/db";
-import { AppError } from "@/app/_server/errors";
 import { createActor, outcome } from "@/test/integration/actors";
 import { createPerson, deletePerson, updatePerson } from "./mutations";
 import { getPerson, listPeople } from "./queries";
+import { refusal } from "@/test/integration/refusal";
 
 let organizer: Actor;
 let admin: Actor;
@@ -50,15 +50,6 @@ async function session(slug = `s-${unique()}`) {
   return db.session.create({
     data: { meetingId, slug, kind: "ceremony", titleDe: "Aufnahme", startsAt: new Date("2017-04-24T08:00:00Z"), endsAt: new Date("2017-04-24T09:00:00Z") },
   });
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 const lastAudit = (entityId: string) => db.auditEntry.findFirstOrThrow({ where: { entityId }, orderBy: { at: "desc" } });

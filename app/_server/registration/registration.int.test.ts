@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/app/_server/db";
-import { AppError } from "@/app/_server/errors";
 import { seedDemo } from "@/prisma/seed";
 import { createActor } from "@/test/integration/actors";
 import { delegate, limitedSession } from "@/test/integration/factories";
@@ -12,6 +11,7 @@ import { manageTokenOf, register } from "./register";
 import { setCityQuota } from "./quotas";
 import { approveRegistration, rejectRegistration } from "./review";
 import { hashToken } from "./tokens";
+import { refusal } from "@/test/integration/refusal";
 
 let meetingId: string;
 let cologneId: string;
@@ -21,15 +21,6 @@ beforeAll(async () => {
   meetingId = (await db.meeting.findUniqueOrThrow({ where: { slug: "2017" } })).id;
   cologneId = (await db.city.findUniqueOrThrow({ where: { slug: "cologne" } })).id;
 });
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe("registering", () => {
   it("confirms at once, stores only the token's hash, and queues the confirmation in the delegate's language", async () => {

@@ -4,13 +4,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import type { FormState } from "@/app/_lib/registration/form";
 import { setPasswordWithToken } from "@/app/_server/accounts/set-password";
-import { actionClientAddress, formStateOf } from "@/app/_server/forms";
+import { actionClientAddress, formStateOf, formText } from "@/app/_server/forms";
 import { enforceRateLimits, rateLimitKey } from "@/app/_server/rate-limit";
-
-const field = (formData: FormData, name: string): string => {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : "";
-};
 
 /**
  * Sets the password from a one-time link. Not a back-office action: nobody is signed in, the token (a
@@ -21,7 +16,7 @@ export async function setPasswordAction(_previous: FormState, formData: FormData
   const locale = (await getLocale()) as AppLocale;
   try {
     await enforceRateLimits([rateLimitKey("password-link", await actionClientAddress())], 20, 3600);
-    await setPasswordWithToken(field(formData, "token"), field(formData, "password"), field(formData, "passwordRepeat"));
+    await setPasswordWithToken(formText(formData, "token"), formText(formData, "password"), formText(formData, "passwordRepeat"));
   } catch (error) {
     return formStateOf(error, locale, {});
   }

@@ -4,13 +4,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import type { FormState } from "@/app/_lib/registration/form";
 import { createFirstAdmin } from "@/app/_server/accounts/first-admin";
-import { actionClientAddress, formStateOf } from "@/app/_server/forms";
+import { actionClientAddress, formStateOf, formText } from "@/app/_server/forms";
 import { enforceRateLimits, rateLimitKey } from "@/app/_server/rate-limit";
-
-const field = (formData: FormData, name: string): string => {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : "";
-};
 
 /**
  * Creates the first admin from the setup link. Nobody is signed in: the token (a hidden field, as in the
@@ -19,14 +14,14 @@ const field = (formData: FormData, name: string): string => {
  */
 export async function createFirstAdminAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const locale = (await getLocale()) as AppLocale;
-  const typed = { email: field(formData, "email"), name: field(formData, "name") };
+  const typed = { email: formText(formData, "email"), name: formText(formData, "name") };
   let email: string;
   try {
     await enforceRateLimits([rateLimitKey("setup-link", await actionClientAddress())], 20, 3600);
-    ({ email } = await createFirstAdmin(field(formData, "token"), {
+    ({ email } = await createFirstAdmin(formText(formData, "token"), {
       ...typed,
-      password: field(formData, "password"),
-      passwordRepeat: field(formData, "passwordRepeat"),
+      password: formText(formData, "password"),
+      passwordRepeat: formText(formData, "passwordRepeat"),
     }));
   } catch (error) {
     return formStateOf(error, locale, typed);
