@@ -1,7 +1,7 @@
 import "server-only";
 import { version } from "@/package.json";
-import { isDatabaseUnavailable } from "./database/errors";
-import { db } from "./db";
+import { connectionProblem } from "./database/connection-check";
+import { configuredTarget } from "./database/target";
 import { UNAVAILABLE_RETRY_AFTER_SECONDS } from "./errors";
 import { isShuttingDown } from "./shutdown";
 
@@ -27,27 +27,28 @@ export async function checkHealth({ timeoutMs = CHECK_TIMEOUT_MS }: { timeoutMs?
   return { status: 503, retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS, body: { status: "unavailable", database: "down" } };
 }
 
-// The SELECT 1 under way, shared: frequent checks, or several checkers, never pile up queries behind a
+// The check under way, shared: frequent checks, or several checkers, never pile up connections to a
 // database that does not answer; each waits for it at most its own timeout.
-const store = globalThis as unknown as { __healthQuery?: Promise<boolean> };
+const store = globalThis as unknown as { __healthCheck?: Promise<boolean>; __healthProblem?: string | null };
 
 /**
- * `SELECT 1` through the app's own client, so over the same pool and driver the requests use: it reads
- * no table. A failure that is not an outage (a bug, a misconfiguration) is written to the log as one
- * line; an outage is the availability probe's to report (database/availability.ts).
+ * `SELECT 1` over a connection of its own (database/connection-check.ts), with its own timeouts: not
+ * through the app's pool, whose queue is long in a registration rush (a busy instance is not a broken
+ * one) and whose stuck connection after an outage would keep saying "down". It reads no table. Each
+ * change of what is wrong is written to the log once, without the password.
  */
 async function databaseAnswers(timeoutMs: number): Promise<boolean> {
-  const query = (store.__healthQuery ??= db.$queryRaw`SELECT 1`.then(
-    () => true,
-    (error: unknown) => {
-      if (!isDatabaseUnavailable(error)) console.error(`[health] SELECT 1 failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
-      return false;
-    },
-  ).finally(() => (store.__healthQuery = undefined)));
+  const check = (store.__healthCheck ??= connectionProblem(configuredTarget(), timeoutMs)
+    .then((problem) => {
+      if (problem !== (store.__healthProblem ?? null)) console.error(problem ? `[health] ${problem}` : "[health] the database answers again");
+      store.__healthProblem = problem;
+      return problem === null;
+    })
+    .finally(() => (store.__healthCheck = undefined)));
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<false>((resolve) => (timer = setTimeout(resolve, timeoutMs, false)));
   try {
-    return await Promise.race([query, late]);
+    return await Promise.race([check, late]);
   } finally {
     clearTimeout(timer);
   }
