@@ -3,7 +3,7 @@
  * folder, so it applies pending migrations itself and loads the alliance's facts (and, for `npm run demo`
  * only, the demo). With PostgreSQL, migrations are a deploy step (`npm run db:migrate`), never done by
  * each instance. Without an admin account, the server prints a one-time link to create one
- * (app/_server/database/startup.ts).
+ * (app/_server/startup.ts).
  * With SMTP_URL set, each instance also sends what waits in the outbox: retries, and emails queued
  * before a restart (new ones go out right after their commit). A SIGTERM lets the requests under way
  * finish and the outbox hand back its emails before the process exits (app/_server/shutdown.ts).
@@ -13,7 +13,7 @@ export async function register(): Promise<void> {
   // First, so that a stop during the start-up below is already the app's (app/_server/shutdown.ts).
   const { stopOnSignals } = await import("./app/_server/shutdown");
   stopOnSignals();
-  const { prepareDatabase } = await import("./app/_server/database/startup");
+  const { prepareDatabase } = await import("./app/_server/startup");
   await prepareDatabase();
   const { startOutboxTimer } = await import("./app/_server/mail/delivery");
   startOutboxTimer();

@@ -78,6 +78,15 @@ describe("the first admin, through the setup link", () => {
     expect(await db.user.count({ where: { role: "admin" } })).toBe(1);
   });
 
+  it("refuses an address that another account has, and keeps the link", async () => {
+    await freshInstallation();
+    const token = tokenOf((await issueSetupLink())!.url);
+    await db.user.create({ data: { email: "organizer@example.org", name: "Organizer", role: "organizer" } });
+    expect((await refusal(createFirstAdmin(token, input("Organizer@example.org")))).details.fields).toEqual({ email: { key: "emailTaken" } });
+    expect(await setupLinkIsLive(token)).toBe(true);
+    expect(await db.user.count({ where: { role: "admin" } })).toBe(0);
+  });
+
   it("is never offered while an admin exists, even a disabled one", async () => {
     await freshInstallation();
     const token = tokenOf((await issueSetupLink())!.url);

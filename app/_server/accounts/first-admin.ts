@@ -4,6 +4,7 @@ import { adminPaths } from "@/app/_lib/admin-paths";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { recordAudit } from "../audit/record";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/passwords";
+import { isUniqueViolation } from "../database/errors";
 import { db, type Prisma } from "../db";
 import { env } from "../env";
 import { invalid } from "../errors";
@@ -70,18 +71,24 @@ export async function createFirstAdmin(token: string, input: FirstAdminInput, no
   const { email, name, password } = parsed.data;
   const passwordHash = await hashPassword(password);
 
-  return db.$transaction(async (tx) => {
-    const live = await tokenIsLive(tx, token, now);
-    const used = await tx.setupToken.deleteMany({});
-    if (!live || used.count === 0 || (await adminExists(tx))) throw linkExpired();
-    const created = await tx.user.create({ data: { email, name, role: "admin", passwordHash }, select: accountSelect });
-    // The link is the credential, so the admin is recorded as having made itself.
-    await recordAudit(tx, { id: created.id, email: created.email }, {
-      action: "user.create_first_admin",
-      entity: "User",
-      entityId: created.id,
-      after: auditRecord(created),
+  try {
+    return await db.$transaction(async (tx) => {
+      const live = await tokenIsLive(tx, token, now);
+      const used = await tx.setupToken.deleteMany({});
+      if (!live || used.count === 0 || (await adminExists(tx))) throw linkExpired();
+      const created = await tx.user.create({ data: { email, name, role: "admin", passwordHash }, select: accountSelect });
+      // The link is the credential, so the admin is recorded as having made itself.
+      await recordAudit(tx, { id: created.id, email: created.email }, {
+        action: "user.create_first_admin",
+        entity: "User",
+        entityId: created.id,
+        after: auditRecord(created),
+      });
+      return { email: created.email };
     });
-    return { email: created.email };
-  });
+  } catch (error) {
+    // An account that is not an admin has the address (a demo account this installation disabled).
+    if (isUniqueViolation(error, "email")) throw invalid({ email: { key: "emailTaken" } });
+    throw error;
+  }
 }

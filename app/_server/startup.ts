@@ -2,12 +2,12 @@ import "server-only";
 import { seedAllianceFacts, seedDemo } from "@/prisma/seed";
 import { disableDemoAccounts, seedDemoAccounts } from "@/prisma/seed-accounts";
 import { seedDemoDelegates } from "@/prisma/seed-delegates";
-import { issueSetupLink } from "../accounts/first-admin";
-import { db } from "../db";
-import { env } from "../env";
-import { isDatabaseUnavailable, isMissingTable } from "./errors";
-import { applyMigrations } from "./migrations";
-import { configuredTarget } from "./target";
+import { issueSetupLink } from "./accounts/first-admin";
+import { isDatabaseUnavailable, isMissingTable } from "./database/errors";
+import { applyMigrations } from "./database/migrations";
+import { configuredTarget } from "./database/target";
+import { db } from "./db";
+import { env } from "./env";
 
 /**
  * What a server does with its database when it starts (instrumentation.ts).
@@ -31,11 +31,13 @@ export async function prepareDatabase(): Promise<void> {
       if (applied.length) console.log(`Embedded database: the alliance's facts are in place (${facts}).`);
       if (settings.demo) await loadDemo();
     }
-    if (!settings.demo) await announceSetup();
+    if (!settings.demo) await announceSetup(target.kind);
   } catch (error) {
     // The server still starts and answers 503 (or, without tables, 500) until the database is ready: one
     // sentence here says what to do.
-    if (isDatabaseUnavailable(error)) console.error("The database cannot be reached; the server answers 503 until it can. Check DATABASE_URL.");
+    if (isDatabaseUnavailable(error)) {
+      console.error("The database cannot be reached; the server answers 503 until it can. Check DATABASE_URL, and start the server again once the database answers (a new installation then prints its setup link).");
+    }
     else if (isMissingTable(error)) console.error("The database has no tables yet: run `npm run db:migrate`, then start the server again.");
     else throw error;
   }
@@ -52,20 +54,28 @@ async function loadDemo(): Promise<void> {
 
 /**
  * A real installation never keeps a known password: demo accounts left in its database (a folder that once
- * ran the demo) are disabled. With no admin yet, a one-time setup link is printed: the only secret this
- * server ever logs, on purpose, for whoever can read its output.
+ * ran the demo) are disabled, and the folder's other demo data is pointed out. With no admin yet, a
+ * one-time setup link is printed: the only secret this server ever logs, on purpose, for whoever can read
+ * its output.
  */
-async function announceSetup(): Promise<void> {
+async function announceSetup(mode: "pglite" | "postgres"): Promise<void> {
   const disabled = await disableDemoAccounts(db);
-  if (disabled.length) console.warn(`Disabled the demo account(s) ${disabled.join(", ")}: their password is published.`);
+  if (disabled.length) {
+    console.warn(
+      `Disabled ${disabled.length} demo account(s) whose password is published. This database also holds the demo's ` +
+        "meeting and invented delegates: start a real installation on an empty database (DATA_DIR, or DATABASE_URL).",
+    );
+  }
   const link = await issueSetupLink();
   if (!link) return;
+  // The embedded database allows one process: admin:create must wait until this server has stopped.
+  const command = "npm run admin:create -- --email <address> --name <name>";
   console.log(
     [
       "",
       "No admin account yet. Create the first one in the browser within 24 hours (the link works once):",
       `  ${link.url}`,
-      "Or on the server: npm run admin:create -- --email <address> --name <name>",
+      mode === "pglite" ? `Or stop the server and run: ${command}` : `Or run: ${command}  (in the container: admin:create --email … --name …)`,
       "",
     ].join("\n"),
   );
