@@ -32,7 +32,7 @@ FROM deps AS build
 COPY . .
 # BUILD_OUTPUT=standalone makes `next build` write a self-contained server to .next/standalone
 # (next.config.js). Only here: `next start`, which npm start and the tests use, warns about such a build.
-RUN mkdir -p public && BUILD_OUTPUT=standalone npm run build
+RUN BUILD_OUTPUT=standalone npm run build
 
 # The deploy commands run without tsx in the image: bundled once, with the react-server condition that
 # `npm run db:*` gives them through tsx. Packages that load files next to themselves at run time (native
