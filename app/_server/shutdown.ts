@@ -15,7 +15,8 @@ import { stopOutboxDelivery } from "./mail/delivery";
  * until the orchestrator kills it) and knowing nothing of the outbox's leases. With Next's documented
  * switch NEXT_MANUAL_SIG_HANDLE set (`npm start` sets it) the signals are the app's, and this does:
  *
- *  1. `stopping`: GET /api/health answers 503 "draining", so that a load balancer stops sending.
+ *  1. `stopping`: GET /api/health answers 503 "draining" to a checker on a kept-alive connection, so that
+ *     a load balancer stops sending (a new connection is refused from the same moment on, step 2).
  *  2. The HTTP server stops listening: a new connection is refused, which a client or proxy may retry
  *     elsewhere, as nothing of it reached the app. Each answer still to come says `Connection: close`, so
  *     that no keep-alive client sends another request on a connection that is about to end; one that
