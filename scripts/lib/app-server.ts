@@ -44,6 +44,10 @@ export async function startAppServer(options: { port: number; env: Record<string
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
   const exited = new Promise<Exit>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  // A caller that ends without stopping the server (a test whose hook timed out) takes it along.
+  const orphanGuard = () => child.kill("SIGKILL");
+  process.once("exit", orphanGuard);
+  void exited.then(() => process.off("exit", orphanGuard));
 
   const server: AppServer = {
     url,
