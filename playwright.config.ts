@@ -48,7 +48,6 @@ export default defineConfig({
       PUBLIC_URL: `http://localhost:${port}`,
       RATE_LIMIT_REGISTRATIONS: "1000",
       RATE_LIMIT_LOST_LINK: "100",
-      RATE_LIMIT_SIGN_IN: "1000",
       // As `npm start` has it: the server's stop at the end is the app's own (app/_server/shutdown.ts).
       NEXT_MANUAL_SIG_HANDLE: "true",
     },

@@ -26,9 +26,10 @@ export async function disableDemoAccounts(db: Db): Promise<string[]> {
   const open = [];
   for (const account of candidates) if (await verifyPassword(DEMO_PASSWORD, account.passwordHash)) open.push(account);
   if (open.length === 0) return [];
-  await db.user.updateMany({
-    where: { id: { in: open.map((account) => account.id) } },
-    data: { disabledAt: new Date(), sessionVersion: { increment: 1 } },
-  });
+  const ids = open.map((account) => account.id);
+  await db.$transaction([
+    db.user.updateMany({ where: { id: { in: ids } }, data: { disabledAt: new Date() } }),
+    db.userSession.deleteMany({ where: { userId: { in: ids } } }),
+  ]);
   return open.map((account) => account.email);
 }

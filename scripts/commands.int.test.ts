@@ -11,7 +11,7 @@ import path from "node:path";
 import { verify } from "@node-rs/argon2";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { closePGlite } from "@/app/_server/database/adapter";
-import { checkCredentials } from "@/app/_server/accounts/sign-in";
+import { signIn } from "@/app/_server/accounts/sign-in";
 import { db } from "@/app/_server/db";
 import { register } from "@/app/_server/registration/register";
 import { createTestDatabase, fileDatabase, type TestDatabase } from "@/test/integration/databases";
@@ -161,7 +161,7 @@ describe.runIf(onPostgres)("admin:create and retention on PostgreSQL", () => {
     const user = await db.user.findUniqueOrThrow({ where: { email: EMAIL } });
     expect(user).toMatchObject({ role: "admin", disabledAt: null, name: "First Admin" });
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
-    expect(await checkCredentials(EMAIL, STRONG, "192.0.2.1")).toMatchObject({ id: user.id });
+    expect(await signIn({ email: EMAIL, password: STRONG, clientAddress: "192.0.2.1" })).toMatchObject({ outcome: "signed-in", user: { id: user.id } });
     const signedIn = await db.user.findUniqueOrThrow({ where: { email: EMAIL } });
 
     const again = await npm("admin:create", ["--email", EMAIL, "--name", "Someone Else"], target(), { ADMIN_PASSWORD: "another strong password" });
@@ -172,8 +172,8 @@ describe.runIf(onPostgres)("admin:create and retention on PostgreSQL", () => {
     const reset = await npm("admin:create", ["--email", EMAIL, "--reset"], target(), { ADMIN_PASSWORD: "another strong password" });
     expect(reset.code, reset.stderr).toBe(0);
     expect(await db.user.findUniqueOrThrow({ where: { email: EMAIL } })).toMatchObject({ role: "admin", disabledAt: null, name: "First Admin" });
-    expect(await checkCredentials(EMAIL, "another strong password", "192.0.2.2")).toMatchObject({ id: user.id });
-    expect(await checkCredentials(EMAIL, STRONG, "192.0.2.3")).toBeNull();
+    expect(await signIn({ email: EMAIL, password: "another strong password", clientAddress: "192.0.2.2" })).toMatchObject({ outcome: "signed-in" });
+    expect(await signIn({ email: EMAIL, password: STRONG, clientAddress: "192.0.2.3" })).toEqual({ outcome: "refused" });
     expect(await db.user.count()).toBe(1);
   }, SLOW);
 
@@ -193,9 +193,18 @@ describe.runIf(onPostgres)("admin:create and retention on PostgreSQL", () => {
     expect(dry.stdout).toMatch(/^past-2020: would anonymize 1 registration\(s\)/m);
     expect(await db.registration.findUniqueOrThrow({ where: { id } })).toMatchObject({ givenName: "Quintus", anonymizedAt: null });
 
+    // What has run out goes too: a counter past its window, a session past its lifetime.
+    const past = new Date("2020-03-01T10:00:00Z");
+    await db.rateLimit.create({ data: { key: "test:expired", windowStart: past, count: 3, expiresAt: past } });
+    const admin = await db.user.findUniqueOrThrow({ where: { email: EMAIL } });
+    await db.userSession.create({ data: { id: "ended-session", userId: admin.id, createdAt: past, lastSeenAt: past, expiresAt: past, userAgent: "test" } });
+
     const real = await npm("retention", [], target());
     expect(real.code, real.stderr).toBe(0);
     expect(real.stdout).toMatch(/^past-2020: anonymized 1 registration\(s\)/m);
+    expect(real.stdout).toMatch(/^Deleted 1 ended session\(s\), [1-9]\d* expired rate-limit counter\(s\), 0 sign-in address\(es\) unused for 90 days\.$/m);
+    expect(await db.rateLimit.count({ where: { key: "test:expired" } })).toBe(0);
+    expect(await db.userSession.count({ where: { id: "ended-session" } })).toBe(0);
     expect(real.stdout).not.toContain("Quintus");
     const after = await db.registration.findUniqueOrThrow({ where: { id } });
     expect(after.givenName).toBe("");

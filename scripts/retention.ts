@@ -1,6 +1,8 @@
 /**
  * Anonymizes the registrations of every meeting past its retention date (RETENTION_DAYS after its last
- * day, in the meeting's time zone; see app/_server/retention):
+ * day, in the meeting's time zone; see app/_server/retention), and deletes what has run out: organizer
+ * sessions past their lifetime or idle time, rate-limit counters past their window, and sign-in addresses
+ * no account has used for 90 days:
  *
  *   npm run retention              do it
  *   npm run retention -- --dry-run say what it would do, change nothing
@@ -12,8 +14,11 @@
  * 1 failed (one sentence on stderr), 2 wrong usage.
  */
 import { parseArgs } from "node:util";
+import { sweepSessions } from "../app/_server/accounts/sessions";
+import { sweepKnownAddresses } from "../app/_server/accounts/sign-in-limits";
 import { applyMigrations } from "../app/_server/database/migrations";
 import { env } from "../app/_server/env";
+import { sweepRateLimits } from "../app/_server/rate-limit";
 import { runRetention, summaryLine } from "../app/_server/retention/run";
 import { openDatabase, runCommand } from "./lib/command";
 
@@ -47,6 +52,11 @@ async function main(): Promise<number> {
   console.log(`${options.dryRun ? "Dry run, nothing changed. " : ""}Retention: ${RETENTION_DAYS} days after each meeting's last day.`);
   for (const meeting of run.meetings) console.log(summaryLine(meeting, run.dryRun));
   if (run.meetings.length === 0) console.log("No meetings.");
+  if (!options.dryRun) {
+    const now = new Date();
+    const [sessions, counters, addresses] = [await sweepSessions(now), await sweepRateLimits(now), await sweepKnownAddresses(now)];
+    console.log(`Deleted ${sessions} ended session(s), ${counters} expired rate-limit counter(s), ${addresses} sign-in address(es) unused for 90 days.`);
+  }
   return 0;
 }
 

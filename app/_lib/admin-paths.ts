@@ -9,6 +9,12 @@ export const adminPaths = {
   /** Where the first admin account is made, from the link a server prints while there is none. */
   setup: (token: string) => `/admin/setup/${token}`,
   accounts: "/admin/accounts",
+  /** An organizer's account as admins see it: role, sessions, second factor. */
+  account: (id: string) => `/admin/accounts/${id}`,
+  /** One's own account: sessions, password. */
+  ownAccount: "/admin/account",
+  /** Setting up (or replacing) one's own second factor. */
+  twoFactor: "/admin/account/two-factor",
   people: "/admin/people",
   newPerson: "/admin/people/new",
   person: (id: string) => `/admin/people/${id}`,

@@ -34,10 +34,10 @@ const schema = z.object({
   RATE_LIMIT_LOST_LINK: z.coerce.number().int().min(1).default(5),
   /** Signs organizer sessions (at least 32 characters). Unset: a key made once and kept in the database. */
   AUTH_SECRET: z.string().min(32).optional(),
-  /** Hours an organizer stays signed in. */
+  /** Hours an organizer stays signed in, counted from sign-in and never extended by use. */
   AUTH_SESSION_HOURS: z.coerce.number().int().min(1).max(24).default(8),
-  /** Sign-in attempts per account, and per client address, in 15 minutes. */
-  RATE_LIMIT_SIGN_IN: z.coerce.number().int().min(1).default(10),
+  /** Minutes without a request after which a session ends. */
+  AUTH_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(120),
   /** Reverse proxies in front of the app, each adding the address it sees to X-Forwarded-For: the client
    *  is that many entries from the right (1: the compose file's Caddy). 0 ignores the header, and every
    *  request then counts as one client (http.ts, clientAddress). */

@@ -1,10 +1,10 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
-import { createHash } from "node:crypto";
 import { groupWriter } from "./database/group-commit";
 import { timestampText } from "./database/timestamp";
 import { db, type Db } from "./db";
 import { AppError } from "./errors";
+import { keyedDigest } from "./security/keys";
 
 /**
  * Fixed-window counters in the database, so that a limit holds across every app instance. One
@@ -45,6 +45,7 @@ function counterOf(database: Db): (hit: Hit) => void {
 
 /** Counts a group of hits: one statement per window length (there is one in practice); settles each. */
 async function countHits(database: Db, hits: Hit[]): Promise<void> {
+  sweepNowAndThen(database, hits[0]!.now);
   for (const windowSeconds of new Set(hits.map((hit) => hit.windowSeconds))) {
     const byKey = new Map<string, Hit[]>();
     for (const hit of hits.filter((candidate) => candidate.windowSeconds === windowSeconds)) byKey.set(hit.key, [...(byKey.get(hit.key) ?? []), hit]);
@@ -54,14 +55,17 @@ async function countHits(database: Db, hits: Hit[]): Promise<void> {
     // A key's hits count at the latest of their instants.
     const nows = keys.map((key) => new Date(Math.max(...byKey.get(key)!.map((hit) => hit.now.getTime()))));
     const rows = await database.$queryRaw<{ key: string; count: number; windowStart: Date }[]>`
-      INSERT INTO "RateLimit" ("key", "windowStart", "count")
-      SELECT * FROM unnest(${keys}::text[], ${nows.map(timestampText)}::timestamp(3)[],
-                           ${keys.map((key) => byKey.get(key)!.length)}::integer[])
+      INSERT INTO "RateLimit" ("key", "windowStart", "count", "expiresAt")
+      SELECT "key", "windowStart", "count", "windowStart" + make_interval(secs => ${windowSeconds})
+      FROM unnest(${keys}::text[], ${nows.map(timestampText)}::timestamp(3)[],
+                  ${keys.map((key) => byKey.get(key)!.length)}::integer[]) AS hit("key", "windowStart", "count")
       ON CONFLICT ("key") DO UPDATE SET
-        "count" = CASE WHEN "RateLimit"."windowStart" <= EXCLUDED."windowStart" - make_interval(secs => ${windowSeconds})
+        "count" = CASE WHEN "RateLimit"."expiresAt" <= EXCLUDED."windowStart"
                        THEN EXCLUDED."count" ELSE "RateLimit"."count" + EXCLUDED."count" END,
-        "windowStart" = CASE WHEN "RateLimit"."windowStart" <= EXCLUDED."windowStart" - make_interval(secs => ${windowSeconds})
-                             THEN EXCLUDED."windowStart" ELSE "RateLimit"."windowStart" END
+        "windowStart" = CASE WHEN "RateLimit"."expiresAt" <= EXCLUDED."windowStart"
+                             THEN EXCLUDED."windowStart" ELSE "RateLimit"."windowStart" END,
+        "expiresAt" = CASE WHEN "RateLimit"."expiresAt" <= EXCLUDED."windowStart"
+                           THEN EXCLUDED."expiresAt" ELSE "RateLimit"."expiresAt" END
       RETURNING "key", "count", "windowStart"`;
     for (const row of rows) {
       const windowEnds = row.windowStart.getTime() + windowSeconds * 1000;
@@ -102,7 +106,46 @@ export async function observeRateLimits<T>(work: () => Promise<T>): Promise<{ re
   return { result, retryAfterSeconds: refusal.retryAfterSeconds };
 }
 
-/** Keys hold no personal data in the clear: an email address is counted by its hash. */
-export function rateLimitKey(scope: string, value: string): string {
-  return `${scope}:${createHash("sha256").update(value).digest("base64url").slice(0, 22)}`;
+/**
+ * Takes back one hit of each key, as long as its window lasts: for counts of failures that are hit before
+ * the outcome is known (so that a burst of parallel attempts is counted as it arrives) and given back when
+ * the attempt succeeds.
+ */
+export async function refundRateLimits(keys: string[], now = new Date()): Promise<void> {
+  // One row per statement: a statement that holds one row's lock cannot deadlock with the counting
+  // statements, which lock many (a multi-row UPDATE locks them in no promised order).
+  for (const key of keys) {
+    await db.$executeRaw`
+      UPDATE "RateLimit" SET "count" = GREATEST("count" - 1, 0)
+      WHERE "key" = ${key} AND "expiresAt" > ${timestampText(now)}::timestamp(3)`;
+  }
+}
+
+const SWEEP_EVERY_MS = 10 * 60_000;
+const lastSweeps = new WeakMap<Db, number>();
+
+/**
+ * While counters are written, the ones past their window are deleted every ten minutes at most, so that
+ * the table holds the live windows only even where nobody runs the retention job. A failed sweep is
+ * left to the next one: it must not fail the request that set it off.
+ */
+function sweepNowAndThen(database: Db, now: Date): void {
+  if (now.getTime() - (lastSweeps.get(database) ?? 0) < SWEEP_EVERY_MS) return;
+  lastSweeps.set(database, now.getTime());
+  sweepRateLimits(now, database).catch((error: unknown) => console.warn(`[rate-limit] sweep failed: ${error instanceof Error ? error.message : String(error)}`));
+}
+
+/** Deletes the counters whose window has passed (also the retention run's work); returns how many. */
+export async function sweepRateLimits(now = new Date(), database: Db = db): Promise<number> {
+  return database.$executeRaw`DELETE FROM "RateLimit" WHERE "expiresAt" <= ${timestampText(now)}::timestamp(3)`;
+}
+
+/**
+ * The counter of `value` (a client address, an email address) under `scope`. The value is kept only as a
+ * keyed digest (security/keys.ts): a copy of the table does not list who came, and a plain SHA-256 of an
+ * IPv4 address is reversed by trying all four billion. The scope stays readable, so that every counter of
+ * one value can be found by its ending (retention/anonymize.ts).
+ */
+export async function rateLimitKey(scope: string, value: string): Promise<string> {
+  return `${scope}:${await keyedDigest("rate-limit", value)}`;
 }

@@ -8,6 +8,7 @@ import { applyMigrations } from "./database/migrations";
 import { configuredTarget } from "./database/target";
 import { db } from "./db";
 import { env } from "./env";
+import { loadKeys } from "./security/keys";
 
 /**
  * What a server does with its database when it starts (instrumentation.ts).
@@ -32,6 +33,7 @@ export async function prepareDatabase(): Promise<void> {
       if (settings.demo) await loadDemo();
     }
     if (!settings.demo) await announceSetup(target.kind);
+    await loadKeys();
   } catch (error) {
     // The server still starts and answers 503 (or, without tables, 500) until the database is ready: one
     // sentence here says what to do.

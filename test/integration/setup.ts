@@ -27,6 +27,10 @@ if (JSON.stringify(seen) !== JSON.stringify(database.target)) {
 
 const { applyMigrations } = await import("@/app/_server/database/migrations");
 setFileDatabase({ ...database, appliedMigrations: await applyMigrations(database.target) });
+// As a server does at start-up (app/_server/startup.ts): keys are derived from the app's secret, which
+// must not be read for the first time inside a transaction on the embedded database's one connection.
+const { loadKeys } = await import("@/app/_server/security/keys");
+await loadKeys();
 
 afterAll(async () => {
   const { disconnectDb } = await import("@/app/_server/db");

@@ -5,6 +5,7 @@ import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/passwords";
 import { isUniqueViolation } from "../database/errors";
 import { db } from "../db";
 import { invalid } from "../errors";
+import { endSessionsOf } from "./sessions";
 import { accountSelect, auditRecord } from "./records";
 
 /** `reset`: an address that has an account gets the new password and becomes an enabled admin. */
@@ -51,10 +52,13 @@ function writeAdmin(email: string, name: string | undefined, passwordHash: strin
     if (!reset) throw emailTaken();
     const after = await tx.user.update({
       where: { id: before.id },
-      data: { role: "admin", passwordHash, disabledAt: null, sessionVersion: { increment: 1 }, ...(name && { name }) },
+      // The way back in for an admin who lost the password or the second factor: both are replaced.
+      data: { role: "admin", passwordHash, disabledAt: null, totpSecret: null, totpPending: null, totpLastStep: null, totpEnabledAt: null, ...(name && { name }) },
       select: accountSelect,
     });
     await tx.userToken.deleteMany({ where: { userId: before.id } });
+    await tx.recoveryCode.deleteMany({ where: { userId: before.id } });
+    await endSessionsOf(tx, before.id);
     await recordAudit(tx, COMMAND_LINE_ACTOR, {
       action: "user.restore_admin",
       entity: "User",

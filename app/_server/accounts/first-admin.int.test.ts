@@ -101,12 +101,14 @@ describe("demo accounts outside the demo", () => {
     await freshInstallation();
     expect(await seedDemoAccounts(db)).toBe(3);
     await db.user.update({ where: { email: "organizer@demo.example" }, data: { passwordHash: "changed" } });
+    const expiresAt = new Date(Date.now() + 3600_000);
+    for (const user of await db.user.findMany()) await db.userSession.create({ data: { id: `session-${user.email}`, userId: user.id, expiresAt, userAgent: "test" } });
     expect((await disableDemoAccounts(db)).sort()).toEqual(["admin@demo.example", "checkin@demo.example"]);
-    const accounts = await db.user.findMany({ orderBy: { email: "asc" }, select: { email: true, disabledAt: true, sessionVersion: true } });
-    expect(accounts.map((account) => [account.email, account.disabledAt !== null, account.sessionVersion])).toEqual([
-      ["admin@demo.example", true, 1],
-      ["checkin@demo.example", true, 1],
-      ["organizer@demo.example", false, 0],
+    const accounts = await db.user.findMany({ orderBy: { email: "asc" }, select: { email: true, disabledAt: true, _count: { select: { sessions: true } } } });
+    expect(accounts.map((account) => [account.email, account.disabledAt !== null, account._count.sessions])).toEqual([
+      ["admin@demo.example", true, 0],
+      ["checkin@demo.example", true, 0],
+      ["organizer@demo.example", false, 1],
     ]);
     expect(await disableDemoAccounts(db)).toEqual([]);
   });

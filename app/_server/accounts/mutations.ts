@@ -9,6 +9,7 @@ import type { Prisma } from "../db";
 import { isUniqueViolation } from "../database/errors";
 import { invalid, notFound } from "../errors";
 import { queueAccountEmail } from "./emails";
+import { endSessionsOf } from "./sessions";
 import { accountSelect, accountTransaction, auditRecord, isLastEnabledAdmin, lockEnabledAdmins, type AccountRow } from "./records";
 import { issueUserToken, passwordLinkUrl } from "./tokens";
 
@@ -54,9 +55,10 @@ export async function resetPassword(actor: Actor | null, userId: string, locale:
     const before = await findAccount(tx, id);
     const after = await tx.user.update({
       where: { id },
-      data: { passwordHash: null, sessionVersion: { increment: 1 } },
+      data: { passwordHash: null },
       select: accountSelect,
     });
+    await endSessionsOf(tx, id);
     await recordAudit(tx, actor, { action: "user.password_reset", entity: "User", entityId: id, before: auditRecord(before), after: auditRecord(after) });
     return sendPasswordLink(tx, actor, after, "reset", locale);
   });
@@ -73,11 +75,13 @@ export async function setUserRole(actor: Actor | null, userId: string, role: Use
     if (before.role === newRole) return;
     if (newRole !== "admin" && isLastEnabledAdmin(admins, id)) throw invalid({ role: { key: "lastAdmin" } });
     const after = await tx.user.update({ where: { id }, data: { role: newRole }, select: accountSelect });
+    // The account signs in again and meets its new role, and any second factor the role requires.
+    await endSessionsOf(tx, id);
     await recordAudit(tx, actor, { action: "user.role_change", entity: "User", entityId: id, before: auditRecord(before), after: auditRecord(after) });
   });
 }
 
-/** The account can no longer sign in, and its sessions end with the next request (authz.ts reads disabledAt). */
+/** The account can no longer sign in, and its sessions end at once. */
 export async function disableUser(actor: Actor | null, userId: string): Promise<void> {
   authorize(actor, "manageAccounts");
   const id = parseUserId(userId);
@@ -88,7 +92,8 @@ export async function disableUser(actor: Actor | null, userId: string): Promise<
     if (before.disabledAt) return;
     if (isLastEnabledAdmin(admins, id)) throw invalid({ _: { key: "lastAdmin" } });
     // The sessions end now and for good: re-enabling the account later does not bring them back.
-    const after = await tx.user.update({ where: { id }, data: { disabledAt: new Date(), sessionVersion: { increment: 1 } }, select: accountSelect });
+    const after = await tx.user.update({ where: { id }, data: { disabledAt: new Date() }, select: accountSelect });
+    await endSessionsOf(tx, id);
     // A link sent before must not outlive the decision.
     await tx.userToken.deleteMany({ where: { userId: id } });
     await recordAudit(tx, actor, { action: "user.disable", entity: "User", entityId: id, before: auditRecord(before), after: auditRecord(after) });

@@ -9,7 +9,6 @@ export const accountSelect = {
   name: true,
   role: true,
   disabledAt: true,
-  sessionVersion: true,
   passwordHash: true,
 } as const satisfies Prisma.UserSelect;
 
@@ -23,7 +22,6 @@ export function auditRecord(user: AccountRow) {
     role: user.role,
     disabledAt: user.disabledAt,
     passwordSet: user.passwordHash !== null,
-    sessionVersion: user.sessionVersion,
   };
 }
 

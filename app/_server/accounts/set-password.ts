@@ -6,6 +6,7 @@ import { db } from "../db";
 import { invalid } from "../errors";
 import { hashToken } from "../registration/tokens";
 import { accountSelect, auditRecord } from "./records";
+import { endSessionsOf } from "./sessions";
 import { userIdForToken } from "./tokens";
 
 const linkExpired = () => invalid({ _: { key: "linkExpired" } });
@@ -31,9 +32,10 @@ export async function setPasswordWithToken(token: string, password: string, pass
     if (before.disabledAt) throw linkExpired();
     const after = await tx.user.update({
       where: { id: userId },
-      data: { passwordHash, sessionVersion: { increment: 1 } },
+      data: { passwordHash },
       select: accountSelect,
     });
+    await endSessionsOf(tx, userId);
     await tx.userToken.deleteMany({ where: { userId } });
     await recordAudit(tx, { id: after.id, email: after.email }, {
       action: "user.password_set",

@@ -4,7 +4,7 @@ import type { LoggerInstance } from "next-auth";
 /**
  * next-auth's log: one line per event, nothing secret in it. Its own logger prints the whole error with
  * its stack for every request that brings a session cookie it cannot read — forged, made with another
- * AUTH_SECRET, expired — so that anyone can fill the log, with nothing to learn from it. Such a cookie is
+ * AUTH_SECRET, expired, ended — so that anyone can fill the log, with nothing to learn from it. Such a cookie is
  * one line here (next-auth then clears it). Every other error keeps its code, its message with email
  * addresses, tokens and passwords masked, and where it was thrown; the metadata next-auth adds (which
  * may hold a token or what a form sent) is never printed. Debug messages are dropped.
@@ -12,7 +12,7 @@ import type { LoggerInstance } from "next-auth";
 export const authLogger: LoggerInstance = {
   error(code, metadata) {
     const error = metadata instanceof Error ? metadata : metadata?.error;
-    if (code === "JWT_SESSION_ERROR" && isUnreadableToken(error)) {
+    if (code === "JWT_SESSION_ERROR" && (isUnreadableToken(error) || error instanceof SessionEnded)) {
       console.warn(`[auth] session cookie rejected (${code})`);
       return;
     }
@@ -23,6 +23,14 @@ export const authLogger: LoggerInstance = {
   },
   debug() {},
 };
+
+/** A genuine cookie of a session that has ended (signed out, expired, idle, ended by its owner or an admin). */
+export class SessionEnded extends Error {
+  constructor() {
+    super("Session ended");
+    this.name = "SessionEnded";
+  }
+}
 
 /** jose's errors for a token that cannot be decrypted, is malformed, or whose claims (exp) refuse it. */
 function isUnreadableToken(error: unknown): boolean {

@@ -1,23 +1,29 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
+import { decode } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { checkCredentials } from "../accounts/sign-in";
+import { cookies } from "next/headers";
+import { endSession, liveSession } from "../accounts/sessions";
+import { signIn } from "../accounts/sign-in";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { clientAddress } from "../http";
-import { authLogger } from "./logger";
+import { authLogger, SessionEnded } from "./logger";
 import { authSecret } from "./secret";
 
-/** What the signed session cookie carries: who, and which generation of their sessions. */
-export type SessionClaims = { userId: string; sessionVersion: number };
-
-/** The error a failed sign-in reports to the form (next-auth passes it on as `error`). */
-export const RATE_LIMITED = "rate_limited";
+/** The errors a refused sign-in reports to the form (next-auth passes them on as `error`). */
+export const SIGN_IN_ERRORS = {
+  rateLimited: "rate_limited",
+  disabled: "account_disabled",
+  secondFactor: "second_factor_required",
+} as const;
 
 /**
- * next-auth with one Credentials provider and signed JWT cookies. The cookie only says who signed in;
- * role and account state are read from the database on every request (authz.ts), so a disabled account
- * or a changed role takes effect at once.
+ * next-auth with one Credentials provider and signed JWT cookies ("jwt" strategy: next-auth's database
+ * sessions do not work with credentials). The cookie carries only the id of a row in UserSession
+ * (accounts/sessions.ts), and that row decides: deleting it ends the session on every instance at once,
+ * it has a lifetime from sign-in that use never extends, and an idle timeout. Role and account state are
+ * read from the database on every request (authz.ts).
  */
 export async function authOptions(): Promise<NextAuthOptions> {
   // next-auth builds its own redirect and callback URLs from NEXTAUTH_URL; the app's public address is
@@ -27,34 +33,76 @@ export async function authOptions(): Promise<NextAuthOptions> {
   return {
     secret: await authSecret(),
     session: { strategy: "jwt", maxAge },
+    useSecureCookies: secureCookies(),
     jwt: { maxAge },
     pages: { signIn: "/admin/sign-in" },
-    // One line for a forged or expired session cookie, and no token, password or address in any line.
+    // One line for a forged, expired or ended session cookie, and no token, password or address in any line.
     logger: authLogger,
     providers: [
       CredentialsProvider({
-        credentials: { email: { type: "email" }, password: { type: "password" } },
+        credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" } },
         async authorize(credentials, request) {
-          const email = typeof credentials?.email === "string" ? credentials.email : "";
-          const password = typeof credentials?.password === "string" ? credentials.password : "";
+          const field = (name: "email" | "password" | "code") => (typeof credentials?.[name] === "string" ? credentials[name] : "");
+          const headers = new Headers(request.headers as Record<string, string>);
           try {
-            const user = await checkCredentials(email, password, clientAddress(new Headers(request.headers as Record<string, string>)));
-            return user && { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+            const result = await signIn({
+              email: field("email"),
+              password: field("password"),
+              code: field("code"),
+              clientAddress: clientAddress(headers),
+              userAgent: headers.get("user-agent"),
+            });
+            if (result.outcome === "disabled") throw new Error(SIGN_IN_ERRORS.disabled);
+            if (result.outcome === "second-factor") throw new Error(SIGN_IN_ERRORS.secondFactor);
+            return result.outcome === "signed-in" ? { ...result.user, sessionId: result.sessionId } : null;
           } catch (error) {
-            if (error instanceof AppError && error.code === "rate_limited") throw new Error(RATE_LIMITED);
+            if (error instanceof AppError && error.code === "rate_limited") throw new Error(SIGN_IN_ERRORS.rateLimited);
             throw error;
           }
         },
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
-        if (user) token.sessionVersion = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+      async jwt({ token, user }) {
+        if (user) return { sub: user.id, sid: (user as { sessionId?: string }).sessionId };
+        // next-auth's own session endpoint: a session that has ended gets no new cookie, and loses its old one.
+        if (!(await liveSession(token.sid))) throw new SessionEnded();
         return token;
       },
       session({ session, token }) {
-        return { ...session, userId: token.sub, sessionVersion: token.sessionVersion } as typeof session;
+        return { expires: session.expires, userId: token.sub } as typeof session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        await endSession(token?.sid);
       },
     },
   };
+}
+
+/**
+ * The session id in this request's cookie, if the cookie is genuine and unexpired. Read here rather than
+ * through getServerSession, which would run next-auth's whole session callback chain (and one more
+ * query) for each page; a cookie that fails is one log line.
+ */
+export async function requestSessionId(): Promise<string | null> {
+  const cookie = (await cookies()).get(sessionCookieName())?.value;
+  if (!cookie) return null;
+  const token = await decode({ token: cookie, secret: await authSecret() }).catch(() => null);
+  if (typeof token?.sid !== "string") {
+    console.warn("[auth] session cookie rejected");
+    return null;
+  }
+  return token.sid;
+}
+
+/** Cookies only over https, and then with the __Secure- prefix, when the site is served over https. */
+function secureCookies(): boolean {
+  return env().PUBLIC_URL.startsWith("https://");
+}
+
+/** next-auth's name for the session cookie under `useSecureCookies`. */
+function sessionCookieName(): string {
+  return `${secureCookies() ? "__Secure-" : ""}next-auth.session-token`;
 }

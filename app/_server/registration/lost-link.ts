@@ -20,7 +20,7 @@ export function normalizeEmail(email: string): string {
 /** Throws `rate_limited` when the client or the address asked too often. */
 export async function limitLostLinkRequests(email: string, clientAddress: string): Promise<void> {
   await enforceRateLimits(
-    [rateLimitKey("lost-link:client", clientAddress), rateLimitKey(LOST_LINK_EMAIL_SCOPE, normalizeEmail(email))],
+    [await rateLimitKey("lost-link:client", clientAddress), await rateLimitKey(LOST_LINK_EMAIL_SCOPE, normalizeEmail(email))],
     env().RATE_LIMIT_LOST_LINK,
   );
 }

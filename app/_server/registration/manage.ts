@@ -151,7 +151,7 @@ export async function deleteRegistration(token: string): Promise<void> {
     const registration = await lockByToken(tx, token, { editable: false });
     await releaseAllSeats(tx, registration.id);
     await tx.idempotencyKey.deleteMany({ where: { registrationId: registration.id } });
-    await tx.rateLimit.deleteMany({ where: { key: rateLimitKey(LOST_LINK_EMAIL_SCOPE, registration.email) } });
+    await tx.rateLimit.deleteMany({ where: { key: await rateLimitKey(LOST_LINK_EMAIL_SCOPE, registration.email) } });
     // The desk's log of this registration keeps what happened, no longer who it was.
     await scrubRegistrationAudit(tx, { registrationId: registration.id });
     // Seats, access tokens and outbox emails go with it (ON DELETE CASCADE).

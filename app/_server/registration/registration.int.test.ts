@@ -178,7 +178,7 @@ describe("the manage link", () => {
 
     const email = (await db.registration.findUniqueOrThrow({ where: { id: answer.id } })).email;
     await limitLostLinkRequests(email, "198.51.100.50");
-    const counter = rateLimitKey(LOST_LINK_EMAIL_SCOPE, email);
+    const counter = await rateLimitKey(LOST_LINK_EMAIL_SCOPE, email);
     expect(await db.rateLimit.count({ where: { key: counter } })).toBe(1);
 
     await deleteRegistration(token);

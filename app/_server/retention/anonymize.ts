@@ -71,7 +71,8 @@ export async function anonymizeMeeting(tx: Tx, meetingId: string, now: Date): Pr
   const links = await tx.accessToken.deleteMany({ where: { registrationId: { in: ids } } });
   const idempotencyKeys = await tx.idempotencyKey.deleteMany({ where: { registrationId: { in: ids } } });
   // Counters keyed by the address ("lost-link:email:<hash>"), whatever their scope.
-  await tx.rateLimit.deleteMany({ where: { OR: registrations.map((row) => ({ key: { endsWith: rateLimitKey("", row.email) } })) } });
+  const endings = await Promise.all(registrations.map((row) => rateLimitKey("", row.email)));
+  await tx.rateLimit.deleteMany({ where: { OR: endings.map((ending) => ({ key: { endsWith: ending } })) } });
   for (const id of ids) {
     await tx.registration.update({ where: { id }, data: { ...ANONYMOUS, checkInCode: newCheckInCode(), anonymizedAt: now, updatedAt: now } });
   }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db";
+import { loadKeys } from "../security/keys";
 import { configuredTarget } from "../database/target";
 import { anonymizeMeeting, type AnonymizedCounts } from "./anonymize";
 import { isDue, retentionDue } from "./due-date";
@@ -33,6 +34,8 @@ const TRANSACTION = { maxWait: 15_000, timeout: 300_000 } as const;
 
 export async function runRetention({ now, retentionDays, dryRun }: { now: Date; retentionDays: number; dryRun: boolean }): Promise<RetentionRun> {
   const result = await withRetentionLock(configuredTarget(), async () => {
+    // Anonymizing deletes counters by their keyed digest, inside the meeting's transaction.
+    await loadKeys();
     const meetings = await db.meeting.findMany({ select: { id: true, slug: true, endsOn: true, timeZone: true }, orderBy: [{ startsOn: "asc" }, { slug: "asc" }] });
     const reports: MeetingRetention[] = [];
     for (const meeting of meetings) {

@@ -9,7 +9,7 @@ import { describe, expect, it, vi } from "vitest";
 import { validationMessage } from "@/app/_lib/registration/errors";
 import { hashPassword } from "@/app/_server/auth/passwords";
 import { db } from "@/app/_server/db";
-import { env } from "@/app/_server/env";
+import { SIGN_IN_LIMITS } from "@/app/_server/accounts/sign-in-limits";
 import { rateLimitKey } from "@/app/_server/rate-limit";
 import { createActor } from "@/test/integration/actors";
 import { GET, POST } from "./route";
@@ -26,7 +26,6 @@ require.cache[nextHeaders] = {
 
 const ORIGIN = "http://localhost:3000";
 const PASSWORD = "correct horse battery staple";
-const WINDOW_SECONDS = 15 * 60;
 
 const context = (path: string) => ({ params: Promise.resolve({ nextauth: path.split("/") }) });
 
@@ -69,7 +68,7 @@ describe("POST /api/auth/callback/credentials", () => {
   it("answers the attempt past the limit with 429, Retry-After within the window and the error the sign-in form shows", async () => {
     const email = await organizer();
     const from = client();
-    const limit = env().RATE_LIMIT_SIGN_IN;
+    const limit = SIGN_IN_LIMITS.accountAndAddress.failures;
     for (let attempt = 0; attempt < limit; attempt += 1) expect((await signIn(email, "wrong", { client: from })).status).toBe(401);
 
     const limited = await signIn(email, PASSWORD, { client: from });
@@ -77,7 +76,7 @@ describe("POST /api/auth/callback/credentials", () => {
     const retryAfter = Number(limited.headers.get("retry-after"));
     expect(Number.isInteger(retryAfter)).toBe(true);
     expect(retryAfter).toBeGreaterThanOrEqual(1);
-    expect(retryAfter).toBeLessThanOrEqual(WINDOW_SECONDS);
+    expect(retryAfter).toBeLessThanOrEqual(SIGN_IN_LIMITS.accountAndAddress.windowSeconds);
     const body = (await limited.json()) as { url: string; error: { code: string; message: string } };
     // next-auth's client (`signIn(…, { redirect: false })`) hands the form this parameter as `error`.
     expect(new URL(body.url).searchParams.get("error")).toBe("rate_limited");
@@ -85,13 +84,20 @@ describe("POST /api/auth/callback/credentials", () => {
     expect(limited.headers.get("content-type")).toBe("application/json");
     expect(limited.headers.getSetCookie().some((line) => line.startsWith("next-auth.session-token="))).toBe(false);
 
-    // Counted once per attempt: the account's counter holds the attempts made, not twice as many.
-    const counter = await db.rateLimit.findUniqueOrThrow({ where: { key: rateLimitKey("sign-in:account", email) } });
-    expect(counter.count).toBe(limit + 1);
+    // Counted once per failure: the refused attempt was given back.
+    const counter = await db.rateLimit.findUniqueOrThrow({ where: { key: await rateLimitKey("sign-in:account-address", `${email}\n${from}`) } });
+    expect(counter.count).toBe(limit);
 
-    // Another address is limited per account too; the account's own limit does not touch other accounts.
-    expect((await signIn(email, PASSWORD, { client: client() })).status).toBe(429);
-    expect((await signIn(await organizer(), PASSWORD, { client: client() })).status).toBe(200);
+    // From another address the right password still works; other accounts are not touched either.
+    expect((await signIn(email, PASSWORD, { client: client() })).status).toBe(200);
+    expect((await signIn(await organizer(), PASSWORD, { client: from })).status).toBe(200);
+  });
+
+  it("says that an account is disabled only to the right password", async () => {
+    const email = await organizer();
+    await db.user.update({ where: { email }, data: { disabledAt: new Date() } });
+    expect(await errorOf(await signIn(email, "a wrong guess", { client: client() }))).toBe("CredentialsSignin");
+    expect(await errorOf(await signIn(email, PASSWORD, { client: client() }))).toBe("account_disabled");
   });
 
   it("refuses a sign-in posted from another site with 403, before next-auth counts or checks anything", async () => {
@@ -114,6 +120,59 @@ describe("POST /api/auth/signout", () => {
     // next-auth's own answer: without its CSRF token it sends the client to the sign-out page.
     expect((await post({ origin: ORIGIN })).status).toBe(200);
     expect((await post({})).status).toBe(200);
+  });
+});
+
+/** The session cookie a successful sign-in set, as a browser would send it back. */
+function sessionCookie(response: Response): string {
+  const line = response.headers.getSetCookie().find((candidate) => candidate.startsWith("next-auth.session-token="));
+  expect(line).toBeDefined();
+  return line!.split(";")[0]!;
+}
+
+const sessionFor = async (cookie: string) => (await send(GET, "session", { headers: { cookie } })).json() as Promise<{ userId?: string }>;
+
+describe("sessions the server ends", () => {
+  it("ends the session at sign-out: the old cookie, replayed, gets no session and its row is gone", async () => {
+    const email = await organizer();
+    const { id } = await db.user.findUniqueOrThrow({ where: { email } });
+    const cookie = sessionCookie(await signIn(email, PASSWORD, { client: client() }));
+    expect(await sessionFor(cookie)).toMatchObject({ userId: id });
+    expect(await db.userSession.count({ where: { userId: id } })).toBe(1);
+
+    const csrf = await send(GET, "csrf", {});
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const csrfCookie = csrf.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
+    const signedOut = await send(POST, "signout", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: `${cookie}; ${csrfCookie}`, origin: ORIGIN },
+      body: new URLSearchParams({ csrfToken, json: "true" }).toString(),
+    });
+    expect(signedOut.status).toBe(200);
+    expect(await db.userSession.count({ where: { userId: id } })).toBe(0);
+
+    const printed = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      expect(await sessionFor(cookie)).toEqual({});
+      expect(printed.mock.calls.map((call) => call.join(" "))).toEqual(["[auth] session cookie rejected (JWT_SESSION_ERROR)"]);
+    } finally {
+      printed.mockRestore();
+    }
+  });
+
+  it("never extends a session by use: asking for it does not move its end", async () => {
+    const email = await organizer();
+    const cookie = sessionCookie(await signIn(email, PASSWORD, { client: client() }));
+    const { id, expiresAt } = await db.userSession.findFirstOrThrow({ where: { user: { email } } });
+    await sessionFor(cookie);
+    expect((await db.userSession.findUniqueOrThrow({ where: { id } })).expiresAt).toEqual(expiresAt);
+    await db.userSession.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const printed = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      expect(await sessionFor(cookie)).toEqual({});
+    } finally {
+      printed.mockRestore();
+    }
   });
 });
 

@@ -15,7 +15,7 @@ import { enforceRateLimits, rateLimitKey } from "@/app/_server/rate-limit";
 export async function setPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const locale = (await getLocale()) as AppLocale;
   try {
-    await enforceRateLimits([rateLimitKey("password-link", await actionClientAddress())], 20, 3600);
+    await enforceRateLimits([await rateLimitKey("password-link", await actionClientAddress())], 20, 3600);
     await setPasswordWithToken(formText(formData, "token"), formText(formData, "password"), formText(formData, "passwordRepeat"));
   } catch (error) {
     return formStateOf(error, locale, {});

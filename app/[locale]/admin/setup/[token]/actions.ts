@@ -17,7 +17,7 @@ export async function createFirstAdminAction(_previous: FormState, formData: For
   const typed = { email: formText(formData, "email"), name: formText(formData, "name") };
   let email: string;
   try {
-    await enforceRateLimits([rateLimitKey("setup-link", await actionClientAddress())], 20, 3600);
+    await enforceRateLimits([await rateLimitKey("setup-link", await actionClientAddress())], 20, 3600);
     ({ email } = await createFirstAdmin(formText(formData, "token"), {
       ...typed,
       password: formText(formData, "password"),

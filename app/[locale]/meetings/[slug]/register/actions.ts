@@ -20,7 +20,7 @@ export async function registerAction(slug: string, locale: AppLocale, _previous:
   let token: string;
   try {
     // Counted like the API: every attempt, before anything else.
-    await enforceRateLimits([rateLimitKey("registration:client", await actionClientAddress())], env().RATE_LIMIT_REGISTRATIONS);
+    await enforceRateLimits([await rateLimitKey("registration:client", await actionClientAddress())], env().RATE_LIMIT_REGISTRATIONS);
     const meeting = await getMeeting(slug);
     const parsed = await parseDelegateForm(registrationInput, values, meeting.id);
     if (parsed.fields) return invalidFormState(parsed.fields, locale, values);
