@@ -6,6 +6,7 @@ import { env } from "../env";
 import { AppError } from "../errors";
 import { clientAddress } from "../http";
 import { authLogger } from "./logger";
+import { sameSiteRedirect } from "./redirect";
 import { authSecret } from "./secret";
 
 /** What the signed session cookie carries: who, and which generation of their sessions. */
@@ -48,6 +49,7 @@ export async function authOptions(): Promise<NextAuthOptions> {
       }),
     ],
     callbacks: {
+      redirect: sameSiteRedirect,
       jwt({ token, user }) {
         if (user) token.sessionVersion = (user as { sessionVersion?: number }).sessionVersion ?? 0;
         return token;
