@@ -27,16 +27,18 @@ async function signInTowards(page: Page, target: string): Promise<URL> {
 }
 
 /**
- * A page that records, and stops, every attempt to open another site. It also skips the links' prefetches
- * (`?_rsc=`), which only cost the server time here.
+ * A page that records every attempt to open another site and answers it with an empty page, so that the
+ * browser arrives there (and the test says which payload took it where) without anything leaving this
+ * machine. It also skips the links' prefetches (`?_rsc=`), which only cost the server time here.
  */
 async function watchedPage(page: Page, origin: string): Promise<string[]> {
   const elsewhere: string[] = [];
   await page.route(
     (url) => url.origin !== origin || url.searchParams.has("_rsc"),
     (route) => {
-      if (new URL(route.request().url()).origin !== origin) elsewhere.push(route.request().url());
-      return route.abort();
+      if (new URL(route.request().url()).origin === origin) return route.abort();
+      elsewhere.push(route.request().url());
+      return route.fulfill({ contentType: "text/html", body: "" });
     },
   );
   page.on("dialog", (dialog) => {
