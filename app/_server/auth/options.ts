@@ -9,6 +9,7 @@ import { env } from "../env";
 import { AppError } from "../errors";
 import { clientAddress } from "../http";
 import { authLogger, SessionEnded } from "./logger";
+import { sameSiteRedirect } from "./redirect";
 import { authSecret } from "./secret";
 
 /** The errors a refused sign-in reports to the form (next-auth passes them on as `error`). */
@@ -63,6 +64,7 @@ export async function authOptions(): Promise<NextAuthOptions> {
       }),
     ],
     callbacks: {
+      redirect: sameSiteRedirect,
       async jwt({ token, user }) {
         if (user) return { sub: user.id, sid: (user as { sessionId?: string }).sessionId };
         // next-auth's own session endpoint: a session that has ended gets no new cookie, and loses its old one.
