@@ -3,7 +3,7 @@ import { getLocale } from "next-intl/server";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { formValues, type FormState, type FormValues } from "@/app/_lib/registration/form";
 import type { Permission } from "@/app/_lib/roles";
-import { authorize, currentActor, type Actor } from "./authz";
+import { authorize, authorizeOwnAccount, currentActor, type Actor } from "./authz";
 import { AppError } from "./errors";
 import { formStateOf } from "./forms";
 
@@ -25,6 +25,25 @@ export function backOfficeAction(
   run: (context: BackOfficeActionContext) => Promise<FormState>,
   options: Options = {},
 ): (previous: FormState, formData: FormData) => Promise<FormState> {
+  return signedInAction((actor) => authorize(actor, permission), run, options);
+}
+
+/**
+ * A server action on the organizer's own account (sessions, password, second factor): any signed-in
+ * organizer, also one who still has to set up a second factor their role requires.
+ */
+export function ownAccountAction(
+  run: (context: BackOfficeActionContext) => Promise<FormState>,
+  options: Options = {},
+): (previous: FormState, formData: FormData) => Promise<FormState> {
+  return signedInAction(authorizeOwnAccount, run, options);
+}
+
+function signedInAction(
+  check: (actor: Actor | null) => asserts actor is Actor,
+  run: (context: BackOfficeActionContext) => Promise<FormState>,
+  options: Options,
+): (previous: FormState, formData: FormData) => Promise<FormState> {
   const lists = new Set(options.lists ?? []);
   return async (_previous, formData) => {
     const locale = (await getLocale()) as AppLocale;
@@ -32,7 +51,7 @@ export function backOfficeAction(
     const values = formData instanceof FormData ? formValues(formData, lists) : {};
     try {
       const actor = await currentActor();
-      authorize(actor, permission);
+      check(actor);
       if (!(formData instanceof FormData)) throw new AppError("malformed", "A server action of the back office takes a form");
       return await run({ actor, locale, values, formData });
     } catch (error) {

@@ -32,6 +32,9 @@ export async function AdminNav({ actor }: { actor: Actor }) {
       <span className="ml-auto text-sm text-slate-600" data-testid="signed-in-as">
         {actor.name} · {tRoles(actor.role)}
       </span>
+      <Link href={adminPaths.ownAccount} className="text-sm font-medium text-brand-700 underline">
+        {t("ownAccount")}
+      </Link>
       <SignOutButton />
     </div>
   );

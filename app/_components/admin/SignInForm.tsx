@@ -2,20 +2,27 @@
 
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { FormMessage } from "../forms/FormMessage";
 import { SubmitButton } from "../forms/SubmitButton";
 
+/** The errors the server's sign-in reports (app/_server/auth/options.ts, SIGN_IN_ERRORS). */
 const RATE_LIMITED = "rate_limited";
+const DISABLED = "account_disabled";
+const SECOND_FACTOR = "second_factor_required";
 
 /**
  * Sign-in through next-auth's credentials endpoint (CSRF token included by `signIn`). A wrong address
- * and a wrong password get the same sentence; the typed address stays.
+ * and a wrong password get the same sentence; the typed address stays. An account with a second
+ * factor is asked for its code after the right password, in the same form: the address and password
+ * stay filled in and are sent again with the code.
  */
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("admin.signIn");
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState(false);
+  const [askCode, setAskCode] = useState(false);
+  const codeInput = useRef<HTMLInputElement>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -25,6 +32,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     const result = await signIn("credentials", {
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
+      code: String(form.get("code") ?? ""),
       redirect: false,
     }).catch(() => undefined);
     if (result?.ok && !result.error) {
@@ -33,7 +41,17 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       return;
     }
     setPending(false);
-    setError(result?.error === RATE_LIMITED ? t("rateLimited") : result ? t("wrong") : t("failed"));
+    if (result?.error === SECOND_FACTOR) {
+      setAskCode(true);
+      setError(t("codeNeeded"));
+      // After React has shown the field.
+      requestAnimationFrame(() => codeInput.current?.focus());
+      return;
+    }
+    if (result?.error === RATE_LIMITED) setError(t("rateLimited"));
+    else if (result?.error === DISABLED) setError(t("disabled"));
+    else if (!result) setError(t("failed"));
+    else setError(askCode ? t("wrongCode") : t("wrong"));
   }
 
   return (
@@ -51,6 +69,30 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         </label>
         <input id="password" name="password" type="password" autoComplete="current-password" required className="w-full rounded border border-slate-300 bg-white px-3 py-2" />
       </div>
+      {askCode && (
+        <div className="space-y-1">
+          <label htmlFor="code" className="block font-medium">
+            {t("code")}
+          </label>
+          <input
+            ref={codeInput}
+            id="code"
+            name="code"
+            type="text"
+            inputMode="text"
+            autoComplete="one-time-code"
+            autoCapitalize="none"
+            spellCheck={false}
+            maxLength={20}
+            required
+            aria-describedby="code-hint"
+            className="w-full rounded border border-slate-300 bg-white px-3 py-2 font-mono tracking-widest"
+          />
+          <p id="code-hint" className="text-sm text-slate-600">
+            {t("codeHint")}
+          </p>
+        </div>
+      )}
       <SubmitButton label={t("submit")} pendingLabel={t("pending")} pending={pending} />
     </form>
   );

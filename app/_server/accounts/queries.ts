@@ -1,7 +1,8 @@
 import "server-only";
+import { userId as userIdSchema } from "@/app/_lib/accounts/fields";
 import type { UserRole } from "@/app/_lib/roles";
 import { authorize, type Actor } from "../authz";
-import { db } from "../db";
+import { db, type Prisma } from "../db";
 import { userIdForToken } from "./tokens";
 
 /** "invited": no password yet (a new account, or one whose password an admin reset). */
@@ -23,14 +24,26 @@ const listSelect = { id: true, email: true, name: true, role: true, disabledAt: 
 export async function listAccounts(actor: Actor | null): Promise<AccountListItem[]> {
   authorize(actor, "manageAccounts");
   const rows = await db.user.findMany({ select: listSelect, orderBy: [{ role: "asc" }, { name: "asc" }, { email: "asc" }] });
-  return rows.map((row) => ({
+  return rows.map(listItem);
+}
+
+/** One account, as the list shows it; null for an id that names none. */
+export async function findAccount(actor: Actor | null, id: string): Promise<AccountListItem | null> {
+  authorize(actor, "manageAccounts");
+  if (!userIdSchema.safeParse(id).success) return null;
+  const row = await db.user.findUnique({ where: { id }, select: listSelect });
+  return row && listItem(row);
+}
+
+function listItem(row: Prisma.UserGetPayload<{ select: typeof listSelect }>): AccountListItem {
+  return {
     id: row.id,
     email: row.email,
     name: row.name,
     role: row.role,
     state: row.disabledAt ? "disabled" : row.passwordHash === null ? "invited" : "active",
     lastSignInAt: row.lastSignInAt?.toISOString() ?? null,
-  }));
+  };
 }
 
 /**

@@ -26,6 +26,9 @@ import adminOnSiteZh from "./adminOnSite/zh.json";
 import adminNumbersDe from "./adminNumbers/de.json";
 import adminNumbersEn from "./adminNumbers/en.json";
 import adminNumbersZh from "./adminNumbers/zh.json";
+import adminOwnAccountDe from "./adminOwnAccount/de.json";
+import adminOwnAccountEn from "./adminOwnAccount/en.json";
+import adminOwnAccountZh from "./adminOwnAccount/zh.json";
 
 /**
  * The public site's strings live in one file per language; the back office's in one folder per area,
@@ -41,6 +44,7 @@ const germanMessages = {
   adminRegistrations: adminRegistrationsDe,
   adminOnSite: adminOnSiteDe,
   adminNumbers: adminNumbersDe,
+  adminOwnAccount: adminOwnAccountDe,
 };
 
 /** German is the reference: the other languages must have exactly its keys (a test checks it). */
@@ -58,6 +62,7 @@ export const messages: Record<AppLocale, Messages> = {
     adminRegistrations: adminRegistrationsEn,
     adminOnSite: adminOnSiteEn,
     adminNumbers: adminNumbersEn,
+    adminOwnAccount: adminOwnAccountEn,
   },
   zh: {
     ...zh,
@@ -69,6 +74,7 @@ export const messages: Record<AppLocale, Messages> = {
     adminRegistrations: adminRegistrationsZh,
     adminOnSite: adminOnSiteZh,
     adminNumbers: adminNumbersZh,
+    adminOwnAccount: adminOwnAccountZh,
   },
 };
 
@@ -82,6 +88,7 @@ const backOfficeNamespaces = [
   "adminRegistrations",
   "adminOnSite",
   "adminNumbers",
+  "adminOwnAccount",
 ] as const;
 
 /** A namespace of the public site's strings. */

@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { AccountActions } from "@/app/_components/admin/accounts/AccountActions";
 import { InviteForm } from "@/app/_components/admin/accounts/InviteForm";
 import { adminPaths } from "@/app/_lib/admin-paths";
+import { Link } from "@/app/_lib/i18n/navigation";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { formatLongDate, formatTime, HOME_TIME_ZONE } from "@/app/_lib/time";
 import { listAccounts } from "@/app/_server/accounts/queries";
@@ -52,7 +53,9 @@ export default async function AccountsPage({ params }: Props) {
             {accounts.map((account) => (
               <tr key={account.id} className="border-b border-slate-200 align-top">
                 <th scope="row" className="py-2 pr-3 text-left font-normal">
-                  <span className="font-medium">{account.name}</span>
+                  <Link href={adminPaths.account(account.id)} className="font-medium text-brand-700 underline">
+                    {account.name}
+                  </Link>
                   {account.id === actor.id && <span className="text-slate-600"> {t("table.you")}</span>}
                   <br />
                   <span className="break-all text-slate-600">{account.email}</span>
