@@ -91,7 +91,7 @@ describe("reading the outbox", () => {
     expect(outboxDelivers(organizer)).toBe(false);
   });
 
-  it("keeps account emails, with their live set-password links, from everyone but admins", async () => {
+  it("keeps account emails (who gets which access) from everyone but admins", async () => {
     const marker = `acct-${unique()}`;
     const invitation = await email({ kind: "account.invitation", to: `${marker}@example.org`, registration: false });
     const registrationEmail = await email({ to: `${marker}-delegate@example.org` });

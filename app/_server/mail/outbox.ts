@@ -76,6 +76,25 @@ export async function queueEmails(tx: Prisma.TransactionClient, emails: NewEmail
   return rows.map((row) => row.id);
 }
 
+/**
+ * Whether an email of one of `kinds` was queued to the same address after this one (by creation, then
+ * id: ids made later sort later). A minter uses it to give the link only to the latest of a series.
+ */
+export async function hasNewerEmail(
+  tx: Pick<Prisma.TransactionClient, "outboxEmail">,
+  email: { id: string; toAddress: string; createdAt: Date },
+  kinds: readonly string[],
+): Promise<boolean> {
+  const newer = await tx.outboxEmail.count({
+    where: {
+      toAddress: email.toAddress,
+      kind: { in: [...kinds] },
+      OR: [{ createdAt: { gt: email.createdAt } }, { createdAt: email.createdAt, id: { gt: email.id } }],
+    },
+  });
+  return newer > 0;
+}
+
 /** An email as stored: composed, or a draft (`draft` set, the bodies null). */
 export type StoredEmail = { toAddress: string; subject: string; text: string | null; html: string | null; attachments: unknown; draft: unknown };
 
