@@ -15,6 +15,7 @@ export async function register(): Promise<void> {
   stopOnSignals();
   const { prepareDatabase } = await import("./app/_server/startup");
   await prepareDatabase();
+  await import("./app/_server/email-links");
   const { startOutboxTimer } = await import("./app/_server/mail/delivery");
   startOutboxTimer();
 }

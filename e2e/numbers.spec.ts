@@ -56,7 +56,7 @@ test("the outbox shows a new registration's email as the delegate reads it, with
   const text = page.getByTestId("outbox-text");
   await expect(text).toContainText("Lena");
   await expect(text).toContainText("/de/manage/…");
-  await expect(text).not.toContainText("{{manageToken}}");
+  await expect(text).not.toContainText("{{");
   const frame = page.getByTestId("outbox-html");
   await expect(frame).toHaveAttribute("sandbox", "");
   await expect(page.frameLocator('[data-testid="outbox-html"]').locator("body")).toContainText("Lena");

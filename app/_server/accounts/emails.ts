@@ -5,8 +5,13 @@ import { createTranslator } from "@/app/_lib/i18n/translator";
 import type { UserRole } from "@/app/_lib/roles";
 import type { Prisma } from "../db";
 import { escapeHtml } from "../mail/html";
+import { LINK_TOKEN_PLACEHOLDER, registerLinkMinter } from "../mail/links";
 import { queueEmail } from "../mail/outbox";
-import type { UserTokenPurpose } from "./tokens";
+import { accountEmailKind, mintPasswordLink } from "./password-links";
+import { passwordLinkUrl, type UserTokenPurpose } from "./tokens";
+
+// Here, where these emails are queued: a process that queues one can always send it.
+registerLinkMinter(Object.values(accountEmailKind), mintPasswordLink);
 
 export type AccountEmail = {
   purpose: UserTokenPurpose;
@@ -15,27 +20,25 @@ export type AccountEmail = {
   role: UserRole;
   /** Who invited or reset: named in the email, so the recipient knows whom to ask. */
   by: string;
-  link: string;
   locale: AppLocale;
 };
 
 /**
- * Queues the invitation or reset email in the caller's transaction. Unlike the delegates' emails (whose
- * manage token is minted at sending time, see outbox.ts), the link is stored in the body as it is: the
- * token opens only the set-password page, lives 7 days (invitation) or 24 hours (reset), works once,
- * and is replaced by the next reset. The `account.` kinds let an outbox view keep these bodies from
- * anyone but admins.
+ * Queues the invitation or reset email in the caller's transaction. Its set-password link holds a
+ * placeholder: the token is minted when the email leaves, and only if the invitation or reset still
+ * stands then (password-links.ts), so that a copy of the outbox opens no account.
  */
 export async function queueAccountEmail(tx: Prisma.TransactionClient, email: AccountEmail): Promise<void> {
   await queueEmail(tx, {
     registrationId: null,
-    kind: email.purpose === "invite" ? "account.invitation" : "account.password_reset",
+    kind: accountEmailKind[email.purpose],
     to: email.to,
-    ...composeAccountEmail(email),
+    withManageLink: true,
+    ...composeAccountEmail({ ...email, link: passwordLinkUrl(email.locale, LINK_TOKEN_PLACEHOLDER) }),
   });
 }
 
-export function composeAccountEmail(email: AccountEmail): { subject: string; text: string; html: string } {
+export function composeAccountEmail(email: AccountEmail & { link: string }): { subject: string; text: string; html: string } {
   const t = createTranslator({ locale: email.locale, messages: messages[email.locale], namespace: "adminAccounts.email" });
   const role = messages[email.locale].admin.roles[email.role];
   const subject = t(`${email.purpose}.subject`);

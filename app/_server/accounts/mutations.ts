@@ -18,7 +18,10 @@ import { issueUserToken, passwordLinkUrl } from "./tokens";
  * transaction with its audit entry, and never lets the last enabled admin go.
  */
 
-/** A one-time set-password link, to be shown once to the admin (it is emailed too). */
+/**
+ * A one-time set-password link, to be shown once to the admin: it helps when the email does not arrive.
+ * The email carries a link of its own, minted when it leaves.
+ */
 export type PasswordLink = { userId: string; name: string; link: string };
 
 /**
@@ -130,7 +133,8 @@ async function sendPasswordLink(
   purpose: "invite" | "reset",
   locale: AppLocale,
 ): Promise<PasswordLink> {
+  // Ends every earlier link of the account, and the right of its earlier emails to mint one.
   const link = passwordLinkUrl(locale, await issueUserToken(tx, user.id, purpose));
-  await queueAccountEmail(tx, { purpose, to: user.email, name: user.name, role: user.role, by: actor.name, link, locale });
+  await queueAccountEmail(tx, { purpose, to: user.email, name: user.name, role: user.role, by: actor.name, locale });
   return { userId: user.id, name: user.name, link };
 }

@@ -7,8 +7,10 @@ import { hashToken, newToken, TOKEN_SHAPE } from "../registration/tokens";
 
 /**
  * One-time links to set a password: 256 random bits, of which the database keeps only the SHA-256 (as
- * for the delegates' links), a short life, and one use. An account has at most one live link: a new
- * one replaces the old.
+ * for the delegates' links), a short life, and one use. The live links of an account are those of its
+ * latest invitation or reset: the one shown to the admin who made it, and the one minted for its email
+ * when that left (password-links.ts). Setting a password with any of them, the next reset, and
+ * disabling the account end them all.
  */
 
 export type UserTokenPurpose = "invite" | "reset";
@@ -20,6 +22,11 @@ type TokenWriter = Pick<Prisma.TransactionClient, "userToken">;
 /** A new link token for the account; earlier ones stop working. Returns the token itself, never stored. */
 export async function issueUserToken(tx: TokenWriter, userId: string, purpose: UserTokenPurpose, now = new Date()): Promise<string> {
   await tx.userToken.deleteMany({ where: { userId } });
+  return addUserToken(tx, userId, purpose, now);
+}
+
+/** One more link token beside the account's live ones, with its purpose's full lifetime from `now`. */
+export async function addUserToken(tx: TokenWriter, userId: string, purpose: UserTokenPurpose, now = new Date()): Promise<string> {
   const token = newToken();
   const expiresAt = new Date(now.getTime() + LIFETIME_HOURS[purpose] * 3600_000);
   await tx.userToken.create({ data: { hash: hashToken(token), userId, purpose, expiresAt } });

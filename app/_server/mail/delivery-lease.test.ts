@@ -17,10 +17,12 @@ const state = vi.hoisted(() => ({
 vi.mock("../db", () => {
   const email = (id: string, minute: number) => ({
     id,
+    kind: "registration.confirmed",
+    createdAt: new Date(Date.UTC(2017, 3, 1, 8, minute)),
     registrationId: `registration-${id}`,
     toAddress: `${id}@example.org`,
     subject: "Link",
-    text: "https://meeting.example/de/manage/{{manageToken}}",
+    text: "https://meeting.example/de/manage/{{linkToken}}",
     html: "",
     attachments: [],
     withManageLink: true,
@@ -63,6 +65,9 @@ vi.mock("./transport", () => ({
 }));
 
 const { deliverOutbox, deliverSoon } = await import("./delivery");
+const { registerLinkMinter } = await import("./links");
+const { mintManageLink } = await import("./registration-links");
+registerLinkMinter(["registration.confirmed"], mintManageLink);
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ["Date"] });

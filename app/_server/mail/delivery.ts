@@ -3,8 +3,8 @@ import { timestampText } from "../database/timestamp";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { env } from "../env";
-import { hashToken, newToken } from "../registration/tokens";
-import { MANAGE_TOKEN_PLACEHOLDER, readyEmail, render, renderForRecipient, type ReadyEmail, type StoredEmail } from "./outbox";
+import { LINK_TOKEN_PLACEHOLDER, linkMinterFor, type LinkedEmail, type MintedLink } from "./links";
+import { readyEmail, render, renderForRecipient, type ReadyEmail, type StoredEmail } from "./outbox";
 import { abortSends, mailConfigured, SEND_TIMEOUT_MS, sendEmail } from "./transport";
 
 /**
@@ -34,7 +34,7 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(attempts - 1, 0), 60 * 60_000);
 }
 
-type Claimed = StoredEmail & { id: string; registrationId: string | null; withManageLink: boolean; attempts: number; nextAttemptAt: Date };
+type Claimed = StoredEmail & LinkedEmail & { withManageLink: boolean; attempts: number; nextAttemptAt: Date };
 
 /** Takes up to `limit` due emails for this sender with one statement, skipping those another sender holds. */
 async function claim(now: Date, limit: number): Promise<Claimed[]> {
@@ -51,28 +51,9 @@ async function claim(now: Date, limit: number): Promise<Claimed[]> {
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING "id", "registrationId", "toAddress", "subject", "text", "html", "attachments", "draft", "withManageLink", "attempts", "nextAttemptAt"`;
+    RETURNING "id", "kind", "createdAt", "registrationId", "toAddress", "subject", "text", "html", "attachments", "draft", "withManageLink", "attempts", "nextAttemptAt"`;
   // RETURNING gives the rows in the order the update met them, not the subquery's: oldest first again.
   return claimed.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || (a.id < b.id ? -1 : 1));
-}
-
-type Minted = { token: string; hash: string };
-
-/**
- * A fresh manage token for the registration, its hash stored first so that the link works the moment
- * the email arrives. Null when the registration has been deleted since the claim: its emails went with
- * it (ON DELETE CASCADE), so there is nothing left to send or to update.
- */
-async function mintManageToken(registrationId: string): Promise<Minted | null> {
-  const token = newToken();
-  const hash = hashToken(token);
-  try {
-    await db.accessToken.create({ data: { hash, registrationId, purpose: "manage" }, select: { hash: true } });
-  } catch (error) {
-    if ((await db.registration.count({ where: { id: registrationId } })) === 0) return null;
-    throw error;
-  }
-  return { token, hash };
 }
 
 /**
@@ -106,18 +87,20 @@ async function deliverBatch(now: Date, limit: number): Promise<{ result: Deliver
       break;
     }
     const attempts = email.attempts + 1;
-    let minted: Minted | null = null;
+    let minted: MintedLink | null = null;
     if (email.withManageLink) {
-      minted = email.registrationId ? await mintManageToken(email.registrationId) : null;
-      if (!minted) {
-        // The registration is gone, and this row with it (the update then changes nothing); or the row
-        // names no registration, which queueEmail never writes: there is no link to give.
-        await db.outboxEmail.updateMany({
+      const outcome = await mintLink(email);
+      if ("refused" in outcome) {
+        // Nothing left that the link could open (or the row went with its registration: the update then
+        // changes nothing): the email is not sent, and the reason stays where the organizers look.
+        const { count } = await db.outboxEmail.updateMany({
           where: { id: email.id },
-          data: { status: "failed", attempts, lockedUntil: null, lastError: "No registration for the manage link" },
+          data: { status: "failed", attempts, lockedUntil: null, lastError: outcome.refused },
         });
+        if (count) result.failed += 1;
         continue;
       }
+      minted = outcome;
     }
     let ready: ReadyEmail;
     let composed = false;
@@ -126,15 +109,16 @@ async function deliverBatch(now: Date, limit: number): Promise<{ result: Deliver
       composed = true;
       await sendEmail(render(ready, minted?.token ?? "…"));
     } catch (error) {
-      // The link never reached anyone, or no one can tell that it did: it must not open anything.
-      if (minted) await db.accessToken.deleteMany({ where: { hash: minted.hash } });
+      // The link never reached anyone, or no one can tell that it did: it must not open anything. The
+      // next attempt mints its own.
+      if (minted) await minted.revoke();
       const final = attempts >= env().MAIL_MAX_ATTEMPTS;
       const line = shortError(error);
       await db.outboxEmail.updateMany({
         where: { id: email.id },
         data: {
           attempts,
-          lastError: minted ? line.replaceAll(minted.token, MANAGE_TOKEN_PLACEHOLDER) : line,
+          lastError: minted ? line.replaceAll(minted.token, LINK_TOKEN_PLACEHOLDER) : line,
           lockedUntil: null,
           nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
           ...(final ? { status: "failed" } : {}),
@@ -150,9 +134,8 @@ async function deliverBatch(now: Date, limit: number): Promise<{ result: Deliver
       }
       continue;
     }
-    // What stays of a sent email is what the outbox page shows: no link token in the clear (an account
-    // email's set-password link is stored in its body until it leaves). A draft gives way to the email
-    // as it was sent, and the registration's details in it go.
+    // What stays of a sent email is what the outbox page shows: a neutral mark where the link's token
+    // stood. A draft gives way to the email as it was sent, and the registration's details in it go.
     const kept = renderForRecipient(ready);
     await db.outboxEmail.updateMany({
       where: { id: email.id },
@@ -172,6 +155,17 @@ async function deliverBatch(now: Date, limit: number): Promise<{ result: Deliver
     result.sent += 1;
   }
   return { result, more };
+}
+
+/**
+ * The link for this attempt, from the minter the email's kind registered (links.ts). A kind without one
+ * can only mean that the module that registers it has not been loaded in this process: the email is
+ * refused rather than sent with a link that opens nothing.
+ */
+async function mintLink(email: LinkedEmail): Promise<MintedLink | { refused: string }> {
+  const minter = linkMinterFor(email.kind);
+  if (!minter) return { refused: `No link minter for ${email.kind}` };
+  return minter(email);
 }
 
 /** Nodemailer's codes for a refused recipient or message; every other failure concerns the server. */

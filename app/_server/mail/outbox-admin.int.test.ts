@@ -7,7 +7,7 @@ import { newCheckInCode } from "@/app/_server/registration/tokens";
 import { createActor, outcome } from "@/test/integration/actors";
 import { listAuditEntries } from "../audit/queries";
 import { getOutboxEmail, listOutbox, outboxDelivers, retryOutboxEmail, OUTBOX_PAGE_SIZE } from "./outbox-admin";
-import { MANAGE_TOKEN_PLACEHOLDER } from "./outbox";
+import { LINK_TOKEN_PLACEHOLDER } from "./links";
 
 let organizer: Actor;
 let admin: Actor;
@@ -27,8 +27,8 @@ async function email(options: Email = {}) {
       kind: options.kind ?? "registration.received",
       toAddress: options.to ?? `d-${unique()}@example.org`,
       subject: "Ihre Anmeldung",
-      text: `Ihr Link: https://example.org/de/manage/${MANAGE_TOKEN_PLACEHOLDER}\n`,
-      html: `<p><a href="https://example.org/de/manage/${MANAGE_TOKEN_PLACEHOLDER}">Link</a></p><img src="cid:qr@app">`,
+      text: `Ihr Link: https://example.org/de/manage/${LINK_TOKEN_PLACEHOLDER}\n`,
+      html: `<p><a href="https://example.org/de/manage/${LINK_TOKEN_PLACEHOLDER}">Link</a></p><img src="cid:qr@app">`,
       attachments: [
         { filename: "einladung.ics", contentType: "text/calendar", content: "BEGIN:VCALENDAR" },
         { filename: "qr.png", contentType: "image/png", content: "iVBORw0KGgo=", encoding: "base64", cid: "qr@app" },
@@ -91,7 +91,7 @@ describe("reading the outbox", () => {
     expect(outboxDelivers(organizer)).toBe(false);
   });
 
-  it("keeps account emails, with their live set-password links, from everyone but admins", async () => {
+  it("keeps account emails (who gets which access) from everyone but admins", async () => {
     const marker = `acct-${unique()}`;
     const invitation = await email({ kind: "account.invitation", to: `${marker}@example.org`, registration: false });
     const registrationEmail = await email({ to: `${marker}-delegate@example.org` });
@@ -132,7 +132,7 @@ describe("reading the outbox", () => {
     const row = await email();
     const view = await getOutboxEmail(organizer, row.id);
     expect(view.message.text).toBe("Ihr Link: https://example.org/de/manage/…\n");
-    expect(view.message.html).not.toContain(MANAGE_TOKEN_PLACEHOLDER);
+    expect(view.message.html).not.toContain(LINK_TOKEN_PLACEHOLDER);
     expect(view.message.html).toContain('href="https://example.org/de/manage/…"');
     // The inline QR code shows in the page as a data: image.
     expect(view.message.html).toContain('src="data:image/png;base64,iVBORw0KGgo="');

@@ -11,9 +11,11 @@ import { mailConfigured } from "./transport";
 
 /**
  * The outbox as organizers read it: what left, what waits, what failed and why, and each message as its
- * recipient sees it. Account emails (invitations, password resets) carry a live set-password link in
- * their stored body: only those who manage accounts see them, and the rule sits in every query, so that
- * no page can forget it.
+ * recipient sees it, a neutral mark where a link's token goes (links are minted when the email leaves,
+ * so no stored email holds one). Account emails (invitations, password resets) are still seen only by
+ * those who manage accounts: they tell who has or gets which access, which the accounts page and the
+ * audit log show to admins only, and retrying one sends a new set-password link, an account action.
+ * The rule sits in every query, so that no page can forget it.
  */
 
 export const outboxStatuses = ["queued", "sent", "failed"] as const;

@@ -10,7 +10,8 @@ const { newCheckInCode } = await import("@/app/_server/registration/tokens");
 const { seedDemo } = await import("@/prisma/seed");
 const { queueRegistrationEmail } = await import("./registration-emails");
 const { deliverOutbox, deliverSoon } = await import("./delivery");
-const { queueEmail, readyEmail, MANAGE_TOKEN_PLACEHOLDER } = await import("./outbox");
+const { queueEmail, readyEmail } = await import("./outbox");
+const { LINK_TOKEN_PLACEHOLDER } = await import("./links");
 
 describe("outbox without SMTP_URL", () => {
   it("keeps every email queued, with the link as a placeholder and no token minted", async () => {
@@ -48,8 +49,8 @@ describe("outbox without SMTP_URL", () => {
     expect(ready.attachments).toEqual([
       { filename: "check-in.png", contentType: "image/png", content: expect.stringMatching(/^iVBORw0KGgo/), encoding: "base64", cid: "check-in-code@meeting" },
     ]);
-    expect(ready.text).toContain(`/de/manage/${MANAGE_TOKEN_PLACEHOLDER}\n`);
-    expect(ready.html).toContain(`/de/manage/${MANAGE_TOKEN_PLACEHOLDER}"`);
+    expect(ready.text).toContain(`/de/manage/${LINK_TOKEN_PLACEHOLDER}\n`);
+    expect(ready.html).toContain(`/de/manage/${LINK_TOKEN_PLACEHOLDER}"`);
     expect(ready.text).toContain(formatCheckInCode(checkInCode));
     // Nothing that could open the registration exists while the email waits.
     expect(await db.accessToken.count({ where: { registrationId } })).toBe(0);
@@ -57,11 +58,11 @@ describe("outbox without SMTP_URL", () => {
     expect(stored!.text).not.toMatch(/\/manage\/(?!\{\{)/);
   });
 
-  it("refuses a manage link without a registration to open", async () => {
+  it("refuses a link that no minter makes for its kind", async () => {
     await expect(
       db.$transaction((tx) =>
-        queueEmail(tx, { registrationId: null, kind: "test", to: "someone@example.org", subject: "x", text: MANAGE_TOKEN_PLACEHOLDER, html: "", withManageLink: true }),
+        queueEmail(tx, { registrationId: null, kind: "test", to: "someone@example.org", subject: "x", text: LINK_TOKEN_PLACEHOLDER, html: "", withManageLink: true }),
       ),
-    ).rejects.toThrow("A manage link needs the registration");
+    ).rejects.toThrow("No link minter for test");
   });
 });

@@ -11,7 +11,7 @@ const { seedDemo } = await import("@/prisma/seed");
 const { hashToken, newCheckInCode, registrationIdForToken } = await import("@/app/_server/registration/tokens");
 const { queueRegistrationEmail } = await import("./registration-emails");
 const { deliverOutbox, deliverSoon } = await import("./delivery");
-const { MANAGE_TOKEN_PLACEHOLDER } = await import("./outbox");
+const { LINK_TOKEN_PLACEHOLDER } = await import("./links");
 const { closeMailTransport } = await import("./transport");
 const { formatCheckInCode } = await import("@/app/_lib/check-in-code");
 
@@ -166,7 +166,7 @@ describe("outbox delivery over SMTP", () => {
       expect(row.sentAt).toBeInstanceOf(Date);
       // The stored copy never held the link (only the placeholder); once sent, it keeps what the outbox page shows.
       expect(row.text).toContain("/manage/…");
-      expect(row.text).not.toContain(MANAGE_TOKEN_PLACEHOLDER);
+      expect(row.text).not.toContain(LINK_TOKEN_PLACEHOLDER);
       expect(await manageTokens(id)).toBe(1);
     }
     const outbox = await outboxAsText();

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { deliverSoon, retryDelayMs, shortError } from "./delivery";
-import { MANAGE_TOKEN_PLACEHOLDER, renderForRecipient } from "./outbox";
+import { LINK_TOKEN_PLACEHOLDER } from "./links";
+import { renderForRecipient } from "./outbox";
 
 // deliverSoon is tested without a database or a mail server: each delivery run starts with one claim query.
 const claims = vi.hoisted(() => ({ count: 0, release: [] as (() => void)[] }));
@@ -26,8 +27,8 @@ describe("renderForRecipient", () => {
   const stored = {
     toAddress: "wang.wei@example.cn",
     subject: "Link",
-    text: `Open https://meeting.example/zh/manage/${MANAGE_TOKEN_PLACEHOLDER} now`,
-    html: `<a href="https://meeting.example/zh/manage/${MANAGE_TOKEN_PLACEHOLDER}">${MANAGE_TOKEN_PLACEHOLDER}</a>`,
+    text: `Open https://meeting.example/zh/manage/${LINK_TOKEN_PLACEHOLDER} now`,
+    html: `<a href="https://meeting.example/zh/manage/${LINK_TOKEN_PLACEHOLDER}">${LINK_TOKEN_PLACEHOLDER}</a>`,
     attachments: [{ filename: "meeting-2017.ics", contentType: "text/calendar", content: "BEGIN:VCALENDAR" }],
   };
 

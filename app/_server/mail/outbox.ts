@@ -3,6 +3,7 @@ import type { Prisma } from "../db";
 import { insertRows, newRecordId } from "../database/insert-rows";
 import { checkInQrPng } from "../registration/check-in-link";
 import { escapeHtml } from "./html";
+import { LINK_TOKEN_PLACEHOLDER, linkMinterFor } from "./links";
 import { composeDraft, type RegistrationEmailDraft } from "./registration-drafts";
 import type { OutgoingEmail } from "./transport";
 
@@ -11,13 +12,6 @@ import type { OutgoingEmail } from "./transport";
  * commit, with retries: a registration never fails or waits because the mail server is down, and a
  * rolled-back change sends nothing. Sending is delivery.ts.
  */
-
-/**
- * Stands in the stored bodies for the token of the delegate's manage link. The token does not exist
- * while the email waits: deliverOutbox mints it right before sending and stores only its hash, so the
- * database never holds a raw link token.
- */
-export const MANAGE_TOKEN_PLACEHOLDER = "{{manageToken}}";
 
 /**
  * An attachment as it leaves. Binary content (an image) is base64 text with `encoding: "base64"`; `cid`
@@ -41,7 +35,10 @@ export type NewEmail = {
   kind: string;
   to: string;
   subject: string;
-  /** The bodies hold MANAGE_TOKEN_PLACEHOLDER for a manage link to the registration (registrationId). */
+  /**
+   * The bodies hold LINK_TOKEN_PLACEHOLDER for a link minted when the email leaves, by the minter `kind`
+   * registered (links.ts). The column's name is from when the delegates' manage link was the only one.
+   */
   withManageLink?: boolean;
 } & ({ text: string; html: string; attachments?: StoredAttachment[] } | { draft: RegistrationEmailDraft });
 
@@ -56,7 +53,9 @@ export async function queueEmails(tx: Prisma.TransactionClient, emails: NewEmail
   // Set here, not by the column defaults, which PostgreSQL would take in the session's time zone.
   const now = new Date();
   const rows = emails.map((email) => {
-    if (email.withManageLink && !email.registrationId) throw new Error("A manage link needs the registration");
+    // The module that queues an email of a kind with a link registers its minter as it loads: a kind
+    // without one is a mistake in the code, better found here than by an email that can never leave.
+    if (email.withManageLink && !linkMinterFor(email.kind)) throw new Error(`No link minter for ${email.kind}`);
     const composed = "draft" in email ? null : email;
     return {
       id: newRecordId(),
@@ -77,6 +76,25 @@ export async function queueEmails(tx: Prisma.TransactionClient, emails: NewEmail
   return rows.map((row) => row.id);
 }
 
+/**
+ * Whether an email of one of `kinds` was queued to the same address after this one (by creation, then
+ * id: ids made later sort later). A minter uses it to give the link only to the latest of a series.
+ */
+export async function hasNewerEmail(
+  tx: Pick<Prisma.TransactionClient, "outboxEmail">,
+  email: { id: string; toAddress: string; createdAt: Date },
+  kinds: readonly string[],
+): Promise<boolean> {
+  const newer = await tx.outboxEmail.count({
+    where: {
+      toAddress: email.toAddress,
+      kind: { in: [...kinds] },
+      OR: [{ createdAt: { gt: email.createdAt } }, { createdAt: email.createdAt, id: { gt: email.id } }],
+    },
+  });
+  return newer > 0;
+}
+
 /** An email as stored: composed, or a draft (`draft` set, the bodies null). */
 export type StoredEmail = { toAddress: string; subject: string; text: string | null; html: string | null; attachments: unknown; draft: unknown };
 
@@ -86,7 +104,7 @@ export type ReadyEmail = Omit<StoredEmail, "text" | "html" | "attachments" | "dr
 /** The stored email as it leaves: a draft composed, the attachments drawn. */
 export async function readyEmail<T extends StoredEmail>(row: T): Promise<Omit<T, keyof ReadyEmail> & ReadyEmail> {
   const content = row.draft
-    ? composeDraft(row.draft as RegistrationEmailDraft, MANAGE_TOKEN_PLACEHOLDER)
+    ? composeDraft(row.draft as RegistrationEmailDraft, LINK_TOKEN_PLACEHOLDER)
     : { text: row.text ?? "", html: row.html ?? "", attachments: Array.isArray(row.attachments) ? (row.attachments as StoredAttachment[]) : [] };
   const attachments = await Promise.all(
     content.attachments.map(async (attachment): Promise<Attachment> => {
@@ -98,13 +116,13 @@ export async function readyEmail<T extends StoredEmail>(row: T): Promise<Omit<T,
   return { ...row, text: content.text, html: content.html, attachments };
 }
 
-/** The email with `token` where the manage link's token stands. */
+/** The email with `token` where the minted link's token stands. */
 export function render(row: ReadyEmail, token: string): OutgoingEmail {
   return {
     to: row.toAddress,
-    subject: row.subject.replaceAll(MANAGE_TOKEN_PLACEHOLDER, token),
-    text: row.text.replaceAll(MANAGE_TOKEN_PLACEHOLDER, token),
-    html: row.html.replaceAll(MANAGE_TOKEN_PLACEHOLDER, escapeHtml(token)),
+    subject: row.subject.replaceAll(LINK_TOKEN_PLACEHOLDER, token),
+    text: row.text.replaceAll(LINK_TOKEN_PLACEHOLDER, token),
+    html: row.html.replaceAll(LINK_TOKEN_PLACEHOLDER, escapeHtml(token)),
     attachments: row.attachments,
   };
 }
@@ -113,8 +131,9 @@ export function render(row: ReadyEmail, token: string): OutgoingEmail {
 const REDACTED_TOKEN = "…";
 
 /**
- * Link tokens written into a body in the clear (an account email's set-password link; a manage or
- * calendar link quoted in any email): the token of a `/manage/`, `/password/` or `/personal/` address.
+ * Link tokens written into a body in the clear (a manage or calendar link quoted in any email; the
+ * set-password link of an account email queued before those links were minted at sending): the token
+ * of a `/manage/`, `/password/` or `/personal/` address.
  */
 const LINK_TOKEN = /(\/(?:manage|password|personal)\/)[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g;
 

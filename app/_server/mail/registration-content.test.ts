@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { sampleSeat, sampleView } from "@/test/registration-view";
-import { MANAGE_TOKEN_PLACEHOLDER } from "./outbox";
+import { LINK_TOKEN_PLACEHOLDER } from "./links";
 import { composeRegistrationEmail } from "./registration-content";
 
-const link = `https://meeting.example/de/manage/${MANAGE_TOKEN_PLACEHOLDER}`;
+const link = `https://meeting.example/de/manage/${LINK_TOKEN_PLACEHOLDER}`;
 
 describe("registration emails", () => {
   it("greet, state the meeting and list the seats with both times, in German", () => {

@@ -3,11 +3,20 @@ import type { Prisma } from "../db";
 import type { ReleasedSession } from "../calendar/ics";
 import { notFound } from "../errors";
 import { emailViewOf, loadRegistrationView, sessionBasics, sessionBasicsSelect, type RegistrationView } from "../registration/view";
+import { registerLinkMinter } from "./links";
 import { queueEmail, queueEmails, type NewEmail } from "./outbox";
-import type { RegistrationEmailKind } from "./registration-content";
+import { registrationEmailKinds, type RegistrationEmailKind } from "./registration-content";
 import { carriesManageLink, draftSubject, type RegistrationEmailDraft } from "./registration-drafts";
+import { mintManageLink } from "./registration-links";
 
 export { registrationEmailKinds, type RegistrationEmailKind } from "./registration-content";
+
+// Here, where these emails are queued: a process that queues one can always send it.
+registerLinkMinter(registrationEmailKinds.filter(carriesManageLink).map(registrationKind), mintManageLink);
+
+function registrationKind(kind: RegistrationEmailKind): string {
+  return `registration.${kind}`;
+}
 
 export type RegistrationEmailRequest = {
   kind: RegistrationEmailKind;
@@ -62,7 +71,7 @@ async function registrationEmail(tx: Prisma.TransactionClient, view: Registratio
   };
   return {
     registrationId: view.id,
-    kind: `registration.${request.kind}`,
+    kind: registrationKind(request.kind),
     to: view.email,
     subject: draftSubject(draft),
     draft,
