@@ -9,6 +9,7 @@ import {
   disabledAccountContext,
   expectedAccess,
   signedInContext,
+  signedOutContext,
   urlOf,
   type Visitor,
 } from "./support/back-office";
@@ -17,8 +18,9 @@ import { expect, test } from "./fixtures";
 /**
  * The authorization matrix: every back-office page, server action and admin route handler of the build
  * (read from its manifests, so a new one cannot be forgotten) × every kind of visitor. Visitors that try
- * to get past the proxy (the x-middleware-subrequest header of CVE-2025-29927, a forged session cookie)
- * must fare exactly like anonymous ones: each page, action and handler checks for itself.
+ * to get past the proxy (the x-middleware-subrequest header of CVE-2025-29927, a forged session cookie,
+ * the genuine cookie of a session that has signed out) must fare exactly like anonymous ones: each page,
+ * action and handler checks for itself.
  */
 
 /** The permission each page needs. A page missing here fails the test: decide, then add it. */
@@ -29,6 +31,9 @@ const PAGES: Record<string, Permission | "public"> = {
   "/[locale]/admin/(console)/page": "openBackOffice",
   "/[locale]/admin/(console)/audit/page": "readAudit",
   "/[locale]/admin/(console)/accounts/page": "manageAccounts",
+  "/[locale]/admin/(console)/accounts/[id]/page": "manageAccounts",
+  // One's own account: every signed-in organizer.
+  "/[locale]/admin/(console)/account/page": "openBackOffice",
   "/[locale]/admin/(console)/people/page": "editProgram",
   "/[locale]/admin/(console)/people/new/page": "editProgram",
   "/[locale]/admin/(console)/people/[id]/page": "editProgram",
@@ -56,6 +61,8 @@ const PAGES: Record<string, Permission | "public"> = {
 /** The permission of each file of server actions (all its exports). */
 const ACTION_FILES: Record<string, Permission | "public"> = {
   "app/[locale]/admin/(console)/accounts/actions.ts": "manageAccounts",
+  "app/[locale]/admin/(console)/accounts/[id]/actions.ts": "manageAccounts",
+  "app/[locale]/admin/(console)/account/actions.ts": "openBackOffice",
   "app/[locale]/admin/(console)/meetings/new/actions.ts": "editProgram",
   "app/[locale]/admin/(console)/meetings/[slug]/actions.ts": "editProgram",
   "app/[locale]/admin/(console)/meetings/[slug]/rooms/actions.ts": "editProgram",
@@ -106,12 +113,20 @@ test.describe("authorization matrix", () => {
   test.skip(({ isMobile }) => isMobile, "Plain HTTP: one project is enough.");
   test.describe.configure({ mode: "serial" });
 
-  const visitors = new Map<Visitor | "proxy-bypass" | "forged-cookie", APIRequestContext>();
+  const visitors = new Map<Visitor | "proxy-bypass" | "forged-cookie" | "signed-out", APIRequestContext>();
   let parameters: Record<string, string>;
-  /** What [id] names on each kind of page: a session by default, a person, a registration, an email. */
-  const ids: Record<"person" | "registration" | "email", string> = { person: "", registration: "", email: "" };
+  /** What [id] names on each kind of page: a session by default, a person, a registration, an email, an account. */
+  const ids: Record<"person" | "registration" | "email" | "account", string> = { person: "", registration: "", email: "", account: "" };
   const parametersOf = (route: string) => {
-    const kind = route.includes("/people/") ? "person" : route.includes("/registrations/") ? "registration" : route.includes("/outbox/") ? "email" : null;
+    const kind = route.includes("/people/")
+      ? "person"
+      : route.includes("/registrations/")
+        ? "registration"
+        : route.includes("/outbox/")
+          ? "email"
+          : route.includes("/accounts/")
+            ? "account"
+            : null;
     return kind ? { ...parameters, id: ids[kind] } : parameters;
   };
   let baseURL: string;
@@ -125,6 +140,7 @@ test.describe("authorization matrix", () => {
       await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: "next-auth.session-token=forged.token.value; __Secure-next-auth.session-token=forged" } }),
     );
     for (const role of ["checkin", "organizer", "admin"] as const) visitors.set(role, await signedInContext(baseURL, demoEmail(role)));
+    visitors.set("signed-out", await signedOutContext(baseURL, demoEmail("admin")));
     visitors.set("disabled", await disabledAccountContext(baseURL, browser));
     const { sessions } = (await (await visitors.get("anonymous")!.get("/api/meetings/2017/agenda")).json()) as {
       sessions: { id: string; kind: string; speakers: { id: string }[] }[];
@@ -138,13 +154,16 @@ test.describe("authorization matrix", () => {
     const outbox = await (await visitors.get("organizer")!.get(`/en/admin/outbox?q=${encodeURIComponent(MATRIX_EMAIL)}`)).text();
     ids.email = /\/en\/admin\/outbox\/([A-Za-z0-9_-]+)/.exec(outbox)?.[1] ?? "";
     expect(ids.email, "the matrix delegate's email in the outbox").not.toBe("");
+    const accounts = await (await visitors.get("admin")!.get("/en/admin/accounts")).text();
+    ids.account = /\/en\/admin\/accounts\/([A-Za-z0-9_-]+)/.exec(accounts)?.[1] ?? "";
+    expect(ids.account, "an account on the accounts page").not.toBe("");
   });
 
   test.afterAll(async () => {
     for (const context of visitors.values()) await context.dispose();
   });
 
-  const asVisitor = (name: string): Visitor => (name === "proxy-bypass" || name === "forged-cookie" ? "anonymous" : (name as Visitor));
+  const asVisitor = (name: string): Visitor => (["proxy-bypass", "forged-cookie", "signed-out"].includes(name) ? "anonymous" : (name as Visitor));
 
   test("every back-office page answers each visitor as its permission says", async () => {
     const pages = backOfficePages();

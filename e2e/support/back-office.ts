@@ -22,6 +22,21 @@ export async function signedInContext(baseURL: string, email: string, password =
   return context;
 }
 
+/**
+ * A client that replays the cookie of a session that has signed out (next-auth's sign-out, with its CSRF
+ * token), as whoever copied the cookie before would: it must open nothing.
+ */
+export async function signedOutContext(baseURL: string, email: string): Promise<APIRequestContext> {
+  const session = await signedInContext(baseURL, email);
+  const cookie = (await session.storageState()).cookies.find((candidate) => candidate.name.endsWith("next-auth.session-token"));
+  if (!cookie) throw new Error(`No session cookie for ${email}`);
+  const { csrfToken } = (await (await session.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const signOut = await session.post("/api/auth/signout", { form: { csrfToken, json: "true" } });
+  if (signOut.status() !== 200) throw new Error(`Sign-out answered ${signOut.status()}`);
+  await session.dispose();
+  return playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { cookie: `${cookie.name}=${cookie.value}` } });
+}
+
 /** Signs a browser page in through the form. */
 export async function signInWithForm(page: Page, locale: string, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto(`/${locale}/admin/sign-in`);
@@ -78,6 +93,28 @@ export function expectedAccess(visitor: Visitor, permission: Permission | "publi
 }
 
 /**
+ * A new account with DEMO_PASSWORD, made as an admin makes one: invite (with `page`, signed in as the
+ * admin), then set the password from the one-time link shown. For tests that change an account.
+ */
+export async function invitedAccount(page: Page, role: UserRole, label = "Invited"): Promise<{ email: string; name: string }> {
+  const name = `${label} ${randomUUID().slice(0, 8)}`;
+  const email = `${name.replaceAll(" ", "-").toLowerCase()}@demo.example`;
+  await page.goto("/en/admin/accounts");
+  const invite = page.getByRole("form", { name: "Invite an account" });
+  await invite.locator("input[name=email]").fill(email);
+  await invite.locator("input[name=name]").fill(name);
+  await invite.locator("select[name=role]").selectOption(role);
+  await invite.locator("button[type=submit]").click();
+  const link = await page.getByTestId("one-time-link").locator("code").textContent();
+  await page.goto(link!);
+  await page.locator("#password").fill(DEMO_PASSWORD);
+  await page.locator("#passwordRepeat").fill(DEMO_PASSWORD);
+  await page.locator("form button[type=submit]").click();
+  await page.getByRole("link", { name: "Go to sign-in" }).waitFor();
+  return { email, name };
+}
+
+/**
  * An account with a valid session cookie that an admin then disables, through the back office as an
  * admin would: invite, set the password from the one-time link, sign in, disable.
  */
@@ -85,20 +122,7 @@ export async function disabledAccountContext(baseURL: string, browser: Browser):
   const page = await browser.newPage({ baseURL });
   try {
     await signInWithForm(page, "en", demoEmail("admin"));
-    const name = `Disabled ${randomUUID().slice(0, 8)}`;
-    const email = `${name.replace(" ", "-").toLowerCase()}@demo.example`;
-    await page.goto("/en/admin/accounts");
-    const invite = page.getByRole("form", { name: "Invite an account" });
-    await invite.locator("input[name=email]").fill(email);
-    await invite.locator("input[name=name]").fill(name);
-    await invite.locator("select[name=role]").selectOption("organizer");
-    await invite.locator("button[type=submit]").click();
-    const link = await page.getByTestId("one-time-link").locator("code").textContent();
-    await page.goto(link!);
-    await page.locator("#password").fill(DEMO_PASSWORD);
-    await page.locator("#passwordRepeat").fill(DEMO_PASSWORD);
-    await page.locator("form button[type=submit]").click();
-    await page.getByRole("link", { name: "Go to sign-in" }).waitFor();
+    const { email, name } = await invitedAccount(page, "organizer", "Disabled");
     const context = await signedInContext(baseURL, email);
     await page.goto("/en/admin/accounts");
     const row = page.locator("tr", { hasText: name });
