@@ -15,6 +15,12 @@ describe("describeBrowser", () => {
     expect(describeBrowser(userAgent)).toEqual({ browser, system });
   });
 
+  it("names Chinese apps in Chinese for Chinese readers", () => {
+    const weChat = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.60";
+    expect(describeBrowser(weChat, "zh")).toEqual({ browser: "微信", system: "iOS" });
+    expect(describeBrowser(weChat, "de")).toEqual({ browser: "WeChat", system: "iOS" });
+  });
+
   it("says nothing it does not know", () => {
     expect(describeBrowser("")).toEqual({ browser: null, system: null });
     expect(describeBrowser("curl/8.5.0")).toEqual({ browser: null, system: null });

@@ -1,3 +1,5 @@
+import type { AppLocale } from "../i18n/locales";
+
 /**
  * A User-Agent as a person recognises their own device in a list of sessions: "Edge · Windows". Only the
  * browser's and the system's names, in the order the strings need testing (Edge and Opera also say
@@ -28,7 +30,16 @@ const systems: [RegExp, string][] = [
   [/Linux/, "Linux"],
 ];
 
-export function describeBrowser(userAgent: string): BrowserDescription {
-  const match = (list: [RegExp, string][]) => list.find(([pattern]) => pattern.test(userAgent))?.[1] ?? null;
+/** Chinese readers know these apps by their Chinese names. */
+const localNames: Partial<Record<AppLocale, Record<string, string>>> = {
+  zh: { WeChat: "微信", DingTalk: "钉钉", "QQ Browser": "QQ浏览器", "UC Browser": "UC浏览器", "HarmonyOS": "鸿蒙" },
+};
+
+export function describeBrowser(userAgent: string, locale?: AppLocale): BrowserDescription {
+  const names = (locale && localNames[locale]) ?? {};
+  const match = (list: [RegExp, string][]) => {
+    const name = list.find(([pattern]) => pattern.test(userAgent))?.[1];
+    return name ? (names[name] ?? name) : null;
+  };
   return { browser: match(browsers), system: match(systems) };
 }

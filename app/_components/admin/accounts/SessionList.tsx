@@ -23,7 +23,7 @@ export async function SessionList({ sessions, locale, userId, actions, own }: Pr
   const t = await getTranslations("adminOwnAccount.sessions");
   const time = (iso: string) => formatDateTime(iso, HOME_TIME_ZONE, locale);
   const browserName = (userAgent: string) => {
-    const { browser, system } = describeBrowser(userAgent);
+    const { browser, system } = describeBrowser(userAgent, locale);
     if (browser && system) return t("on", { browser, system });
     return browser ?? system ?? t("unknownBrowser");
   };
@@ -33,32 +33,30 @@ export async function SessionList({ sessions, locale, userId, actions, own }: Pr
       {sessions.length === 0 ? (
         <p className="text-slate-700">{t("none")}</p>
       ) : (
-        <div className="relative overflow-x-auto">
-          <table className="w-full min-w-[36rem] border-collapse text-sm" data-testid="sessions">
-            <caption className="sr-only">{t("caption")}</caption>
-            <thead>
-              <tr className="border-b border-slate-300 text-left">
-                <th scope="col" className="py-2 pr-3">{t("browser")}</th>
-                <th scope="col" className="py-2 pr-3">{t("signedInAt")}</th>
-                <th scope="col" className="py-2 pr-3">{t("lastSeen")}</th>
-                <th scope="col" className="py-2">{t("actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.map((session) => (
-                <tr key={session.handle} className="border-b border-slate-200 align-top">
-                  <th scope="row" className="py-2 pr-3 text-left font-normal">
-                    <span className="font-medium">{browserName(session.userAgent)}</span>
-                    {session.current && <span className="ml-2 rounded border border-emerald-300 bg-emerald-50 px-1.5 py-0.5 text-xs text-emerald-900">{t("current")}</span>}
-                  </th>
-                  <td className="py-2 pr-3 whitespace-nowrap">{time(session.signedInAt)}</td>
-                  <td className="py-2 pr-3 whitespace-nowrap">{time(session.lastSeenAt)}</td>
-                  <td className="py-2">{!session.current && <EndSessionForm action={actions.end} userId={userId} handle={session.handle} />}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        // A list rather than a table: on a phone each session stays one readable block with its button.
+        <ul className="divide-y divide-slate-200 rounded border border-slate-200 bg-white" data-testid="sessions" aria-label={t("caption")}>
+          {sessions.map((session) => (
+            <li key={session.handle} className="flex flex-wrap items-start justify-between gap-3 px-4 py-3">
+              <div className="space-y-1">
+                <p className="font-medium">
+                  {browserName(session.userAgent)}
+                  {session.current && (
+                    <span className="ml-2 inline-block whitespace-nowrap rounded border border-emerald-300 bg-emerald-50 px-1.5 py-0.5 text-xs font-normal text-emerald-900">
+                      {t("current")}
+                    </span>
+                  )}
+                </p>
+                <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-sm text-slate-700">
+                  <dt>{t("signedInAt")}</dt>
+                  <dd>{time(session.signedInAt)}</dd>
+                  <dt>{t("lastSeen")}</dt>
+                  <dd>{time(session.lastSeenAt)}</dd>
+                </dl>
+              </div>
+              {!session.current && <EndSessionForm action={actions.end} userId={userId} handle={session.handle} />}
+            </li>
+          ))}
+        </ul>
       )}
       {/* Stays when there is nothing left to end, so that its answer ("2 sessions have ended") stays too. */}
       <EndSessionsForm action={actions.endOthers} userId={userId} label={own ? t("endOthers") : t("endAll")} nothingToEnd={others === 0} />
