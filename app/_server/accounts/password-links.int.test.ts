@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/app/_server/authz";
 import { createActor, outcome } from "@/test/integration/actors";
 import { sinkForTheApp } from "@/test/smtp-sink";
+import { eventually } from "@/test/integration/eventually";
 
 const sink = await sinkForTheApp({ PUBLIC_URL: "https://meeting.example", MAIL_MAX_ATTEMPTS: "3" });
 
@@ -31,16 +32,6 @@ const address = () => `person-${randomUUID().slice(0, 8)}@test.example`;
 const tokenOf = (link: string) => link.split("/").at(-1)!;
 /** After every retry delay the test may have caused. */
 const later = () => new Date(Date.now() + 3600_000);
-
-/** Waits for what the app does after its answer (delivery starts right after the commit). */
-async function eventually<T>(read: () => Promise<T | undefined> | T | undefined): Promise<T> {
-  for (let waited = 0; waited < 15_000; waited += 50) {
-    const value = await read();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error("Timed out waiting");
-}
 
 async function invite(admin: Actor) {
   const email = address();

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseWithIcalJs, parseWithNodeIcal } from "@/test/ical";
 import { delegate } from "@/test/integration/factories";
 import { sinkForTheApp } from "@/test/smtp-sink";
+import { eventually } from "@/test/integration/eventually";
 
 const sink = await sinkForTheApp({ PUBLIC_URL: "https://meeting.example" });
 
@@ -29,16 +30,6 @@ afterAll(async () => {
   closeMailTransport();
   await sink.stop();
 });
-
-/** Waits for what the app does after its answer (delivery starts right after the commit). */
-async function eventually<T>(read: () => Promise<T | undefined> | T | undefined): Promise<T> {
-  for (let waited = 0; waited < 15_000; waited += 50) {
-    const value = await read();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error("Timed out waiting");
-}
 
 async function expectConfirmation(mail: ParsedMail, registrationId: string): Promise<void> {
   const token = /https:\/\/meeting\.example\/zh\/manage\/([\w-]{43})/.exec(mail.text ?? "")?.[1];
