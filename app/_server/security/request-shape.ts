@@ -27,13 +27,18 @@ export const MAX_ROWS = 256;
 
 export type ShapeProblem = "malformed" | "too_large";
 
-/** Percent escapes of what no address of the app holds: control characters, `/` and `\` inside a segment. */
-const FORBIDDEN_DECODED = /[\u0000-\u001f\u007f/\\]/;
+/**
+ * Percent escapes of what no address of the app holds: control characters, `/` and `\` inside a segment,
+ * and `%` itself. An escaped `%` (`/en/meetings/%25/agenda`) is decoded once more on the way to the page
+ * (the language routing's rewrite carries the decoded path), and then no longer decodes: Next takes the
+ * rewrite for one to another server, forwards the request over HTTP, and answers a 500 when that fails.
+ */
+const FORBIDDEN_DECODED = /[\u0000-\u001f\u007f/\\%]/;
 
 /**
  * Whether an address path is malformed: a segment whose percent escapes do not decode as UTF-8, or that
- * decodes to a control character or a path separator (an encoded slash is a way around path checks,
- * never a real address here). `.` and `..` segments are not looked at: Next and the URL parser the proxy
+ * decodes to a control character, a path separator or a percent sign (encoded slashes and double
+ * encoding are ways around path checks, never a real address here). `.` and `..` segments are not looked at: Next and the URL parser the proxy
  * sees the address through resolve them alike (RFC 3986), so they cannot lead anywhere the plain path
  * would not.
  */
