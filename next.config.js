@@ -41,8 +41,13 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
   poweredByHeader: false,
   typedRoutes: false,
-  // forbidden(): back-office pages answer 403 with their own page when the role may not open them.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden(): back-office pages answer 403 with their own page when the role may not open them.
+    authInterrupts: true,
+    // Next's default, written out: the proxy refuses a bigger action body with a 413 first
+    // (ACTION_BODY_LIMIT_BYTES in app/_server/security/request-shape.ts), since Next answers it with a 500.
+    serverActions: { bodySizeLimit: "1mb" },
+  },
   headers: async () => securityHeaders,
   // The Dockerfile builds with BUILD_OUTPUT=standalone: a self-contained server in .next/standalone, plus
   // what migrations read from the project folder at run time (app/_server/database/migrations.ts), which

@@ -4,7 +4,8 @@ import { routing } from "./app/_lib/i18n/routing";
 import { env } from "./app/_server/env";
 import { isForeignOrigin } from "./app/_server/security/origin";
 import { pageResponse, renderNonce } from "./app/_server/page-cache";
-import { pageContentSecurityPolicy } from "./app/_server/security/content-security-policy";
+import { NOT_A_PAGE_POLICY, pageContentSecurityPolicy } from "./app/_server/security/content-security-policy";
+import { actionBodyGate, addressGate } from "./app/_server/security/request-gate";
 import { unavailablePageGate } from "./app/_server/unavailable-page";
 
 const intl = createMiddleware(routing);
@@ -22,10 +23,16 @@ const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-
  * (app/_server/authz.ts), so a request that skips this proxy gains nothing.
  */
 export default async function proxy(request: NextRequest) {
+  // Malformed addresses, which Next would answer with a 500; other addresses seen only for this check go on.
+  const address = addressGate(request);
+  if (address) return address;
   // A form posted to a page is a server action. Next refuses one from another site too, but as a 500.
   if (request.method === "POST" && isForeignOrigin(request, env().PUBLIC_URL)) {
-    return new NextResponse("Cross-origin request refused", { status: 403 });
+    return new NextResponse("Cross-origin request refused", { status: 403, headers: { "Content-Security-Policy": NOT_A_PAGE_POLICY } });
   }
+  // An action's body that Next would answer with a 500: too large, too deep, not decodable (request-gate.ts).
+  const body = await actionBodyGate(request);
+  if (body) return body;
   // PostgreSQL mode: while the database is away, pages answer 503 with Retry-After (see the gate for why here).
   const unavailable = await unavailablePageGate(request);
   const nonce = renderNonce(request);
@@ -57,6 +64,7 @@ function route(request: NextRequest, nonce: string, policy: string): NextRespons
 }
 
 export const config = {
-  // Not the JSON API, calendar feeds, Next.js internals or files with an extension.
-  matcher: ["/((?!api|calendar|_next|_vercel|.*\\..*).*)"],
+  // Pages: not the JSON API, calendar feeds, Next.js internals or files with an extension. And any
+  // address with a percent escape, whose shape the proxy checks (request-gate.ts).
+  matcher: ["/((?!api|calendar|_next|_vercel|.*\\..*).*)", "/(.*%.*)"],
 };

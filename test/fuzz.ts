@@ -122,3 +122,22 @@ export function pathSegment(real: readonly string[]): fc.Arbitrary<string> {
 
 /** Control characters the registration fields must never keep (tab and line breaks are allowed in text). */
 export const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/**
+ * A path segment that is not an address, with text around it: an escape that does not decode as UTF-8,
+ * or one of a control character or a path separator. The proxy answers any of them with 400
+ * (app/_server/security/request-shape.ts).
+ */
+export const malformedSegment: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.string({ unit: fc.constantFrom(..."abcXYZ019-_.~"), maxLength: 12 }),
+    fc.constantFrom("%ff", "%", "%25", "%2541", "%e4%b8", "%c0%af", "%ed%a0%80", "%zz", "%0", "%00", "%0a", "%0D%0A", "%1b", "%7f", "%2f", "%2F", "%5c", "..%2f..%2fetc%2fpasswd"),
+    fc.string({ unit: fc.constantFrom(..."abcXYZ019-_.~"), maxLength: 12 }),
+  )
+  .map(([before, bad, after]) => `${before}${bad}${after}`);
+
+/** Path segments that are addresses, if unusual ones: dot segments, long ones (within Node's 16 KB of headers), harmless escapes. */
+export const oddSegment: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(".", "..", "%2e", "%2e%2e", ".%2e", "...", "%20", "%E4%B8%AD", "%32017", "2017%20", "~", "-"),
+  fc.tuple(fc.constantFrom("x", "A", "é"), fc.integer({ min: 200, max: 600 })).map(([unit, times]) => encodeURIComponent(unit).repeat(times)),
+);

@@ -2,23 +2,13 @@ import "server-only";
 import de from "@/app/_lib/i18n/messages/de.json";
 import en from "@/app/_lib/i18n/messages/en.json";
 import zh from "@/app/_lib/i18n/messages/zh.json";
-import { defaultLocale, htmlLang, isLocale, type AppLocale } from "@/app/_lib/i18n/locales";
-import { negotiateLocale } from "@/app/_lib/i18n/negotiate";
+import { htmlLang, type AppLocale } from "@/app/_lib/i18n/locales";
+import { pageLocale } from "@/app/_lib/i18n/negotiate";
 import { databaseAvailability } from "./database/availability";
 import { env } from "./env";
 import { UNAVAILABLE_RETRY_AFTER_SECONDS } from "./errors";
 
 const text: Record<AppLocale, (typeof de)["unavailable"]> = { de: de.unavailable, en: en.unavailable, zh: zh.unavailable };
-
-/** The language of a page request: its path (/de/…), then the language cookie, then Accept-Language. */
-function pageLocale(request: Request & { cookies?: { get(name: string): { value: string } | undefined } }): AppLocale {
-  const url = new URL(request.url);
-  const fromPath = url.pathname.split("/")[1];
-  if (isLocale(fromPath)) return fromPath;
-  const cookie = request.cookies?.get("NEXT_LOCALE")?.value;
-  if (isLocale(cookie)) return cookie;
-  return negotiateLocale(new URL("http://x/"), request.headers.get("accept-language"), defaultLocale);
-}
 
 /**
  * What a page request gets while the database is away: 503 with Retry-After and a small page that needs

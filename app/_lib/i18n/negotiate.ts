@@ -1,4 +1,4 @@
-import { isLocale, type AppLocale } from "./locales";
+import { defaultLocale, isLocale, type AppLocale } from "./locales";
 
 /**
  * The app language an API client asks for: `?lang=` first, then the Accept-Language header
@@ -17,4 +17,14 @@ export function negotiateLocale(url: URL, acceptLanguage: string | null, fallbac
     .filter((entry) => entry.q > 0)
     .sort((a, b) => b.q - a.q || a.index - b.index);
   return ranked.map((entry) => entry.language).find(isLocale) ?? fallback;
+}
+
+/** The language of a page request: its path (/de/…), then the language cookie, then Accept-Language. */
+export function pageLocale(request: Request & { cookies?: { get(name: string): { value: string } | undefined } }): AppLocale {
+  const url = new URL(request.url);
+  const fromPath = url.pathname.split("/")[1];
+  if (isLocale(fromPath)) return fromPath;
+  const cookie = request.cookies?.get("NEXT_LOCALE")?.value;
+  if (isLocale(cookie)) return cookie;
+  return negotiateLocale(new URL("http://x/"), request.headers.get("accept-language"), defaultLocale);
 }

@@ -10,6 +10,12 @@
  * No "server-only" import: the proxy imports this module, and it holds nothing secret.
  */
 
+/**
+ * The policy of every answer that is not a page: JSON, feeds, files, and the proxy's own refusals. It
+ * runs nothing and may not be framed. next.config.js sets the same text for /api, /calendar and files.
+ */
+export const NOT_A_PAGE_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
 /** 128 random bits, base64: a nonce nobody can guess, new for every request. */
 export function newNonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");

@@ -1,0 +1,92 @@
+import "server-only";
+import { NextResponse, type NextRequest } from "next/server";
+import de from "@/app/_lib/i18n/messages/de.json";
+import en from "@/app/_lib/i18n/messages/en.json";
+import zh from "@/app/_lib/i18n/messages/zh.json";
+import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { negotiateLocale, pageLocale } from "@/app/_lib/i18n/negotiate";
+import { NOT_A_PAGE_POLICY } from "./content-security-policy";
+import { ACTION_BODY_LIMIT_BYTES, declaresTooLarge, isMalformedPath, isPageAddress, replyProblem, type ShapeProblem } from "./request-shape";
+
+const text: Record<AppLocale, (typeof en)["badRequest"]> = { de: de.badRequest, en: en.badRequest, zh: zh.badRequest };
+const statusOf: Record<ShapeProblem, number> = { malformed: 400, too_large: 413 };
+
+/**
+ * The proxy's first step (proxy.ts): an address Next would answer with a 500 (request-shape.ts) gets its
+ * 400 here instead. Besides the pages, the proxy's matcher sends here any address with a percent escape,
+ * so that the API, the feeds and files are checked too; such an address that is well formed and not a
+ * page goes on untouched (`NextResponse.next()`). Null: a page, go on.
+ */
+export function addressGate(request: NextRequest): NextResponse | null {
+  const { pathname } = request.nextUrl;
+  if (isMalformedPath(pathname)) return refusal(request, "malformed");
+  return isPageAddress(pathname) ? null : NextResponse.next();
+}
+
+/**
+ * The proxy's step for a POST to a page, after the check of its origin: a server action's body that Next
+ * or React would answer with a 500 gets its 413 or 400 here. Null: go on.
+ */
+export async function actionBodyGate(request: NextRequest): Promise<NextResponse | null> {
+  if (request.method !== "POST") return null;
+  const problem = await actionBodyProblem(request);
+  return problem ? refusal(request, problem) : null;
+}
+
+/**
+ * A POST to a page is a server action (Next runs nothing else there). Its body is read here at most
+ * once, through a clone: with a proxy, Next keeps the body of every request in memory for the page
+ * anyway (`proxyClientMaxBodySize`), so reading it costs one more parse of at most 1 MB, and the page
+ * still gets all of it. Reading is the only way to catch a chunked body, which declares no length, and
+ * arguments too deep for React: neither Next nor React has a setting for depth, and React's own
+ * `arraySizeLimit` is one Next does not pass on.
+ */
+async function actionBodyProblem(request: NextRequest): Promise<ShapeProblem | null> {
+  if (declaresTooLarge(request.headers.get("content-length"))) return "too_large";
+  const fetchAction = request.headers.has("next-action");
+  const contentType = request.headers.get("content-type") ?? "";
+  const multipart = /^multipart\/form-data/i.test(contentType);
+  // Without either, Next does not take the POST for an action and renders the page.
+  if (!fetchAction && !multipart) return null;
+  const body = await readLimited(request.clone());
+  if (body === null) return "too_large";
+  if (!multipart) return replyProblem([["0", new TextDecoder().decode(body)]], { fetchAction });
+  let form: FormData;
+  try {
+    form = await new Response(body, { headers: { "content-type": contentType } }).formData();
+  } catch {
+    return "malformed";
+  }
+  return replyProblem(form.entries(), { fetchAction });
+}
+
+/**
+ * The body's bytes, or null when it is past the limit. A body past the limit is still read to its end,
+ * unkept: Next answers only once the whole request has arrived (it keeps the body for the page), and
+ * stopping here would leave that wait, and the client, hanging.
+ */
+async function readLimited(request: Request): Promise<Uint8Array<ArrayBuffer> | null> {
+  const reader = request.body?.getReader();
+  if (!reader) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    size += read.value.byteLength;
+    if (size <= ACTION_BODY_LIMIT_BYTES) chunks.push(read.value);
+  }
+  return size > ACTION_BODY_LIMIT_BYTES ? null : Buffer.concat(chunks);
+}
+
+/**
+ * A short answer in the visitor's language: JSON like the rest of the API under /api, plain text
+ * elsewhere. The fixed security headers come from next.config.js; the policy is the one for answers that
+ * run nothing, since the page's own is set after this step.
+ */
+export function refusal(request: NextRequest, problem: ShapeProblem): NextResponse {
+  const api = /^\/api(\/|$)/.test(request.nextUrl.pathname);
+  const locale = api ? negotiateLocale(request.nextUrl, request.headers.get("accept-language")) : pageLocale(request);
+  const message = text[locale][problem === "malformed" ? "malformed" : "tooLarge"];
+  const init = { status: statusOf[problem], headers: { "Content-Security-Policy": NOT_A_PAGE_POLICY, "Cache-Control": "no-store", "Content-Language": locale } };
+  if (api) return NextResponse.json({ error: { code: problem, message } }, init);
+  return new NextResponse(message, { ...init, headers: { ...init.headers, "Content-Type": "text/plain; charset=utf-8" } });
+}
