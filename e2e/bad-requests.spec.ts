@@ -155,3 +155,20 @@ test("a server action with a body past the limit, nested too deep, with too many
   const big = multipart([["$ACTION_ID_" + actionId, ""], ["givenName", "x".repeat(ACTION_LIMIT)]]);
   expectRefusal(await send("/en/meetings/2017/register", { method: "POST", headers: { origin, "content-type": big.type }, body: big.body }), "a big form", 413);
 });
+
+test("a public server action called with arguments of the wrong kind refuses them, never with a 5xx", async ({ request }) => {
+  const html = await (await request.get("/en/meetings/2017/register")).text();
+  const actionId = /id&quot;:&quot;([0-9a-f]{40,})&quot;/.exec(html)?.[1];
+  expect(actionId, "the registration form's action").toBeTruthy();
+  const origin = new URL(test.info().project.use.baseURL!).origin;
+  // Plain JSON values where the page binds a slug, a language, the previous state and the form.
+  const argument = fc.oneof(fc.string({ maxLength: 300 }), fc.integer(), fc.constant(null), fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 3 }), fc.constantFrom("en", "2017", "$undefined"));
+  await fc.assert(
+    fc.asyncProperty(fc.array(argument, { maxLength: 5 }), async (args) => {
+      const body = Buffer.from(JSON.stringify(args));
+      const answer = await send("/en/meetings/2017/register", { method: "POST", headers: { origin, "next-action": actionId!, "content-type": "text/plain;charset=UTF-8" }, body });
+      expect(answer.status, `${JSON.stringify(args)}: ${answer.body.slice(0, 300)}`).toBeLessThan(500);
+    }),
+    fuzzParameters(30),
+  );
+});

@@ -1,6 +1,9 @@
 import "server-only";
 import { headers } from "next/headers";
-import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { isLocale, type AppLocale } from "@/app/_lib/i18n/locales";
+import { messages } from "@/app/_lib/i18n/messages";
+import { routing } from "@/app/_lib/i18n/routing";
+import { createTranslator } from "@/app/_lib/i18n/translator";
 import { describeFieldErrors, validationMessage } from "@/app/_lib/registration/errors";
 import type { FieldErrors } from "@/app/_lib/registration/fields";
 import { formFieldOf, type FormState, type FormValues } from "@/app/_lib/registration/form";
@@ -29,6 +32,22 @@ export function formStateOf(thrown: unknown, locale: AppLocale, values: FormValu
     return error.code === "invalid" ? state : { ...state, message: errorSentence(error, locale) };
   }
   return { ok: false, message: errorSentence(error, locale), values };
+}
+
+/**
+ * The answer to a public server action called with arguments of the wrong kind, or null when they are
+ * of the kinds its page binds. Its bound values (a slug, a token, the language) and its form come from
+ * the browser as sent, so a hand-made request can put anything there; this keeps that from becoming a
+ * 500 deeper in. (The back office's actions check the same in action.ts.)
+ */
+export function malformedArguments(given: { locale: unknown; formData?: unknown; texts?: unknown[] }): FormState | null {
+  const { locale, texts = [] } = given;
+  const textsFit = texts.every((text) => typeof text === "string" && text.length <= 200);
+  // An action that takes a form needs one; one that does not leaves the key out.
+  const formFits = !("formData" in given) || given.formData instanceof FormData;
+  if (isLocale(locale) && formFits && textsFit) return null;
+  const language = isLocale(locale) ? locale : routing.defaultLocale;
+  return { ok: false, message: createTranslator({ locale: language, messages: messages[language], namespace: "badRequest" })("malformed") };
 }
 
 /** A text field of a posted form; "" when it is missing or a file. */

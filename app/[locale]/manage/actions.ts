@@ -6,7 +6,7 @@ import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { messages } from "@/app/_lib/i18n/messages";
 import { createTranslator } from "@/app/_lib/i18n/translator";
 import type { FormState } from "@/app/_lib/registration/form";
-import { actionClientAddress, formStateOf, invalidFormState } from "@/app/_server/forms";
+import { actionClientAddress, formStateOf, invalidFormState, malformedArguments } from "@/app/_server/forms";
 import { limitLostLinkRequests, sendManageLinks } from "@/app/_server/registration/lost-link";
 import { finishBeforeExit } from "@/app/_server/shutdown";
 
@@ -14,6 +14,8 @@ const email = z.string().trim().max(254).pipe(z.email());
 
 /** "Lost your link?": the same answer whether or not the address is registered. */
 export async function sendLinksAction(locale: AppLocale, _previous: FormState, formData: FormData): Promise<FormState> {
+  const malformed = malformedArguments({ locale, formData });
+  if (malformed) return malformed;
   const values = { email: String(formData.get("email") ?? "") };
   const parsed = email.safeParse(values.email);
   if (!parsed.success) return invalidFormState({ email: { key: "email" } }, locale, values);

@@ -8,7 +8,7 @@ import { createTranslator } from "@/app/_lib/i18n/translator";
 import { delegateDetails, fieldErrorsOf, sessionChoice } from "@/app/_lib/registration/fields";
 import { formValues, inputFromForm, type FormState } from "@/app/_lib/registration/form";
 import { subscribeData } from "@/app/_server/calendar/subscribe";
-import { formStateOf, invalidFormState } from "@/app/_server/forms";
+import { formStateOf, invalidFormState, malformedArguments } from "@/app/_server/forms";
 import { personalFeedPath, rotateCalendarToken } from "@/app/_server/registration/calendar-link";
 import { cancelRegistration, changeSessions, deleteRegistration, updateDetails } from "@/app/_server/registration/manage";
 import { parseDelegateForm } from "@/app/_server/registration/form-input";
@@ -21,6 +21,8 @@ function manageText(locale: AppLocale) {
 }
 
 export async function updateDetailsAction(token: string, locale: AppLocale, _previous: FormState, formData: FormData): Promise<FormState> {
+  const malformed = malformedArguments({ locale, formData, texts: [token] });
+  if (malformed) return malformed;
   const values = formValues(formData);
   try {
     const registration = await getManagedRegistration(token);
@@ -35,6 +37,8 @@ export async function updateDetailsAction(token: string, locale: AppLocale, _pre
 }
 
 export async function changeSessionsAction(token: string, locale: AppLocale, _previous: FormState, formData: FormData): Promise<FormState> {
+  const malformed = malformedArguments({ locale, formData, texts: [token] });
+  if (malformed) return malformed;
   const values = formValues(formData);
   try {
     const parsed = sessionChoice.safeParse(inputFromForm(values).sessionIds);
@@ -48,6 +52,8 @@ export async function changeSessionsAction(token: string, locale: AppLocale, _pr
 }
 
 export async function cancelAction(token: string, locale: AppLocale, _previous: FormState, formData: FormData): Promise<FormState> {
+  const malformed = malformedArguments({ locale, formData, texts: [token] });
+  if (malformed) return malformed;
   const refused = await confirmedStep(formData, locale, () => cancelRegistration(token));
   if (refused) return refused;
   refresh();
@@ -55,6 +61,8 @@ export async function cancelAction(token: string, locale: AppLocale, _previous: 
 }
 
 export async function deleteAction(token: string, locale: AppLocale, _previous: FormState, formData: FormData): Promise<FormState> {
+  const malformed = malformedArguments({ locale, formData, texts: [token] });
+  if (malformed) return malformed;
   const refused = await confirmedStep(formData, locale, () => deleteRegistration(token));
   if (refused) return refused;
   redirect(`/${locale}/manage?deleted=1`);
@@ -62,6 +70,8 @@ export async function deleteAction(token: string, locale: AppLocale, _previous: 
 
 /** A new personal calendar link (the old one stops working), shown once with its subscribe links. */
 export async function calendarLinkAction(token: string, locale: AppLocale): Promise<FormState> {
+  const malformed = malformedArguments({ locale, texts: [token] });
+  if (malformed) return malformed;
   try {
     const calendarToken = await rotateCalendarToken(token);
     const t = createTranslator({ locale, messages: messages[locale], namespace: "calendar" });

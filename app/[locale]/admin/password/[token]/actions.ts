@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import type { FormState } from "@/app/_lib/registration/form";
 import { setPasswordWithToken } from "@/app/_server/accounts/set-password";
-import { actionClientAddress, formStateOf, formText } from "@/app/_server/forms";
+import { actionClientAddress, formStateOf, formText, malformedArguments } from "@/app/_server/forms";
 import { enforceRateLimits, rateLimitKey } from "@/app/_server/rate-limit";
 
 /**
@@ -14,6 +14,8 @@ import { enforceRateLimits, rateLimitKey } from "@/app/_server/rate-limit";
  */
 export async function setPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const locale = (await getLocale()) as AppLocale;
+  const malformed = malformedArguments({ locale, formData });
+  if (malformed) return malformed;
   try {
     await enforceRateLimits([await rateLimitKey("password-link", await actionClientAddress())], 20, 3600);
     await setPasswordWithToken(formText(formData, "token"), formText(formData, "password"), formText(formData, "passwordRepeat"));

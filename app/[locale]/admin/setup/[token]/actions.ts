@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import type { FormState } from "@/app/_lib/registration/form";
 import { createFirstAdmin } from "@/app/_server/accounts/first-admin";
-import { actionClientAddress, formStateOf, formText } from "@/app/_server/forms";
+import { actionClientAddress, formStateOf, formText, malformedArguments } from "@/app/_server/forms";
 import { enforceRateLimits, rateLimitKey } from "@/app/_server/rate-limit";
 
 /**
@@ -14,6 +14,8 @@ import { enforceRateLimits, rateLimitKey } from "@/app/_server/rate-limit";
  */
 export async function createFirstAdminAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const locale = (await getLocale()) as AppLocale;
+  const malformed = malformedArguments({ locale, formData });
+  if (malformed) return malformed;
   const typed = { email: formText(formData, "email"), name: formText(formData, "name") };
   let email: string;
   try {

@@ -5,7 +5,7 @@ import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { registrationInput } from "@/app/_lib/registration/fields";
 import { formValues, type FormState } from "@/app/_lib/registration/form";
 import { env } from "@/app/_server/env";
-import { actionClientAddress, formStateOf, invalidFormState } from "@/app/_server/forms";
+import { actionClientAddress, formStateOf, invalidFormState, malformedArguments } from "@/app/_server/forms";
 import { getMeeting } from "@/app/_server/meetings/queries";
 import { enforceRateLimits, rateLimitKey } from "@/app/_server/rate-limit";
 import { manageTokenOf, register } from "@/app/_server/registration/register";
@@ -16,6 +16,8 @@ import { parseDelegateForm } from "@/app/_server/registration/form-input";
  * or the back button never registers anyone twice; success leads to the manage page.
  */
 export async function registerAction(slug: string, locale: AppLocale, _previous: FormState, formData: FormData): Promise<FormState> {
+  const malformed = malformedArguments({ locale, formData, texts: [slug] });
+  if (malformed) return malformed;
   const values = formValues(formData);
   let token: string;
   try {
