@@ -3,7 +3,7 @@ import { getLocale } from "next-intl/server";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { formValues, type FormState, type FormValues } from "@/app/_lib/registration/form";
 import type { Permission } from "@/app/_lib/roles";
-import { authorize, currentActor, type Actor } from "./authz";
+import { authorize, authorizeOwnAccount, currentActor, type Actor } from "./authz";
 import { AppError } from "./errors";
 import { formStateOf } from "./forms";
 
@@ -19,9 +19,11 @@ type Options = {
  * enabled, role allowed: the domain checks again), then runs `run` and turns domain errors into the form
  * state, in the visitor's language, with what they typed. Used as
  * `export const saveX = backOfficeAction("editProgram", async ({ actor, values }) => …)`.
+ * "ownAccount": what any signed-in organizer does with their own account, also while a second factor
+ * their role requires is still to be set up.
  */
 export function backOfficeAction(
-  permission: Permission,
+  permission: Permission | "ownAccount",
   run: (context: BackOfficeActionContext) => Promise<FormState>,
   options: Options = {},
 ): (previous: FormState, formData: FormData) => Promise<FormState> {
@@ -32,7 +34,8 @@ export function backOfficeAction(
     const values = formData instanceof FormData ? formValues(formData, lists) : {};
     try {
       const actor = await currentActor();
-      authorize(actor, permission);
+      if (permission === "ownAccount") authorizeOwnAccount(actor);
+      else authorize(actor, permission);
       if (!(formData instanceof FormData)) throw new AppError("malformed", "A server action of the back office takes a form");
       return await run({ actor, locale, values, formData });
     } catch (error) {

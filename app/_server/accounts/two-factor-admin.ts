@@ -17,14 +17,14 @@ import { withoutSecondFactor } from "./two-factor";
  * new factor before anything else. Admins reset their own on their own page, with a code: this way
  * would let a stolen admin session strip the admin's own factor.
  */
-export async function resetTwoFactor(actor: Actor | null, userId: string): Promise<void> {
+export async function resetTwoFactor(actor: Actor | null, userId: string): Promise<{ name: string }> {
   authorize(actor, "manageAccounts");
   const parsed = userIdSchema.safeParse(userId);
   if (!parsed.success) throw notFound("Account");
   const id = parsed.data;
   if (id === actor.id) throw invalid({ _: { key: "twoFactorResetSelf" } });
-  await accountTransaction(async (tx) => {
-    const before = await tx.user.findUnique({ where: { id }, select: { totpEnabledAt: true } });
+  return accountTransaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id }, select: { name: true, totpEnabledAt: true } });
     if (!before) throw notFound("Account");
     await tx.user.update({ where: { id }, data: withoutSecondFactor });
     const codes = await tx.recoveryCode.deleteMany({ where: { userId: id } });
@@ -36,6 +36,7 @@ export async function resetTwoFactor(actor: Actor | null, userId: string): Promi
       before: { twoFactorSince: before.totpEnabledAt, recoveryCodes: codes.count, sessions },
       after: { twoFactorSince: null, recoveryCodes: 0, sessions: 0 },
     });
+    return { name: before.name };
   });
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import QRCode from "qrcode";
 import { userRoles, type UserRole } from "@/app/_lib/roles";
 import { authorize, authorizeOwnAccount, type Actor } from "../authz";
 import { db } from "../db";
@@ -13,8 +14,8 @@ export type TwoFactorStatus = {
   recoveryCodesLeft: number;
   /** An admin requires a second factor for the account's role. */
   required: boolean;
-  /** A set-up begun and not yet confirmed: what the page shows to scan or type. */
-  pending: Enrolment | null;
+  /** A set-up begun and not yet confirmed: what the page shows to scan (an SVG QR code) or type. */
+  pending: (Enrolment & { qrSvg: string }) | null;
 };
 
 /** One's own second factor, as the two-factor page shows it. */
@@ -31,8 +32,12 @@ export async function ownTwoFactorStatus(actor: Actor | null): Promise<TwoFactor
     enabledAt: account.totpSecret ? (account.totpEnabledAt?.toISOString() ?? null) : null,
     recoveryCodesLeft: account.totpSecret ? account._count.recoveryCodes : 0,
     required: await secondFactorRequired(actor.role),
-    pending: pending ? enrolmentOf(account.email, pending) : null,
+    pending: pending ? await withQrCode(enrolmentOf(account.email, pending)) : null,
   };
+}
+
+async function withQrCode(enrolment: Enrolment): Promise<Enrolment & { qrSvg: string }> {
+  return { ...enrolment, qrSvg: await QRCode.toString(enrolment.uri, { type: "svg", margin: 1, errorCorrectionLevel: "M" }) };
 }
 
 /** Which roles must sign in with a second factor. */

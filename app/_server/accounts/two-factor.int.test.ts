@@ -87,7 +87,7 @@ describe("setting up a second factor", () => {
     const actor = await signedInOrganizer();
     expect(await ownTwoFactorStatus(actor)).toEqual({ enabled: false, enabledAt: null, recoveryCodesLeft: 0, required: false, pending: null });
     const enrolment = await beginEnrolment(actor);
-    expect((await ownTwoFactorStatus(actor)).pending).toEqual(enrolment);
+    expect((await ownTwoFactorStatus(actor)).pending).toEqual({ ...enrolment, qrSvg: expect.stringContaining("<svg") });
     await confirmEnrolment(actor, codeOf(new TOTP({ secret: Secret.fromBase32(enrolment.secret) })));
     expect(await ownTwoFactorStatus(actor)).toMatchObject({ enabled: true, recoveryCodesLeft: 10, pending: null });
     expect(await outcome(confirmEnrolment(actor, "000000"))).toBe("invalid");

@@ -26,6 +26,9 @@ import adminOnSiteZh from "./adminOnSite/zh.json";
 import adminNumbersDe from "./adminNumbers/de.json";
 import adminNumbersEn from "./adminNumbers/en.json";
 import adminNumbersZh from "./adminNumbers/zh.json";
+import adminTwoFactorDe from "./adminTwoFactor/de.json";
+import adminTwoFactorEn from "./adminTwoFactor/en.json";
+import adminTwoFactorZh from "./adminTwoFactor/zh.json";
 
 /**
  * The public site's strings live in one file per language; the back office's in one folder per area,
@@ -41,6 +44,7 @@ const germanMessages = {
   adminRegistrations: adminRegistrationsDe,
   adminOnSite: adminOnSiteDe,
   adminNumbers: adminNumbersDe,
+  adminTwoFactor: adminTwoFactorDe,
 };
 
 /** German is the reference: the other languages must have exactly its keys (a test checks it). */
@@ -58,6 +62,7 @@ export const messages: Record<AppLocale, Messages> = {
     adminRegistrations: adminRegistrationsEn,
     adminOnSite: adminOnSiteEn,
     adminNumbers: adminNumbersEn,
+    adminTwoFactor: adminTwoFactorEn,
   },
   zh: {
     ...zh,
@@ -69,6 +74,7 @@ export const messages: Record<AppLocale, Messages> = {
     adminRegistrations: adminRegistrationsZh,
     adminOnSite: adminOnSiteZh,
     adminNumbers: adminNumbersZh,
+    adminTwoFactor: adminTwoFactorZh,
   },
 };
 
