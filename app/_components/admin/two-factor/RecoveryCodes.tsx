@@ -18,15 +18,15 @@ export function RecoveryCodes({ codes, email }: { codes: string[]; email: string
   const t = useTranslations("adminTwoFactor.codes");
   const router = useRouter();
   return (
-    <section aria-labelledby="recovery-codes-heading" className="space-y-3 rounded border-2 border-amber-400 bg-amber-50 p-4 print:border-slate-400 print:bg-white" data-testid="recovery-codes">
+    <section aria-labelledby="recovery-codes-heading" className="space-y-3 rounded border-2 border-amber-400 bg-amber-50 p-4 print:border-slate-400 print:bg-white" data-testid="recovery-codes" data-recovery-codes>
       <h2 id="recovery-codes-heading" className="text-lg font-semibold">
         {t("heading")}
       </h2>
       <p className="text-sm text-slate-700">{t("for", { email })}</p>
       <p className="print:hidden">{t("intro")}</p>
-      <ol className="grid grid-cols-1 gap-x-8 gap-y-1 font-mono text-lg sm:grid-cols-2 print:grid-cols-2">
+      <ol className="grid grid-cols-2 gap-x-3 gap-y-1 font-mono text-base sm:gap-x-8 sm:text-lg">
         {codes.map((code) => (
-          <li key={code} className="rounded bg-white px-3 py-1 tracking-wider select-all print:px-0">
+          <li key={code} className="rounded bg-white px-2 py-1 whitespace-nowrap select-all sm:px-3 sm:tracking-wider print:px-0">
             {code}
           </li>
         ))}

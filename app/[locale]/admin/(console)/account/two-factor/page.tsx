@@ -17,8 +17,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await getTranslations({ locale, namespace: "adminTwoFactor" }))("title") };
 }
 
-/** The key as apps ask for it, in groups of four: easier to type and to check. */
-const grouped = (secret: string) => secret.match(/.{1,4}/g)!.join(" ");
+/** The key in groups of four: easier to type and to check (apps ignore the spaces). */
+const groups = (secret: string) => secret.match(/.{1,4}/g)!;
 
 /**
  * One's own second factor: its state, setting it up (QR code, key, code), new recovery codes, another
@@ -31,6 +31,9 @@ export default async function TwoFactorPage({ params }: Props) {
   const actor = await ownAccountPageActor(locale, adminPaths.twoFactor);
   const [status, t] = await Promise.all([ownTwoFactorStatus(actor), getTranslations("adminTwoFactor")]);
   const card = "space-y-3 rounded border border-slate-200 bg-white p-4";
+  // While new recovery codes are on screen, what the page said before they were made is out of date
+  // (the page is reloaded only once they are stored): it steps aside.
+  const stale = "[:has([data-recovery-codes])>&]:hidden";
   return (
     <div className="max-w-3xl space-y-6">
       <div className="space-y-2 print:hidden">
@@ -38,11 +41,11 @@ export default async function TwoFactorPage({ params }: Props) {
         <p className="text-slate-700">{t("intro")}</p>
       </div>
       {status.required && !status.enabled && (
-        <p role="alert" data-testid="two-factor-required" className="rounded border-2 border-red-400 bg-red-50 px-4 py-3 font-medium text-red-900 print:hidden">
+        <p role="alert" data-testid="two-factor-required" className={`rounded border-2 border-red-400 bg-red-50 px-4 py-3 font-medium text-red-900 print:hidden ${stale}`}>
           {t("required")}
         </p>
       )}
-      <section aria-labelledby="status-heading" className={`${card} print:hidden`} data-testid="two-factor-status">
+      <section aria-labelledby="status-heading" className={`${card} print:hidden ${stale}`} data-testid="two-factor-status">
         <h2 id="status-heading" className="text-lg font-semibold">
           {t("status.heading")}
         </h2>
@@ -57,7 +60,7 @@ export default async function TwoFactorPage({ params }: Props) {
       </section>
       {status.pending ? (
         <section aria-labelledby="setup-heading" className={card}>
-          <h2 id="setup-heading" className="text-lg font-semibold print:hidden">
+          <h2 id="setup-heading" className={`text-lg font-semibold print:hidden ${stale}`}>
             {t("setup.heading")}
           </h2>
           <ConfirmForm action={confirmTwoFactor} email={actor.email}>
@@ -71,8 +74,13 @@ export default async function TwoFactorPage({ params }: Props) {
               dangerouslySetInnerHTML={{ __html: status.pending.qrSvg }}
             />
             <p>{t("setup.key")}</p>
-            <code className="block w-fit rounded bg-slate-100 px-3 py-2 font-mono text-lg tracking-wider break-all select-all" data-testid="two-factor-key">
-              {grouped(status.pending.secret)}
+            {/* Groups of four that wrap only between groups (a phone line holds about five). */}
+            <code className="flex w-fit flex-wrap gap-x-3 rounded bg-slate-100 px-3 py-2 font-mono text-lg select-all" data-testid="two-factor-key">
+              {groups(status.pending.secret).map((group, index) => (
+                <span key={index} className="whitespace-nowrap">
+                  {group}
+                </span>
+              ))}
             </code>
           </ConfirmForm>
         </section>
@@ -81,20 +89,20 @@ export default async function TwoFactorPage({ params }: Props) {
       ) : (
         <>
           <section aria-labelledby="renew-heading" className={card}>
-            <h2 id="renew-heading" className="text-lg font-semibold print:hidden">
+            <h2 id="renew-heading" className={`text-lg font-semibold print:hidden ${stale}`}>
               {t("manage.renewHeading")}
             </h2>
-            <p className="text-slate-700 print:hidden">{t("manage.renewText")}</p>
+            <p className={`text-slate-700 print:hidden ${stale}`}>{t("manage.renewText")}</p>
             <CodeForm action={renewRecoveryCodes} id="renew-code" label={t("manage.renew")} pendingLabel={t("manage.renewing")} email={actor.email} />
           </section>
-          <section aria-labelledby="replace-heading" className={`${card} print:hidden`}>
+          <section aria-labelledby="replace-heading" className={`${card} print:hidden ${stale}`}>
             <h2 id="replace-heading" className="text-lg font-semibold">
               {t("manage.replaceHeading")}
             </h2>
             <p className="text-slate-700">{t("manage.replaceText")}</p>
             <CodeForm action={startTwoFactor} id="replace-code" label={t("manage.replace")} pendingLabel={t("manage.replacing")} email={actor.email} />
           </section>
-          <section aria-labelledby="off-heading" className={`${card} print:hidden`}>
+          <section aria-labelledby="off-heading" className={`${card} print:hidden ${stale}`}>
             <h2 id="off-heading" className="text-lg font-semibold">
               {t("manage.offHeading")}
             </h2>
