@@ -40,7 +40,6 @@ export default async function AccountsPage({ params }: Props) {
         <p className="text-slate-700">{t("intro")}</p>
       </div>
       <InviteForm action={inviteAccount} />
-      <TwoFactorPolicyForm policies={policies} action={saveTwoFactorPolicy} />
       {/* relative: the hidden labels in the table (sr-only, absolutely placed) stay inside its scroll box. */}
       <div className="relative overflow-x-auto">
         <table className="w-full min-w-[52rem] border-collapse text-sm" data-testid="accounts">
@@ -93,6 +92,7 @@ export default async function AccountsPage({ params }: Props) {
           </tbody>
         </table>
       </div>
+      <TwoFactorPolicyForm policies={policies} action={saveTwoFactorPolicy} />
     </div>
   );
 }
