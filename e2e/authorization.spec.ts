@@ -23,8 +23,11 @@ import { expect, test } from "./fixtures";
  * action and handler checks for itself.
  */
 
-/** The permission each page needs. A page missing here fails the test: decide, then add it. */
-const PAGES: Record<string, Permission | "public"> = {
+/**
+ * The permission each page needs. A page missing here fails the test: decide, then add it.
+ * "ownAccount": one's own account, for every signed-in organizer.
+ */
+const PAGES: Record<string, Permission | "public" | "ownAccount"> = {
   "/[locale]/admin/sign-in/page": "public",
   "/[locale]/admin/password/[token]/page": "public",
   "/[locale]/admin/setup/[token]/page": "public",
@@ -32,8 +35,8 @@ const PAGES: Record<string, Permission | "public"> = {
   "/[locale]/admin/(console)/audit/page": "readAudit",
   "/[locale]/admin/(console)/accounts/page": "manageAccounts",
   "/[locale]/admin/(console)/accounts/[id]/page": "manageAccounts",
-  // One's own account: every signed-in organizer.
-  "/[locale]/admin/(console)/account/page": "openBackOffice",
+  "/[locale]/admin/(console)/account/page": "ownAccount",
+  "/[locale]/admin/(console)/account/two-factor/page": "ownAccount",
   "/[locale]/admin/(console)/people/page": "editProgram",
   "/[locale]/admin/(console)/people/new/page": "editProgram",
   "/[locale]/admin/(console)/people/[id]/page": "editProgram",
@@ -59,10 +62,12 @@ const PAGES: Record<string, Permission | "public"> = {
 };
 
 /** The permission of each file of server actions (all its exports). */
-const ACTION_FILES: Record<string, Permission | "public"> = {
+const ACTION_FILES: Record<string, Permission | "public" | "ownAccount"> = {
   "app/[locale]/admin/(console)/accounts/actions.ts": "manageAccounts",
   "app/[locale]/admin/(console)/accounts/[id]/actions.ts": "manageAccounts",
-  "app/[locale]/admin/(console)/account/actions.ts": "openBackOffice",
+  "app/[locale]/admin/(console)/account/actions.ts": "ownAccount",
+  "app/[locale]/admin/(console)/accounts/two-factor-actions.ts": "manageAccounts",
+  "app/[locale]/admin/(console)/account/two-factor/actions.ts": "ownAccount",
   "app/[locale]/admin/(console)/meetings/new/actions.ts": "editProgram",
   "app/[locale]/admin/(console)/meetings/[slug]/actions.ts": "editProgram",
   "app/[locale]/admin/(console)/meetings/[slug]/rooms/actions.ts": "editProgram",

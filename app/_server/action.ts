@@ -19,30 +19,13 @@ type Options = {
  * enabled, role allowed: the domain checks again), then runs `run` and turns domain errors into the form
  * state, in the visitor's language, with what they typed. Used as
  * `export const saveX = backOfficeAction("editProgram", async ({ actor, values }) => …)`.
+ * "ownAccount": what any signed-in organizer does with their own account, also while a second factor
+ * their role requires is still to be set up.
  */
 export function backOfficeAction(
-  permission: Permission,
+  permission: Permission | "ownAccount",
   run: (context: BackOfficeActionContext) => Promise<FormState>,
   options: Options = {},
-): (previous: FormState, formData: FormData) => Promise<FormState> {
-  return signedInAction((actor) => authorize(actor, permission), run, options);
-}
-
-/**
- * A server action on the organizer's own account (sessions, password, second factor): any signed-in
- * organizer, also one who still has to set up a second factor their role requires.
- */
-export function ownAccountAction(
-  run: (context: BackOfficeActionContext) => Promise<FormState>,
-  options: Options = {},
-): (previous: FormState, formData: FormData) => Promise<FormState> {
-  return signedInAction(authorizeOwnAccount, run, options);
-}
-
-function signedInAction(
-  check: (actor: Actor | null) => asserts actor is Actor,
-  run: (context: BackOfficeActionContext) => Promise<FormState>,
-  options: Options,
 ): (previous: FormState, formData: FormData) => Promise<FormState> {
   const lists = new Set(options.lists ?? []);
   return async (_previous, formData) => {
@@ -51,7 +34,8 @@ function signedInAction(
     const values = formData instanceof FormData ? formValues(formData, lists) : {};
     try {
       const actor = await currentActor();
-      check(actor);
+      if (permission === "ownAccount") authorizeOwnAccount(actor);
+      else authorize(actor, permission);
       if (!(formData instanceof FormData)) throw new AppError("malformed", "A server action of the back office takes a form");
       return await run({ actor, locale, values, formData });
     } catch (error) {

@@ -85,10 +85,14 @@ export function urlOf(route: string, parameters: Record<string, string>): string
 
 export type Visitor = "anonymous" | UserRole | "disabled";
 
-/** What a visitor should get: allowed, or the refusal for who they are. */
-export function expectedAccess(visitor: Visitor, permission: Permission | "public", may: (role: UserRole, permission: Permission) => boolean) {
+/**
+ * What a visitor should get: allowed, or the refusal for who they are. "ownAccount": one's own account,
+ * open to every signed-in organizer.
+ */
+export function expectedAccess(visitor: Visitor, permission: Permission | "public" | "ownAccount", may: (role: UserRole, permission: Permission) => boolean) {
   if (permission === "public") return "public";
   if (visitor === "anonymous" || visitor === "disabled") return "unauthenticated";
+  if (permission === "ownAccount") return "allowed";
   return may(visitor, permission) ? "allowed" : "forbidden";
 }
 

@@ -5,12 +5,13 @@ import { may, type Permission } from "@/app/_lib/roles";
 import type { Actor } from "@/app/_server/authz";
 import { SignOutButton } from "./SignOutButton";
 
-const items: { href: string; key: "meetings" | "people" | "accounts" | "audit" | "outbox"; permission: Permission }[] = [
+const items: { href: string; key: "meetings" | "people" | "accounts" | "audit" | "outbox" | "twoFactor"; permission: Permission }[] = [
   { href: adminPaths.home, key: "meetings", permission: "openBackOffice" },
   { href: adminPaths.people, key: "people", permission: "editProgram" },
   { href: adminPaths.accounts, key: "accounts", permission: "manageAccounts" },
   { href: adminPaths.audit, key: "audit", permission: "readAudit" },
   { href: adminPaths.outbox, key: "outbox", permission: "readNumbers" },
+  { href: adminPaths.twoFactor, key: "twoFactor", permission: "openBackOffice" },
 ];
 
 /** The back office's bar: what this role may open, who is signed in, sign-out. */
@@ -22,7 +23,8 @@ export async function AdminNav({ actor }: { actor: Actor }) {
       <span className="font-semibold text-brand-800">{t("title")}</span>
       <nav aria-label={t("label")} className="flex flex-wrap gap-1">
         {items
-          .filter((item) => may(actor.role, item.permission))
+          // While a required second factor is due, every other area sends back to its set-up.
+          .filter((item) => may(actor.role, item.permission) && (!actor.secondFactorDue || item.key === "twoFactor"))
           .map((item) => (
             <Link key={item.key} href={item.href} className="rounded px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100">
               {t(item.key)}

@@ -29,6 +29,9 @@ import adminNumbersZh from "./adminNumbers/zh.json";
 import adminOwnAccountDe from "./adminOwnAccount/de.json";
 import adminOwnAccountEn from "./adminOwnAccount/en.json";
 import adminOwnAccountZh from "./adminOwnAccount/zh.json";
+import adminTwoFactorDe from "./adminTwoFactor/de.json";
+import adminTwoFactorEn from "./adminTwoFactor/en.json";
+import adminTwoFactorZh from "./adminTwoFactor/zh.json";
 
 /**
  * The public site's strings live in one file per language; the back office's in one folder per area,
@@ -45,6 +48,7 @@ const germanMessages = {
   adminOnSite: adminOnSiteDe,
   adminNumbers: adminNumbersDe,
   adminOwnAccount: adminOwnAccountDe,
+  adminTwoFactor: adminTwoFactorDe,
 };
 
 /** German is the reference: the other languages must have exactly its keys (a test checks it). */
@@ -63,6 +67,7 @@ export const messages: Record<AppLocale, Messages> = {
     adminOnSite: adminOnSiteEn,
     adminNumbers: adminNumbersEn,
     adminOwnAccount: adminOwnAccountEn,
+    adminTwoFactor: adminTwoFactorEn,
   },
   zh: {
     ...zh,
@@ -75,6 +80,7 @@ export const messages: Record<AppLocale, Messages> = {
     adminOnSite: adminOnSiteZh,
     adminNumbers: adminNumbersZh,
     adminOwnAccount: adminOwnAccountZh,
+    adminTwoFactor: adminTwoFactorZh,
   },
 };
 
@@ -89,6 +95,7 @@ const backOfficeNamespaces = [
   "adminOnSite",
   "adminNumbers",
   "adminOwnAccount",
+  "adminTwoFactor",
 ] as const;
 
 /** A namespace of the public site's strings. */

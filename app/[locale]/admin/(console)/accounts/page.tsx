@@ -2,13 +2,17 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { AccountActions } from "@/app/_components/admin/accounts/AccountActions";
 import { InviteForm } from "@/app/_components/admin/accounts/InviteForm";
+import { TwoFactorCell } from "@/app/_components/admin/accounts/TwoFactorCell";
+import { TwoFactorPolicyForm } from "@/app/_components/admin/accounts/TwoFactorPolicyForm";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import { Link } from "@/app/_lib/i18n/navigation";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { formatLongDate, formatTime, HOME_TIME_ZONE } from "@/app/_lib/time";
 import { listAccounts } from "@/app/_server/accounts/queries";
+import { accountsWithTwoFactor, rolePolicies } from "@/app/_server/accounts/two-factor-queries";
 import { pageActor } from "@/app/_server/authz";
 import { changeAccountRole, disableAccount, enableAccount, inviteAccount, resetAccountPassword } from "./actions";
+import { resetAccountTwoFactor, saveTwoFactorPolicy } from "./two-factor-actions";
 
 type Props = { params: Promise<{ locale: AppLocale }> };
 
@@ -28,6 +32,7 @@ export default async function AccountsPage({ params }: Props) {
   setRequestLocale(locale);
   const actor = await pageActor(locale, "manageAccounts", adminPaths.accounts);
   const [accounts, t, tRoles] = await Promise.all([listAccounts(actor), getTranslations("adminAccounts"), getTranslations("admin.roles")]);
+  const [twoFactor, policies, t2fa] = await Promise.all([accountsWithTwoFactor(actor), rolePolicies(actor), getTranslations("adminTwoFactor.accounts")]);
   const actions = { changeRole: changeAccountRole, disable: disableAccount, enable: enableAccount, reset: resetAccountPassword };
   return (
     <div className="space-y-6">
@@ -38,7 +43,7 @@ export default async function AccountsPage({ params }: Props) {
       <InviteForm action={inviteAccount} />
       {/* relative: the hidden labels in the table (sr-only, absolutely placed) stay inside its scroll box. */}
       <div className="relative overflow-x-auto">
-        <table className="w-full min-w-[44rem] border-collapse text-sm" data-testid="accounts">
+        <table className="w-full min-w-[52rem] border-collapse text-sm" data-testid="accounts">
           <caption className="sr-only">{t("table.caption")}</caption>
           <thead>
             <tr className="border-b border-slate-300 text-left">
@@ -46,6 +51,7 @@ export default async function AccountsPage({ params }: Props) {
               <th scope="col" className="py-2 pr-3">{t("table.role")}</th>
               <th scope="col" className="py-2 pr-3">{t("table.state")}</th>
               <th scope="col" className="py-2 pr-3">{t("table.lastSignIn")}</th>
+              <th scope="col" className="py-2 pr-3">{t2fa("column")}</th>
               <th scope="col" className="py-2">{t("table.actions")}</th>
             </tr>
           </thead>
@@ -75,6 +81,9 @@ export default async function AccountsPage({ params }: Props) {
                     t("table.never")
                   )}
                 </td>
+                <td className="py-2 pr-3">
+                  <TwoFactorCell account={{ id: account.id, name: account.name, twoFactor: twoFactor.has(account.id), self: account.id === actor.id }} reset={resetAccountTwoFactor} />
+                </td>
                 <td className="py-2">
                   <AccountActions
                     account={{ id: account.id, name: account.name, role: account.role, disabled: account.state === "disabled", self: account.id === actor.id }}
@@ -86,6 +95,7 @@ export default async function AccountsPage({ params }: Props) {
           </tbody>
         </table>
       </div>
+      <TwoFactorPolicyForm policies={policies} action={saveTwoFactorPolicy} />
     </div>
   );
 }
