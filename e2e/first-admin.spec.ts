@@ -4,7 +4,8 @@ import path from "node:path";
 import { devices, request as playwrightRequest } from "@playwright/test";
 import { startAppServer, type AppServer } from "../scripts/lib/app-server";
 import { freePort } from "../scripts/lib/private-postgres";
-import { DEMO_PASSWORD, demoEmail } from "./support/back-office";
+import { DEMO_PASSWORD, demoEmail, invitedAccount } from "./support/back-office";
+import { enrol, nextCode, signInWithCodeForm } from "./support/two-factor";
 import { expect, expectAccessible, snapshot, test } from "./fixtures";
 
 /**
@@ -15,6 +16,7 @@ import { expect, expectAccessible, snapshot, test } from "./fixtures";
 
 const SETUP_LINK = /http:\/\/127\.0\.0\.1:\d+\/en\/admin\/setup\/[A-Za-z0-9_-]{43}/g;
 const PASSWORD = "Stadtwerke am Rhein 2018";
+const ADMIN_EMAIL = "erika.mustermann@stadt-koeln.example";
 
 test.describe("a fresh installation", () => {
   // One more server is enough: the desktop project runs it, and looks at the phone and Chinese itself.
@@ -99,5 +101,46 @@ test.describe("a fresh installation", () => {
     await expect(page.getByTestId("signed-in-as")).toContainText("Erika Mustermann");
     // A real installation has no demo banner.
     await expect(page.getByRole("note")).toHaveCount(0);
+  });
+
+  test("its admin sets up two-factor sign-in and requires it for check-in: a check-in account must set it up first", async ({ browser }) => {
+    const admin = await (await browser.newContext({ baseURL: server.url })).newPage();
+    await admin.goto("/en/admin/sign-in");
+    await admin.locator("#email").fill(ADMIN_EMAIL);
+    await admin.locator("#password").fill(PASSWORD);
+    await admin.locator("form button[type=submit]").click();
+    await admin.getByTestId("signed-in-as").waitFor();
+    await admin.goto("/en/admin/account/two-factor");
+    const { totp } = await enrol(admin, /Set up/, "fresh-admin-en");
+    await admin.getByRole("button", { name: "Sign out" }).click();
+    await admin.waitForURL(/\/admin\/sign-in/);
+    await signInWithCodeForm(admin, "/en/admin/sign-in", ADMIN_EMAIL, PASSWORD, nextCode(totp));
+
+    await admin.goto("/en/admin/accounts");
+    const policy = admin.getByRole("form", { name: "Require two-factor sign-in" });
+    await policy.getByLabel("Check-in").check();
+    await policy.getByRole("button", { name: "Save" }).click();
+    await expect(policy.getByText("Saved.")).toBeVisible();
+    const { email } = await invitedAccount(admin, "checkin", "Desk");
+
+    // The check-in account, on a phone in Chinese: every page sends it to the set-up, until it is done.
+    const phone = await browser.newContext({ ...devices["Pixel 7"], baseURL: server.url, timezoneId: "Asia/Shanghai" });
+    const page = await phone.newPage();
+    await page.goto("/zh/admin/sign-in");
+    await page.locator("#email").fill(email);
+    await page.locator("#password").fill(DEMO_PASSWORD);
+    await page.locator("form button[type=submit]").click();
+    await page.waitForURL(/\/zh\/admin\/account\/two-factor$/);
+    await expect(page.getByTestId("two-factor-required")).toBeVisible();
+    await page.goto("/zh/admin/outbox");
+    await page.waitForURL(/\/zh\/admin\/account\/two-factor$/);
+    await expect(page.getByRole("navigation", { name: "会务管理区域" }).getByRole("link")).toHaveText(["两步验证"]);
+    await snapshot(page, "two-factor-required-zh-phone");
+    await enrol(page, /设置两步验证/, "two-factor-zh-phone");
+    await page.getByRole("button", { name: "我已妥善保存" }).click();
+    await expect(page.getByTestId("two-factor-status")).toContainText("两步验证已开启。");
+    await page.goto("/zh/admin");
+    await expect(page).toHaveURL(/\/zh\/admin$/);
+    await phone.close();
   });
 });

@@ -2,7 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { FormMessage } from "../forms/FormMessage";
 import { SubmitButton } from "../forms/SubmitButton";
 
@@ -22,7 +22,6 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState(false);
   const [askCode, setAskCode] = useState(false);
-  const codeInput = useRef<HTMLInputElement>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -44,8 +43,6 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     if (result?.error === SECOND_FACTOR) {
       setAskCode(true);
       setError(t("codeNeeded"));
-      // After React has shown the field.
-      requestAnimationFrame(() => codeInput.current?.focus());
       return;
     }
     if (result?.error === RATE_LIMITED) setError(t("rateLimited"));
@@ -74,8 +71,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           <label htmlFor="code" className="block font-medium">
             {t("code")}
           </label>
+          {/* Focused as it appears: the one field the person has to fill in now. */}
           <input
-            ref={codeInput}
+            autoFocus
             id="code"
             name="code"
             type="text"
