@@ -6,7 +6,7 @@ import { FormMessage } from "../../forms/FormMessage";
 import { SubmitButton } from "../../forms/SubmitButton";
 import { useFormAction } from "../../forms/useFormAction";
 import { CodeField } from "./CodeField";
-import { RecoveryCodes, recoveryCodesOf } from "./RecoveryCodes";
+import { NewRecoveryCodes, recoveryCodesOf } from "./RecoveryCodes";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -26,15 +26,7 @@ type Props = {
 export function CodeForm({ action, id, label, pendingLabel, email, tone }: Props) {
   const t = useTranslations("adminTwoFactor.manage");
   const { state, pending, formProps } = useFormAction(action, initialFormState);
-  const codes = recoveryCodesOf(state);
-  if (codes.length > 0) {
-    return (
-      <div className="space-y-4">
-        <FormMessage state={state} />
-        <RecoveryCodes codes={codes} email={email} />
-      </div>
-    );
-  }
+  if (recoveryCodesOf(state).length > 0) return <NewRecoveryCodes state={state} email={email} />;
   return (
     <form {...formProps} noValidate className="space-y-3" aria-label={label}>
       <CodeField id={id} label={t("code")} state={state} />

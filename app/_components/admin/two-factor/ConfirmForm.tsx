@@ -7,7 +7,7 @@ import { FormMessage } from "../../forms/FormMessage";
 import { SubmitButton } from "../../forms/SubmitButton";
 import { useFormAction } from "../../forms/useFormAction";
 import { CodeField } from "./CodeField";
-import { RecoveryCodes, recoveryCodesOf } from "./RecoveryCodes";
+import { NewRecoveryCodes, recoveryCodesOf } from "./RecoveryCodes";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -18,15 +18,7 @@ type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 export function ConfirmForm({ action, email, children }: { action: Action; email: string; children: ReactNode }) {
   const t = useTranslations("adminTwoFactor.setup");
   const { state, pending, formProps } = useFormAction(action, initialFormState);
-  const codes = recoveryCodesOf(state);
-  if (codes.length > 0) {
-    return (
-      <div className="space-y-4">
-        <FormMessage state={state} />
-        <RecoveryCodes codes={codes} email={email} />
-      </div>
-    );
-  }
+  if (recoveryCodesOf(state).length > 0) return <NewRecoveryCodes state={state} email={email} />;
   return (
     <div className="space-y-4">
       {children}

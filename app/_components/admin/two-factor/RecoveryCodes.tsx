@@ -4,10 +4,23 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { FormState } from "@/app/_lib/registration/form";
 import { listValue } from "../../forms/Field";
+import { FormMessage } from "../../forms/FormMessage";
 
 /** The recovery codes an action has just made, if any (they are stored only as hashes). */
 export function recoveryCodesOf(state: FormState): string[] {
   return state.ok ? (listValue(state, "recoveryCodes") ?? []) : [];
+}
+
+/** What an action that made recovery codes answered, with the codes; null when it made none. */
+export function NewRecoveryCodes({ state, email }: { state: FormState; email: string }) {
+  const codes = recoveryCodesOf(state);
+  if (codes.length === 0) return null;
+  return (
+    <div className="space-y-4">
+      <FormMessage state={state} />
+      <RecoveryCodes codes={codes} email={email} />
+    </div>
+  );
 }
 
 /**
