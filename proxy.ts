@@ -2,7 +2,7 @@ import createMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
 import { routing } from "./app/_lib/i18n/routing";
 import { env } from "./app/_server/env";
-import { isForeignOrigin } from "./app/_server/security/origin";
+import { isActionFromAnotherHost, isForeignOrigin } from "./app/_server/security/origin";
 import { pageResponse, renderNonce } from "./app/_server/page-cache";
 import { NOT_A_PAGE_POLICY, pageContentSecurityPolicy } from "./app/_server/security/content-security-policy";
 import { actionBodyGate, addressGate } from "./app/_server/security/request-gate";
@@ -26,8 +26,9 @@ export default async function proxy(request: NextRequest) {
   // Malformed addresses, which Next would answer with a 500; other addresses seen only for this check go on.
   const address = addressGate(request);
   if (address) return address;
-  // A form posted to a page is a server action. Next refuses one from another site too, but as a 500.
-  if (request.method === "POST" && isForeignOrigin(request, env().PUBLIC_URL)) {
+  // A form posted to a page is a server action. Next refuses one from another site, or whose Origin names
+  // another host than the request's, too, but as a 500.
+  if (request.method === "POST" && (isForeignOrigin(request, env().PUBLIC_URL) || isActionFromAnotherHost(request))) {
     return new NextResponse("Cross-origin request refused", { status: 403, headers: { "Content-Security-Policy": NOT_A_PAGE_POLICY } });
   }
   // An action's body that Next would answer with a 500: too large, too deep, not decodable (request-gate.ts).

@@ -171,4 +171,12 @@ test("a public server action called with arguments of the wrong kind refuses the
     }),
     fuzzParameters(30),
   );
+
+  // The site's own Origin on a request made to another host (a hand-made request, or a proxy that passes
+  // no Host on): Next would refuse it with a 500.
+  const body = Buffer.from(JSON.stringify([]));
+  for (const headers of [{ host: "other.example" }, { host: "other.example", "x-forwarded-host": "another.example" }] as Record<string, string>[]) {
+    const answer = await send("/en/meetings/2017/register", { method: "POST", headers: { ...headers, origin, "next-action": actionId!, "content-type": "text/plain;charset=UTF-8" }, body });
+    expectRefusal(answer, `Origin ${origin}, ${JSON.stringify(headers)}`, 403);
+  }
 });

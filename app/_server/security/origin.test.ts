@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isForeignOrigin } from "./origin";
+import { isActionFromAnotherHost, isForeignOrigin } from "./origin";
 
 const PUBLIC_URL = "https://meeting.example.org";
 
@@ -39,5 +39,21 @@ describe("isForeignOrigin", () => {
     expect(isForeignOrigin(post({ "sec-fetch-site": "same-origin" }), PUBLIC_URL)).toBe(false);
     expect(isForeignOrigin(post({ "sec-fetch-site": "none" }), PUBLIC_URL)).toBe(false);
     expect(isForeignOrigin(post({}), PUBLIC_URL)).toBe(false);
+  });
+});
+
+describe("isActionFromAnotherHost", () => {
+  const action = (headers: Record<string, string>) => new Request("http://127.0.0.1:3000/en/meetings/2017/register", { method: "POST", headers });
+
+  it("takes an Origin that names the Host or the first X-Forwarded-Host, and a request without Origin", () => {
+    expect(isActionFromAnotherHost(action({ origin: "https://meeting.example.org", host: "meeting.example.org" }))).toBe(false);
+    expect(isActionFromAnotherHost(action({ origin: "https://meeting.example.org", host: "app:3000", "x-forwarded-host": "meeting.example.org, cdn.example" }))).toBe(false);
+    expect(isActionFromAnotherHost(action({ host: "app:3000" }))).toBe(false);
+  });
+
+  it("refuses an Origin that names another host, or is not an address", () => {
+    expect(isActionFromAnotherHost(action({ origin: "https://meeting.example.org", host: "other.example" }))).toBe(true);
+    expect(isActionFromAnotherHost(action({ origin: "https://meeting.example.org", host: "app:3000", "x-forwarded-host": "cdn.example, meeting.example.org" }))).toBe(true);
+    expect(isActionFromAnotherHost(action({ origin: "null", host: "meeting.example.org" }))).toBe(true);
   });
 });

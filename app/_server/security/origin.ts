@@ -15,3 +15,22 @@ export function isForeignOrigin(request: Request, publicUrl: string): boolean {
   const site = request.headers.get("sec-fetch-site");
   return site !== null && site !== "same-origin" && site !== "none";
 }
+
+/**
+ * Whether a server action's `Origin` names neither the host the request says it was made to
+ * (`X-Forwarded-Host`, first entry) nor its `Host`. Next refuses such an action, as cross-site, but with
+ * a 500 and no security headers; the proxy answers it with 403 first. It happens only to a hand-made
+ * request, or behind a proxy that passes neither header on, where no action could work at all.
+ */
+export function isActionFromAnotherHost(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (origin === null) return false;
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    return true;
+  }
+  const forwarded = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim();
+  return originHost !== forwarded && originHost !== request.headers.get("host");
+}
