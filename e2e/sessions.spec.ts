@@ -72,7 +72,7 @@ test.describe("sessions", () => {
     await form.locator("#password").fill("a new and long password");
     await form.locator("#passwordRepeat").fill("a new and long password");
     await form.getByRole("button", { name: "Change password" }).click();
-    await expect(form.getByText("The current password is wrong.")).toBeVisible();
+    await expect(form.getByText("The password is wrong.")).toBeVisible();
     await expect(form.locator("#currentPassword")).toHaveAttribute("aria-invalid", "true");
 
     await form.locator("#currentPassword").fill(DEMO_PASSWORD);

@@ -42,7 +42,11 @@ test.describe("two-factor sign-in", () => {
     await signInWithForm(page, "de", email);
     await page.getByRole("link", { name: "Zwei-Faktor-Anmeldung" }).click();
     await expect(page.getByTestId("two-factor-status")).toContainText("ausgeschaltet");
-    const { totp, codes } = await enrol(page, /einrichten/, "desktop-de");
+    // The password is asked for first: a wrong one is refused where it was typed.
+    await page.locator("#start-password").fill("nicht das Passwort");
+    await page.locator("#start-password").press("Enter");
+    await expect(page.locator("[data-field-error=password]")).toHaveText("Das Passwort stimmt nicht.");
+    const { totp, codes } = await enrol(page, DEMO_PASSWORD, "desktop-de");
     await page.getByRole("button", { name: "Ich habe sie sicher abgelegt" }).click();
     await expect(page.getByTestId("two-factor-status")).toContainText("eingeschaltet");
     await expect(page.getByTestId("two-factor-status")).toContainText("Noch 10 Wiederherstellungscodes übrig.");

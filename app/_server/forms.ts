@@ -42,7 +42,7 @@ export function formStateOf(thrown: unknown, locale: AppLocale, values: FormValu
  */
 export function malformedArguments(given: { locale: unknown; formData?: unknown; texts?: unknown[] }): FormState | null {
   const { locale, texts = [] } = given;
-  const textsFit = texts.every((text) => typeof text === "string" && text.length <= 200);
+  const textsFit = texts.every((text) => typeof text === "string");
   // An action that takes a form needs one; one that does not leaves the key out.
   const formFits = !("formData" in given) || given.formData instanceof FormData;
   if (isLocale(locale) && formFits && textsFit) return null;

@@ -106,6 +106,29 @@ export async function observeRateLimits<T>(work: () => Promise<T>): Promise<{ re
   return { result, retryAfterSeconds: refusal.retryAfterSeconds };
 }
 
+/** One count an attempt is part of: its key, and how many failures its window allows. */
+export type FailureCount = { key: string; limit: number; windowSeconds: number };
+
+/**
+ * Counts an attempt whose failures are limited (a password, a code): in every count at once, as it
+ * arrives, so that a burst of parallel guesses is counted in full before any is checked; `rate_limited`
+ * once a count is past its limit. The caller gives the attempt back (`release`) when it turns out right:
+ * only failures count. A refused attempt guessed nothing, and is given back at once.
+ */
+export async function countFailures(counts: FailureCount[]): Promise<{ release: () => Promise<void> }> {
+  const raised: string[] = [];
+  try {
+    for (const count of counts) {
+      raised.push(count.key);
+      await enforceRateLimits([count.key], count.limit, count.windowSeconds);
+    }
+  } catch (error) {
+    await refundRateLimits(raised);
+    throw error;
+  }
+  return { release: () => refundRateLimits(raised) };
+}
+
 /**
  * Takes back one hit of each key, as long as its window lasts: for counts of failures that are hit before
  * the outcome is known (so that a burst of parallel attempts is counted as it arrives) and given back when

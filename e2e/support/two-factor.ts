@@ -3,12 +3,13 @@ import { Secret, TOTP } from "otpauth";
 import { expect, expectAccessible, expectNoHorizontalScroll, snapshot } from "../fixtures";
 
 /**
- * Sets up two-factor sign-in on the open two-factor page as its owner would, with codes computed here
- * from the key the page shows (as an authenticator app does): a wrong code first, then the right one.
- * Returns the "app" and the ten recovery codes; screenshots `<shot>-setup` and `<shot>-recovery-codes`.
+ * Sets up a first second factor on the open two-factor page as its owner would: the password, then codes
+ * computed here from the key the page shows (as an authenticator app does), a wrong one first. Returns
+ * the "app" and the ten recovery codes; screenshots `<shot>-setup` and `<shot>-recovery-codes`.
  */
-export async function enrol(page: Page, startLabel: RegExp, shot: string): Promise<{ totp: TOTP; codes: string[] }> {
-  await page.getByRole("button", { name: startLabel }).click();
+export async function enrol(page: Page, password: string, shot: string): Promise<{ totp: TOTP; codes: string[] }> {
+  await page.locator("#start-password").fill(password);
+  await page.locator("#start-password").press("Enter");
   const key = page.getByTestId("two-factor-key");
   await expect(key.locator("span")).toHaveText(Array.from({ length: 8 }, () => /^[A-Z2-7]{4}$/));
   await expect(page.getByTestId("two-factor-qr").locator("svg")).toBeVisible();

@@ -94,5 +94,5 @@ export function accountFieldErrors(error: z.ZodError, minPasswordLength?: number
 }
 
 const accountKeys: readonly string[] = [
-  "required", "tooLong", "email", "invalidChoice", "passwordTooShort", "passwordsDiffer", "setupLinkExpired", "currentPasswordWrong",
+  "required", "tooLong", "email", "invalidChoice", "passwordTooShort", "passwordsDiffer", "setupLinkExpired", "passwordWrong",
 ] satisfies ValidationKey[];

@@ -5,14 +5,25 @@ import { authorizeOwnAccount, type Actor } from "../authz";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "../auth/passwords";
 import { db } from "../db";
 import { invalid } from "../errors";
-import { enforceRateLimits, rateLimitKey } from "../rate-limit";
+import { countFailures, rateLimitKey } from "../rate-limit";
 import { accountSelect, auditRecord } from "./records";
 import { endSessionsOf } from "./sessions";
 
 export type PasswordChange = { currentPassword: string; password: string; passwordRepeat: string };
 
-/** Tries at the current password per account: a session left open on a shared computer is no way to guess it. */
-const ATTEMPTS = { limit: 5, windowSeconds: 15 * 60 } as const;
+/** Wrong passwords typed while signed in, per account: a session left open on a shared computer is no way to guess it. */
+const WRONG_PASSWORDS = { limit: 5, windowSeconds: 15 * 60 } as const;
+
+/**
+ * Checks the signed-in organizer's own password, where a change to the account asks for it again (a new
+ * password, a first second factor); `invalid` at `field` when it is wrong. Only wrong ones count.
+ */
+export async function checkOwnPassword(actor: Actor, password: string, field: string): Promise<void> {
+  const attempt = await countFailures([{ key: await rateLimitKey("own-password", actor.id), ...WRONG_PASSWORDS }]);
+  const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
+  if (!(await verifyPassword(password.slice(0, 1024), user.passwordHash))) throw invalid({ [field]: { key: "passwordWrong" } });
+  await attempt.release();
+}
 
 /**
  * An organizer changes their own password, giving the current one. Every other session of the account
@@ -22,9 +33,7 @@ export async function changeOwnPassword(actor: Actor | null, input: PasswordChan
   authorizeOwnAccount(actor);
   const parsed = passwordChangeInput(MIN_PASSWORD_LENGTH).safeParse(input);
   if (!parsed.success) throw invalid(accountFieldErrors(parsed.error, MIN_PASSWORD_LENGTH));
-  await enforceRateLimits([await rateLimitKey("password-change", actor.id)], ATTEMPTS.limit, ATTEMPTS.windowSeconds);
-  const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
-  if (!(await verifyPassword(parsed.data.currentPassword, user.passwordHash))) throw invalid({ currentPassword: { key: "currentPasswordWrong" } });
+  await checkOwnPassword(actor, parsed.data.currentPassword, "currentPassword");
   const passwordHash = await hashPassword(parsed.data.password);
   await db.$transaction(async (tx) => {
     const before = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: accountSelect });

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "../db";
-import { enforceRateLimits, rateLimitKey, refundRateLimits } from "../rate-limit";
+import { countFailures, rateLimitKey } from "../rate-limit";
 import { keyedDigest } from "../security/keys";
 
 /**
@@ -8,16 +8,17 @@ import { keyedDigest } from "../security/keys";
  * burst of parallel guesses is counted in full) and given back when it succeeds: only failures count.
  *
  *   - per account and client address: 5 in 15 minutes. The owner at their own address is slowed down
- *     only by guesses made from that very address.
+ *     only by guesses at their account made from that very address.
  *   - per client address, whatever the account: 20 in 15 minutes, against one address trying many
  *     accounts. A desk team behind one address never reaches it by signing in, only by failing.
- *   - per account, from addresses it has never signed in from: 10 an hour. This bounds a guesser with
- *     any number of addresses to 10 guesses an hour, and cannot keep the owner out: at an address where
- *     the account has signed in during the last 90 days (KnownSignInAddress), this count is neither
- *     raised nor checked.
+ *   - per account: 10 an hour. This bounds a guesser with any number of addresses to 10 guesses an
+ *     hour at an account.
+ * At an address where the account has signed in during the last 90 days (KnownSignInAddress), only the
+ * first count applies: whoever guesses elsewhere, or tries other accounts from the same network, cannot
+ * keep the owner out there.
  * The cost: an owner at a new address while an attack is under way waits for the hour to end (or signs
- * in from a known address); and where every client shares one address (TRUSTED_PROXY_HOPS=0), the
- * first count is shared with any guesser.
+ * in from a known address); a guesser at the owner's own address shares the first count with them; and
+ * where every client counts as one address (TRUSTED_PROXY_HOPS=0), that is everyone.
  */
 export const SIGN_IN_LIMITS = {
   accountAndAddress: { failures: 5, windowSeconds: 15 * 60 },
@@ -35,24 +36,22 @@ export async function countSignInAttempt(email: string, client: string, now = ne
   const knownKey = await keyedDigest("known-sign-in-address", `${email}\n${client}`);
   const known = await db.knownSignInAddress.findUnique({ where: { key: knownKey }, select: { lastUsedAt: true } });
   const isKnown = known !== null && now.getTime() - known.lastUsedAt.getTime() < KNOWN_ADDRESS_DAYS * 86_400_000;
-  const counts = [
-    { key: await rateLimitKey("sign-in:account-address", `${email}\n${client}`), ...SIGN_IN_LIMITS.accountAndAddress },
-    { key: await rateLimitKey("sign-in:client", client), ...SIGN_IN_LIMITS.address },
-    ...(isKnown ? [] : [{ key: await rateLimitKey("sign-in:account", email), ...SIGN_IN_LIMITS.accountFromNewAddresses }]),
-  ];
-  const raised: string[] = [];
-  try {
-    for (const count of counts) {
-      raised.push(count.key);
-      await enforceRateLimits([count.key], count.failures, count.windowSeconds);
-    }
-  } catch (error) {
-    // A refused attempt guessed nothing: the counts it raised go back.
-    await refundRateLimits(raised, now);
-    throw error;
+  const count = async (scope: string, value: string, limit: { failures: number; windowSeconds: number }) => ({
+    key: await rateLimitKey(scope, value),
+    limit: limit.failures,
+    windowSeconds: limit.windowSeconds,
+  });
+  // At an address where the account has signed in, only that pair is counted: neither a guesser
+  // elsewhere (the account's count) nor one trying other accounts from the same network (the address's)
+  // can keep the owner out there.
+  const counts = [await count("sign-in:account-address", `${email}\n${client}`, SIGN_IN_LIMITS.accountAndAddress)];
+  if (!isKnown) {
+    counts.push(await count("sign-in:client", client, SIGN_IN_LIMITS.address));
+    counts.push(await count("sign-in:account", email, SIGN_IN_LIMITS.accountFromNewAddresses));
   }
+  const { release } = await countFailures(counts);
   return {
-    release: () => refundRateLimits(raised),
+    release,
     remember: async () => {
       const lastUsedAt = new Date();
       await db.knownSignInAddress.upsert({ where: { key: knownKey }, create: { key: knownKey, lastUsedAt }, update: { lastUsedAt } });

@@ -8,18 +8,21 @@ import { userRoles } from "@/app/_lib/roles";
 import { db } from "@/app/_server/db";
 import { createActor, outcome } from "@/test/integration/actors";
 import type { Actor } from "../authz";
+import { hashPassword } from "../auth/passwords";
 import { liveSession, startSession } from "./sessions";
 import { beginEnrolment, confirmEnrolment } from "./two-factor";
 import { resetTwoFactor, setRolePolicy } from "./two-factor-admin";
 import { accountsWithTwoFactor, rolePolicies } from "./two-factor-queries";
 
+const PASSWORD = "correct horse battery staple";
+
 async function withSession(role: Actor["role"]): Promise<Actor> {
-  const actor = await createActor(role);
+  const actor = await createActor(role, { passwordHash: await hashPassword(PASSWORD) });
   return { ...actor, sessionId: await startSession(actor.id, null) };
 }
 
 async function enrol(actor: Actor): Promise<void> {
-  const { secret } = await beginEnrolment(actor);
+  const { secret } = await beginEnrolment(actor, { password: PASSWORD });
   await confirmEnrolment(actor, new TOTP({ secret: Secret.fromBase32(secret) }).generate());
 }
 

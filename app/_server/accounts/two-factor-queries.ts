@@ -5,7 +5,7 @@ import { authorize, authorizeOwnAccount, type Actor } from "../authz";
 import { db } from "../db";
 import { openTotpSecret } from "./second-factor";
 import { secondFactorRequired } from "./sessions";
-import { enrolmentOf, type Enrolment } from "./two-factor";
+import { enrolmentOf, pendingIsFresh, type Enrolment } from "./two-factor";
 
 export type TwoFactorStatus = {
   enabled: boolean;
@@ -23,10 +23,10 @@ export async function ownTwoFactorStatus(actor: Actor | null): Promise<TwoFactor
   authorizeOwnAccount(actor);
   const account = await db.user.findUniqueOrThrow({
     where: { id: actor.id },
-    select: { email: true, totpSecret: true, totpPending: true, totpEnabledAt: true, _count: { select: { recoveryCodes: { where: { usedAt: null } } } } },
+    select: { email: true, totpSecret: true, totpPending: true, totpPendingAt: true, totpEnabledAt: true, _count: { select: { recoveryCodes: { where: { usedAt: null } } } } },
   });
-  // A pending secret sealed under an earlier AUTH_SECRET cannot be shown: the set-up starts again.
-  const pending = account.totpPending ? await openTotpSecret(account.totpPending) : null;
+  // A set-up left for longer than PENDING_MINUTES, or sealed under an earlier AUTH_SECRET, starts again.
+  const pending = account.totpPending && pendingIsFresh(account.totpPendingAt) ? await openTotpSecret(account.totpPending) : null;
   return {
     enabled: account.totpSecret !== null,
     enabledAt: account.totpSecret ? (account.totpEnabledAt?.toISOString() ?? null) : null,

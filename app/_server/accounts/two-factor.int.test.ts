@@ -31,7 +31,7 @@ const signInWith = async (email: string, code?: string) => (await signIn({ email
 
 /** Sets up a second factor; confirmed with the previous step's code, so that this step's and the next are still unused. */
 async function enrol(actor: Actor): Promise<{ totp: TOTP; codes: string[] }> {
-  const { secret } = await beginEnrolment(actor);
+  const { secret } = await beginEnrolment(actor, { password: PASSWORD });
   const totp = new TOTP({ secret: Secret.fromBase32(secret) });
   return { totp, codes: await confirmEnrolment(actor, codeOf(totp, -1)) };
 }
@@ -40,7 +40,7 @@ describe("setting up a second factor", () => {
   it("hands out an otpauth address to scan, takes only a right code, and the confirming code cannot sign in", async () => {
     const actor = await signedInOrganizer();
     const otherSession = await startSession(actor.id, null);
-    const { uri, secret } = await beginEnrolment(actor);
+    const { uri, secret } = await beginEnrolment(actor, { password: PASSWORD });
     const parsed = URI.parse(uri) as TOTP;
     expect(parsed).toBeInstanceOf(TOTP);
     expect(parsed.label).toBe(actor.email);
@@ -63,7 +63,8 @@ describe("setting up a second factor", () => {
     for (const recovery of codes) expect(recovery).toMatch(/^[a-z2-9]{5}-[a-z2-9]{5}$/);
 
     const stored = await db.recoveryCode.findMany({ where: { userId: actor.id }, select: { hash: true } });
-    expect(stored.map((row) => row.hash).sort()).toEqual(codes.map(hashRecoveryCode).sort());
+    const hashes = await Promise.all(codes.map((code) => hashRecoveryCode(actor.id, code)));
+    expect(stored.map((row) => row.hash).sort()).toEqual(hashes.sort());
     const user = await db.user.findUniqueOrThrow({ where: { id: actor.id } });
     expect(user.totpPending).toBeNull();
     expect(user.totpSecret).not.toContain(secret);
@@ -80,13 +81,28 @@ describe("setting up a second factor", () => {
     const audit = await db.auditEntry.findMany({ where: { entityId: actor.id, action: "user.two_factor_enabled" } });
     expect(audit).toHaveLength(1);
     const logged = JSON.stringify(audit);
-    for (const secretPart of [secret, user.totpSecret!, code, ...codes, ...codes.map(hashRecoveryCode)]) expect(logged).not.toContain(secretPart);
+    for (const secretPart of [secret, user.totpSecret!, code, ...codes, ...hashes]) expect(logged).not.toContain(secretPart);
+  });
+
+  it("begins only for the account's password, and a set-up left for 15 minutes cannot be finished", async () => {
+    const actor = await signedInOrganizer();
+    // A session found open on someone else's computer is not enough to tie the account to another phone.
+    expect(await outcome(beginEnrolment(actor, {}))).toBe("invalid");
+    expect(await outcome(beginEnrolment(actor, { password: "not the password at all" }))).toBe("invalid");
+    expect((await db.user.findUniqueOrThrow({ where: { id: actor.id } })).totpPending).toBeNull();
+
+    const begun = new Date(Date.now() - 16 * 60_000);
+    const { secret } = await beginEnrolment(actor, { password: PASSWORD }, begun);
+    expect((await ownTwoFactorStatus(actor)).pending).toBeNull();
+    const totp = new TOTP({ secret: Secret.fromBase32(secret) });
+    expect(await outcome(confirmEnrolment(actor, codeOf(totp)))).toBe("invalid");
+    expect((await ownTwoFactorStatus(actor)).enabled).toBe(false);
   });
 
   it("shows the set-up begun until it is confirmed, and the status afterwards", async () => {
     const actor = await signedInOrganizer();
     expect(await ownTwoFactorStatus(actor)).toEqual({ enabled: false, enabledAt: null, recoveryCodesLeft: 0, required: false, pending: null });
-    const enrolment = await beginEnrolment(actor);
+    const enrolment = await beginEnrolment(actor, { password: PASSWORD });
     expect((await ownTwoFactorStatus(actor)).pending).toEqual({ ...enrolment, qrSvg: expect.stringContaining("<svg") });
     await confirmEnrolment(actor, codeOf(new TOTP({ secret: Secret.fromBase32(enrolment.secret) })));
     expect(await ownTwoFactorStatus(actor)).toMatchObject({ enabled: true, recoveryCodesLeft: 10, pending: null });
@@ -104,13 +120,13 @@ describe("setting up a second factor", () => {
     } finally {
       await db.rolePolicy.delete({ where: { role: "checkin" } });
     }
-    expect(await outcome(beginEnrolment(null))).toBe("unauthenticated");
+    expect(await outcome(beginEnrolment(null, {}))).toBe("unauthenticated");
     expect(await outcome(confirmEnrolment(null, "123456"))).toBe("unauthenticated");
   });
 
   it("bounds wrong codes: five in 15 minutes per account", async () => {
     const actor = await signedInOrganizer();
-    const totp = new TOTP({ secret: Secret.fromBase32((await beginEnrolment(actor)).secret) });
+    const totp = new TOTP({ secret: Secret.fromBase32((await beginEnrolment(actor, { password: PASSWORD })).secret) });
     const right = [-1, 0, 1].map((steps) => codeOf(totp, steps));
     const wrong = Array.from({ length: 20 }, (_, n) => String(n).padStart(6, "0")).filter((code) => !right.includes(code));
     const outcomes = [];
@@ -156,11 +172,13 @@ describe("recovery codes", () => {
 describe("replacing and turning off", () => {
   it("replaces the factor only for a current code; the old one signs in until the new one is confirmed", async () => {
     const actor = await signedInOrganizer();
-    const { totp: old } = await enrol(actor);
+    const { totp: old, codes } = await enrol(actor);
     const before = (await db.user.findUniqueOrThrow({ where: { id: actor.id } })).totpSecret;
-    expect(await outcome(beginEnrolment(actor))).toBe("invalid");
-    expect(await outcome(beginEnrolment(actor, "000000"))).toBe("invalid");
-    const { secret } = await beginEnrolment(actor, codeOf(old));
+    // The password is not enough to move the factor, nor a recovery code; a current code of the app is.
+    expect(await outcome(beginEnrolment(actor, { password: PASSWORD }))).toBe("invalid");
+    expect(await outcome(beginEnrolment(actor, { code: "000000" }))).toBe("invalid");
+    expect(await outcome(beginEnrolment(actor, { code: codes[0] }))).toBe("invalid");
+    const { secret } = await beginEnrolment(actor, { code: codeOf(old) });
     expect(await signInWith(actor.email, codeOf(old, 1))).toBe("signed-in");
     const next = new TOTP({ secret: Secret.fromBase32(secret) });
     await confirmEnrolment(actor, codeOf(next));

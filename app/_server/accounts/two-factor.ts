@@ -5,15 +5,16 @@ import { recordAudit } from "../audit/record";
 import { authorizeOwnAccount, type Actor } from "../authz";
 import { db, type Prisma } from "../db";
 import { invalid } from "../errors";
-import { enforceRateLimits, rateLimitKey, refundRateLimits } from "../rate-limit";
+import { countFailures, rateLimitKey } from "../rate-limit";
+import { checkOwnPassword } from "./own-password";
 import { accountTransaction } from "./records";
-import { checkSecondFactor, hashRecoveryCode, newTotpSecret, normalizedCode, openTotpSecret, totpStep } from "./second-factor";
+import { checkSecondFactor, hashRecoveryCode, newTotpSecret, normalizedCode, openTotpSecret, TOTP_SHAPE, totpStep } from "./second-factor";
 import { endSessionsOf, secondFactorRequired } from "./sessions";
 
 /**
  * What organizers do with their own second factor: set it up (or replace it), get new recovery codes,
- * turn it off. Each needs only a session (authorizeOwnAccount): an account whose role requires a second
- * factor must be able to set one up before anything else opens. The admins' side is in
+ * turn it off. Each needs a session (authorizeOwnAccount), also one whose role requires a second factor
+ * not yet set up, and proof that its owner is there: the password or a current code. The admins' side is in
  * two-factor-admin.ts; checking a code at sign-in in second-factor.ts.
  */
 
@@ -25,24 +26,38 @@ export const RECOVERY_CODE_COUNT = 10;
  * Wrong codes typed while signed in: 5 per account in 15 minutes, as at sign-in. Without a bound, a
  * stolen session could try every code until the factor could be turned off or replaced.
  */
-const CODE_LIMIT = { failures: 5, windowSeconds: 15 * 60 } as const;
+const WRONG_CODES = { limit: 5, windowSeconds: 15 * 60 } as const;
 
 /** What the authenticator app needs: the otpauth:// address (the QR code) and the secret to type in. */
 export type Enrolment = { uri: string; secret: string };
 
+/** How long a set-up begun may be finished: the secret on the screen must not wait for someone else. */
+export const PENDING_MINUTES = 15;
+
+/** What proves, at the start of a set-up, that the session's owner is at the keyboard. */
+export type EnrolmentProof = { password?: string; code?: string };
+
 /**
- * A new secret, kept as pending until a code from it is confirmed. An account that has a second factor
- * replaces it this way, and proves first that it holds the current one (`currentCode`, or a recovery
- * code): a session left open on someone else's computer must not be enough to move the factor to
- * another phone. The current factor stays in force until the new one is confirmed.
+ * A new secret, kept as pending for PENDING_MINUTES until a code from it is confirmed. The session alone
+ * is not enough: whoever found one left open on someone else's computer must not tie the account to
+ * their own phone, and lock its owner out. A first set-up takes the account's password; replacing the
+ * factor takes a current code of the app (not a recovery code, which a set-up given up would waste).
+ * The current factor stays in force until the new one is confirmed.
  */
-export async function beginEnrolment(actor: Actor | null, currentCode?: string): Promise<Enrolment> {
+export async function beginEnrolment(actor: Actor | null, proof: EnrolmentProof, now = new Date()): Promise<Enrolment> {
   authorizeOwnAccount(actor);
   const account = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { email: true, totpSecret: true } });
-  if (account.totpSecret) await proveSecondFactor(actor, currentCode ?? "");
+  if (!account.totpSecret) await checkOwnPassword(actor, proof.password ?? "", "password");
+  else if (!TOTP_SHAPE.test(normalizedCode(proof.code ?? ""))) throw invalid({ code: { key: "twoFactorCodeWrong" } });
+  else await proveSecondFactor(actor, proof.code ?? "");
   const { sealed, base32 } = await newTotpSecret();
-  await db.user.update({ where: { id: actor.id }, data: { totpPending: sealed } });
+  await db.user.update({ where: { id: actor.id }, data: { totpPending: sealed, totpPendingAt: now } });
   return enrolmentOf(account.email, base32);
+}
+
+/** Whether a set-up begun at `pendingAt` may still be finished. */
+export function pendingIsFresh(pendingAt: Date | null, now = new Date()): boolean {
+  return pendingAt !== null && now.getTime() - pendingAt.getTime() < PENDING_MINUTES * 60_000;
 }
 
 export function enrolmentOf(email: string, base32: string): Enrolment {
@@ -58,21 +73,22 @@ export function enrolmentOf(email: string, base32: string): Enrolment {
  */
 export async function confirmEnrolment(actor: Actor | null, code: string, now = new Date()): Promise<string[]> {
   authorizeOwnAccount(actor);
-  const account = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { totpPending: true, totpEnabledAt: true } });
-  const pending = account.totpPending;
+  const account = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { totpPending: true, totpPendingAt: true, totpEnabledAt: true } });
+  const pending = pendingIsFresh(account.totpPendingAt, now) ? account.totpPending : null;
   const base32 = pending ? await openTotpSecret(pending) : null;
   if (!pending || !base32) throw invalid({ code: { key: "twoFactorNotStarted" } });
   const typed = normalizedCode(code);
   const step = await countCodeAttempt(actor, () => totpStep(base32, typed, now));
   const codes = newRecoveryCodeSet();
+  const hashes = await recoveryCodeHashes(actor.id, codes);
   await accountTransaction(async (tx) => {
     // Only the secret whose code was checked: set-up begun again meanwhile (another tab) has replaced it.
     const taken = await tx.user.updateMany({
       where: { id: actor.id, totpPending: pending },
-      data: { totpSecret: pending, totpPending: null, totpLastStep: step, totpEnabledAt: now },
+      data: { totpSecret: pending, totpPending: null, totpPendingAt: null, totpLastStep: step, totpEnabledAt: now },
     });
     if (taken.count !== 1) throw invalid({ code: { key: "twoFactorNotStarted" } });
-    await storeRecoveryCodes(tx, actor.id, codes);
+    await storeRecoveryCodes(tx, actor.id, hashes);
     await endSessionsOf(tx, actor.id, { keep: actor.sessionId });
     await recordAudit(tx, actor, {
       action: "user.two_factor_enabled",
@@ -91,8 +107,9 @@ export async function newRecoveryCodes(actor: Actor | null, code: string): Promi
   await requireEnrolled(actor);
   await proveSecondFactor(actor, code);
   const codes = newRecoveryCodeSet();
+  const hashes = await recoveryCodeHashes(actor.id, codes);
   await accountTransaction(async (tx) => {
-    await storeRecoveryCodes(tx, actor.id, codes);
+    await storeRecoveryCodes(tx, actor.id, hashes);
     await recordAudit(tx, actor, { action: "user.recovery_codes_renewed", entity: "User", entityId: actor.id, after: { recoveryCodes: codes.length } });
   });
   return codes;
@@ -112,7 +129,7 @@ export async function turnOffTwoFactor(actor: Actor | null, code: string): Promi
 }
 
 /** The fields of a second factor, emptied (turned off by its owner, or reset by an admin). */
-export const withoutSecondFactor = { totpSecret: null, totpPending: null, totpLastStep: null, totpEnabledAt: null } as const;
+export const withoutSecondFactor = { totpSecret: null, totpPending: null, totpPendingAt: null, totpLastStep: null, totpEnabledAt: null } as const;
 
 async function requireEnrolled(actor: Actor): Promise<Date> {
   const account = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { totpSecret: true, totpEnabledAt: true } });
@@ -132,11 +149,10 @@ async function proveSecondFactor(actor: Actor, code: string): Promise<void> {
  * code is wrong) and gives the attempt back when it was right: only wrong codes count.
  */
 async function countCodeAttempt<T>(actor: Actor, check: () => T | null | Promise<T | null>): Promise<T> {
-  const key = await rateLimitKey("two-factor:account", actor.id);
-  await enforceRateLimits([key], CODE_LIMIT.failures, CODE_LIMIT.windowSeconds);
+  const attempt = await countFailures([{ key: await rateLimitKey("two-factor:account", actor.id), ...WRONG_CODES }]);
   const result = await check();
   if (result === null) throw invalid({ code: { key: "twoFactorCodeWrong" } });
-  await refundRateLimits([key]);
+  await attempt.release();
   return result;
 }
 
@@ -153,8 +169,13 @@ function newRecoveryCodeSet(): string[] {
   return [...codes];
 }
 
-/** The account's recovery codes become `codes`, stored as hashes only; the old ones stop working. */
-async function storeRecoveryCodes(tx: Prisma.TransactionClient, userId: string, codes: string[]): Promise<void> {
+/** The digests of new recovery codes, made before the transaction that stores them (keys.ts, loadKeys). */
+function recoveryCodeHashes(userId: string, codes: string[]): Promise<string[]> {
+  return Promise.all(codes.map((code) => hashRecoveryCode(userId, code)));
+}
+
+/** The account's recovery codes become the ones of `hashes`; the old ones stop working. */
+async function storeRecoveryCodes(tx: Prisma.TransactionClient, userId: string, hashes: string[]): Promise<void> {
   await tx.recoveryCode.deleteMany({ where: { userId } });
-  await tx.recoveryCode.createMany({ data: codes.map((code) => ({ userId, hash: hashRecoveryCode(code) })) });
+  await tx.recoveryCode.createMany({ data: hashes.map((hash) => ({ userId, hash })) });
 }

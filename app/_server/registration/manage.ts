@@ -2,7 +2,7 @@ import "server-only";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import type { DelegateDetails } from "@/app/_lib/registration/fields";
 import { windowState } from "@/app/_lib/registration/window";
-import type { Prisma } from "../db";
+import { db, type Prisma } from "../db";
 import { isUniqueViolation } from "../database/errors";
 import { AppError, notFound } from "../errors";
 import { queueRegistrationEmail } from "../mail/registration-emails";
@@ -147,14 +147,17 @@ export async function cancelRegistration(token: string, now: Date = new Date()):
 
 /** Deletes the registration with all its personal data: seats, links, emails, stored answers, counters. */
 export async function deleteRegistration(token: string): Promise<void> {
-  await registrationTransaction(async (tx) => {
+  const email = await registrationTransaction(async (tx) => {
     const registration = await lockByToken(tx, token, { editable: false });
     await releaseAllSeats(tx, registration.id);
     await tx.idempotencyKey.deleteMany({ where: { registrationId: registration.id } });
-    await tx.rateLimit.deleteMany({ where: { key: await rateLimitKey(LOST_LINK_EMAIL_SCOPE, registration.email) } });
     // The desk's log of this registration keeps what happened, no longer who it was.
     await scrubRegistrationAudit(tx, { registrationId: registration.id });
     // Seats, access tokens and outbox emails go with it (ON DELETE CASCADE).
     await tx.registration.delete({ where: { id: registration.id } });
+    return registration.email;
   });
+  // The address's lost-link counter, by its keyed digest: made outside the transaction, since the key
+  // may have to be read from the database, which the embedded one cannot do beside an open transaction.
+  await db.rateLimit.deleteMany({ where: { key: await rateLimitKey(LOST_LINK_EMAIL_SCOPE, email) } });
 }

@@ -3,9 +3,9 @@
 import { refresh } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
-import type { FormValues } from "@/app/_lib/registration/form";
 import { backOfficeAction, saved } from "@/app/_server/action";
 import { beginEnrolment, confirmEnrolment, newRecoveryCodes, turnOffTwoFactor } from "@/app/_server/accounts/two-factor";
+import { formText } from "@/app/_server/forms";
 
 /**
  * The forms of one's own two-factor page: open to every signed-in organizer, also while their role's
@@ -13,29 +13,27 @@ import { beginEnrolment, confirmEnrolment, newRecoveryCodes, turnOffTwoFactor } 
  * (`recoveryCodes`); the page is not refreshed under them, so they stay on screen until stored.
  */
 
-const code = (values: FormValues): string => (typeof values.code === "string" ? values.code : "");
-
 const texts = (locale: AppLocale) => getTranslations({ locale, namespace: "adminTwoFactor" });
 
-/** Set-up, or moving to another app (which takes a current code). The page then shows the QR code. */
-export const startTwoFactor = backOfficeAction("ownAccount", async ({ actor, values }) => {
-  await beginEnrolment(actor, code(values) || undefined);
+/** Set-up (with the password), or moving to another app (with a current code). The page then shows the QR code. */
+export const startTwoFactor = backOfficeAction("ownAccount", async ({ actor, formData }) => {
+  await beginEnrolment(actor, { password: formText(formData, "password"), code: formText(formData, "code") });
   refresh();
   return { ok: true };
 });
 
-export const confirmTwoFactor = backOfficeAction("ownAccount", async ({ actor, locale, values }) => {
-  const recoveryCodes = await confirmEnrolment(actor, code(values));
+export const confirmTwoFactor = backOfficeAction("ownAccount", async ({ actor, locale, formData }) => {
+  const recoveryCodes = await confirmEnrolment(actor, formText(formData, "code"));
   return saved((await texts(locale))("setup.done"), { recoveryCodes });
 });
 
-export const renewRecoveryCodes = backOfficeAction("ownAccount", async ({ actor, locale, values }) => {
-  const recoveryCodes = await newRecoveryCodes(actor, code(values));
+export const renewRecoveryCodes = backOfficeAction("ownAccount", async ({ actor, locale, formData }) => {
+  const recoveryCodes = await newRecoveryCodes(actor, formText(formData, "code"));
   return saved((await texts(locale))("codes.renewed"), { recoveryCodes });
 });
 
-export const turnOffOwnTwoFactor = backOfficeAction("ownAccount", async ({ actor, locale, values }) => {
-  await turnOffTwoFactor(actor, code(values));
+export const turnOffOwnTwoFactor = backOfficeAction("ownAccount", async ({ actor, locale, formData }) => {
+  await turnOffTwoFactor(actor, formText(formData, "code"));
   refresh();
   return saved((await texts(locale))("manage.offDone"));
 });

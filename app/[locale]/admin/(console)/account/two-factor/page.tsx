@@ -85,7 +85,7 @@ export default async function TwoFactorPage({ params }: Props) {
           </ConfirmForm>
         </section>
       ) : !status.enabled ? (
-        <StartForm action={startTwoFactor} />
+        <StartForm action={startTwoFactor} email={actor.email} />
       ) : (
         <>
           <section aria-labelledby="renew-heading" className={card}>

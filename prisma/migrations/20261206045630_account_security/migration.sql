@@ -9,6 +9,7 @@ ALTER TABLE "User" DROP COLUMN "sessionVersion",
 ADD COLUMN     "totpEnabledAt" TIMESTAMP(3),
 ADD COLUMN     "totpLastStep" INTEGER,
 ADD COLUMN     "totpPending" TEXT,
+ADD COLUMN     "totpPendingAt" TIMESTAMP(3),
 ADD COLUMN     "totpSecret" TEXT;
 
 -- CreateTable
