@@ -1,9 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { isLocale, type AppLocale } from "@/app/_lib/i18n/locales";
-import { messages } from "@/app/_lib/i18n/messages";
 import { routing } from "@/app/_lib/i18n/routing";
-import { createTranslator } from "@/app/_lib/i18n/translator";
 import { describeFieldErrors, validationMessage } from "@/app/_lib/registration/errors";
 import type { FieldErrors } from "@/app/_lib/registration/fields";
 import { formFieldOf, type FormState, type FormValues } from "@/app/_lib/registration/form";
@@ -46,8 +44,7 @@ export function malformedArguments(given: { locale: unknown; formData?: unknown;
   // An action that takes a form needs one; one that does not leaves the key out.
   const formFits = !("formData" in given) || given.formData instanceof FormData;
   if (isLocale(locale) && formFits && textsFit) return null;
-  const language = isLocale(locale) ? locale : routing.defaultLocale;
-  return { ok: false, message: createTranslator({ locale: language, messages: messages[language], namespace: "badRequest" })("malformed") };
+  return { ok: false, message: validationMessage("malformed", isLocale(locale) ? locale : routing.defaultLocale) };
 }
 
 /** A text field of a posted form; "" when it is missing or a file. */

@@ -40,6 +40,11 @@ const messageOf: Record<AppErrorCode, ValidationKey> = {
   unavailable: "unavailable",
 };
 
+/** The HTTP status an error answers with. */
+export function errorStatus(error: AppError): number {
+  return statusOf[error.code];
+}
+
 /** What to tell a visitor about a domain error, in their language. */
 export function errorSentence(error: AppError, locale: AppLocale): string {
   return validationMessage(messageOf[error.code], locale);
@@ -62,7 +67,7 @@ export function errorResponse(error: AppError, locale: AppLocale = "en"): NextRe
     },
   };
   const headers = error.details.retryAfterSeconds ? { "Retry-After": String(error.details.retryAfterSeconds) } : undefined;
-  return NextResponse.json(body, { status: statusOf[error.code], headers });
+  return NextResponse.json(body, { status: errorStatus(error), headers });
 }
 
 /** Far above any registration; a client sending more wants something else. */

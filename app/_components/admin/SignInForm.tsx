@@ -3,13 +3,10 @@
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+import { SIGN_IN_ERRORS } from "@/app/_lib/accounts/sign-in-errors";
 import { FormMessage } from "../forms/FormMessage";
 import { SubmitButton } from "../forms/SubmitButton";
 
-/** The errors the server's sign-in reports (app/_server/auth/options.ts, SIGN_IN_ERRORS). */
-const RATE_LIMITED = "rate_limited";
-const DISABLED = "account_disabled";
-const SECOND_FACTOR = "second_factor_required";
 
 /**
  * Sign-in through next-auth's credentials endpoint (CSRF token included by `signIn`). A wrong address
@@ -40,13 +37,13 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       return;
     }
     setPending(false);
-    if (result?.error === SECOND_FACTOR) {
+    if (result?.error === SIGN_IN_ERRORS.secondFactor) {
       setAskCode(true);
       setError(t("codeNeeded"));
       return;
     }
-    if (result?.error === RATE_LIMITED) setError(t("rateLimited"));
-    else if (result?.error === DISABLED) setError(t("disabled"));
+    if (result?.error === SIGN_IN_ERRORS.rateLimited) setError(t("rateLimited"));
+    else if (result?.error === SIGN_IN_ERRORS.disabled) setError(t("disabled"));
     else if (!result) setError(t("failed"));
     else setError(askCode ? t("wrongCode") : t("wrong"));
   }

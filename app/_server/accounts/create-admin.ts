@@ -6,6 +6,7 @@ import { isUniqueViolation } from "../database/errors";
 import { db } from "../db";
 import { invalid } from "../errors";
 import { endSessionsOf } from "./sessions";
+import { withoutSecondFactor } from "./second-factor";
 import { accountSelect, auditRecord } from "./records";
 
 /** `reset`: an address that has an account gets the new password and becomes an enabled admin. */
@@ -53,7 +54,7 @@ function writeAdmin(email: string, name: string | undefined, passwordHash: strin
     const after = await tx.user.update({
       where: { id: before.id },
       // The way back in for an admin who lost the password or the second factor: both are replaced.
-      data: { role: "admin", passwordHash, disabledAt: null, totpSecret: null, totpPending: null, totpLastStep: null, totpEnabledAt: null, ...(name && { name }) },
+      data: { role: "admin", passwordHash, disabledAt: null, ...withoutSecondFactor, ...(name && { name }) },
       select: accountSelect,
     });
     await tx.userToken.deleteMany({ where: { userId: before.id } });

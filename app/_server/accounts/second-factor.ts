@@ -10,6 +10,12 @@ import { keyedDigest, seal, unseal } from "../security/keys";
  */
 
 const SEAL_PURPOSE = "totp";
+
+/**
+ * The fields of a second factor, emptied: turned off by its owner, reset by an admin, or replaced with
+ * the password by `admin:create --reset`.
+ */
+export const withoutSecondFactor = { totpSecret: null, totpPending: null, totpPendingAt: null, totpLastStep: null, totpEnabledAt: null } as const;
 /** One step either side: a phone clock 30 seconds off, or a code typed as it changed, still works. */
 const WINDOW = 1;
 

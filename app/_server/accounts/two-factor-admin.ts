@@ -7,7 +7,7 @@ import { db } from "../db";
 import { invalid, notFound } from "../errors";
 import { accountTransaction } from "./records";
 import { endSessionsOf } from "./sessions";
-import { withoutSecondFactor } from "./two-factor";
+import { withoutSecondFactor } from "./second-factor";
 
 /** What admins do about second factors: reset an organizer's, and require them by role. */
 

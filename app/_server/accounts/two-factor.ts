@@ -8,7 +8,7 @@ import { invalid } from "../errors";
 import { countFailures, rateLimitKey } from "../rate-limit";
 import { checkOwnPassword } from "./own-password";
 import { accountTransaction } from "./records";
-import { checkSecondFactor, hashRecoveryCode, newTotpSecret, normalizedCode, openTotpSecret, TOTP_SHAPE, totpStep } from "./second-factor";
+import { checkSecondFactor, hashRecoveryCode, newTotpSecret, normalizedCode, openTotpSecret, TOTP_SHAPE, totpStep, withoutSecondFactor } from "./second-factor";
 import { endSessionsOf, secondFactorRequired } from "./sessions";
 
 /**
@@ -127,9 +127,6 @@ export async function turnOffTwoFactor(actor: Actor | null, code: string): Promi
     await recordAudit(tx, actor, { action: "user.two_factor_disabled", entity: "User", entityId: actor.id, before: { twoFactorSince: since }, after: { twoFactorSince: null } });
   });
 }
-
-/** The fields of a second factor, emptied (turned off by its owner, or reset by an admin). */
-export const withoutSecondFactor = { totpSecret: null, totpPending: null, totpPendingAt: null, totpLastStep: null, totpEnabledAt: null } as const;
 
 async function requireEnrolled(actor: Actor): Promise<Date> {
   const account = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { totpSecret: true, totpEnabledAt: true } });

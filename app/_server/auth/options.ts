@@ -1,5 +1,6 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
+import { SIGN_IN_ERRORS } from "@/app/_lib/accounts/sign-in-errors";
 import { decode } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
@@ -11,13 +12,6 @@ import { clientAddress } from "../http";
 import { authLogger, SessionEnded } from "./logger";
 import { sameSiteRedirect } from "./redirect";
 import { authSecret } from "./secret";
-
-/** The errors a refused sign-in reports to the form (next-auth passes them on as `error`). */
-export const SIGN_IN_ERRORS = {
-  rateLimited: "rate_limited",
-  disabled: "account_disabled",
-  secondFactor: "second_factor_required",
-} as const;
 
 /**
  * next-auth with one Credentials provider and signed JWT cookies ("jwt" strategy: next-auth's database

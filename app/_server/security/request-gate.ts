@@ -1,15 +1,10 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
-import de from "@/app/_lib/i18n/messages/de.json";
-import en from "@/app/_lib/i18n/messages/en.json";
-import zh from "@/app/_lib/i18n/messages/zh.json";
-import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { negotiateLocale, pageLocale } from "@/app/_lib/i18n/negotiate";
+import { AppError } from "../errors";
+import { errorResponse, errorSentence, errorStatus } from "../http";
 import { NOT_A_PAGE_POLICY } from "./content-security-policy";
 import { ACTION_BODY_LIMIT_BYTES, declaresTooLarge, isMalformedPath, isPageAddress, replyProblem, type ShapeProblem } from "./request-shape";
-
-const text: Record<AppLocale, (typeof en)["badRequest"]> = { de: de.badRequest, en: en.badRequest, zh: zh.badRequest };
-const statusOf: Record<ShapeProblem, number> = { malformed: 400, too_large: 413 };
 
 /**
  * The proxy's first step (proxy.ts): an address Next would answer with a 500 (request-shape.ts) gets its
@@ -85,8 +80,10 @@ async function readLimited(request: Request): Promise<Uint8Array<ArrayBuffer> | 
 export function refusal(request: NextRequest, problem: ShapeProblem): NextResponse {
   const api = /^\/api(\/|$)/.test(request.nextUrl.pathname);
   const locale = api ? negotiateLocale(request.nextUrl, request.headers.get("accept-language")) : pageLocale(request);
-  const message = text[locale][problem === "malformed" ? "malformed" : "tooLarge"];
-  const init = { status: statusOf[problem], headers: { "Content-Security-Policy": NOT_A_PAGE_POLICY, "Cache-Control": "no-store", "Content-Language": locale } };
-  if (api) return NextResponse.json({ error: { code: problem, message } }, init);
-  return new NextResponse(message, { ...init, headers: { ...init.headers, "Content-Type": "text/plain; charset=utf-8" } });
+  const error = new AppError(problem, "Refused by the request's shape");
+  const response = api
+    ? errorResponse(error, locale)
+    : new NextResponse(errorSentence(error, locale), { status: errorStatus(error), headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  for (const [name, value] of Object.entries({ "Content-Security-Policy": NOT_A_PAGE_POLICY, "Cache-Control": "no-store", "Content-Language": locale })) response.headers.set(name, value);
+  return response;
 }

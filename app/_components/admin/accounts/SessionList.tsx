@@ -11,8 +11,8 @@ type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 type Props = {
   sessions: SessionListItem[];
   locale: AppLocale;
-  /** Whose sessions: sent with each form, and checked again by the domain. */
-  userId: string;
+  /** Whose sessions, for an admin's forms (checked again by the domain); none for one's own. */
+  userId?: string;
   actions: { end: Action; endOthers: Action };
   /** The owner's own list says "everywhere else" (their browser stays); an admin's "everywhere". */
   own: boolean;

@@ -37,7 +37,7 @@ export default async function OwnAccountPage({ params }: Props) {
           {t("sessions.heading")}
         </h2>
         <p className="text-slate-700">{t("sessions.intro", { hours: env().AUTH_SESSION_HOURS, minutes: env().AUTH_IDLE_MINUTES })}</p>
-        <SessionList sessions={sessions} locale={locale} userId={actor.id} actions={{ end: endOwnSession, endOthers: endOwnOtherSessions }} own />
+        <SessionList sessions={sessions} locale={locale} actions={{ end: endOwnSession, endOthers: endOwnOtherSessions }} own />
       </section>
       <section aria-labelledby="two-factor-heading" className="space-y-2">
         <h2 id="two-factor-heading" className="text-xl font-semibold">

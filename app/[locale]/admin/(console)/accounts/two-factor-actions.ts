@@ -7,14 +7,15 @@ import { userRoles } from "@/app/_lib/roles";
 import { backOfficeAction, saved } from "@/app/_server/action";
 import { resetTwoFactor, setRolePolicy } from "@/app/_server/accounts/two-factor-admin";
 import { invalid } from "@/app/_server/errors";
+import { formText } from "@/app/_server/forms";
 
 /** The accounts page's forms about second factors: an account's reset, and the roles that require one. */
 
 const texts = (locale: AppLocale) => getTranslations({ locale, namespace: "adminTwoFactor.accounts" });
 
-export const resetAccountTwoFactor = backOfficeAction("manageAccounts", async ({ actor, locale, values }) => {
-  if (values.confirm !== "on") throw invalid({ confirm: { key: "confirmRequired" } });
-  const { name } = await resetTwoFactor(actor, typeof values.userId === "string" ? values.userId : "");
+export const resetAccountTwoFactor = backOfficeAction("manageAccounts", async ({ actor, locale, formData }) => {
+  if (formText(formData, "confirm") !== "on") throw invalid({ confirm: { key: "confirmRequired" } });
+  const { name } = await resetTwoFactor(actor, formText(formData, "userId"));
   refresh();
   return saved((await texts(locale))("resetDone", { name }));
 });
