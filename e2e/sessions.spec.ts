@@ -52,8 +52,8 @@ test.describe("sessions", () => {
     await page.getByRole("link", { name }).click();
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
     await expect(page.getByTestId("sessions").locator("li")).toHaveCount(1);
-    await page.getByRole("button", { name: "Sign out everywhere" }).click();
-    await expect(page.getByText("1 session has ended.")).toBeVisible();
+    await page.getByRole("button", { name: "Sign out all sessions" }).click();
+    await expect(page.getByText("1 sign-in session has ended.")).toBeVisible();
     expect(await signedIn(desk.page)).toBe(false);
     await desk.context.close();
     await phone.context.close();

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { describeBrowser } from "@/app/_lib/accounts/browser";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import type { FormState } from "@/app/_lib/registration/form";
-import { formatDateTime, HOME_TIME_ZONE } from "@/app/_lib/time";
+import { formatDateTime, HOME_TIME_ZONE, zoneOffsetLabel } from "@/app/_lib/time";
 import type { SessionListItem } from "@/app/_server/accounts/session-list";
 import { EndSessionForm, EndSessionsForm } from "./EndSessionForms";
 
@@ -58,6 +58,7 @@ export async function SessionList({ sessions, locale, userId, actions, own }: Pr
           ))}
         </ul>
       )}
+      {sessions.length > 0 && <p className="text-sm text-slate-600">{t("zoneNote", { offset: zoneOffsetLabel(sessions[0]!.lastSeenAt, HOME_TIME_ZONE) })}</p>}
       {/* Stays when there is nothing left to end, so that its answer ("2 sessions have ended") stays too. */}
       <EndSessionsForm action={actions.endOthers} userId={userId} label={own ? t("endOthers") : t("endAll")} nothingToEnd={others === 0} />
     </div>
