@@ -9,8 +9,8 @@ import { env } from "../env";
  * reads the row, so deleting it ends the session on every instance at once. A session ends
  *   - AUTH_SESSION_HOURS after sign-in, however busy (expiresAt, never extended),
  *   - after AUTH_IDLE_MINUTES without a request (lastSeenAt),
- *   - on sign-out, a password change or reset, disabling, a role change, or when its owner or an admin
- *     ends it (the row is deleted).
+ *   - on sign-out, a password change or reset, disabling, a role change, a second factor set up or reset,
+ *     `admin:create --reset`, or when its owner or an admin ends it (the row is deleted).
  */
 
 /**

@@ -22,8 +22,8 @@ async function derivedKey(purpose: string): Promise<Buffer> {
 }
 
 /**
- * A keyed digest of a value (base64url, 128 bits): the same value gives the same digest, and without the
- * app's secret nobody can tell which value it came from, not even by trying every IPv4 address.
+ * A keyed digest of a value (22 base64url characters, 132 bits): the same value gives the same digest, and
+ * without the app's secret nobody can tell which value it came from, not even by trying every IPv4 address.
  */
 export async function keyedDigest(purpose: string, value: string): Promise<string> {
   return createHmac("sha256", await derivedKey(`digest:${purpose}`)).update(value).digest("base64url").slice(0, 22);
@@ -32,9 +32,9 @@ export async function keyedDigest(purpose: string, value: string): Promise<strin
 const SEAL_VERSION = "v1";
 
 /**
- * A secret the app must read back (a two-factor seed), encrypted with AES-256-GCM: a copy of the
- * database without the app's secret gives it away no more than a hash would. Changing AUTH_SECRET makes
- * sealed values unreadable (`unseal` answers null).
+ * A secret the app must read back (a two-factor seed), encrypted with AES-256-GCM: with AUTH_SECRET
+ * set, a copy of the database does not give it away (without it, the key is in the same database).
+ * Changing AUTH_SECRET makes sealed values unreadable (`unseal` answers null).
  */
 export async function seal(purpose: string, plain: string): Promise<string> {
   const iv = randomBytes(12);
