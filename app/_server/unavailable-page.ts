@@ -3,7 +3,7 @@ import de from "@/app/_lib/i18n/messages/de.json";
 import en from "@/app/_lib/i18n/messages/en.json";
 import zh from "@/app/_lib/i18n/messages/zh.json";
 import { htmlLang, type AppLocale } from "@/app/_lib/i18n/locales";
-import { pageLocale } from "@/app/_lib/i18n/negotiate";
+import { pageRequestLocale } from "@/app/_lib/i18n/negotiate";
 import { databaseAvailability } from "./database/availability";
 import { env } from "./env";
 import { UNAVAILABLE_RETRY_AFTER_SECONDS } from "./errors";
@@ -16,7 +16,7 @@ const text: Record<AppLocale, (typeof de)["unavailable"]> = { de: de.unavailable
  * the pause. Never cached.
  */
 export function unavailablePageResponse(request: Request): Response {
-  const locale = pageLocale(request);
+  const locale = pageRequestLocale(request);
   const t = text[locale];
   const seconds = UNAVAILABLE_RETRY_AFTER_SECONDS;
   const html = `<!doctype html>

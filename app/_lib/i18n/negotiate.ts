@@ -20,7 +20,7 @@ export function negotiateLocale(url: URL, acceptLanguage: string | null, fallbac
 }
 
 /** The language of a page request: its path (/de/…), then the language cookie, then Accept-Language. */
-export function pageLocale(request: Request & { cookies?: { get(name: string): { value: string } | undefined } }): AppLocale {
+export function pageRequestLocale(request: Request & { cookies?: { get(name: string): { value: string } | undefined } }): AppLocale {
   const url = new URL(request.url);
   const fromPath = url.pathname.split("/")[1];
   if (isLocale(fromPath)) return fromPath;

@@ -1,6 +1,6 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
-import { negotiateLocale, pageLocale } from "@/app/_lib/i18n/negotiate";
+import { negotiateLocale, pageRequestLocale } from "@/app/_lib/i18n/negotiate";
 import { AppError } from "../errors";
 import { errorResponse, errorSentence, errorStatus } from "../http";
 import { NOT_A_PAGE_POLICY } from "./content-security-policy";
@@ -79,7 +79,7 @@ async function readLimited(request: Request): Promise<Uint8Array<ArrayBuffer> | 
  */
 export function refusal(request: NextRequest, problem: ShapeProblem): NextResponse {
   const api = /^\/api(\/|$)/.test(request.nextUrl.pathname);
-  const locale = api ? negotiateLocale(request.nextUrl, request.headers.get("accept-language")) : pageLocale(request);
+  const locale = api ? negotiateLocale(request.nextUrl, request.headers.get("accept-language")) : pageRequestLocale(request);
   const error = new AppError(problem, "Refused by the request's shape");
   const response = api
     ? errorResponse(error, locale)
