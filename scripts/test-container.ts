@@ -55,7 +55,7 @@ async function ensureTools(): Promise<void> {
 }
 
 /**
- * DESIGN §10's podman settings, for this process only (CONTAINERS_CONF), leaving /etc alone: runc (crun
+ * The podman settings verified on these machines, for this process only (CONTAINERS_CONF), leaving /etc alone: runc (crun
  * refuses these machines' hybrid cgroups), cgroupfs, and no default ulimits (raising them is not allowed);
  * and netavark, whose bridge networks (with DNS between containers) run compose.yaml as it is.
  */
@@ -104,7 +104,7 @@ async function buildApp(): Promise<void> {
 
 async function main(): Promise<void> {
   console.log(`Container test: ${ROOT}`);
-  // Rootful podman, as DESIGN §10 verified it; rootless podman needs set-up these machines do not have.
+  // Rootful podman, as verified on these machines; rootless podman needs set-up these machines do not have.
   if (process.getuid?.() !== 0) skip("Not root: it runs podman as root and installs what is missing with apt-get.");
   mkdirSync(WORK, { recursive: true });
   await ensureTools();

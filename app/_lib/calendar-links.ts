@@ -1,5 +1,5 @@
 /**
- * Subscribe links for a calendar feed, as the calendar apps take them (DESIGN §7): Apple and most
+ * Subscribe links for a calendar feed, as the calendar apps take them (README "Calendars"): Apple and most
  * phone calendars open `webcal://`; Google adds a feed from `cid=webcal://…`; Outlook from `addfromweb`.
  */
 export type CalendarLinks = { https: string; webcal: string; google: string; outlook: string };

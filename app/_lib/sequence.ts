@@ -1,5 +1,5 @@
 /**
- * iCalendar SEQUENCE (DESIGN §7): it rises when a session's time, place or status changes, so calendar
+ * iCalendar SEQUENCE (README "Calendars"): it rises when a session's time, place or status changes, so calendar
  * apps replace their copy; other edits (title, description) reach them through LAST-MODIFIED alone.
  */
 export type CalendarRelevant = { startsAt: Date | string; endsAt: Date | string; roomId: string | null; status: string };

@@ -1,6 +1,6 @@
 /**
  * The registration rush of scripts/bench.ts: sessions made for it, a unique valid delegate per request,
- * and the seat invariant (DESIGN §8) checked in SQL afterwards against what the clients were told.
+ * and the seat invariant (README "Registration") checked in SQL afterwards against what the clients were told.
  */
 import { randomBytes } from "node:crypto";
 import type autocannon from "autocannon";

@@ -10,7 +10,7 @@ import { cleanText, escapeText, refold } from "./ical-text";
 import { chinaTimeLine, roomName, seatLine, seatState, translator } from "./wording";
 
 /**
- * iCalendar files built from data alone (DESIGN §7): the same data gives the same bytes, so feeds can
+ * iCalendar files built from data alone (README "Calendars"): the same data gives the same bytes, so feeds can
  * answer with a strong ETag and a re-sent attachment updates the same events instead of adding copies.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The seat invariant under concurrent requests (DESIGN §8): against PostgreSQL these run truly in
+ * The seat invariant under concurrent requests (README "Registration"): against PostgreSQL these run truly in
  * parallel on a pool of connections; on PGlite they run one after another and must give the same result.
  */
 import { beforeAll, describe, expect, it } from "vitest";

@@ -3,7 +3,7 @@ import { timestampText } from "../database/timestamp";
 import type { Prisma } from "../db";
 
 /**
- * Seats in sessions with limited capacity (DESIGN §8). Every function runs inside the caller's
+ * Seats in sessions with limited capacity (README "Registration"). Every function runs inside the caller's
  * transaction and first locks the session's row, so that seat-taking, releasing and promotion for one
  * session happen one after another, and `seatsTaken` always equals the confirmed seat rows.
  * Callers touching several sessions go through them in id order, so two transactions never wait on
