@@ -11,7 +11,8 @@ import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { locales, type AppLocale } from "@/app/_lib/i18n/locales";
 import { messages } from "@/app/_lib/i18n/messages";
-import { formValues, type FormState } from "@/app/_lib/registration/form";
+import type { FormState, FormValues } from "@/app/_lib/form-state";
+import { registrationFormValues } from "@/app/_lib/registration/form";
 import { db } from "@/app/_server/db";
 import { manageTokenOf, register } from "@/app/_server/registration/register";
 import { seedDemo } from "@/prisma/seed";
@@ -57,7 +58,7 @@ function sentences(locale: AppLocale): Set<string> {
 const localized = Object.fromEntries(locales.map((locale) => [locale, sentences(locale)])) as Record<AppLocale, Set<string>>;
 
 /** A refusal: a sentence in the visitor's language, field sentences if any, and the form as typed. */
-function expectRefusal(state: FormState, locale: AppLocale, typed?: ReturnType<typeof formValues>): void {
+function expectRefusal(state: FormState, locale: AppLocale, typed?: FormValues): void {
   expect(state.ok).toBe(false);
   expect(localized[locale].has(state.message ?? ""), `message ${JSON.stringify(state.message)} in ${locale}`).toBe(true);
   for (const sentence of Object.values(state.fieldErrors ?? {})) expect(typeof sentence === "string" && sentence.length > 0).toBe(true);
@@ -133,7 +134,7 @@ describe("the public forms' server actions under fuzzing", () => {
       fc.asyncProperty(formData(), locale, fc.constantFrom("2017", "2017", "1999", "\u0000", "x".repeat(500)), async (data, visitor, slug) => {
         const outcome = await run(() => registerAction(slug, visitor, { ok: false }, data));
         if ("redirect" in outcome) expect(outcome.redirect).toMatch(new RegExp(`^/${visitor}/manage/[\\w-]{43}\\?welcome=1$`));
-        else expectRefusal(outcome, visitor, formValues(data));
+        else expectRefusal(outcome, visitor, registrationFormValues(data));
       }),
       fuzzParameters(80),
     );
@@ -147,7 +148,7 @@ describe("the public forms' server actions under fuzzing", () => {
         expect("redirect" in outcome).toBe(false);
         const state = outcome as FormState;
         if (state.ok) expect(tokens).toContain(token);
-        else expectRefusal(state, visitor, details ? formValues(data) : undefined);
+        else expectRefusal(state, visitor, details ? registrationFormValues(data) : undefined);
       }),
       fuzzParameters(100),
     );

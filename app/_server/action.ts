@@ -1,7 +1,7 @@
 import "server-only";
 import { getLocale } from "next-intl/server";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
-import { formValues, type FormState, type FormValues } from "@/app/_lib/registration/form";
+import { formValues, type FormState, type FormValues } from "@/app/_lib/form-state";
 import type { Permission } from "@/app/_lib/roles";
 import { authorize, authorizeOwnAccount, currentActor, type Actor } from "./authz";
 import { AppError } from "./errors";

@@ -4,7 +4,8 @@ import { isLocale, type AppLocale } from "@/app/_lib/i18n/locales";
 import { routing } from "@/app/_lib/i18n/routing";
 import { describeFieldErrors, validationMessage } from "@/app/_lib/registration/errors";
 import type { FieldErrors } from "@/app/_lib/registration/fields";
-import { formFieldOf, type FormState, type FormValues } from "@/app/_lib/registration/form";
+import type { FormState, FormValues } from "@/app/_lib/form-state";
+import { formFieldOf } from "@/app/_lib/registration/form";
 import { asAppError } from "./errors";
 import { clientAddress, errorSentence } from "./http";
 

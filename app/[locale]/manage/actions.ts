@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { messages } from "@/app/_lib/i18n/messages";
 import { createTranslator } from "@/app/_lib/i18n/translator";
-import type { FormState } from "@/app/_lib/registration/form";
+import type { FormState } from "@/app/_lib/form-state";
 import { actionClientAddress, formStateOf, invalidFormState, malformedArguments } from "@/app/_server/forms";
 import { limitLostLinkRequests, sendManageLinks } from "@/app/_server/registration/lost-link";
 import { finishBeforeExit } from "@/app/_server/shutdown";

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { FormState } from "@/app/_lib/registration/form";
+import type { FormState } from "@/app/_lib/form-state";
 
 /**
  * Form primitives: label, hint and error tied to the control (aria-describedby, aria-invalid), the

@@ -1,4 +1,4 @@
-import type { FormState } from "@/app/_lib/registration/form";
+import type { FormState } from "@/app/_lib/form-state";
 
 /** The sentence about the whole form, announced to screen readers when it appears. */
 export function FormMessage({ state }: { state: FormState }) {

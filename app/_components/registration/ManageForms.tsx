@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { initialFormState, type FormState, type FormValues } from "@/app/_lib/registration/form";
+import { initialFormState, type FormState, type FormValues } from "@/app/_lib/form-state";
 import { Choice, Section, textValue } from "../forms/Field";
 import { FormMessage } from "../forms/FormMessage";
 import { SubmitButton } from "../forms/SubmitButton";

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { calendarLinks } from "@/app/_lib/calendar-links";
-import { initialFormState, type FormState } from "@/app/_lib/registration/form";
+import { initialFormState, type FormState } from "@/app/_lib/form-state";
 import { SubscribeLinks } from "../calendar/SubscribeLinks";
 import { FormMessage } from "../forms/FormMessage";
 import { SubmitButton } from "../forms/SubmitButton";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { initialFormState, type FormState } from "@/app/_lib/registration/form";
+import { initialFormState, type FormState } from "@/app/_lib/form-state";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { Choice, FieldMessages, Section, textValue } from "../forms/Field";
 import { FormMessage } from "../forms/FormMessage";

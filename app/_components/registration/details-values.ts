@@ -1,6 +1,6 @@
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
-import type { FormValues } from "@/app/_lib/registration/form";
+import type { FormValues } from "@/app/_lib/form-state";
 import type { RegistrationView } from "@/app/_server/registration/view";
 
 /**

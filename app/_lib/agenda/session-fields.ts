@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { locales } from "../i18n/locales";
-import type { FormValues } from "../registration/form";
+import type { FormValues } from "../form-state";
 import { always, message, optional, optionalRecordId, recordId, required, type ValidationKey } from "../schema";
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formFieldOf, formValues, inputFromForm, matchCity } from "./form";
+import { formFieldOf, registrationFormValues, inputFromForm, matchCity } from "./form";
 
 describe("registration form data", () => {
   it("keeps repeated checkboxes as lists and reads ticked boxes as yes", () => {
@@ -12,7 +12,7 @@ describe("registration form data", () => {
     data.append("city", "Köln");
     data.append("formToken", "t");
     data.append("$ACTION_ID_abc", "");
-    const values = formValues(data);
+    const values = registrationFormValues(data);
     expect(values).toEqual({ givenName: "Ute", sessionIds: ["a", "b"], interpretation: ["zh"], photoConsent: "on", city: "Köln", formToken: "t" });
     expect(inputFromForm(values)).toEqual({
       givenName: "Ute",

@@ -2,38 +2,16 @@
  * The HTML forms of registration and the manage page, and how their data becomes the input of the
  * shared schema. Values come back to the form after an error exactly as they were typed.
  */
-
-/** What the browser sent, by field name: one string, or several for checkbox groups. */
-export type FormValues = Record<string, string | string[]>;
-
-/** The one form-state shape of the app's server actions. */
-export type FormState = {
-  ok: boolean;
-  /** A sentence for the whole form (success or the summary of what to fix). */
-  message?: string;
-  /** Sentences by field name, in the visitor's language. */
-  fieldErrors?: Record<string, string>;
-  /** Warnings to read before saving again, one sentence each (e.g. scheduling conflicts). */
-  notices?: string[];
-  values?: FormValues;
-};
-
-export const initialFormState: FormState = { ok: false };
+import { formValues, type FormValues } from "../form-state";
 
 /** Checkbox groups: their values arrive as repeated fields. */
 const LISTS = new Set(["interpretation", "sessionIds"]);
 /** Single checkboxes: present means yes. */
 const FLAGS = ["visaLetter", "photoConsent", "listConsent", "privacyConsent"] as const;
 
-/** The form's fields by name; `lists` names the fields that may come several times (checkbox groups). */
-export function formValues(formData: FormData, lists: ReadonlySet<string> = LISTS): FormValues {
-  const values: FormValues = {};
-  for (const [name, value] of formData) {
-    if (typeof value !== "string" || name.startsWith("$")) continue;
-    if (lists.has(name)) values[name] = [...((values[name] as string[] | undefined) ?? []), value];
-    else values[name] = value;
-  }
-  return values;
+/** The registration and manage forms' fields by name, their checkbox groups as lists. */
+export function registrationFormValues(formData: FormData): FormValues {
+  return formValues(formData, LISTS);
 }
 
 /** The schema's input from form values; `cityId` is filled in by the caller from the typed city name. */

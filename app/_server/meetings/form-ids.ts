@@ -1,5 +1,5 @@
 import "server-only";
-import type { FormValues } from "@/app/_lib/registration/form";
+import type { FormValues } from "@/app/_lib/form-state";
 import { RECORD_ID } from "@/app/_lib/ids";
 import { notFound } from "../errors";
 

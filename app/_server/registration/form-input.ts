@@ -1,7 +1,8 @@
 import "server-only";
 import type { z } from "zod";
 import { fieldErrorsOf, type FieldErrors } from "@/app/_lib/registration/fields";
-import { inputFromForm, matchCity, type FormValues } from "@/app/_lib/registration/form";
+import type { FormValues } from "@/app/_lib/form-state";
+import { inputFromForm, matchCity } from "@/app/_lib/registration/form";
 import { listCityOptions } from "./queries";
 
 /**

@@ -6,7 +6,8 @@ import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { messages } from "@/app/_lib/i18n/messages";
 import { createTranslator } from "@/app/_lib/i18n/translator";
 import { delegateDetails, fieldErrorsOf, sessionChoice } from "@/app/_lib/registration/fields";
-import { formValues, inputFromForm, type FormState } from "@/app/_lib/registration/form";
+import type { FormState } from "@/app/_lib/form-state";
+import { registrationFormValues, inputFromForm } from "@/app/_lib/registration/form";
 import { subscribeData } from "@/app/_server/calendar/subscribe";
 import { formStateOf, invalidFormState, malformedArguments } from "@/app/_server/forms";
 import { personalFeedPath, rotateCalendarToken } from "@/app/_server/registration/calendar-link";
@@ -23,7 +24,7 @@ function manageText(locale: AppLocale) {
 export async function updateDetailsAction(token: string, locale: AppLocale, _previous: FormState, formData: FormData): Promise<FormState> {
   const malformed = malformedArguments({ locale, formData, texts: [token] });
   if (malformed) return malformed;
-  const values = formValues(formData);
+  const values = registrationFormValues(formData);
   try {
     const registration = await getManagedRegistration(token);
     const parsed = await parseDelegateForm(delegateDetails, values, registration.meeting.id);
@@ -39,7 +40,7 @@ export async function updateDetailsAction(token: string, locale: AppLocale, _pre
 export async function changeSessionsAction(token: string, locale: AppLocale, _previous: FormState, formData: FormData): Promise<FormState> {
   const malformed = malformedArguments({ locale, formData, texts: [token] });
   if (malformed) return malformed;
-  const values = formValues(formData);
+  const values = registrationFormValues(formData);
   try {
     const parsed = sessionChoice.safeParse(inputFromForm(values).sessionIds);
     if (!parsed.success) return invalidFormState(prefixed(fieldErrorsOf(parsed.error)), locale, values);

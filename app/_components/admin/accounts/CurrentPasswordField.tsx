@@ -1,6 +1,6 @@
 "use client";
 
-import type { FormState } from "@/app/_lib/registration/form";
+import type { FormState } from "@/app/_lib/form-state";
 import { describedBy, FieldMessages } from "../../forms/Field";
 
 type Props = { id: string; name: string; label: string; hint?: string; state: FormState };

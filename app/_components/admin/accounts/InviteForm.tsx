@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { initialFormState, type FormState } from "@/app/_lib/registration/form";
+import { initialFormState, type FormState } from "@/app/_lib/form-state";
 import { userRoles } from "@/app/_lib/roles";
 import { Section, SelectField, TextField } from "../../forms/Field";
 import { FormMessage } from "../../forms/FormMessage";

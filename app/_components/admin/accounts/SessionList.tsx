@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { describeBrowser } from "@/app/_lib/accounts/browser";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
-import type { FormState } from "@/app/_lib/registration/form";
+import type { FormState } from "@/app/_lib/form-state";
 import { formatDateTime, HOME_TIME_ZONE, zoneOffsetLabel } from "@/app/_lib/time";
 import type { SessionListItem } from "@/app/_server/accounts/session-list";
 import { EndSessionForm, EndSessionsForm } from "./EndSessionForms";

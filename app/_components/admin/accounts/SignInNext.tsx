@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import { Link } from "@/app/_lib/i18n/navigation";
-import type { FormState } from "@/app/_lib/registration/form";
+import type { FormState } from "@/app/_lib/form-state";
 import { FormMessage } from "../../forms/FormMessage";
 
 /** A one-time link's form once it has done its work: what was done, and the way to sign in. */

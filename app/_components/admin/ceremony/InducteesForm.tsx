@@ -5,7 +5,7 @@ import { Choice, listValue } from "@/app/_components/forms/Field";
 import { FormMessage } from "@/app/_components/forms/FormMessage";
 import { SubmitButton } from "@/app/_components/forms/SubmitButton";
 import { useFormAction } from "@/app/_components/forms/useFormAction";
-import { initialFormState, type FormState } from "@/app/_lib/registration/form";
+import { initialFormState, type FormState } from "@/app/_lib/form-state";
 
 type Props = {
   meetingSlug: string;

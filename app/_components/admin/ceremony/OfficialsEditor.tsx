@@ -6,7 +6,7 @@ import { FormMessage } from "@/app/_components/forms/FormMessage";
 import { SubmitButton } from "@/app/_components/forms/SubmitButton";
 import { useFormAction } from "@/app/_components/forms/useFormAction";
 import { moveItem } from "@/app/_lib/ceremony-order";
-import { initialFormState, type FormState } from "@/app/_lib/registration/form";
+import { initialFormState, type FormState } from "@/app/_lib/form-state";
 import { useDragReorder } from "./useDragReorder";
 
 export type OfficialRow = { personId: string; speaks: boolean; signs: boolean };

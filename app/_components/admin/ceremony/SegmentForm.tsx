@@ -7,7 +7,7 @@ import { FormMessage } from "@/app/_components/forms/FormMessage";
 import { SubmitButton } from "@/app/_components/forms/SubmitButton";
 import { useFormAction } from "@/app/_components/forms/useFormAction";
 import { MAX_PARTICIPANTS } from "@/app/_lib/ceremony-input";
-import { initialFormState, type FormState } from "@/app/_lib/registration/form";
+import { initialFormState, type FormState } from "@/app/_lib/form-state";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 

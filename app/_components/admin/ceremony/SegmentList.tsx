@@ -8,7 +8,7 @@ import { previewRunOfShow } from "@/app/_lib/ceremony-warnings";
 import type { ScheduledSession } from "@/app/_lib/conflicts";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick, type Translations } from "@/app/_lib/i18n/localized";
-import { initialFormState, type FormState } from "@/app/_lib/registration/form";
+import { initialFormState, type FormState } from "@/app/_lib/form-state";
 import { formatTimeRange } from "@/app/_lib/time";
 import { useDragReorder } from "./useDragReorder";
 import { WarningList } from "./WarningList";

@@ -3,7 +3,7 @@ import { htmlLang, type AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
 import { latinName } from "@/app/_lib/names";
 import { placeNameWithChinese } from "@/app/_lib/places";
-import type { FormState } from "@/app/_lib/registration/form";
+import type { FormState } from "@/app/_lib/form-state";
 import { formatLongDate, formatTimeRange } from "@/app/_lib/time";
 import type { CheckInCard as Card } from "@/app/_server/check-in/queries";
 import { checkInSentence } from "@/app/_server/check-in/wording";

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { htmlLang, localeNames, type AppLocale } from "@/app/_lib/i18n/locales";
-import { initialFormState, type FormState } from "@/app/_lib/registration/form";
+import { initialFormState, type FormState } from "@/app/_lib/form-state";
 import { letterPlaceholders, MAX_TEMPLATE_LENGTH } from "@/app/_lib/visa-letter";
 import { describedBy, FieldMessages, textValue } from "../../forms/Field";
 import { FormMessage } from "../../forms/FormMessage";

@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick, type Translations } from "@/app/_lib/i18n/localized";
 import { quotaField } from "@/app/_lib/meetings/fields";
-import { initialFormState, type FormState } from "@/app/_lib/registration/form";
+import { initialFormState, type FormState } from "@/app/_lib/form-state";
 import { textValue } from "../../forms/Field";
 import { FormMessage } from "../../forms/FormMessage";
 import { SubmitButton } from "../../forms/SubmitButton";

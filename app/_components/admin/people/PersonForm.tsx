@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { nameOrders } from "@/app/_lib/registration/fields";
-import { initialFormState, type FormState } from "@/app/_lib/registration/form";
+import { initialFormState, type FormState } from "@/app/_lib/form-state";
 import { Choice, describedBy, FieldMessages, Section, SelectField, textValue, TextField } from "../../forms/Field";
 import { FormMessage } from "../../forms/FormMessage";
 import { SubmitButton } from "../../forms/SubmitButton";

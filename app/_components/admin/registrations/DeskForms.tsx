@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useRef, type ReactNode, type RefObject } from "react";
-import { initialFormState, type FormState, type FormValues } from "@/app/_lib/registration/form";
+import { initialFormState, type FormState, type FormValues } from "@/app/_lib/form-state";
 import { Choice, describedBy, FieldMessages, textValue, TextField } from "../../forms/Field";
 import { FormMessage } from "../../forms/FormMessage";
 import { SubmitButton } from "../../forms/SubmitButton";

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { sessionKinds } from "@/app/_lib/agenda/session-fields";
 import { locales, localeNames, type AppLocale } from "@/app/_lib/i18n/locales";
-import { initialFormState, type FormState } from "@/app/_lib/registration/form";
+import { initialFormState, type FormState } from "@/app/_lib/form-state";
 import { Choice, describedBy, FieldMessages, listValue, Section, SelectField, textValue, TextField, type FieldContext } from "../../forms/Field";
 import { FormMessage } from "../../forms/FormMessage";
 import { SubmitButton } from "../../forms/SubmitButton";

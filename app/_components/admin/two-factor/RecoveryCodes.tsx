@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import type { FormState } from "@/app/_lib/registration/form";
+import type { FormState } from "@/app/_lib/form-state";
 import { listValue } from "../../forms/Field";
 import { FormMessage } from "../../forms/FormMessage";
 

@@ -3,7 +3,7 @@
 import { refresh } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
-import type { FormValues } from "@/app/_lib/registration/form";
+import type { FormValues } from "@/app/_lib/form-state";
 import type { UserRole } from "@/app/_lib/roles";
 import { backOfficeAction, saved } from "@/app/_server/action";
 import { disableUser, enableUser, inviteUser, resetPassword, setUserRole } from "@/app/_server/accounts/mutations";

@@ -2,7 +2,7 @@
 
 import { getLocale, getTranslations } from "next-intl/server";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
-import type { FormState } from "@/app/_lib/registration/form";
+import type { FormState } from "@/app/_lib/form-state";
 import { setPasswordWithToken } from "@/app/_server/accounts/set-password";
 import { actionClientAddress, formStateOf, formText, malformedArguments } from "@/app/_server/forms";
 import { enforceRateLimits, rateLimitKey } from "@/app/_server/rate-limit";

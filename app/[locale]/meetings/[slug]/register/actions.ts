@@ -3,7 +3,8 @@
 import { redirect } from "next/navigation";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { registrationInput } from "@/app/_lib/registration/fields";
-import { formValues, type FormState } from "@/app/_lib/registration/form";
+import type { FormState } from "@/app/_lib/form-state";
+import { registrationFormValues } from "@/app/_lib/registration/form";
 import { env } from "@/app/_server/env";
 import { actionClientAddress, formStateOf, invalidFormState, malformedArguments } from "@/app/_server/forms";
 import { getMeeting } from "@/app/_server/meetings/queries";
@@ -18,7 +19,7 @@ import { parseDelegateForm } from "@/app/_server/registration/form-input";
 export async function registerAction(slug: string, locale: AppLocale, _previous: FormState, formData: FormData): Promise<FormState> {
   const malformed = malformedArguments({ locale, formData, texts: [slug] });
   if (malformed) return malformed;
-  const values = formValues(formData);
+  const values = registrationFormValues(formData);
   let token: string;
   try {
     // Counted like the API: every attempt, before anything else.

@@ -10,7 +10,7 @@ import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { redirect } from "@/app/_lib/i18n/navigation";
 import { createTranslator } from "@/app/_lib/i18n/translator";
 import { fieldErrorsOf } from "@/app/_lib/registration/fields";
-import type { FormState, FormValues } from "@/app/_lib/registration/form";
+import type { FormState, FormValues } from "@/app/_lib/form-state";
 import { validationMessage } from "@/app/_lib/registration/errors";
 import { backOfficeAction, saved } from "@/app/_server/action";
 import { findAdminMeeting } from "@/app/_server/agenda/schedule";

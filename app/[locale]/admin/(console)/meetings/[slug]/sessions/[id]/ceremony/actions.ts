@@ -3,7 +3,7 @@
 import { refresh } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { moveById, type Direction } from "@/app/_lib/ceremony-order";
-import type { FormValues } from "@/app/_lib/registration/form";
+import type { FormValues } from "@/app/_lib/form-state";
 import { backOfficeAction, saved } from "@/app/_server/action";
 import {
   createSegment,
