@@ -34,6 +34,15 @@ async function attempt(email: string, password: string, clientAddress: string, c
 
 const tally = (outcomes: string[]) => outcomes.reduce<Record<string, number>>((counts, outcome) => ({ ...counts, [outcome]: (counts[outcome] ?? 0) + 1 }), {});
 
+describe("signing in", () => {
+  it("answers alike for a wrong address and a wrong password, and takes the address in any case", async () => {
+    const { email } = await organizer();
+    expect(await attempt(`nobody-${randomUUID()}@test.example`, PASSWORD, newAddress())).toBe("refused");
+    expect(await attempt(email, "wrong password of length", newAddress())).toBe("refused");
+    expect(await attempt(` ${email.toUpperCase()} `, PASSWORD, newAddress())).toBe("signed-in");
+  });
+});
+
 describe("guessing passwords", () => {
   it("gives an attack from 50 addresses, all at once, 10 guesses an hour, while the organizer at their own address signs in at once", async () => {
     const { email } = await organizer();

@@ -18,8 +18,15 @@ export async function loadKeys(): Promise<void> {
 }
 
 async function derivedKey(purpose: string): Promise<Buffer> {
-  return Buffer.from(hkdfSync("sha256", await authSecret(), "alliance-meeting", purpose, 32));
+  const secret = await authSecret();
+  // Derived once per secret and purpose: a registration rush asks for a digest with every request.
+  const name = `${purpose}\n${secret}`;
+  let key = derived.get(name);
+  if (!key) derived.set(name, (key = Buffer.from(hkdfSync("sha256", secret, "alliance-meeting", purpose, 32))));
+  return key;
 }
+
+const derived = new Map<string, Buffer>();
 
 /**
  * A keyed digest of a value (22 base64url characters, 132 bits): the same value gives the same digest, and

@@ -7,7 +7,7 @@ import "server-only";
  * - An address that does not decode: Next's router throws on a bad percent escape in a dynamic segment
  *   (`/api/meetings/%ff`) and then fails to render its `/400` page, which the app router does not have.
  * - A server action's body past Next's `serverActions.bodySizeLimit`: Next throws a 413 error, and answers
- *   a fetch action's error with a 500 whatever its status (action-handler.js says so in a TODO).
+ *   a fetch action's error with a 500 whatever its status (action-handler.js marks this as unfinished).
  * - A server action's arguments that React's `decodeReply` cannot take: it revives the parsed JSON
  *   recursively, so arguments nested some thousands deep overflow the stack; more than Next's 1000
  *   arguments, broken JSON or a broken multipart body all throw, and become a 500 the same way.
