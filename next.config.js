@@ -18,7 +18,9 @@ const securityHeaders = [
       // For browsers without CSP frame-ancestors: no page of the app may be framed by another site.
       { key: "X-Frame-Options", value: "DENY" },
       // `next build` and `next start` only (next dev serves plain http on localhost).
-      ...(process.env.NODE_ENV === "production" ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
+      ...(process.env.NODE_ENV === "production"
+        ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]
+        : []),
     ],
   },
   // JSON, calendars and files are never documents that run anything: no source at all, no framing. An
@@ -29,7 +31,13 @@ const securityHeaders = [
     headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
   })),
   // Addresses that are secrets (manage links, personal feeds, password links) never go on as a referrer.
-  ...["/:locale/manage/:token", "/:locale/admin/password/:token", "/:locale/admin/setup/:token", "/api/manage/:path*", "/calendar/personal/:path*"].map((source) => ({
+  ...[
+    "/:locale/manage/:token",
+    "/:locale/admin/password/:token",
+    "/:locale/admin/setup/:token",
+    "/api/manage/:path*",
+    "/calendar/personal/:path*",
+  ].map((source) => ({
     source,
     headers: [{ key: "Referrer-Policy", value: "no-referrer" }],
   })),
@@ -55,7 +63,11 @@ const nextConfig = {
   ...(process.env.BUILD_OUTPUT === "standalone" && {
     output: "standalone",
     outputFileTracingIncludes: {
-      "/*": ["./prisma/schema.prisma", "./prisma/migrations/**/*", "./node_modules/@prisma/schema-engine-wasm/**/*"],
+      "/*": [
+        "./prisma/schema.prisma",
+        "./prisma/migrations/**/*",
+        "./node_modules/@prisma/schema-engine-wasm/**/*",
+      ],
     },
   }),
 };

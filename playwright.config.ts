@@ -11,7 +11,14 @@ const port = Number(process.env.E2E_PORT ?? 3210);
 export const SERVER_LOG = ".data/e2e-server.log";
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
 };
 
 export default defineConfig({
@@ -29,8 +36,14 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   projects: [
-    { name: "desktop-utc", use: { ...devices["Desktop Chrome"], timezoneId: "UTC", launchOptions: chromium } },
-    { name: "phone-shanghai", use: { ...devices["Pixel 7"], timezoneId: "Asia/Shanghai", launchOptions: chromium } },
+    {
+      name: "desktop-utc",
+      use: { ...devices["Desktop Chrome"], timezoneId: "UTC", launchOptions: chromium },
+    },
+    {
+      name: "phone-shanghai",
+      use: { ...devices["Pixel 7"], timezoneId: "Asia/Shanghai", launchOptions: chromium },
+    },
   ],
   webServer: {
     command: `rm -rf .data/e2e && mkdir -p .data && next start -p ${port} 2>&1 | tee ${SERVER_LOG}`,

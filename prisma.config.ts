@@ -8,9 +8,14 @@ import { defineConfig } from "prisma/config";
 // go through the engine's WebAssembly build instead (`npm run db:*`). Where the real binary exists,
 // Prisma is left alone.
 const enginesDir = path.join(import.meta.dirname, "node_modules", "@prisma", "engines");
-const hasNativeEngine = existsSync(enginesDir) && readdirSync(enginesDir).some((file) => file.startsWith("schema-engine"));
+const hasNativeEngine =
+  existsSync(enginesDir) && readdirSync(enginesDir).some((file) => file.startsWith("schema-engine"));
 if (!hasNativeEngine && !process.env.PRISMA_SCHEMA_ENGINE_BINARY) {
-  process.env.PRISMA_SCHEMA_ENGINE_BINARY = path.join(import.meta.dirname, "scripts", "schema-engine-unavailable.sh");
+  process.env.PRISMA_SCHEMA_ENGINE_BINARY = path.join(
+    import.meta.dirname,
+    "scripts",
+    "schema-engine-unavailable.sh",
+  );
 }
 
 export default defineConfig({

@@ -28,8 +28,14 @@ export default async function proxy(request: NextRequest) {
   if (address) return address;
   // A form posted to a page is a server action. Next refuses one from another site, or whose Origin names
   // another host than the request's, too, but as a 500.
-  if (request.method === "POST" && (isForeignOrigin(request, env().PUBLIC_URL) || isActionFromAnotherHost(request))) {
-    return new NextResponse("Cross-origin request refused", { status: 403, headers: { "Content-Security-Policy": NOT_A_PAGE_POLICY } });
+  if (
+    request.method === "POST" &&
+    (isForeignOrigin(request, env().PUBLIC_URL) || isActionFromAnotherHost(request))
+  ) {
+    return new NextResponse("Cross-origin request refused", {
+      status: 403,
+      headers: { "Content-Security-Policy": NOT_A_PAGE_POLICY },
+    });
   }
   // An action's body that Next would answer with a 500: too large, too deep, not decodable (request-gate.ts).
   const body = await actionBodyGate(request);

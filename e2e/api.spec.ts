@@ -18,10 +18,14 @@ test("GET /api/meetings/2017 has the venue, zone and inductee", async ({ request
   expect(meeting.inductees.map((city: { name: { de: string } }) => city.name.de)).toEqual(["Köln"]);
 });
 
-test("GET /api/meetings/2017/agenda: sessions with all languages, UTC instants and seats", async ({ request }) => {
+test("GET /api/meetings/2017/agenda: sessions with all languages, UTC instants and seats", async ({
+  request,
+}) => {
   const { sessions } = await (await request.get("/api/meetings/2017/agenda")).json();
   expect(sessions).toHaveLength(13);
-  const opening = sessions.find((session: { title: { en: string } }) => session.title.en === "Opening of the annual meeting");
+  const opening = sessions.find(
+    (session: { title: { en: string } }) => session.title.en === "Opening of the annual meeting",
+  );
   expect(opening).toMatchObject({
     kind: "keynote",
     status: "published",
@@ -49,7 +53,9 @@ test("unknown meetings and API paths answer 404 in JSON", async ({ request }) =>
   }
 });
 
-test("GET and HEAD /api/health: 200 with the version, never cached, with the security headers of every response", async ({ request }) => {
+test("GET and HEAD /api/health: 200 with the version, never cached, with the security headers of every response", async ({
+  request,
+}) => {
   for (const method of ["GET", "HEAD"] as const) {
     const response = await request.fetch("/api/health", { method });
     expect(response.status(), method).toBe(200);
@@ -59,7 +65,12 @@ test("GET and HEAD /api/health: 200 with the version, never cached, with the sec
     expect(headers["x-frame-options"]).toBe("DENY");
     expect(headers["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(headers["strict-transport-security"]).toContain("max-age=");
-    if (method === "GET") expect(await response.json()).toEqual({ status: "ok", database: "up", version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    if (method === "GET")
+      expect(await response.json()).toEqual({
+        status: "ok",
+        database: "up",
+        version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      });
     else expect(await response.body()).toHaveLength(0);
   }
 });

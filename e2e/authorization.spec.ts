@@ -91,7 +91,11 @@ const ROUTES: Record<string, Permission> = {
 };
 
 /** The sentences an action answers with when it refuses, in English (the matrix posts to /en/ pages). */
-const en = (JSON.parse(readFileSync("app/_lib/i18n/messages/en.json", "utf8")) as { validation: { unauthenticated: string; forbidden: string } }).validation;
+const en = (
+  JSON.parse(readFileSync("app/_lib/i18n/messages/en.json", "utf8")) as {
+    validation: { unauthenticated: string; forbidden: string };
+  }
+).validation;
 
 /**
  * The form state an action answered with, read from the React Server Components payload (which also
@@ -108,7 +112,15 @@ const MATRIX_EMAIL = `matrix-${Date.now()}@example.org`;
 /** Registers a delegate through the public API; returns the registration's id. */
 async function registerDelegate(request: APIRequestContext): Promise<string> {
   const response = await request.post("/api/meetings/2017/registrations", {
-    data: { givenName: "Matrix", familyName: "Probe", cityOther: "Hannover", role: "guest", email: MATRIX_EMAIL, language: "en", privacyConsent: true },
+    data: {
+      givenName: "Matrix",
+      familyName: "Probe",
+      cityOther: "Hannover",
+      role: "guest",
+      email: MATRIX_EMAIL,
+      language: "en",
+      privacyConsent: true,
+    },
   });
   expect(response.status()).toBe(201);
   return ((await response.json()) as { id: string }).id;
@@ -121,7 +133,12 @@ test.describe("authorization matrix", () => {
   const visitors = new Map<Visitor | "proxy-bypass" | "forged-cookie" | "signed-out", APIRequestContext>();
   let parameters: Record<string, string>;
   /** What [id] names on each kind of page: a session by default, a person, a registration, an email, an account. */
-  const ids: Record<"person" | "registration" | "email" | "account", string> = { person: "", registration: "", email: "", account: "" };
+  const ids: Record<"person" | "registration" | "email" | "account", string> = {
+    person: "",
+    registration: "",
+    email: "",
+    account: "",
+  };
   const parametersOf = (route: string) => {
     const kind = route.includes("/people/")
       ? "person"
@@ -139,15 +156,29 @@ test.describe("authorization matrix", () => {
   test.beforeAll(async ({ playwright, browser }, info) => {
     baseURL = info.project.use.baseURL!;
     visitors.set("anonymous", await playwright.request.newContext({ baseURL }));
-    visitors.set("proxy-bypass", await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy" } }));
+    visitors.set(
+      "proxy-bypass",
+      await playwright.request.newContext({
+        baseURL,
+        extraHTTPHeaders: { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy" },
+      }),
+    );
     visitors.set(
       "forged-cookie",
-      await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: "next-auth.session-token=forged.token.value; __Secure-next-auth.session-token=forged" } }),
+      await playwright.request.newContext({
+        baseURL,
+        extraHTTPHeaders: {
+          cookie: "next-auth.session-token=forged.token.value; __Secure-next-auth.session-token=forged",
+        },
+      }),
     );
-    for (const role of ["checkin", "organizer", "admin"] as const) visitors.set(role, await signedInContext(baseURL, demoEmail(role)));
+    for (const role of ["checkin", "organizer", "admin"] as const)
+      visitors.set(role, await signedInContext(baseURL, demoEmail(role)));
     visitors.set("signed-out", await signedOutContext(baseURL, demoEmail("admin")));
     visitors.set("disabled", await disabledAccountContext(baseURL, browser));
-    const { sessions } = (await (await visitors.get("anonymous")!.get("/api/meetings/2017/agenda")).json()) as {
+    const { sessions } = (await (
+      await visitors.get("anonymous")!.get("/api/meetings/2017/agenda")
+    ).json()) as {
       sessions: { id: string; kind: string; speakers: { id: string }[] }[];
     };
     const ceremony = sessions.find((session) => session.kind === "ceremony")!;
@@ -156,7 +187,9 @@ test.describe("authorization matrix", () => {
     ids.person = ceremony.speakers[0]?.id ?? sessions.flatMap((session) => session.speakers)[0]!.id;
     // A registration of its own, and its confirmation email as the outbox lists it to organizers.
     ids.registration = await registerDelegate(visitors.get("anonymous")!);
-    const outbox = await (await visitors.get("organizer")!.get(`/en/admin/outbox?q=${encodeURIComponent(MATRIX_EMAIL)}`)).text();
+    const outbox = await (
+      await visitors.get("organizer")!.get(`/en/admin/outbox?q=${encodeURIComponent(MATRIX_EMAIL)}`)
+    ).text();
     ids.email = /\/en\/admin\/outbox\/([A-Za-z0-9_-]+)/.exec(outbox)?.[1] ?? "";
     expect(ids.email, "the matrix delegate's email in the outbox").not.toBe("");
     const accounts = await (await visitors.get("admin")!.get("/en/admin/accounts")).text();
@@ -168,11 +201,15 @@ test.describe("authorization matrix", () => {
     for (const context of visitors.values()) await context.dispose();
   });
 
-  const asVisitor = (name: string): Visitor => (["proxy-bypass", "forged-cookie", "signed-out"].includes(name) ? "anonymous" : (name as Visitor));
+  const asVisitor = (name: string): Visitor =>
+    ["proxy-bypass", "forged-cookie", "signed-out"].includes(name) ? "anonymous" : (name as Visitor);
 
   test("every back-office page answers each visitor as its permission says", async () => {
     const pages = backOfficePages();
-    expect(pages.filter((page) => !(page in PAGES)), "pages without a declared permission").toEqual([]);
+    expect(
+      pages.filter((page) => !(page in PAGES)),
+      "pages without a declared permission",
+    ).toEqual([]);
     for (const page of pages) {
       const url = urlOf(page, parametersOf(page));
       for (const [name, context] of visitors) {
@@ -181,7 +218,8 @@ test.describe("authorization matrix", () => {
         const where = `${name} GET ${url}`;
         // Public: open to every visitor alike. The sign-in page sends a signed-in visitor on (307); a link
         // page may answer the matrix's dead token with 404 and a page that says so.
-        if (expected === "public") expect(page.includes("[token]") ? [200, 404] : [200, 307], where).toContain(response.status());
+        if (expected === "public")
+          expect(page.includes("[token]") ? [200, 404] : [200, 307], where).toContain(response.status());
         else if (expected === "allowed") expect(response.status(), where).toBe(200);
         else if (expected === "forbidden") expect(response.status(), where).toBe(403);
         else {
@@ -195,7 +233,10 @@ test.describe("authorization matrix", () => {
   test("every back-office server action checks who calls it before it reads the form", async () => {
     const actions = backOfficeActions();
     expect(actions.length).toBeGreaterThan(0);
-    expect([...new Set(actions.map((action) => action.file))].filter((file) => !(file in ACTION_FILES)), "action files without a declared permission").toEqual([]);
+    expect(
+      [...new Set(actions.map((action) => action.file))].filter((file) => !(file in ACTION_FILES)),
+      "action files without a declared permission",
+    ).toEqual([]);
     for (const action of actions) {
       const permission = ACTION_FILES[action.file]!;
       if (permission === "public") continue;
@@ -203,7 +244,12 @@ test.describe("authorization matrix", () => {
       for (const [name, context] of visitors) {
         const expected = expectedAccess(asVisitor(name), permission, may);
         const response = await context.post(url, {
-          headers: { "next-action": action.id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", origin: baseURL },
+          headers: {
+            "next-action": action.id,
+            "content-type": "text/plain;charset=UTF-8",
+            accept: "text/x-component",
+            origin: baseURL,
+          },
           data: "[]",
           maxRedirects: 0,
         });
@@ -227,13 +273,18 @@ test.describe("authorization matrix", () => {
 
   test("every admin route handler answers 401, 403 or 200", async () => {
     const routes = adminRoutes();
-    expect(routes.filter((route) => !(route in ROUTES)), "routes without a declared permission").toEqual([]);
+    expect(
+      routes.filter((route) => !(route in ROUTES)),
+      "routes without a declared permission",
+    ).toEqual([]);
     for (const route of routes) {
       const url = urlOf(route, parameters);
       for (const [name, context] of visitors) {
         const expected = expectedAccess(asVisitor(name), ROUTES[route]!, may);
         const status = (await context.get(url, { maxRedirects: 0 })).status();
-        expect(status, `${name} GET ${url}`).toBe({ allowed: 200, forbidden: 403, unauthenticated: 401, public: 200 }[expected]);
+        expect(status, `${name} GET ${url}`).toBe(
+          { allowed: 200, forbidden: 403, unauthenticated: 401, public: 200 }[expected],
+        );
       }
     }
   });

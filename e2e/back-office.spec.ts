@@ -2,7 +2,9 @@ import { demoEmail, signInWithForm } from "./support/back-office";
 import { expect, expectAccessible, snapshot, test } from "./fixtures";
 
 test.describe("signing in and out", () => {
-  test("a wrong password and an unknown address get the same answer; the typed address stays", async ({ page }) => {
+  test("a wrong password and an unknown address get the same answer; the typed address stays", async ({
+    page,
+  }) => {
     await page.goto("/en/admin/audit");
     await expect(page).toHaveURL(/\/en\/admin\/sign-in\?callbackUrl=%2Fen%2Fadmin%2Faudit$/);
     await page.locator("#email").fill(demoEmail("organizer"));
@@ -63,7 +65,9 @@ test.describe("program editing", () => {
     await form.getByRole("button", { name: "Create session" }).click();
 
     const conflicts = page.getByTestId("session-conflicts");
-    await expect(conflicts.locator("li")).toHaveText([/^Room double-booked with “Industrie 4\.0 meets Made in China 2025” .*10:00–10:45/]);
+    await expect(conflicts.locator("li")).toHaveText([
+      /^Room double-booked with “Industrie 4\.0 meets Made in China 2025” .*10:00–10:45/,
+    ]);
     // Nothing typed is lost.
     await expect(form.locator("input[name=titleDe]")).toHaveValue(title);
     await expect(form.locator("select[name=roomId]")).toHaveValue(/.+/);
@@ -72,20 +76,30 @@ test.describe("program editing", () => {
     await conflicts.getByLabel("Save anyway despite these conflicts").check();
     await form.getByRole("button", { name: "Create session" }).click();
     await expect(page.locator("[data-field-error=reason]")).toBeVisible();
-    await conflicts.getByLabel(/^Reason/).fill("Short press statement on the stage after the keynote's first part.");
+    await conflicts
+      .getByLabel(/^Reason/)
+      .fill("Short press statement on the stage after the keynote's first part.");
     await form.getByRole("button", { name: "Create session" }).click();
 
     await expect(page).toHaveURL(/\/en\/admin\/meetings\/2017\/sessions\/(?!new$)[^/]+$/);
-    await expect(page.getByText("Saved despite conflicts: Short press statement on the stage after the keynote's first part.")).toBeVisible();
+    await expect(
+      page.getByText(
+        "Saved despite conflicts: Short press statement on the stage after the keynote's first part.",
+      ),
+    ).toBeVisible();
     await page.goto("/en/admin/audit?action=session.create");
-    await expect(page.getByTestId("audit-log").locator("tr", { hasText: title }).first()).toContainText("Short press statement");
+    await expect(page.getByTestId("audit-log").locator("tr", { hasText: title }).first()).toContainText(
+      "Short press statement",
+    );
   });
 });
 
 test.describe("ceremony scheduler", () => {
   test.skip(({ isMobile }) => isMobile, "Writes to the shared demo meeting.");
 
-  test("segments added to a new ceremony get their times, and moving one recomputes every start; print view in Chinese", async ({ page }) => {
+  test("segments added to a new ceremony get their times, and moving one recomputes every start; print view in Chinese", async ({
+    page,
+  }) => {
     await signInWithForm(page, "en", demoEmail("organizer"));
     await page.goto("/en/admin/meetings/2017/sessions/new");
     const form = page.getByTestId("session-form");
@@ -100,9 +114,13 @@ test.describe("ceremony scheduler", () => {
     const ceremonyPath = `${new URL(page.url()).pathname}/ceremony`;
     await page.goto(ceremonyPath);
 
-    for (const [minutes, title] of [["10", "Begrüßung"], ["5", "Unterzeichnung"]] as const) {
+    for (const [minutes, title] of [
+      ["10", "Begrüßung"],
+      ["5", "Unterzeichnung"],
+    ] as const) {
       const add = page.locator("details", { has: page.locator("summary", { hasText: "Add a segment" }) });
-      if (!(await add.evaluate((details: HTMLDetailsElement) => details.open))) await add.locator("summary").click();
+      if (!(await add.evaluate((details: HTMLDetailsElement) => details.open)))
+        await add.locator("summary").click();
       await add.getByLabel("Duration in minutes").fill(minutes);
       await add.getByLabel("Title (German)").fill(title);
       await add.getByRole("button", { name: "Add", exact: true }).click();
@@ -129,7 +147,11 @@ test.describe("ceremony scheduler", () => {
 
 test.describe("back-office pages", () => {
   for (const locale of ["de", "zh"] as const) {
-    test(`${locale}: home, program, day view, ceremony and accounts render for an admin`, async ({ page, demo, isMobile }) => {
+    test(`${locale}: home, program, day view, ceremony and accounts render for an admin`, async ({
+      page,
+      demo,
+      isMobile,
+    }) => {
       await signInWithForm(page, locale, demoEmail("admin"));
       const pages = {
         home: "/admin",

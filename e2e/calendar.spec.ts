@@ -1,17 +1,26 @@
 import { randomUUID } from "node:crypto";
 import { expect, expectAccessible, snapshot, test } from "./fixtures";
 
-test("the agenda offers its feed to Apple, Google and Outlook, by address and QR code, and narrows it with the filters", async ({ page, baseURL }) => {
+test("the agenda offers its feed to Apple, Google and Outlook, by address and QR code, and narrows it with the filters", async ({
+  page,
+  baseURL,
+}) => {
   await page.goto("/de/meetings/2017/agenda");
   await page.getByText("Kalender abonnieren").click();
   const feed = `${baseURL}/calendar/2017.ics?lang=de`;
   await expect(page.getByTestId("feed-url")).toHaveText(feed);
-  await expect(page.getByRole("link", { name: "Apple / iPhone" })).toHaveAttribute("href", feed.replace("http://", "webcal://"));
+  await expect(page.getByRole("link", { name: "Apple / iPhone" })).toHaveAttribute(
+    "href",
+    feed.replace("http://", "webcal://"),
+  );
   await expect(page.getByRole("link", { name: "Google Kalender" })).toHaveAttribute(
     "href",
     `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(feed.replace("http://", "webcal://"))}`,
   );
-  await expect(page.getByRole("link", { name: "Outlook" })).toHaveAttribute("href", new RegExp(`addfromweb\\?url=${encodeURIComponent(feed).replace(/[?]/g, "\\?")}`));
+  await expect(page.getByRole("link", { name: "Outlook" })).toHaveAttribute(
+    "href",
+    new RegExp(`addfromweb\\?url=${encodeURIComponent(feed).replace(/[?]/g, "\\?")}`),
+  );
   await expect(page.getByRole("img", { name: "QR-Code der Kalenderadresse" }).locator("svg")).toBeVisible();
   await expect(page.getByText("Abonnierte Kalender holen Änderungen selbst ab")).toBeVisible();
   await expectAccessible(page);
@@ -29,13 +38,20 @@ test("the agenda offers its feed to Apple, Google and Outlook, by address and QR
 
 test("every session can be added to a calendar as an .ics file", async ({ page, demo }) => {
   await page.goto(`/zh/meetings/2017/sessions/${demo.ceremony}`);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "添加到日历（.ics）" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "添加到日历（.ics）" }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/\.ics$/);
   const ics = await (await page.request.get(`/calendar/2017/sessions/${demo.ceremony}.ics?lang=zh`)).text();
   expect(ics).toContain("DTSTART;TZID=Europe/Berlin:20170424T110000");
 });
 
-test("a delegate makes a personal calendar link on the manage page; a new one replaces it", async ({ page, request, demo }) => {
+test("a delegate makes a personal calendar link on the manage page; a new one replaces it", async ({
+  page,
+  request,
+  demo,
+}) => {
   const response = await request.post("/api/meetings/2017/registrations", {
     data: {
       givenName: "Wei",

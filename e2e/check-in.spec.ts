@@ -4,7 +4,11 @@ import { expect, expectNoHorizontalScroll, snapshot, test } from "./fixtures";
 import { demoEmail, signInWithForm } from "./support/back-office";
 
 /** A confirmed delegate of the demo meeting (it needs no approval), registered through the public API. */
-async function registerByApi(request: APIRequestContext, familyName: string, nativeName: string): Promise<string> {
+async function registerByApi(
+  request: APIRequestContext,
+  familyName: string,
+  nativeName: string,
+): Promise<string> {
   const response = await request.post("/api/meetings/2017/registrations", {
     data: {
       givenName: "Lina",
@@ -26,10 +30,20 @@ async function registerByApi(request: APIRequestContext, familyName: string, nat
   return new URL(answer.manageUrl).pathname;
 }
 
-const unique = () => randomUUID().replace(/[^a-f]/g, "").slice(0, 6).padEnd(6, "x");
+const unique = () =>
+  randomUUID()
+    .replace(/[^a-f]/g, "")
+    .slice(0, 6)
+    .padEnd(6, "x");
 
-test("on a phone: the manage page shows the QR code; staff check one delegate in by name, one by code, and see the first time again", async ({ page, request }, info) => {
-  test.skip(info.project.name !== "phone-shanghai", "the desk is tried on a phone; it writes to the shared demo meeting");
+test("on a phone: the manage page shows the QR code; staff check one delegate in by name, one by code, and see the first time again", async ({
+  page,
+  request,
+}, info) => {
+  test.skip(
+    info.project.name !== "phone-shanghai",
+    "the desk is tried on a phone; it writes to the shared demo meeting",
+  );
   const first = `Checkin${unique()}`;
   const second = `Scan${unique()}`;
   const firstManage = await registerByApi(request, first, "林娜");
@@ -51,7 +65,10 @@ test("on a phone: the manage page shows the QR code; staff check one delegate in
   // By name: search, open, check in.
   await page.getByLabel("Name (lateinisch oder chinesisch)").fill(first.toLowerCase());
   await page.getByRole("button", { name: "Suchen" }).click();
-  await page.getByTestId("check-in-hits").getByRole("link", { name: new RegExp(first) }).click();
+  await page
+    .getByTestId("check-in-hits")
+    .getByRole("link", { name: new RegExp(first) })
+    .click();
   const card = page.getByTestId("check-in-card");
   await expect(card.getByRole("heading", { level: 2 })).toHaveText(`${first} Lina`);
   await expect(card).toContainText("林娜");

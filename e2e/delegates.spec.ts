@@ -5,7 +5,10 @@ import { demoEmail, signInWithForm } from "./support/back-office";
 
 const meeting = "/admin/meetings/2017";
 
-test("the delegation view shows the member cities side by side in German and Chinese", async ({ page, isMobile }) => {
+test("the delegation view shows the member cities side by side in German and Chinese", async ({
+  page,
+  isMobile,
+}) => {
   // Two long pages, each photographed whole on a desktop.
   test.setTimeout(90_000);
   await signInWithForm(page, "de", demoEmail("organizer"));
@@ -29,14 +32,24 @@ test("the delegation view shows the member cities side by side in German and Chi
   await snapshot(page, "delegations-zh", { fullPage: !isMobile });
 });
 
-test("a new Chinese delegate appears in the delegation, in the CSV export of the list and in a printable visa letter", async ({ page, request, isMobile }) => {
+test("a new Chinese delegate appears in the delegation, in the CSV export of the list and in a printable visa letter", async ({
+  page,
+  request,
+  isMobile,
+}) => {
   test.skip(isMobile, "writes to the shared demo meeting");
   // Five pages and two downloads in one story.
   test.setTimeout(90_000);
-  const tag = `Visa${randomUUID().replace(/[^a-f]/g, "").slice(0, 6)}`;
+  const tag = `Visa${randomUUID()
+    .replace(/[^a-f]/g, "")
+    .slice(0, 6)}`;
   await signInWithForm(page, "de", demoEmail("organizer"));
   await page.goto(`/de${meeting}/delegations`);
-  const cityId = await page.getByTestId("country-CN").getByTestId("delegation").filter({ has: page.getByRole("heading", { name: "Foshan" }) }).getAttribute("data-city");
+  const cityId = await page
+    .getByTestId("country-CN")
+    .getByTestId("delegation")
+    .filter({ has: page.getByRole("heading", { name: "Foshan" }) })
+    .getAttribute("data-city");
   const response = await request.post("/api/meetings/2017/registrations", {
     data: {
       givenName: "Xiaoling",
@@ -80,7 +93,11 @@ test("a new Chinese delegate appears in the delegation, in the CSV export of the
 
   // The visa letter, in English for the consulate, as printed.
   await page.goto(`/de${meeting}/visa-letters?lang=en`);
-  await page.getByTestId("visa-delegate").filter({ hasText: tag }).getByRole("link", { name: /^Drucken \(English\)/ }).click();
+  await page
+    .getByTestId("visa-delegate")
+    .filter({ hasText: tag })
+    .getByRole("link", { name: /^Drucken \(English\)/ })
+    .click();
   await expect(page).toHaveURL(new RegExp(`visa-letters/print\\?lang=en&id=${id}`));
   const letter = page.getByTestId("visa-letter");
   await expect(letter).toHaveCount(1);

@@ -30,7 +30,10 @@ test.describe("a fresh installation", () => {
     test.setTimeout(120_000);
     dataDir = mkdtempSync(path.join(tmpdir(), "alliance-fresh-"));
     const port = await freePort(3400 + test.info().parallelIndex * 20);
-    server = await startAppServer({ port, env: { DATA_DIR: dataDir, DATABASE_URL: "", DEMO: "", SMTP_URL: "", TZ: "Asia/Shanghai" } });
+    server = await startAppServer({
+      port,
+      env: { DATA_DIR: dataDir, DATABASE_URL: "", DEMO: "", SMTP_URL: "", TZ: "Asia/Shanghai" },
+    });
   });
 
   test.afterAll(async () => {
@@ -52,7 +55,8 @@ test.describe("a fresh installation", () => {
 
     await page.goto(`${server.url}/de/cities`);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    for (const city of ["Köln", "Aachen", "Foshan", "Zhuzhou"]) await expect(page.getByText(city, { exact: true }).first()).toBeVisible();
+    for (const city of ["Köln", "Aachen", "Foshan", "Zhuzhou"])
+      await expect(page.getByText(city, { exact: true }).first()).toBeVisible();
     expect(server.output()).not.toContain("Demo");
     expect(server.output().match(SETUP_LINK)).toHaveLength(1);
   });
@@ -84,7 +88,9 @@ test.describe("a fresh installation", () => {
     await mobile.locator("#password").fill(PASSWORD);
     await mobile.locator("#passwordRepeat").fill(PASSWORD);
     await mobile.locator("form button[type=submit]").click();
-    await expect(mobile.getByRole("status")).toHaveText("管理员账户 erika.mustermann@stadt-koeln.example 已创建，现在可以登录了。");
+    await expect(mobile.getByRole("status")).toHaveText(
+      "管理员账户 erika.mustermann@stadt-koeln.example 已创建，现在可以登录了。",
+    );
     await snapshot(mobile, "first-admin-zh-phone-done");
     await phone.close();
 
@@ -103,7 +109,9 @@ test.describe("a fresh installation", () => {
     await expect(page.getByRole("note")).toHaveCount(0);
   });
 
-  test("its admin sets up two-factor sign-in and requires it for check-in: a check-in account must set it up first", async ({ browser }) => {
+  test("its admin sets up two-factor sign-in and requires it for check-in: a check-in account must set it up first", async ({
+    browser,
+  }) => {
     const admin = await (await browser.newContext({ baseURL: server.url })).newPage();
     await admin.goto("/en/admin/sign-in");
     await admin.locator("#email").fill(ADMIN_EMAIL);
@@ -124,7 +132,11 @@ test.describe("a fresh installation", () => {
     const { email } = await invitedAccount(admin, "checkin", "Desk");
 
     // The check-in account, on a phone in Chinese: every page sends it to the set-up, until it is done.
-    const phone = await browser.newContext({ ...devices["Pixel 7"], baseURL: server.url, timezoneId: "Asia/Shanghai" });
+    const phone = await browser.newContext({
+      ...devices["Pixel 7"],
+      baseURL: server.url,
+      timezoneId: "Asia/Shanghai",
+    });
     const page = await phone.newPage();
     await page.goto("/zh/admin/sign-in");
     await page.locator("#email").fill(email);
@@ -134,7 +146,9 @@ test.describe("a fresh installation", () => {
     await expect(page.getByTestId("two-factor-required")).toBeVisible();
     await page.goto("/zh/admin/outbox");
     await page.waitForURL(/\/zh\/admin\/account\/two-factor$/);
-    await expect(page.getByRole("navigation", { name: "会务管理区域" }).getByRole("link")).toHaveText(["两步验证"]);
+    await expect(page.getByRole("navigation", { name: "会务管理区域" }).getByRole("link")).toHaveText([
+      "两步验证",
+    ]);
     await snapshot(page, "two-factor-required-zh-phone");
     await enrol(page, DEMO_PASSWORD, "two-factor-zh-phone");
     await page.getByRole("button", { name: "我已妥善保存" }).click();

@@ -11,7 +11,9 @@ export const test = base.extend<{ demo: DemoSessions }>({
   demo: async ({ request }, use) => {
     const response = await request.get("/api/meetings/2017/agenda");
     expect(response.status()).toBe(200);
-    const { sessions } = (await response.json()) as { sessions: { id: string; kind: string; capacity: number | null; title: { en: string } }[] };
+    const { sessions } = (await response.json()) as {
+      sessions: { id: string; kind: string; capacity: number | null; title: { en: string } }[];
+    };
     const find = (predicate: (s: (typeof sessions)[number]) => boolean) => sessions.find(predicate)!.id;
     await use({
       opening: find((s) => s.title.en === "Opening of the annual meeting"),
@@ -31,8 +33,14 @@ export { expect };
 export async function expectAccessible(page: Page): Promise<void> {
   await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
-  const blocking = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(blocking.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+  const blocking = results.violations.filter(
+    (violation) => violation.impact === "serious" || violation.impact === "critical",
+  );
+  expect(
+    blocking.map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+    ),
+  ).toEqual([]);
 }
 
 /** Nothing sticks out sideways: the page fits the viewport (phone widths). */

@@ -33,12 +33,20 @@ function encoded(segment: string): string {
  * of 9 KB, which the server accepts, comes back with 18 KB of headers; Node's client reads them with a
  * larger limit.
  */
-function answerPastHeaderLimit(url: string, method: string, headers: Record<string, string>): Promise<{ status: number; contentType?: string }> {
+function answerPastHeaderLimit(
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; contentType?: string }> {
   return new Promise((resolve, reject) => {
-    const sent = http.request(new URL(url, test.info().project.use.baseURL), { method, headers, maxHeaderSize: 64 * 1024 }, (answer) => {
-      answer.resume();
-      resolve({ status: answer.statusCode!, contentType: answer.headers["content-type"] });
-    });
+    const sent = http.request(
+      new URL(url, test.info().project.use.baseURL),
+      { method, headers, maxHeaderSize: 64 * 1024 },
+      (answer) => {
+        answer.resume();
+        resolve({ status: answer.statusCode!, contentType: answer.headers["content-type"] });
+      },
+    );
     sent.on("error", reject);
     sent.end();
   });
@@ -57,70 +65,120 @@ function registration(): Record<string, unknown> {
   };
 }
 
-const FIELDS = [...Object.keys(registration()), "nativeName", "organization", "phone", "interpretation", "dietaryNeeds", "cityId", "sessionIds", "visaLetter"];
+const FIELDS = [
+  ...Object.keys(registration()),
+  "nativeName",
+  "organization",
+  "phone",
+  "interpretation",
+  "dietaryNeeds",
+  "cityId",
+  "sessionIds",
+  "visaLetter",
+];
 
 test("the registration API answers any body with a 2xx or 4xx", async ({ request }) => {
   const body = fc.oneof(
     hostileValue({ maxHuge: 80_000 }).map((value) => JSON.stringify(value) ?? "null"),
     fc
-      .dictionary(fc.constantFrom(...FIELDS, ...pollutionKeys), hostileValue({ maxHuge: 2_000 }), { maxKeys: 3 })
+      .dictionary(fc.constantFrom(...FIELDS, ...pollutionKeys), hostileValue({ maxHuge: 2_000 }), {
+        maxKeys: 3,
+      })
       .map((changes) => {
         const base = registration();
-        for (const [key, value] of Object.entries(changes)) Object.defineProperty(base, key, { value, enumerable: true });
+        for (const [key, value] of Object.entries(changes))
+          Object.defineProperty(base, key, { value, enumerable: true });
         return JSON.stringify(base);
       }),
     hostileString({ maxHuge: 2_000 }),
   );
-  const contentType = fc.constantFrom("application/json", "application/json; charset=utf-8", "text/plain", "application/x-www-form-urlencoded");
+  const contentType = fc.constantFrom(
+    "application/json",
+    "application/json; charset=utf-8",
+    "text/plain",
+    "application/x-www-form-urlencoded",
+  );
   const slug = pathSegment(["2017"]);
   await fc.assert(
-    fc.asyncProperty(body, contentType, slug, fc.string({ maxLength: 40 }).filter(isHeaderValue), async (data, type, meeting, key) => {
-      const send = () =>
-        request.post(`/api/meetings/${encoded(meeting)}/registrations`, {
-          // As bytes, sent as they are: given a string and a JSON content type, Playwright would quote a
-          // string that is not JSON, and the server would never see the broken body.
-          data: Buffer.from(data, "utf8"),
-          headers: { "content-type": type, "x-forwarded-for": address(), ...(key ? { "idempotency-key": key } : {}) },
-          maxRedirects: 0,
-        });
-      // A kept-alive connection that the server closes just as the next request goes out is reset; the
-      // request is then sent once more, as browsers do. A server that crashed would fail the other specs.
-      const response = await send().catch((error: Error) => (/ECONNRESET/.test(error.message) ? send() : Promise.reject(error)));
-      expect(response.status(), `${meeting} ${data.slice(0, 200)}`).toBeLessThan(500);
-    }),
+    fc.asyncProperty(
+      body,
+      contentType,
+      slug,
+      fc.string({ maxLength: 40 }).filter(isHeaderValue),
+      async (data, type, meeting, key) => {
+        const send = () =>
+          request.post(`/api/meetings/${encoded(meeting)}/registrations`, {
+            // As bytes, sent as they are: given a string and a JSON content type, Playwright would quote a
+            // string that is not JSON, and the server would never see the broken body.
+            data: Buffer.from(data, "utf8"),
+            headers: {
+              "content-type": type,
+              "x-forwarded-for": address(),
+              ...(key ? { "idempotency-key": key } : {}),
+            },
+            maxRedirects: 0,
+          });
+        // A kept-alive connection that the server closes just as the next request goes out is reset; the
+        // request is then sent once more, as browsers do. A server that crashed would fail the other specs.
+        const response = await send().catch((error: Error) =>
+          /ECONNRESET/.test(error.message) ? send() : Promise.reject(error),
+        );
+        expect(response.status(), `${meeting} ${data.slice(0, 200)}`).toBeLessThan(500);
+      },
+    ),
     { numRuns: runs(80) },
   );
 });
 
 test("the calendar feeds answer any address and validator without a 5xx", async ({ request, demo }) => {
   const slug = pathSegment(["2017"]);
-  const file = (segment: fc.Arbitrary<string>) => fc.tuple(segment, fc.boolean()).map(([value, ics]) => encoded(ics ? `${value}.ics` : value));
+  const file = (segment: fc.Arbitrary<string>) =>
+    fc.tuple(segment, fc.boolean()).map(([value, ics]) => encoded(ics ? `${value}.ics` : value));
   const path = fc.oneof(
     file(slug).map((meeting) => `/calendar/${meeting}`),
-    fc.tuple(file(slug), file(pathSegment(["plenum", "wirtschaft"]))).map(([meeting, track]) => `/calendar/${meeting}/tracks/${track}`),
-    fc.tuple(file(slug), file(pathSegment(["ceremony", "workshop", "keynote"]))).map(([meeting, kind]) => `/calendar/${meeting}/kinds/${kind}`),
-    fc.tuple(file(slug), file(pathSegment(Object.values(demo)))).map(([meeting, id]) => `/calendar/${meeting}/sessions/${id}`),
+    fc
+      .tuple(file(slug), file(pathSegment(["plenum", "wirtschaft"])))
+      .map(([meeting, track]) => `/calendar/${meeting}/tracks/${track}`),
+    fc
+      .tuple(file(slug), file(pathSegment(["ceremony", "workshop", "keynote"])))
+      .map(([meeting, kind]) => `/calendar/${meeting}/kinds/${kind}`),
+    fc
+      .tuple(file(slug), file(pathSegment(Object.values(demo))))
+      .map(([meeting, id]) => `/calendar/${meeting}/sessions/${id}`),
     file(pathSegment(["A".repeat(43)])).map((token) => `/calendar/personal/${token}`),
   );
   const lang = fc.option(hostileString({ maxHuge: 500 }), { nil: undefined });
-  const validator = fc.option(fc.oneof(fc.constantFrom("*", "\"x\"", "W/\"", "Mon, 24 Apr 2017 07:30:00 GMT", "garbage"), fc.string({ maxLength: 60 }).filter(isHeaderValue)), { nil: undefined });
+  const validator = fc.option(
+    fc.oneof(
+      fc.constantFrom("*", '"x"', 'W/"', "Mon, 24 Apr 2017 07:30:00 GMT", "garbage"),
+      fc.string({ maxLength: 60 }).filter(isHeaderValue),
+    ),
+    { nil: undefined },
+  );
   await fc.assert(
-    fc.asyncProperty(path, lang, validator, validator, fc.constantFrom("GET", "HEAD"), async (at, language, ifNoneMatch, ifModifiedSince, method) => {
-      const url = `${at}${language === undefined ? "" : `?lang=${encoded(language)}`}`;
-      const headers: Record<string, string> = { "x-forwarded-for": address() };
-      if (ifNoneMatch !== undefined) headers["if-none-match"] = ifNoneMatch;
-      if (ifModifiedSince !== undefined) headers["if-modified-since"] = ifModifiedSince;
-      const response = await request
-        .fetch(url, { method, headers, maxRedirects: 0 })
-        .catch((error: Error) => (/Header overflow/.test(error.message) ? null : Promise.reject(error)));
-      // Besides the handlers' 200, 304 and 404: Next's own redirects (an empty segment's trailing slash)
-      // and Node's 431 for an address past its header limit.
-      const { status, contentType } = response
-        ? { status: response.status(), contentType: response.headers()["content-type"] }
-        : await answerPastHeaderLimit(url, method, headers);
-      expect(status, `${method} ${url.slice(0, 300)}`).toBeLessThan(500);
-      if (status === 200) expect(contentType).toBe("text/calendar; charset=utf-8");
-    }),
+    fc.asyncProperty(
+      path,
+      lang,
+      validator,
+      validator,
+      fc.constantFrom("GET", "HEAD"),
+      async (at, language, ifNoneMatch, ifModifiedSince, method) => {
+        const url = `${at}${language === undefined ? "" : `?lang=${encoded(language)}`}`;
+        const headers: Record<string, string> = { "x-forwarded-for": address() };
+        if (ifNoneMatch !== undefined) headers["if-none-match"] = ifNoneMatch;
+        if (ifModifiedSince !== undefined) headers["if-modified-since"] = ifModifiedSince;
+        const response = await request
+          .fetch(url, { method, headers, maxRedirects: 0 })
+          .catch((error: Error) => (/Header overflow/.test(error.message) ? null : Promise.reject(error)));
+        // Besides the handlers' 200, 304 and 404: Next's own redirects (an empty segment's trailing slash)
+        // and Node's 431 for an address past its header limit.
+        const { status, contentType } = response
+          ? { status: response.status(), contentType: response.headers()["content-type"] }
+          : await answerPastHeaderLimit(url, method, headers);
+        expect(status, `${method} ${url.slice(0, 300)}`).toBeLessThan(500);
+        if (status === 200) expect(contentType).toBe("text/calendar; charset=utf-8");
+      },
+    ),
     { numRuns: runs(100) },
   );
 });
@@ -139,15 +197,27 @@ test("the registration form's server action answers any form data without a 5xx"
   const action = hidden.filter((field) => field.name?.startsWith("$ACTION"));
   expect(action.length, "the form's action fields").toBeGreaterThan(0);
 
-  const field = fc.tuple(fc.oneof(fc.constantFrom(...FIELDS, "city", "formToken", "privacyConsent"), fc.constantFrom(...pollutionKeys)), hostileString({ maxHuge: 20_000 }));
+  const field = fc.tuple(
+    fc.oneof(
+      fc.constantFrom(...FIELDS, "city", "formToken", "privacyConsent"),
+      fc.constantFrom(...pollutionKeys),
+    ),
+    hostileString({ maxHuge: 20_000 }),
+  );
   await fc.assert(
     fc.asyncProperty(fc.array(field, { maxLength: 6 }), fc.boolean(), async (fields, valid) => {
       const form = new FormData();
       for (const { name, value } of action) form.append(name!, value);
-      if (valid) for (const [name, value] of Object.entries(registration())) form.append(name, value === true ? "on" : String(value));
+      if (valid)
+        for (const [name, value] of Object.entries(registration()))
+          form.append(name, value === true ? "on" : String(value));
       form.append("formToken", crypto.randomUUID());
       for (const [name, value] of fields) form.append(name, value);
-      const response = await request.post("/en/meetings/2017/register", { multipart: form, headers: { origin: new URL(page.url()).origin, "x-forwarded-for": address() }, maxRedirects: 0 });
+      const response = await request.post("/en/meetings/2017/register", {
+        multipart: form,
+        headers: { origin: new URL(page.url()).origin, "x-forwarded-for": address() },
+        maxRedirects: 0,
+      });
       expect(response.status(), JSON.stringify(fields).slice(0, 300)).toBeLessThan(500);
     }),
     { numRuns: runs(40) },

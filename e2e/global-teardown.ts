@@ -11,6 +11,10 @@ export default function checkServerLog(): void {
   if (!existsSync(SERVER_LOG)) throw new Error(`${SERVER_LOG} is missing: the server's output was not kept.`);
   const findings = secretsInLog(readFileSync(SERVER_LOG, "utf8"), [DEMO_PASSWORD]);
   if (findings.length === 0) return;
-  const lines = findings.slice(0, 20).map((finding) => `  line ${finding.line} (${finding.kind}): ${finding.text}`);
-  throw new Error(`The server's output holds secrets (${findings.length} findings, masked):\n${lines.join("\n")}`);
+  const lines = findings
+    .slice(0, 20)
+    .map((finding) => `  line ${finding.line} (${finding.kind}): ${finding.text}`);
+  throw new Error(
+    `The server's output holds secrets (${findings.length} findings, masked):\n${lines.join("\n")}`,
+  );
 }

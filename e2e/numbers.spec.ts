@@ -8,7 +8,10 @@ async function tableFigures(page: import("@playwright/test").Page, section: stri
   return cells.map(Number);
 }
 
-test("the dashboard of the demo meeting: charts with labels, figures that add up", async ({ page, isMobile }) => {
+test("the dashboard of the demo meeting: charts with labels, figures that add up", async ({
+  page,
+  isMobile,
+}) => {
   // Two languages, each with a screenshot (the whole page on a desktop), and an accessibility check of a long page.
   test.slow();
   await signInWithForm(page, "de", demoEmail("organizer"));
@@ -20,7 +23,10 @@ test("the dashboard of the demo meeting: charts with labels, figures that add up
     const charts = page.locator('svg[role="img"]');
     await expect(page.getByRole("img", { name: countryChart })).toBeVisible();
     expect(await charts.count()).toBeGreaterThanOrEqual(7);
-    for (const label of await charts.evaluateAll((svgs) => svgs.map((svg) => svg.getAttribute("aria-label") ?? ""))) expect(label).not.toBe("");
+    for (const label of await charts.evaluateAll((svgs) =>
+      svgs.map((svg) => svg.getAttribute("aria-label") ?? ""),
+    ))
+      expect(label).not.toBe("");
     // The active registrations of the summary are those of the country chart, and of the role chart.
     const active = Number(await page.getByTestId("numbers-summary").locator("dd").first().textContent());
     const sum = (figures: number[]) => figures.reduce((total, figure) => total + figure, 0);
@@ -32,13 +38,26 @@ test("the dashboard of the demo meeting: charts with labels, figures that add up
   await expectAccessible(page);
 });
 
-test("the outbox shows a new registration's email as the delegate reads it, without the link's key", async ({ page, request, isMobile }) => {
+test("the outbox shows a new registration's email as the delegate reads it, without the link's key", async ({
+  page,
+  request,
+  isMobile,
+}) => {
   test.skip(isMobile, "writes to the shared demo meeting");
   // A registration, a sign-in, two pages and an accessibility check.
   test.slow();
   const address = `outbox-${randomUUID().slice(0, 8)}@example.org`;
   const response = await request.post("/api/meetings/2017/registrations", {
-    data: { givenName: "Lena", familyName: "Vogel", email: address, role: "delegate", language: "de", cityOther: "Celle", sessionIds: [], privacyConsent: true },
+    data: {
+      givenName: "Lena",
+      familyName: "Vogel",
+      email: address,
+      role: "delegate",
+      language: "de",
+      cityOther: "Celle",
+      sessionIds: [],
+      privacyConsent: true,
+    },
   });
   expect(response.status()).toBe(201);
 

@@ -10,7 +10,10 @@ import { DEMO_PASSWORD, demoEmail, signedInContext } from "./support/back-office
  * is already signed in, next-auth's own endpoints, and the language and sign-in redirects of the proxy.
  * Whatever the browser or a Location header makes of it, the origin stays the app's own.
  */
-test.skip(({ isMobile }) => isMobile, "Redirects do not depend on the device; one project signs in with the whole list.");
+test.skip(
+  ({ isMobile }) => isMobile,
+  "Redirects do not depend on the device; one project signs in with the whole list.",
+);
 
 const signInPage = (target: string) => `/en/admin/sign-in?callbackUrl=${encodeURIComponent(target)}`;
 
@@ -51,10 +54,16 @@ async function watchedPage(page: Page, origin: string): Promise<string[]> {
 test.describe.configure({ mode: "parallel" });
 
 // Two halves of the list, so that the two workers share the form's sign-ins.
-const halves = [OPEN_REDIRECT_PAYLOADS.filter((_, index) => index % 2 === 0), OPEN_REDIRECT_PAYLOADS.filter((_, index) => index % 2 === 1)];
+const halves = [
+  OPEN_REDIRECT_PAYLOADS.filter((_, index) => index % 2 === 0),
+  OPEN_REDIRECT_PAYLOADS.filter((_, index) => index % 2 === 1),
+];
 
 for (const [half, payloads] of halves.entries()) {
-  test(`the sign-in form sends nobody to another site (payloads, part ${half + 1})`, async ({ page, baseURL }) => {
+  test(`the sign-in form sends nobody to another site (payloads, part ${half + 1})`, async ({
+    page,
+    baseURL,
+  }) => {
     test.setTimeout(90_000);
     const origin = new URL(baseURL!).origin;
     const elsewhere = await watchedPage(page, origin);
@@ -76,7 +85,9 @@ test("the sign-in form leads to the path asked for", async ({ page, baseURL }) =
   expect(elsewhere).toEqual([]);
 });
 
-test("a signed-in visitor on the sign-in page is sent on by the server, on this site", async ({ baseURL }) => {
+test("a signed-in visitor on the sign-in page is sent on by the server, on this site", async ({
+  baseURL,
+}) => {
   const origin = new URL(baseURL!).origin;
   const api = await signedInContext(baseURL!, demoEmail("organizer"));
   for (const target of [...OPEN_REDIRECT_PAYLOADS, ...LOCAL_PATHS]) {
@@ -85,7 +96,8 @@ test("a signed-in visitor on the sign-in page is sent on by the server, on this 
     const location = new URL(response.headers().location!, origin);
     expect(location.origin, JSON.stringify(target)).toBe(origin);
     if (LOCAL_PATHS.includes(target)) expect(`${location.pathname}${location.search}`).toBe(target);
-    else if (!HARMLESS_PAYLOADS.includes(target)) expect(location.pathname, JSON.stringify(target)).toBe("/en/admin");
+    else if (!HARMLESS_PAYLOADS.includes(target))
+      expect(location.pathname, JSON.stringify(target)).toBe("/en/admin");
   }
   await api.dispose();
 });
@@ -111,7 +123,11 @@ test("next-auth's sign-in and sign-out send nobody to another site", async ({ pl
 });
 
 /** GET with the request target exactly as given (Playwright and fetch would resolve "//host" first). */
-function rawGet(origin: string, target: string, headers: Record<string, string> = {}): Promise<{ status: number; location?: string }> {
+function rawGet(
+  origin: string,
+  target: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; location?: string }> {
   const { hostname, port } = new URL(origin);
   return new Promise((resolve, reject) => {
     const request = httpRequest({ hostname, port, path: target, headers }, (response) => {
@@ -123,11 +139,15 @@ function rawGet(origin: string, target: string, headers: Record<string, string> 
   });
 }
 
-test("the proxy's language and sign-in redirects keep the request's path on this site", async ({ baseURL }) => {
+test("the proxy's language and sign-in redirects keep the request's path on this site", async ({
+  baseURL,
+}) => {
   const origin = new URL(baseURL!).origin;
   // A request target cannot hold spaces, controls or non-ASCII characters: those go percent-encoded, as a
   // browser sends them; backslashes and escapes go as they are.
-  const paths = OPEN_REDIRECT_PAYLOADS.filter((payload) => payload.startsWith("/")).map((payload) => payload.replace(/[^\u0021-\u007e]/gu, encodeURIComponent));
+  const paths = OPEN_REDIRECT_PAYLOADS.filter((payload) => payload.startsWith("/")).map((payload) =>
+    payload.replace(/[^\u0021-\u007e]/gu, encodeURIComponent),
+  );
   let redirects = 0;
   for (const path of paths.flatMap((path) => [path, `/en/admin${path}`])) {
     const { status, location } = await rawGet(origin, path);
@@ -138,7 +158,11 @@ test("the proxy's language and sign-in redirects keep the request's path on this
   }
   expect(redirects).toBeGreaterThan(paths.length);
   // The host the request names is not where the redirect goes either.
-  const named: Record<string, string>[] = [{ host: "evil.example" }, { "x-forwarded-host": "evil.example" }, { forwarded: "host=evil.example" }];
+  const named: Record<string, string>[] = [
+    { host: "evil.example" },
+    { "x-forwarded-host": "evil.example" },
+    { forwarded: "host=evil.example" },
+  ];
   for (const headers of named) {
     for (const path of ["/en/admin", "/admin", "/"]) {
       const { location } = await rawGet(origin, path, headers);

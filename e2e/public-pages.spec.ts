@@ -1,15 +1,29 @@
 import { expect, expectAccessible, expectNoHorizontalScroll, LOCALES, snapshot, test } from "./fixtures";
 
 const text = {
-  de: { meeting: "Jahrestreffen 2017", agenda: "Programm", newMember: "neu", cities: "Mitgliedsstädte", example: "Beispielprogramm" },
-  en: { meeting: "Annual meeting 2017", agenda: "Agenda", newMember: "new", cities: "Member cities", example: "Example program" },
+  de: {
+    meeting: "Jahrestreffen 2017",
+    agenda: "Programm",
+    newMember: "neu",
+    cities: "Mitgliedsstädte",
+    example: "Beispielprogramm",
+  },
+  en: {
+    meeting: "Annual meeting 2017",
+    agenda: "Agenda",
+    newMember: "new",
+    cities: "Member cities",
+    example: "Example program",
+  },
   zh: { meeting: "2017年年会", agenda: "议程", newMember: "新", cities: "成员城市", example: "示例议程" },
 } as const;
 const htmlLang = { de: "de", en: "en", zh: "zh-CN" } as const;
 
 for (const locale of LOCALES) {
   test.describe(`in ${locale}`, () => {
-    test("meeting page: date, venue, Köln's induction, cities side by side, example label", async ({ page }) => {
+    test("meeting page: date, venue, Köln's induction, cities side by side, example label", async ({
+      page,
+    }) => {
       await page.goto(`/${locale}/meetings/2017`);
       await expect(page.locator("html")).toHaveAttribute("lang", htmlLang[locale]);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(text[locale].meeting);
@@ -29,7 +43,9 @@ for (const locale of LOCALES) {
       await page.goto(`/${locale}/meetings/2017/agenda`);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(text[locale].agenda);
       await expect(page.getByTestId("agenda-session")).toHaveCount(13);
-      const opening = page.getByTestId("agenda-session").filter({ has: page.locator(`a[href$="/sessions/${demo.opening}"]`) });
+      const opening = page
+        .getByTestId("agenda-session")
+        .filter({ has: page.locator(`a[href$="/sessions/${demo.opening}"]`) });
       // 09:30 in Hannover (CEST, UTC+2) is 07:30Z and 15:30 in Beijing (UTC+8).
       await expect(opening.getByTestId("time-local")).toContainText("09:30–10:00");
       await expect(opening.getByTestId("time-china")).toContainText("15:30–16:00");
@@ -67,7 +83,9 @@ for (const locale of LOCALES) {
 
 test("session page: room, languages, interpretation and seats left", async ({ page, demo }) => {
   await page.goto(`/en/meetings/2017/sessions/${demo.workshop}`);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Workshop: smart manufacturing for mid-sized companies");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Workshop: smart manufacturing for mid-sized companies",
+  );
   await expect(page.getByText("Room 13")).toBeVisible();
   await expect(page.getByText("Interpretation into: Chinese")).toBeVisible();
   // Registration tests may hold some of the 30 seats meanwhile.
@@ -75,7 +93,9 @@ test("session page: room, languages, interpretation and seats left", async ({ pa
   await expectAccessible(page);
 });
 
-test("agenda filters by kind and track, and groups by room, without loading another document", async ({ page }) => {
+test("agenda filters by kind and track, and groups by room, without loading another document", async ({
+  page,
+}) => {
   await page.goto("/en/meetings/2017");
   // The agenda's page cache answers browsers' document requests only; the client router's requests for
   // the same address must still get what the router can read, or every click would reload the page.
@@ -83,9 +103,15 @@ test("agenda filters by kind and track, and groups by room, without loading anot
   page.on("request", (request) => {
     if (request.resourceType() === "document") documents.push(request.url());
   });
-  await page.getByRole("navigation", { name: "Meeting sections" }).getByRole("link", { name: "Agenda" }).click();
+  await page
+    .getByRole("navigation", { name: "Meeting sections" })
+    .getByRole("link", { name: "Agenda" })
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Agenda");
-  await page.getByRole("navigation", { name: "Filters" }).getByRole("link", { name: "Workshop", exact: true }).click();
+  await page
+    .getByRole("navigation", { name: "Filters" })
+    .getByRole("link", { name: "Workshop", exact: true })
+    .click();
   await expect(page).toHaveURL(/\?kind=workshop$/);
   await expect(page.getByTestId("agenda-session")).toHaveCount(2);
   await page.getByRole("link", { name: "City cooperation" }).click();
@@ -110,8 +136,16 @@ test("the language switcher keeps the page and its filters", async ({ page }) =>
 });
 
 test("/ redirects by Accept-Language, German by default", async ({ playwright, baseURL }) => {
-  for (const [header, expected] of [["zh-CN,zh;q=0.9,en;q=0.5", "/zh"], ["en-GB,en;q=0.8", "/en"], ["fr-FR", "/de"], ["", "/de"]] as const) {
-    const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: header ? { "Accept-Language": header } : {} });
+  for (const [header, expected] of [
+    ["zh-CN,zh;q=0.9,en;q=0.5", "/zh"],
+    ["en-GB,en;q=0.8", "/en"],
+    ["fr-FR", "/de"],
+    ["", "/de"],
+  ] as const) {
+    const context = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: header ? { "Accept-Language": header } : {},
+    });
     const response = await context.get("/", { maxRedirects: 0 });
     expect(response.status(), header).toBe(307);
     expect(new URL(response.headers().location!, baseURL).pathname, header).toBe(expected);

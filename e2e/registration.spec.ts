@@ -5,7 +5,10 @@ import { expect, expectAccessible, expectNoHorizontalScroll, snapshot, test } fr
 const uniqueEmail = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}@example.org`;
 
 /** A delegate registered through the API, for sessions the browser tests then compete for. */
-async function registerByApi(request: APIRequestContext, sessionIds: string[]): Promise<{ manageUrl: string; status: string }> {
+async function registerByApi(
+  request: APIRequestContext,
+  sessionIds: string[],
+): Promise<{ manageUrl: string; status: string }> {
   const response = await request.post("/api/meetings/2017/registrations", {
     data: {
       givenName: "Anna",
@@ -26,7 +29,10 @@ function field(page: Page, name: string) {
   return page.locator(`[name="${name}"]`);
 }
 
-test("registering in Chinese: errors next to the fields, input kept, confirmation and manage page", async ({ page, demo }) => {
+test("registering in Chinese: errors next to the fields, input kept, confirmation and manage page", async ({
+  page,
+  demo,
+}) => {
   await page.goto("/zh/meetings/2017/register");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("报名");
   await field(page, "givenName").fill("芳");
@@ -39,9 +45,13 @@ test("registering in Chinese: errors next to the fields, input kept, confirmatio
   await page.getByRole("button", { name: "提交报名" }).click();
 
   await expect(page.getByTestId("form-message")).toHaveText("请检查标注的字段。");
-  await expect(page.locator('[data-field-error="givenName"]')).toHaveText("请使用拉丁字母（例如“Wang”）；您可以在下方填写中文姓名。");
+  await expect(page.locator('[data-field-error="givenName"]')).toHaveText(
+    "请使用拉丁字母（例如“Wang”）；您可以在下方填写中文姓名。",
+  );
   await expect(page.locator('[data-field-error="email"]')).toHaveText("请输入有效的电子邮箱地址。");
-  await expect(page.locator('[data-field-error="privacyConsent"]')).toHaveText("未经您同意隐私声明，我们无法为您报名。");
+  await expect(page.locator('[data-field-error="privacyConsent"]')).toHaveText(
+    "未经您同意隐私声明，我们无法为您报名。",
+  );
   await expect(field(page, "givenName")).toHaveAttribute("aria-invalid", "true");
   // Everything typed is still there.
   await expect(field(page, "familyName")).toHaveValue("Wang");
@@ -70,20 +80,34 @@ test("registering in Chinese: errors next to the fields, input kept, confirmatio
 
   // The delegate's own data, as a private download.
   const token = new URL(page.url()).pathname.split("/").at(-1)!;
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "下载我的全部数据（JSON）" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "下载我的全部数据（JSON）" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe("registration-2017.json");
   const exported = await page.request.get(`/api/manage/${token}/export`);
   expect(exported.headers()["cache-control"]).toBe("private, no-store");
   expect(exported.headers()["referrer-policy"]).toBe("no-referrer");
-  expect((await exported.json()).registration).toMatchObject({ nativeName: "王芳", givenName: "Fang", role: "head_of_delegation", city: { slug: "foshan" } });
+  expect((await exported.json()).registration).toMatchObject({
+    nativeName: "王芳",
+    givenName: "Fang",
+    role: "head_of_delegation",
+    city: { slug: "foshan" },
+  });
   expect((await page.request.get(`/api/manage/${"y".repeat(43)}/export`)).status()).toBe(404);
   await expectAccessible(page);
   await expectNoHorizontalScroll(page);
   await snapshot(page, "manage-zh");
 });
 
-test("registering in German: overlapping workshops refused, then change of sessions and cancellation", async ({ page, demo, request }) => {
-  const { sessions } = (await (await request.get("/api/meetings/2017/agenda")).json()) as { sessions: { id: string; capacity: number | null }[] };
+test("registering in German: overlapping workshops refused, then change of sessions and cancellation", async ({
+  page,
+  demo,
+  request,
+}) => {
+  const { sessions } = (await (await request.get("/api/meetings/2017/agenda")).json()) as {
+    sessions: { id: string; capacity: number | null }[];
+  };
   const investment = sessions.find((session) => session.capacity === 40)!.id;
 
   await page.goto("/de/meetings/2017/register");
@@ -118,7 +142,9 @@ test("registering in German: overlapping workshops refused, then change of sessi
   await change.locator(`input[value="${investment}"]`).check();
   await change.getByRole("button", { name: "Auswahl speichern" }).click();
   await expect(change.getByRole("status")).toHaveText("Ihre Auswahl ist gespeichert.");
-  await expect(page.getByTestId("my-sessions")).toContainText("Workshop: Investitionen und Ansiedlung in Partnerstädten");
+  await expect(page.getByTestId("my-sessions")).toContainText(
+    "Workshop: Investitionen und Ansiedlung in Partnerstädten",
+  );
   await expect(page.getByTestId("my-sessions")).not.toContainText("Smarte Fertigung");
 
   const cancel = page.getByRole("form", { name: "Anmeldung stornieren" });
@@ -130,8 +156,15 @@ test("registering in German: overlapping workshops refused, then change of sessi
   await expect(page.getByText("Sie haben keine Veranstaltung mit begrenzten Plätzen gewählt.")).toBeVisible();
 });
 
-test("a full session puts the delegate on the waiting list; a cancellation moves them up", async ({ page, demo, request }) => {
-  test.skip(test.info().project.name !== "desktop-utc", "One run fills the tour; a second project would compete for the same seats.");
+test("a full session puts the delegate on the waiting list; a cancellation moves them up", async ({
+  page,
+  demo,
+  request,
+}) => {
+  test.skip(
+    test.info().project.name !== "desktop-utc",
+    "One run fills the tour; a second project would compete for the same seats.",
+  );
   const holders = [];
   for (let index = 0; index < 20; index++) holders.push(await registerByApi(request, [demo.tour]));
   const overflow = await registerByApi(request, [demo.tour]);
@@ -139,11 +172,15 @@ test("a full session puts the delegate on the waiting list; a cancellation moves
 
   // The agenda, served from its page cache, knows at once.
   await page.goto("/en/meetings/2017/agenda");
-  const tourCard = page.getByTestId("agenda-session").filter({ has: page.locator(`a[href$="/sessions/${demo.tour}"]`) });
+  const tourCard = page
+    .getByTestId("agenda-session")
+    .filter({ has: page.locator(`a[href$="/sessions/${demo.tour}"]`) });
   await expect(tourCard.getByTestId("seats-left")).toHaveText("fully booked – waiting list");
 
   await page.goto("/en/meetings/2017/register");
-  await expect(page.getByTestId(`seats-${demo.tour}`)).toHaveText("Full – you will go on the waiting list · 1 person waiting");
+  await expect(page.getByTestId(`seats-${demo.tour}`)).toHaveText(
+    "Full – you will go on the waiting list · 1 person waiting",
+  );
   await field(page, "givenName").fill("Li");
   await field(page, "familyName").fill("Na");
   await field(page, "cityOther").fill("Shanghai");
@@ -167,7 +204,9 @@ test("a full session puts the delegate on the waiting list; a cancellation moves
   await expect(page.getByTestId("seat-status")).toHaveText("Seat confirmed");
 });
 
-test("the manage page of an unknown link is a 404; lost links get the same answer for any address", async ({ page }) => {
+test("the manage page of an unknown link is a 404; lost links get the same answer for any address", async ({
+  page,
+}) => {
   const response = await page.goto(`/en/manage/${"x".repeat(43)}`);
   expect(response?.status()).toBe(404);
 

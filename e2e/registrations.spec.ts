@@ -10,7 +10,9 @@ test.slow();
 
 const list = "/admin/meetings/2017/registrations";
 
-test("an organizer approves a pending registration with a message and sees the new status in the detail and the list", async ({ page }) => {
+test("an organizer approves a pending registration with a message and sees the new status in the detail and the list", async ({
+  page,
+}) => {
   await signInWithForm(page, "de", demoEmail("organizer"));
   // The demo data has registrations waiting for approval.
   await page.goto(`/de${list}?status=pending`);
@@ -25,7 +27,9 @@ test("an organizer approves a pending registration with a message and sees the n
   await expect(page.getByTestId("registration-status")).toContainText("In Prüfung");
   await snapshot(page, "registration-detail-pending-de");
 
-  await page.getByLabel("Nachricht an die Person (freiwillig)").fill("Willkommen in Hannover! Bitte bringen Sie Ihren Reisepass mit.");
+  await page
+    .getByLabel("Nachricht an die Person (freiwillig)")
+    .fill("Willkommen in Hannover! Bitte bringen Sie Ihren Reisepass mit.");
   await page.getByRole("button", { name: "Freigeben" }).click();
   // The decision form goes with the pending status; the status line (a live region) says what happened.
   await expect(page.getByTestId("registration-status")).toContainText("Bestätigt");
@@ -39,15 +43,23 @@ test("an organizer approves a pending registration with a message and sees the n
   // The list shows the new status too.
   await page.goto(`/de${list}?q=${encodeURIComponent(email)}`);
   await expect(page.getByTestId("registration-count")).toHaveText("1 Anmeldung");
-  await expect(page.locator(`tr[data-registration="${id}"] [data-status]`)).toHaveAttribute("data-status", "confirmed");
+  await expect(page.locator(`tr[data-registration="${id}"] [data-status]`)).toHaveAttribute(
+    "data-status",
+    "confirmed",
+  );
 
   await page.goto(`/zh${list}/${id}`);
   await expect(page.getByTestId("registration-status")).toContainText("已确认");
   await snapshot(page, "registration-detail-zh");
 });
 
-test("the list finds a delegate by the Chinese name, filters through the address and sorts both ways", async ({ page, request }) => {
-  const tag = `Desk${randomUUID().replace(/[^a-f]/g, "").slice(0, 6)}`;
+test("the list finds a delegate by the Chinese name, filters through the address and sorts both ways", async ({
+  page,
+  request,
+}) => {
+  const tag = `Desk${randomUUID()
+    .replace(/[^a-f]/g, "")
+    .slice(0, 6)}`;
   const response = await request.post("/api/meetings/2017/registrations", {
     data: {
       givenName: "Min",
@@ -78,15 +90,25 @@ test("the list finds a delegate by the Chinese name, filters through the address
   await expect(row).toContainText("陈敏");
   await expect(row).toContainText("签证函");
   // The export links carry the same filters.
-  await expect(page.getByRole("link", { name: "下载 CSV" })).toHaveAttribute("href", /registrations\.csv\?q=.*visaLetter=1/);
+  await expect(page.getByRole("link", { name: "下载 CSV" })).toHaveAttribute(
+    "href",
+    /registrations\.csv\?q=.*visaLetter=1/,
+  );
 
   // Sorting: a click on the column sorts ascending, the second descending; the filters stay.
   await page.goto(`/de${list}?city=other`);
   await page.getByRole("link", { name: "Angemeldet" }).click();
   await expect(page).toHaveURL(/city=other&sort=created/);
-  const ascending = await page.getByTestId("registrations").locator("tbody tr").first().getAttribute("data-registration");
+  const ascending = await page
+    .getByTestId("registrations")
+    .locator("tbody tr")
+    .first()
+    .getAttribute("data-registration");
   await page.getByRole("link", { name: "Angemeldet" }).click();
   await expect(page).toHaveURL(/sort=created&dir=desc/);
-  await expect(page.getByTestId("registrations").locator("tbody tr").first()).not.toHaveAttribute("data-registration", ascending!);
+  await expect(page.getByTestId("registrations").locator("tbody tr").first()).not.toHaveAttribute(
+    "data-registration",
+    ascending!,
+  );
   await snapshot(page, "registrations-list-de");
 });

@@ -8,12 +8,22 @@ import { demoEmail, signInWithForm } from "./support/back-office";
  * unusual (QR codes, drag and drop, the camera, a sandboxed email frame, print views) running without a
  * single Content-Security-Policy violation.
  */
-test.skip(({ isMobile }) => isMobile, "Headers do not depend on the device; registers a delegate in the shared demo meeting.");
+test.skip(
+  ({ isMobile }) => isMobile,
+  "Headers do not depend on the device; registers a delegate in the shared demo meeting.",
+);
 
 // The check-in desk's scanner needs a camera: Chromium's fake one, allowed without asking.
 test.use({
   launchOptions: async ({ launchOptions }, use) => {
-    await use({ ...launchOptions, args: [...(launchOptions.args ?? []), "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"] });
+    await use({
+      ...launchOptions,
+      args: [
+        ...(launchOptions.args ?? []),
+        "--use-fake-device-for-media-stream",
+        "--use-fake-ui-for-media-stream",
+      ],
+    });
   },
 });
 
@@ -26,7 +36,10 @@ const NOT_A_PAGE = "default-src 'none'; frame-ancestors 'none'";
 
 function expectHeaders(response: APIResponse, expected: Record<string, string>): void {
   const headers = response.headers();
-  expect(Object.fromEntries(Object.keys(expected).map((name) => [name, headers[name]])), response.url()).toEqual(expected);
+  expect(
+    Object.fromEntries(Object.keys(expected).map((name) => [name, headers[name]])),
+    response.url(),
+  ).toEqual(expected);
 }
 
 /** The nonce of a page's policy, after checking that the policy allows scripts by nonce alone. */
@@ -66,7 +79,9 @@ function watchViolations(page: Page): string[] {
   void page.exposeFunction("__reportViolation", (text: string) => violations.push(text));
   void page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
-      (window as unknown as { __reportViolation(text: string): void }).__reportViolation(`${location.href}: ${event.violatedDirective} blocked ${event.blockedURI}`);
+      (window as unknown as { __reportViolation(text: string): void }).__reportViolation(
+        `${location.href}: ${event.violatedDirective} blocked ${event.blockedURI}`,
+      );
     });
   });
   return violations;
@@ -79,7 +94,9 @@ async function visit(page: Page, path: string): Promise<void> {
   await page.waitForLoadState("networkidle");
 }
 
-test("every kind of response carries the security headers; pages a new nonce each, on all of Next's scripts", async ({ request }) => {
+test("every kind of response carries the security headers; pages a new nonce each, on all of Next's scripts", async ({
+  request,
+}) => {
   const page = await request.get("/en/meetings/2017");
   expectHeaders(page, { ...EVERYWHERE, "referrer-policy": "strict-origin-when-cross-origin" });
   const again = await request.get("/en/meetings/2017");
@@ -91,7 +108,10 @@ test("every kind of response carries the security headers; pages a new nonce eac
 
   // The agenda comes from the page cache (app/_server/page-cache.ts): the same page, a new nonce each time.
   const navigation = { accept: "text/html,application/xhtml+xml", "sec-fetch-dest": "document" };
-  const agendas = [await request.get("/de/meetings/2017/agenda", { headers: navigation }), await request.get("/de/meetings/2017/agenda", { headers: navigation })];
+  const agendas = [
+    await request.get("/de/meetings/2017/agenda", { headers: navigation }),
+    await request.get("/de/meetings/2017/agenda", { headers: navigation }),
+  ];
   const nonces = agendas.map(nonceOf);
   expect(nonces[0]).not.toBe(nonces[1]);
   const bodies = await Promise.all(agendas.map((agenda) => agenda.text()));
@@ -104,29 +124,54 @@ test("every kind of response carries the security headers; pages a new nonce eac
   // The cache's own render request, without its secret, is a request like any other: were the placeholder
   // handed out, both would carry the same "nonce".
   const guessed = { "x-page-cache-render": "guess" };
-  const guesses = [await request.get("/de/meetings/2017/agenda", { headers: guessed }), await request.get("/de/meetings/2017/agenda", { headers: guessed })];
+  const guesses = [
+    await request.get("/de/meetings/2017/agenda", { headers: guessed }),
+    await request.get("/de/meetings/2017/agenda", { headers: guessed }),
+  ];
   expect(nonceOf(guesses[0]!)).not.toBe(nonceOf(guesses[1]!));
 
   const backOffice = await request.get("/en/admin/sign-in");
   expectHeaders(backOffice, { ...EVERYWHERE, "referrer-policy": "strict-origin-when-cross-origin" });
   nonceOf(backOffice);
 
-  for (const path of ["/api/meetings/2017/agenda", "/calendar/2017.ics", "/api/no-such-thing", "/no-such-file.txt"]) {
-    expectHeaders(await request.get(path), { ...EVERYWHERE, "referrer-policy": "strict-origin-when-cross-origin", "content-security-policy": NOT_A_PAGE });
+  for (const path of [
+    "/api/meetings/2017/agenda",
+    "/calendar/2017.ics",
+    "/api/no-such-thing",
+    "/no-such-file.txt",
+  ]) {
+    expectHeaders(await request.get(path), {
+      ...EVERYWHERE,
+      "referrer-policy": "strict-origin-when-cross-origin",
+      "content-security-policy": NOT_A_PAGE,
+    });
   }
   const script = /src="(\/_next\/static\/[^"]+\.js)"/.exec(await again.text())![1]!;
   expectHeaders(await request.get(script), { ...EVERYWHERE, "content-security-policy": NOT_A_PAGE });
 
   // Secret addresses keep their stricter Referrer-Policy.
-  expectHeaders(await request.get(`/calendar/personal/${"x".repeat(43)}.ics`), { ...EVERYWHERE, "referrer-policy": "no-referrer", "content-security-policy": NOT_A_PAGE });
-  expectHeaders(await request.get(`/en/manage/${"x".repeat(43)}`), { ...EVERYWHERE, "referrer-policy": "no-referrer" });
+  expectHeaders(await request.get(`/calendar/personal/${"x".repeat(43)}.ics`), {
+    ...EVERYWHERE,
+    "referrer-policy": "no-referrer",
+    "content-security-policy": NOT_A_PAGE,
+  });
+  expectHeaders(await request.get(`/en/manage/${"x".repeat(43)}`), {
+    ...EVERYWHERE,
+    "referrer-policy": "no-referrer",
+  });
 
   // A form (a server action) posted from another site is refused before it reaches the page.
-  const forged = await request.post("/en/meetings/2017/register", { headers: { origin: "https://evil.example", "next-action": "0".repeat(42) }, form: { email: "x@example.org" } });
+  const forged = await request.post("/en/meetings/2017/register", {
+    headers: { origin: "https://evil.example", "next-action": "0".repeat(42) },
+    form: { email: "x@example.org" },
+  });
   expect(forged.status()).toBe(403);
 });
 
-test("the public pages, the form, the manage page and sign-in run without a CSP violation", async ({ page, demo }) => {
+test("the public pages, the form, the manage page and sign-in run without a CSP violation", async ({
+  page,
+  demo,
+}) => {
   const violations = watchViolations(page);
   const manage = await registerByApi(page);
   for (const path of [
@@ -147,7 +192,10 @@ test("the public pages, the form, the manage page and sign-in run without a CSP 
   expect(violations).toEqual([]);
 });
 
-test("the back office, its drag-and-drop pages and print views run without a CSP violation", async ({ page, demo }) => {
+test("the back office, its drag-and-drop pages and print views run without a CSP violation", async ({
+  page,
+  demo,
+}) => {
   const violations = watchViolations(page);
   await signInWithForm(page, "en", demoEmail("organizer"));
   for (const path of [
@@ -162,7 +210,9 @@ test("the back office, its drag-and-drop pages and print views run without a CSP
   expect(violations).toEqual([]);
 });
 
-test("the check-in camera with its QR reader, and an email in its sandboxed frame, run without a CSP violation", async ({ page }) => {
+test("the check-in camera with its QR reader, and an email in its sandboxed frame, run without a CSP violation", async ({
+  page,
+}) => {
   const violations = watchViolations(page);
   await registerByApi(page);
   await signInWithForm(page, "en", demoEmail("organizer"));
@@ -170,7 +220,9 @@ test("the check-in camera with its QR reader, and an email in its sandboxed fram
   await visit(page, "/en/admin/meetings/2017/check-in");
   await page.getByRole("button", { name: "Start camera" }).click();
   // The fake camera's picture is playing: the QR reader (loaded when the camera starts) reads its frames.
-  await expect.poll(() => page.locator("video").evaluate((video: HTMLVideoElement) => video.readyState)).toBeGreaterThanOrEqual(2);
+  await expect
+    .poll(() => page.locator("video").evaluate((video: HTMLVideoElement) => video.readyState))
+    .toBeGreaterThanOrEqual(2);
   await page.waitForLoadState("networkidle");
 
   await visit(page, "/en/admin/outbox");

@@ -8,14 +8,20 @@ import { expect, expectAccessible, test } from "./fixtures";
  * opens nothing. Each test works on an account of its own, so that ending sessions touches no other test.
  */
 
-async function browserAs(browser: Browser, baseURL: string, email: string, userAgent: string): Promise<{ context: BrowserContext; page: Page }> {
+async function browserAs(
+  browser: Browser,
+  baseURL: string,
+  email: string,
+  userAgent: string,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL, userAgent });
   const page = await context.newPage();
   await signInWithForm(page, "en", email);
   return { context, page };
 }
 
-const WINDOWS_EDGE = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36 Edg/140.0.0.0";
+const WINDOWS_EDGE =
+  "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36 Edg/140.0.0.0";
 const IPHONE_WECHAT =
   "Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.60(0x18003c2f) NetType/WIFI Language/zh_CN";
 
@@ -28,7 +34,10 @@ async function signedIn(page: Page): Promise<boolean> {
 test.describe("sessions", () => {
   test.skip(({ isMobile }) => isMobile, "Two browsers at once: the desktop projects are enough.");
 
-  test("an organizer sees their browsers and signs one out; an admin signs out all of them", async ({ browser, page }, info) => {
+  test("an organizer sees their browsers and signs one out; an admin signs out all of them", async ({
+    browser,
+    page,
+  }, info) => {
     const baseURL = info.project.use.baseURL!;
     await signInWithForm(page, "en", demoEmail("admin"));
     const { email, name } = await invitedAccount(page, "organizer", "Sessions");
@@ -59,7 +68,10 @@ test.describe("sessions", () => {
     await phone.context.close();
   });
 
-  test("changing the password needs the current one, keeps this browser and ends the others", async ({ browser, page }, info) => {
+  test("changing the password needs the current one, keeps this browser and ends the others", async ({
+    browser,
+    page,
+  }, info) => {
     const baseURL = info.project.use.baseURL!;
     await signInWithForm(page, "en", demoEmail("admin"));
     const { email } = await invitedAccount(page, "checkin", "Password");

@@ -9,14 +9,26 @@ import { expect, LOCALES, test } from "./fixtures";
  */
 test.skip(({ isMobile }) => isMobile, "Files and headers do not depend on the device.");
 
-const FILES = ["/favicon.ico", "/icon.svg", "/apple-touch-icon.png", "/icon-192.png", "/icon-512.png", "/manifest.webmanifest", "/robots.txt"];
+const FILES = [
+  "/favicon.ico",
+  "/icon.svg",
+  "/apple-touch-icon.png",
+  "/icon-192.png",
+  "/icon-512.png",
+  "/manifest.webmanifest",
+  "/robots.txt",
+];
 const PRIVATE_AREAS = ["/*/admin", "/*/manage", "/calendar/personal", "/api/"];
 
 /** Width, height and colour type of a PNG, and the names of its chunks; fails on anything that is not a PNG. */
 function readPng(bytes: Buffer): { width: number; height: number; colorType: number; chunks: string[] } {
-  expect(bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), "PNG signature").toBe(true);
+  expect(
+    bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+    "PNG signature",
+  ).toBe(true);
   const chunks: string[] = [];
-  for (let offset = 8; offset < bytes.length; offset += 12 + bytes.readUInt32BE(offset)) chunks.push(bytes.toString("latin1", offset + 4, offset + 8));
+  for (let offset = 8; offset < bytes.length; offset += 12 + bytes.readUInt32BE(offset))
+    chunks.push(bytes.toString("latin1", offset + 4, offset + 8));
   expect(chunks[0]).toBe("IHDR");
   expect(chunks.at(-1)).toBe("IEND");
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20), colorType: bytes[25]!, chunks };
@@ -66,7 +78,9 @@ test("icon.svg: the mark drawn in outlines, no text that would need a CJK font",
   expect(svg).toMatch(/<path fill="#fff"[^>]* d="m[^"]+"/);
 });
 
-test("the web manifest: JSON with names, start page, colours, and icons that answer in their stated size", async ({ request }) => {
+test("the web manifest: JSON with names, start page, colours, and icons that answer in their stated size", async ({
+  request,
+}) => {
   const response = await get(request, "/manifest.webmanifest");
   expect(response.headers()["content-type"]).toMatch(/^application\/manifest\+json/);
   const manifest = JSON.parse(await response.text()) as {
@@ -78,7 +92,12 @@ test("the web manifest: JSON with names, start page, colours, and icons that ans
     background_color: string;
     icons: { src: string; sizes: string; type: string }[];
   };
-  expect(manifest).toMatchObject({ name: "Chinesisch-Deutsche Industriestädteallianz", short_name: "中德", start_url: "/", theme_color: "#991b1b" });
+  expect(manifest).toMatchObject({
+    name: "Chinesisch-Deutsche Industriestädteallianz",
+    short_name: "中德",
+    start_url: "/",
+    theme_color: "#991b1b",
+  });
   expect(["browser", "standalone"]).toContain(manifest.display);
   expect(manifest.background_color).toMatch(/^#[0-9a-f]{6}$/);
   // The start page leads to a page in the visitor's language.
@@ -120,21 +139,47 @@ function rulesFor(robots: string, agent: string): Rule[] {
 /** RFC 9309: the longest matching pattern decides, Allow on a tie; `*` is any run of characters, `$` the end. */
 function allowed(rules: Rule[], path: string): boolean {
   const matches = (pattern: string) =>
-    new RegExp(`^${pattern.replace(/[.+?^{}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\\?\$$/, "$")}`).test(path);
-  const best = rules.filter((rule) => matches(rule.pattern)).sort((a, b) => b.pattern.length - a.pattern.length || Number(b.allow) - Number(a.allow))[0];
+    new RegExp(
+      `^${pattern
+        .replace(/[.+?^{}()|[\]\\]/g, "\\$&")
+        .replace(/\*/g, ".*")
+        .replace(/\\?\$$/, "$")}`,
+    ).test(path);
+  const best = rules
+    .filter((rule) => matches(rule.pattern))
+    .sort((a, b) => b.pattern.length - a.pattern.length || Number(b.allow) - Number(a.allow))[0];
   return best?.allow ?? true;
 }
 
-test("robots.txt: crawlers stay out of the back office, delegates' own pages, personal feeds and the JSON API", async ({ request }) => {
+test("robots.txt: crawlers stay out of the back office, delegates' own pages, personal feeds and the JSON API", async ({
+  request,
+}) => {
   const response = await get(request, "/robots.txt");
   expect(response.headers()["content-type"]).toMatch(/^text\/plain/);
   const rules = rulesFor(await response.text(), "*");
   expect(rules.filter((rule) => !rule.allow).map((rule) => rule.pattern)).toEqual(PRIVATE_AREAS);
 
-  for (const path of ["/en/admin", "/en/admin/accounts", "/de/admin/sign-in", "/zh/manage", "/zh/manage/abc", "/calendar/personal/abc.ics", "/api/meetings/2017"]) {
+  for (const path of [
+    "/en/admin",
+    "/en/admin/accounts",
+    "/de/admin/sign-in",
+    "/zh/manage",
+    "/zh/manage/abc",
+    "/calendar/personal/abc.ics",
+    "/api/meetings/2017",
+  ]) {
     expect(allowed(rules, path), path).toBe(false);
   }
-  for (const path of ["/", "/de", "/de/meetings/2017/agenda", "/en/meetings/2017/sessions/abc", "/zh/cities", "/en/privacy", "/calendar/2017.ics", "/favicon.ico"]) {
+  for (const path of [
+    "/",
+    "/de",
+    "/de/meetings/2017/agenda",
+    "/en/meetings/2017/sessions/abc",
+    "/zh/cities",
+    "/en/privacy",
+    "/calendar/2017.ics",
+    "/favicon.ico",
+  ]) {
     expect(allowed(rules, path), path).toBe(true);
   }
 });
@@ -159,16 +204,27 @@ const LINKS = [
 function linksOf(html: string): string[] {
   const end = html.indexOf("</head>");
   const head = end < 0 ? "" : html.slice(0, end);
-  return [...head.matchAll(/<link\b[^>]*>/g)].map(([tag]) => `${/\brel="([^"]*)"/.exec(tag)?.[1]} ${/\bhref="([^"]*)"/.exec(tag)?.[1]}`);
+  return [...head.matchAll(/<link\b[^>]*>/g)].map(
+    ([tag]) => `${/\brel="([^"]*)"/.exec(tag)?.[1]} ${/\bhref="([^"]*)"/.exec(tag)?.[1]}`,
+  );
 }
 
-test("every page of the build links the icons and the manifest, and its policy lets the browser load them", async ({ baseURL, demo }) => {
+test("every page of the build links the icons and the manifest, and its policy lets the browser load them", async ({
+  baseURL,
+  demo,
+}) => {
   // Signed in as the admin, so that the back office's pages render rather than redirect.
   const admin = await signedInContext(baseURL!, demoEmail("admin"));
-  const publicPages = ["/[locale]/page", "/[locale]/[...rest]/page", "/[locale]/cities/page", "/[locale]/privacy/page", "/[locale]/manage/page"];
-  const pages = Object.keys(JSON.parse(readFileSync(".next/server/app-paths-manifest.json", "utf8")) as Record<string, string>).filter(
-    (route) => route.startsWith("/[locale]/") && route.endsWith("/page"),
-  );
+  const publicPages = [
+    "/[locale]/page",
+    "/[locale]/[...rest]/page",
+    "/[locale]/cities/page",
+    "/[locale]/privacy/page",
+    "/[locale]/manage/page",
+  ];
+  const pages = Object.keys(
+    JSON.parse(readFileSync(".next/server/app-paths-manifest.json", "utf8")) as Record<string, string>,
+  ).filter((route) => route.startsWith("/[locale]/") && route.endsWith("/page"));
   expect(pages).toEqual(expect.arrayContaining([...publicPages, ...backOfficePages()]));
 
   for (const [index, route] of pages.entries()) {
@@ -201,7 +257,8 @@ test("every page of the build links the icons and the manifest, and its policy l
 
 test("the browser finds the icons and the manifest in the page's head", async ({ page }) => {
   await page.goto("/en/meetings/2017");
-  for (const { rel, href } of LINKS) await expect(page.locator(`head link[rel="${rel}"][href="${href}"]`)).toHaveCount(1);
+  for (const { rel, href } of LINKS)
+    await expect(page.locator(`head link[rel="${rel}"][href="${href}"]`)).toHaveCount(1);
   const icon = await page.evaluate(async () => {
     const image = new Image();
     image.src = "/icon.svg";

@@ -32,7 +32,9 @@ async function newAdminPage(browser: Browser, baseURL: string): Promise<Page> {
 test.describe("two-factor sign-in", () => {
   test.skip(({ isMobile }) => isMobile, "One project is enough.");
 
-  test("an organizer sets it up, signs in with a code and with a recovery code, and an admin resets it", async ({ browser }, info) => {
+  test("an organizer sets it up, signs in with a code and with a recovery code, and an admin resets it", async ({
+    browser,
+  }, info) => {
     const baseURL = info.project.use.baseURL!;
     const admin = await newAdminPage(browser, baseURL);
     const { email, name } = await invitedAccount(admin, "organizer", "Zweifaktor");
@@ -49,7 +51,9 @@ test.describe("two-factor sign-in", () => {
     const { totp, codes } = await enrol(page, DEMO_PASSWORD, "desktop-de");
     await page.getByRole("button", { name: "Ich habe sie sicher abgelegt" }).click();
     await expect(page.getByTestId("two-factor-status")).toContainText("eingeschaltet");
-    await expect(page.getByTestId("two-factor-status")).toContainText("Noch 10 Wiederherstellungscodes übrig.");
+    await expect(page.getByTestId("two-factor-status")).toContainText(
+      "Noch 10 Wiederherstellungscodes übrig.",
+    );
 
     await page.getByRole("button", { name: "Abmelden" }).click();
     await page.waitForURL(/\/de\/admin\/sign-in/);
@@ -61,7 +65,9 @@ test.describe("two-factor sign-in", () => {
     await context.clearCookies();
     expect(await signInWithCode(context, email, codes[3]!)).toBe(true);
     await page.goto("/de/admin/account/two-factor");
-    await expect(page.getByTestId("two-factor-status")).toContainText("Noch 9 Wiederherstellungscodes übrig.");
+    await expect(page.getByTestId("two-factor-status")).toContainText(
+      "Noch 9 Wiederherstellungscodes übrig.",
+    );
     await context.clearCookies();
     expect(await signInWithCode(context, email, codes[3]!)).toBe(false);
 

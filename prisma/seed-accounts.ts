@@ -24,7 +24,8 @@ export async function disableDemoAccounts(db: Db): Promise<string[]> {
     select: { id: true, email: true, passwordHash: true },
   });
   const open = [];
-  for (const account of candidates) if (await verifyPassword(DEMO_PASSWORD, account.passwordHash)) open.push(account);
+  for (const account of candidates)
+    if (await verifyPassword(DEMO_PASSWORD, account.passwordHash)) open.push(account);
   if (open.length === 0) return [];
   const ids = open.map((account) => account.id);
   await db.$transaction([

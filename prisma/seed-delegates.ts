@@ -19,23 +19,50 @@ const DEMO_QUOTA = 6;
 export async function seedDemoDelegates(db: Db): Promise<number> {
   const meeting = await db.meeting.findUnique({
     where: { slug: DEMO_MEETING_SLUG },
-    select: { id: true, timeZone: true, startsOn: true, registrationOpensAt: true, _count: { select: { registrations: true } } },
+    select: {
+      id: true,
+      timeZone: true,
+      startsOn: true,
+      registrationOpensAt: true,
+      _count: { select: { registrations: true } },
+    },
   });
   if (!meeting || meeting._count.registrations > 0) return 0;
 
-  const cities = new Map((await db.city.findMany({ select: { id: true, slug: true } })).map((city) => [city.slug, city.id]));
-  const sessions = new Map(
-    (await db.session.findMany({ where: { meetingId: meeting.id }, select: { id: true, slug: true } })).map((session) => [session.slug, session.id]),
+  const cities = new Map(
+    (await db.city.findMany({ select: { id: true, slug: true } })).map((city) => [city.slug, city.id]),
   );
-  await db.cityQuota.createMany({ data: [...cities.values()].map((cityId) => ({ meetingId: meeting.id, cityId, delegates: DEMO_QUOTA })), skipDuplicates: true });
-  const staff = await db.user.findUnique({ where: { email: demoAccounts.find((account) => account.role === "checkin")!.email }, select: { id: true, email: true } });
+  const sessions = new Map(
+    (await db.session.findMany({ where: { meetingId: meeting.id }, select: { id: true, slug: true } })).map(
+      (session) => [session.slug, session.id],
+    ),
+  );
+  await db.cityQuota.createMany({
+    data: [...cities.values()].map((cityId) => ({ meetingId: meeting.id, cityId, delegates: DEMO_QUOTA })),
+    skipDuplicates: true,
+  });
+  const staff = await db.user.findUnique({
+    where: { email: demoAccounts.find((account) => account.role === "checkin")!.email },
+    select: { id: true, email: true },
+  });
 
   const opened = DateTime.fromJSDate(meeting.registrationOpensAt ?? new Date(), { zone: meeting.timeZone });
-  const meetingMorning = DateTime.fromISO(`${meeting.startsOn.toISOString().slice(0, 10)}T08:00`, { zone: meeting.timeZone });
+  const meetingMorning = DateTime.fromISO(`${meeting.startsOn.toISOString().slice(0, 10)}T08:00`, {
+    zone: meeting.timeZone,
+  });
 
   for (const [index, person] of demoDelegates.entries()) {
-    const { city, sessions: sessionSlugs, status, registeredAfterDays, checkedInAfterMinutes, ...details } = person;
-    const createdAt = opened.plus({ days: registeredAfterDays, hours: 9 + (index % 9), minutes: (index * 17) % 60 }).toJSDate();
+    const {
+      city,
+      sessions: sessionSlugs,
+      status,
+      registeredAfterDays,
+      checkedInAfterMinutes,
+      ...details
+    } = person;
+    const createdAt = opened
+      .plus({ days: registeredAfterDays, hours: 9 + (index % 9), minutes: (index * 17) % 60 })
+      .toJSDate();
     const active = status === "pending" || status === "confirmed";
     await db.$transaction(async (tx) => {
       const registration = await tx.registration.create({
@@ -56,8 +83,15 @@ export async function seedDemoDelegates(db: Db): Promise<number> {
         select: { id: true },
       });
       // Seats in id order, as the domain takes them; those who dropped out hold none.
-      if (active) for (const sessionId of sessionSlugs.map((slug) => sessions.get(slug)!).sort()) await takeSeat(tx, registration.id, sessionId);
-      const kind = { pending: "received", confirmed: "confirmed", cancelled: "cancelled", rejected: "rejected" } as const;
+      if (active)
+        for (const sessionId of sessionSlugs.map((slug) => sessions.get(slug)!).sort())
+          await takeSeat(tx, registration.id, sessionId);
+      const kind = {
+        pending: "received",
+        confirmed: "confirmed",
+        cancelled: "cancelled",
+        rejected: "rejected",
+      } as const;
       await queueRegistrationEmail(tx, { kind: kind[status], registrationId: registration.id });
       if (checkedInAfterMinutes !== null && staff) {
         await tx.checkIn.create({

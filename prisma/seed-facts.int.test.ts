@@ -8,7 +8,10 @@ describe("seedAllianceFacts", () => {
     expect(await seedAllianceFacts(db)).toBe("24 cities, 2 people");
     expect(await db.alliance.count()).toBe(1);
     expect(await db.city.count()).toBe(24);
-    const people = await db.person.findMany({ select: { slug: true, initiator: true }, orderBy: { slug: "asc" } });
+    const people = await db.person.findMany({
+      select: { slug: true, initiator: true },
+      orderBy: { slug: "asc" },
+    });
     expect(people).toEqual([
       { slug: "ernst-schwanhold", initiator: true },
       { slug: "friedhelm-ost", initiator: true },
@@ -24,14 +27,19 @@ describe("seedAllianceFacts", () => {
     expect(await db.city.count()).toBe(24);
     expect(await db.person.count()).toBe(2);
     expect((await db.city.findUniqueOrThrow({ where: { slug: "yunfu" } })).nameEn).toBe("Yunfu (edited)");
-    expect((await db.person.findUniqueOrThrow({ where: { slug: "friedhelm-ost" } })).positionEn).toBe("edited");
+    expect((await db.person.findUniqueOrThrow({ where: { slug: "friedhelm-ost" } })).positionEn).toBe(
+      "edited",
+    );
   });
 
   it("leaves the demo to add the 2017 meeting and Köln's representative on top", async () => {
     expect(await seedDemo(db)).toMatch(/^24 cities, 3 people, \d+ sessions \(\d+ new\)$/);
     expect(await db.meeting.count()).toBe(1);
     expect(await db.city.count()).toBe(24);
-    const berg = await db.person.findUniqueOrThrow({ where: { slug: "ute-berg" }, select: { initiator: true, city: { select: { slug: true } } } });
+    const berg = await db.person.findUniqueOrThrow({
+      where: { slug: "ute-berg" },
+      select: { initiator: true, city: { select: { slug: true } } },
+    });
     expect(berg).toEqual({ initiator: false, city: { slug: "cologne" } });
   });
 });

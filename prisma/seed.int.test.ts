@@ -55,32 +55,46 @@ describe("seedDemo", () => {
   });
 
   it("publishes a program of at least 10 sessions in 3+ rooms and 3+ tracks, some with limited seats", async () => {
-    const sessions = await db.session.findMany({ where: { status: "published", meeting: { slug: DEMO_MEETING_SLUG } } });
+    const sessions = await db.session.findMany({
+      where: { status: "published", meeting: { slug: DEMO_MEETING_SLUG } },
+    });
     expect(sessions.length).toBeGreaterThanOrEqual(10);
     expect(new Set(sessions.map((session) => session.roomId).filter(Boolean)).size).toBeGreaterThanOrEqual(3);
-    expect(new Set(sessions.map((session) => session.trackId).filter(Boolean)).size).toBeGreaterThanOrEqual(3);
+    expect(new Set(sessions.map((session) => session.trackId).filter(Boolean)).size).toBeGreaterThanOrEqual(
+      3,
+    );
     expect(sessions.map((session) => session.capacity)).toEqual(expect.arrayContaining([30, 20]));
   });
 
   it("opens at 09:30 in Hannover, which is 07:30 UTC in summer time", async () => {
     const opening = await meetingSession("eroeffnung");
     expect(opening.startsAt.toISOString()).toBe("2017-04-24T07:30:00.000Z");
-    expect(DateTime.fromJSDate(opening.startsAt, { zone: "Europe/Berlin" }).toFormat("HH:mm ZZ")).toBe("09:30 +02:00");
+    expect(DateTime.fromJSDate(opening.startsAt, { zone: "Europe/Berlin" }).toFormat("HH:mm ZZ")).toBe(
+      "09:30 +02:00",
+    );
   });
 
   it("fills the ceremony's 45-minute slot exactly with its run-of-show, Ute Berg taking part", async () => {
     const ceremony = await db.session.findFirstOrThrow({
       where: { kind: "ceremony", meeting: { slug: DEMO_MEETING_SLUG } },
-      include: { segments: { orderBy: { position: "asc" }, include: { participants: { include: { person: true } } } } },
+      include: {
+        segments: { orderBy: { position: "asc" }, include: { participants: { include: { person: true } } } },
+      },
     });
     const slotMinutes = (ceremony.endsAt.getTime() - ceremony.startsAt.getTime()) / 60_000;
     expect(slotMinutes).toBe(45);
     expect(ceremony.segments.length).toBeGreaterThan(1);
-    expect(ceremony.segments.map((segment) => segment.position)).toEqual(ceremony.segments.map((_, index) => index));
+    expect(ceremony.segments.map((segment) => segment.position)).toEqual(
+      ceremony.segments.map((_, index) => index),
+    );
     expect(ceremony.segments.reduce((sum, segment) => sum + segment.durationMinutes, 0)).toBe(slotMinutes);
 
-    const participants = ceremony.segments.flatMap((segment) => segment.participants.map(({ person }) => person));
-    expect(participants).toContainEqual(expect.objectContaining({ slug: "ute-berg", givenName: "Ute", familyName: "Berg" }));
+    const participants = ceremony.segments.flatMap((segment) =>
+      segment.participants.map(({ person }) => person),
+    );
+    expect(participants).toContainEqual(
+      expect.objectContaining({ slug: "ute-berg", givenName: "Ute", familyName: "Berg" }),
+    );
   });
 
   it("seats Schwanhold, Ost and Berg in that order; all three speak, Ost and Berg sign", async () => {
@@ -89,7 +103,14 @@ describe("seedDemo", () => {
       orderBy: { precedence: "asc" },
       select: { precedence: true, speaks: true, signs: true, person: { select: { slug: true } } },
     });
-    expect(officials.map((official) => [official.person.slug, official.precedence, official.speaks, official.signs])).toEqual([
+    expect(
+      officials.map((official) => [
+        official.person.slug,
+        official.precedence,
+        official.speaks,
+        official.signs,
+      ]),
+    ).toEqual([
       ["ernst-schwanhold", 0, true, false],
       ["friedhelm-ost", 1, true, true],
       ["ute-berg", 2, true, true],
@@ -104,7 +125,9 @@ describe("seedDemo", () => {
     await db.city.update({ where: { slug: "yunfu" }, data: { nameEn: "Yunfu (edited)" } });
     const before = await rowCounts();
     // Every table holds seed data, except those that only people fill, by registering.
-    const empty = Object.keys(before).filter((table) => before[table] === 0).sort();
+    const empty = Object.keys(before)
+      .filter((table) => before[table] === 0)
+      .sort();
     // Accounts come from seedDemoAccounts and delegates from seedDemoDelegates, not from seedDemo; the app's
     // secret from start-up (the test setup reads it, as a server does); setup links from a start without an
     // admin; sessions, second factors and their policies from organizers.

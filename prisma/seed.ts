@@ -99,7 +99,8 @@ async function loadAllianceFacts(db: Db): Promise<{ cityIds: SlugIds; personIds:
       nameZh: facts.name.zh,
       purposeDe: facts.purpose.de,
       purposeEn: facts.purpose.en,
-      purposeZh: "围绕工业4.0与中国制造2025，联结中德企业、行业和科研机构；推动经济、贸易、科学和研究领域的合作；补充现有的友好城市关系。",
+      purposeZh:
+        "围绕工业4.0与中国制造2025，联结中德企业、行业和科研机构；推动经济、贸易、科学和研究领域的合作；补充现有的友好城市关系。",
       foundedYear: facts.founded.year,
       foundedOccasion: facts.founded.occasion,
     },
@@ -274,7 +275,10 @@ export async function seedDemo(db: Db): Promise<string> {
             notesEn: notes?.en,
             notesZh: notes?.zh,
             participants: {
-              create: segment.participants.map((person, order) => ({ personId: personIds.get(person)!, position: order })),
+              create: segment.participants.map((person, order) => ({
+                personId: personIds.get(person)!,
+                position: order,
+              })),
             },
           },
         });

@@ -65,7 +65,8 @@ function promptHidden(question: string): Promise<string> {
 async function readPassword(): Promise<string> {
   const fromEnvironment = process.env.ADMIN_PASSWORD;
   if (fromEnvironment) return fromEnvironment;
-  if (!process.stdin.isTTY) throw new UsageError("Set ADMIN_PASSWORD, or run this on a terminal to type the password.");
+  if (!process.stdin.isTTY)
+    throw new UsageError("Set ADMIN_PASSWORD, or run this on a terminal to type the password.");
   const password = await promptHidden(`Password (at least ${MIN_PASSWORD_LENGTH} characters): `);
   const repeated = await promptHidden("Repeat the password: ");
   if (password !== repeated) throw new CommandFailure("The two passwords differ.");
@@ -75,13 +76,20 @@ async function readPassword(): Promise<string> {
 function readArguments(): Omit<CreateAdminInput, "password"> {
   try {
     const { values } = parseArgs({
-      options: { email: { type: "string" }, name: { type: "string" }, reset: { type: "boolean" }, help: { type: "boolean" } },
+      options: {
+        email: { type: "string" },
+        name: { type: "string" },
+        reset: { type: "boolean" },
+        help: { type: "boolean" },
+      },
       strict: true,
     });
     if (values.help || !values.email) throw new UsageError(values.help ? "" : "--email is required.");
     return { email: values.email, name: values.name, reset: values.reset ?? false };
   } catch (error) {
-    throw error instanceof UsageError ? error : new UsageError(error instanceof Error ? error.message : String(error));
+    throw error instanceof UsageError
+      ? error
+      : new UsageError(error instanceof Error ? error.message : String(error));
   }
 }
 
@@ -110,7 +118,8 @@ async function main(): Promise<number> {
     );
     return 0;
   } catch (error) {
-    if (error instanceof AppError && error.details.fields) throw new CommandFailure(refusal(error.details.fields, input.email));
+    if (error instanceof AppError && error.details.fields)
+      throw new CommandFailure(refusal(error.details.fields, input.email));
     throw error;
   }
 }
@@ -120,7 +129,8 @@ function refusal(fields: FieldErrors, email: string): string {
   if (fields.email?.key === "emailTaken") {
     return `There is already an account for ${email.trim().toLowerCase()}: run the command again with --reset to give it this password and make it an enabled admin.`;
   }
-  if (fields.name?.key === "required") return `There is no account for ${email.trim().toLowerCase()} yet: give the new admin's name with --name.`;
+  if (fields.name?.key === "required")
+    return `There is no account for ${email.trim().toLowerCase()} yet: give the new admin's name with --name.`;
   const sentences = describeFieldErrors(fields, "en");
   const label: Record<string, string> = { email: "--email", name: "--name" };
   return Object.entries(sentences)

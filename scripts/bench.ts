@@ -31,7 +31,14 @@ import pg from "pg";
 import { ensureBuild, rssSampler, startAppServer, treeRssBytes, type AppServer } from "./lib/app-server";
 import { dropDatabase, freshDatabase } from "./lib/database";
 import { load, type LoadResult } from "./lib/load";
-import { checkSeatInvariant, memberCityIds, prepareRushSessions, RUSH_CAPACITY, rushRequest, type RushAnswers } from "./lib/rush";
+import {
+  checkSeatInvariant,
+  memberCityIds,
+  prepareRushSessions,
+  RUSH_CAPACITY,
+  rushRequest,
+  type RushAnswers,
+} from "./lib/rush";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string): string => {
@@ -69,22 +76,38 @@ const BROWSER_NAVIGATION = {
   "sec-fetch-mode": "navigate",
 };
 
-type Row = LoadResult & { name: string; rssPeak: number; target?: number; expected: number; problems: string[] };
+type Row = LoadResult & {
+  name: string;
+  rssPeak: number;
+  target?: number;
+  expected: number;
+  problems: string[];
+};
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const ms = (value: number) => value.toFixed(1);
 const percent = (ratio: number) => `${(ratio * 100).toFixed(0)} %`;
 
 /** The bare Node server (scripts/lib/bare-server.ts) in its own process, answering `body`. */
-async function startBareServer(bareport: number, body: string): Promise<{ url: string; pid: number; rssBytes(): number; stop(): Promise<void> }> {
+async function startBareServer(
+  bareport: number,
+  body: string,
+): Promise<{ url: string; pid: number; rssBytes(): number; stop(): Promise<void> }> {
   // tsx only loads the file (Node before 22.18 cannot strip types itself); it is not in the request path.
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "lib/bare-server.ts"), String(bareport)], {
-    cwd: path.resolve(import.meta.dirname, ".."),
-    env: { ...process.env, BARE_BODY: body },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const [line] = (await Promise.race([once(child.stdout!, "data"), once(child, "exit")])) as [Buffer | number];
-  if (!Buffer.isBuffer(line) || !line.toString().includes("listening")) throw new Error("The bare Node server did not start");
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(import.meta.dirname, "lib/bare-server.ts"), String(bareport)],
+    {
+      cwd: path.resolve(import.meta.dirname, ".."),
+      env: { ...process.env, BARE_BODY: body },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  const [line] = (await Promise.race([once(child.stdout!, "data"), once(child, "exit")])) as [
+    Buffer | number,
+  ];
+  if (!Buffer.isBuffer(line) || !line.toString().includes("listening"))
+    throw new Error("The bare Node server did not start");
   return {
     url: `http://127.0.0.1:${bareport}`,
     pid: child.pid!,
@@ -117,11 +140,15 @@ async function main(): Promise<void> {
         NODE_OPTIONS: [
           heapMb > 0 ? `--max-old-space-size=${heapMb}` : "",
           cpuProfileDir ? `--cpu-prof --cpu-prof-dir=${path.resolve(cpuProfileDir)}` : "",
-        ].join(" ").trim(),
+        ]
+          .join(" ")
+          .trim(),
       },
     });
     await sql.connect();
-    const rows = await measure(app, sql, (body) => startBareServer(port + 1, body).then((started) => (bare = started)));
+    const rows = await measure(app, sql, (body) =>
+      startBareServer(port + 1, body).then((started) => (bare = started)),
+    );
     const failed = report(rows, app);
     if (failed) {
       process.exitCode = 1;
@@ -135,10 +162,15 @@ async function main(): Promise<void> {
   }
 }
 
-async function measure(app: AppServer, sql: pg.Client, startBare: (body: string) => Promise<{ url: string; rssBytes(): number }>): Promise<Row[]> {
+async function measure(
+  app: AppServer,
+  sql: pg.Client,
+  startBare: (body: string) => Promise<{ url: string; rssBytes(): number }>,
+): Promise<Row[]> {
   const baselineBody = await (await fetch(`${app.url}${PATHS.baseline}`)).text();
   const bare = await startBare(baselineBody);
-  if ((await (await fetch(bare.url)).text()) !== baselineBody) throw new Error("The bare server does not answer the baseline's bytes");
+  if ((await (await fetch(bare.url)).text()) !== baselineBody)
+    throw new Error("The bare server does not answer the baseline's bytes");
   const feed = await fetch(`${app.url}${PATHS.feed}`);
   const etag = feed.headers.get("etag");
   if (feed.status !== 200 || !etag) throw new Error(`${PATHS.feed} answered ${feed.status} without an ETag`);
@@ -154,7 +186,13 @@ async function measure(app: AppServer, sql: pg.Client, startBare: (body: string)
   const appRss = rssSampler(app);
   const bareRss = rssSampler(bare);
   const rows: Row[] = [];
-  const read = async (name: string, key: string, url: string, expected: number, options: { target?: number; headers?: Record<string, string>; sampler?: typeof appRss } = {}) => {
+  const read = async (
+    name: string,
+    key: string,
+    url: string,
+    expected: number,
+    options: { target?: number; headers?: Record<string, string>; sampler?: typeof appRss } = {},
+  ) => {
     if (only && !only.has(key)) return;
     const sampler = options.sampler ?? appRss;
     await load({ url, connections, duration: warmUp, headers: options.headers });
@@ -162,13 +200,18 @@ async function measure(app: AppServer, sql: pg.Client, startBare: (body: string)
     const result = await load({ url, connections, duration, headers: options.headers });
     const problems = unexpected(result, expected);
     rows.push({ name, ...result, rssPeak: sampler.reset(), target: options.target, expected, problems });
-    console.log(`${name}: ${result.perSecond.toFixed(0)} req/s${problems.length ? ` — ${problems.join("; ")}` : ""}`);
+    console.log(
+      `${name}: ${result.perSecond.toFixed(0)} req/s${problems.length ? ` — ${problems.join("; ")}` : ""}`,
+    );
   };
   await read("bare Node server", "bare", bare.url, 200, { sampler: bareRss });
   await read("route, no database", "baseline", `${app.url}${PATHS.baseline}`, 200);
   // A browser's navigation gets the page from the page cache (app/_server/page-cache.ts); a request that
   // does not ask for HTML has it rendered, as the client router's requests are.
-  await read("agenda page", "agenda-page", `${app.url}${PATHS.agendaPage}`, 200, { target: 0.5, headers: BROWSER_NAVIGATION });
+  await read("agenda page", "agenda-page", `${app.url}${PATHS.agendaPage}`, 200, {
+    target: 0.5,
+    headers: BROWSER_NAVIGATION,
+  });
   await read("agenda page, rendered each time", "agenda-page-render", `${app.url}${PATHS.agendaPage}`, 200);
   await read("agenda JSON", "agenda-json", `${app.url}${PATHS.agendaJson}`, 200, { target: 0.5 });
   await read("feed 200", "feed", `${app.url}${PATHS.feed}`, 200);
@@ -178,8 +221,20 @@ async function measure(app: AppServer, sql: pg.Client, startBare: (body: string)
 
   if (!only || only.has("rush")) {
     const cityIds = await memberCityIds(sql);
-    const rush = async (name: string, label: string, sessions: number, perDelegate: number, amount: number, rushConnectionCount: number) => {
-      const answers: RushAnswers = { label, sessionIds: await prepareRushSessions(sql, MEETING, label, sessions), answers: [], unexpected: {} };
+    const rush = async (
+      name: string,
+      label: string,
+      sessions: number,
+      perDelegate: number,
+      amount: number,
+      rushConnectionCount: number,
+    ) => {
+      const answers: RushAnswers = {
+        label,
+        sessionIds: await prepareRushSessions(sql, MEETING, label, sessions),
+        answers: [],
+        unexpected: {},
+      };
       appRss.reset();
       const result = await load({
         url: app.url,
@@ -200,13 +255,37 @@ async function measure(app: AppServer, sql: pg.Client, startBare: (body: string)
     // Warms up the registration path (and checks it) without counting.
     const warmed = await rush("rush warm-up", "warmup", 1, 1, Math.min(100, rushRequests), 10);
     if (warmed.problems.length > 0) rows.push(warmed);
-    rows.push(await rush(`rush, 1 session (${rushRequests} delegates)`, "one", 1, 1, rushRequests, rushConnections));
-    rows.push(await rush(`rush, ${spreadSessions} sessions (2 each)`, "spread", spreadSessions, Math.min(2, spreadSessions), rushRequests, rushConnections));
+    rows.push(
+      await rush(`rush, 1 session (${rushRequests} delegates)`, "one", 1, 1, rushRequests, rushConnections),
+    );
+    rows.push(
+      await rush(
+        `rush, ${spreadSessions} sessions (2 each)`,
+        "spread",
+        spreadSessions,
+        Math.min(2, spreadSessions),
+        rushRequests,
+        rushConnections,
+      ),
+    );
   }
   const overall = appRss.overallPeak();
   appRss.stop();
   bareRss.stop();
-  rows.push({ name: "server RSS, overall", responses: 0, seconds: 0, perSecond: NaN, p50: NaN, p95: NaN, p99: NaN, statuses: {}, failures: 0, rssPeak: overall, expected: 0, problems: [] });
+  rows.push({
+    name: "server RSS, overall",
+    responses: 0,
+    seconds: 0,
+    perSecond: NaN,
+    p50: NaN,
+    p95: NaN,
+    p99: NaN,
+    statuses: {},
+    failures: 0,
+    rssPeak: overall,
+    expected: 0,
+    problems: [],
+  });
   return rows;
 }
 
@@ -223,36 +302,53 @@ function unexpected(result: LoadResult, expected: number): string[] {
 function report(rows: Row[], app: AppServer): boolean {
   const route = rows
     .filter((row) => row.name.startsWith("route, no database"))
-    .reduce<Row | undefined>((faster, row) => (faster && faster.perSecond >= row.perSecond ? faster : row), undefined);
+    .reduce<Row | undefined>(
+      (faster, row) => (faster && faster.perSecond >= row.perSecond ? faster : row),
+      undefined,
+    );
   const bare = rows.find((row) => row.name === "bare Node server");
-  const ratio = (row: Row, base: Row | undefined) => (base && Number.isFinite(row.perSecond) ? percent(row.perSecond / base.perSecond) : "—");
-  console.log("\n| run | req/s | p50 ms | p95 ms | p99 ms | peak RSS | vs route | vs bare Node | target | verdict |");
+  const ratio = (row: Row, base: Row | undefined) =>
+    base && Number.isFinite(row.perSecond) ? percent(row.perSecond / base.perSecond) : "—";
+  console.log(
+    "\n| run | req/s | p50 ms | p95 ms | p99 ms | peak RSS | vs route | vs bare Node | target | verdict |",
+  );
   console.log("|---|--:|--:|--:|--:|--:|--:|--:|--:|---|");
   let failed = false;
   for (const row of rows) {
     const overLimit = row.rssPeak >= RSS_LIMIT;
-    const speed = row.target !== undefined && route ? row.perSecond / route.perSecond >= row.target : undefined;
+    const speed =
+      row.target !== undefined && route ? row.perSecond / route.perSecond >= row.target : undefined;
     const correct = row.problems.length === 0 && !overLimit;
     failed ||= !correct;
     const verdict = !correct
       ? `**fails**: ${[...row.problems, ...(overLimit ? ["RSS ≥ 512 MB"] : [])].join("; ")}`
       : speed === undefined
-        ? row.name.startsWith("server RSS") ? "< 512 MB: met" : "—"
-        : speed ? "met" : "**missed**";
+        ? row.name.startsWith("server RSS")
+          ? "< 512 MB: met"
+          : "—"
+        : speed
+          ? "met"
+          : "**missed**";
     const figures = Number.isFinite(row.perSecond)
       ? [row.perSecond.toFixed(0), ms(row.p50), ms(row.p95), ms(row.p99)]
       : ["", "", "", ""];
-    console.log(`| ${row.name} | ${figures.join(" | ")} | ${mb(row.rssPeak)} | ${ratio(row, route)} | ${ratio(row, bare)} | ${row.target ? `≥ ${percent(row.target)}` : ""} | ${verdict} |`);
+    console.log(
+      `| ${row.name} | ${figures.join(" | ")} | ${mb(row.rssPeak)} | ${ratio(row, route)} | ${ratio(row, bare)} | ${row.target ? `≥ ${percent(row.target)}` : ""} | ${verdict} |`,
+    );
   }
   console.log(
     `\nServer: next start (pid ${app.pid}), PostgreSQL ${new URL(SERVER_URL).host}. "vs route" is against the faster of the route's runs. ` +
       `Peak RSS is the server's process tree (the bare server's own for its run).`,
   );
-  console.log(failed ? "\nA correctness check FAILED (see the verdicts)." : "\nEvery correctness check passed (statuses, seat invariant, RSS < 512 MB).");
+  console.log(
+    failed
+      ? "\nA correctness check FAILED (see the verdicts)."
+      : "\nEvery correctness check passed (statuses, seat invariant, RSS < 512 MB).",
+  );
   return failed;
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exitCode = 1;
 });

@@ -42,7 +42,11 @@ function timestamp(now = new Date()): string {
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   async migrate() {
     const applied = await applyMigrations(await openDatabase());
-    console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}.` : "No pending migrations.");
+    console.log(
+      applied.length
+        ? `Applied ${applied.length} migration(s): ${applied.join(", ")}.`
+        : "No pending migrations.",
+    );
     // Every installation needs the member cities; loading them here makes them part of the deploy step.
     console.log(`The alliance's facts are in place: ${await seedAllianceFacts(db)}.`);
     return 0;
@@ -63,7 +67,9 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
     await writeFile(path.join(folder, "migration.sql"), sql);
     await writeFile(path.join(MIGRATIONS_DIR, "migration_lock.toml"), LOCKFILE);
     await writeFile(SNAPSHOT_PATH, schema);
-    console.log(`Wrote ${path.relative(process.cwd(), folder)}/migration.sql. Review it, then run npm run db:migrate.`);
+    console.log(
+      `Wrote ${path.relative(process.cwd(), folder)}/migration.sql. Review it, then run npm run db:migrate.`,
+    );
     return 0;
   },
 

@@ -41,7 +41,14 @@ function check(ok: boolean, what: string): void {
   if (!ok) failures.push(what);
 }
 
-type Sample = { target: string; startedAt: number; at: number; ms: number; status: number; retryAfter: boolean };
+type Sample = {
+  target: string;
+  startedAt: number;
+  at: number;
+  ms: number;
+  status: number;
+  retryAfter: boolean;
+};
 
 /** An autocannon request that times each answer and notes its status and Retry-After. */
 function timed(target: string, samples: Sample[], base: autocannon.Request): autocannon.Request {
@@ -54,7 +61,14 @@ function timed(target: string, samples: Sample[], base: autocannon.Request): aut
     onResponse: (status, body, context, headers) => {
       const at = Date.now();
       const startedAt = (context as { startedAt?: number }).startedAt ?? at;
-      samples.push({ target, startedAt, at, ms: at - startedAt, status, retryAfter: Boolean(headers?.["retry-after"]) });
+      samples.push({
+        target,
+        startedAt,
+        at,
+        ms: at - startedAt,
+        status,
+        retryAfter: Boolean(headers?.["retry-after"]),
+      });
       if (typeof base.onResponse === "function") base.onResponse(status, body, context, headers);
     },
   };
@@ -93,16 +107,28 @@ function withIdempotencyKeys(base: autocannon.Request, ledger: Ledger): autocann
  * what the clients were told. Returns the statuses, and how many answers named a registration that was
  * stored before the retry although its client had not been told (a replay, not a new registration).
  */
-async function settle(url: string, ledger: Ledger, rush: RushAnswers, connect: () => Promise<pg.Client>, retry: (pending: Pending) => boolean) {
+async function settle(
+  url: string,
+  ledger: Ledger,
+  rush: RushAnswers,
+  connect: () => Promise<pg.Client>,
+  retry: (pending: Pending) => boolean,
+) {
   const told = new Set(rush.answers.map((answer) => answer.id));
   const client = await connect();
-  const { rows } = await client.query<{ id: string }>(`SELECT "id" FROM "Registration" WHERE "email" LIKE $1`, [`rush-${rush.label}-%`]).finally(() => client.end());
+  const { rows } = await client
+    .query<{ id: string }>(`SELECT "id" FROM "Registration" WHERE "email" LIKE $1`, [`rush-${rush.label}-%`])
+    .finally(() => client.end());
   const storedUntold = new Set(rows.map((row) => row.id).filter((id) => !told.has(id)));
   const statuses: Record<number, number> = {};
   let replayed = 0;
   for (const pending of ledger.values()) {
     if (!retry(pending)) continue;
-    const response = await fetch(`${url}/api/meetings/${MEETING}/registrations`, { method: "POST", headers: pending.headers, body: pending.body });
+    const response = await fetch(`${url}/api/meetings/${MEETING}/registrations`, {
+      method: "POST",
+      headers: pending.headers,
+      body: pending.body,
+    });
     statuses[response.status] = (statuses[response.status] ?? 0) + 1;
     if (response.status !== 201) continue;
     const answer = (await response.json()) as RushAnswers["answers"][number];
@@ -116,9 +142,16 @@ async function settle(url: string, ledger: Ledger, rush: RushAnswers, connect: (
   return { storedUntold: storedUntold.size, replayed };
 }
 
-function cannon(url: string, connections: number, seconds: number, request: autocannon.Request): Promise<autocannon.Result> {
+function cannon(
+  url: string,
+  connections: number,
+  seconds: number,
+  request: autocannon.Request,
+): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections, duration: seconds, timeout: 10, requests: [request] }, (error, result) => (error ? reject(error) : resolve(result)));
+    autocannon({ url, connections, duration: seconds, timeout: 10, requests: [request] }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
   });
 }
 
@@ -147,15 +180,27 @@ function newRush(label: string, sessionIds: string[]): RushAnswers {
  * knowing answered on the retry, each 201 stored once, nothing untold, seats right. Read over a connection
  * of its own opened now: one open during an outage would have been ended by it.
  */
-async function checkBooks(connect: () => Promise<pg.Client>, rush: RushAnswers, settled: { replayed: number; storedUntold: number }): Promise<void> {
+async function checkBooks(
+  connect: () => Promise<pg.Client>,
+  rush: RushAnswers,
+  settled: { replayed: number; storedUntold: number },
+): Promise<void> {
   const client = await connect();
   const books = await accounting(client, rush).finally(() => client.end());
-  check(settled.replayed === settled.storedUntold, "every registration stored without its client knowing was answered on the retry, not made twice");
-  console.log(`  registrations: ${books.told} confirmed to clients (201), ${books.missing} of them missing, ${books.untold} stored without a 201 after the retries, ${books.duplicates} duplicated`);
+  check(
+    settled.replayed === settled.storedUntold,
+    "every registration stored without its client knowing was answered on the retry, not made twice",
+  );
+  console.log(
+    `  registrations: ${books.told} confirmed to clients (201), ${books.missing} of them missing, ${books.untold} stored without a 201 after the retries, ${books.duplicates} duplicated`,
+  );
   check(books.told > 0 && books.missing === 0, "every 201 is in the database");
   check(books.duplicates === 0, "no registration twice");
   check(books.untold === 0, "after the retries, no registration that no client was told about");
-  check(books.seatProblems.length === 0, `seat invariant holds${books.seatProblems.length ? `: ${books.seatProblems.join("; ")}` : ""}`);
+  check(
+    books.seatProblems.length === 0,
+    `seat invariant holds${books.seatProblems.length ? `: ${books.seatProblems.join("; ")}` : ""}`,
+  );
 }
 
 /**
@@ -163,13 +208,27 @@ async function checkBooks(connect: () => Promise<pg.Client>, rush: RushAnswers, 
  * stored twice for an email, stored-but-never-told counted (only a request cut off mid-way may leave one),
  * and the seat invariant of its sessions (counters = confirmed seat rows ≤ capacity; waiting list 1…n).
  */
-async function accounting(client: pg.Client, rush: RushAnswers): Promise<{ told: number; missing: number; untold: number; duplicates: number; seatProblems: string[] }> {
-  const { rows } = await client.query<{ id: string; email: string }>(`SELECT "id", "email" FROM "Registration" WHERE "email" LIKE $1`, [`rush-${rush.label}-%`]);
+async function accounting(
+  client: pg.Client,
+  rush: RushAnswers,
+): Promise<{ told: number; missing: number; untold: number; duplicates: number; seatProblems: string[] }> {
+  const { rows } = await client.query<{ id: string; email: string }>(
+    `SELECT "id", "email" FROM "Registration" WHERE "email" LIKE $1`,
+    [`rush-${rush.label}-%`],
+  );
   const stored = new Set(rows.map((row) => row.id));
   const told = new Set(rush.answers.map((answer) => answer.id));
   const perEmail = new Map<string, number>();
   for (const row of rows) perEmail.set(row.email, (perEmail.get(row.email) ?? 0) + 1);
-  const { rows: seats } = await client.query<{ id: string; capacity: number; seatsTaken: number; waitlistIssued: number; confirmed: number; waitlisted: number; numbers: number[] }>(
+  const { rows: seats } = await client.query<{
+    id: string;
+    capacity: number;
+    seatsTaken: number;
+    waitlistIssued: number;
+    confirmed: number;
+    waitlisted: number;
+    numbers: number[];
+  }>(
     `SELECT s."id", s."capacity", s."seatsTaken", s."waitlistIssued",
        count(ss."sessionId") FILTER (WHERE ss."status" = 'confirmed')::int AS "confirmed",
        count(ss."sessionId") FILTER (WHERE ss."status" = 'waitlisted')::int AS "waitlisted",
@@ -179,31 +238,59 @@ async function accounting(client: pg.Client, rush: RushAnswers): Promise<{ told:
   );
   const seatProblems: string[] = [];
   for (const row of seats) {
-    if (row.seatsTaken !== row.confirmed) seatProblems.push(`${row.id}: counter ${row.seatsTaken} ≠ ${row.confirmed} seat rows`);
-    if (row.confirmed > row.capacity) seatProblems.push(`${row.id}: ${row.confirmed} seats for a capacity of ${row.capacity}`);
-    if (row.confirmed < Math.min(row.capacity, row.confirmed + row.waitlisted)) seatProblems.push(`${row.id}: free seats while people wait`);
+    if (row.seatsTaken !== row.confirmed)
+      seatProblems.push(`${row.id}: counter ${row.seatsTaken} ≠ ${row.confirmed} seat rows`);
+    if (row.confirmed > row.capacity)
+      seatProblems.push(`${row.id}: ${row.confirmed} seats for a capacity of ${row.capacity}`);
+    if (row.confirmed < Math.min(row.capacity, row.confirmed + row.waitlisted))
+      seatProblems.push(`${row.id}: free seats while people wait`);
     const expected = Array.from({ length: row.waitlisted }, (_, index) => index + 1).join();
-    if (row.numbers.join() !== expected) seatProblems.push(`${row.id}: waiting list not numbered 1…${row.waitlisted}`);
+    if (row.numbers.join() !== expected)
+      seatProblems.push(`${row.id}: waiting list not numbered 1…${row.waitlisted}`);
   }
   return {
     told: told.size,
     missing: [...told].filter((id) => !stored.has(id)).length,
     untold: [...stored].filter((id) => !told.has(id)).length,
-    duplicates: [...perEmail.values()].filter((count) => count > 1).length + (rush.answers.length - told.size),
+    duplicates:
+      [...perEmail.values()].filter((count) => count > 1).length + (rush.answers.length - told.size),
     seatProblems,
   };
 }
 
-async function outageUnderLoad(cluster: PrivateCluster, connect: () => Promise<pg.Client>, databaseUrl: string, port: number, cityIds: string[], sessionIds: string[]): Promise<void> {
+async function outageUnderLoad(
+  cluster: PrivateCluster,
+  connect: () => Promise<pg.Client>,
+  databaseUrl: string,
+  port: number,
+  cityIds: string[],
+  sessionIds: string[],
+): Promise<void> {
   console.log(`\n== a. PostgreSQL stopped for ${OUTAGE_MS / 1000} s under load`);
-  const server = await startAppServer({ port, env: { DATABASE_URL: databaseUrl, RATE_LIMIT_REGISTRATIONS: "1000000" } });
+  const server = await startAppServer({
+    port,
+    env: { DATABASE_URL: databaseUrl, RATE_LIMIT_REGISTRATIONS: "1000000" },
+  });
   try {
     const samples: Sample[] = [];
     const rush = newRush("outage", sessionIds);
     const ledger: Ledger = new Map();
-    const get = (path: string): autocannon.Request => ({ method: "GET", path, headers: { "accept-language": "en" } });
+    const get = (path: string): autocannon.Request => ({
+      method: "GET",
+      path,
+      headers: { "accept-language": "en" },
+    });
     const loads = Promise.all([
-      cannon(server.url, 6, 22, timed("registration API", samples, withIdempotencyKeys(rushRequest(MEETING, rush, cityIds, 2), ledger))),
+      cannon(
+        server.url,
+        6,
+        22,
+        timed(
+          "registration API",
+          samples,
+          withIdempotencyKeys(rushRequest(MEETING, rush, cityIds, 2), ledger),
+        ),
+      ),
       cannon(server.url, 2, 22, timed("agenda JSON", samples, get(`/api/meetings/${MEETING}/agenda`))),
       cannon(server.url, 2, 22, timed("public feed", samples, get(`/calendar/${MEETING}.ics`))),
       cannon(server.url, 2, 22, timed("agenda page", samples, get(`/en/meetings/${MEETING}/agenda`))),
@@ -228,37 +315,71 @@ async function outageUnderLoad(cluster: PrivateCluster, connect: () => Promise<p
       console.log(`  ${target}`);
       for (const [phase, list] of Object.entries(phases)) {
         const mine = list.filter((sample) => sample.target === target);
-        console.log(`    ${phase.padEnd(7)} ${String(mine.length).padStart(5)} answers  ${statusLine(mine).padEnd(28)} ${latencyLine(mine)}`);
+        console.log(
+          `    ${phase.padEnd(7)} ${String(mine.length).padStart(5)} answers  ${statusLine(mine).padEnd(28)} ${latencyLine(mine)}`,
+        );
       }
     }
     console.log(`  requests without any answer (connection errors, timeouts): ${noAnswer}`);
 
     for (const target of ["registration API", "agenda JSON", "public feed"]) {
       const outage = phases.outage.filter((sample) => sample.target === target);
-      check(outage.some((sample) => sample.status === 503), `${target}: 503 during the outage`);
-      check(outage.every((sample) => sample.status !== 500), `${target}: no 500 during the outage`);
-      check(outage.filter((sample) => sample.status === 503).every((sample) => sample.retryAfter), `${target}: every 503 has Retry-After`);
+      check(
+        outage.some((sample) => sample.status === 503),
+        `${target}: 503 during the outage`,
+      );
+      check(
+        outage.every((sample) => sample.status !== 500),
+        `${target}: no 500 during the outage`,
+      );
+      check(
+        outage.filter((sample) => sample.status === 503).every((sample) => sample.retryAfter),
+        `${target}: every 503 has Retry-After`,
+      );
     }
     const pages = phases.outage.filter((sample) => sample.target === "agenda page");
     const firstGate = pages.find((sample) => sample.status === 503 && sample.retryAfter);
     const early = pages.filter((sample) => sample.status >= 500 && sample.status !== 503);
-    const afterGate = firstGate ? pages.filter((sample) => sample.startedAt > firstGate.at && sample.status !== 503) : [];
+    const afterGate = firstGate
+      ? pages.filter((sample) => sample.startedAt > firstGate.at && sample.status !== 503)
+      : [];
     console.log(
       `  agenda page: the gate answered 503 from +${firstGate ? firstGate.at - stoppedAt : "–"} ms; ${early.length} page requests failed with 500 ` +
         `before it noticed (renders already under way or within its one-second cache)`,
     );
     check(Boolean(firstGate), "agenda page: 503 with Retry-After once the gate notices");
-    check(afterGate.length === 0, `agenda page: only 503 after the gate noticed (${afterGate.length} other answers)`);
+    check(
+      afterGate.length === 0,
+      `agenda page: only 503 after the gate noticed (${afterGate.length} other answers)`,
+    );
     // Requests sent during the outage; those already under way when it began waited for the busy server.
     const sentDuring = phases.outage.filter((sample) => sample.startedAt >= stoppedAt);
     const slowest = Math.max(0, ...sentDuring.map((sample) => sample.ms));
     console.log(`  requests sent during the outage: ${sentDuring.length}, ${latencyLine(sentDuring)}`);
-    check(slowest <= MAX_OUTAGE_LATENCY_MS, `no request sent during the outage answered slower than ${MAX_OUTAGE_LATENCY_MS} ms (slowest ${slowest} ms)`);
-    check(samples.every((sample) => sample.target === "agenda page" || sample.status < 500 || sample.status === 503), "API, JSON and feed: no 5xx but 503, in any phase");
+    check(
+      slowest <= MAX_OUTAGE_LATENCY_MS,
+      `no request sent during the outage answered slower than ${MAX_OUTAGE_LATENCY_MS} ms (slowest ${slowest} ms)`,
+    );
+    check(
+      samples.every(
+        (sample) => sample.target === "agenda page" || sample.status < 500 || sample.status === 503,
+      ),
+      "API, JSON and feed: no 5xx but 503, in any phase",
+    );
     for (const target of targets) {
-      const lastFailure = Math.max(backAt, ...phases.after.filter((sample) => sample.target === target && sample.status >= 300).map((sample) => sample.at));
-      const recovered = phases.after.some((sample) => sample.target === target && sample.status < 300 && sample.at > lastFailure);
-      check(recovered && lastFailure - backAt <= RECOVERY_LIMIT_MS, `${target}: 2xx again ${lastFailure - backAt} ms after the database returned`);
+      const lastFailure = Math.max(
+        backAt,
+        ...phases.after
+          .filter((sample) => sample.target === target && sample.status >= 300)
+          .map((sample) => sample.at),
+      );
+      const recovered = phases.after.some(
+        (sample) => sample.target === target && sample.status < 300 && sample.at > lastFailure,
+      );
+      check(
+        recovered && lastFailure - backAt <= RECOVERY_LIMIT_MS,
+        `${target}: 2xx again ${lastFailure - backAt} ms after the database returned`,
+      );
     }
     check(noAnswer === 0, "every request got an answer (no hang, no dropped connection)");
 
@@ -273,14 +394,27 @@ async function outageUnderLoad(cluster: PrivateCluster, connect: () => Promise<p
   }
 }
 
-async function killMidRush(connect: () => Promise<pg.Client>, databaseUrl: string, port: number, cityIds: string[], sessionIds: string[]): Promise<void> {
-  console.log("\n== b. The app killed (SIGKILL, a crash) in the middle of a registration rush, then started again");
+async function killMidRush(
+  connect: () => Promise<pg.Client>,
+  databaseUrl: string,
+  port: number,
+  cityIds: string[],
+  sessionIds: string[],
+): Promise<void> {
+  console.log(
+    "\n== b. The app killed (SIGKILL, a crash) in the middle of a registration rush, then started again",
+  );
   const env = { DATABASE_URL: databaseUrl, RATE_LIMIT_REGISTRATIONS: "1000000" };
   let server: AppServer = await startAppServer({ port, env });
   const rush = newRush("kill", sessionIds);
   const samples: Sample[] = [];
   const ledger: Ledger = new Map();
-  const load = cannon(server.url, 8, 14, timed("registration API", samples, withIdempotencyKeys(rushRequest(MEETING, rush, cityIds, 2), ledger)));
+  const load = cannon(
+    server.url,
+    8,
+    14,
+    timed("registration API", samples, withIdempotencyKeys(rushRequest(MEETING, rush, cityIds, 2), ledger)),
+  );
   await sleep(4_000);
   const killedAt = Date.now();
   await server.stop("SIGKILL");
@@ -290,34 +424,61 @@ async function killMidRush(connect: () => Promise<pg.Client>, databaseUrl: strin
   const result = await load;
   const cutOff = result.errors + result.timeouts;
   console.log(`  stopped in ${goneAt - killedAt} ms, answering again ${backAt - goneAt} ms later`);
-  console.log(`  answers: ${statusLine(samples)}; requests without an answer (cut off, or refused while no server listened): ${cutOff}`);
+  console.log(
+    `  answers: ${statusLine(samples)}; requests without an answer (cut off, or refused while no server listened): ${cutOff}`,
+  );
   // The clients whose request was under way when the server went (or when the load stopped) try again;
   // those refused while nothing listened never reached the app.
-  const settled = await settle(server.url, ledger, rush, connect, (pending) => pending.sentAt < goneAt || pending.sentAt >= backAt);
+  const settled = await settle(
+    server.url,
+    ledger,
+    rush,
+    connect,
+    (pending) => pending.sentAt < goneAt || pending.sentAt >= backAt,
+  );
   await server.stop();
-  check(samples.every((sample) => sample.status === 201), "every answer was a 201");
+  check(
+    samples.every((sample) => sample.status === 201),
+    "every answer was a 201",
+  );
   await checkBooks(connect, rush, settled);
 }
 
 /** The stop of a deploy: the rush's size, how long it takes to send, and when SIGTERM comes. */
 const STOP_RUSH = { requests: 200, spreadMs: 2_000, signalAtMs: 1_000 };
 
-async function stopMidRush(connect: () => Promise<pg.Client>, databaseUrl: string, port: number, cityIds: string[], sessionIds: string[]): Promise<void> {
+async function stopMidRush(
+  connect: () => Promise<pg.Client>,
+  databaseUrl: string,
+  port: number,
+  cityIds: string[],
+  sessionIds: string[],
+): Promise<void> {
   const { requests, spreadMs, signalAtMs } = STOP_RUSH;
-  console.log(`\n== b. SIGTERM ${signalAtMs / 1000} s into a rush of ${requests} registrations (one connection each, over ${spreadMs / 1000} s), then started again`);
+  console.log(
+    `\n== b. SIGTERM ${signalAtMs / 1000} s into a rush of ${requests} registrations (one connection each, over ${spreadMs / 1000} s), then started again`,
+  );
   // Each email takes the mail server 300 ms: the outbox holds a claimed batch when the signal comes.
   const smtp = await slowSmtp(300);
   const folder = mkdtempSync(path.join(tmpdir(), "faults-"));
   const acceptedFile = path.join(folder, "accepted");
   const probe = path.join(import.meta.dirname, "lib/accepted-connections.mjs");
   const env = { DATABASE_URL: databaseUrl, RATE_LIMIT_REGISTRATIONS: "1000000", SMTP_URL: smtp.url };
-  let server: AppServer = await startAppServer({ port, env: { ...env, NODE_OPTIONS: `--import ${probe}`, ACCEPTED_CONNECTIONS_FILE: acceptedFile } });
+  let server: AppServer = await startAppServer({
+    port,
+    env: { ...env, NODE_OPTIONS: `--import ${probe}`, ACCEPTED_CONNECTIONS_FILE: acceptedFile },
+  });
   try {
     // A server that has been running: the registration path warmed up, as a deploy finds it.
     await sendSpread(server.url, rushRequest(MEETING, newRush("warm", sessionIds), cityIds, 2), 20, 500);
     const rush = newRush("term", sessionIds);
     const ledger: Ledger = new Map();
-    const sent = sendSpread(server.url, withIdempotencyKeys(rushRequest(MEETING, rush, cityIds, 2), ledger), requests, spreadMs);
+    const sent = sendSpread(
+      server.url,
+      withIdempotencyKeys(rushRequest(MEETING, rush, cityIds, 2), ledger),
+      requests,
+      spreadMs,
+    );
     await sleep(signalAtMs);
     const leasesAtSignal = await outboxLeases(connect);
     const signalledAt = Date.now();
@@ -328,23 +489,44 @@ async function stopMidRush(connect: () => Promise<pg.Client>, databaseUrl: strin
     const accepted = new Set(readFileSync(acceptedFile, "utf8").split("\n").filter(Boolean).map(Number));
     const statuses: Record<string, number> = {};
     for (const outcome of outcomes) {
-      const kind = outcome.status ? String(outcome.status) : outcome.localPort === undefined ? `${outcome.error} (never connected)` : `${outcome.error} after connecting`;
+      const kind = outcome.status
+        ? String(outcome.status)
+        : outcome.localPort === undefined
+          ? `${outcome.error} (never connected)`
+          : `${outcome.error} after connecting`;
       statuses[kind] = (statuses[kind] ?? 0) + 1;
     }
     const failed = outcomes.filter((outcome) => outcome.error && outcome.localPort !== undefined);
     const cutAfterAccept = failed.filter((outcome) => accepted.has(outcome.localPort!));
-    console.log(`  exit code ${exit.code ?? exit.signal}, gone ${stoppedIn} ms after the signal; the server said:`);
-    for (const line of server.output().split("\n").filter((text) => text.startsWith("[shutdown]"))) console.log(`    ${line}`);
+    console.log(
+      `  exit code ${exit.code ?? exit.signal}, gone ${stoppedIn} ms after the signal; the server said:`,
+    );
+    for (const line of server
+      .output()
+      .split("\n")
+      .filter((text) => text.startsWith("[shutdown]")))
+      console.log(`    ${line}`);
     console.log(`  answers and errors: ${JSON.stringify(statuses)}`);
     console.log(
       `  connections that failed after connecting: ${failed.length}, of them accepted by the server: ${cutAfterAccept.length} ` +
         `(one it had not accepted was still in the kernel's queue when the server stopped listening: it reached no code of the app)`,
     );
-    console.log(`  outbox leases held at the signal: ${leasesAtSignal}, after the stop: ${leasesAfter}; emails taken by the mail server: ${smtp.received()}`);
+    console.log(
+      `  outbox leases held at the signal: ${leasesAtSignal}, after the stop: ${leasesAfter}; emails taken by the mail server: ${smtp.received()}`,
+    );
     check(exit.code === 0, `the server exited with 0 (${exit.code ?? exit.signal})`);
-    check(outcomes.every((outcome) => !outcome.status || outcome.status < 500), "no answer was a 5xx");
-    check(outcomes.every((outcome) => !outcome.status || outcome.status === 201), "every answer was a 201");
-    check(cutAfterAccept.length === 0, "no connection the server had accepted was reset or left without an answer");
+    check(
+      outcomes.every((outcome) => !outcome.status || outcome.status < 500),
+      "no answer was a 5xx",
+    );
+    check(
+      outcomes.every((outcome) => !outcome.status || outcome.status === 201),
+      "every answer was a 201",
+    );
+    check(
+      cutAfterAccept.length === 0,
+      "no connection the server had accepted was reset or left without an answer",
+    );
     check(leasesAfter === 0, "no outbox row keeps a lease of the stopped server");
 
     server = await startAppServer({ port, env });
@@ -365,7 +547,9 @@ async function stopMidRush(connect: () => Promise<pg.Client>, databaseUrl: strin
 async function outboxLeases(connect: () => Promise<pg.Client>): Promise<number> {
   const client = await connect();
   try {
-    const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "OutboxEmail" WHERE "lockedUntil" IS NOT NULL`);
+    const { rows } = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "OutboxEmail" WHERE "lockedUntil" IS NOT NULL`,
+    );
     return rows[0]!.n;
   } finally {
     await client.end();
@@ -396,13 +580,21 @@ async function main(): Promise<void> {
       await connection.connect();
       return connection;
     };
-    await outageUnderLoad(cluster, fresh, databaseUrl, port, cityIds, sessionIds).then(undefined, (error) => failures.push(String(error)));
-    await killMidRush(fresh, databaseUrl, port, cityIds, sessionIds).then(undefined, (error) => failures.push(String(error)));
-    await stopMidRush(fresh, databaseUrl, port, cityIds, sessionIds).then(undefined, (error) => failures.push(String(error)));
+    await outageUnderLoad(cluster, fresh, databaseUrl, port, cityIds, sessionIds).then(undefined, (error) =>
+      failures.push(String(error)),
+    );
+    await killMidRush(fresh, databaseUrl, port, cityIds, sessionIds).then(undefined, (error) =>
+      failures.push(String(error)),
+    );
+    await stopMidRush(fresh, databaseUrl, port, cityIds, sessionIds).then(undefined, (error) =>
+      failures.push(String(error)),
+    );
   } finally {
     cleanUp();
   }
-  console.log(`\n${failures.length === 0 ? "All fault checks passed" : `${failures.length} fault checks FAILED`} in ${Math.round((Date.now() - started) / 1000)} s.`);
+  console.log(
+    `\n${failures.length === 0 ? "All fault checks passed" : `${failures.length} fault checks FAILED`} in ${Math.round((Date.now() - started) / 1000)} s.`,
+  );
   process.exit(failures.length === 0 ? 0 : 1);
 }
 

@@ -26,7 +26,11 @@ const USAGE = "Usage: npm run retention [-- --dry-run]";
 
 function readArguments(): { dryRun: boolean } | null {
   try {
-    const { values } = parseArgs({ options: { "dry-run": { type: "boolean" }, help: { type: "boolean" } }, strict: true, allowPositionals: false });
+    const { values } = parseArgs({
+      options: { "dry-run": { type: "boolean" }, help: { type: "boolean" } },
+      strict: true,
+      allowPositionals: false,
+    });
     return values.help ? null : { dryRun: values["dry-run"] ?? false };
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
@@ -49,13 +53,21 @@ async function main(): Promise<number> {
     console.log("Another retention run is at work; this one did nothing.");
     return 0;
   }
-  console.log(`${options.dryRun ? "Dry run, nothing changed. " : ""}Retention: ${RETENTION_DAYS} days after each meeting's last day.`);
+  console.log(
+    `${options.dryRun ? "Dry run, nothing changed. " : ""}Retention: ${RETENTION_DAYS} days after each meeting's last day.`,
+  );
   for (const meeting of run.meetings) console.log(summaryLine(meeting, run.dryRun));
   if (run.meetings.length === 0) console.log("No meetings.");
   if (!options.dryRun) {
     const now = new Date();
-    const [sessions, counters, addresses] = [await sweepSessions(now), await sweepRateLimits(now), await sweepKnownAddresses(now)];
-    console.log(`Deleted ${sessions} ended session(s), ${counters} expired rate-limit counter(s), ${addresses} sign-in address(es) unused for 90 days.`);
+    const [sessions, counters, addresses] = [
+      await sweepSessions(now),
+      await sweepRateLimits(now),
+      await sweepKnownAddresses(now),
+    ];
+    console.log(
+      `Deleted ${sessions} ended session(s), ${counters} expired rate-limit counter(s), ${addresses} sign-in address(es) unused for 90 days.`,
+    );
   }
   return 0;
 }

@@ -18,7 +18,16 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { ensureDebian, ensureNode, ensureService } from "./container/base-images";
-import { backupAndRestore, createAdmin, onlyCaddyIsPublished, register, retentionDryRun, seedDemo, setupLinkInLogs, signIn } from "./container/checks";
+import {
+  backupAndRestore,
+  createAdmin,
+  onlyCaddyIsPublished,
+  register,
+  retentionDryRun,
+  seedDemo,
+  setupLinkInLogs,
+  signIn,
+} from "./container/checks";
 import { defineStack, startStack, tearDown, type Stack } from "./container/stack";
 import { elapsed, hasCommand, note, run, runOk, step } from "./container/shell";
 
@@ -50,7 +59,22 @@ async function ensureTools(): Promise<void> {
   console.log(`*** Installing with apt-get: ${missing.join(" ")} ***`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   await runOk("apt-get", ["update", "-q"], { env, logFile: path.join(WORK, "apt-get-update.log") });
-  await runOk("apt-get", ["install", "-y", "-q", "podman", "runc", "debootstrap", "podman-compose", "netavark", "aardvark-dns", "iptables"], { env, logFile: path.join(WORK, "apt-get-install.log") });
+  await runOk(
+    "apt-get",
+    [
+      "install",
+      "-y",
+      "-q",
+      "podman",
+      "runc",
+      "debootstrap",
+      "podman-compose",
+      "netavark",
+      "aardvark-dns",
+      "iptables",
+    ],
+    { env, logFile: path.join(WORK, "apt-get-install.log") },
+  );
   note(`installed (log: ${path.join(WORK, "apt-get-install.log")})`);
 }
 
@@ -61,9 +85,14 @@ async function ensureTools(): Promise<void> {
  */
 function configurePodman(): void {
   const file = path.join(WORK, "containers.conf");
-  writeFileSync(file, '[containers]\ndefault_ulimits = []\n\n[engine]\ncgroup_manager = "cgroupfs"\nruntime = "runc"\n\n[network]\nnetwork_backend = "netavark"\n');
+  writeFileSync(
+    file,
+    '[containers]\ndefault_ulimits = []\n\n[engine]\ncgroup_manager = "cgroupfs"\nruntime = "runc"\n\n[network]\nnetwork_backend = "netavark"\n',
+  );
   process.env.CONTAINERS_CONF = file;
-  note(`CONTAINERS_CONF=${file} (runc, cgroupfs, no default ulimits, netavark for compose.yaml's bridge networks)`);
+  note(
+    `CONTAINERS_CONF=${file} (runc, cgroupfs, no default ulimits, netavark for compose.yaml's bridge networks)`,
+  );
 }
 
 function freePort(): Promise<number> {
@@ -81,12 +110,29 @@ function freePort(): Promise<number> {
 async function buildApp(): Promise<void> {
   // This machine's certificate authorities, for npm in the build (the Dockerfile's optional secret): the
   // registry may be reached through a proxy that inspects TLS.
-  const caBundle = [process.env.NODE_EXTRA_CA_CERTS, "/etc/ssl/certs/ca-certificates.crt"].find((file) => file && existsSync(file));
-  if (caBundle) note(`npm in the build trusts this machine's certificate authorities (${caBundle}, as a build secret)`);
+  const caBundle = [process.env.NODE_EXTRA_CA_CERTS, "/etc/ssl/certs/ca-certificates.crt"].find(
+    (file) => file && existsSync(file),
+  );
+  if (caBundle)
+    note(`npm in the build trusts this machine's certificate authorities (${caBundle}, as a build secret)`);
   const secret = caBundle ? ["--secret", `id=ca-certificates,src=${caBundle}`] : [];
   const log = path.join(WORK, "app-build.log");
   const build = async (target: string[], tag: string) => {
-    const args = ["build", "--network", "host", "--pull=never", "--format", "docker", ...secret, ...target, "-f", path.join(ROOT, "Dockerfile"), "-t", tag, ROOT];
+    const args = [
+      "build",
+      "--network",
+      "host",
+      "--pull=never",
+      "--format",
+      "docker",
+      ...secret,
+      ...target,
+      "-f",
+      path.join(ROOT, "Dockerfile"),
+      "-t",
+      tag,
+      ROOT,
+    ];
     if ((await run("podman", args, { logFile: log })).code === 0) return;
     console.log(readFileSync(log, "utf8").trim().split("\n").slice(-60).join("\n"));
     throw new Error(`${tag} did not build`);
@@ -97,30 +143,54 @@ async function buildApp(): Promise<void> {
   await build([], APP_IMAGE);
   // What earlier builds left that nothing uses any more (the intermediate images of this Dockerfile that
   // no tag leads to), so that the storage does not grow with every run.
-  await run("podman", ["image", "prune", "-f", "--filter", "label=org.opencontainers.image.title=alliance-meeting"], { capture: true, quiet: true });
-  const [, size] = (await runOk("podman", ["image", "inspect", "--format", "{{.Id}} {{.Size}}", APP_IMAGE], { capture: true, quiet: true })).stdout.trim().split(" ");
+  await run(
+    "podman",
+    ["image", "prune", "-f", "--filter", "label=org.opencontainers.image.title=alliance-meeting"],
+    { capture: true, quiet: true },
+  );
+  const [, size] = (
+    await runOk("podman", ["image", "inspect", "--format", "{{.Id}} {{.Size}}", APP_IMAGE], {
+      capture: true,
+      quiet: true,
+    })
+  ).stdout
+    .trim()
+    .split(" ");
   note(`${APP_IMAGE}: ${Math.round(Number(size) / 1e6)} MB (build log: ${log})`);
 }
 
 async function main(): Promise<void> {
   console.log(`Container test: ${ROOT}`);
   // Rootful podman, as verified on these machines; rootless podman needs set-up these machines do not have.
-  if (process.getuid?.() !== 0) skip("Not root: it runs podman as root and installs what is missing with apt-get.");
+  if (process.getuid?.() !== 0)
+    skip("Not root: it runs podman as root and installs what is missing with apt-get.");
   mkdirSync(WORK, { recursive: true });
   await ensureTools();
   configurePodman();
-  const info = await run("podman", ["info", "--format", "{{.Host.OCIRuntime.Name}} {{.Host.CgroupManager}} {{.Host.NetworkBackend}}"], { capture: true });
+  const info = await run(
+    "podman",
+    ["info", "--format", "{{.Host.OCIRuntime.Name}} {{.Host.CgroupManager}} {{.Host.NetworkBackend}}"],
+    { capture: true },
+  );
   if (info.code !== 0) skip(`podman cannot run here: ${info.stderr.trim().split("\n").pop()}`);
   note(`podman: ${info.stdout.trim()}`);
 
   step("Base images (no registry needed)");
   await ensureDebian(WORK);
-  const probe = await run("podman", ["run", "--rm", "--network", "host", "localhost/alliance-standin/debian:bookworm", "true"], { capture: true });
-  if (probe.code !== 0) skip(`podman cannot start a container here: ${probe.stderr.trim().split("\n").pop()}`);
+  const probe = await run(
+    "podman",
+    ["run", "--rm", "--network", "host", "localhost/alliance-standin/debian:bookworm", "true"],
+    { capture: true },
+  );
+  if (probe.code !== 0)
+    skip(`podman cannot start a container here: ${probe.stderr.trim().split("\n").pop()}`);
   await ensureNode(WORK, ROOT);
 
   step("Build the app image from the Dockerfile, and the postgres and caddy images beside it");
-  const services = Promise.all([ensureService("postgres", path.join(WORK, "postgres-build.log")), ensureService("caddy", path.join(WORK, "caddy-build.log"))]);
+  const services = Promise.all([
+    ensureService("postgres", path.join(WORK, "postgres-build.log")),
+    ensureService("caddy", path.join(WORK, "caddy-build.log")),
+  ]);
   services.catch(() => {});
   await buildApp();
   for (const line of await services) note(line);
@@ -144,7 +214,9 @@ async function main(): Promise<void> {
   } finally {
     if (!passed) await dumpLogs(stack);
     if (process.env.CONTAINER_TEST_KEEP === "1") {
-      note(`left running; remove with: podman-compose -p ${stack.project} -f compose.yaml down -v (and podman network rm for ${stack.project}_*)`);
+      note(
+        `left running; remove with: podman-compose -p ${stack.project} -f compose.yaml down -v (and podman network rm for ${stack.project}_*)`,
+      );
     } else {
       await tearDown(stack);
     }
@@ -154,7 +226,10 @@ async function main(): Promise<void> {
 
 async function dumpLogs(stack: Stack): Promise<void> {
   for (const service of ["migrate", "app", "caddy"] as const) {
-    const logs = await run("podman", ["logs", "--tail", "40", stack.container(service)], { capture: true, quiet: true });
+    const logs = await run("podman", ["logs", "--tail", "40", stack.container(service)], {
+      capture: true,
+      quiet: true,
+    });
     if (logs.code === 0) console.log(`--- last lines of ${service}:\n${logs.stdout}${logs.stderr}`);
   }
 }
@@ -162,6 +237,8 @@ async function dumpLogs(stack: Stack): Promise<void> {
 try {
   await main();
 } catch (error) {
-  console.error(`\nContainer test FAILED after ${elapsed()}: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `\nContainer test FAILED after ${elapsed()}: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 }

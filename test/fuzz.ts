@@ -36,29 +36,105 @@ export function fuzzParameters(base: number): { numRuns: number; seed?: number; 
 
 /** Characters that have broken software before: C0 and C1 controls, NUL, bidi overrides, joiners, BOM, lone surrogates. */
 export const nastyCharacters = [
-  "\u0000", "\u0001", "\u0007", "\b", "\t", "\n", "\u000b", "\f", "\r", "\u001b", "\u001f", "\u007f",
-  "\u0080", "\u0085", "\u009b", "\u009f", "\u00a0", "\u00ad",
-  "\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u2028", "\u2029",
-  "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069",
-  "\ufeff", "\ufffd", "\uffff", "\ud800", "\udfff", "\ud83d",
+  "\u0000",
+  "\u0001",
+  "\u0007",
+  "\b",
+  "\t",
+  "\n",
+  "\u000b",
+  "\f",
+  "\r",
+  "\u001b",
+  "\u001f",
+  "\u007f",
+  "\u0080",
+  "\u0085",
+  "\u009b",
+  "\u009f",
+  "\u00a0",
+  "\u00ad",
+  "\u200b",
+  "\u200c",
+  "\u200d",
+  "\u200e",
+  "\u200f",
+  "\u2028",
+  "\u2029",
+  "\u202a",
+  "\u202b",
+  "\u202c",
+  "\u202d",
+  "\u202e",
+  "\u2066",
+  "\u2067",
+  "\u2068",
+  "\u2069",
+  "\ufeff",
+  "\ufffd",
+  "\uffff",
+  "\ud800",
+  "\udfff",
+  "\ud83d",
 ];
 
 /** Text from many scripts: Latin with accents, CJK, Arabic, Cyrillic, emoji with modifiers, combining marks. */
 const scriptSamples = [
-  "Müller-Lüdenscheidt", "O'Neill", "Łódź", "Ærøskøbing", "王伟", "中德工业城市联盟", "ｆｕｌｌｗｉｄｔｈ", "𠀀𪚥",
-  "محمد", "Москва", "ελληνικά", "हिन्दी", "👩🏽‍💻", "🇩🇪🇨🇳", "e\u0301\u0302\u0303", "Z̴̡̛̝a̸̢͚l̷̰̐g̶̣̈o̵̩͝", "ﷺ", "ß", "İı",
+  "Müller-Lüdenscheidt",
+  "O'Neill",
+  "Łódź",
+  "Ærøskøbing",
+  "王伟",
+  "中德工业城市联盟",
+  "ｆｕｌｌｗｉｄｔｈ",
+  "𠀀𪚥",
+  "محمد",
+  "Москва",
+  "ελληνικά",
+  "हिन्दी",
+  "👩🏽‍💻",
+  "🇩🇪🇨🇳",
+  "e\u0301\u0302\u0303",
+  "Z̴̡̛̝a̸̢͚l̷̰̐g̶̣̈o̵̩͝",
+  "ﷺ",
+  "ß",
+  "İı",
 ];
 
 /** Fragments aimed at SQL, HTML, templates, paths, headers and formats. */
 export const injectionSamples = [
-  "'; DROP TABLE \"Registration\"; --", "' OR '1'='1", "\\'", "1; SELECT pg_sleep(10)", "$$; $1 $2",
-  "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "\"><svg/onload=alert(1)>", "javascript:alert(1)",
-  "{{constructor.constructor('return process')()}}", "${process.env}", "%s%s%n", "%00", "%ff%fe", "../../etc/passwd",
-  "\r\nBcc: victim@example.org", "BEGIN:VEVENT\r\nEND:VCALENDAR", "=HYPERLINK(\"http://x\")", "+SUM(1,1)", "@cmd",
+  '\'; DROP TABLE "Registration"; --',
+  "' OR '1'='1",
+  "\\'",
+  "1; SELECT pg_sleep(10)",
+  "$$; $1 $2",
+  "<script>alert(1)</script>",
+  "<img src=x onerror=alert(1)>",
+  '"><svg/onload=alert(1)>',
+  "javascript:alert(1)",
+  "{{constructor.constructor('return process')()}}",
+  "${process.env}",
+  "%s%s%n",
+  "%00",
+  "%ff%fe",
+  "../../etc/passwd",
+  "\r\nBcc: victim@example.org",
+  "BEGIN:VEVENT\r\nEND:VCALENDAR",
+  '=HYPERLINK("http://x")',
+  "+SUM(1,1)",
+  "@cmd",
 ];
 
 /** Property names that tempt a careless merge into prototype pollution. */
-export const pollutionKeys = ["__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty", "__defineGetter__"];
+export const pollutionKeys = [
+  "__proto__",
+  "constructor",
+  "prototype",
+  "toString",
+  "valueOf",
+  "hasOwnProperty",
+  "__defineGetter__",
+];
 
 /** A string of any kind, from empty to ~100 000 characters, heavy on what breaks things. */
 export function hostileString(options: { maxHuge?: number } = {}): fc.Arbitrary<string> {
@@ -66,13 +142,36 @@ export function hostileString(options: { maxHuge?: number } = {}): fc.Arbitrary<
   return fc.oneof(
     { weight: 3, arbitrary: fc.string({ unit: "grapheme", maxLength: 60 }) },
     { weight: 2, arbitrary: fc.string({ unit: "binary", maxLength: 60 }) },
-    { weight: 3, arbitrary: fc.array(fc.constantFrom(...nastyCharacters, ...scriptSamples, "a", " ", "-", "."), { maxLength: 30 }).map((parts) => parts.join("")) },
+    {
+      weight: 3,
+      arbitrary: fc
+        .array(fc.constantFrom(...nastyCharacters, ...scriptSamples, "a", " ", "-", "."), { maxLength: 30 })
+        .map((parts) => parts.join("")),
+    },
     { weight: 2, arbitrary: fc.constantFrom(...injectionSamples, ...pollutionKeys, ...scriptSamples) },
-    { weight: 1, arbitrary: fc.constantFrom("", " ", "   ", "\u3000", "null", "undefined", "true", "0", "-1", "NaN", "1e309") },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        "",
+        " ",
+        "   ",
+        "\u3000",
+        "null",
+        "undefined",
+        "true",
+        "0",
+        "-1",
+        "NaN",
+        "1e309",
+      ),
+    },
     {
       weight: 1,
       arbitrary: fc
-        .tuple(fc.constantFrom("x", "é", "王", "👩🏽‍💻", "\u0000", "a b", "<"), fc.integer({ min: 100, max: maxHuge }))
+        .tuple(
+          fc.constantFrom("x", "é", "王", "👩🏽‍💻", "\u0000", "a b", "<"),
+          fc.integer({ min: 100, max: maxHuge }),
+        )
         .map(([unit, length]) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length)),
     },
   );
@@ -87,7 +186,9 @@ export function hostileValue(options: { maxHuge?: number } = {}): fc.Arbitrary<u
       fc.constantFrom(null, true, false, 0, -0, 1, -1, 1e308, Number.MAX_SAFE_INTEGER + 2, 0.1),
       fc.double(),
       fc.array(tie("tree"), { maxLength: 4 }),
-      fc.dictionary(fc.oneof(fc.constantFrom(...pollutionKeys), fc.string({ maxLength: 8 })), tie("tree"), { maxKeys: 4 }),
+      fc.dictionary(fc.oneof(fc.constantFrom(...pollutionKeys), fc.string({ maxLength: 8 })), tie("tree"), {
+        maxKeys: 4,
+      }),
     ),
   }));
   return tree;
@@ -95,14 +196,36 @@ export function hostileValue(options: { maxHuge?: number } = {}): fc.Arbitrary<u
 
 /** JSON text that does not parse, or parses to something unexpected. */
 export const brokenJson = fc.oneof(
-  fc.constantFrom("", "{", "}", "{not json", "[", "{\"a\":}", "nul", "tru", "'single'", "{\"a\":1,}", "\u0000", "\ufeff{}", "NaN", "Infinity", "1e999999", "[[[[[[[[[[", "{\"__proto__\":{\"admin\":true}}"),
+  fc.constantFrom(
+    "",
+    "{",
+    "}",
+    "{not json",
+    "[",
+    '{"a":}',
+    "nul",
+    "tru",
+    "'single'",
+    '{"a":1,}',
+    "\u0000",
+    "\ufeff{}",
+    "NaN",
+    "Infinity",
+    "1e999999",
+    "[[[[[[[[[[",
+    '{"__proto__":{"admin":true}}',
+  ),
   fc.string({ unit: "binary", maxLength: 200 }),
   fc.json().map((text) => text.slice(0, Math.max(0, text.length - 1))),
 );
 
 /** Values for an Idempotency-Key header (and the form's token). */
 export const idempotencyKeys = fc.option(
-  fc.oneof(fc.string({ maxLength: 64 }).filter(isHeaderValue), fc.constantFrom(" ", "x".repeat(255), "x".repeat(256), "x".repeat(4000), "__proto__", "'; --"), fc.uuid()),
+  fc.oneof(
+    fc.string({ maxLength: 64 }).filter(isHeaderValue),
+    fc.constantFrom(" ", "x".repeat(255), "x".repeat(256), "x".repeat(4000), "__proto__", "'; --"),
+    fc.uuid(),
+  ),
   { nil: undefined },
 );
 
@@ -116,7 +239,24 @@ export function pathSegment(real: readonly string[]): fc.Arbitrary<string> {
   return fc.oneof(
     { weight: 3, arbitrary: fc.constantFrom(...real) },
     { weight: 2, arbitrary: hostileString({ maxHuge: 5_000 }) },
-    { weight: 1, arbitrary: fc.constantFrom("", ".", "..", "%2e%2e", "%00", "2017%00", "２０１７", "2017 ", " 2017", "2017/..", "1999", "-1", "0x7e1") },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        "",
+        ".",
+        "..",
+        "%2e%2e",
+        "%00",
+        "2017%00",
+        "２０１７",
+        "2017 ",
+        " 2017",
+        "2017/..",
+        "1999",
+        "-1",
+        "0x7e1",
+      ),
+    },
   );
 }
 
@@ -131,13 +271,47 @@ export const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-
 export const malformedSegment: fc.Arbitrary<string> = fc
   .tuple(
     fc.string({ unit: fc.constantFrom(..."abcXYZ019-_.~"), maxLength: 12 }),
-    fc.constantFrom("%ff", "%", "%25", "%2541", "%e4%b8", "%c0%af", "%ed%a0%80", "%zz", "%0", "%00", "%0a", "%0D%0A", "%1b", "%7f", "%2f", "%2F", "%5c", "..%2f..%2fetc%2fpasswd"),
+    fc.constantFrom(
+      "%ff",
+      "%",
+      "%25",
+      "%2541",
+      "%e4%b8",
+      "%c0%af",
+      "%ed%a0%80",
+      "%zz",
+      "%0",
+      "%00",
+      "%0a",
+      "%0D%0A",
+      "%1b",
+      "%7f",
+      "%2f",
+      "%2F",
+      "%5c",
+      "..%2f..%2fetc%2fpasswd",
+    ),
     fc.string({ unit: fc.constantFrom(..."abcXYZ019-_.~"), maxLength: 12 }),
   )
   .map(([before, bad, after]) => `${before}${bad}${after}`);
 
 /** Path segments that are addresses, if unusual ones: dot segments, long ones (within Node's 16 KB of headers), harmless escapes. */
 export const oddSegment: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom(".", "..", "%2e", "%2e%2e", ".%2e", "...", "%20", "%E4%B8%AD", "%32017", "2017%20", "~", "-"),
-  fc.tuple(fc.constantFrom("x", "A", "é"), fc.integer({ min: 200, max: 600 })).map(([unit, times]) => encodeURIComponent(unit).repeat(times)),
+  fc.constantFrom(
+    ".",
+    "..",
+    "%2e",
+    "%2e%2e",
+    ".%2e",
+    "...",
+    "%20",
+    "%E4%B8%AD",
+    "%32017",
+    "2017%20",
+    "~",
+    "-",
+  ),
+  fc
+    .tuple(fc.constantFrom("x", "A", "é"), fc.integer({ min: 200, max: 600 }))
+    .map(([unit, times]) => encodeURIComponent(unit).repeat(times)),
 );

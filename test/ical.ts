@@ -22,7 +22,8 @@ export type ParsedEvent = {
 
 export function parseWithIcalJs(text: string): { name: string; method: string; events: ParsedEvent[] } {
   const calendar = new ICAL.Component(ICAL.parse(text));
-  for (const zone of calendar.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(new ICAL.Timezone(zone));
+  for (const zone of calendar.getAllSubcomponents("vtimezone"))
+    ICAL.TimezoneService.register(new ICAL.Timezone(zone));
   const events = calendar.getAllSubcomponents("vevent").map((component) => {
     const event = new ICAL.Event(component);
     const tzid = String(component.getFirstProperty("dtstart")?.getParameter("tzid") ?? "");
@@ -50,7 +51,15 @@ export function parseWithIcalJs(text: string): { name: string; method: string; e
   };
 }
 
-export type NodeIcalEvent = { uid: string; sequence: number; status: string | undefined; summary: string; start: Date; end: Date; tz: string | undefined };
+export type NodeIcalEvent = {
+  uid: string;
+  sequence: number;
+  status: string | undefined;
+  summary: string;
+  start: Date;
+  end: Date;
+  tz: string | undefined;
+};
 
 export function parseWithNodeIcal(text: string): NodeIcalEvent[] {
   return Object.values(nodeIcal.sync.parseICS(text))

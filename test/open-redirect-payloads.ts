@@ -65,7 +65,18 @@ export const OPEN_REDIRECT_PAYLOADS: readonly string[] = [
 ];
 
 /** Of the payloads above, those that are harmless paths of this site: `localPath` may keep them. */
-export const HARMLESS_PAYLOADS: readonly string[] = ["/\uff0f\uff0fevil.example", "/\u2170evil", "/\u3000/evil.example", "/@evil.example", "/?//evil.example"];
+export const HARMLESS_PAYLOADS: readonly string[] = [
+  "/\uff0f\uff0fevil.example",
+  "/\u2170evil",
+  "/\u3000/evil.example",
+  "/@evil.example",
+  "/?//evil.example",
+];
 
 /** Paths of this site that must survive exactly. */
-export const LOCAL_PATHS: readonly string[] = ["/en/admin/meetings/2017?tab=x", "/zh/admin", "/de/admin/people?q=M%C3%BCller", "/en/admin/audit?meeting=2017"];
+export const LOCAL_PATHS: readonly string[] = [
+  "/en/admin/meetings/2017?tab=x",
+  "/zh/admin",
+  "/de/admin/people?q=M%C3%BCller",
+  "/en/admin/audit?meeting=2017",
+];

@@ -15,7 +15,10 @@ import { vi } from "vitest";
  * modules. The caller then imports them afresh (the database client and PGlite live on globalThis and are
  * shared, not reopened).
  */
-export async function sinkForTheApp(settings: Record<string, string> = {}, { running = true } = {}): Promise<SmtpSink> {
+export async function sinkForTheApp(
+  settings: Record<string, string> = {},
+  { running = true } = {},
+): Promise<SmtpSink> {
   const sink = new SmtpSink();
   await sink.start();
   if (!running) await sink.stop();
@@ -88,6 +91,9 @@ export class SmtpSink {
 
   /** The messages to one address, oldest first. */
   to(address: string): ParsedMail[] {
-    return this.messages.filter((mail) => mail.to && !Array.isArray(mail.to) && mail.to.value.some((entry) => entry.address === address));
+    return this.messages.filter(
+      (mail) =>
+        mail.to && !Array.isArray(mail.to) && mail.to.value.some((entry) => entry.address === address),
+    );
   }
 }

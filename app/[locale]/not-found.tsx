@@ -7,7 +7,10 @@ export default async function NotFound() {
     <div className="space-y-4 py-12 text-center">
       <h1 className="text-3xl font-bold">{t("notFoundTitle")}</h1>
       <p className="text-slate-600">{t("notFoundText")}</p>
-      <Link href="/" className="inline-block rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+      <Link
+        href="/"
+        className="inline-block rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+      >
         {t("backHome")}
       </Link>
     </div>

@@ -8,8 +8,15 @@ import { pageLocale } from "@/app/_server/pages";
 
 export default async function HomePage() {
   const locale = await pageLocale();
-  const [t, alliance, meetings, cities] = await Promise.all([getTranslations("home"), getAlliance(), listMeetings(), listCities()]);
-  const otherNames = alliance ? (["de", "en", "zh"] as const).filter((l) => l !== locale).map((l) => alliance.name[l]) : [];
+  const [t, alliance, meetings, cities] = await Promise.all([
+    getTranslations("home"),
+    getAlliance(),
+    listMeetings(),
+    listCities(),
+  ]);
+  const otherNames = alliance
+    ? (["de", "en", "zh"] as const).filter((l) => l !== locale).map((l) => alliance.name[l])
+    : [];
   return (
     <div className="space-y-10">
       {alliance && (
@@ -30,7 +37,9 @@ export default async function HomePage() {
           </p>
           {alliance.initiators.length > 0 && (
             <div>
-              <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{t("initiators")}</h2>
+              <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">
+                {t("initiators")}
+              </h2>
               <ul className="mt-2 grid gap-2 sm:grid-cols-2">
                 {alliance.initiators.map((person) => (
                   <li key={person.id} className="rounded border border-slate-200 bg-white p-3">

@@ -39,7 +39,8 @@ export const adminPaths = {
   outbox: "/admin/outbox",
   outboxEmail: (id: string) => `/admin/outbox/${id}`,
   /** The registrations as CSV or XLSX, with the list's filters (route handler, no locale). */
-  registrationsExport: (slug: string, format: "csv" | "xlsx") => `/api/admin/meetings/${slug}/registrations.${format}`,
+  registrationsExport: (slug: string, format: "csv" | "xlsx") =>
+    `/api/admin/meetings/${slug}/registrations.${format}`,
   /** The run-of-show as a calendar of segments, for organizers (route handler, no locale). */
   runOfShowFeed: (slug: string, id: string) => `/api/admin/meetings/${slug}/sessions/${id}/run-of-show.ics`,
 } as const;

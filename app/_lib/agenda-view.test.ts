@@ -5,8 +5,16 @@ const known = { kinds: ["keynote", "workshop"], tracks: ["plenum", "staedte"] };
 
 describe("agenda query", () => {
   it("reads known filters and ignores unknown ones", () => {
-    expect(parseAgendaQuery({ kind: "workshop", track: "plenum", view: "room" }, known)).toEqual({ kind: "workshop", track: "plenum", view: "room" });
-    expect(parseAgendaQuery({ kind: "dance", track: ["staedte", "plenum"], view: "grid" }, known)).toEqual({ kind: null, track: "staedte", view: "time" });
+    expect(parseAgendaQuery({ kind: "workshop", track: "plenum", view: "room" }, known)).toEqual({
+      kind: "workshop",
+      track: "plenum",
+      view: "room",
+    });
+    expect(parseAgendaQuery({ kind: "dance", track: ["staedte", "plenum"], view: "grid" }, known)).toEqual({
+      kind: null,
+      track: "staedte",
+      view: "time",
+    });
     expect(parseAgendaQuery({ kind: "x".repeat(100) }, known).kind).toBeNull();
   });
 

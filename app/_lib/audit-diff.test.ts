@@ -3,12 +3,16 @@ import { auditValue, changedFields } from "./audit-diff";
 
 describe("changedFields", () => {
   it("lists only the fields that differ, with both values", () => {
-    expect(changedFields({ title: "A", capacity: 30, room: "hall" }, { title: "B", capacity: 30, room: "hall" })).toEqual([{ field: "title", before: "A", after: "B" }]);
+    expect(
+      changedFields({ title: "A", capacity: 30, room: "hall" }, { title: "B", capacity: 30, room: "hall" }),
+    ).toEqual([{ field: "title", before: "A", after: "B" }]);
   });
 
   it("treats a creation and a deletion as every field changing", () => {
     expect(changedFields(null, { title: "A" })).toEqual([{ field: "title", before: undefined, after: "A" }]);
-    expect(changedFields({ title: "A" }, undefined)).toEqual([{ field: "title", before: "A", after: undefined }]);
+    expect(changedFields({ title: "A" }, undefined)).toEqual([
+      { field: "title", before: "A", after: undefined },
+    ]);
   });
 
   it("compares nested values by content", () => {

@@ -5,7 +5,9 @@
 export type FieldChange = { field: string; before: unknown; after: unknown };
 
 function asRecord(value: unknown): Record<string, unknown> {
-  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return value && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
 }
 
 export function changedFields(before: unknown, after: unknown): FieldChange[] {

@@ -7,13 +7,16 @@ describe("subscribe links", () => {
     expect(links).toEqual({
       https: "https://meeting.example/calendar/2017.ics",
       webcal: "webcal://meeting.example/calendar/2017.ics",
-      google: "https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Fmeeting.example%2Fcalendar%2F2017.ics",
+      google:
+        "https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Fmeeting.example%2Fcalendar%2F2017.ics",
       outlook:
         "https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2Fmeeting.example%2Fcalendar%2F2017.ics&name=Jahrestreffen%202017%20%C2%B7%20%E4%B8%AD%E5%BE%B7",
     });
   });
 
   it("turns a plain http address (the demo) into webcal too", () => {
-    expect(calendarLinks("http://localhost:3000/calendar/2017.ics", "x").webcal).toBe("webcal://localhost:3000/calendar/2017.ics");
+    expect(calendarLinks("http://localhost:3000/calendar/2017.ics", "x").webcal).toBe(
+      "webcal://localhost:3000/calendar/2017.ics",
+    );
   });
 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { ceremonyFieldErrors, officialsInput, segmentInput } from "./ceremony-input";
 
-const valid = { durationMinutes: "5", titleDe: "Begrüßung", titleEn: "", titleZh: "致欢迎辞", participantIds: ["p1", "", "p2"] };
+const valid = {
+  durationMinutes: "5",
+  titleDe: "Begrüßung",
+  titleEn: "",
+  titleZh: "致欢迎辞",
+  participantIds: ["p1", "", "p2"],
+};
 
 describe("segmentInput", () => {
   it("reads a form: minutes as a number, blanks as missing, empty participant choices dropped", () => {
@@ -15,7 +21,9 @@ describe("segmentInput", () => {
       notesZh: null,
       participantIds: ["p1", "p2"],
     });
-    expect(segmentInput.parse({ ...valid, durationMinutes: 7, participantIds: "p3" }).participantIds).toEqual(["p3"]);
+    expect(segmentInput.parse({ ...valid, durationMinutes: 7, participantIds: "p3" }).participantIds).toEqual(
+      ["p3"],
+    );
   });
 
   it("says what is wrong with each field", () => {

@@ -35,7 +35,14 @@ function distinct<T extends z.ZodType<string>>(item: T, max: number) {
 /** Blank choices (an empty "add a participant" select) are no choice at all. */
 const choices = (max: number) =>
   z.preprocess(
-    (value) => (value === undefined || value === null ? [] : Array.isArray(value) ? value.filter((item) => item !== "") : value === "" ? [] : [value]),
+    (value) =>
+      value === undefined || value === null
+        ? []
+        : Array.isArray(value)
+          ? value.filter((item) => item !== "")
+          : value === ""
+            ? []
+            : [value],
     distinct(recordId, max),
   );
 
@@ -57,22 +64,40 @@ export const segmentOrderInput = choices(200);
 
 export const inducteesInput = choices(100);
 
-export const officialInput = z.object({ personId: recordId, speaks: z.boolean().default(false), signs: z.boolean().default(false) });
+export const officialInput = z.object({
+  personId: recordId,
+  speaks: z.boolean().default(false),
+  signs: z.boolean().default(false),
+});
 export type OfficialInput = z.output<typeof officialInput>;
 
 export const officialsInput = z
   .array(officialInput, message("invalidChoice"))
   .max(50, message("tooMany"))
-  .refine((officials) => new Set(officials.map((official) => official.personId)).size === officials.length, message("duplicate"));
+  .refine(
+    (officials) => new Set(officials.map((official) => official.personId)).size === officials.length,
+    message("duplicate"),
+  );
 
-const schemaKeys: readonly string[] = ["required", "tooLong", "number", "tooSmall", "valueTooLarge", "invalidChoice", "tooMany", "duplicate"] satisfies ValidationKey[];
+const schemaKeys: readonly string[] = [
+  "required",
+  "tooLong",
+  "number",
+  "tooSmall",
+  "valueTooLarge",
+  "invalidChoice",
+  "tooMany",
+  "duplicate",
+] satisfies ValidationKey[];
 
 /** The first problem of each field; zod's own messages (shapes the schema does not expect) become "invalidChoice". */
 export function ceremonyFieldErrors(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const path = issue.path.join(".") || "_";
-    errors[path] ??= { key: schemaKeys.includes(issue.message) ? (issue.message as ValidationKey) : "invalidChoice" };
+    errors[path] ??= {
+      key: schemaKeys.includes(issue.message) ? (issue.message as ValidationKey) : "invalidChoice",
+    };
   }
   return errors;
 }

@@ -28,7 +28,12 @@ export function moveItem<T>(items: readonly T[], from: number, to: number): T[] 
 export type Direction = "up" | "down";
 
 /** The list with the item of this id one place earlier or later; unchanged at either end or for an unknown id. */
-export function moveById<T>(items: readonly T[], idOf: (item: T) => string, id: string, direction: Direction): T[] {
+export function moveById<T>(
+  items: readonly T[],
+  idOf: (item: T) => string,
+  id: string,
+  direction: Direction,
+): T[] {
   const index = items.findIndex((item) => idOf(item) === id);
   if (index < 0) return [...items];
   return moveItem(items, index, direction === "up" ? index - 1 : index + 1);

@@ -5,7 +5,13 @@ import { previewRunOfShow, slotFit } from "./ceremony-warnings";
 const at = (time: string) => new Date(`2017-04-24T${time}:00Z`);
 const slot = { id: "ceremony", startsAt: at("09:00"), endsAt: at("09:45") };
 
-function session(id: string, from: string, to: string, personIds: string[], status: ScheduledSession["status"] = "published"): ScheduledSession {
+function session(
+  id: string,
+  from: string,
+  to: string,
+  personIds: string[],
+  status: ScheduledSession["status"] = "published",
+): ScheduledSession {
   return { id, title: `Session ${id}`, startsAt: at(from), endsAt: at(to), roomId: null, status, personIds };
 }
 
@@ -28,7 +34,16 @@ describe("previewRunOfShow", () => {
     const others = [session("panel", "09:10", "10:00", ["berg"])];
     const preview = previewRunOfShow(slot, segments, others);
     expect(preview.clashes).toEqual([
-      { segmentId: "speech", personId: "berg", with: { id: "panel", title: "Session panel", startsAt: "2017-04-24T09:10:00.000Z", endsAt: "2017-04-24T10:00:00.000Z" } },
+      {
+        segmentId: "speech",
+        personId: "berg",
+        with: {
+          id: "panel",
+          title: "Session panel",
+          startsAt: "2017-04-24T09:10:00.000Z",
+          endsAt: "2017-04-24T10:00:00.000Z",
+        },
+      },
     ]);
     expect(preview.fit).toEqual({ kind: "minutesLeft", minutes: 30 });
   });
@@ -37,7 +52,9 @@ describe("previewRunOfShow", () => {
     const others = [session("panel", "09:00", "09:05", ["berg"])];
     expect(previewRunOfShow(slot, segments, others).clashes).toEqual([]);
     const reversed = [segments[1]!, segments[0]!];
-    expect(previewRunOfShow(slot, reversed, others).clashes.map((clash) => [clash.segmentId, clash.personId])).toEqual([["speech", "berg"]]);
+    expect(
+      previewRunOfShow(slot, reversed, others).clashes.map((clash) => [clash.segmentId, clash.personId]),
+    ).toEqual([["speech", "berg"]]);
   });
 
   it("ignores cancelled sessions, the ceremony itself and sessions that merely touch the segment", () => {

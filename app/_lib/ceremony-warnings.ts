@@ -10,7 +10,8 @@ import { scheduleRunOfShow, type TimedSegment } from "./run-of-show";
 
 const MINUTE = 60_000;
 
-export type SlotFit = { kind: "overrun"; minutes: number } | { kind: "minutesLeft"; minutes: number } | { kind: "fits" };
+export type SlotFit =
+  { kind: "overrun"; minutes: number } | { kind: "minutesLeft"; minutes: number } | { kind: "fits" };
 
 /** How the segments' total compares with the ceremony's slot. */
 export function slotFit(slot: { startsAt: Date; endsAt: Date }, totalMinutes: number): SlotFit {
@@ -45,8 +46,15 @@ export function previewRunOfShow<S extends SegmentPeople>(
   const schedule = scheduleRunOfShow(slot, segments);
   const clashes = schedule.segments.flatMap((segment) =>
     personConflicts(segment, segment.participantIds, others, slot.id).flatMap((conflict) =>
-      conflict.kind === "person" ? [{ segmentId: segment.id, personId: conflict.personId, with: conflict.with }] : [],
+      conflict.kind === "person"
+        ? [{ segmentId: segment.id, personId: conflict.personId, with: conflict.with }]
+        : [],
     ),
   );
-  return { segments: schedule.segments, totalMinutes: schedule.totalMinutes, fit: slotFit(slot, schedule.totalMinutes), clashes };
+  return {
+    segments: schedule.segments,
+    totalMinutes: schedule.totalMinutes,
+    fit: slotFit(slot, schedule.totalMinutes),
+    clashes,
+  };
 }

@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { barLayout, columnLayout, countTicks, cumulative, fitText, labelledIndexes, linePoints, percent, scale, textWidth, timeBuckets } from "./charts";
+import {
+  barLayout,
+  columnLayout,
+  countTicks,
+  cumulative,
+  fitText,
+  labelledIndexes,
+  linePoints,
+  percent,
+  scale,
+  textWidth,
+  timeBuckets,
+} from "./charts";
 
 describe("countTicks", () => {
   it("steps by 1, 2 or 5 × 10ⁿ and ends at or above the maximum", () => {
@@ -34,7 +46,14 @@ describe("barLayout", () => {
     );
     expect(layout.height).toBe(80);
     const [workshop, tour] = layout.rows;
-    expect(workshop).toMatchObject({ barWidth: 150, trackWidth: 300, valueX: 306, labelY: 14, barY: 20, of: 40 });
+    expect(workshop).toMatchObject({
+      barWidth: 150,
+      trackWidth: 300,
+      valueX: 306,
+      labelY: 14,
+      barY: 20,
+      of: 40,
+    });
     expect(tour).toMatchObject({ barWidth: 75, trackWidth: 0, valueX: 81, labelY: 54, barY: 60, of: null });
   });
 
@@ -68,7 +87,13 @@ describe("columnLayout", () => {
   });
 
   it("draws a running total on its own scale over the column centres", () => {
-    const layout = columnLayout([{ key: "a", values: [1] }, { key: "b", values: [3] }], { width: 232, height: 132, left: 32, bottom: 24 });
+    const layout = columnLayout(
+      [
+        { key: "a", values: [1] },
+        { key: "b", values: [3] },
+      ],
+      { width: 232, height: 132, left: 32, bottom: 24 },
+    );
     const points = linePoints(cumulative([1, 3]), layout);
     expect(points[1]!.y).toBeCloseTo(8);
     expect(points[0]!.y).toBeCloseTo(108 - 25);
@@ -88,7 +113,10 @@ describe("labelledIndexes", () => {
 
 describe("timeBuckets, cumulative, percent", () => {
   it("lists every calendar day of a short span, across month ends and leap days", () => {
-    expect(timeBuckets("2016-02-28", "2016-03-01")).toMatchObject({ unit: "day", keys: ["2016-02-28", "2016-02-29", "2016-03-01"] });
+    expect(timeBuckets("2016-02-28", "2016-03-01")).toMatchObject({
+      unit: "day",
+      keys: ["2016-02-28", "2016-02-29", "2016-03-01"],
+    });
     expect(timeBuckets("2017-03-26", "2017-03-27").keys).toEqual(["2017-03-26", "2017-03-27"]);
     expect(timeBuckets("2017-03-02", "2017-03-01").keys).toEqual([]);
   });

@@ -8,7 +8,10 @@ export function countTicks(max: number, wanted = 4): { top: number; ticks: numbe
   if (!(max > 0)) return { top: 1, ticks: [0, 1] };
   const rough = max / Math.max(wanted, 1);
   const power = 10 ** Math.floor(Math.log10(rough));
-  const step = Math.max(1, [1, 2, 5, 10].map((factor) => factor * power).find((candidate) => candidate >= rough) ?? 10 * power);
+  const step = Math.max(
+    1,
+    [1, 2, 5, 10].map((factor) => factor * power).find((candidate) => candidate >= rough) ?? 10 * power,
+  );
   const top = Math.ceil(max / step) * step;
   const ticks: number[] = [];
   for (let value = 0; value <= top; value += step) ticks.push(value);
@@ -25,7 +28,16 @@ export type BarRow = { label: string; value: number; of?: number | null };
 export type BarLayout = {
   width: number;
   height: number;
-  rows: { label: string; value: number; of: number | null; labelY: number; barY: number; barWidth: number; trackWidth: number; valueX: number }[];
+  rows: {
+    label: string;
+    value: number;
+    of: number | null;
+    labelY: number;
+    barY: number;
+    barWidth: number;
+    trackWidth: number;
+    valueX: number;
+  }[];
   barHeight: number;
 };
 
@@ -34,7 +46,10 @@ export type BarLayout = {
  * readable on a phone instead of squeezing the bars. `of` (a capacity) draws a track behind the bar and
  * sets the scale when larger than the values.
  */
-export function barLayout(rows: BarRow[], options: { width?: number; rowHeight?: number; barHeight?: number; valueSpace?: number } = {}): BarLayout {
+export function barLayout(
+  rows: BarRow[],
+  options: { width?: number; rowHeight?: number; barHeight?: number; valueSpace?: number } = {},
+): BarLayout {
   const width = options.width ?? 400;
   const rowHeight = options.rowHeight ?? 40;
   const barHeight = options.barHeight ?? 14;
@@ -62,7 +77,13 @@ export function barLayout(rows: BarRow[], options: { width?: number; rowHeight?:
   };
 }
 
-export type Column = { key: string; x: number; width: number; segments: { y: number; height: number }[]; total: number };
+export type Column = {
+  key: string;
+  x: number;
+  width: number;
+  segments: { y: number; height: number }[];
+  total: number;
+};
 
 export type ColumnLayout = {
   width: number;
@@ -84,7 +105,12 @@ export function columnLayout(
 ): ColumnLayout {
   const width = options.width ?? 400;
   const height = options.height ?? 200;
-  const plot = { left: options.left ?? 32, top: 8, right: width - 4, bottom: height - (options.bottom ?? 24) };
+  const plot = {
+    left: options.left ?? 32,
+    top: 8,
+    right: width - 4,
+    bottom: height - (options.bottom ?? 24),
+  };
   const totals = series.map((column) => column.values.reduce((sum, value) => sum + value, 0));
   const { top, ticks } = countTicks(Math.max(0, ...totals));
   const y = scale(top, plot.bottom - plot.top);
@@ -97,7 +123,13 @@ export function columnLayout(
       base -= segmentHeight;
       return { y: base, height: segmentHeight };
     });
-    return { key: column.key, x: plot.left + index * slot + (slot - columnWidth) / 2, width: columnWidth, segments, total: totals[index]! };
+    return {
+      key: column.key,
+      x: plot.left + index * slot + (slot - columnWidth) / 2,
+      width: columnWidth,
+      segments,
+      total: totals[index]!,
+    };
   });
   return {
     width,
@@ -148,10 +180,14 @@ const MAX_COLUMNS = 92;
  * otherwise every week (from its Monday) or every month (from its 1st), empty ones included, so that
  * the gaps show. `bucketOf` maps a day to its column's key.
  */
-export function timeBuckets(first: string, last: string): { unit: TimeUnit; keys: string[]; bucketOf: (day: string) => string } {
+export function timeBuckets(
+  first: string,
+  last: string,
+): { unit: TimeUnit; keys: string[]; bucketOf: (day: string) => string } {
   const start = Date.parse(`${first}T00:00:00Z`);
   const end = Date.parse(`${last}T00:00:00Z`);
-  if (Number.isNaN(start) || Number.isNaN(end) || end < start) return { unit: "day", keys: [], bucketOf: (day) => day };
+  if (Number.isNaN(start) || Number.isNaN(end) || end < start)
+    return { unit: "day", keys: [], bucketOf: (day) => day };
   const span = (end - start) / DAY_MS + 1;
   const unit: TimeUnit = span <= MAX_COLUMNS ? "day" : span <= MAX_COLUMNS * 7 ? "week" : "month";
   const bucketOf = (day: string) => bucketStart(day, unit);
@@ -185,7 +221,8 @@ export function percent(part: number, whole: number): number {
 /** Rough width of a text in SVG units: CJK characters are square, Latin ones about half as wide. */
 export function textWidth(text: string, fontSize: number): number {
   let width = 0;
-  for (const character of text) width += /[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]/u.test(character) ? 1 : 0.58;
+  for (const character of text)
+    width += /[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]/u.test(character) ? 1 : 0.58;
   return width * fontSize;
 }
 

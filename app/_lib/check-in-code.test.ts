@@ -19,12 +19,24 @@ describe("check-in codes", () => {
   });
 
   it("takes the code out of a scanned check-in address", () => {
-    expect(normalizeCheckInCode("https://meeting.example/admin/meetings/2017/check-in?code=7K3MQ9XW2F")).toBe("7K3MQ9XW2F");
-    expect(normalizeCheckInCode("https://x.example/de/admin/meetings/2017/check-in?lang=de&code=7k3mq-9xw2f#top")).toBe("7K3MQ9XW2F");
+    expect(normalizeCheckInCode("https://meeting.example/admin/meetings/2017/check-in?code=7K3MQ9XW2F")).toBe(
+      "7K3MQ9XW2F",
+    );
+    expect(
+      normalizeCheckInCode("https://x.example/de/admin/meetings/2017/check-in?lang=de&code=7k3mq-9xw2f#top"),
+    ).toBe("7K3MQ9XW2F");
   });
 
   it("refuses anything that cannot be a code", () => {
-    for (const input of ["", "7K3MQ9XW2", "7K3MQ9XW2FF", "7K3MQ9XW2U", "'; DROP TABLE", "７K3MQ9XW2F", "7K3MQ\u00009XW2F"]) {
+    for (const input of [
+      "",
+      "7K3MQ9XW2",
+      "7K3MQ9XW2FF",
+      "7K3MQ9XW2U",
+      "'; DROP TABLE",
+      "７K3MQ9XW2F",
+      "7K3MQ\u00009XW2F",
+    ]) {
       expect(normalizeCheckInCode(input), input).toBeNull();
     }
   });

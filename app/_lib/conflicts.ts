@@ -27,20 +27,35 @@ export type Conflict =
 export type MeetingDays = { startsOn: string; endsOn: string; timeZone: string };
 
 function clash(session: ScheduledSession): Clash {
-  return { id: session.id, title: session.title, startsAt: new Date(session.startsAt).toISOString(), endsAt: new Date(session.endsAt).toISOString() };
+  return {
+    id: session.id,
+    title: session.title,
+    startsAt: new Date(session.startsAt).toISOString(),
+    endsAt: new Date(session.endsAt).toISOString(),
+  };
 }
 
 /** Other sessions that hold any of these people at the same time. */
-export function personConflicts(interval: Interval, personIds: readonly string[], others: readonly ScheduledSession[], exceptId?: string): Conflict[] {
+export function personConflicts(
+  interval: Interval,
+  personIds: readonly string[],
+  others: readonly ScheduledSession[],
+  exceptId?: string,
+): Conflict[] {
   const wanted = new Set(personIds);
   return others
     .filter((other) => other.id !== exceptId && other.status !== "cancelled" && overlaps(interval, other))
-    .flatMap((other) => other.personIds.filter((id) => wanted.has(id)).map((personId): Conflict => ({ kind: "person", personId, with: clash(other) })));
+    .flatMap((other) =>
+      other.personIds
+        .filter((id) => wanted.has(id))
+        .map((personId): Conflict => ({ kind: "person", personId, with: clash(other) })),
+    );
 }
 
 /** The days of the meeting in its own zone: a session must start and end within them. */
 export function isWithinMeetingDays(interval: Interval, days: MeetingDays): boolean {
-  const day = (instant: string | Date) => DateTime.fromJSDate(new Date(instant)).setZone(days.timeZone).toISODate()!;
+  const day = (instant: string | Date) =>
+    DateTime.fromJSDate(new Date(instant)).setZone(days.timeZone).toISODate()!;
   // A session ending exactly at midnight ends on the day before.
   const lastDay = day(new Date(new Date(interval.endsAt).getTime() - 1));
   return day(interval.startsAt) >= days.startsOn && lastDay <= days.endsOn;
@@ -54,15 +69,25 @@ export function findConflicts(
   if (candidate.status === "cancelled") return [];
   const active = others.filter((other) => other.id !== candidate.id && other.status !== "cancelled");
   const conflicts: Conflict[] = [];
-  if (!isWithinMeetingDays(candidate, context.days)) conflicts.push({ kind: "outsideDays", startsOn: context.days.startsOn, endsOn: context.days.endsOn });
+  if (!isWithinMeetingDays(candidate, context.days))
+    conflicts.push({ kind: "outsideDays", startsOn: context.days.startsOn, endsOn: context.days.endsOn });
   if (candidate.roomId) {
     for (const other of active) {
-      if (other.roomId === candidate.roomId && overlaps(candidate, other)) conflicts.push({ kind: "room", with: clash(other) });
+      if (other.roomId === candidate.roomId && overlaps(candidate, other))
+        conflicts.push({ kind: "room", with: clash(other) });
     }
   }
   conflicts.push(...personConflicts(candidate, candidate.personIds, active));
-  if (candidate.capacity !== null && context.roomCapacity !== null && candidate.capacity > context.roomCapacity) {
-    conflicts.push({ kind: "roomCapacity", capacity: candidate.capacity, roomCapacity: context.roomCapacity });
+  if (
+    candidate.capacity !== null &&
+    context.roomCapacity !== null &&
+    candidate.capacity > context.roomCapacity
+  ) {
+    conflicts.push({
+      kind: "roomCapacity",
+      capacity: candidate.capacity,
+      roomCapacity: context.roomCapacity,
+    });
   }
   return conflicts;
 }

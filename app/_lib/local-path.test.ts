@@ -19,9 +19,12 @@ describe("localPath", () => {
     expect(OPEN_REDIRECT_PAYLOADS.length).toBeGreaterThanOrEqual(30);
   });
 
-  it.each(OPEN_REDIRECT_PAYLOADS.filter((payload) => !HARMLESS_PAYLOADS.includes(payload)))("refuses %j", (payload) => {
-    expect(localPath(payload, FALLBACK)).toBe(FALLBACK);
-  });
+  it.each(OPEN_REDIRECT_PAYLOADS.filter((payload) => !HARMLESS_PAYLOADS.includes(payload)))(
+    "refuses %j",
+    (payload) => {
+      expect(localPath(payload, FALLBACK)).toBe(FALLBACK);
+    },
+  );
 
   // Whatever is kept is a plain path of this site, already in its resolved form, and stays the same
   // when checked again (a server that decodes it once more finds nothing else either).

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { displayName, latinName } from "./names";
 
 const wang = { givenName: "Wei", familyName: "Wang", nativeName: "王伟", nameOrder: "family_first" as const };
-const berg = { givenName: "Ute", familyName: "Berg", nativeName: null, nameOrder: "given_first" as const, honorific: { de: "Dr.", en: "Dr", zh: "博士" } };
+const berg = {
+  givenName: "Ute",
+  familyName: "Berg",
+  nativeName: null,
+  nameOrder: "given_first" as const,
+  honorific: { de: "Dr.", en: "Dr", zh: "博士" },
+};
 
 describe("person names", () => {
   it("writes Latin names in the person's own order", () => {

@@ -20,7 +20,10 @@ export function latinName(person: NamedPerson): string {
  * The name as a reader of `locale` expects it: Chinese readers see the native-script name first where
  * there is one; everyone else the Latin name, followed by the native one in brackets.
  */
-export function displayName(person: NamedPerson, locale: AppLocale): { primary: string; secondary: string | null } {
+export function displayName(
+  person: NamedPerson,
+  locale: AppLocale,
+): { primary: string; secondary: string | null } {
   if (isAnonymized(person)) return { primary: ANONYMIZED[locale], secondary: null };
   const honorific = person.honorific ? pick(person.honorific, locale) : "";
   const latin = [honorific, latinName(person)].filter(Boolean).join(" ");

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { firstOverlap, overlaps } from "./overlap";
 
-const at = (start: string, end: string, id = start) => ({ id, startsAt: `2017-04-24T${start}:00Z`, endsAt: `2017-04-24T${end}:00Z` });
+const at = (start: string, end: string, id = start) => ({
+  id,
+  startsAt: `2017-04-24T${start}:00Z`,
+  endsAt: `2017-04-24T${end}:00Z`,
+});
 
 describe("overlap of sessions", () => {
   it("counts a shared minute as a clash and touching ends as none", () => {
@@ -12,7 +16,12 @@ describe("overlap of sessions", () => {
   });
 
   it("names the first clashing pair in the given order", () => {
-    const items = [at("09:00", "10:00", "a"), at("13:30", "15:00", "b"), at("15:15", "16:45", "c"), at("14:00", "14:30", "d")];
+    const items = [
+      at("09:00", "10:00", "a"),
+      at("13:30", "15:00", "b"),
+      at("15:15", "16:45", "c"),
+      at("14:00", "14:30", "d"),
+    ];
     expect(firstOverlap(items)?.map((item) => item.id)).toEqual(["b", "d"]);
     expect(firstOverlap(items.slice(0, 3))).toBeNull();
     expect(firstOverlap([])).toBeNull();

@@ -18,7 +18,10 @@ export function placeName({ city, cityOther }: Place, locale: AppLocale): string
  * The place for the check-in desk and badges: a Chinese city also in Chinese characters ("Ningbo 宁波"),
  * as delegations and their hosts both read it.
  */
-export function placeNameWithChinese(place: Place<City & { country: "DE" | "CN" }>, locale: AppLocale): string {
+export function placeNameWithChinese(
+  place: Place<City & { country: "DE" | "CN" }>,
+  locale: AppLocale,
+): string {
   const name = placeName(place, locale);
   const chinese = place.city?.country === "CN" ? namesOf(place.city).zh?.trim() : undefined;
   return chinese && chinese !== name ? `${name} ${chinese}` : name;

@@ -5,7 +5,11 @@ const slot = { startsAt: new Date("2017-04-24T09:00:00Z"), endsAt: new Date("201
 
 describe("scheduleRunOfShow", () => {
   it("starts each segment where the previous one ends", () => {
-    const result = scheduleRunOfShow(slot, [{ durationMinutes: 5 }, { durationMinutes: 8 }, { durationMinutes: 10 }]);
+    const result = scheduleRunOfShow(slot, [
+      { durationMinutes: 5 },
+      { durationMinutes: 8 },
+      { durationMinutes: 10 },
+    ]);
     expect(result.segments.map((segment) => segment.startsAt.toISOString())).toEqual([
       "2017-04-24T09:00:00.000Z",
       "2017-04-24T09:05:00.000Z",
@@ -24,11 +28,15 @@ describe("scheduleRunOfShow", () => {
 
   it("reports minutes past the slot", () => {
     expect(scheduleRunOfShow(slot, [{ durationMinutes: 45 }]).overrunMinutes).toBe(0);
-    expect(scheduleRunOfShow(slot, [{ durationMinutes: 40 }, { durationMinutes: 12 }]).overrunMinutes).toBe(7);
+    expect(scheduleRunOfShow(slot, [{ durationMinutes: 40 }, { durationMinutes: 12 }]).overrunMinutes).toBe(
+      7,
+    );
   });
 
   it("keeps the segments' own fields and handles an empty run-of-show", () => {
-    expect(scheduleRunOfShow(slot, [{ durationMinutes: 3, title: "Welcome" }]).segments[0]!.title).toBe("Welcome");
+    expect(scheduleRunOfShow(slot, [{ durationMinutes: 3, title: "Welcome" }]).segments[0]!.title).toBe(
+      "Welcome",
+    );
     const empty = scheduleRunOfShow(slot, []);
     expect(empty).toMatchObject({ segments: [], totalMinutes: 0, overrunMinutes: 0 });
     expect(empty.endsAt.toISOString()).toBe(slot.startsAt.toISOString());

@@ -23,10 +23,17 @@ export function scheduleRunOfShow<S extends { durationMinutes: number }>(
   let offsetMinutes = 0;
   const timed = segments.map((segment) => {
     if (!Number.isInteger(segment.durationMinutes) || segment.durationMinutes < 0) {
-      throw new RangeError(`A segment lasts a whole, non-negative number of minutes, not ${segment.durationMinutes}`);
+      throw new RangeError(
+        `A segment lasts a whole, non-negative number of minutes, not ${segment.durationMinutes}`,
+      );
     }
     const startsAt = new Date(slot.startsAt.getTime() + offsetMinutes * MINUTE);
-    const item = { ...segment, startsAt, endsAt: new Date(startsAt.getTime() + segment.durationMinutes * MINUTE), offsetMinutes };
+    const item = {
+      ...segment,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + segment.durationMinutes * MINUTE),
+      offsetMinutes,
+    };
     offsetMinutes += segment.durationMinutes;
     return item;
   });

@@ -2,7 +2,12 @@
  * iCalendar SEQUENCE (README "Calendars"): it rises when a session's time, place or status changes, so calendar
  * apps replace their copy; other edits (title, description) reach them through LAST-MODIFIED alone.
  */
-export type CalendarRelevant = { startsAt: Date | string; endsAt: Date | string; roomId: string | null; status: string };
+export type CalendarRelevant = {
+  startsAt: Date | string;
+  endsAt: Date | string;
+  roomId: string | null;
+  status: string;
+};
 
 export function changesCalendar(before: CalendarRelevant, after: CalendarRelevant): boolean {
   return (

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { CHINA_TIME_ZONE, dayKey, formatCalendarDate, formatDateTime, formatLongDate, formatTime, formatTimeRange, HOME_TIME_ZONE, zoneOffsetLabel } from "./time";
+import {
+  CHINA_TIME_ZONE,
+  dayKey,
+  formatCalendarDate,
+  formatDateTime,
+  formatLongDate,
+  formatTime,
+  formatTimeRange,
+  HOME_TIME_ZONE,
+  zoneOffsetLabel,
+} from "./time";
 
 // Runs under TZ=UTC and TZ=Asia/Shanghai (npm run test:unit): results must not depend on the process zone.
 const BERLIN = "Europe/Berlin";
@@ -44,8 +54,12 @@ describe("zoned formatting", () => {
   it("writes date and time together, on the zone's day, with a 24-hour clock", () => {
     const instant = new Date("2017-04-24T22:30:00Z");
     expect(formatDateTime(instant, BERLIN, "de")).toBe("25. Apr. 2017, 00:30");
-    expect(formatDateTime(instant.toISOString(), BERLIN, "en")).toMatch(/^(25 Apr 2017|Apr 25, 2017), 00:30$/);
+    expect(formatDateTime(instant.toISOString(), BERLIN, "en")).toMatch(
+      /^(25 Apr 2017|Apr 25, 2017), 00:30$/,
+    );
     expect(formatDateTime(instant, CHINA_TIME_ZONE, "zh")).toBe("2017年4月25日 06:30");
-    expect(formatDateTime(new Date("2017-04-24T13:05:00Z"), HOME_TIME_ZONE, "de")).toBe("24. Apr. 2017, 15:05");
+    expect(formatDateTime(new Date("2017-04-24T13:05:00Z"), HOME_TIME_ZONE, "de")).toBe(
+      "24. Apr. 2017, 15:05",
+    );
   });
 });

@@ -18,7 +18,8 @@ export const HOME_TIME_ZONE = "Europe/Berlin";
 type Instant = Date | string;
 
 function zoned(instant: Instant, zone: string, locale: AppLocale): DateTime {
-  const dateTime = typeof instant === "string" ? DateTime.fromISO(instant, { zone: "utc" }) : DateTime.fromJSDate(instant);
+  const dateTime =
+    typeof instant === "string" ? DateTime.fromISO(instant, { zone: "utc" }) : DateTime.fromJSDate(instant);
   return dateTime.setZone(zone).setLocale(htmlLang[locale]);
 }
 
@@ -58,13 +59,25 @@ export function formatTimeRange(start: Instant, end: Instant, zone: string, loca
 
 /** "24. Apr. 2017, 09:30" / "24 Apr 2017, 09:30" / "2017年4月24日 09:30": date and time in one, for lists and details. */
 export function formatDateTime(instant: Instant, zone: string, locale: AppLocale): string {
-  return zoned(instant, zone, locale).toLocaleString({ day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  return zoned(instant, zone, locale).toLocaleString({
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  });
 }
 
 /** "Montag, 24. April 2017" / "Monday, 24 April 2017" / "2017年4月24日星期一". */
 export function formatLongDate(instant: Instant, zone: string, locale: AppLocale): string {
   return remember(`long|${keyOf(instant)}|${zone}|${locale}`, () =>
-    zoned(instant, zone, locale).toLocaleString({ weekday: "long", day: "numeric", month: "long", year: "numeric" }),
+    zoned(instant, zone, locale).toLocaleString({
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+    }),
   );
 }
 

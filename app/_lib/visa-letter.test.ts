@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { letterParagraphs, letterPlaceholders, letterTemplate, renderLetter, unknownPlaceholders, type LetterData } from "./visa-letter";
+import {
+  letterParagraphs,
+  letterPlaceholders,
+  letterTemplate,
+  renderLetter,
+  unknownPlaceholders,
+  type LetterData,
+} from "./visa-letter";
 import { defaultVisaLetters } from "./visa-letter-defaults";
 
 const wang: LetterData = {
@@ -20,25 +27,46 @@ const wang: LetterData = {
 
 describe("visa letter templates", () => {
   it("fills every placeholder", () => {
-    expect(renderLetter("Dear {honorific} {delegateName} ({nativeName}), see you at {venue} on {meetingDates}.", wang)).toBe(
-      "Dear Dr. Wang Wei (王伟), see you at Hannover Messe, Hannover, Germany on 24 April 2017.",
-    );
+    expect(
+      renderLetter(
+        "Dear {honorific} {delegateName} ({nativeName}), see you at {venue} on {meetingDates}.",
+        wang,
+      ),
+    ).toBe("Dear Dr. Wang Wei (王伟), see you at Hannover Messe, Hannover, Germany on 24 April 2017.");
   });
 
   it("drops lines whose values are all empty and tidies lines with some empty", () => {
-    const data = { ...wang, honorific: "", position: "", organization: "", nativeName: "", city: "Ningbo", country: "" };
-    const text = renderLetter("To\n{honorific} {delegateName} ({nativeName})\n{position}\n{organization}, {position}\n{city}, {country}\n\nEnd,", data);
+    const data = {
+      ...wang,
+      honorific: "",
+      position: "",
+      organization: "",
+      nativeName: "",
+      city: "Ningbo",
+      country: "",
+    };
+    const text = renderLetter(
+      "To\n{honorific} {delegateName} ({nativeName})\n{position}\n{organization}, {position}\n{city}, {country}\n\nEnd,",
+      data,
+    );
     expect(text).toBe("To\nWang Wei\nNingbo\n\nEnd,");
     expect(renderLetter("{city}，{country}", { ...wang, city: "" })).toBe("China");
-    expect(renderLetter("{position}, {organization}, {city}", { ...wang, organization: "" })).toBe("Deputy Mayor, Ningbo");
+    expect(renderLetter("{position}, {organization}, {city}", { ...wang, organization: "" })).toBe(
+      "Deputy Mayor, Ningbo",
+    );
   });
 
   it("keeps a value on its line and leaves lines without placeholders as written", () => {
-    expect(renderLetter("Name: {delegateName}\nYours faithfully,", { ...wang, delegateName: "Wang\n\nWei" })).toBe("Name: Wang Wei\nYours faithfully,");
+    expect(
+      renderLetter("Name: {delegateName}\nYours faithfully,", { ...wang, delegateName: "Wang\n\nWei" }),
+    ).toBe("Name: Wang Wei\nYours faithfully,");
   });
 
   it("lists placeholders it cannot fill, once each, and leaves them in the text", () => {
-    expect(unknownPlaceholders("Dear {name}, {passport} {delegateName} {name} {not a placeholder}")).toEqual(["name", "passport"]);
+    expect(unknownPlaceholders("Dear {name}, {passport} {delegateName} {name} {not a placeholder}")).toEqual([
+      "name",
+      "passport",
+    ]);
     expect(unknownPlaceholders("{delegateName}")).toEqual([]);
     expect(renderLetter("Dear {name}", wang)).toBe("Dear {name}");
   });

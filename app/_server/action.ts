@@ -7,7 +7,12 @@ import { authorize, authorizeOwnAccount, currentActor, type Actor } from "./auth
 import { AppError } from "./errors";
 import { formStateOf } from "./forms";
 
-export type BackOfficeActionContext = { actor: Actor; locale: AppLocale; values: FormValues; formData: FormData };
+export type BackOfficeActionContext = {
+  actor: Actor;
+  locale: AppLocale;
+  values: FormValues;
+  formData: FormData;
+};
 
 type Options = {
   /** Fields that may come several times (checkbox groups, multi-selects). */
@@ -36,7 +41,8 @@ export function backOfficeAction(
       const actor = await currentActor();
       if (permission === "ownAccount") authorizeOwnAccount(actor);
       else authorize(actor, permission);
-      if (!(formData instanceof FormData)) throw new AppError("malformed", "A server action of the back office takes a form");
+      if (!(formData instanceof FormData))
+        throw new AppError("malformed", "A server action of the back office takes a form");
       return await run({ actor, locale, values, formData });
     } catch (error) {
       return formStateOf(error, locale, values);

@@ -13,7 +13,14 @@ import { AppError } from "./errors";
  * The signed-in organizer on whose behalf the domain acts, and the session they act in.
  * `secondFactorDue`: their role requires a second factor they have not set up; they may do nothing but that.
  */
-export type Actor = { id: string; email: string; name: string; role: UserRole; sessionId?: string; secondFactorDue?: boolean };
+export type Actor = {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  sessionId?: string;
+  secondFactorDue?: boolean;
+};
 
 /**
  * The organizer of this request, or null: no valid session cookie, a session that has ended (signed

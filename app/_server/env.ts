@@ -8,7 +8,11 @@ import { z } from "zod";
 const schema = z.object({
   /** PostgreSQL connection string. Unset: embedded PGlite in DATA_DIR. */
   DATABASE_URL: z
-    .url({ protocol: /^postgres(ql)?$/, error: "not a PostgreSQL connection string such as postgresql://user:password@host:5432/database (leave it unset for the embedded database)" })
+    .url({
+      protocol: /^postgres(ql)?$/,
+      error:
+        "not a PostgreSQL connection string such as postgresql://user:password@host:5432/database (leave it unset for the embedded database)",
+    })
     .optional(),
   /** Folder of the embedded database. Unset: `.data/pglite`, or `.data/demo` for the demo, so that the
    *  demo's accounts, whose password the README publishes, never land in a real installation's folder. */
@@ -21,7 +25,10 @@ const schema = z.object({
   DEMO: z.enum(["true", "false"]).default("false"),
   /** Address of the app as delegates reach it: links in emails and API answers. Never taken from the
    *  request's Host header, which a client controls. */
-  PUBLIC_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000").transform((url) => url.replace(/\/+$/, "")),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .default("http://localhost:3000")
+    .transform((url) => url.replace(/\/+$/, "")),
   /** SMTP server for outgoing email, e.g. smtp://user:pass@mail.example.org:587. Unset: emails wait in the outbox. */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   /** Sender of outgoing email. */
@@ -38,7 +45,12 @@ const schema = z.object({
   /** Hours an organizer stays signed in, counted from sign-in and never extended by use. */
   AUTH_SESSION_HOURS: z.coerce.number().int().min(1).max(24).default(8),
   /** Minutes without a request after which a session ends. */
-  AUTH_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(120),
+  AUTH_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(120),
   /** Reverse proxies in front of the app, each adding the address it sees to X-Forwarded-For: the client
    *  is that many entries from the right (1: the compose file's Caddy). 0 ignores the header, and every
    *  request then counts as one client (http.ts, clientAddress). */
@@ -84,7 +96,9 @@ export function env(): Env {
  */
 export class EnvironmentError extends Error {
   constructor(error: z.ZodError) {
-    const problems = error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`);
+    const problems = error.issues.map(
+      (issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`,
+    );
     super(`Invalid environment: ${problems.join("; ")}.`);
     this.name = "EnvironmentError";
   }
@@ -92,5 +106,7 @@ export class EnvironmentError extends Error {
 
 /** `FOO=` in a .env file means "not set", not "set to the empty string". */
 function emptyToUndefined(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(source).map(([key, value]) => [key, value === "" ? undefined : value]));
+  return Object.fromEntries(
+    Object.entries(source).map(([key, value]) => [key, value === "" ? undefined : value]),
+  );
 }

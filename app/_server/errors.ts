@@ -62,7 +62,9 @@ export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 export function asAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
   if (isDatabaseUnavailable(error)) {
-    return new AppError("unavailable", "The database is unavailable", { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS });
+    return new AppError("unavailable", "The database is unavailable", {
+      retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS,
+    });
   }
   return null;
 }

@@ -15,7 +15,8 @@ import { clientAddress, errorSentence } from "./http";
  */
 export function invalidFormState(fields: FieldErrors, locale: AppLocale, values: FormValues): FormState {
   const fieldErrors: Record<string, string> = {};
-  for (const [path, sentence] of Object.entries(describeFieldErrors(fields, locale))) fieldErrors[formFieldOf(path)] ??= sentence;
+  for (const [path, sentence] of Object.entries(describeFieldErrors(fields, locale)))
+    fieldErrors[formFieldOf(path)] ??= sentence;
   return { ok: false, message: validationMessage("summary", locale), fieldErrors, values };
 }
 
@@ -39,13 +40,20 @@ export function formStateOf(thrown: unknown, locale: AppLocale, values: FormValu
  * the browser as sent, so a hand-made request can put anything there; this keeps that from becoming a
  * 500 deeper in. (The back office's actions check the same in action.ts.)
  */
-export function malformedArguments(given: { locale: unknown; formData?: unknown; texts?: unknown[] }): FormState | null {
+export function malformedArguments(given: {
+  locale: unknown;
+  formData?: unknown;
+  texts?: unknown[];
+}): FormState | null {
   const { locale, texts = [] } = given;
   const textsFit = texts.every((text) => typeof text === "string");
   // An action that takes a form needs one; one that does not leaves the key out.
   const formFits = !("formData" in given) || given.formData instanceof FormData;
   if (isLocale(locale) && formFits && textsFit) return null;
-  return { ok: false, message: validationMessage("malformed", isLocale(locale) ? locale : routing.defaultLocale) };
+  return {
+    ok: false,
+    message: validationMessage("malformed", isLocale(locale) ? locale : routing.defaultLocale),
+  };
 }
 
 /** A text field of a posted form; "" when it is missing or a file. */

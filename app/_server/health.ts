@@ -12,7 +12,11 @@ import { isShuttingDown } from "./shutdown";
  */
 export type Health =
   | { status: 200; body: { status: "ok"; database: "up"; version: string } }
-  | { status: 503; retryAfterSeconds?: number; body: { status: "unavailable"; database: "down" } | { status: "draining"; version: string } };
+  | {
+      status: 503;
+      retryAfterSeconds?: number;
+      body: { status: "unavailable"; database: "down" } | { status: "draining"; version: string };
+    };
 
 /**
  * A database that has not answered within this long counts as down: the caller (the container's
@@ -20,11 +24,18 @@ export type Health =
  */
 const CHECK_TIMEOUT_MS = 2_500;
 
-export async function checkHealth({ timeoutMs = CHECK_TIMEOUT_MS }: { timeoutMs?: number } = {}): Promise<Health> {
+export async function checkHealth({
+  timeoutMs = CHECK_TIMEOUT_MS,
+}: { timeoutMs?: number } = {}): Promise<Health> {
   // A stopping instance (shutdown.ts) is taken out of rotation, whatever its database says.
   if (isShuttingDown()) return { status: 503, body: { status: "draining", version } };
-  if (await databaseAnswers(timeoutMs)) return { status: 200, body: { status: "ok", database: "up", version } };
-  return { status: 503, retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS, body: { status: "unavailable", database: "down" } };
+  if (await databaseAnswers(timeoutMs))
+    return { status: 200, body: { status: "ok", database: "up", version } };
+  return {
+    status: 503,
+    retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS,
+    body: { status: "unavailable", database: "down" },
+  };
 }
 
 // The check under way, shared: frequent checks, or several checkers, never pile up connections to a
@@ -40,7 +51,8 @@ const store = globalThis as unknown as { __healthCheck?: Promise<boolean>; __hea
 async function databaseAnswers(timeoutMs: number): Promise<boolean> {
   const check = (store.__healthCheck ??= connectionProblem(configuredTarget(), timeoutMs)
     .then((problem) => {
-      if (problem !== (store.__healthProblem ?? null)) console.error(problem ? `[health] ${problem}` : "[health] the database answers again");
+      if (problem !== (store.__healthProblem ?? null))
+        console.error(problem ? `[health] ${problem}` : "[health] the database answers again");
       store.__healthProblem = problem;
       return problem === null;
     })

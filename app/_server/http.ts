@@ -62,11 +62,17 @@ export function errorResponse(error: AppError, locale: AppLocale = "en"): NextRe
       code: error.code,
       message: errorSentence(error, locale),
       ...(fields && {
-        fields: Object.entries(fields).map(([path, problem]) => ({ path, code: problem.key, message: described[path] })),
+        fields: Object.entries(fields).map(([path, problem]) => ({
+          path,
+          code: problem.key,
+          message: described[path],
+        })),
       }),
     },
   };
-  const headers = error.details.retryAfterSeconds ? { "Retry-After": String(error.details.retryAfterSeconds) } : undefined;
+  const headers = error.details.retryAfterSeconds
+    ? { "Retry-After": String(error.details.retryAfterSeconds) }
+    : undefined;
   return NextResponse.json(body, { status: errorStatus(error), headers });
 }
 
@@ -126,12 +132,20 @@ const ALL_CLIENTS = "unknown";
  */
 export function clientAddress(headers: Headers, hops: number = env().TRUSTED_PROXY_HOPS): string {
   if (hops === 0) return ALL_CLIENTS;
-  const entries = headers.get("x-forwarded-for")?.split(",").map((part) => part.trim()).filter(Boolean) ?? [];
+  const entries =
+    headers
+      .get("x-forwarded-for")
+      ?.split(",")
+      .map((part) => part.trim())
+      .filter(Boolean) ?? [];
   return entries.at(Math.max(entries.length - hops, 0)) ?? ALL_CLIENTS;
 }
 
 /** JSON route handlers: run, answer JSON, and map domain errors (and a database outage, 503) to their status. */
-export async function jsonRoute<T>(run: () => Promise<T>, options: { status?: number; locale?: AppLocale } = {}): Promise<NextResponse> {
+export async function jsonRoute<T>(
+  run: () => Promise<T>,
+  options: { status?: number; locale?: AppLocale } = {},
+): Promise<NextResponse> {
   try {
     return NextResponse.json(await run(), { status: options.status ?? 200 });
   } catch (error) {

@@ -90,7 +90,11 @@ function isRenderRequest(request: NextRequest): boolean {
  * remembered with the page: for another host (its alternate links in `link` name the request's host), and
  * for a visitor whose language cookie names another language (it sets the cookie to this page's).
  */
-export async function pageResponse(request: NextRequest, nonce: string, route: () => NextResponse): Promise<Response> {
+export async function pageResponse(
+  request: NextRequest,
+  nonce: string,
+  route: () => NextResponse,
+): Promise<Response> {
   // Where this server listens, set by `next start` (and `next dev`); Next.js itself sends server actions there.
   const origin = process.env.__NEXT_PRIVATE_ORIGIN;
   const [, locale, slug] = CACHED_PAGE.exec(request.nextUrl.pathname) ?? [];
@@ -115,7 +119,10 @@ export async function pageResponse(request: NextRequest, nonce: string, route: (
     page.routing = { host, link: routed.headers.get("link") };
     cookies = routed.headers.getSetCookie();
   }
-  const response = new NextResponse(asStream(withNonce(page.parts, nonce)), { status: 200, headers: page.headers });
+  const response = new NextResponse(asStream(withNonce(page.parts, nonce)), {
+    status: 200,
+    headers: page.headers,
+  });
   if (page.routing.link) response.headers.set("link", page.routing.link);
   for (const cookie of cookies) response.headers.append("set-cookie", cookie);
   return response;
@@ -123,13 +130,17 @@ export async function pageResponse(request: NextRequest, nonce: string, route: (
 
 /** The host the visitor asked, as the language routing reads it for its alternate links. */
 function hostOf(request: NextRequest): string {
-  return ["x-forwarded-proto", "x-forwarded-host", "host"].map((name) => request.headers.get(name) ?? "").join(" ");
+  return ["x-forwarded-proto", "x-forwarded-host", "host"]
+    .map((name) => request.headers.get(name) ?? "")
+    .join(" ");
 }
 
 /** The page's bytes with the nonce: copies of bytes, not a string of the whole page to encode again per response. */
 function withNonce(parts: Uint8Array[], nonce: string): Uint8Array<ArrayBuffer> {
   const nonceBytes = Buffer.from(nonce);
-  const body = new Uint8Array(parts.reduce((sum, part) => sum + part.length, nonceBytes.length * (parts.length - 1)));
+  const body = new Uint8Array(
+    parts.reduce((sum, part) => sum + part.length, nonceBytes.length * (parts.length - 1)),
+  );
   let offset = 0;
   parts.forEach((part, index) => {
     if (index > 0) offset += copy(nonceBytes, body, offset);
@@ -157,7 +168,10 @@ function copy(from: Uint8Array, to: Uint8Array, offset: number): number {
 function isDocumentRequest(request: NextRequest): boolean {
   if (request.method !== "GET" || request.headers.has(RENDER_HEADER)) return false;
   const destination = request.headers.get("sec-fetch-dest");
-  return (destination === null || destination === "document") && (request.headers.get("accept") ?? "").includes("text/html");
+  return (
+    (destination === null || destination === "document") &&
+    (request.headers.get("accept") ?? "").includes("text/html")
+  );
 }
 
 function render(origin: string, address: string, version: string): Promise<CachedPage | null> {
@@ -183,7 +197,8 @@ async function renderPage(origin: string, address: string, version: string): Pro
       signal: AbortSignal.timeout(RENDER_TIMEOUT_MS),
     });
     const html = await response.text();
-    if (response.status !== 200 || !response.headers.get("content-type")?.startsWith("text/html")) return null;
+    if (response.status !== 200 || !response.headers.get("content-type")?.startsWith("text/html"))
+      return null;
     return {
       version,
       parts: html.split(noncePlaceholder).map((part) => Buffer.from(part)),

@@ -8,7 +8,10 @@ import { PrismaClient } from "./generated/prisma/client";
 import { hitRateLimit } from "./rate-limit";
 
 /** Two "instances": each with its own Prisma client and connection pool, built as db.ts builds one. */
-const instances = [new PrismaClient({ adapter: adapterFactory(configuredTarget()) }), new PrismaClient({ adapter: adapterFactory(configuredTarget()) })];
+const instances = [
+  new PrismaClient({ adapter: adapterFactory(configuredTarget()) }),
+  new PrismaClient({ adapter: adapterFactory(configuredTarget()) }),
+];
 
 afterAll(async () => {
   await Promise.all(instances.map((instance) => instance.$disconnect()));
@@ -18,7 +21,9 @@ describe("hitRateLimit", () => {
   it("allows exactly the limit when two instances count one key at the same time", async () => {
     const key = `test:${randomUUID()}`;
     const hits = await Promise.all(
-      Array.from({ length: 40 }, (_, index) => hitRateLimit(key, 10, 3600, { database: instances[index % 2]! })),
+      Array.from({ length: 40 }, (_, index) =>
+        hitRateLimit(key, 10, 3600, { database: instances[index % 2]! }),
+      ),
     );
     expect(hits.filter((hit) => hit.allowed)).toHaveLength(10);
     expect((await db.rateLimit.findUniqueOrThrow({ where: { key } })).count).toBe(40);
@@ -28,9 +33,21 @@ describe("hitRateLimit", () => {
     const key = `test:${randomUUID()}`;
     const start = new Date("2017-04-24T08:00:00Z");
     const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
-    expect(await hitRateLimit(key, 2, 900, { now: start })).toEqual({ allowed: true, retryAfterSeconds: 900 });
-    expect(await hitRateLimit(key, 2, 900, { now: at(100) })).toEqual({ allowed: true, retryAfterSeconds: 800 });
-    expect(await hitRateLimit(key, 2, 900, { now: at(899.5) })).toEqual({ allowed: false, retryAfterSeconds: 1 });
-    expect(await hitRateLimit(key, 2, 900, { now: at(900) })).toEqual({ allowed: true, retryAfterSeconds: 900 });
+    expect(await hitRateLimit(key, 2, 900, { now: start })).toEqual({
+      allowed: true,
+      retryAfterSeconds: 900,
+    });
+    expect(await hitRateLimit(key, 2, 900, { now: at(100) })).toEqual({
+      allowed: true,
+      retryAfterSeconds: 800,
+    });
+    expect(await hitRateLimit(key, 2, 900, { now: at(899.5) })).toEqual({
+      allowed: false,
+      retryAfterSeconds: 1,
+    });
+    expect(await hitRateLimit(key, 2, 900, { now: at(900) })).toEqual({
+      allowed: true,
+      retryAfterSeconds: 900,
+    });
   });
 });

@@ -39,7 +39,8 @@ const counters = new WeakMap<Db, (hit: Hit) => void>();
 
 function counterOf(database: Db): (hit: Hit) => void {
   let queue = counters.get(database);
-  if (!queue) counters.set(database, (queue = groupWriter<Hit>((hits) => countHits(database, hits), { limit: 500 })));
+  if (!queue)
+    counters.set(database, (queue = groupWriter<Hit>((hits) => countHits(database, hits), { limit: 500 })));
   return queue;
 }
 
@@ -48,7 +49,8 @@ async function countHits(database: Db, hits: Hit[]): Promise<void> {
   sweepNowAndThen(database, hits[0]!.now);
   for (const windowSeconds of new Set(hits.map((hit) => hit.windowSeconds))) {
     const byKey = new Map<string, Hit[]>();
-    for (const hit of hits.filter((candidate) => candidate.windowSeconds === windowSeconds)) byKey.set(hit.key, [...(byKey.get(hit.key) ?? []), hit]);
+    for (const hit of hits.filter((candidate) => candidate.windowSeconds === windowSeconds))
+      byKey.set(hit.key, [...(byKey.get(hit.key) ?? []), hit]);
     // In one order everywhere: a statement locks its rows in the order given, and two instances
     // counting the same keys in opposite orders would wait for each other.
     const keys = [...byKey.keys()].sort();
@@ -100,7 +102,9 @@ const refusals = new AsyncLocalStorage<{ retryAfterSeconds?: number }>();
  * that cannot see the refusal itself: next-auth turns the error of its `authorize` into a failed sign-in,
  * and the auth route still has to answer 429 with Retry-After.
  */
-export async function observeRateLimits<T>(work: () => Promise<T>): Promise<{ result: T; retryAfterSeconds?: number }> {
+export async function observeRateLimits<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; retryAfterSeconds?: number }> {
   const refusal: { retryAfterSeconds?: number } = {};
   const result = await refusals.run(refusal, work);
   return { result, retryAfterSeconds: refusal.retryAfterSeconds };
@@ -155,7 +159,9 @@ const lastSweeps = new WeakMap<Db, number>();
 function sweepNowAndThen(database: Db, now: Date): void {
   if (now.getTime() - (lastSweeps.get(database) ?? 0) < SWEEP_EVERY_MS) return;
   lastSweeps.set(database, now.getTime());
-  sweepRateLimits(now, database).catch((error: unknown) => console.warn(`[rate-limit] sweep failed: ${error instanceof Error ? error.message : String(error)}`));
+  sweepRateLimits(now, database).catch((error: unknown) =>
+    console.warn(`[rate-limit] sweep failed: ${error instanceof Error ? error.message : String(error)}`),
+  );
 }
 
 /** Deletes the counters whose window has passed (also the retention run's work); returns how many. */

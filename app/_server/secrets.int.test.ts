@@ -41,13 +41,25 @@ afterAll(async () => {
 });
 
 /** Tables that hold registrations, accounts, links, the audit log, emails and idempotent answers. */
-const TABLES = ["Registration", "AccessToken", "User", "UserToken", "AuditEntry", "OutboxEmail", "IdempotencyKey", "RateLimit", "SessionSeat"];
+const TABLES = [
+  "Registration",
+  "AccessToken",
+  "User",
+  "UserToken",
+  "AuditEntry",
+  "OutboxEmail",
+  "IdempotencyKey",
+  "RateLimit",
+  "SessionSeat",
+];
 
 /** Every row of the tables as JSON text (bytea as hex), and the bytea columns as text too. */
 async function databaseAsText(): Promise<string> {
   const parts: string[] = [];
   for (const table of TABLES) {
-    const rows = await db.$queryRawUnsafe<{ row: string }[]>(`SELECT row_to_json(t)::text AS row FROM "${table}" t`);
+    const rows = await db.$queryRawUnsafe<{ row: string }[]>(
+      `SELECT row_to_json(t)::text AS row FROM "${table}" t`,
+    );
     parts.push(...rows.map(({ row }) => row));
   }
   const answers = await db.idempotencyKey.findMany({ select: { response: true } });
@@ -57,7 +69,11 @@ async function databaseAsText(): Promise<string> {
 
 /** Delivery started after each commit; runs it until nothing is left. */
 async function deliverAll(): Promise<void> {
-  for (let round = 0; round < 50 && (await db.outboxEmail.count({ where: { status: "queued" } })) > 0; round++) {
+  for (
+    let round = 0;
+    round < 50 && (await db.outboxEmail.count({ where: { status: "queued" } })) > 0;
+    round++
+  ) {
     await deliverOutbox();
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -73,16 +89,29 @@ describe("link tokens", () => {
     const calendarToken = await rotateCalendarToken(manageToken);
     await sendManageLinks(input.email);
     const admin = await createActor("admin");
-    const invitation = await inviteUser(admin, { email: "new-organizer@example.org", name: "Neue Organisatorin", role: "organizer" }, "de");
+    const invitation = await inviteUser(
+      admin,
+      { email: "new-organizer@example.org", name: "Neue Organisatorin", role: "organizer" },
+      "de",
+    );
     // The invitation leaves before the reset: a reset queued first would keep it from leaving at all.
     await deliverAll();
-    const invited = await db.user.findUniqueOrThrow({ where: { email: "new-organizer@example.org" }, select: { id: true } });
+    const invited = await db.user.findUniqueOrThrow({
+      where: { email: "new-organizer@example.org" },
+      select: { id: true },
+    });
     const reset = await resetPassword(admin, invited.id, "en");
     await deliverAll();
-    expect(await db.outboxEmail.groupBy({ by: ["status"], _count: true })).toEqual([{ status: "sent", _count: 3 + 1 }]);
+    expect(await db.outboxEmail.groupBy({ by: ["status"], _count: true })).toEqual([
+      { status: "sent", _count: 3 + 1 },
+    ]);
 
-    const delivered = sink.messages.map((mail) => `${mail.subject}\n${mail.text}\n${typeof mail.html === "string" ? mail.html : ""}`);
-    const emailed = new Set(delivered.flatMap((text) => [...text.matchAll(TOKEN_IN_LINK)].map((match) => match[1]!)));
+    const delivered = sink.messages.map(
+      (mail) => `${mail.subject}\n${mail.text}\n${typeof mail.html === "string" ? mail.html : ""}`,
+    );
+    const emailed = new Set(
+      delivered.flatMap((text) => [...text.matchAll(TOKEN_IN_LINK)].map((match) => match[1]!)),
+    );
     const inviteToken = invitation.link.slice(invitation.link.lastIndexOf("/") + 1);
     const resetToken = reset.link.slice(reset.link.lastIndexOf("/") + 1);
     // The confirmation and the lost-link email each carry a manage link of their own, and so do the

@@ -33,13 +33,19 @@ function get(port: number, agent: http.Agent | false = false): Promise<Answer> {
       .get({ host: "127.0.0.1", port, agent }, (response) => {
         let body = "";
         response.on("data", (chunk: Buffer) => (body += chunk.toString()));
-        response.on("end", () => resolve({ status: response.statusCode!, connection: response.headers.connection, body }));
+        response.on("end", () =>
+          resolve({ status: response.statusCode!, connection: response.headers.connection, body }),
+        );
       })
       .on("error", reject);
   });
 }
 
-function shutdownWith(overrides: Partial<ShutdownOptions> = {}): { shutdown: Shutdown; lines: string[]; events: string[] } {
+function shutdownWith(overrides: Partial<ShutdownOptions> = {}): {
+  shutdown: Shutdown;
+  lines: string[];
+  events: string[];
+} {
   const lines: string[] = [];
   const events: string[] = [];
   const shutdown = createShutdown({
@@ -71,7 +77,9 @@ describe("shutdown", () => {
     const stopped = shutdown.stop("SIGTERM");
     expect(shutdown.stopping).toBe(true);
     shutdown.finishBeforeExit(
-      reused.then(() => new Promise<void>((resolve) => setTimeout(() => resolve(void (afterAnswer = true)), 200))),
+      reused.then(
+        () => new Promise<void>((resolve) => setTimeout(() => resolve(void (afterAnswer = true)), 200)),
+      ),
     );
     await expect(get(port)).rejects.toMatchObject({ code: "ECONNREFUSED" });
 
@@ -80,7 +88,9 @@ describe("shutdown", () => {
     expect(await stopped).toBe(0);
     expect(afterAnswer).toBe(true);
     expect(events).toEqual(["background stopped", "resources closed"]);
-    expect(lines[0]).toMatch(/^\[shutdown\] SIGTERM: no new connections; 2 request\(s\) under way, up to 5 s to finish$/);
+    expect(lines[0]).toMatch(
+      /^\[shutdown\] SIGTERM: no new connections; 2 request\(s\) under way, up to 5 s to finish$/,
+    );
     expect(lines.at(-1)).toMatch(/^\[shutdown\] every request answered; stopped in \d+ ms$/);
     // A second signal (a shell's Ctrl+C reaches npm and the server) changes nothing.
     expect(shutdown.stop("SIGINT")).toBe(stopped);
@@ -89,9 +99,13 @@ describe("shutdown", () => {
   it("answers a request sent on a keep-alive connection that was idle at the signal, and ends connections that stay idle after a second", async () => {
     const { port } = await slowServer(20);
     const { shutdown } = shutdownWith();
-    const agents = [new http.Agent({ keepAlive: true, maxSockets: 1 }), new http.Agent({ keepAlive: true, maxSockets: 1 })];
+    const agents = [
+      new http.Agent({ keepAlive: true, maxSockets: 1 }),
+      new http.Agent({ keepAlive: true, maxSockets: 1 }),
+    ];
     cleanUps.push(() => agents.forEach((agent) => agent.destroy()));
-    for (const agent of agents) expect(await get(port, agent)).toMatchObject({ status: 200, connection: "keep-alive" });
+    for (const agent of agents)
+      expect(await get(port, agent)).toMatchObject({ status: 200, connection: "keep-alive" });
 
     const started = Date.now();
     const stopped = shutdown.stop("SIGTERM");
@@ -129,7 +143,9 @@ describe("shutdown", () => {
     expect(await shutdown.stop("SIGTERM")).toBe(1);
     expect(Date.now() - started).toBeLessThan(1_500);
     expect(events).toContain("resources closed");
-    expect(lines.at(-1)).toMatch(/^\[shutdown\] 1 request\(s\) still under way after 0.3 s are cut; stopped in \d+ ms$/);
+    expect(lines.at(-1)).toMatch(
+      /^\[shutdown\] 1 request\(s\) still under way after 0.3 s are cut; stopped in \d+ ms$/,
+    );
     cleanUps.splice(0).forEach((cleanUp) => cleanUp());
     expect(await hanging).toBe("ECONNRESET");
   });

@@ -80,18 +80,37 @@ export function createShutdown(options: ShutdownOptions): Shutdown {
     // instant, and a client that has just sent its next request on one gets a reset instead of an answer.
     // Such a request is answered with Connection: close instead; connections still idle a moment later
     // are ended then (their keep-alive timeout would take 5 s).
-    const closed = [...servers].map((server) => new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve())));
+    const closed = [...servers].map(
+      (server) => new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve())),
+    );
     let sweep: ReturnType<typeof setInterval> | undefined;
-    const startSweep = setTimeout(() => (sweep = setInterval(() => servers.forEach((server) => server.closeIdleConnections()), 50)), Math.min(IDLE_MS, options.graceMs / 2));
-    options.log(`[shutdown] ${reason}: no new connections; ${atSignal} request(s) under way, up to ${options.graceMs / 1000} s to finish`);
-    const background = options.stopBackground(deadline).catch((error: unknown) => options.log(`[shutdown] stopping the outbox failed: ${messageOf(error)}`));
+    const startSweep = setTimeout(
+      () => (sweep = setInterval(() => servers.forEach((server) => server.closeIdleConnections()), 50)),
+      Math.min(IDLE_MS, options.graceMs / 2),
+    );
+    options.log(
+      `[shutdown] ${reason}: no new connections; ${atSignal} request(s) under way, up to ${options.graceMs / 1000} s to finish`,
+    );
+    const background = options
+      .stopBackground(deadline)
+      .catch((error: unknown) => options.log(`[shutdown] stopping the outbox failed: ${messageOf(error)}`));
     await until(deadline, Promise.all([...closed, background]));
     while (work.size > 0 && Date.now() < deadline) await until(deadline, Promise.allSettled([...work]));
     clearTimeout(startSweep);
     clearInterval(sweep);
     const cut = underWay.size + work.size;
-    await until(Date.now() + 2_000, options.closeResources().catch((error: unknown) => options.log(`[shutdown] closing the database failed: ${messageOf(error)}`)));
-    const outcome = cut === 0 ? "every request answered" : `${cut} request(s) still under way after ${options.graceMs / 1000} s are cut`;
+    await until(
+      Date.now() + 2_000,
+      options
+        .closeResources()
+        .catch((error: unknown) =>
+          options.log(`[shutdown] closing the database failed: ${messageOf(error)}`),
+        ),
+    );
+    const outcome =
+      cut === 0
+        ? "every request answered"
+        : `${cut} request(s) still under way after ${options.graceMs / 1000} s are cut`;
     options.log(`[shutdown] ${outcome}; stopped in ${Date.now() - started} ms`);
     return cut === 0 ? 0 : 1;
   }
@@ -123,7 +142,9 @@ function closeAfter(response: ServerResponse): void {
 /** Waits for `promise`, but not past `deadline`. */
 async function until(deadline: number, promise: Promise<unknown>): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))));
+  const late = new Promise<void>(
+    (resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))),
+  );
   await Promise.race([promise, late]);
   clearTimeout(timer);
 }
@@ -148,7 +169,10 @@ export function stopOnSignals(): void {
   const { NEXT_MANUAL_SIG_HANDLE, SHUTDOWN_GRACE_SECONDS } = env();
   if (!NEXT_MANUAL_SIG_HANDLE) {
     // NODE_ENV is Next's own (production under `next start`), like in security/content-security-policy.ts.
-    if (process.env.NODE_ENV === "production") console.warn("[shutdown] NEXT_MANUAL_SIG_HANDLE is not set: on SIGTERM Next.js stops the server itself (exit code 143) and claimed emails wait for their lease to end. `npm start` sets it.");
+    if (process.env.NODE_ENV === "production")
+      console.warn(
+        "[shutdown] NEXT_MANUAL_SIG_HANDLE is not set: on SIGTERM Next.js stops the server itself (exit code 143) and claimed emails wait for their lease to end. `npm start` sets it.",
+      );
     return;
   }
   const graceMs = SHUTDOWN_GRACE_SECONDS * 1000;
@@ -174,7 +198,10 @@ export function finishBeforeExit<T>(work: Promise<T>): Promise<T> {
 }
 
 /** The process's shutdown, made with `options` instead of the real steps, until `uninstall` (tests). */
-export function installShutdownForTests(options: ShutdownOptions): { shutdown: Shutdown; uninstall: () => void } {
+export function installShutdownForTests(options: ShutdownOptions): {
+  shutdown: Shutdown;
+  uninstall: () => void;
+} {
   const shutdown = (store.__shutdown = createShutdown(options));
   return {
     shutdown,

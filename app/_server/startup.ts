@@ -27,7 +27,8 @@ export async function prepareDatabase(): Promise<void> {
   try {
     if (target.kind === "pglite" && settings.DB_AUTO_SETUP === "true") {
       const applied = await applyMigrations(target);
-      if (applied.length) console.log(`Embedded database in ${target.dataDir}: applied ${applied.join(", ")}`);
+      if (applied.length)
+        console.log(`Embedded database in ${target.dataDir}: applied ${applied.join(", ")}`);
       const facts = await seedAllianceFacts(db);
       if (applied.length) console.log(`Embedded database: the alliance's facts are in place (${facts}).`);
       if (settings.demo) await loadDemo();
@@ -38,9 +39,11 @@ export async function prepareDatabase(): Promise<void> {
     // The server still starts and answers 503 (or, without tables, 500) until the database is ready: one
     // sentence here says what to do.
     if (isDatabaseUnavailable(error)) {
-      console.error("The database cannot be reached; the server answers 503 until it can. Check DATABASE_URL, and start the server again once the database answers (a new installation then prints its setup link).");
-    }
-    else if (isMissingTable(error)) console.error("The database has no tables yet: run `npm run db:migrate`, then start the server again.");
+      console.error(
+        "The database cannot be reached; the server answers 503 until it can. Check DATABASE_URL, and start the server again once the database answers (a new installation then prints its setup link).",
+      );
+    } else if (isMissingTable(error))
+      console.error("The database has no tables yet: run `npm run db:migrate`, then start the server again.");
     else throw error;
   }
 }
@@ -77,7 +80,9 @@ async function announceSetup(mode: "pglite" | "postgres"): Promise<void> {
       "",
       "No admin account yet. Create the first one in the browser within 24 hours (the link works once):",
       `  ${link.url}`,
-      mode === "pglite" ? `Or stop the server and run: ${command}` : `Or run: ${command}  (in the container: admin:create --email … --name …)`,
+      mode === "pglite"
+        ? `Or stop the server and run: ${command}`
+        : `Or run: ${command}  (in the container: admin:create --email … --name …)`,
       "",
     ].join("\n"),
   );

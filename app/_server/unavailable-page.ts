@@ -8,7 +8,11 @@ import { databaseAvailability } from "./database/availability";
 import { env } from "./env";
 import { UNAVAILABLE_RETRY_AFTER_SECONDS } from "./errors";
 
-const text: Record<AppLocale, (typeof de)["unavailable"]> = { de: de.unavailable, en: en.unavailable, zh: zh.unavailable };
+const text: Record<AppLocale, (typeof de)["unavailable"]> = {
+  de: de.unavailable,
+  en: en.unavailable,
+  zh: zh.unavailable,
+};
 
 /**
  * What a page request gets while the database is away: 503 with Retry-After and a small page that needs
@@ -37,7 +41,11 @@ export function unavailablePageResponse(request: Request): Response {
 `;
   return new Response(html, {
     status: 503,
-    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Retry-After": String(seconds) },
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Cache-Control": "no-store",
+      "Retry-After": String(seconds),
+    },
   });
 }
 

@@ -7,7 +7,11 @@ import { expect, expectAccessible, expectNoHorizontalScroll, snapshot } from "..
  * computed here from the key the page shows (as an authenticator app does), a wrong one first. Returns
  * the "app" and the ten recovery codes; screenshots `<shot>-setup` and `<shot>-recovery-codes`.
  */
-export async function enrol(page: Page, password: string, shot: string): Promise<{ totp: TOTP; codes: string[] }> {
+export async function enrol(
+  page: Page,
+  password: string,
+  shot: string,
+): Promise<{ totp: TOTP; codes: string[] }> {
   await page.locator("#start-password").fill(password);
   await page.locator("#start-password").press("Enter");
   const key = page.getByTestId("two-factor-key");
@@ -41,7 +45,13 @@ export const nextCode = (totp: TOTP) => totp.generate({ timestamp: Date.now() + 
  * Signs in through the form as a person does: address and password, then, asked for it, the code.
  * `url`: the sign-in page (of another server than the suite's, where needed).
  */
-export async function signInWithCodeForm(page: Page, url: string, email: string, password: string, code: string): Promise<void> {
+export async function signInWithCodeForm(
+  page: Page,
+  url: string,
+  email: string,
+  password: string,
+  code: string,
+): Promise<void> {
   await page.goto(url);
   await page.locator("#email").fill(email);
   await page.locator("#password").fill(password);

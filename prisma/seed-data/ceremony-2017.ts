@@ -28,7 +28,11 @@ export const ceremony = {
     },
     {
       minutes: 10,
-      title: { de: "Rede der Stadt Köln", en: "Speech on behalf of the City of Cologne", zh: "科隆市代表讲话" },
+      title: {
+        de: "Rede der Stadt Köln",
+        en: "Speech on behalf of the City of Cologne",
+        zh: "科隆市代表讲话",
+      },
       participants: ["ute-berg"],
       notes: {
         de: "Ute Berg, Dezernentin für Wirtschaft und Liegenschaften der Stadt Köln.",
@@ -38,20 +42,36 @@ export const ceremony = {
     },
     {
       minutes: 7,
-      title: { de: "Unterzeichnung der Beitrittserklärung", en: "Signing of the membership declaration", zh: "签署入盟声明" },
+      title: {
+        de: "Unterzeichnung der Beitrittserklärung",
+        en: "Signing of the membership declaration",
+        zh: "签署入盟声明",
+      },
       participants: ["ute-berg", "friedhelm-ost"],
-      notes: { de: "Tisch mit Urkundenmappe und zwei Füllern vorbereiten.", en: "Prepare a table with the document folder and two pens.", zh: "准备签字桌、文件夹和两支钢笔。" },
+      notes: {
+        de: "Tisch mit Urkundenmappe und zwei Füllern vorbereiten.",
+        en: "Prepare a table with the document folder and two pens.",
+        zh: "准备签字桌、文件夹和两支钢笔。",
+      },
     },
     {
       minutes: 5,
-      title: { de: "Übergabe der Mitgliedsurkunde", en: "Presentation of the membership certificate", zh: "颁发成员证书" },
+      title: {
+        de: "Übergabe der Mitgliedsurkunde",
+        en: "Presentation of the membership certificate",
+        zh: "颁发成员证书",
+      },
       participants: ["ernst-schwanhold", "ute-berg"],
     },
     {
       minutes: 5,
       title: { de: "Gruppenfoto", en: "Group photo", zh: "集体合影" },
       participants: ["ute-berg", "friedhelm-ost", "ernst-schwanhold"],
-      notes: { de: "Vor der Bühnenwand; Delegationsleitungen in der ersten Reihe.", en: "In front of the stage wall; heads of delegation in the front row.", zh: "在舞台背景墙前；代表团团长站第一排。" },
+      notes: {
+        de: "Vor der Bühnenwand; Delegationsleitungen in der ersten Reihe.",
+        en: "In front of the stage wall; heads of delegation in the front row.",
+        zh: "在舞台背景墙前；代表团团长站第一排。",
+      },
     },
     {
       minutes: 5,

@@ -33,27 +33,114 @@ export type DemoDelegate = {
   checkedInAfterMinutes: number | null;
 };
 
-const germanCities = ["Aachen", "Bottrop", "Ingolstadt", "Kelsterbach", "Cologne", "Mainz", "Wuppertal", "Raunheim", "Nuremberg", "Rüsselsheim"];
-const chineseCities = ["Foshan", "Guiyang", "Jiangmen", "Jiaozuo", "Jieyang", "Liuzhou", "Ma’anshan", "Nanchang", "Nanning", "Taizhou", "Yunfu", "Zhaoqing", "Zhuzhou", "Bao’an District"];
+const germanCities = [
+  "Aachen",
+  "Bottrop",
+  "Ingolstadt",
+  "Kelsterbach",
+  "Cologne",
+  "Mainz",
+  "Wuppertal",
+  "Raunheim",
+  "Nuremberg",
+  "Rüsselsheim",
+];
+const chineseCities = [
+  "Foshan",
+  "Guiyang",
+  "Jiangmen",
+  "Jiaozuo",
+  "Jieyang",
+  "Liuzhou",
+  "Ma’anshan",
+  "Nanchang",
+  "Nanning",
+  "Taizhou",
+  "Yunfu",
+  "Zhaoqing",
+  "Zhuzhou",
+  "Bao’an District",
+];
 
-const germanGiven = ["Anna", "Lukas", "Katrin", "Stefan", "Julia", "Thomas", "Sabine", "Michael", "Claudia", "Andreas", "Petra", "Jan"];
-const germanFamily = ["Becker", "Hoffmann", "Schneider", "Wagner", "Schulz", "Krüger", "Neumann", "Braun", "Zimmermann", "Hartmann", "Lange", "Vogel", "Koch", "Richter"];
+const germanGiven = [
+  "Anna",
+  "Lukas",
+  "Katrin",
+  "Stefan",
+  "Julia",
+  "Thomas",
+  "Sabine",
+  "Michael",
+  "Claudia",
+  "Andreas",
+  "Petra",
+  "Jan",
+];
+const germanFamily = [
+  "Becker",
+  "Hoffmann",
+  "Schneider",
+  "Wagner",
+  "Schulz",
+  "Krüger",
+  "Neumann",
+  "Braun",
+  "Zimmermann",
+  "Hartmann",
+  "Lange",
+  "Vogel",
+  "Koch",
+  "Richter",
+];
 const chineseFamily: [string, string][] = [
-  ["Wang", "王"], ["Li", "李"], ["Zhang", "张"], ["Liu", "刘"], ["Chen", "陈"], ["Yang", "杨"], ["Huang", "黄"], ["Zhao", "赵"],
-  ["Wu", "吴"], ["Zhou", "周"], ["Xu", "徐"], ["Sun", "孙"], ["Ma", "马"], ["Zhu", "朱"], ["Hu", "胡"], ["Guo", "郭"],
+  ["Wang", "王"],
+  ["Li", "李"],
+  ["Zhang", "张"],
+  ["Liu", "刘"],
+  ["Chen", "陈"],
+  ["Yang", "杨"],
+  ["Huang", "黄"],
+  ["Zhao", "赵"],
+  ["Wu", "吴"],
+  ["Zhou", "周"],
+  ["Xu", "徐"],
+  ["Sun", "孙"],
+  ["Ma", "马"],
+  ["Zhu", "朱"],
+  ["Hu", "胡"],
+  ["Guo", "郭"],
 ];
 const chineseGiven: [string, string][] = [
-  ["Wei", "伟"], ["Fang", "芳"], ["Min", "敏"], ["Jing", "静"], ["Lei", "磊"], ["Qiang", "强"], ["Yan", "艳"], ["Jun", "军"],
-  ["Yong", "勇"], ["Jie", "杰"], ["Tao", "涛"], ["Ming", "明"], ["Hui", "慧"], ["Hao", "浩"], ["Xiaoyu", "晓宇"], ["Jianguo", "建国"],
+  ["Wei", "伟"],
+  ["Fang", "芳"],
+  ["Min", "敏"],
+  ["Jing", "静"],
+  ["Lei", "磊"],
+  ["Qiang", "强"],
+  ["Yan", "艳"],
+  ["Jun", "军"],
+  ["Yong", "勇"],
+  ["Jie", "杰"],
+  ["Tao", "涛"],
+  ["Ming", "明"],
+  ["Hui", "慧"],
+  ["Hao", "浩"],
+  ["Xiaoyu", "晓宇"],
+  ["Jianguo", "建国"],
 ];
 
 /** "Rüsselsheim" → "ruesselsheim", "Ma’anshan" → "maanshan": for the invented addresses. */
 function mailPart(text: string): string {
   return text
     .toLowerCase()
-    .replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue").replace(/ß/g, "ss")
-    .normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+    .replace(/ä/g, "ae")
+    .replace(/ö/g, "oe")
+    .replace(/ü/g, "ue")
+    .replace(/ß/g, "ss")
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }
 
 /**
@@ -69,13 +156,25 @@ const pending = new Set([7, 19, 33, 44]);
 const cancelled = new Set([12]);
 const rejected = new Set([40]);
 
-function germanDelegation(city: string, index: number): Omit<DemoDelegate, "status" | "registeredAfterDays" | "checkedInAfterMinutes">[] {
+function germanDelegation(
+  city: string,
+  index: number,
+): Omit<DemoDelegate, "status" | "registeredAfterDays" | "checkedInAfterMinutes">[] {
   const person = (offset: number) => {
     const given = germanGiven[(index * 3 + offset) % germanGiven.length]!;
     const family = germanFamily[(index * 5 + offset * 7) % germanFamily.length]!;
-    return { givenName: given, familyName: family, email: `${mailPart(given)}.${mailPart(family)}@${mailPart(city)}.example` };
+    return {
+      givenName: given,
+      familyName: family,
+      email: `${mailPart(given)}.${mailPart(family)}@${mailPart(city)}.example`,
+    };
   };
-  const domain = { city, cityOther: null, nativeName: null, organization: `Stadt ${city === "Cologne" ? "Köln" : city === "Nuremberg" ? "Nürnberg" : city}` };
+  const domain = {
+    city,
+    cityOther: null,
+    nativeName: null,
+    organization: `Stadt ${city === "Cologne" ? "Köln" : city === "Nuremberg" ? "Nürnberg" : city}`,
+  };
   return [
     {
       ...domain,
@@ -105,7 +204,10 @@ function germanDelegation(city: string, index: number): Omit<DemoDelegate, "stat
   ];
 }
 
-function chineseDelegation(city: string, index: number): Omit<DemoDelegate, "status" | "registeredAfterDays" | "checkedInAfterMinutes">[] {
+function chineseDelegation(
+  city: string,
+  index: number,
+): Omit<DemoDelegate, "status" | "registeredAfterDays" | "checkedInAfterMinutes">[] {
   const person = (offset: number) => {
     const [familyLatin, familyNative] = chineseFamily[(index * 3 + offset * 5) % chineseFamily.length]!;
     const [givenLatin, givenNative] = chineseGiven[(index * 7 + offset * 3) % chineseGiven.length]!;
@@ -117,7 +219,13 @@ function chineseDelegation(city: string, index: number): Omit<DemoDelegate, "sta
     };
   };
   const place = city.replace(" District", "");
-  const domain = { city, cityOther: null, organization: city.endsWith("District") ? `${place} District Government` : `${city} Municipal People's Government` };
+  const domain = {
+    city,
+    cityOther: null,
+    organization: city.endsWith("District")
+      ? `${place} District Government`
+      : `${city} Municipal People's Government`,
+  };
   const delegation: Omit<DemoDelegate, "status" | "registeredAfterDays" | "checkedInAfterMinutes">[] = [
     {
       ...domain,
@@ -212,7 +320,13 @@ export const demoDelegates: DemoDelegate[] = (() => {
   }
   people.push(...visitors);
   return people.map((person, index) => {
-    const status = pending.has(index) ? "pending" : cancelled.has(index) ? "cancelled" : rejected.has(index) ? "rejected" : "confirmed";
+    const status = pending.has(index)
+      ? "pending"
+      : cancelled.has(index)
+        ? "cancelled"
+        : rejected.has(index)
+          ? "rejected"
+          : "confirmed";
     return {
       ...person,
       status,

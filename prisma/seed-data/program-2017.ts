@@ -8,17 +8,54 @@ type Kind = "keynote" | "panel" | "workshop" | "ceremony" | "break" | "networkin
 type Lang = "de" | "en" | "zh";
 
 export const rooms = [
-  { slug: "saal-2", name: { de: "Saal 2", en: "Hall 2", zh: "2号厅" }, location: "Convention Center", capacity: 400 },
-  { slug: "raum-13", name: { de: "Raum 13", en: "Room 13", zh: "13号会议室" }, location: "Convention Center", capacity: 40 },
-  { slug: "raum-15", name: { de: "Raum 15", en: "Room 15", zh: "15号会议室" }, location: "Convention Center", capacity: 50 },
-  { slug: "foyer", name: { de: "Foyer", en: "Foyer", zh: "前厅" }, location: "Convention Center", capacity: 500 },
-  { slug: "eingang-nord", name: { de: "Treffpunkt Eingang Nord 1", en: "Meeting point North 1 entrance", zh: "北1入口集合点" }, location: "Messegelände", capacity: null },
+  {
+    slug: "saal-2",
+    name: { de: "Saal 2", en: "Hall 2", zh: "2号厅" },
+    location: "Convention Center",
+    capacity: 400,
+  },
+  {
+    slug: "raum-13",
+    name: { de: "Raum 13", en: "Room 13", zh: "13号会议室" },
+    location: "Convention Center",
+    capacity: 40,
+  },
+  {
+    slug: "raum-15",
+    name: { de: "Raum 15", en: "Room 15", zh: "15号会议室" },
+    location: "Convention Center",
+    capacity: 50,
+  },
+  {
+    slug: "foyer",
+    name: { de: "Foyer", en: "Foyer", zh: "前厅" },
+    location: "Convention Center",
+    capacity: 500,
+  },
+  {
+    slug: "eingang-nord",
+    name: { de: "Treffpunkt Eingang Nord 1", en: "Meeting point North 1 entrance", zh: "北1入口集合点" },
+    location: "Messegelände",
+    capacity: null,
+  },
 ] as const;
 
 export const tracks = [
   { slug: "plenum", name: { de: "Plenum", en: "Plenary", zh: "全体会议" }, color: "#b91c1c" },
-  { slug: "industrie-4-0", name: { de: "Industrie 4.0 & Made in China 2025", en: "Industrie 4.0 & Made in China 2025", zh: "工业4.0与中国制造2025" }, color: "#1d4ed8" },
-  { slug: "staedte", name: { de: "Städtekooperation", en: "City cooperation", zh: "城市合作" }, color: "#047857" },
+  {
+    slug: "industrie-4-0",
+    name: {
+      de: "Industrie 4.0 & Made in China 2025",
+      en: "Industrie 4.0 & Made in China 2025",
+      zh: "工业4.0与中国制造2025",
+    },
+    color: "#1d4ed8",
+  },
+  {
+    slug: "staedte",
+    name: { de: "Städtekooperation", en: "City cooperation", zh: "城市合作" },
+    color: "#047857",
+  },
   { slug: "messe", name: { de: "Messe", en: "Fair", zh: "展会" }, color: "#a16207" },
 ] as const;
 
@@ -243,7 +280,11 @@ export const sessions: SeedSession[] = [
     end: "17:30",
     room: "saal-2",
     track: "plenum",
-    title: { de: "Abschluss und Ausblick auf 2018", en: "Closing and outlook for 2018", zh: "闭幕及2018年展望" },
+    title: {
+      de: "Abschluss und Ausblick auf 2018",
+      en: "Closing and outlook for 2018",
+      zh: "闭幕及2018年展望",
+    },
     languages: ["de"],
     interpretation: ["zh", "en"],
     speakers: [{ person: "friedhelm-ost", role: "speaker" }],

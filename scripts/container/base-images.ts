@@ -26,13 +26,22 @@ export async function imageExists(image: string): Promise<boolean> {
 
 /** What the image is: one of our stand-ins (its label says which), or someone else's. */
 async function describeImage(image: string): Promise<string> {
-  const { stdout } = await runOk("podman", ["image", "inspect", "--format", '{{index .Labels "alliance.stand-in"}}', image], { capture: true, quiet: true });
-  return stdout.trim() && stdout.trim() !== "<no value>" ? "the LOCAL STAND-IN made by an earlier run" : "an image already in podman's storage (not a stand-in)";
+  const { stdout } = await runOk(
+    "podman",
+    ["image", "inspect", "--format", '{{index .Labels "alliance.stand-in"}}', image],
+    { capture: true, quiet: true },
+  );
+  return stdout.trim() && stdout.trim() !== "<no value>"
+    ? "the LOCAL STAND-IN made by an earlier run"
+    : "an image already in podman's storage (not a stand-in)";
 }
 
 /** The Debian mirror this machine's apt uses (sources.list or deb822 .sources), for debootstrap. */
 function debianMirror(): string {
-  const files = ["/etc/apt/sources.list", ...listDir("/etc/apt/sources.list.d").map((name) => path.join("/etc/apt/sources.list.d", name))];
+  const files = [
+    "/etc/apt/sources.list",
+    ...listDir("/etc/apt/sources.list.d").map((name) => path.join("/etc/apt/sources.list.d", name)),
+  ];
   for (const file of files.filter((name) => /\.(list|sources)$/.test(name) && existsSync(name))) {
     const text = readFileSync(file, "utf8");
     const oneLine = text.match(/^deb\s+(?:\[[^\]]*\]\s+)?(\S+)\s+(bookworm|trixie|sid|bullseye)\s/m)?.[1];
@@ -40,7 +49,13 @@ function debianMirror(): string {
     for (const stanza of text.split(/\n\s*\n/)) {
       const uri = stanza.match(/^URIs:\s*(\S+)/m)?.[1];
       const suites = stanza.match(/^Suites:\s*(.+)$/m)?.[1] ?? "";
-      if (uri && /debian/.test(uri) && !/security/.test(uri) && /\b(bookworm|trixie|sid|bullseye)\b/.test(suites)) return uri;
+      if (
+        uri &&
+        /debian/.test(uri) &&
+        !/security/.test(uri) &&
+        /\b(bookworm|trixie|sid|bullseye)\b/.test(suites)
+      )
+        return uri;
     }
   }
   return "http://deb.debian.org/debian";
@@ -60,10 +75,17 @@ export async function ensureDebian(work: string): Promise<void> {
   rmSync(rootfs, { recursive: true, force: true });
   const mirror = debianMirror();
   note(`making ${DEBIAN_IMAGE} with debootstrap from ${mirror} (no registry needed)`);
-  await runOk("debootstrap", ["--variant=minbase", "bookworm", rootfs, mirror], { logFile: path.join(work, "debootstrap.log") });
+  await runOk("debootstrap", ["--variant=minbase", "bookworm", rootfs, mirror], {
+    logFile: path.join(work, "debootstrap.log"),
+  });
   // What the official slim images leave out too: downloaded packages and package lists.
-  await runOk("sh", ["-c", `rm -rf ${rootfs}/var/cache/apt/archives/*.deb ${rootfs}/var/lib/apt/lists/*`], { quiet: true });
-  await runOk("sh", ["-c", `tar -C ${rootfs} -c . | podman import --quiet --change 'CMD ["bash"]' - ${DEBIAN_IMAGE}`]);
+  await runOk("sh", ["-c", `rm -rf ${rootfs}/var/cache/apt/archives/*.deb ${rootfs}/var/lib/apt/lists/*`], {
+    quiet: true,
+  });
+  await runOk("sh", [
+    "-c",
+    `tar -C ${rootfs} -c . | podman import --quiet --change 'CMD ["bash"]' - ${DEBIAN_IMAGE}`,
+  ]);
   rmSync(rootfs, { recursive: true, force: true });
 }
 
@@ -81,11 +103,16 @@ export async function ensureNode(work: string, root: string): Promise<void> {
   mkdirSync(context, { recursive: true });
   const node = path.join(root, "node_modules", "node", "bin", "node");
   const { stdout: version } = await runOk(node, ["--version"], { capture: true });
-  if (!version.startsWith("v24.")) throw new Error(`${node} is ${version.trim()}, not Node 24: run npm install first`);
+  if (!version.startsWith("v24."))
+    throw new Error(`${node} is ${version.trim()}, not Node 24: run npm install first`);
   const { stdout: npmVersion } = await runOk("npm", ["--version"], { capture: true, quiet: true });
-  note(`making a LOCAL STAND-IN for ${STAND_INS.node}: Debian bookworm + Node ${version.trim()} (npm package "node") + npm ${npmVersion.trim()}`);
+  note(
+    `making a LOCAL STAND-IN for ${STAND_INS.node}: Debian bookworm + Node ${version.trim()} (npm package "node") + npm ${npmVersion.trim()}`,
+  );
   await runOk("cp", [node, path.join(context, "node")]);
-  await runOk("npm", ["pack", `npm@${npmVersion.trim()}`, "--pack-destination", context, "--silent"], { capture: true });
+  await runOk("npm", ["pack", `npm@${npmVersion.trim()}`, "--pack-destination", context, "--silent"], {
+    capture: true,
+  });
   await runOk("tar", ["-xzf", path.join(context, `npm-${npmVersion.trim()}.tgz`), "-C", context]);
   renameSync(path.join(context, "package"), path.join(context, "npm"));
   await buildStandIn("node", context);
@@ -94,17 +121,36 @@ export async function ensureNode(work: string, root: string): Promise<void> {
 
 /** postgres:16 or caddy:2 from Debian's packages; `logFile` takes the build's output (they run in parallel). */
 export async function ensureService(name: "postgres" | "caddy", logFile: string): Promise<string> {
-  if (await imageExists(STAND_INS[name])) return `${STAND_INS[name]}: ${await describeImage(STAND_INS[name])}`;
+  if (await imageExists(STAND_INS[name]))
+    return `${STAND_INS[name]}: ${await describeImage(STAND_INS[name])}`;
   await buildStandIn(name, CONTAINERFILES, logFile);
-  const what = name === "postgres" ? "Debian bookworm's PostgreSQL 15 (bookworm has no 16)" : "Debian bookworm's Caddy 2.6";
+  const what =
+    name === "postgres"
+      ? "Debian bookworm's PostgreSQL 15 (bookworm has no 16)"
+      : "Debian bookworm's Caddy 2.6";
   return `${STAND_INS[name]}: made a LOCAL STAND-IN from ${what}, with the official image's interface`;
 }
 
 async function buildStandIn(name: StandIn, context: string, logFile?: string): Promise<void> {
-  const args = ["build", "--network", "host", "--pull=never", "--format", "docker", "-f", path.join(CONTAINERFILES, `${name}.Containerfile`), "-t", STAND_INS[name], context];
+  const args = [
+    "build",
+    "--network",
+    "host",
+    "--pull=never",
+    "--format",
+    "docker",
+    "-f",
+    path.join(CONTAINERFILES, `${name}.Containerfile`),
+    "-t",
+    STAND_INS[name],
+    context,
+  ];
   const result = await run("podman", args, { logFile });
   if (result.code !== 0) {
-    const tail = logFile && existsSync(logFile) ? readFileSync(logFile, "utf8").trim().split("\n").slice(-30).join("\n") : "";
+    const tail =
+      logFile && existsSync(logFile)
+        ? readFileSync(logFile, "utf8").trim().split("\n").slice(-30).join("\n")
+        : "";
     throw new Error(`building the stand-in ${STAND_INS[name]} failed${tail ? `:\n${tail}` : ""}`);
   }
 }

@@ -15,7 +15,27 @@ function expect(condition: unknown, message: string): asserts condition {
 /** A query in the stack's PostgreSQL, through psql in the db container; rows as lines, fields split by |. */
 export async function sql(stack: Stack, query: string): Promise<string> {
   const { user, database } = stack.postgres;
-  const { stdout } = await runOk("podman", ["exec", stack.container("db"), "psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-U", user, "-d", database, "-c", query], { capture: true });
+  const { stdout } = await runOk(
+    "podman",
+    [
+      "exec",
+      stack.container("db"),
+      "psql",
+      "-X",
+      "-q",
+      "-A",
+      "-t",
+      "-v",
+      "ON_ERROR_STOP=1",
+      "-U",
+      user,
+      "-d",
+      database,
+      "-c",
+      query,
+    ],
+    { capture: true },
+  );
   return stdout.trim();
 }
 
@@ -28,7 +48,14 @@ async function inImage(stack: Stack, args: string[], env: Record<string, string>
   });
   const output = `${result.stdout}${result.stderr}`
     .split("\n")
-    .filter((line) => line.trim() && !NOISE.test(line) && !/^(\['podman'|using podman version|podman (run|version|--version)|exit code:|\*\* excluding:|podman-composer? version)/.test(line))
+    .filter(
+      (line) =>
+        line.trim() &&
+        !NOISE.test(line) &&
+        !/^(\['podman'|using podman version|podman (run|version|--version)|exit code:|\*\* excluding:|podman-composer? version)/.test(
+          line,
+        ),
+    )
     .join("\n");
   for (const line of output.split("\n")) note(`| ${line}`);
   expect(result.code === 0, `${args[0]} in the image exited with ${result.code}`);
@@ -36,9 +63,17 @@ async function inImage(stack: Stack, args: string[], env: Record<string, string>
 }
 
 export async function createAdmin(stack: Stack): Promise<{ email: string; password: string }> {
-  const admin = { email: `admin-${randomBytes(3).toString("hex")}@container-test.example`, password: randomBytes(12).toString("hex") };
+  const admin = {
+    email: `admin-${randomBytes(3).toString("hex")}@container-test.example`,
+    password: randomBytes(12).toString("hex"),
+  };
   step("Create the first admin with the image's admin:create (docker compose run --rm app admin:create …)");
-  await inImage(stack, ["admin:create", "--email", admin.email, "--name", "Container Test"], { ADMIN_PASSWORD: admin.password }, `-e ADMIN_PASSWORD=… app admin:create --email ${admin.email} --name 'Container Test'`);
+  await inImage(
+    stack,
+    ["admin:create", "--email", admin.email, "--name", "Container Test"],
+    { ADMIN_PASSWORD: admin.password },
+    `-e ADMIN_PASSWORD=… app admin:create --email ${admin.email} --name 'Container Test'`,
+  );
   const row = await sql(stack, `SELECT role FROM "User" WHERE email = '${admin.email}'`);
   expect(row === "admin", `expected one admin row for ${admin.email}, found "${row}"`);
   note(`the database has ${admin.email} with the role admin`);
@@ -56,16 +91,37 @@ export async function seedDemo(stack: Stack): Promise<void> {
 async function postRegistration(stack: Stack): Promise<{ id: string; status: string; email: string }> {
   const cityId = await sql(stack, `SELECT id FROM "City" ORDER BY id LIMIT 1`);
   const email = `delegate-${randomBytes(3).toString("hex")}@container-test.example`;
-  const body = { givenName: "Lena", familyName: "Container", email, role: "delegate", language: "en", cityId, sessionIds: [], privacyConsent: true };
+  const body = {
+    givenName: "Lena",
+    familyName: "Container",
+    email,
+    role: "delegate",
+    language: "en",
+    cityId,
+    sessionIds: [],
+    privacyConsent: true,
+  };
   const response = await fetch(`${stack.publicUrl}/api/meetings/2017/registrations`, {
     method: "POST",
-    headers: { "content-type": "application/json", "accept-language": "en", "idempotency-key": randomBytes(16).toString("hex") },
+    headers: {
+      "content-type": "application/json",
+      "accept-language": "en",
+      "idempotency-key": randomBytes(16).toString("hex"),
+    },
     body: JSON.stringify(body),
   });
   const answer = (await response.json()) as { id?: string; status?: string; manageUrl?: string };
-  note(`POST /api/meetings/2017/registrations → ${response.status} ${JSON.stringify({ id: answer.id, status: answer.status })}`);
-  expect(response.status === 201 && answer.id && answer.status, `expected 201, got ${response.status}: ${JSON.stringify(answer)}`);
-  expect(answer.manageUrl?.startsWith(`${stack.publicUrl}/`), `the manage link should start with PUBLIC_URL: ${answer.manageUrl?.slice(0, 40)}…`);
+  note(
+    `POST /api/meetings/2017/registrations → ${response.status} ${JSON.stringify({ id: answer.id, status: answer.status })}`,
+  );
+  expect(
+    response.status === 201 && answer.id && answer.status,
+    `expected 201, got ${response.status}: ${JSON.stringify(answer)}`,
+  );
+  expect(
+    answer.manageUrl?.startsWith(`${stack.publicUrl}/`),
+    `the manage link should start with PUBLIC_URL: ${answer.manageUrl?.slice(0, 40)}…`,
+  );
   return { id: answer.id, status: answer.status, email };
 }
 
@@ -79,7 +135,9 @@ export async function register(stack: Stack): Promise<void> {
 
 /** next-auth's credentials flow, as the sign-in form does it: CSRF token, then the callback. */
 export async function signIn(stack: Stack, admin: { email: string; password: string }): Promise<void> {
-  step("Sign in through Caddy (next-auth: /api/auth/csrf, then /api/auth/callback/credentials) and open /en/admin");
+  step(
+    "Sign in through Caddy (next-auth: /api/auth/csrf, then /api/auth/callback/credentials) and open /en/admin",
+  );
   const jar = new Map<string, string>();
   const keep = (response: Response) => {
     for (const cookie of response.headers.getSetCookie()) {
@@ -92,7 +150,10 @@ export async function signIn(stack: Stack, admin: { email: string; password: str
 
   const anonymous = await fetch(`${stack.publicUrl}/en/admin`, { redirect: "manual" });
   note(`without a session: GET /en/admin → ${anonymous.status} ${anonymous.headers.get("location") ?? ""}`);
-  expect(anonymous.status >= 300 && anonymous.status < 400, `expected a redirect to the sign-in page without a session, got ${anonymous.status}`);
+  expect(
+    anonymous.status >= 300 && anonymous.status < 400,
+    `expected a redirect to the sign-in page without a session, got ${anonymous.status}`,
+  );
 
   const csrf = await fetch(`${stack.publicUrl}/api/auth/csrf`);
   keep(csrf);
@@ -101,7 +162,11 @@ export async function signIn(stack: Stack, admin: { email: string; password: str
   const callback = await fetch(`${stack.publicUrl}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", origin: stack.publicUrl, cookie: cookies() },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      origin: stack.publicUrl,
+      cookie: cookies(),
+    },
     body: new URLSearchParams({ csrfToken, email: admin.email, password: admin.password, json: "true" }),
   });
   keep(callback);
@@ -109,11 +174,17 @@ export async function signIn(stack: Stack, admin: { email: string; password: str
   note(`POST /api/auth/callback/credentials → ${callback.status}, session cookie: ${session ?? "none"}`);
   expect(callback.status === 200 && session, `sign-in failed: ${callback.status} ${await callback.text()}`);
 
-  const page = await fetch(`${stack.publicUrl}/en/admin`, { redirect: "manual", headers: { cookie: cookies() } });
+  const page = await fetch(`${stack.publicUrl}/en/admin`, {
+    redirect: "manual",
+    headers: { cookie: cookies() },
+  });
   const html = await page.text();
   note(`with the session: GET /en/admin → ${page.status}`);
   expect(page.status === 200, `expected 200 for /en/admin with the session, got ${page.status}`);
-  expect(html.includes(admin.email) || html.includes("Container Test"), "the admin page does not name the signed-in admin");
+  expect(
+    html.includes(admin.email) || html.includes("Container Test"),
+    "the admin page does not name the signed-in admin",
+  );
   note("the page names the signed-in admin");
 }
 
@@ -121,13 +192,35 @@ export async function signIn(stack: Stack, admin: { email: string; password: str
 export async function onlyCaddyIsPublished(stack: Stack): Promise<void> {
   step("Check that only Caddy is reachable from outside (no published port for app, db)");
   for (const service of ["app", "db", "caddy"] as const) {
-    const ports = (await runOk("podman", ["port", stack.container(service)], { capture: true, quiet: true })).stdout.trim();
+    const ports = (
+      await runOk("podman", ["port", stack.container(service)], { capture: true, quiet: true })
+    ).stdout.trim();
     note(`${service}: ${ports ? ports.replace(/\n/g, ", ") : "no published port"}`);
-    if (service === "caddy") expect(ports.includes(`0.0.0.0:${new URL(stack.publicUrl).port}`), "caddy should publish the HTTP port");
+    if (service === "caddy")
+      expect(
+        ports.includes(`0.0.0.0:${new URL(stack.publicUrl).port}`),
+        "caddy should publish the HTTP port",
+      );
     else expect(ports === "", `${service} must not publish a port`);
   }
-  const networks = (await runOk("podman", ["inspect", "--format", "{{range $name, $_ := .NetworkSettings.Networks}}{{$name}} {{end}}", stack.container("db")], { capture: true, quiet: true })).stdout.trim();
-  const internal = (await runOk("podman", ["network", "inspect", "--format", "{{.Internal}}", networks], { capture: true, quiet: true })).stdout.trim();
+  const networks = (
+    await runOk(
+      "podman",
+      [
+        "inspect",
+        "--format",
+        "{{range $name, $_ := .NetworkSettings.Networks}}{{$name}} {{end}}",
+        stack.container("db"),
+      ],
+      { capture: true, quiet: true },
+    )
+  ).stdout.trim();
+  const internal = (
+    await runOk("podman", ["network", "inspect", "--format", "{{.Internal}}", networks], {
+      capture: true,
+      quiet: true,
+    })
+  ).stdout.trim();
   note(`db is only on ${networks} (internal: ${internal})`);
   expect(!networks.includes(" ") && internal === "true", "db should be on the internal network only");
 }
@@ -139,13 +232,18 @@ export async function retentionDryRun(stack: Stack): Promise<void> {
   expect(/^2017: /m.test(output), "retention --dry-run did not report the meeting 2017");
 }
 
-
 /** With no admin yet, the app prints the one-time setup link once at start: `docker compose logs app`. */
 export async function setupLinkInLogs(stack: Stack): Promise<void> {
   step("Find the one-time setup link in the app's log (docker compose logs app)");
-  const { stdout, stderr } = await runOk("podman", ["logs", stack.container("app")], { capture: true, quiet: true });
+  const { stdout, stderr } = await runOk("podman", ["logs", stack.container("app")], {
+    capture: true,
+    quiet: true,
+  });
   const link = `${stdout}${stderr}`.match(/(https?:\/\/\S+\/admin\/setup\/)\S+/)?.[1];
-  expect(link?.startsWith(`${stack.publicUrl}/`), `the app's log has no setup link under PUBLIC_URL:\n${stdout}${stderr}`);
+  expect(
+    link?.startsWith(`${stack.publicUrl}/`),
+    `the app's log has no setup link under PUBLIC_URL:\n${stdout}${stderr}`,
+  );
   note(`the log has ${link}… (token not shown)`);
 }
 
@@ -160,7 +258,10 @@ export async function backupAndRestore(stack: Stack, work: string): Promise<void
   const db = stack.container("db");
   const file = path.join(work, `${stack.project}.dump`);
   step("Back up (README): docker compose exec -T db sh -c 'pg_dump … --format=custom' > file");
-  await runOk("sh", ["-c", `podman exec ${db} sh -c 'pg_dump -U "$POSTGRES_USER" -d "$POSTGRES_DB" --format=custom' > ${file}`]);
+  await runOk("sh", [
+    "-c",
+    `podman exec ${db} sh -c 'pg_dump -U "$POSTGRES_USER" -d "$POSTGRES_DB" --format=custom' > ${file}`,
+  ]);
   const backedUp = await sql(stack, COUNTS);
   note(`${statSync(file).size} bytes, of a database with ${backedUp}`);
 
@@ -170,12 +271,22 @@ export async function backupAndRestore(stack: Stack, work: string): Promise<void
 
   step("Stop the app as docker compose stop does (SIGTERM, then its grace period): it exits 0");
   await runOk("podman", ["stop", "-t", "20", stack.container("app")], { capture: true });
-  const code = (await runOk("podman", ["inspect", "--format", "{{.State.ExitCode}}", stack.container("app")], { capture: true, quiet: true })).stdout.trim();
+  const code = (
+    await runOk("podman", ["inspect", "--format", "{{.State.ExitCode}}", stack.container("app")], {
+      capture: true,
+      quiet: true,
+    })
+  ).stdout.trim();
   note(`app exited with ${code}`);
   expect(code === "0", `the app should exit 0 on SIGTERM, not ${code}`);
 
-  step("Restore (README): docker compose exec -T db sh -c 'pg_restore … --clean --if-exists --no-owner' < file");
-  await runOk("sh", ["-c", `podman exec -i ${db} sh -c 'pg_restore -U "$POSTGRES_USER" -d "$POSTGRES_DB" --clean --if-exists --no-owner' < ${file}`]);
+  step(
+    "Restore (README): docker compose exec -T db sh -c 'pg_restore … --clean --if-exists --no-owner' < file",
+  );
+  await runOk("sh", [
+    "-c",
+    `podman exec -i ${db} sh -c 'pg_restore -U "$POSTGRES_USER" -d "$POSTGRES_DB" --clean --if-exists --no-owner' < ${file}`,
+  ]);
   const restored = await sql(stack, COUNTS);
   note(`the database has ${restored} again`);
   expect(restored === backedUp, `after the restore the database should have ${backedUp}, not ${restored}`);

@@ -59,7 +59,11 @@ class LineFilter {
 export function run(command: string, args: string[], options: RunOptions = {}): Promise<RunResult> {
   if (!options.quiet) console.log(`    $ ${options.shown ?? [command, ...args].map(quote).join(" ")}`);
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     const file = options.logFile ? createWriteStream(options.logFile) : undefined;
@@ -92,7 +96,9 @@ export async function runOk(command: string, args: string[], options: RunOptions
   const result = await run(command, args, options);
   if (result.code !== 0) {
     const output = `${result.stdout}${result.stderr}`.trim().split("\n").slice(-30).join("\n");
-    throw new Error(`${options.shown ?? `${command} ${args.join(" ")}`} exited with ${result.code}${output ? `:\n${output}` : ""}`);
+    throw new Error(
+      `${options.shown ?? `${command} ${args.join(" ")}`} exited with ${result.code}${output ? `:\n${output}` : ""}`,
+    );
   }
   return result;
 }

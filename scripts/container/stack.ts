@@ -48,13 +48,18 @@ export function defineStack(root: string, appImage: string, httpPort: number, ht
 }
 
 export function compose(stack: Stack, args: string[], options: RunOptions = {}) {
-  return run("podman-compose", ["-p", stack.project, "-f", stack.composeFile, ...args], { env: stack.env, ...options });
+  return run("podman-compose", ["-p", stack.project, "-f", stack.composeFile, ...args], {
+    env: stack.env,
+    ...options,
+  });
 }
 
 export async function startStack(stack: Stack): Promise<void> {
   step("Create the stack from compose.yaml (podman-compose up --no-start)");
   note("podman-compose 1.0.3 ignores depends_on conditions and podman runs no healthchecks without systemd:");
-  note("the test starts each service in the order compose.yaml's conditions give and runs its healthcheck itself.");
+  note(
+    "the test starts each service in the order compose.yaml's conditions give and runs its healthcheck itself.",
+  );
   const created = await compose(stack, ["up", "--no-build", "--no-start"], { capture: true });
   if (created.code !== 0) throw new Error(`podman-compose up failed:\n${created.stdout}${created.stderr}`);
 
@@ -64,7 +69,12 @@ export async function startStack(stack: Stack): Promise<void> {
 
   step("Run migrate (db:migrate) to completion: the app may start only after it succeeded");
   await run("podman", ["start", "--attach", stack.container("migrate")]);
-  const exitCode = (await runOk("podman", ["inspect", "--format", "{{.State.ExitCode}}", stack.container("migrate")], { capture: true, quiet: true })).stdout.trim();
+  const exitCode = (
+    await runOk("podman", ["inspect", "--format", "{{.State.ExitCode}}", stack.container("migrate")], {
+      capture: true,
+      quiet: true,
+    })
+  ).stdout.trim();
   if (exitCode !== "0") throw new Error(`migrate exited with ${exitCode}`);
   note("migrate exited with 0");
 
@@ -85,10 +95,17 @@ export async function waitHealthy(container: string, seconds: number): Promise<v
       note(`${container}: healthy (check ${attempt})`);
       return;
     }
-    const state = (await run("podman", ["inspect", "--format", "{{.State.Status}}", container], { capture: true, quiet: true })).stdout.trim();
+    const state = (
+      await run("podman", ["inspect", "--format", "{{.State.Status}}", container], {
+        capture: true,
+        quiet: true,
+      })
+    ).stdout.trim();
     if (state !== "running" || Date.now() > deadline) {
       const logs = await run("podman", ["logs", "--tail", "40", container], { capture: true, quiet: true });
-      throw new Error(`${container} is not healthy (${state}) after ${attempt} checks:\n${logs.stdout}${logs.stderr}`);
+      throw new Error(
+        `${container} is not healthy (${state}) after ${attempt} checks:\n${logs.stdout}${logs.stderr}`,
+      );
     }
     await sleep(1000);
   }
@@ -106,7 +123,10 @@ export async function waitForHttp(url: string, seconds: number): Promise<void> {
       }
       last = `status ${response.status}`;
     } catch (error) {
-      last = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error);
+      last =
+        error instanceof Error
+          ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}`
+          : String(error);
     }
     await sleep(1000);
   }
@@ -124,11 +144,15 @@ export async function tearDown(stack: Stack): Promise<void> {
     ["volume", ["volume", "ls", "-q", "--filter", label]],
     ["network", ["network", "ls", "-q", "--filter", label]],
   ] as const) {
-    const ids = (await run("podman", [...list], { capture: true, quiet: true })).stdout.split("\n").filter(Boolean);
+    const ids = (await run("podman", [...list], { capture: true, quiet: true })).stdout
+      .split("\n")
+      .filter(Boolean);
     if (ids.length === 0) continue;
     const remove = kind === "container" ? ["rm", "-f", "-t", "0", ...ids] : [kind, "rm", "-f", ...ids];
     await run("podman", remove, { capture: true });
   }
-  const left = (await run("podman", ["ps", "-a", "-q", "--filter", label], { capture: true, quiet: true })).stdout.trim();
+  const left = (
+    await run("podman", ["ps", "-a", "-q", "--filter", label], { capture: true, quiet: true })
+  ).stdout.trim();
   note(left ? `left over: ${left}` : "nothing of the stack is left");
 }

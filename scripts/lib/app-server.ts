@@ -31,19 +31,32 @@ export async function ensureBuild(): Promise<void> {
 /** The exit code, or the signal that ended the process. */
 export type Exit = { code: number | null; signal: NodeJS.Signals | null };
 
-export async function startAppServer(options: { port: number; env: Record<string, string>; readyPath?: string; timeoutMs?: number }): Promise<AppServer> {
+export async function startAppServer(options: {
+  port: number;
+  env: Record<string, string>;
+  readyPath?: string;
+  timeoutMs?: number;
+}): Promise<AppServer> {
   const url = `http://127.0.0.1:${options.port}`;
   const child = spawn(NEXT_BIN, ["start", "-p", String(options.port), "-H", "127.0.0.1"], {
     cwd: ROOT,
     // NEXT_MANUAL_SIG_HANDLE as `npm start` sets it: SIGTERM is the app's (app/_server/shutdown.ts).
-    env: { ...process.env, NODE_ENV: "production", PUBLIC_URL: url, NEXT_MANUAL_SIG_HANDLE: "true", ...options.env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PUBLIC_URL: url,
+      NEXT_MANUAL_SIG_HANDLE: "true",
+      ...options.env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let printed = "";
   const keep = (chunk: Buffer) => (printed = (printed + chunk.toString()).slice(-20_000));
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
-  const exited = new Promise<Exit>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<Exit>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
   // A caller that ends without stopping the server (a test whose hook timed out) takes it along.
   const orphanGuard = () => child.kill("SIGKILL");
   process.once("exit", orphanGuard);
@@ -126,7 +139,8 @@ function descendants(pid: number): number[] {
   try {
     for (const task of readdirSync(`/proc/${pid}/task`)) {
       const listed = readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
-      for (const child of listed ? listed.split(/\s+/).map(Number) : []) children.push(child, ...descendants(child));
+      for (const child of listed ? listed.split(/\s+/).map(Number) : [])
+        children.push(child, ...descendants(child));
     }
   } catch {
     // gone meanwhile
@@ -145,15 +159,27 @@ function tryKill(pid: number, signal: NodeJS.Signals): void {
 /** Runs a command of the project to its end; rejects with its output when it fails. */
 export function run(command: string, args: string[], env: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let printed = "";
     child.stdout!.on("data", (chunk: Buffer) => (printed += chunk.toString()));
     child.stderr!.on("data", (chunk: Buffer) => (printed += chunk.toString()));
-    child.once("exit", (code) => (code === 0 ? resolve(printed) : reject(new Error(`${command} ${args.join(" ")} exited with ${code}\n${printed}`))));
+    child.once("exit", (code) =>
+      code === 0
+        ? resolve(printed)
+        : reject(new Error(`${command} ${args.join(" ")} exited with ${code}\n${printed}`)),
+    );
   });
 }
 
 /** The project's database command (scripts/db.ts) against one database: migrate, seed, … */
 export function dbCommand(command: "migrate" | "seed", databaseUrl: string): Promise<string> {
-  return run(path.join(ROOT, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/db.ts", command], { DATABASE_URL: databaseUrl });
+  return run(
+    path.join(ROOT, "node_modules/.bin/tsx"),
+    ["--conditions=react-server", "scripts/db.ts", command],
+    { DATABASE_URL: databaseUrl },
+  );
 }

@@ -4,7 +4,11 @@
  * database closed, and the exit code of the command. Only for scripts run with the react-server condition.
  */
 import { closePGlite, type DatabaseTarget } from "../../app/_server/database/adapter";
-import { connectionProblem, describePostgresError, withoutPassword } from "../../app/_server/database/connection-check";
+import {
+  connectionProblem,
+  describePostgresError,
+  withoutPassword,
+} from "../../app/_server/database/connection-check";
 import { isDatabaseUnavailable, isMissingTable } from "../../app/_server/database/errors";
 import { configuredTarget } from "../../app/_server/database/target";
 import { disconnectDb } from "../../app/_server/db";

@@ -24,9 +24,16 @@ export type PrivateCluster = {
 
 function serverBinaries(): string {
   const root = "/usr/lib/postgresql";
-  const versions = existsSync(root) ? readdirSync(root).filter((name) => /^\d+$/.test(name)).sort((a, b) => Number(b) - Number(a)) : [];
-  const bin = versions.map((version) => path.join(root, version, "bin")).find((folder) => existsSync(path.join(folder, "pg_ctl")));
-  if (!bin) throw new Error(`No PostgreSQL server binaries in ${root}/<version>/bin (apt install postgresql)`);
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((name) => /^\d+$/.test(name))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  const bin = versions
+    .map((version) => path.join(root, version, "bin"))
+    .find((folder) => existsSync(path.join(folder, "pg_ctl")));
+  if (!bin)
+    throw new Error(`No PostgreSQL server binaries in ${root}/<version>/bin (apt install postgresql)`);
   return bin;
 }
 
@@ -55,10 +62,15 @@ export async function createPrivateCluster(options: { port?: number } = {}): Pro
     chmodSync(folder, 0o700);
   }
   const run = (program: string, args: string[]) =>
-    execFileSync(asRoot ? "runuser" : path.join(bin, program), asRoot ? ["-u", "postgres", "--", path.join(bin, program), ...args] : args, {
-      stdio: "pipe",
-    });
-  const ctl = (...args: string[]) => run("pg_ctl", ["-D", data, "-l", path.join(folder, "server.log"), ...args]);
+    execFileSync(
+      asRoot ? "runuser" : path.join(bin, program),
+      asRoot ? ["-u", "postgres", "--", path.join(bin, program), ...args] : args,
+      {
+        stdio: "pipe",
+      },
+    );
+  const ctl = (...args: string[]) =>
+    run("pg_ctl", ["-D", data, "-l", path.join(folder, "server.log"), ...args]);
 
   let running = false;
   let removed = false;

@@ -9,10 +9,19 @@ import pg from "pg";
 /** Seats per session: the size of a workshop room at the fair. */
 export const RUSH_CAPACITY = 50;
 
-type Answer = { id: string; status: string; sessions: { sessionId: string; status: "confirmed" | "waitlisted"; position?: number }[] };
+type Answer = {
+  id: string;
+  status: string;
+  sessions: { sessionId: string; status: "confirmed" | "waitlisted"; position?: number }[];
+};
 
 /** What the clients of one rush were told. */
-export type RushAnswers = { label: string; sessionIds: string[]; answers: Answer[]; unexpected: Record<number, number> };
+export type RushAnswers = {
+  label: string;
+  sessionIds: string[];
+  answers: Answer[];
+  unexpected: Record<number, number>;
+};
 
 /**
  * Makes `count` published sessions of `RUSH_CAPACITY` seats in the meeting, one hour apart so that a
@@ -20,7 +29,12 @@ export type RushAnswers = { label: string; sessionIds: string[]; answers: Answer
  * open, no approval, no city quotas (the demo meeting has none of these in the way, but the rush must
  * not depend on it). The seed leaves the meeting itself as it was otherwise.
  */
-export async function prepareRushSessions(client: pg.Client, meetingSlug: string, label: string, count: number): Promise<string[]> {
+export async function prepareRushSessions(
+  client: pg.Client,
+  meetingSlug: string,
+  label: string,
+  count: number,
+): Promise<string[]> {
   const { rows: meetings } = await client.query<{ id: string }>(
     `UPDATE "Meeting" SET "registrationOpensAt" = now() - interval '1 day', "registrationClosesAt" = NULL, "requiresApproval" = false
      WHERE "slug" = $1 RETURNING "id"`,
@@ -58,18 +72,52 @@ export async function memberCityIds(client: pg.Client): Promise<string[]> {
   return rows.map((row) => row.id);
 }
 
-const GIVEN = ["Anna", "Björn", "Chen", "Dörte", "Élise", "Fang", "Günther", "Hui", "Ingrid", "Jun", "Karl", "Lina", "Ming", "Nils"];
-const FAMILY = ["Bauer", "Li", "Müller", "Wang", "Schröder", "Zhang", "Köhler", "Liu", "Weiß", "Zhao", "O'Neill", "Meyer-Lüdenscheidt"];
+const GIVEN = [
+  "Anna",
+  "Björn",
+  "Chen",
+  "Dörte",
+  "Élise",
+  "Fang",
+  "Günther",
+  "Hui",
+  "Ingrid",
+  "Jun",
+  "Karl",
+  "Lina",
+  "Ming",
+  "Nils",
+];
+const FAMILY = [
+  "Bauer",
+  "Li",
+  "Müller",
+  "Wang",
+  "Schröder",
+  "Zhang",
+  "Köhler",
+  "Liu",
+  "Weiß",
+  "Zhao",
+  "O'Neill",
+  "Meyer-Lüdenscheidt",
+];
 const pickOne = <T>(values: readonly T[]): T => values[Math.floor(Math.random() * values.length)]!;
 
 /** A client address per request (random, from 10.0.0.0/8), as if every delegate came from elsewhere. */
-const randomAddress = () => `10.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
+const randomAddress = () =>
+  `10.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
 
 /**
  * The autocannon request of a rush: each request a new delegate (valid per app/_lib/registration/fields.ts)
  * from a new address, choosing `perDelegate` of the sessions at random; every 201 answer is kept.
  */
-export function rushRequest(meetingSlug: string, rush: RushAnswers, cityIds: string[], perDelegate: number): autocannon.Request {
+export function rushRequest(
+  meetingSlug: string,
+  rush: RushAnswers,
+  cityIds: string[],
+  perDelegate: number,
+): autocannon.Request {
   let serial = 0;
   const run = randomBytes(3).toString("hex");
   return {
@@ -90,7 +138,11 @@ export function rushRequest(meetingSlug: string, rush: RushAnswers, cityIds: str
       };
       return {
         ...request,
-        headers: { "content-type": "application/json", "accept-language": "en", "x-forwarded-for": randomAddress() },
+        headers: {
+          "content-type": "application/json",
+          "accept-language": "en",
+          "x-forwarded-for": randomAddress(),
+        },
         body: JSON.stringify(body),
       };
     },
@@ -101,7 +153,15 @@ export function rushRequest(meetingSlug: string, rush: RushAnswers, cityIds: str
   };
 }
 
-type SeatRow = { id: string; capacity: number; seatsTaken: number; waitlistIssued: number; confirmed: number; waitlisted: number; numbers: number[] };
+type SeatRow = {
+  id: string;
+  capacity: number;
+  seatsTaken: number;
+  waitlistIssued: number;
+  confirmed: number;
+  waitlisted: number;
+  numbers: number[];
+};
 
 /**
  * The seat invariant after a rush, for each of its sessions: confirmed seat rows = the counter ≤ capacity,
@@ -121,30 +181,51 @@ export async function checkSeatInvariant(client: pg.Client, rush: RushAnswers): 
     [rush.sessionIds],
   );
   const told = (sessionId: string, status: string) =>
-    rush.answers.flatMap((answer) => answer.sessions).filter((seat) => seat.sessionId === sessionId && seat.status === status);
+    rush.answers
+      .flatMap((answer) => answer.sessions)
+      .filter((seat) => seat.sessionId === sessionId && seat.status === status);
   for (const row of rows) {
     const where = `session ${row.id}`;
-    if (row.seatsTaken !== row.confirmed) problems.push(`${where}: counter ${row.seatsTaken} ≠ ${row.confirmed} confirmed seat rows`);
-    if (row.confirmed > row.capacity) problems.push(`${where}: ${row.confirmed} confirmed seats for a capacity of ${row.capacity}`);
+    if (row.seatsTaken !== row.confirmed)
+      problems.push(`${where}: counter ${row.seatsTaken} ≠ ${row.confirmed} confirmed seat rows`);
+    if (row.confirmed > row.capacity)
+      problems.push(`${where}: ${row.confirmed} confirmed seats for a capacity of ${row.capacity}`);
     const demand = row.confirmed + row.waitlisted;
-    if (row.confirmed !== Math.min(demand, row.capacity)) problems.push(`${where}: ${row.confirmed} confirmed of a demand of ${demand} (capacity ${row.capacity})`);
+    if (row.confirmed !== Math.min(demand, row.capacity))
+      problems.push(
+        `${where}: ${row.confirmed} confirmed of a demand of ${demand} (capacity ${row.capacity})`,
+      );
     const expected = Array.from({ length: row.waitlisted }, (_, index) => index + 1);
     if (row.numbers.join() !== expected.join() || row.waitlistIssued !== row.waitlisted) {
-      problems.push(`${where}: waiting list not numbered 1…${row.waitlisted} (numbers ${row.numbers.join(",")}, issued ${row.waitlistIssued})`);
+      problems.push(
+        `${where}: waiting list not numbered 1…${row.waitlisted} (numbers ${row.numbers.join(",")}, issued ${row.waitlistIssued})`,
+      );
     }
     const confirmedAnswers = told(row.id, "confirmed").length;
-    if (confirmedAnswers !== row.confirmed) problems.push(`${where}: ${confirmedAnswers} clients were told "confirmed", ${row.confirmed} seats are`);
+    if (confirmedAnswers !== row.confirmed)
+      problems.push(
+        `${where}: ${confirmedAnswers} clients were told "confirmed", ${row.confirmed} seats are`,
+      );
     // Nobody leaves the list during a rush, so each place told is the number kept: 1, 2, 3 … once each.
-    const places = told(row.id, "waitlisted").map((seat) => seat.position ?? 0).sort((a, b) => a - b);
-    if (places.join() !== expected.join()) problems.push(`${where}: waiting-list places told ${places.length} clients differ from the ${row.waitlisted} kept`);
+    const places = told(row.id, "waitlisted")
+      .map((seat) => seat.position ?? 0)
+      .sort((a, b) => a - b);
+    if (places.join() !== expected.join())
+      problems.push(
+        `${where}: waiting-list places told ${places.length} clients differ from the ${row.waitlisted} kept`,
+      );
   }
-  if (rows.length !== rush.sessionIds.length) problems.push(`${rush.sessionIds.length - rows.length} sessions of the rush are gone`);
+  if (rows.length !== rush.sessionIds.length)
+    problems.push(`${rush.sessionIds.length - rows.length} sessions of the rush are gone`);
   const { rows: registrations } = await client.query<{ id: string; status: string }>(
     `SELECT r."id", r."status"::text AS "status" FROM "Registration" r WHERE r."email" LIKE $1`,
     [`rush-${rush.label}-%`],
   );
   const answered = new Set(rush.answers.map((answer) => answer.id));
-  if (registrations.length !== answered.size || registrations.some((registration) => !answered.has(registration.id))) {
+  if (
+    registrations.length !== answered.size ||
+    registrations.some((registration) => !answered.has(registration.id))
+  ) {
     problems.push(`${registrations.length} registrations stored, ${answered.size} confirmed to clients`);
   }
   const notConfirmed = registrations.filter((registration) => registration.status !== "confirmed").length;

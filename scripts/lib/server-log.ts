@@ -15,7 +15,10 @@ export type LogFinding = { line: number; kind: string; text: string };
 
 /** Every line of `output` that holds a secret, with the secret masked; `known` adds literal secrets (test passwords). */
 export function secretsInLog(output: string, known: string[] = []): LogFinding[] {
-  const patterns = [...SECRETS, ...known.map((secret) => ({ kind: "known secret", pattern: new RegExp(escape(secret), "g") }))];
+  const patterns = [
+    ...SECRETS,
+    ...known.map((secret) => ({ kind: "known secret", pattern: new RegExp(escape(secret), "g") })),
+  ];
   const findings: LogFinding[] = [];
   output.split("\n").forEach((text, index) => {
     for (const { kind, pattern } of patterns) {

@@ -6,7 +6,10 @@ import { randomUUID } from "node:crypto";
 import type { Actor } from "@/app/_server/authz";
 import type { UserRole } from "@/app/_lib/roles";
 
-export async function createActor(role: UserRole, options: { disabled?: boolean; passwordHash?: string } = {}): Promise<Actor> {
+export async function createActor(
+  role: UserRole,
+  options: { disabled?: boolean; passwordHash?: string } = {},
+): Promise<Actor> {
   const { db } = await import("@/app/_server/db");
   const user = await db.user.create({
     data: {

@@ -10,7 +10,15 @@ const IGNORED_TABLES = ["_prisma_migrations"];
 
 export interface Catalogue {
   relations: { name: string; kind: string }[];
-  columns: { table: string; column: string; type: string; notNull: boolean; default: string | null; identity: string; generated: string }[];
+  columns: {
+    table: string;
+    column: string;
+    type: string;
+    notNull: boolean;
+    default: string | null;
+    identity: string;
+    generated: string;
+  }[];
   indexes: { table: string; name: string; definition: string }[];
   constraints: { table: string; name: string; type: string; definition: string }[];
   enums: { name: string; labels: string[] }[];
@@ -49,7 +57,8 @@ export async function dumpCatalogue(database: Pick<TestDatabase, "query">): Prom
       JOIN pg_namespace n ON n.oid = t.typnamespace
       WHERE n.nspname = current_schema()
       GROUP BY t.typname`);
-  const kept = <Row extends { table: string }>(rows: Row[]) => rows.filter((row) => !IGNORED_TABLES.includes(row.table));
+  const kept = <Row extends { table: string }>(rows: Row[]) =>
+    rows.filter((row) => !IGNORED_TABLES.includes(row.table));
   return {
     relations: sorted(relations.filter((row) => !IGNORED_TABLES.includes(row.name))),
     columns: sorted(kept(columns)),

@@ -58,20 +58,34 @@ export async function limitedSession(capacity: number, slot = 0): Promise<string
 /** Seat counters and rows of a session, for invariant checks. */
 export async function seatReport(sessionId: string) {
   const { db } = await import("@/app/_server/db");
-  const session = await db.session.findUniqueOrThrow({ where: { id: sessionId }, select: { capacity: true, seatsTaken: true } });
-  const seats = await db.sessionSeat.findMany({ where: { sessionId }, select: { registrationId: true, status: true, waitlistNumber: true } });
+  const session = await db.session.findUniqueOrThrow({
+    where: { id: sessionId },
+    select: { capacity: true, seatsTaken: true },
+  });
+  const seats = await db.sessionSeat.findMany({
+    where: { sessionId },
+    select: { registrationId: true, status: true, waitlistNumber: true },
+  });
   const confirmed = seats.filter((seat) => seat.status === "confirmed");
-  const waitlisted = seats.filter((seat) => seat.status === "waitlisted").sort((a, b) => a.waitlistNumber! - b.waitlistNumber!);
+  const waitlisted = seats
+    .filter((seat) => seat.status === "waitlisted")
+    .sort((a, b) => a.waitlistNumber! - b.waitlistNumber!);
   return { capacity: session.capacity!, seatsTaken: session.seatsTaken, confirmed, waitlisted };
 }
 
 /** What is wrong with a session's seats, given how many people wanted one; empty when nothing is. */
-export function seatInvariantViolations(report: Awaited<ReturnType<typeof seatReport>>, demand: number): string[] {
+export function seatInvariantViolations(
+  report: Awaited<ReturnType<typeof seatReport>>,
+  demand: number,
+): string[] {
   const problems: string[] = [];
-  if (report.seatsTaken !== report.confirmed.length) problems.push(`counter ${report.seatsTaken} ≠ ${report.confirmed.length} seat rows`);
-  if (report.confirmed.length > report.capacity) problems.push(`${report.confirmed.length} seats for a capacity of ${report.capacity}`);
+  if (report.seatsTaken !== report.confirmed.length)
+    problems.push(`counter ${report.seatsTaken} ≠ ${report.confirmed.length} seat rows`);
+  if (report.confirmed.length > report.capacity)
+    problems.push(`${report.confirmed.length} seats for a capacity of ${report.capacity}`);
   const expected = Math.min(demand, report.capacity);
-  if (report.confirmed.length < expected) problems.push(`only ${report.confirmed.length} seats taken though ${demand} wanted one`);
+  if (report.confirmed.length < expected)
+    problems.push(`only ${report.confirmed.length} seats taken though ${demand} wanted one`);
   return problems;
 }
 

@@ -22,7 +22,9 @@ if (database.target.kind === "postgres") {
 const { configuredTarget } = await import("@/app/_server/database/target");
 const seen = configuredTarget();
 if (JSON.stringify(seen) !== JSON.stringify(database.target)) {
-  throw new Error(`The app would use ${JSON.stringify(seen)}, not the test database ${JSON.stringify(database.target)}.`);
+  throw new Error(
+    `The app would use ${JSON.stringify(seen)}, not the test database ${JSON.stringify(database.target)}.`,
+  );
 }
 
 const { applyMigrations } = await import("@/app/_server/database/migrations");

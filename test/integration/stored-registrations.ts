@@ -11,9 +11,25 @@ export async function expectStoredRegistrationsValid(): Promise<number> {
   const { delegateDetails } = await import("@/app/_lib/registration/fields");
   const rows = await db.registration.findMany({
     select: {
-      givenName: true, familyName: true, nativeName: true, nameOrder: true, honorific: true, position: true, organization: true,
-      cityId: true, cityOther: true, role: true, email: true, phone: true, language: true, interpretation: true,
-      dietaryNeeds: true, accessibilityNeeds: true, visaLetter: true, photoConsent: true, listConsent: true,
+      givenName: true,
+      familyName: true,
+      nativeName: true,
+      nameOrder: true,
+      honorific: true,
+      position: true,
+      organization: true,
+      cityId: true,
+      cityOther: true,
+      role: true,
+      email: true,
+      phone: true,
+      language: true,
+      interpretation: true,
+      dietaryNeeds: true,
+      accessibilityNeeds: true,
+      visaLetter: true,
+      photoConsent: true,
+      listConsent: true,
     },
   });
   for (const row of rows) {
@@ -22,12 +38,18 @@ export async function expectStoredRegistrationsValid(): Promise<number> {
     // Parsing again changes nothing: what was stored is what the schema makes of it.
     expect(reparsed.data).toEqual(row);
     for (const [field, value] of Object.entries(row)) {
-      if (typeof value === "string") expect(FORBIDDEN_CONTROL.test(value), `${field}: ${JSON.stringify(value)}`).toBe(false);
+      if (typeof value === "string")
+        expect(FORBIDDEN_CONTROL.test(value), `${field}: ${JSON.stringify(value)}`).toBe(false);
     }
   }
   const sessions = await db.session.findMany({
     where: { capacity: { not: null } },
-    select: { id: true, capacity: true, seatsTaken: true, _count: { select: { seats: { where: { status: "confirmed" } } } } },
+    select: {
+      id: true,
+      capacity: true,
+      seatsTaken: true,
+      _count: { select: { seats: { where: { status: "confirmed" } } } },
+    },
   });
   for (const session of sessions) {
     expect(session.seatsTaken, session.id).toBe(session._count.seats);

@@ -11,8 +11,13 @@ export async function generateMetadata() {
 export default async function CitiesPage() {
   const locale = await pageLocale();
   const [t, cities] = await Promise.all([getTranslations("cities"), listCities()]);
-  const newest = cities.reduce<string | null>((latest, city) => (city.joinedOn && (!latest || city.joinedOn > latest) ? city.joinedOn : latest), null);
-  const highlight = new Set(cities.filter((city) => newest && city.joinedOn === newest).map((city) => city.id));
+  const newest = cities.reduce<string | null>(
+    (latest, city) => (city.joinedOn && (!latest || city.joinedOn > latest) ? city.joinedOn : latest),
+    null,
+  );
+  const highlight = new Set(
+    cities.filter((city) => newest && city.joinedOn === newest).map((city) => city.id),
+  );
   return (
     <div className="space-y-4">
       <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>

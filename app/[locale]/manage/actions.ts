@@ -13,7 +13,11 @@ import { finishBeforeExit } from "@/app/_server/shutdown";
 const email = z.string().trim().max(254).pipe(z.email());
 
 /** "Lost your link?": the same answer whether or not the address is registered. */
-export async function sendLinksAction(locale: AppLocale, _previous: FormState, formData: FormData): Promise<FormState> {
+export async function sendLinksAction(
+  locale: AppLocale,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const malformed = malformedArguments({ locale, formData });
   if (malformed) return malformed;
   const values = { email: String(formData.get("email") ?? "") };

@@ -10,11 +10,18 @@ export async function generateMetadata() {
 }
 
 export default async function LostLinkPage({ searchParams }: Props) {
-  const [{ deleted }, locale, t] = await Promise.all([searchParams, pageLocale(), getTranslations("lostLink")]);
+  const [{ deleted }, locale, t] = await Promise.all([
+    searchParams,
+    pageLocale(),
+    getTranslations("lostLink"),
+  ]);
   return (
     <div className="max-w-2xl space-y-6">
       {deleted && (
-        <p role="status" className="rounded border border-emerald-300 bg-emerald-50 px-4 py-3 font-medium text-emerald-900">
+        <p
+          role="status"
+          className="rounded border border-emerald-300 bg-emerald-50 px-4 py-3 font-medium text-emerald-900"
+        >
           {t("deleted")}
         </p>
       )}

@@ -40,7 +40,14 @@ export default async function PrivacyPage() {
       </header>
 
       <Section id="stored" title={t("storedTitle")}>
-        {list(["stored.registration", "stored.seats", "stored.checkIn", "stored.emails", "stored.audit", "stored.cookies"])}
+        {list([
+          "stored.registration",
+          "stored.seats",
+          "stored.checkIn",
+          "stored.emails",
+          "stored.audit",
+          "stored.cookies",
+        ])}
         <p>{t("noTracking")}</p>
       </Section>
 

@@ -5,7 +5,11 @@ import { may, type Permission } from "@/app/_lib/roles";
 import type { Actor } from "@/app/_server/authz";
 import { SignOutButton } from "./SignOutButton";
 
-const items: { href: string; key: "meetings" | "people" | "accounts" | "audit" | "outbox" | "twoFactor"; permission: Permission }[] = [
+const items: {
+  href: string;
+  key: "meetings" | "people" | "accounts" | "audit" | "outbox" | "twoFactor";
+  permission: Permission;
+}[] = [
   { href: adminPaths.home, key: "meetings", permission: "openBackOffice" },
   { href: adminPaths.people, key: "people", permission: "editProgram" },
   { href: adminPaths.accounts, key: "accounts", permission: "manageAccounts" },
@@ -24,9 +28,16 @@ export async function AdminNav({ actor }: { actor: Actor }) {
       <nav aria-label={t("label")} className="flex flex-wrap gap-1">
         {items
           // While a required second factor is due, every other area sends back to its set-up.
-          .filter((item) => may(actor.role, item.permission) && (!actor.secondFactorDue || item.key === "twoFactor"))
+          .filter(
+            (item) =>
+              may(actor.role, item.permission) && (!actor.secondFactorDue || item.key === "twoFactor"),
+          )
           .map((item) => (
-            <Link key={item.key} href={item.href} className="rounded px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100">
+            <Link
+              key={item.key}
+              href={item.href}
+              className="rounded px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100"
+            >
               {t(item.key)}
             </Link>
           ))}

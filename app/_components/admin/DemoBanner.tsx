@@ -7,7 +7,10 @@ import { getTranslations } from "next-intl/server";
 export async function DemoBanner() {
   const t = await getTranslations("admin.demo");
   return (
-    <p role="note" className="mb-6 rounded border border-amber-400 bg-amber-50 px-4 py-3 text-sm text-amber-950 print:hidden">
+    <p
+      role="note"
+      className="mb-6 rounded border border-amber-400 bg-amber-50 px-4 py-3 text-sm text-amber-950 print:hidden"
+    >
       {t.rich("text", { strong: (chunks) => <strong className="font-semibold">{chunks}</strong> })}
     </p>
   );

@@ -7,7 +7,6 @@ import { SIGN_IN_ERRORS } from "@/app/_lib/accounts/sign-in-errors";
 import { FormMessage } from "../forms/FormMessage";
 import { SubmitButton } from "../forms/SubmitButton";
 
-
 /**
  * Sign-in through next-auth's credentials endpoint (CSRF token included by `signIn`). A wrong address
  * and a wrong password get the same sentence; the typed address stays. An account with a second
@@ -55,13 +54,27 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         <label htmlFor="email" className="block font-medium">
           {t("email")}
         </label>
-        <input id="email" name="email" type="email" autoComplete="username" required className="w-full rounded border border-slate-300 bg-white px-3 py-2" />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          className="w-full rounded border border-slate-300 bg-white px-3 py-2"
+        />
       </div>
       <div className="space-y-1">
         <label htmlFor="password" className="block font-medium">
           {t("password")}
         </label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className="w-full rounded border border-slate-300 bg-white px-3 py-2" />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="w-full rounded border border-slate-300 bg-white px-3 py-2"
+        />
       </div>
       {askCode && (
         <div className="space-y-1">

@@ -21,7 +21,12 @@ export async function AgendaFilters({ base, query, tracks, locale }: Props) {
       label: t("kind"),
       options: [
         { key: "all", text: t("all"), active: !query.kind, href: agendaHref(base, query, { kind: null }) },
-        ...sessionKinds.map((kind) => ({ key: kind, text: tk(kind), active: query.kind === kind, href: agendaHref(base, query, { kind }) })),
+        ...sessionKinds.map((kind) => ({
+          key: kind,
+          text: tk(kind),
+          active: query.kind === kind,
+          href: agendaHref(base, query, { kind }),
+        })),
       ],
     },
     {
@@ -38,7 +43,12 @@ export async function AgendaFilters({ base, query, tracks, locale }: Props) {
     },
     {
       label: t("view"),
-      options: agendaViews.map((view) => ({ key: view, text: viewLabel[view], active: query.view === view, href: agendaHref(base, query, { view }) })),
+      options: agendaViews.map((view) => ({
+        key: view,
+        text: viewLabel[view],
+        active: query.view === view,
+        href: agendaHref(base, query, { view }),
+      })),
     },
   ];
   return (
@@ -52,7 +62,9 @@ export async function AgendaFilters({ base, query, tracks, locale }: Props) {
               href={option.href}
               aria-current={option.active ? "true" : undefined}
               className={`rounded-full border px-3 py-1 text-sm ${
-                option.active ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 text-slate-700 hover:border-slate-500"
+                option.active
+                  ? "border-slate-900 bg-slate-900 text-white"
+                  : "border-slate-300 text-slate-700 hover:border-slate-500"
               }`}
             >
               {option.text}

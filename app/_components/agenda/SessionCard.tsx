@@ -11,7 +11,11 @@ import { TimePair } from "./TimePair";
 type Props = { session: SessionDto; meetingSlug: string; timeZone: string; locale: AppLocale };
 
 export async function SessionCard({ session, meetingSlug, timeZone, locale }: Props) {
-  const [t, tk, tc] = await Promise.all([getTranslations("session"), getTranslations("kinds"), getTranslations("calendar")]);
+  const [t, tk, tc] = await Promise.all([
+    getTranslations("session"),
+    getTranslations("kinds"),
+    getTranslations("calendar"),
+  ]);
   const title = pick(session.title, locale);
   const cancelled = session.status === "cancelled";
   return (
@@ -30,14 +34,18 @@ export async function SessionCard({ session, meetingSlug, timeZone, locale }: Pr
           {cancelled && <span className="rounded bg-red-100 px-1.5 text-red-800">{t("cancelled")}</span>}
         </p>
         <h3 className={`text-lg font-semibold leading-snug ${cancelled ? "line-through" : ""}`}>
-          <Link href={`/meetings/${meetingSlug}/sessions/${session.id}`} className="hover:text-brand-700 hover:underline">
+          <Link
+            href={`/meetings/${meetingSlug}/sessions/${session.id}`}
+            className="hover:text-brand-700 hover:underline"
+          >
             {title}
           </Link>
         </h3>
         <p className="text-sm text-slate-600">
           {session.room && pick(session.room.name, locale)}
           {session.room?.location && `, ${session.room.location}`}
-          {session.speakers.length > 0 && ` · ${session.speakers.map((speaker) => displayName(speaker, locale).primary).join(", ")}`}
+          {session.speakers.length > 0 &&
+            ` · ${session.speakers.map((speaker) => displayName(speaker, locale).primary).join(", ")}`}
         </p>
         {session.capacity !== null && <SeatsLeft capacity={session.capacity} left={session.seatsLeft ?? 0} />}
         <a

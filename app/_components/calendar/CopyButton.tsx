@@ -3,7 +3,15 @@
 import { useState } from "react";
 
 /** Copies a text (a feed address) and says so; where the clipboard is not available the text stays selectable. */
-export function CopyButton({ text, label, copiedLabel }: { text: string; label: string; copiedLabel: string }) {
+export function CopyButton({
+  text,
+  label,
+  copiedLabel,
+}: {
+  text: string;
+  label: string;
+  copiedLabel: string;
+}) {
   const [copied, setCopied] = useState(false);
   return (
     <button

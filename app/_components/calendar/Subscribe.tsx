@@ -19,10 +19,22 @@ export async function Subscribe({ feedPath, name, label }: Props) {
 }
 
 /** "Add to calendar": one session as an .ics download, described in the visitor's language. */
-export async function AddToCalendar({ meetingSlug, sessionId, locale }: { meetingSlug: string; sessionId: string; locale: string }) {
+export async function AddToCalendar({
+  meetingSlug,
+  sessionId,
+  locale,
+}: {
+  meetingSlug: string;
+  sessionId: string;
+  locale: string;
+}) {
   const t = await getTranslations("calendar");
   return (
-    <a href={feedPath.session(meetingSlug, sessionId, locale)} download className="inline-block rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
+    <a
+      href={feedPath.session(meetingSlug, sessionId, locale)}
+      download
+      className="inline-block rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+    >
       {t("addToCalendar")}
     </a>
   );

@@ -18,7 +18,8 @@ export async function RunOfShow({ runOfShow, timeZone, locale }: Props) {
       </h2>
       {runOfShow.inductees.length > 0 && (
         <p>
-          {t("inductees")}: <strong>{list.format(runOfShow.inductees.map((city) => pick(city.name, locale)))}</strong>
+          {t("inductees")}:{" "}
+          <strong>{list.format(runOfShow.inductees.map((city) => pick(city.name, locale)))}</strong>
         </p>
       )}
       {runOfShow.overrunMinutes > 0 && (
@@ -27,15 +28,30 @@ export async function RunOfShow({ runOfShow, timeZone, locale }: Props) {
         </p>
       )}
       {/* Scrolls sideways on phones; focusable so keyboard users can scroll it too. */}
-      <div role="region" aria-labelledby="run-of-show" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div
+        role="region"
+        aria-labelledby="run-of-show"
+        tabIndex={0}
+        className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+      >
         <table className="w-full min-w-[36rem] text-left text-sm" data-testid="run-of-show">
           <thead className="bg-slate-100 text-slate-600">
             <tr>
-              <th scope="col" className="px-3 py-2">{ta("timeBerlin")}</th>
-              <th scope="col" className="px-3 py-2">{ta("timeChina")}</th>
-              <th scope="col" className="px-3 py-2">{t("duration")}</th>
-              <th scope="col" className="px-3 py-2">{t("segment")}</th>
-              <th scope="col" className="px-3 py-2">{t("participants")}</th>
+              <th scope="col" className="px-3 py-2">
+                {ta("timeBerlin")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {ta("timeChina")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("duration")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("segment")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("participants")}
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -46,13 +62,19 @@ export async function RunOfShow({ runOfShow, timeZone, locale }: Props) {
                   <td className="px-3 py-2 font-semibold tabular-nums">
                     <time dateTime={segment.startsAt}>{formatTime(segment.startsAt, timeZone, locale)}</time>
                   </td>
-                  <td className="px-3 py-2 tabular-nums text-slate-600">{formatTime(segment.startsAt, CHINA_TIME_ZONE, locale)}</td>
-                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{t("minutes", { count: segment.durationMinutes })}</td>
+                  <td className="px-3 py-2 tabular-nums text-slate-600">
+                    {formatTime(segment.startsAt, CHINA_TIME_ZONE, locale)}
+                  </td>
+                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">
+                    {t("minutes", { count: segment.durationMinutes })}
+                  </td>
                   <td className="px-3 py-2">
                     <p className="font-medium">{pick(segment.title, locale)}</p>
                     {notes && <p className="text-slate-600">{notes}</p>}
                   </td>
-                  <td className="px-3 py-2">{segment.participants.map((person) => displayName(person, locale).primary).join(", ")}</td>
+                  <td className="px-3 py-2">
+                    {segment.participants.map((person) => displayName(person, locale).primary).join(", ")}
+                  </td>
                 </tr>
               );
             })}

@@ -20,11 +20,21 @@ export function listValue(state: FieldContext, name: string): string[] | undefin
 }
 
 export function describedBy(name: string, state: FieldContext, hint?: ReactNode): string | undefined {
-  const ids = [hint ? `${name}-hint` : null, state.fieldErrors?.[name] ? `${name}-error` : null].filter(Boolean);
+  const ids = [hint ? `${name}-hint` : null, state.fieldErrors?.[name] ? `${name}-error` : null].filter(
+    Boolean,
+  );
   return ids.length ? ids.join(" ") : undefined;
 }
 
-export function FieldMessages({ name, hint, state }: { name: string; hint?: ReactNode; state: FieldContext }) {
+export function FieldMessages({
+  name,
+  hint,
+  state,
+}: {
+  name: string;
+  hint?: ReactNode;
+  state: FieldContext;
+}) {
   const error = state.fieldErrors?.[name];
   return (
     <>
@@ -61,7 +71,18 @@ type TextFieldProps = {
   lang?: string;
 };
 
-export function TextField({ name, label, state, required, requiredLabel, hint, defaultValue, type = "text", multiline, ...rest }: TextFieldProps) {
+export function TextField({
+  name,
+  label,
+  state,
+  required,
+  requiredLabel,
+  hint,
+  defaultValue,
+  type = "text",
+  multiline,
+  ...rest
+}: TextFieldProps) {
   const common = {
     id: name,
     name,
@@ -141,7 +162,16 @@ type ChoiceProps = {
 };
 
 /** One checkbox or radio button with its label beside it, large enough to hit on a phone. */
-export function Choice({ name, value, label, type, defaultChecked, describedBy: described, invalid, required }: ChoiceProps) {
+export function Choice({
+  name,
+  value,
+  label,
+  type,
+  defaultChecked,
+  describedBy: described,
+  invalid,
+  required,
+}: ChoiceProps) {
   const id = `${name}-${value}`;
   return (
     <div className="flex items-start gap-2">

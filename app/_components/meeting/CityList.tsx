@@ -21,7 +21,11 @@ export async function CityList({ cities, highlight = new Set(), locale, showJoin
           .filter((city) => city.country === country)
           .sort((a, b) => collator.compare(pick(a.name, locale), pick(b.name, locale)));
         return (
-          <section key={country} aria-label={heading} className="rounded-lg border border-slate-200 bg-white p-4">
+          <section
+            key={country}
+            aria-label={heading}
+            className="rounded-lg border border-slate-200 bg-white p-4"
+          >
             <h3 className="mb-3 flex items-baseline justify-between font-semibold">
               {heading} <span className="text-sm font-normal text-slate-500">{list.length}</span>
             </h3>
@@ -31,20 +35,32 @@ export async function CityList({ cities, highlight = new Set(), locale, showJoin
                 const name = pick(city.name, locale);
                 const other = locale === "zh" ? pick(city.name, "de") : city.name.zh;
                 return (
-                  <li key={city.id} className={`flex flex-wrap items-baseline gap-x-2 py-2 ${isNew ? "-mx-2 rounded bg-brand-50 px-2" : ""}`} data-testid={`city-${city.slug}`}>
+                  <li
+                    key={city.id}
+                    className={`flex flex-wrap items-baseline gap-x-2 py-2 ${isNew ? "-mx-2 rounded bg-brand-50 px-2" : ""}`}
+                    data-testid={`city-${city.slug}`}
+                  >
                     <span className="font-medium">{name}</span>
                     {other && other !== name && (
                       <span className="text-sm text-slate-600" lang={locale === "zh" ? "de" : "zh-CN"}>
                         {other}
                       </span>
                     )}
-                    {isNew && <span className="rounded bg-brand-700 px-1.5 text-xs font-semibold text-white">{t("newMember")}</span>}
-                    {showJoined && (
-                      <span className="ml-auto text-sm text-slate-600">
-                        {city.joinedOn ? tc("joined", { date: formatCalendarDate(city.joinedOn, locale) }) : tc("joinedBefore")}
+                    {isNew && (
+                      <span className="rounded bg-brand-700 px-1.5 text-xs font-semibold text-white">
+                        {t("newMember")}
                       </span>
                     )}
-                    {showJoined && city.reviewNeeded && <span className="w-full text-xs text-amber-800">{tc("reviewNeeded")}</span>}
+                    {showJoined && (
+                      <span className="ml-auto text-sm text-slate-600">
+                        {city.joinedOn
+                          ? tc("joined", { date: formatCalendarDate(city.joinedOn, locale) })
+                          : tc("joinedBefore")}
+                      </span>
+                    )}
+                    {showJoined && city.reviewNeeded && (
+                      <span className="w-full text-xs text-amber-800">{tc("reviewNeeded")}</span>
+                    )}
                   </li>
                 );
               })}

@@ -10,8 +10,17 @@ export function MeetingNav({ slug, label, overview, agenda, register }: Props) {
   const pathname = usePathname();
   const items = [
     { href: `/meetings/${slug}`, text: overview, current: pathname === `/meetings/${slug}` },
-    { href: `/meetings/${slug}/agenda`, text: agenda, current: pathname.startsWith(`/meetings/${slug}/agenda`) || pathname.startsWith(`/meetings/${slug}/sessions`) },
-    { href: `/meetings/${slug}/register`, text: register, current: pathname.startsWith(`/meetings/${slug}/register`) },
+    {
+      href: `/meetings/${slug}/agenda`,
+      text: agenda,
+      current:
+        pathname.startsWith(`/meetings/${slug}/agenda`) || pathname.startsWith(`/meetings/${slug}/sessions`),
+    },
+    {
+      href: `/meetings/${slug}/register`,
+      text: register,
+      current: pathname.startsWith(`/meetings/${slug}/register`),
+    },
   ];
   return <Tabs label={label} items={items} />;
 }

@@ -12,7 +12,8 @@ export async function RegistrationStatus({ registration, timeZone, locale, now =
   const { opensAt, closesAt } = registration;
   const state = windowState(registration, now);
   let text: string;
-  if (state === "not_yet_open") text = t("registrationNotYetOpen", { date: formatLongDate(opensAt!, timeZone, locale) });
+  if (state === "not_yet_open")
+    text = t("registrationNotYetOpen", { date: formatLongDate(opensAt!, timeZone, locale) });
   else if (state === "closed") text = t("registrationClosed");
   else if (closesAt) text = t("registrationOpen", { date: formatLongDate(closesAt, timeZone, locale) });
   else text = t("registrationOpenEnded");

@@ -4,7 +4,17 @@ import { useLocale, useTranslations } from "next-intl";
 import { locales, localeNames, type AppLocale } from "@/app/_lib/i18n/locales";
 import { pick, type Translations } from "@/app/_lib/i18n/localized";
 import { delegateRoles, nameOrders } from "@/app/_lib/registration/fields";
-import { Choice, describedBy, FieldMessages, listValue, Section, SelectField, textValue, TextField, type FieldContext } from "../forms/Field";
+import {
+  Choice,
+  describedBy,
+  FieldMessages,
+  listValue,
+  Section,
+  SelectField,
+  textValue,
+  TextField,
+  type FieldContext,
+} from "../forms/Field";
 
 export type CityOption = { id: string; name: Translations; country: "DE" | "CN"; full: boolean };
 
@@ -24,9 +34,32 @@ export function DelegateFields({ state, cities }: Props) {
     <>
       <Section title={t("person")}>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField name="givenName" label={t("givenName")} state={state} required requiredLabel={required} hint={t("latinHint")} autoComplete="given-name" maxLength={100} />
-          <TextField name="familyName" label={t("familyName")} state={state} required requiredLabel={required} autoComplete="family-name" maxLength={100} />
-          <TextField name="nativeName" label={t("nativeName")} state={state} hint={t("nativeNameHint")} maxLength={100} />
+          <TextField
+            name="givenName"
+            label={t("givenName")}
+            state={state}
+            required
+            requiredLabel={required}
+            hint={t("latinHint")}
+            autoComplete="given-name"
+            maxLength={100}
+          />
+          <TextField
+            name="familyName"
+            label={t("familyName")}
+            state={state}
+            required
+            requiredLabel={required}
+            autoComplete="family-name"
+            maxLength={100}
+          />
+          <TextField
+            name="nativeName"
+            label={t("nativeName")}
+            state={state}
+            hint={t("nativeNameHint")}
+            maxLength={100}
+          />
           <fieldset className="space-y-1" aria-describedby={describedBy("nameOrder", state)}>
             <legend className="font-medium">{t("nameOrder")}</legend>
             {nameOrders.map((order) => (
@@ -41,10 +74,29 @@ export function DelegateFields({ state, cities }: Props) {
             ))}
             <FieldMessages name="nameOrder" state={state} />
           </fieldset>
-          <TextField name="honorific" label={t("honorific")} state={state} hint={t("honorificHint")} autoComplete="honorific-prefix" maxLength={100} />
-          <TextField name="position" label={t("position")} state={state} autoComplete="organization-title" maxLength={200} />
+          <TextField
+            name="honorific"
+            label={t("honorific")}
+            state={state}
+            hint={t("honorificHint")}
+            autoComplete="honorific-prefix"
+            maxLength={100}
+          />
+          <TextField
+            name="position"
+            label={t("position")}
+            state={state}
+            autoComplete="organization-title"
+            maxLength={200}
+          />
           <div className="sm:col-span-2">
-            <TextField name="organization" label={t("organization")} state={state} autoComplete="organization" maxLength={200} />
+            <TextField
+              name="organization"
+              label={t("organization")}
+              state={state}
+              autoComplete="organization"
+              maxLength={200}
+            />
           </div>
         </div>
       </Section>
@@ -52,32 +104,71 @@ export function DelegateFields({ state, cities }: Props) {
       <Section title={t("delegation")}>
         <div className="grid gap-4 sm:grid-cols-2">
           <div className="space-y-1">
-            <TextField name="city" label={t("city")} state={state} hint={t("cityHint")} list="member-cities" autoComplete="off" maxLength={100} />
+            <TextField
+              name="city"
+              label={t("city")}
+              state={state}
+              hint={t("cityHint")}
+              list="member-cities"
+              autoComplete="off"
+              maxLength={100}
+            />
             <datalist id="member-cities">
               {sorted.map((city) => (
                 <option key={city.id} value={pick(city.name, locale)}>
-                  {locales.filter((other) => other !== locale).map((other) => city.name[other]).filter(Boolean).join(" · ")}
+                  {locales
+                    .filter((other) => other !== locale)
+                    .map((other) => city.name[other])
+                    .filter(Boolean)
+                    .join(" · ")}
                 </option>
               ))}
             </datalist>
-            {full.length > 0 && <p className="text-sm text-amber-800">{t("quotaFull", { cities: full.join(", ") })}</p>}
+            {full.length > 0 && (
+              <p className="text-sm text-amber-800">{t("quotaFull", { cities: full.join(", ") })}</p>
+            )}
           </div>
-          <TextField name="cityOther" label={t("cityOther")} state={state} hint={t("cityOtherHint")} maxLength={200} />
+          <TextField
+            name="cityOther"
+            label={t("cityOther")}
+            state={state}
+            hint={t("cityOtherHint")}
+            maxLength={200}
+          />
           <SelectField
             name="role"
             label={t("role")}
             state={state}
             requiredLabel={required}
             defaultValue=""
-            options={[{ value: "", label: t("choose"), disabled: true }, ...delegateRoles.map((role) => ({ value: role, label: tr(role) }))]}
+            options={[
+              { value: "", label: t("choose"), disabled: true },
+              ...delegateRoles.map((role) => ({ value: role, label: tr(role) })),
+            ]}
           />
         </div>
       </Section>
 
       <Section title={t("contact")}>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField name="email" type="email" label={t("email")} state={state} required requiredLabel={required} autoComplete="email" maxLength={254} />
-          <TextField name="phone" type="tel" label={t("phone")} state={state} autoComplete="tel" maxLength={40} />
+          <TextField
+            name="email"
+            type="email"
+            label={t("email")}
+            state={state}
+            required
+            requiredLabel={required}
+            autoComplete="email"
+            maxLength={254}
+          />
+          <TextField
+            name="phone"
+            type="tel"
+            label={t("phone")}
+            state={state}
+            autoComplete="tel"
+            maxLength={40}
+          />
           <SelectField
             name="language"
             label={t("language")}
@@ -107,10 +198,30 @@ export function DelegateFields({ state, cities }: Props) {
           <FieldMessages name="interpretation" state={state} />
         </fieldset>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField name="dietaryNeeds" label={t("dietaryNeeds")} state={state} hint={t("dietaryHint")} multiline maxLength={500} />
-          <TextField name="accessibilityNeeds" label={t("accessibilityNeeds")} state={state} hint={t("accessibilityHint")} multiline maxLength={500} />
+          <TextField
+            name="dietaryNeeds"
+            label={t("dietaryNeeds")}
+            state={state}
+            hint={t("dietaryHint")}
+            multiline
+            maxLength={500}
+          />
+          <TextField
+            name="accessibilityNeeds"
+            label={t("accessibilityNeeds")}
+            state={state}
+            hint={t("accessibilityHint")}
+            multiline
+            maxLength={500}
+          />
         </div>
-        <Choice type="checkbox" name="visaLetter" value="on" defaultChecked={textValue(state, "visaLetter") === "on"} label={t("visaLetter")} />
+        <Choice
+          type="checkbox"
+          name="visaLetter"
+          value="on"
+          defaultChecked={textValue(state, "visaLetter") === "on"}
+          label={t("visaLetter")}
+        />
       </Section>
     </>
   );

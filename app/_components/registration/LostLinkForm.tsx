@@ -7,14 +7,31 @@ import { FormMessage } from "../forms/FormMessage";
 import { SubmitButton } from "../forms/SubmitButton";
 import { useFormAction } from "../forms/useFormAction";
 
-export function LostLinkForm({ action }: { action: (state: FormState, formData: FormData) => Promise<FormState> }) {
+export function LostLinkForm({
+  action,
+}: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+}) {
   const t = useTranslations("lostLink");
   const tr = useTranslations("register");
   const { state, pending, formProps } = useFormAction(action, initialFormState);
   return (
-    <form {...formProps} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6" noValidate>
+    <form
+      {...formProps}
+      className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
+      noValidate
+    >
       <FormMessage state={state} />
-      <TextField name="email" type="email" label={t("email")} state={state} required requiredLabel={tr("required")} autoComplete="email" maxLength={254} />
+      <TextField
+        name="email"
+        type="email"
+        label={t("email")}
+        state={state}
+        required
+        requiredLabel={tr("required")}
+        autoComplete="email"
+        maxLength={254}
+      />
       <SubmitButton pending={pending} label={t("submit")} pendingLabel={tr("submitting")} />
     </form>
   );

@@ -39,15 +39,33 @@ export function EditDetailsForm({
       <FormMessage state={state} />
       <DelegateFields state={state} cities={cities} />
       <Section title={tr("consent")}>
-        <Choice type="checkbox" name="photoConsent" value="on" defaultChecked={textValue(state, "photoConsent") === "on"} label={tr("photoConsent")} />
-        <Choice type="checkbox" name="listConsent" value="on" defaultChecked={textValue(state, "listConsent") === "on"} label={tr("listConsent")} />
+        <Choice
+          type="checkbox"
+          name="photoConsent"
+          value="on"
+          defaultChecked={textValue(state, "photoConsent") === "on"}
+          label={tr("photoConsent")}
+        />
+        <Choice
+          type="checkbox"
+          name="listConsent"
+          value="on"
+          defaultChecked={textValue(state, "listConsent") === "on"}
+          label={tr("listConsent")}
+        />
       </Section>
       <SubmitButton pending={pending} label={t("saveDetails")} pendingLabel={tr("submitting")} />
     </form>
   );
 }
 
-type SessionsProps = { action: Action; slug: string; sessions: SessionOption[]; chosen: string[]; timeLabels: { local: string; china: string } };
+type SessionsProps = {
+  action: Action;
+  slug: string;
+  sessions: SessionOption[];
+  chosen: string[];
+  timeLabels: { local: string; china: string };
+};
 
 export function ChangeSessionsForm({ action, slug, sessions, chosen, timeLabels }: SessionsProps) {
   const t = useTranslations("manage");
@@ -69,7 +87,11 @@ export function ConfirmForm({ action, title, text, confirm, submit }: ConfirmPro
   const tr = useTranslations("register");
   const { state, pending, formProps } = useFormAction(action, initialFormState);
   return (
-    <form {...formProps} className="space-y-3 rounded-lg border border-red-200 bg-white p-4 sm:p-6" aria-label={title}>
+    <form
+      {...formProps}
+      className="space-y-3 rounded-lg border border-red-200 bg-white p-4 sm:p-6"
+      aria-label={title}
+    >
       <h3 className="text-lg font-semibold">{title}</h3>
       <p>{text}</p>
       <FormMessage state={state} />

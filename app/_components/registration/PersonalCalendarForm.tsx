@@ -24,8 +24,18 @@ export function PersonalCalendarForm({ action, hasLink }: Props) {
     <form {...formProps} className="space-y-3" aria-label={t("personalTitle")}>
       <p>{t("personalText")}</p>
       <FormMessage state={state} />
-      {feedUrl && <SubscribeLinks links={calendarLinks(feedUrl, t("personalName"))} qrSvg={qrSvg} testId="personal-feed" />}
-      <SubmitButton pending={pending} label={hasLink || feedUrl ? t("personalRotate") : t("personalCreate")} pendingLabel={tr("submitting")} />
+      {feedUrl && (
+        <SubscribeLinks
+          links={calendarLinks(feedUrl, t("personalName"))}
+          qrSvg={qrSvg}
+          testId="personal-feed"
+        />
+      )}
+      <SubmitButton
+        pending={pending}
+        label={hasLink || feedUrl ? t("personalRotate") : t("personalCreate")}
+        pendingLabel={tr("submitting")}
+      />
     </form>
   );
 }

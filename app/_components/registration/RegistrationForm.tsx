@@ -52,11 +52,27 @@ export function RegistrationForm({ action, slug, formToken, cities, sessions, ti
             defaultChecked={flag("privacyConsent")}
             invalid={Boolean(state.fieldErrors?.privacyConsent)}
             describedBy={state.fieldErrors?.privacyConsent ? "privacyConsent-error" : undefined}
-            label={<>{t("privacyConsent")} <span className="text-red-700">*</span></>}
+            label={
+              <>
+                {t("privacyConsent")} <span className="text-red-700">*</span>
+              </>
+            }
           />
           <FieldMessages name="privacyConsent" state={state} />
-          <Choice type="checkbox" name="photoConsent" value="on" defaultChecked={flag("photoConsent")} label={t("photoConsent")} />
-          <Choice type="checkbox" name="listConsent" value="on" defaultChecked={flag("listConsent")} label={t("listConsent")} />
+          <Choice
+            type="checkbox"
+            name="photoConsent"
+            value="on"
+            defaultChecked={flag("photoConsent")}
+            label={t("photoConsent")}
+          />
+          <Choice
+            type="checkbox"
+            name="listConsent"
+            value="on"
+            defaultChecked={flag("listConsent")}
+            label={t("listConsent")}
+          />
         </div>
       </Section>
       <div className="flex flex-wrap items-center gap-4">

@@ -10,18 +10,30 @@ type Props = { registration: RegistrationView; locale: AppLocale };
 
 /** What the delegate registered with and the sessions they hold or wait for. */
 export async function RegistrationSummary({ registration: r, locale }: Props) {
-  const [t, tr, tl] = await Promise.all([getTranslations("manage"), getTranslations("roles"), getTranslations("languages")]);
+  const [t, tr, tl] = await Promise.all([
+    getTranslations("manage"),
+    getTranslations("roles"),
+    getTranslations("languages"),
+  ]);
   const name = displayName({ ...r, honorific: { [locale]: r.honorific } }, locale);
   const list = new Intl.ListFormat(locale, { type: "conjunction" });
   const yesNo = (value: boolean) => (value ? t("yes") : t("no"));
   const rows: [string, string][] = [
     [t("name"), name.secondary ? `${name.primary} (${name.secondary})` : name.primary],
-    [t("from"), [r.city ? pick(r.city.name, locale) : r.cityOther, r.organization, r.position].filter(Boolean).join(" · ")],
+    [
+      t("from"),
+      [r.city ? pick(r.city.name, locale) : r.cityOther, r.organization, r.position]
+        .filter(Boolean)
+        .join(" · "),
+    ],
     [t("role"), tr(r.role)],
     [t("email"), r.email],
     [t("phone"), r.phone ?? t("none")],
     [t("language"), tl(r.language)],
-    [t("interpretation"), r.interpretation.length ? list.format(r.interpretation.map((language) => tl(language))) : t("none")],
+    [
+      t("interpretation"),
+      r.interpretation.length ? list.format(r.interpretation.map((language) => tl(language))) : t("none"),
+    ],
     [t("dietaryNeeds"), r.dietaryNeeds ?? t("none")],
     [t("accessibilityNeeds"), r.accessibilityNeeds ?? t("none")],
     [t("visaLetter"), yesNo(r.visaLetter)],
@@ -45,11 +57,24 @@ export async function RegistrationSummary({ registration: r, locale }: Props) {
                   {formatLongDate(seat.startsAt, r.meeting.timeZone, locale)}
                   {seat.room && ` · ${pick(seat.room, locale)}`}
                 </p>
-                <TimePair startsAt={seat.startsAt} endsAt={seat.endsAt} timeZone={r.meeting.timeZone} locale={locale} layout="inline" />
-                <p className={`mt-1 text-sm font-semibold ${seat.status === "confirmed" ? "text-emerald-800" : "text-amber-800"}`} data-testid="seat-status">
-                  {seat.status === "confirmed" ? t("seatConfirmed") : t("seatWaitlisted", { position: seat.position })}
+                <TimePair
+                  startsAt={seat.startsAt}
+                  endsAt={seat.endsAt}
+                  timeZone={r.meeting.timeZone}
+                  locale={locale}
+                  layout="inline"
+                />
+                <p
+                  className={`mt-1 text-sm font-semibold ${seat.status === "confirmed" ? "text-emerald-800" : "text-amber-800"}`}
+                  data-testid="seat-status"
+                >
+                  {seat.status === "confirmed"
+                    ? t("seatConfirmed")
+                    : t("seatWaitlisted", { position: seat.position })}
                 </p>
-                {seat.sessionStatus === "cancelled" && <p className="text-sm font-semibold text-red-800">{t("sessionCancelled")}</p>}
+                {seat.sessionStatus === "cancelled" && (
+                  <p className="text-sm font-semibold text-red-800">{t("sessionCancelled")}</p>
+                )}
               </li>
             ))}
           </ul>

@@ -20,7 +20,13 @@ export type SessionOption = {
   held?: string;
 };
 
-type Props = { slug: string; sessions: SessionOption[]; state: FieldContext; chosen?: string[]; labels: { local: string; china: string } };
+type Props = {
+  slug: string;
+  sessions: SessionOption[];
+  state: FieldContext;
+  chosen?: string[];
+  labels: { local: string; china: string };
+};
 
 /** How often seats left are refreshed while the form is open. */
 const REFRESH_MS = 15_000;
@@ -39,9 +45,13 @@ export function SessionChoice({ slug, sessions, state, chosen = [], labels }: Pr
     async function refresh() {
       if (document.visibilityState !== "visible") return;
       try {
-        const response = await fetch(`/api/meetings/${encodeURIComponent(slug)}/seats`, { cache: "no-store" });
+        const response = await fetch(`/api/meetings/${encodeURIComponent(slug)}/seats`, {
+          cache: "no-store",
+        });
         if (!response.ok || stopped) return;
-        const { sessions: fresh } = (await response.json()) as { sessions: { id: string; seatsLeft: number; waiting: number }[] };
+        const { sessions: fresh } = (await response.json()) as {
+          sessions: { id: string; seatsLeft: number; waiting: number }[];
+        };
         setLive((current) => {
           const next = new Map(current);
           for (const seat of fresh) {
@@ -75,7 +85,10 @@ export function SessionChoice({ slug, sessions, state, chosen = [], labels }: Pr
           const session = live.get(id)!;
           const full = session.seatsLeft === 0;
           return (
-            <li key={id} className={`rounded border p-3 ${full && !session.held ? "border-amber-300 bg-amber-50" : "border-slate-200"}`}>
+            <li
+              key={id}
+              className={`rounded border p-3 ${full && !session.held ? "border-amber-300 bg-amber-50" : "border-slate-200"}`}
+            >
               <label className="flex items-start gap-3">
                 <input
                   type="checkbox"
@@ -88,8 +101,8 @@ export function SessionChoice({ slug, sessions, state, chosen = [], labels }: Pr
                 <span className="min-w-0 space-y-1">
                   <span className="block font-medium">{session.title}</span>
                   <span className="block text-sm text-slate-700">
-                    {session.day} · <span className="tabular-nums font-semibold">{session.timeLocal}</span> {labels.local} ·{" "}
-                    <span className="tabular-nums">{session.timeChina}</span> {labels.china}
+                    {session.day} · <span className="tabular-nums font-semibold">{session.timeLocal}</span>{" "}
+                    {labels.local} · <span className="tabular-nums">{session.timeChina}</span> {labels.china}
                     {session.room && ` · ${session.room}`}
                   </span>
                   <span className="block text-sm" data-testid={`seats-${id}`}>
@@ -98,9 +111,13 @@ export function SessionChoice({ slug, sessions, state, chosen = [], labels }: Pr
                     ) : full ? (
                       <span className="font-medium text-amber-900">{t("full")}</span>
                     ) : (
-                      <span className="text-slate-700">{t("seatsLeft", { count: session.seatsLeft, capacity: session.capacity })}</span>
+                      <span className="text-slate-700">
+                        {t("seatsLeft", { count: session.seatsLeft, capacity: session.capacity })}
+                      </span>
                     )}
-                    {session.waiting > 0 && !session.held && <span className="text-slate-600"> · {t("waiting", { count: session.waiting })}</span>}
+                    {session.waiting > 0 && !session.held && (
+                      <span className="text-slate-600"> · {t("waiting", { count: session.waiting })}</span>
+                    )}
                   </span>
                 </span>
               </label>

@@ -15,7 +15,11 @@ export function LanguageSwitcher({ label }: { label: string }) {
       {locales.map((locale) => (
         <li key={locale}>
           {locale === current ? (
-            <span aria-current="true" lang={htmlLang[locale]} className="rounded bg-slate-900 px-2 py-1 text-white">
+            <span
+              aria-current="true"
+              lang={htmlLang[locale]}
+              className="rounded bg-slate-900 px-2 py-1 text-white"
+            >
               {localeNames[locale]}
             </span>
           ) : (

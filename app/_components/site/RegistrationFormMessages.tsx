@@ -9,5 +9,9 @@ import { pageLocale } from "@/app/_server/pages";
  */
 export async function RegistrationFormMessages({ children }: { children: ReactNode }) {
   const locale = await pageLocale();
-  return <NextIntlClientProvider messages={pickMessages(messages[locale], registrationFormNamespaces)}>{children}</NextIntlClientProvider>;
+  return (
+    <NextIntlClientProvider messages={pickMessages(messages[locale], registrationFormNamespaces)}>
+      {children}
+    </NextIntlClientProvider>
+  );
 }

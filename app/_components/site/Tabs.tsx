@@ -14,7 +14,9 @@ export function Tabs({ label, items, className = "" }: { label: string; items: T
           href={item.href}
           aria-current={item.current ? "page" : undefined}
           className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${
-            item.current ? "border-brand-700 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"
+            item.current
+              ? "border-brand-700 text-brand-700"
+              : "border-transparent text-slate-600 hover:text-slate-900"
           }`}
         >
           {item.text}

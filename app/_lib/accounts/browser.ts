@@ -32,7 +32,13 @@ const systems: [RegExp, string][] = [
 
 /** Chinese readers know these apps by their Chinese names. */
 const localNames: Partial<Record<AppLocale, Record<string, string>>> = {
-  zh: { WeChat: "微信", DingTalk: "钉钉", "QQ Browser": "QQ浏览器", "UC Browser": "UC浏览器", "HarmonyOS": "鸿蒙" },
+  zh: {
+    WeChat: "微信",
+    DingTalk: "钉钉",
+    "QQ Browser": "QQ浏览器",
+    "UC Browser": "UC浏览器",
+    HarmonyOS: "鸿蒙",
+  },
 };
 
 export function describeBrowser(userAgent: string, locale?: AppLocale): BrowserDescription {

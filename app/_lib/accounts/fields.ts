@@ -9,7 +9,6 @@ import { userRoles } from "../roles";
  * the forms (server actions) and the domain, which parses again. Messages are `validation` keys.
  */
 
-
 /** Control characters never belong in a name or an address. */
 const CONTROL = /[\u0000-\u001f\u007f]/g;
 
@@ -54,12 +53,24 @@ export function newPasswordInput(minLength: number) {
         .max(MAX_PASSWORD_LENGTH, message("tooLong")),
       passwordRepeat: z.string(message("required")),
     })
-    .refine((value) => value?.password === value?.passwordRepeat, { path: ["passwordRepeat"], ...message("passwordsDiffer"), when: () => true });
+    .refine((value) => value?.password === value?.passwordRepeat, {
+      path: ["passwordRepeat"],
+      ...message("passwordsDiffer"),
+      when: () => true,
+    });
 }
 
 /** One's own new password: the current one first, so that a session left open is not enough to take the account. */
 export function passwordChangeInput(minLength: number) {
-  return z.intersection(z.object({ currentPassword: z.string(message("required")).min(1, message("required")).max(MAX_PASSWORD_LENGTH, message("tooLong")) }), newPasswordInput(minLength));
+  return z.intersection(
+    z.object({
+      currentPassword: z
+        .string(message("required"))
+        .min(1, message("required"))
+        .max(MAX_PASSWORD_LENGTH, message("tooLong")),
+    }),
+    newPasswordInput(minLength),
+  );
 }
 
 /** The first admin of an installation, made through the setup link: an invitation and its password at once. */
@@ -75,7 +86,10 @@ export function adminAccountInput(minLength: number) {
   return z.object({
     email: accountEmail,
     name: required(200).optional(),
-    password: z.string(message("required")).min(minLength, message("passwordTooShort")).max(MAX_PASSWORD_LENGTH, message("tooLong")),
+    password: z
+      .string(message("required"))
+      .min(minLength, message("passwordTooShort"))
+      .max(MAX_PASSWORD_LENGTH, message("tooLong")),
   });
 }
 
@@ -94,5 +108,12 @@ export function accountFieldErrors(error: z.ZodError, minPasswordLength?: number
 }
 
 const accountKeys: readonly string[] = [
-  "required", "tooLong", "email", "invalidChoice", "passwordTooShort", "passwordsDiffer", "setupLinkExpired", "passwordWrong",
+  "required",
+  "tooLong",
+  "email",
+  "invalidChoice",
+  "passwordTooShort",
+  "passwordsDiffer",
+  "setupLinkExpired",
+  "passwordWrong",
 ] satisfies ValidationKey[];

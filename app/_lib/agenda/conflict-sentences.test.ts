@@ -5,12 +5,26 @@ import { createTranslator } from "../i18n/translator";
 import { conflictSentence, type ConflictTranslator, type ExplainedConflict } from "./conflict-sentences";
 
 const ZONE = "Europe/Berlin";
-const opening = { id: "s1", title: "Eröffnung", startsAt: "2017-04-24T08:00:00.000Z", endsAt: "2017-04-24T09:00:00.000Z" };
+const opening = {
+  id: "s1",
+  title: "Eröffnung",
+  startsAt: "2017-04-24T08:00:00.000Z",
+  endsAt: "2017-04-24T09:00:00.000Z",
+};
 const titles = { de: "Eröffnung", en: "Opening", zh: "开幕式" };
-const person = { givenName: "Wei", familyName: "Wang", nativeName: "王伟", nameOrder: "family_first" as const };
+const person = {
+  givenName: "Wei",
+  familyName: "Wang",
+  nativeName: "王伟",
+  nameOrder: "family_first" as const,
+};
 
 function sentences(locale: AppLocale, conflicts: ExplainedConflict[]): string[] {
-  const t = createTranslator({ locale, messages: messages[locale], namespace: "adminSessions.conflicts" }) as unknown as ConflictTranslator;
+  const t = createTranslator({
+    locale,
+    messages: messages[locale],
+    namespace: "adminSessions.conflicts",
+  }) as unknown as ConflictTranslator;
   return conflicts.map((conflict) => conflictSentence(conflict, t, locale, ZONE));
 }
 
@@ -32,7 +46,9 @@ describe("conflictSentence", () => {
   });
 
   it("speaks German and Chinese, with names and titles as their readers expect", () => {
-    expect(sentences("de", all.slice(2, 3))).toEqual(["Außerhalb der Tage des Treffens (24.04.2017–24.04.2017)"]);
+    expect(sentences("de", all.slice(2, 3))).toEqual([
+      "Außerhalb der Tage des Treffens (24.04.2017–24.04.2017)",
+    ]);
     expect(sentences("zh", all.slice(0, 3))).toEqual([
       "会场重复预订：与“开幕式”（10:00–11:00）冲突",
       "王伟 同时参加“开幕式”（10:00–11:00）",
@@ -41,6 +57,8 @@ describe("conflictSentence", () => {
   });
 
   it("falls back to the stored title when no translation came along", () => {
-    expect(sentences("en", [{ kind: "room", with: opening }])).toEqual(["Room double-booked with “Eröffnung” 10:00–11:00"]);
+    expect(sentences("en", [{ kind: "room", with: opening }])).toEqual([
+      "Room double-booked with “Eröffnung” 10:00–11:00",
+    ]);
   });
 });

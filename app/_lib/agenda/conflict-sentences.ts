@@ -9,7 +9,10 @@ import { formatTimeRange } from "../time";
 export type ExplainedConflict = Conflict & { withTitle?: Translations; person?: NamedPerson };
 
 /** The `adminSessions.conflicts` messages, already bound to the visitor's language. */
-export type ConflictTranslator = (key: "room" | "person" | "outsideDays" | "roomCapacity", values: Record<string, string | number>) => string;
+export type ConflictTranslator = (
+  key: "room" | "person" | "outsideDays" | "roomCapacity",
+  values: Record<string, string | number>,
+) => string;
 
 /** Unambiguous short dates: English readers on both continents disagree about "04/05". */
 const dayFormats: Record<AppLocale, string> = { de: "dd.MM.yyyy", en: "d MMM yyyy", zh: "yyyy年M月d日" };
@@ -20,7 +23,12 @@ function calendarDay(isoDate: string, locale: AppLocale): string {
 }
 
 /** One sentence per conflict, in the visitor's language, times in the meeting's zone. */
-export function conflictSentence(conflict: ExplainedConflict, t: ConflictTranslator, locale: AppLocale, timeZone: string): string {
+export function conflictSentence(
+  conflict: ExplainedConflict,
+  t: ConflictTranslator,
+  locale: AppLocale,
+  timeZone: string,
+): string {
   switch (conflict.kind) {
     case "room":
     case "person": {
@@ -31,7 +39,10 @@ export function conflictSentence(conflict: ExplainedConflict, t: ConflictTransla
       return t("person", { name, title, time });
     }
     case "outsideDays":
-      return t("outsideDays", { from: calendarDay(conflict.startsOn, locale), to: calendarDay(conflict.endsOn, locale) });
+      return t("outsideDays", {
+        from: calendarDay(conflict.startsOn, locale),
+        to: calendarDay(conflict.endsOn, locale),
+      });
     case "roomCapacity":
       return t("roomCapacity", { capacity: conflict.capacity, roomCapacity: conflict.roomCapacity });
   }

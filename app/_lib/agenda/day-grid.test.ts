@@ -28,7 +28,12 @@ describe("layoutDay", () => {
   });
 
   it("reads the same under any server zone: instants are placed by the meeting's clock", () => {
-    const grid = layoutDay([{ id: "s", startsAt: "2017-04-24T07:30:00.000Z", endsAt: "2017-04-24T08:00:00.000Z", roomId: null }], [null], "2017-04-24", ZONE);
+    const grid = layoutDay(
+      [{ id: "s", startsAt: "2017-04-24T07:30:00.000Z", endsAt: "2017-04-24T08:00:00.000Z", roomId: null }],
+      [null],
+      "2017-04-24",
+      ZONE,
+    );
     expect(grid.rows).toEqual(["09:30", "09:45"]);
   });
 
@@ -52,7 +57,12 @@ describe("layoutDay", () => {
   });
 
   it("gives a session shorter than a slot one row", () => {
-    const grid = layoutDay([{ id: "s", startsAt: at("09:05"), endsAt: at("09:05"), roomId: null }], [null], "2017-04-24", ZONE);
+    const grid = layoutDay(
+      [{ id: "s", startsAt: at("09:05"), endsAt: at("09:05"), roomId: null }],
+      [null],
+      "2017-04-24",
+      ZONE,
+    );
     expect(grid.placements[0]).toMatchObject({ rowStart: 0, rowEnd: 1 });
   });
 });

@@ -30,14 +30,21 @@ export type DayGrid = {
 };
 
 function minuteOfDay(instant: string | Date, day: DateTime): number {
-  return Math.round(DateTime.fromJSDate(new Date(instant)).setZone(day.zoneName!).diff(day, "minutes").minutes);
+  return Math.round(
+    DateTime.fromJSDate(new Date(instant)).setZone(day.zoneName!).diff(day, "minutes").minutes,
+  );
 }
 
 /**
  * `day` is yyyy-mm-dd in `timeZone`; `columns` are room ids in display order, `null` for sessions
  * without a room. Items of rooms not listed go to the `null` column.
  */
-export function layoutDay(items: readonly DayItem[], columns: readonly (string | null)[], day: string, timeZone: string): DayGrid {
+export function layoutDay(
+  items: readonly DayItem[],
+  columns: readonly (string | null)[],
+  day: string,
+  timeZone: string,
+): DayGrid {
   if (items.length === 0) return { rows: [], placements: [] };
   const midnight = DateTime.fromISO(day, { zone: timeZone }).startOf("day");
   const spans = items.map((item) => {
@@ -47,7 +54,9 @@ export function layoutDay(items: readonly DayItem[], columns: readonly (string |
   });
   const first = Math.floor(Math.min(...spans.map((span) => span.start)) / SLOT_MINUTES) * SLOT_MINUTES;
   const last = Math.ceil(Math.max(...spans.map((span) => span.end)) / SLOT_MINUTES) * SLOT_MINUTES;
-  const rows = Array.from({ length: (last - first) / SLOT_MINUTES }, (_, index) => midnight.plus({ minutes: first + index * SLOT_MINUTES }).toFormat("HH:mm"));
+  const rows = Array.from({ length: (last - first) / SLOT_MINUTES }, (_, index) =>
+    midnight.plus({ minutes: first + index * SLOT_MINUTES }).toFormat("HH:mm"),
+  );
 
   const fallback = columns.indexOf(null);
   const placed = spans.map(({ item, start, end }) => {
@@ -61,7 +70,8 @@ export function layoutDay(items: readonly DayItem[], columns: readonly (string |
       lanes: 1,
     };
   });
-  for (let column = 0; column < columns.length; column++) assignLanes(placed.filter((placement) => placement.column === column));
+  for (let column = 0; column < columns.length; column++)
+    assignLanes(placed.filter((placement) => placement.column === column));
   return { rows, placements: placed };
 }
 

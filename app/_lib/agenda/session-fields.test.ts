@@ -35,7 +35,11 @@ describe("session editor input", () => {
       override: false,
       reason: null,
     });
-    expect(sessionFields.parse(sessionInputFromForm({ ...form, capacity: "40", override: "on", reason: "Absprache" }))).toMatchObject({
+    expect(
+      sessionFields.parse(
+        sessionInputFromForm({ ...form, capacity: "40", override: "on", reason: "Absprache" }),
+      ),
+    ).toMatchObject({
       capacity: 40,
       override: true,
       reason: "Absprache",
@@ -44,7 +48,15 @@ describe("session editor input", () => {
 
   it("names every problem at once with validation keys", () => {
     const result = sessionFields.safeParse(
-      sessionInputFromForm({ ...form, titleDe: " ", date: "2017-02-30", startTime: "10:00", endTime: "09:00", capacity: "0", speakerPerson: ["p1", "p1"] }),
+      sessionInputFromForm({
+        ...form,
+        titleDe: " ",
+        date: "2017-02-30",
+        startTime: "10:00",
+        endTime: "09:00",
+        capacity: "0",
+        speakerPerson: ["p1", "p1"],
+      }),
     );
     expect(result.success).toBe(false);
     expect(fieldErrorsOf(result.error!)).toEqual({
@@ -57,9 +69,23 @@ describe("session editor input", () => {
   });
 
   it("turns the meeting's clock into UTC instants and back, whatever the server's zone", () => {
-    const interval = sessionInterval({ date: "2017-04-24", startTime: "09:30", endTime: "10:00" }, "Europe/Berlin");
-    expect([interval.startsAt.toISOString(), interval.endsAt.toISOString()]).toEqual(["2017-04-24T07:30:00.000Z", "2017-04-24T08:00:00.000Z"]);
-    expect(sessionClock(interval.startsAt, interval.endsAt, "Europe/Berlin")).toEqual({ date: "2017-04-24", startTime: "09:30", endTime: "10:00" });
-    expect(sessionClock(interval.startsAt, interval.endsAt, "Asia/Shanghai")).toEqual({ date: "2017-04-24", startTime: "15:30", endTime: "16:00" });
+    const interval = sessionInterval(
+      { date: "2017-04-24", startTime: "09:30", endTime: "10:00" },
+      "Europe/Berlin",
+    );
+    expect([interval.startsAt.toISOString(), interval.endsAt.toISOString()]).toEqual([
+      "2017-04-24T07:30:00.000Z",
+      "2017-04-24T08:00:00.000Z",
+    ]);
+    expect(sessionClock(interval.startsAt, interval.endsAt, "Europe/Berlin")).toEqual({
+      date: "2017-04-24",
+      startTime: "09:30",
+      endTime: "10:00",
+    });
+    expect(sessionClock(interval.startsAt, interval.endsAt, "Asia/Shanghai")).toEqual({
+      date: "2017-04-24",
+      startTime: "15:30",
+      endTime: "16:00",
+    });
   });
 });

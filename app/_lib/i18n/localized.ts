@@ -12,7 +12,11 @@ export function fallbackOrder(locale: AppLocale, contentDefault: AppLocale = def
 }
 
 /** The text in `locale`, or the first non-empty fallback; `""` when there is none at all. */
-export function pick(translations: Partial<Translations>, locale: AppLocale, contentDefault?: AppLocale): string {
+export function pick(
+  translations: Partial<Translations>,
+  locale: AppLocale,
+  contentDefault?: AppLocale,
+): string {
   for (const candidate of fallbackOrder(locale, contentDefault)) {
     const text = translations[candidate]?.trim();
     if (text) return text;

@@ -24,7 +24,8 @@ describe("user-facing strings", () => {
   it.each(locales)("%s has exactly the keys of every other language, none empty", (locale) => {
     const keys = keyPaths(messages[locale]).sort();
     expect(keys).toEqual(reference);
-    for (const key of keys) expect(String(valueAt(messages[locale], key)).trim(), `${locale}:${key}`).not.toBe("");
+    for (const key of keys)
+      expect(String(valueAt(messages[locale], key)).trim(), `${locale}:${key}`).not.toBe("");
   });
 
   it.each(locales)("%s uses the same placeholders as German", (locale) => {

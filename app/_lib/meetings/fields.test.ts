@@ -17,7 +17,12 @@ const meeting = {
 
 describe("meeting settings", () => {
   it("reads the registration window in the meeting's zone, whatever the server's zone", () => {
-    const parsed = meetingInput.parse({ ...meeting, registrationOpensAt: "2018-02-01T09:00", registrationClosesAt: "2018-04-20T18:00", published: "on" });
+    const parsed = meetingInput.parse({
+      ...meeting,
+      registrationOpensAt: "2018-02-01T09:00",
+      registrationClosesAt: "2018-04-20T18:00",
+      published: "on",
+    });
     expect(parsed).toMatchObject({
       registrationOpensAt: new Date("2018-02-01T08:00:00Z"),
       registrationClosesAt: new Date("2018-04-20T16:00:00Z"),
@@ -30,23 +35,45 @@ describe("meeting settings", () => {
   });
 
   it("names every wrong field with its validation key", () => {
-    const result = meetingInput.safeParse({ ...meeting, timeZone: "Mars/Olympus", venueCountry: "FR", endsOn: "2018-04-22" });
-    expect(result.success || schemaFieldErrors(result.error)).toEqual({ timeZone: { key: "timeZone" }, venueCountry: { key: "invalidChoice" }, endsOn: { key: "endsBeforeStart" } });
+    const result = meetingInput.safeParse({
+      ...meeting,
+      timeZone: "Mars/Olympus",
+      venueCountry: "FR",
+      endsOn: "2018-04-22",
+    });
+    expect(result.success || schemaFieldErrors(result.error)).toEqual({
+      timeZone: { key: "timeZone" },
+      venueCountry: { key: "invalidChoice" },
+      endsOn: { key: "endsBeforeStart" },
+    });
   });
 });
 
 describe("rooms, tracks and people", () => {
   it("reads numbers and colours typed into forms", () => {
-    expect(roomInput.parse({ nameDe: "Saal 2", capacity: " 120 ", sortOrder: "" })).toMatchObject({ capacity: 120, sortOrder: 0, location: null, nameZh: "" });
-    expect(schemaFieldErrors(roomInput.safeParse({ nameDe: "Saal", capacity: "viele" }).error!)).toEqual({ capacity: { key: "number" } });
+    expect(roomInput.parse({ nameDe: "Saal 2", capacity: " 120 ", sortOrder: "" })).toMatchObject({
+      capacity: 120,
+      sortOrder: 0,
+      location: null,
+      nameZh: "",
+    });
+    expect(schemaFieldErrors(roomInput.safeParse({ nameDe: "Saal", capacity: "viele" }).error!)).toEqual({
+      capacity: { key: "number" },
+    });
     expect(trackInput.parse({ nameDe: "Kommunen", color: "#0F766E" }).color).toBe("#0f766e");
-    expect(schemaFieldErrors(trackInput.safeParse({ nameDe: "Kommunen", color: "teal" }).error!)).toEqual({ color: { key: "color" } });
+    expect(schemaFieldErrors(trackInput.safeParse({ nameDe: "Kommunen", color: "teal" }).error!)).toEqual({
+      color: { key: "color" },
+    });
   });
 
   it("makes keys from Latin names", () => {
     expect(slugify("Halle 2 – Forum")).toBe("halle-2-forum");
     expect(slugify("会议室")).toBe("");
     expect(personSlug({ givenName: "Jürgen", familyName: "Groß" })).toBe("juergen-gross");
-    expect(personInput.parse({ givenName: "Wei", familyName: "Wang", slug: "" })).toMatchObject({ slug: null, nameOrder: "given_first", cityId: null });
+    expect(personInput.parse({ givenName: "Wei", familyName: "Wang", slug: "" })).toMatchObject({
+      slug: null,
+      nameOrder: "given_first",
+      cityId: null,
+    });
   });
 });

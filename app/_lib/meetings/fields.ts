@@ -4,7 +4,16 @@ import base from "../i18n/messages/de.json";
 import { locales } from "../i18n/locales";
 import { SLUG } from "../ids";
 import type { FieldErrors } from "../registration/fields";
-import { always, message, optional, optionalRecordId, recordId, required, text, type ValidationKey } from "../schema";
+import {
+  always,
+  message,
+  optional,
+  optionalRecordId,
+  recordId,
+  required,
+  text,
+  type ValidationKey,
+} from "../schema";
 
 export { optional, optionalRecordId, recordId, required, text };
 
@@ -18,7 +27,10 @@ export { optional, optionalRecordId, recordId, required, text };
 export const translation = (max: number) => optional(max).transform((value) => value ?? "");
 
 /** A checkbox: present ("on") means yes; tests may pass booleans. */
-export const checkbox = z.unknown().optional().transform((value) => value === true || value === "on" || value === "true");
+export const checkbox = z
+  .unknown()
+  .optional()
+  .transform((value) => value === true || value === "on" || value === "true");
 
 /** A whole number typed into a field, or null when left empty (or missing). Tests may pass numbers. */
 export function optionalInteger(min: number, max: number) {
@@ -26,7 +38,14 @@ export function optionalInteger(min: number, max: number) {
     .unknown()
     .optional()
     .transform((value, context): number | null => {
-      const typed = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : value == null ? "" : null;
+      const typed =
+        typeof value === "number"
+          ? String(value)
+          : typeof value === "string"
+            ? value.trim()
+            : value == null
+              ? ""
+              : null;
       if (typed === "") return null;
       const refuse = (key: ValidationKey) => {
         context.addIssue({ code: "custom", message: key });
@@ -40,7 +59,8 @@ export function optionalInteger(min: number, max: number) {
     });
 }
 
-export const integer = (min: number, max: number, fallback: number) => optionalInteger(min, max).transform((value) => value ?? fallback);
+export const integer = (min: number, max: number, fallback: number) =>
+  optionalInteger(min, max).transform((value) => value ?? fallback);
 
 export const slug = required(64).pipe(z.string().regex(SLUG, message("slug")));
 
@@ -68,9 +88,13 @@ const calendarDate = required(10)
   .refine((value) => DateTime.fromISO(value, { zone: "utc" }).isValid, message("date"))
   .transform((value) => DateTime.fromISO(value, { zone: "utc" }).toJSDate());
 
-const localDateTime = optional(19).pipe(z.union([z.null(), z.string().regex(LOCAL_DATE_TIME, message("dateTime"))]));
+const localDateTime = optional(19).pipe(
+  z.union([z.null(), z.string().regex(LOCAL_DATE_TIME, message("dateTime"))]),
+);
 
-export const timeZone = required(64).pipe(z.string().refine((value) => IANAZone.isValidZone(value), message("timeZone")));
+export const timeZone = required(64).pipe(
+  z.string().refine((value) => IANAZone.isValidZone(value), message("timeZone")),
+);
 
 /** A date and time typed in the meeting's zone (datetime-local), as the UTC instant it means there. */
 export function zonedInstant(local: string, zone: string): Date | null {
@@ -81,7 +105,8 @@ export function zonedInstant(local: string, zone: string): Date | null {
 /** The datetime-local value ("2017-04-01T09:00") of an instant in a zone, for pre-filling forms. */
 export function localInputValue(instant: Date | string | null, zone: string): string {
   if (!instant) return "";
-  const value = typeof instant === "string" ? DateTime.fromISO(instant, { zone: "utc" }) : DateTime.fromJSDate(instant);
+  const value =
+    typeof instant === "string" ? DateTime.fromISO(instant, { zone: "utc" }) : DateTime.fromJSDate(instant);
   return value.setZone(zone).toFormat("yyyy-MM-dd'T'HH:mm");
 }
 
@@ -112,25 +137,45 @@ export const meetingInput = z
     published: checkbox,
   })
   // With `when`, these run on partly invalid input too: a field that failed still holds what was typed.
-  .refine((value) => !(value?.startsOn instanceof Date && value.endsOn instanceof Date) || value.endsOn >= value.startsOn, {
-    path: ["endsOn"],
-    ...message("endsBeforeStart"),
-    when: always,
-  })
-  .refine((value) => !knownZone(value?.timeZone) || !value.registrationOpensAt || zonedInstant(value.registrationOpensAt, value.timeZone), {
-    path: ["registrationOpensAt"],
-    ...message("dateTime"),
-    when: always,
-  })
-  .refine((value) => !knownZone(value?.timeZone) || !value.registrationClosesAt || zonedInstant(value.registrationClosesAt, value.timeZone), {
-    path: ["registrationClosesAt"],
-    ...message("dateTime"),
-    when: always,
-  })
+  .refine(
+    (value) =>
+      !(value?.startsOn instanceof Date && value.endsOn instanceof Date) || value.endsOn >= value.startsOn,
+    {
+      path: ["endsOn"],
+      ...message("endsBeforeStart"),
+      when: always,
+    },
+  )
+  .refine(
+    (value) =>
+      !knownZone(value?.timeZone) ||
+      !value.registrationOpensAt ||
+      zonedInstant(value.registrationOpensAt, value.timeZone),
+    {
+      path: ["registrationOpensAt"],
+      ...message("dateTime"),
+      when: always,
+    },
+  )
+  .refine(
+    (value) =>
+      !knownZone(value?.timeZone) ||
+      !value.registrationClosesAt ||
+      zonedInstant(value.registrationClosesAt, value.timeZone),
+    {
+      path: ["registrationClosesAt"],
+      ...message("dateTime"),
+      when: always,
+    },
+  )
   .refine(
     (value) => {
-      if (!knownZone(value?.timeZone) || !value.registrationOpensAt || !value.registrationClosesAt) return true;
-      const [opens, closes] = [zonedInstant(value.registrationOpensAt, value.timeZone), zonedInstant(value.registrationClosesAt, value.timeZone)];
+      if (!knownZone(value?.timeZone) || !value.registrationOpensAt || !value.registrationClosesAt)
+        return true;
+      const [opens, closes] = [
+        zonedInstant(value.registrationOpensAt, value.timeZone),
+        zonedInstant(value.registrationClosesAt, value.timeZone),
+      ];
       return !opens || !closes || closes > opens;
     },
     { path: ["registrationClosesAt"], ...message("endsBeforeStart"), when: always },

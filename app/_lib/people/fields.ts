@@ -6,7 +6,6 @@ import { SLUG } from "../ids";
 
 /** Speakers and officials as organizers enter them. Error messages are keys of the `validation` messages. */
 
-
 /** Latin letters with any accents, spaces, hyphens, apostrophes and dots: the name as printed on badges and in German texts. */
 const LATIN_NAME = /^[\p{Script=Latin}\p{M}][\p{Script=Latin}\p{M}\s'’.\-]*$/u;
 const latinName = required(100).pipe(z.string().regex(LATIN_NAME, message("latinScript")));

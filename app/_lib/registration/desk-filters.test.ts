@@ -3,7 +3,8 @@ import { deskFilterQuery, parseDeskFilters } from "./desk-filters";
 
 describe("registration desk filters", () => {
   it("reads every filter from the address and writes it back the same", () => {
-    const query = "q=Wang&city=ckcity01&country=CN&role=interpreter&status=waitlisted&session=s1&interpretation=1&visaLetter=1&sort=created&dir=desc";
+    const query =
+      "q=Wang&city=ckcity01&country=CN&role=interpreter&status=waitlisted&session=s1&interpretation=1&visaLetter=1&sort=created&dir=desc";
     const filters = parseDeskFilters(new URLSearchParams(query));
     expect(filters).toEqual({
       q: "Wang",
@@ -26,7 +27,15 @@ describe("registration desk filters", () => {
   });
 
   it("drops values that are not valid instead of passing them on", () => {
-    const filters = parseDeskFilters({ city: "x'; --", country: "FR", role: "king", status: "all", session: "a".repeat(41), sort: "email", interpretation: "yes" });
+    const filters = parseDeskFilters({
+      city: "x'; --",
+      country: "FR",
+      role: "king",
+      status: "all",
+      session: "a".repeat(41),
+      sort: "email",
+      interpretation: "yes",
+    });
     expect(filters).toEqual({ sort: "name", descending: false });
   });
 

@@ -6,10 +6,16 @@ import type { FieldErrors, ValidationKey } from "./fields";
 /** Field problems as sentences in the visitor's language, by field path. */
 export function describeFieldErrors(fields: FieldErrors, locale: AppLocale): Record<string, string> {
   const t = validationTranslator(locale);
-  return Object.fromEntries(Object.entries(fields).map(([path, error]) => [path, t(error.key, error.values)]));
+  return Object.fromEntries(
+    Object.entries(fields).map(([path, error]) => [path, t(error.key, error.values)]),
+  );
 }
 
-export function validationMessage(key: ValidationKey, locale: AppLocale, values?: Record<string, string | number>): string {
+export function validationMessage(
+  key: ValidationKey,
+  locale: AppLocale,
+  values?: Record<string, string | number>,
+): string {
   return validationTranslator(locale)(key, values);
 }
 

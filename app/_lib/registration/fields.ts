@@ -46,7 +46,9 @@ export const delegateDetails = z
     cityId: optional(40).pipe(z.union([z.null(), z.string().regex(RECORD_ID, message("invalidChoice"))])),
     cityOther: optional(200),
     role: z.enum(delegateRoles, message("invalidChoice")),
-    email: required(254).pipe(z.email(message("email"))).transform((value) => value.toLowerCase()),
+    email: required(254)
+      .pipe(z.email(message("email")))
+      .transform((value) => value.toLowerCase()),
     phone: optional(40).pipe(z.union([z.null(), z.string().regex(PHONE, message("phone"))])),
     language: locale,
     interpretation: distinctList(locale, locales.length),
@@ -57,15 +59,26 @@ export const delegateDetails = z
     listConsent: flag,
   })
   // Checked even when other fields are wrong (`when`), so that the form shows every problem at once.
-  .refine((value) => Boolean(value?.cityId || value?.cityOther), { path: ["cityId"], ...message("cityOrOther"), when: always })
-  .refine((value) => !(value?.cityId && value?.cityOther), { path: ["cityOther"], ...message("cityOrOther"), when: always });
+  .refine((value) => Boolean(value?.cityId || value?.cityOther), {
+    path: ["cityId"],
+    ...message("cityOrOther"),
+    when: always,
+  })
+  .refine((value) => !(value?.cityId && value?.cityOther), {
+    path: ["cityOther"],
+    ...message("cityOrOther"),
+    when: always,
+  });
 
 export type DelegateDetails = z.output<typeof delegateDetails>;
 
 /** The most sessions one delegate may pick. */
 export const MAX_SESSIONS = 20;
 
-export const sessionChoice = distinctList(z.string(message("invalidChoice")).regex(RECORD_ID, message("invalidChoice")), MAX_SESSIONS);
+export const sessionChoice = distinctList(
+  z.string(message("invalidChoice")).regex(RECORD_ID, message("invalidChoice")),
+  MAX_SESSIONS,
+);
 
 /** A new registration: the details, the chosen sessions and the consent to the privacy notice. */
 export const registrationInput = delegateDetails.and(
@@ -94,8 +107,22 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
 }
 
 const schemaKeys: readonly string[] = [
-  "required", "tooLong", "latinScript", "email", "phone", "invalidChoice", "cityOrOther", "tooMany", "duplicate", "privacyConsent",
-  "number", "tooSmall", "valueTooLarge", "date", "dateTime", "endsBeforeStart",
+  "required",
+  "tooLong",
+  "latinScript",
+  "email",
+  "phone",
+  "invalidChoice",
+  "cityOrOther",
+  "tooMany",
+  "duplicate",
+  "privacyConsent",
+  "number",
+  "tooSmall",
+  "valueTooLarge",
+  "date",
+  "dateTime",
+  "endsBeforeStart",
 ] satisfies ValidationKey[];
 
 function isSchemaKey(value: string): value is ValidationKey {

@@ -13,7 +13,14 @@ describe("registration form data", () => {
     data.append("formToken", "t");
     data.append("$ACTION_ID_abc", "");
     const values = registrationFormValues(data);
-    expect(values).toEqual({ givenName: "Ute", sessionIds: ["a", "b"], interpretation: ["zh"], photoConsent: "on", city: "Köln", formToken: "t" });
+    expect(values).toEqual({
+      givenName: "Ute",
+      sessionIds: ["a", "b"],
+      interpretation: ["zh"],
+      photoConsent: "on",
+      city: "Köln",
+      formToken: "t",
+    });
     expect(inputFromForm(values)).toEqual({
       givenName: "Ute",
       sessionIds: ["a", "b"],

@@ -13,6 +13,8 @@ describe("registration window", () => {
 
   it("has no limit on an open end", () => {
     expect(windowState({ opensAt: null, closesAt: null }, new Date("1990-01-01T00:00:00Z"))).toBe("open");
-    expect(windowState({ opensAt: null, closesAt: window.closesAt }, new Date("2000-01-01T00:00:00Z"))).toBe("open");
+    expect(windowState({ opensAt: null, closesAt: window.closesAt }, new Date("2000-01-01T00:00:00Z"))).toBe(
+      "open",
+    );
   });
 });

@@ -21,9 +21,15 @@ const tokenOf = (link: string) => link.split("/").at(-1)!;
 /** Each test signs in from its own client address, so that the per-address limit never spills over. */
 const client = () => `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 /** What a sign-in with email and password comes to ("signed-in", "refused", "disabled", …). */
-const signInOutcome = async (email: string, password: string) => (await signIn({ email, password, clientAddress: client() })).outcome;
+const signInOutcome = async (email: string, password: string) =>
+  (await signIn({ email, password, clientAddress: client() })).outcome;
 /** A session of the account, as a sign-in starts it. */
-const sessionOf = async (userId: string) => (await db.userSession.create({ data: { id: randomUUID(), userId, expiresAt: new Date(Date.now() + 3600_000), userAgent: "test" } })).id;
+const sessionOf = async (userId: string) =>
+  (
+    await db.userSession.create({
+      data: { id: randomUUID(), userId, expiresAt: new Date(Date.now() + 3600_000), userAgent: "test" },
+    })
+  ).id;
 const sessionsOf = (userId: string) => db.userSession.count({ where: { userId } });
 
 async function fieldKey(promise: Promise<unknown>, field: string): Promise<string | undefined> {
@@ -43,16 +49,32 @@ async function withPassword(admin: Actor, role: UserRole = "organizer") {
 }
 
 async function auditOf(userId: string, action: string) {
-  return db.auditEntry.findFirstOrThrow({ where: { entity: "User", entityId: userId, action }, orderBy: { at: "desc" } });
+  return db.auditEntry.findFirstOrThrow({
+    where: { entity: "User", entityId: userId, action },
+    orderBy: { at: "desc" },
+  });
 }
 
 describe("who may manage accounts", () => {
   it.each([
-    ["inviteUser", (actor: Actor | null) => inviteUser(actor, { email: address(), name: "Max Muster", role: "checkin" }, "de")],
-    ["resetPassword", async (actor: Actor | null) => resetPassword(actor, (await createActor("checkin")).id, "de")],
-    ["setUserRole", async (actor: Actor | null) => setUserRole(actor, (await createActor("checkin")).id, "organizer")],
+    [
+      "inviteUser",
+      (actor: Actor | null) =>
+        inviteUser(actor, { email: address(), name: "Max Muster", role: "checkin" }, "de"),
+    ],
+    [
+      "resetPassword",
+      async (actor: Actor | null) => resetPassword(actor, (await createActor("checkin")).id, "de"),
+    ],
+    [
+      "setUserRole",
+      async (actor: Actor | null) => setUserRole(actor, (await createActor("checkin")).id, "organizer"),
+    ],
     ["disableUser", async (actor: Actor | null) => disableUser(actor, (await createActor("checkin")).id)],
-    ["enableUser", async (actor: Actor | null) => enableUser(actor, (await createActor("checkin", { disabled: true })).id)],
+    [
+      "enableUser",
+      async (actor: Actor | null) => enableUser(actor, (await createActor("checkin", { disabled: true })).id),
+    ],
     ["listAccounts", (actor: Actor | null) => listAccounts(actor)],
   ] as const)("%s: anonymous, check-in and organizer are refused, admin may", async (_name, run) => {
     expect(await outcome(run(null))).toBe("unauthenticated");
@@ -71,7 +93,13 @@ describe("inviting", () => {
     const token = tokenOf(link);
 
     const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
-    expect(user).toMatchObject({ email: email.toLowerCase(), name: "Li Na", role: "organizer", passwordHash: null, disabledAt: null });
+    expect(user).toMatchObject({
+      email: email.toLowerCase(),
+      name: "Li Na",
+      role: "organizer",
+      passwordHash: null,
+      disabledAt: null,
+    });
     const [stored] = await db.userToken.findMany({ where: { userId } });
     expect(stored).toMatchObject({ hash: hashToken(token), purpose: "invite" });
     expect(stored!.hash).not.toBe(token);
@@ -79,12 +107,23 @@ describe("inviting", () => {
     expect(Math.abs(lifetime - 7 * 24 * 3600_000)).toBeLessThan(60_000);
     // The raw token is nowhere but in the link shown to the admin: not in the email either, whose own
     // link is minted when it leaves (password-links.int.test.ts).
-    const tables = JSON.stringify([await db.user.findMany(), await db.userToken.findMany(), await db.auditEntry.findMany(), await db.outboxEmail.findMany()]);
+    const tables = JSON.stringify([
+      await db.user.findMany(),
+      await db.userToken.findMany(),
+      await db.auditEntry.findMany(),
+      await db.outboxEmail.findMany(),
+    ]);
     expect(tables).not.toContain(token);
     expect(await passwordLinkAccount(token)).toEqual({ email: email.toLowerCase(), name: "Li Na" });
 
     const [mail] = await db.outboxEmail.findMany({ where: { toAddress: email.toLowerCase() } });
-    expect(mail).toMatchObject({ kind: "account.invitation", registrationId: null, withManageLink: true, status: "queued", subject: "您的年会组织后台账户" });
+    expect(mail).toMatchObject({
+      kind: "account.invitation",
+      registrationId: null,
+      withManageLink: true,
+      status: "queued",
+      subject: "您的年会组织后台账户",
+    });
     const placeholderLink = `http://localhost:3000/zh/admin/password/${LINK_TOKEN_PLACEHOLDER}`;
     expect(mail!.text).toContain(placeholderLink);
     expect(mail!.text).toContain("组织");
@@ -100,9 +139,20 @@ describe("inviting", () => {
   it("refuses a taken address in any case, and invalid input field by field", async () => {
     const admin = await createActor("admin");
     const { email } = await invited(admin);
-    expect(await fieldKey(inviteUser(admin, { email: email.toUpperCase(), name: "Again", role: "checkin" }, "en"), "email")).toBe("emailTaken");
-    const error = await refusal(inviteUser(admin, { email: "not an address", name: "", role: "boss" as UserRole }, "en"));
-    expect(error.details.fields).toEqual({ email: { key: "email" }, name: { key: "required" }, role: { key: "invalidChoice" } });
+    expect(
+      await fieldKey(
+        inviteUser(admin, { email: email.toUpperCase(), name: "Again", role: "checkin" }, "en"),
+        "email",
+      ),
+    ).toBe("emailTaken");
+    const error = await refusal(
+      inviteUser(admin, { email: "not an address", name: "", role: "boss" as UserRole }, "en"),
+    );
+    expect(error.details.fields).toEqual({
+      email: { key: "email" },
+      name: { key: "required" },
+      role: { key: "invalidChoice" },
+    });
   });
 });
 
@@ -130,7 +180,10 @@ describe("setting a password with a link", () => {
   it("refuses expired, unknown and malformed links, and links of disabled accounts", async () => {
     const admin = await createActor("admin");
     const expired = await invited(admin);
-    await db.userToken.updateMany({ where: { userId: expired.userId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.userToken.updateMany({
+      where: { userId: expired.userId },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect(await fieldKey(setPasswordWithToken(expired.token, PASSWORD, PASSWORD), "_")).toBe("linkExpired");
     expect(await fieldKey(setPasswordWithToken("x".repeat(43), PASSWORD, PASSWORD), "_")).toBe("linkExpired");
     expect(await fieldKey(setPasswordWithToken("../../etc", PASSWORD, PASSWORD), "_")).toBe("linkExpired");
@@ -138,7 +191,9 @@ describe("setting a password with a link", () => {
     const disabled = await invited(admin);
     await db.user.update({ where: { id: disabled.userId }, data: { disabledAt: new Date() } });
     expect(await fieldKey(setPasswordWithToken(disabled.token, PASSWORD, PASSWORD), "_")).toBe("linkExpired");
-    expect(await db.user.findUniqueOrThrow({ where: { id: disabled.userId } })).toMatchObject({ passwordHash: null });
+    expect(await db.user.findUniqueOrThrow({ where: { id: disabled.userId } })).toMatchObject({
+      passwordHash: null,
+    });
   });
 
   it("checks length and repetition, and keeps the link for another try", async () => {
@@ -146,8 +201,12 @@ describe("setting a password with a link", () => {
     const { token } = await invited(admin);
     const short = await refusal(setPasswordWithToken(token, "short", "short"));
     expect(short.details.fields).toEqual({ password: { key: "passwordTooShort", values: { min: 12 } } });
-    expect(await fieldKey(setPasswordWithToken(token, PASSWORD, `${PASSWORD}!`), "passwordRepeat")).toBe("passwordsDiffer");
-    expect(await fieldKey(setPasswordWithToken(token, "x".repeat(1025), "x".repeat(1025)), "password")).toBe("tooLong");
+    expect(await fieldKey(setPasswordWithToken(token, PASSWORD, `${PASSWORD}!`), "passwordRepeat")).toBe(
+      "passwordsDiffer",
+    );
+    expect(await fieldKey(setPasswordWithToken(token, "x".repeat(1025), "x".repeat(1025)), "password")).toBe(
+      "tooLong",
+    );
     expect(await outcome(setPasswordWithToken(token, PASSWORD, PASSWORD))).toBe("ok");
   });
 });
@@ -166,16 +225,28 @@ describe("resetting a password", () => {
     expect(await sessionsOf(userId)).toBe(0);
     const tokens = await db.userToken.findMany({ where: { userId } });
     expect(tokens).toEqual([expect.objectContaining({ hash: hashToken(tokenOf(link)), purpose: "reset" })]);
-    expect(Math.abs(tokens[0]!.expiresAt.getTime() - tokens[0]!.createdAt.getTime() - 24 * 3600_000)).toBeLessThan(60_000);
-    expect(await fieldKey(setPasswordWithToken(tokenOf(first.link), PASSWORD, PASSWORD), "_")).toBe("linkExpired");
+    expect(
+      Math.abs(tokens[0]!.expiresAt.getTime() - tokens[0]!.createdAt.getTime() - 24 * 3600_000),
+    ).toBeLessThan(60_000);
+    expect(await fieldKey(setPasswordWithToken(tokenOf(first.link), PASSWORD, PASSWORD), "_")).toBe(
+      "linkExpired",
+    );
 
-    const mails = await db.outboxEmail.findMany({ where: { toAddress: email, kind: "account.password_reset" }, orderBy: { createdAt: "asc" } });
-    expect(mails.map((mail) => mail.subject)).toEqual(["Neues Passwort für Ihren Zugang", "A new password for your access"]);
+    const mails = await db.outboxEmail.findMany({
+      where: { toAddress: email, kind: "account.password_reset" },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(mails.map((mail) => mail.subject)).toEqual([
+      "Neues Passwort für Ihren Zugang",
+      "A new password for your access",
+    ]);
 
     const entry = await auditOf(userId, "user.password_reset");
     expect(entry.before).toMatchObject({ passwordSet: false });
     expect(entry.after).toMatchObject({ passwordSet: false });
-    expect(JSON.stringify(await db.auditEntry.findMany({ where: { entityId: userId } }))).not.toMatch(/passwordHash|argon2/);
+    expect(JSON.stringify(await db.auditEntry.findMany({ where: { entityId: userId } }))).not.toMatch(
+      /passwordHash|argon2/,
+    );
 
     const newPassword = "another long password";
     await setPasswordWithToken(tokenOf(link), newPassword, newPassword);
@@ -195,9 +266,15 @@ describe("roles and disabling", () => {
     const admin = await createActor("admin");
     const target = await createActor("checkin");
     await setUserRole(admin, target.id, "organizer");
-    expect(await db.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ role: "organizer" });
+    expect(await db.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({
+      role: "organizer",
+    });
     const entry = await auditOf(target.id, "user.role_change");
-    expect(entry).toMatchObject({ actorId: admin.id, before: expect.objectContaining({ role: "checkin" }), after: expect.objectContaining({ role: "organizer" }) });
+    expect(entry).toMatchObject({
+      actorId: admin.id,
+      before: expect.objectContaining({ role: "checkin" }),
+      after: expect.objectContaining({ role: "organizer" }),
+    });
     expect(await fieldKey(setUserRole(admin, target.id, "owner" as UserRole), "role")).toBe("invalidChoice");
   });
 
@@ -225,7 +302,10 @@ describe("roles and disabling", () => {
   it("lists states: invited until a password is set", async () => {
     const admin = await createActor("admin");
     const { userId, token } = await invited(admin);
-    expect((await listAccounts(admin)).find((row) => row.id === userId)).toMatchObject({ state: "invited", lastSignInAt: null });
+    expect((await listAccounts(admin)).find((row) => row.id === userId)).toMatchObject({
+      state: "invited",
+      lastSignInAt: null,
+    });
     await setPasswordWithToken(token, PASSWORD, PASSWORD);
     expect((await listAccounts(admin)).find((row) => row.id === userId)).toMatchObject({ state: "active" });
   });
@@ -258,7 +338,10 @@ describe("creating an admin from the command line", () => {
     const email = address();
     const result = await createAdmin({ email: email.toUpperCase(), name: "Root Admin", password: PASSWORD });
     expect(result).toMatchObject({ outcome: "created", email });
-    expect(await db.user.findUniqueOrThrow({ where: { email } })).toMatchObject({ role: "admin", disabledAt: null });
+    expect(await db.user.findUniqueOrThrow({ where: { email } })).toMatchObject({
+      role: "admin",
+      disabledAt: null,
+    });
     expect(await signInOutcome(email, PASSWORD)).toBe("signed-in");
     const entry = await auditOf(result.userId, "user.create_admin");
     expect(entry).toMatchObject({ actorId: null, actorEmail: "command line" });
@@ -268,21 +351,41 @@ describe("creating an admin from the command line", () => {
   it("refuses an address that has an account, and changes nothing", async () => {
     const target = await createActor("checkin", { passwordHash: await hashPassword("the old password") });
     const before = await db.user.findUniqueOrThrow({ where: { id: target.id } });
-    expect(await fieldKey(createAdmin({ email: target.email, name: "Someone Else", password: PASSWORD }), "email")).toBe("emailTaken");
+    expect(
+      await fieldKey(createAdmin({ email: target.email, name: "Someone Else", password: PASSWORD }), "email"),
+    ).toBe("emailTaken");
     expect(await db.user.findUniqueOrThrow({ where: { id: target.id } })).toEqual(before);
     expect(await signInOutcome(target.email, PASSWORD)).toBe("refused");
   });
 
   it("with reset, makes an existing account an enabled admin with the new password and ends its sessions and links", async () => {
-    const target = await createActor("checkin", { disabled: true, passwordHash: await hashPassword("the old password") });
-    await db.userToken.create({ data: { hash: hashToken("x"), userId: target.id, purpose: "reset", expiresAt: new Date(Date.now() + 3600_000) } });
+    const target = await createActor("checkin", {
+      disabled: true,
+      passwordHash: await hashPassword("the old password"),
+    });
+    await db.userToken.create({
+      data: {
+        hash: hashToken("x"),
+        userId: target.id,
+        purpose: "reset",
+        expiresAt: new Date(Date.now() + 3600_000),
+      },
+    });
     // A lost second factor too: the command line is the way back in for the last admin.
-    await db.user.update({ where: { id: target.id }, data: { totpSecret: "v1.sealed", totpEnabledAt: new Date() } });
+    await db.user.update({
+      where: { id: target.id },
+      data: { totpSecret: "v1.sealed", totpEnabledAt: new Date() },
+    });
     await db.recoveryCode.create({ data: { hash: hashToken("recovery"), userId: target.id } });
     await sessionOf(target.id);
     const result = await createAdmin({ email: target.email, password: PASSWORD, reset: true });
     expect(result).toEqual({ outcome: "updated", userId: target.id, email: target.email });
-    expect(await db.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ role: "admin", disabledAt: null, name: "Test checkin", totpSecret: null });
+    expect(await db.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({
+      role: "admin",
+      disabledAt: null,
+      name: "Test checkin",
+      totpSecret: null,
+    });
     expect(await sessionsOf(target.id)).toBe(0);
     expect(await db.recoveryCode.count({ where: { userId: target.id } })).toBe(0);
     expect(await db.userToken.count({ where: { userId: target.id } })).toBe(0);
@@ -293,7 +396,9 @@ describe("creating an admin from the command line", () => {
   });
 
   it("refuses short passwords and a new account without a name", async () => {
-    expect((await refusal(createAdmin({ email: address(), name: "X", password: "short" }))).details.fields).toEqual({
+    expect(
+      (await refusal(createAdmin({ email: address(), name: "X", password: "short" }))).details.fields,
+    ).toEqual({
       password: { key: "passwordTooShort", values: { min: 12 } },
     });
     expect(await fieldKey(createAdmin({ email: address(), password: PASSWORD }), "name")).toBe("required");

@@ -41,13 +41,26 @@ export async function createAdmin(input: CreateAdminInput): Promise<CreateAdminR
   }
 }
 
-function writeAdmin(email: string, name: string | undefined, passwordHash: string, reset: boolean): Promise<CreateAdminResult> {
+function writeAdmin(
+  email: string,
+  name: string | undefined,
+  passwordHash: string,
+  reset: boolean,
+): Promise<CreateAdminResult> {
   return db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { email }, select: accountSelect });
     if (!before) {
       if (!name) throw invalid({ name: { key: "required" } });
-      const created = await tx.user.create({ data: { email, name, role: "admin", passwordHash }, select: accountSelect });
-      await recordAudit(tx, COMMAND_LINE_ACTOR, { action: "user.create_admin", entity: "User", entityId: created.id, after: auditRecord(created) });
+      const created = await tx.user.create({
+        data: { email, name, role: "admin", passwordHash },
+        select: accountSelect,
+      });
+      await recordAudit(tx, COMMAND_LINE_ACTOR, {
+        action: "user.create_admin",
+        entity: "User",
+        entityId: created.id,
+        after: auditRecord(created),
+      });
       return { outcome: "created" as const, userId: created.id, email };
     }
     if (!reset) throw emailTaken();

@@ -38,8 +38,16 @@ export async function queueAccountEmail(tx: Prisma.TransactionClient, email: Acc
   });
 }
 
-export function composeAccountEmail(email: AccountEmail & { link: string }): { subject: string; text: string; html: string } {
-  const t = createTranslator({ locale: email.locale, messages: messages[email.locale], namespace: "adminAccounts.email" });
+export function composeAccountEmail(email: AccountEmail & { link: string }): {
+  subject: string;
+  text: string;
+  html: string;
+} {
+  const t = createTranslator({
+    locale: email.locale,
+    messages: messages[email.locale],
+    namespace: "adminAccounts.email",
+  });
   const role = messages[email.locale].admin.roles[email.role];
   const subject = t(`${email.purpose}.subject`);
   const paragraphs = [

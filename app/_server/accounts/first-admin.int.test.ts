@@ -9,7 +9,12 @@ import { refusal } from "@/test/integration/refusal";
 
 const PASSWORD = "correct horse battery staple";
 const tokenOf = (url: string) => url.split("/").at(-1)!;
-const input = (email: string) => ({ email, name: "Erika Mustermann", password: PASSWORD, passwordRepeat: PASSWORD });
+const input = (email: string) => ({
+  email,
+  name: "Erika Mustermann",
+  password: PASSWORD,
+  passwordRepeat: PASSWORD,
+});
 
 /** Each test starts from an installation without accounts or links. */
 async function freshInstallation() {
@@ -40,7 +45,14 @@ describe("the first admin, through the setup link", () => {
     const first = tokenOf((await issueSetupLink())!.url);
     const second = tokenOf((await issueSetupLink())!.url);
     // Bad input loses nothing: the link still works afterwards.
-    const bad = await refusal(createFirstAdmin(first, { email: "not an address", name: " ", password: "short", passwordRepeat: "other" }));
+    const bad = await refusal(
+      createFirstAdmin(first, {
+        email: "not an address",
+        name: " ",
+        password: "short",
+        passwordRepeat: "other",
+      }),
+    );
     expect(bad.details.fields).toEqual({
       email: { key: "email" },
       name: { key: "required" },
@@ -56,13 +68,17 @@ describe("the first admin, through the setup link", () => {
     expect(admin.disabledAt).toBeNull();
     expect(await verifyPassword(PASSWORD, admin.passwordHash)).toBe(true);
     const audit = await db.auditEntry.findMany({ where: { entityId: admin.id } });
-    expect(audit.map((entry) => [entry.action, entry.actorEmail])).toEqual([["user.create_first_admin", "erika@example.org"]]);
+    expect(audit.map((entry) => [entry.action, entry.actorEmail])).toEqual([
+      ["user.create_first_admin", "erika@example.org"],
+    ]);
     expect(JSON.stringify(audit)).not.toContain(admin.passwordHash!);
 
     expect(await db.setupToken.count()).toBe(0);
     for (const token of [first, second]) {
       expect(await setupLinkIsLive(token)).toBe(false);
-      expect((await refusal(createFirstAdmin(token, input("mallory@example.org")))).details.fields).toEqual({ _: { key: "setupLinkExpired" } });
+      expect((await refusal(createFirstAdmin(token, input("mallory@example.org")))).details.fields).toEqual({
+        _: { key: "setupLinkExpired" },
+      });
     }
     expect(await issueSetupLink()).toBeNull();
     expect(await db.user.count()).toBe(1);
@@ -71,7 +87,9 @@ describe("the first admin, through the setup link", () => {
   it("makes exactly one admin when two links are used at the same moment", async () => {
     await freshInstallation();
     const tokens = [tokenOf((await issueSetupLink())!.url), tokenOf((await issueSetupLink())!.url)];
-    const results = await Promise.allSettled(tokens.map((token, index) => createFirstAdmin(token, input(`admin-${index}@example.org`))));
+    const results = await Promise.allSettled(
+      tokens.map((token, index) => createFirstAdmin(token, input(`admin-${index}@example.org`))),
+    );
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     const refused = results.find((result) => result.status === "rejected");
     expect((refused as PromiseRejectedResult).reason).toBeInstanceOf(AppError);
@@ -82,7 +100,9 @@ describe("the first admin, through the setup link", () => {
     await freshInstallation();
     const token = tokenOf((await issueSetupLink())!.url);
     await db.user.create({ data: { email: "organizer@example.org", name: "Organizer", role: "organizer" } });
-    expect((await refusal(createFirstAdmin(token, input("Organizer@example.org")))).details.fields).toEqual({ email: { key: "emailTaken" } });
+    expect((await refusal(createFirstAdmin(token, input("Organizer@example.org")))).details.fields).toEqual({
+      email: { key: "emailTaken" },
+    });
     expect(await setupLinkIsLive(token)).toBe(true);
     expect(await db.user.count({ where: { role: "admin" } })).toBe(0);
   });
@@ -90,7 +110,9 @@ describe("the first admin, through the setup link", () => {
   it("is never offered while an admin exists, even a disabled one", async () => {
     await freshInstallation();
     const token = tokenOf((await issueSetupLink())!.url);
-    await db.user.create({ data: { email: "old@example.org", name: "Old Admin", role: "admin", disabledAt: new Date() } });
+    await db.user.create({
+      data: { email: "old@example.org", name: "Old Admin", role: "admin", disabledAt: new Date() },
+    });
     expect(await setupLinkIsLive(token)).toBe(false);
     expect(await issueSetupLink()).toBeNull();
   });
@@ -102,10 +124,18 @@ describe("demo accounts outside the demo", () => {
     expect(await seedDemoAccounts(db)).toBe(3);
     await db.user.update({ where: { email: "organizer@demo.example" }, data: { passwordHash: "changed" } });
     const expiresAt = new Date(Date.now() + 3600_000);
-    for (const user of await db.user.findMany()) await db.userSession.create({ data: { id: `session-${user.email}`, userId: user.id, expiresAt, userAgent: "test" } });
+    for (const user of await db.user.findMany())
+      await db.userSession.create({
+        data: { id: `session-${user.email}`, userId: user.id, expiresAt, userAgent: "test" },
+      });
     expect((await disableDemoAccounts(db)).sort()).toEqual(["admin@demo.example", "checkin@demo.example"]);
-    const accounts = await db.user.findMany({ orderBy: { email: "asc" }, select: { email: true, disabledAt: true, _count: { select: { sessions: true } } } });
-    expect(accounts.map((account) => [account.email, account.disabledAt !== null, account._count.sessions])).toEqual([
+    const accounts = await db.user.findMany({
+      orderBy: { email: "asc" },
+      select: { email: true, disabledAt: true, _count: { select: { sessions: true } } },
+    });
+    expect(
+      accounts.map((account) => [account.email, account.disabledAt !== null, account._count.sessions]),
+    ).toEqual([
       ["admin@demo.example", true, 0],
       ["checkin@demo.example", true, 0],
       ["organizer@demo.example", false, 1],

@@ -32,7 +32,10 @@ async function adminExists(client: Reader): Promise<boolean> {
  * A new setup link while there is no admin, or null. Expired links are swept on the way.
  * `locale` only chooses the language the page opens in.
  */
-export async function issueSetupLink(locale: AppLocale = "en", now = new Date()): Promise<{ url: string; expiresAt: Date } | null> {
+export async function issueSetupLink(
+  locale: AppLocale = "en",
+  now = new Date(),
+): Promise<{ url: string; expiresAt: Date } | null> {
   if (await adminExists(db)) return null;
   const token = newToken();
   const expiresAt = new Date(now.getTime() + LIFETIME_HOURS * 3600_000);
@@ -45,7 +48,10 @@ export async function issueSetupLink(locale: AppLocale = "en", now = new Date())
 
 async function tokenIsLive(client: Reader, token: string, now: Date): Promise<boolean> {
   if (!TOKEN_SHAPE.test(token)) return false;
-  const row = await client.setupToken.findUnique({ where: { hash: hashToken(token) }, select: { expiresAt: true } });
+  const row = await client.setupToken.findUnique({
+    where: { hash: hashToken(token) },
+    select: { expiresAt: true },
+  });
   return !!row && row.expiresAt > now;
 }
 
@@ -63,7 +69,11 @@ export type FirstAdminInput = { email: string; name: string; password: string; p
  * at once (with the same link, or links printed by two instances), the second waits for the first one's
  * row locks, then deletes nothing and is refused, so there is never a second "first" admin.
  */
-export async function createFirstAdmin(token: string, input: FirstAdminInput, now = new Date()): Promise<{ email: string }> {
+export async function createFirstAdmin(
+  token: string,
+  input: FirstAdminInput,
+  now = new Date(),
+): Promise<{ email: string }> {
   // A dead link is said first: there is no point in fixing the form for it.
   if (!(await setupLinkIsLive(token, now))) throw linkExpired();
   const parsed = firstAdminInput(MIN_PASSWORD_LENGTH).safeParse(input);
@@ -76,14 +86,21 @@ export async function createFirstAdmin(token: string, input: FirstAdminInput, no
       const live = await tokenIsLive(tx, token, now);
       const used = await tx.setupToken.deleteMany({});
       if (!live || used.count === 0 || (await adminExists(tx))) throw linkExpired();
-      const created = await tx.user.create({ data: { email, name, role: "admin", passwordHash }, select: accountSelect });
-      // The link is the credential, so the admin is recorded as having made itself.
-      await recordAudit(tx, { id: created.id, email: created.email }, {
-        action: "user.create_first_admin",
-        entity: "User",
-        entityId: created.id,
-        after: auditRecord(created),
+      const created = await tx.user.create({
+        data: { email, name, role: "admin", passwordHash },
+        select: accountSelect,
       });
+      // The link is the credential, so the admin is recorded as having made itself.
+      await recordAudit(
+        tx,
+        { id: created.id, email: created.email },
+        {
+          action: "user.create_first_admin",
+          entity: "User",
+          entityId: created.id,
+          after: auditRecord(created),
+        },
+      );
       return { email: created.email };
     });
   } catch (error) {

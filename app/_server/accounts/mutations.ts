@@ -1,6 +1,11 @@
 import "server-only";
 import type { z } from "zod";
-import { accountFieldErrors, inviteInput, roleChangeInput, userId as userIdSchema } from "@/app/_lib/accounts/fields";
+import {
+  accountFieldErrors,
+  inviteInput,
+  roleChangeInput,
+  userId as userIdSchema,
+} from "@/app/_lib/accounts/fields";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import type { UserRole } from "@/app/_lib/roles";
 import { recordAudit } from "../audit/record";
@@ -10,7 +15,14 @@ import { isUniqueViolation } from "../database/errors";
 import { invalid, notFound } from "../errors";
 import { queueAccountEmail } from "./emails";
 import { endSessionsOf } from "./sessions";
-import { accountSelect, accountTransaction, auditRecord, isLastEnabledAdmin, lockEnabledAdmins, type AccountRow } from "./records";
+import {
+  accountSelect,
+  accountTransaction,
+  auditRecord,
+  isLastEnabledAdmin,
+  lockEnabledAdmins,
+  type AccountRow,
+} from "./records";
 import { issueUserToken, passwordLinkUrl } from "./tokens";
 
 /**
@@ -28,16 +40,26 @@ export type PasswordLink = { userId: string; name: string; link: string };
  * A new account without a password, and a link (7 days, one use) to set one, emailed in `locale` (the
  * inviting admin's language: the app knows no other of the invitee's).
  */
-export async function inviteUser(actor: Actor | null, input: z.input<typeof inviteInput>, locale: AppLocale): Promise<PasswordLink> {
+export async function inviteUser(
+  actor: Actor | null,
+  input: z.input<typeof inviteInput>,
+  locale: AppLocale,
+): Promise<PasswordLink> {
   authorize(actor, "manageAccounts");
   const parsed = inviteInput.safeParse(input);
   if (!parsed.success) throw invalid(accountFieldErrors(parsed.error));
   const { email, name, role } = parsed.data;
   try {
     return await accountTransaction(async (tx) => {
-      if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw invalid({ email: { key: "emailTaken" } });
+      if (await tx.user.findUnique({ where: { email }, select: { id: true } }))
+        throw invalid({ email: { key: "emailTaken" } });
       const user = await tx.user.create({ data: { email, name, role }, select: accountSelect });
-      await recordAudit(tx, actor, { action: "user.invite", entity: "User", entityId: user.id, after: auditRecord(user) });
+      await recordAudit(tx, actor, {
+        action: "user.invite",
+        entity: "User",
+        entityId: user.id,
+        after: auditRecord(user),
+      });
       return sendPasswordLink(tx, actor, user, "invite", locale);
     });
   } catch (error) {
@@ -51,7 +73,11 @@ export async function inviteUser(actor: Actor | null, input: z.input<typeof invi
  * Ends the account's password and sessions and sends a new link (24 hours, one use). Earlier links stop
  * working.
  */
-export async function resetPassword(actor: Actor | null, userId: string, locale: AppLocale): Promise<PasswordLink> {
+export async function resetPassword(
+  actor: Actor | null,
+  userId: string,
+  locale: AppLocale,
+): Promise<PasswordLink> {
   authorize(actor, "manageAccounts");
   const id = parseUserId(userId);
   return accountTransaction(async (tx) => {
@@ -62,7 +88,13 @@ export async function resetPassword(actor: Actor | null, userId: string, locale:
       select: accountSelect,
     });
     await endSessionsOf(tx, id);
-    await recordAudit(tx, actor, { action: "user.password_reset", entity: "User", entityId: id, before: auditRecord(before), after: auditRecord(after) });
+    await recordAudit(tx, actor, {
+      action: "user.password_reset",
+      entity: "User",
+      entityId: id,
+      before: auditRecord(before),
+      after: auditRecord(after),
+    });
     return sendPasswordLink(tx, actor, after, "reset", locale);
   });
 }
@@ -80,7 +112,13 @@ export async function setUserRole(actor: Actor | null, userId: string, role: Use
     const after = await tx.user.update({ where: { id }, data: { role: newRole }, select: accountSelect });
     // The account signs in again and meets its new role, and any second factor the role requires.
     await endSessionsOf(tx, id);
-    await recordAudit(tx, actor, { action: "user.role_change", entity: "User", entityId: id, before: auditRecord(before), after: auditRecord(after) });
+    await recordAudit(tx, actor, {
+      action: "user.role_change",
+      entity: "User",
+      entityId: id,
+      before: auditRecord(before),
+      after: auditRecord(after),
+    });
   });
 }
 
@@ -95,11 +133,21 @@ export async function disableUser(actor: Actor | null, userId: string): Promise<
     if (before.disabledAt) return;
     if (isLastEnabledAdmin(admins, id)) throw invalid({ _: { key: "lastAdmin" } });
     // The sessions end now and for good: re-enabling the account later does not bring them back.
-    const after = await tx.user.update({ where: { id }, data: { disabledAt: new Date() }, select: accountSelect });
+    const after = await tx.user.update({
+      where: { id },
+      data: { disabledAt: new Date() },
+      select: accountSelect,
+    });
     await endSessionsOf(tx, id);
     // A link sent before must not outlive the decision.
     await tx.userToken.deleteMany({ where: { userId: id } });
-    await recordAudit(tx, actor, { action: "user.disable", entity: "User", entityId: id, before: auditRecord(before), after: auditRecord(after) });
+    await recordAudit(tx, actor, {
+      action: "user.disable",
+      entity: "User",
+      entityId: id,
+      before: auditRecord(before),
+      after: auditRecord(after),
+    });
   });
 }
 
@@ -110,7 +158,13 @@ export async function enableUser(actor: Actor | null, userId: string): Promise<v
     const before = await findAccount(tx, id);
     if (!before.disabledAt) return;
     const after = await tx.user.update({ where: { id }, data: { disabledAt: null }, select: accountSelect });
-    await recordAudit(tx, actor, { action: "user.enable", entity: "User", entityId: id, before: auditRecord(before), after: auditRecord(after) });
+    await recordAudit(tx, actor, {
+      action: "user.enable",
+      entity: "User",
+      entityId: id,
+      before: auditRecord(before),
+      after: auditRecord(after),
+    });
   });
 }
 
@@ -135,6 +189,13 @@ async function sendPasswordLink(
 ): Promise<PasswordLink> {
   // Ends every earlier link of the account, and the right of its earlier emails to mint one.
   const link = passwordLinkUrl(locale, await issueUserToken(tx, user.id, purpose));
-  await queueAccountEmail(tx, { purpose, to: user.email, name: user.name, role: user.role, by: actor.name, locale });
+  await queueAccountEmail(tx, {
+    purpose,
+    to: user.email,
+    name: user.name,
+    role: user.role,
+    by: actor.name,
+    locale,
+  });
   return { userId: user.id, name: user.name, link };
 }

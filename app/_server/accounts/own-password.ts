@@ -19,9 +19,12 @@ const WRONG_PASSWORDS = { limit: 5, windowSeconds: 15 * 60 } as const;
  * password, a first second factor); `invalid` at `field` when it is wrong. Only wrong ones count.
  */
 export async function checkOwnPassword(actor: Actor, password: string, field: string): Promise<void> {
-  const attempt = await countFailures([{ key: await rateLimitKey("own-password", actor.id), ...WRONG_PASSWORDS }]);
+  const attempt = await countFailures([
+    { key: await rateLimitKey("own-password", actor.id), ...WRONG_PASSWORDS },
+  ]);
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
-  if (!(await verifyPassword(password.slice(0, 1024), user.passwordHash))) throw invalid({ [field]: { key: "passwordWrong" } });
+  if (!(await verifyPassword(password.slice(0, 1024), user.passwordHash)))
+    throw invalid({ [field]: { key: "passwordWrong" } });
   await attempt.release();
 }
 
@@ -37,8 +40,18 @@ export async function changeOwnPassword(actor: Actor | null, input: PasswordChan
   const passwordHash = await hashPassword(parsed.data.password);
   await db.$transaction(async (tx) => {
     const before = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: accountSelect });
-    const after = await tx.user.update({ where: { id: actor.id }, data: { passwordHash }, select: accountSelect });
+    const after = await tx.user.update({
+      where: { id: actor.id },
+      data: { passwordHash },
+      select: accountSelect,
+    });
     await endSessionsOf(tx, actor.id, { keep: actor.sessionId });
-    await recordAudit(tx, actor, { action: "user.password_change", entity: "User", entityId: actor.id, before: auditRecord(before), after: auditRecord(after) });
+    await recordAudit(tx, actor, {
+      action: "user.password_change",
+      entity: "User",
+      entityId: actor.id,
+      before: auditRecord(before),
+      after: auditRecord(after),
+    });
   });
 }

@@ -56,7 +56,9 @@ function expectNoSecret(rows: string[], tokens: string[]): void {
 
 /** The set-password token of a delivered email; its HTML part carries the same link. */
 function deliveredToken(mail: ParsedMail): string {
-  const match = /https:\/\/meeting\.example\/en\/admin\/password\/([A-Za-z0-9_-]{43})\n/.exec(mail.text ?? "");
+  const match = /https:\/\/meeting\.example\/en\/admin\/password\/([A-Za-z0-9_-]{43})\n/.exec(
+    mail.text ?? "",
+  );
   expect(match, "set-password link in the text").not.toBeNull();
   expect(mail.html).toContain(`<a href="https://meeting.example/en/admin/password/${match![1]}">`);
   return match![1]!;
@@ -92,12 +94,15 @@ describe("set-password links minted when the email leaves", () => {
     const token = deliveredToken(mail);
     expect(token).not.toBe(adminToken);
 
-    const row = await eventually(async () => ((await emailRow(email)).status === "sent" ? emailRow(email) : undefined));
+    const row = await eventually(async () =>
+      (await emailRow(email)).status === "sent" ? emailRow(email) : undefined,
+    );
     expect(row.text).toContain("https://meeting.example/en/admin/password/…\n");
     expectNoSecret(await storedRows(email), [token, adminToken]);
     const stored = await db.userToken.findMany({ where: { user: { email } }, orderBy: { createdAt: "asc" } });
     expect(stored).toHaveLength(2);
-    for (const { expiresAt, createdAt } of stored) expect(Math.abs(expiresAt.getTime() - createdAt.getTime() - 7 * 24 * 3600_000)).toBeLessThan(60_000);
+    for (const { expiresAt, createdAt } of stored)
+      expect(Math.abs(expiresAt.getTime() - createdAt.getTime() - 7 * 24 * 3600_000)).toBeLessThan(60_000);
 
     expect(await passwordLinkAccount(token)).toEqual({ email, name: "Anna Schmidt" });
     expect(await outcome(setPasswordWithToken(token, PASSWORD, PASSWORD))).toBe("ok");
@@ -109,7 +114,11 @@ describe("set-password links minted when the email leaves", () => {
     const admin = await createActor("admin");
     const { email, userId, adminToken } = await whileDown(async () => {
       const invited = await invite(admin);
-      expect(await firstAttempt(invited.email)).toMatchObject({ status: "queued", attempts: 1, lastError: expect.stringMatching(/ECONNREFUSED/) });
+      expect(await firstAttempt(invited.email)).toMatchObject({
+        status: "queued",
+        attempts: 1,
+        lastError: expect.stringMatching(/ECONNREFUSED/),
+      });
       return invited;
     });
     // Queued: the body waits with a placeholder, and the only live link is the admin's.
@@ -134,11 +143,15 @@ describe("set-password links minted when the email leaves", () => {
     const reset = await resetPassword(admin, userId, "en");
     expect(await passwordLinkAccount(adminToken)).toBeNull();
     expect(await passwordLinkAccount(emailed)).toBeNull();
-    const resetMail = await eventually(() => sink.to(email).find((mail) => mail.subject === "A new password for your access"));
+    const resetMail = await eventually(() =>
+      sink.to(email).find((mail) => mail.subject === "A new password for your access"),
+    );
     const resetToken = deliveredToken(resetMail);
     expect(await passwordLinkAccount(tokenOf(reset.link))).not.toBeNull();
     expect(await passwordLinkAccount(resetToken)).not.toBeNull();
-    await eventually(async () => ((await emailRow(email, "account.password_reset")).status === "sent" ? true : undefined));
+    await eventually(async () =>
+      (await emailRow(email, "account.password_reset")).status === "sent" ? true : undefined,
+    );
     expectNoSecret(await storedRows(email), [adminToken, emailed, tokenOf(reset.link), resetToken]);
 
     expect(await outcome(setPasswordWithToken(resetToken, PASSWORD, PASSWORD))).toBe("ok");
@@ -160,14 +173,22 @@ describe("set-password links minted when the email leaves", () => {
 
     // Enabling brings back neither the links nor the email's right to one.
     await enableUser(admin, userId);
-    await db.outboxEmail.updateMany({ where: { toAddress: email }, data: { status: "queued", nextAttemptAt: new Date() } });
+    await db.outboxEmail.updateMany({
+      where: { toAddress: email },
+      data: { status: "queued", nextAttemptAt: new Date() },
+    });
     await deliverOutbox({ now: later() });
     // The delivery that enabling set off in the background may have taken the email first: wait for its end.
     const row = await eventually(async () => {
       const current = await emailRow(email);
-      return current.status === "failed" && current.lastError !== "The account is disabled" ? current : undefined;
+      return current.status === "failed" && current.lastError !== "The account is disabled"
+        ? current
+        : undefined;
     });
-    expect(row).toMatchObject({ status: "failed", lastError: "The links of this invitation or reset have expired or were ended" });
+    expect(row).toMatchObject({
+      status: "failed",
+      lastError: "The links of this invitation or reset have expired or were ended",
+    });
     expect(sink.to(email)).toHaveLength(0);
     expect(await db.userToken.count({ where: { userId } })).toBe(0);
   });
@@ -182,7 +203,10 @@ describe("set-password links minted when the email leaves", () => {
     });
     const before = await db.user.findUniqueOrThrow({ where: { id: userId } });
     await deliverOutbox({ now: later() });
-    expect(await emailRow(email)).toMatchObject({ status: "failed", lastError: "The account has a password since" });
+    expect(await emailRow(email)).toMatchObject({
+      status: "failed",
+      lastError: "The account has a password since",
+    });
     expect(sink.to(email)).toHaveLength(0);
     expect(await db.user.findUniqueOrThrow({ where: { id: userId } })).toEqual(before);
     expect(await db.userToken.count({ where: { userId } })).toBe(0);
@@ -198,7 +222,10 @@ describe("set-password links minted when the email leaves", () => {
       return invited;
     });
     await deliverOutbox({ now: later() });
-    expect(await emailRow(email)).toMatchObject({ status: "failed", lastError: "A later invitation or reset replaces this email" });
+    expect(await emailRow(email)).toMatchObject({
+      status: "failed",
+      lastError: "A later invitation or reset replaces this email",
+    });
     expect(await emailRow(email, "account.password_reset")).toMatchObject({ status: "sent" });
     const [mail] = sink.to(email);
     expect(sink.to(email)).toHaveLength(1);

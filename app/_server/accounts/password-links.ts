@@ -6,9 +6,14 @@ import { hashToken } from "../registration/tokens";
 import { addUserToken, type UserTokenPurpose } from "./tokens";
 
 /** The outbox kinds of the account emails, by the purpose of the link they carry. */
-export const accountEmailKind = { invite: "account.invitation", reset: "account.password_reset" } as const satisfies Record<UserTokenPurpose, string>;
+export const accountEmailKind = {
+  invite: "account.invitation",
+  reset: "account.password_reset",
+} as const satisfies Record<UserTokenPurpose, string>;
 
-const purposeOfKind = new Map<string, UserTokenPurpose>(Object.entries(accountEmailKind).map(([purpose, kind]) => [kind, purpose as UserTokenPurpose]));
+const purposeOfKind = new Map<string, UserTokenPurpose>(
+  Object.entries(accountEmailKind).map(([purpose, kind]) => [kind, purpose as UserTokenPurpose]),
+);
 
 const refused = (reason: string): RefusedLink => ({ refused: reason });
 
@@ -34,12 +39,18 @@ export const mintPasswordLink: LinkMinter = async (email) => {
   if (!purpose) return refused(`Not an account email: ${email.kind}`);
   const now = new Date();
   return db.$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "User" WHERE "email" = ${email.toAddress} FOR UPDATE`;
+    const [locked] = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT "id" FROM "User" WHERE "email" = ${email.toAddress} FOR UPDATE`;
     if (!locked) return refused("No account has this address any more");
-    const user = await tx.user.findUniqueOrThrow({ where: { id: locked.id }, select: { disabledAt: true, passwordHash: true } });
+    const user = await tx.user.findUniqueOrThrow({
+      where: { id: locked.id },
+      select: { disabledAt: true, passwordHash: true },
+    });
     if (user.disabledAt) return refused("The account is disabled");
     if (user.passwordHash !== null) return refused("The account has a password since");
-    if (await hasNewerEmail(tx, email, Object.values(accountEmailKind))) return refused("A later invitation or reset replaces this email");
+    if (await hasNewerEmail(tx, email, Object.values(accountEmailKind)))
+      return refused("A later invitation or reset replaces this email");
     if ((await tx.userToken.count({ where: { userId: locked.id, expiresAt: { gt: now } } })) === 0) {
       return refused("The links of this invitation or reset have expired or were ended");
     }

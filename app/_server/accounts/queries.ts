@@ -18,12 +18,23 @@ export type AccountListItem = {
   lastSignInAt: string | null;
 };
 
-const listSelect = { id: true, email: true, name: true, role: true, disabledAt: true, passwordHash: true, lastSignInAt: true } as const;
+const listSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  disabledAt: true,
+  passwordHash: true,
+  lastSignInAt: true,
+} as const;
 
 /** Every organizer account, admins first, then by name. */
 export async function listAccounts(actor: Actor | null): Promise<AccountListItem[]> {
   authorize(actor, "manageAccounts");
-  const rows = await db.user.findMany({ select: listSelect, orderBy: [{ role: "asc" }, { name: "asc" }, { email: "asc" }] });
+  const rows = await db.user.findMany({
+    select: listSelect,
+    orderBy: [{ role: "asc" }, { name: "asc" }, { email: "asc" }],
+  });
   return rows.map(listItem);
 }
 
@@ -53,6 +64,9 @@ function listItem(row: Prisma.UserGetPayload<{ select: typeof listSelect }>): Ac
 export async function passwordLinkAccount(token: string): Promise<{ email: string; name: string } | null> {
   const userId = await userIdForToken(db, token);
   if (!userId) return null;
-  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, name: true, disabledAt: true } });
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { email: true, name: true, disabledAt: true },
+  });
   return user && !user.disabledAt ? { email: user.email, name: user.name } : null;
 }

@@ -15,7 +15,13 @@ const SEAL_PURPOSE = "totp";
  * The fields of a second factor, emptied: turned off by its owner, reset by an admin, or replaced with
  * the password by `admin:create --reset`.
  */
-export const withoutSecondFactor = { totpSecret: null, totpPending: null, totpPendingAt: null, totpLastStep: null, totpEnabledAt: null } as const;
+export const withoutSecondFactor = {
+  totpSecret: null,
+  totpPending: null,
+  totpPendingAt: null,
+  totpLastStep: null,
+  totpEnabledAt: null,
+} as const;
 /** One step either side: a phone clock 30 seconds off, or a code typed as it changed, still works. */
 const WINDOW = 1;
 
@@ -37,7 +43,12 @@ export function openTotpSecret(sealed: string): Promise<string | null> {
 /** The time step a code is valid for at `now` (within the window), or null. */
 export function totpStep(base32: string, code: string, now: Date): number | null {
   if (!TOTP_SHAPE.test(code)) return null;
-  const delta = TOTP.validate({ token: code, secret: Secret.fromBase32(base32), timestamp: now.getTime(), window: WINDOW });
+  const delta = TOTP.validate({
+    token: code,
+    secret: Secret.fromBase32(base32),
+    timestamp: now.getTime(),
+    window: WINDOW,
+  });
   return delta === null ? null : TOTP.counter({ timestamp: now.getTime() }) + delta;
 }
 
@@ -62,14 +73,18 @@ export function normalizedCode(code: string): string {
 export async function checkSecondFactor(userId: string, typed: string, now = new Date()): Promise<boolean> {
   const code = normalizedCode(typed);
   if (RECOVERY_CODE_SHAPE.test(code)) {
-    const used = await db.recoveryCode.updateMany({ where: { userId, hash: await hashRecoveryCode(userId, code), usedAt: null }, data: { usedAt: now } });
+    const used = await db.recoveryCode.updateMany({
+      where: { userId, hash: await hashRecoveryCode(userId, code), usedAt: null },
+      data: { usedAt: now },
+    });
     return used.count === 1;
   }
   const user = await db.user.findUnique({ where: { id: userId }, select: { totpSecret: true } });
   const base32 = user?.totpSecret ? await openTotpSecret(user.totpSecret) : null;
   // Sealed under another secret: every code is wrong until the factor is set up again. Said once per try,
   // so that whoever reads the log learns why organizers get in with recovery codes only.
-  if (user?.totpSecret && !base32) console.warn("[auth] a two-factor secret cannot be read: AUTH_SECRET has changed since it was set up");
+  if (user?.totpSecret && !base32)
+    console.warn("[auth] a two-factor secret cannot be read: AUTH_SECRET has changed since it was set up");
   const step = base32 ? totpStep(base32, code, now) : null;
   if (step === null) return false;
   const taken = await db.user.updateMany({

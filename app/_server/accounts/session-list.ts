@@ -32,10 +32,18 @@ function authorizeFor(actor: Actor | null, userId: string): asserts actor is Act
 const handleOf = (sessionId: string) => keyedDigest("session-handle", sessionId);
 
 /** The account's live sessions, the most recently used first. */
-export async function listSessions(actor: Actor | null, userId: string, now = new Date()): Promise<SessionListItem[]> {
+export async function listSessions(
+  actor: Actor | null,
+  userId: string,
+  now = new Date(),
+): Promise<SessionListItem[]> {
   authorizeFor(actor, userId);
   const rows = await db.userSession.findMany({
-    where: { userId, expiresAt: { gt: now }, lastSeenAt: { gt: new Date(now.getTime() - env().AUTH_IDLE_MINUTES * 60_000) } },
+    where: {
+      userId,
+      expiresAt: { gt: now },
+      lastSeenAt: { gt: new Date(now.getTime() - env().AUTH_IDLE_MINUTES * 60_000) },
+    },
     orderBy: [{ lastSeenAt: "desc" }, { createdAt: "desc" }],
   });
   return Promise.all(
@@ -71,7 +79,12 @@ export async function endOtherSessions(actor: Actor | null, userId: string): Pro
   authorizeFor(actor, userId);
   return db.$transaction(async (tx) => {
     const ended = await endSessionsOf(tx, userId, { keep: actor.sessionId });
-    await recordAudit(tx, actor, { action: "user.sessions_end", entity: "User", entityId: userId, after: { ended } });
+    await recordAudit(tx, actor, {
+      action: "user.sessions_end",
+      entity: "User",
+      entityId: userId,
+      after: { ended },
+    });
     return ended;
   });
 }

@@ -14,10 +14,16 @@ describe("a session", () => {
     const actor = await createActor("organizer");
     const id = await startSession(actor.id, "Mozilla/5.0 (Windows NT 10.0) Chrome/140.0", start);
     const lifetime = env().AUTH_SESSION_HOURS * 60;
-    expect(await liveSession(id, after(0.5))).toMatchObject({ id: actor.id, role: "organizer", sessionId: id, secondFactorDue: false });
+    expect(await liveSession(id, after(0.5))).toMatchObject({
+      id: actor.id,
+      role: "organizer",
+      sessionId: id,
+      secondFactorDue: false,
+    });
     expect((await db.userSession.findUniqueOrThrow({ where: { id } })).lastSeenAt).toEqual(start);
     // In use every 30 minutes until the end of its lifetime: never idle, and still it ends.
-    for (let minutes = 30; minutes < lifetime; minutes += 30) expect(await liveSession(id, after(minutes))).not.toBeNull();
+    for (let minutes = 30; minutes < lifetime; minutes += 30)
+      expect(await liveSession(id, after(minutes))).not.toBeNull();
     expect((await db.userSession.findUniqueOrThrow({ where: { id } })).expiresAt).toEqual(after(lifetime));
     expect(await liveSession(id, after(lifetime))).toBeNull();
     expect(await db.userSession.count({ where: { id } })).toBe(0);
@@ -45,7 +51,11 @@ describe("a session", () => {
   it("says a second factor is due when an admin requires one for the role and the account has none", async () => {
     const actor = await createActor("checkin");
     const id = await startSession(actor.id, null, start);
-    await db.rolePolicy.upsert({ where: { role: "checkin" }, create: { role: "checkin", requireTwoFactor: true }, update: { requireTwoFactor: true } });
+    await db.rolePolicy.upsert({
+      where: { role: "checkin" },
+      create: { role: "checkin", requireTwoFactor: true },
+      update: { requireTwoFactor: true },
+    });
     try {
       expect(await liveSession(id, after(1))).toMatchObject({ secondFactorDue: true });
       await db.user.update({ where: { id: actor.id }, data: { totpSecret: "v1.sealed" } });
@@ -60,7 +70,11 @@ describe("a session", () => {
     const ended = await startSession(actor.id, null, start);
     const live = await startSession(actor.id, null, after(env().AUTH_IDLE_MINUTES));
     expect(await sweepSessions(after(env().AUTH_IDLE_MINUTES + 1))).toBeGreaterThanOrEqual(1);
-    expect((await db.userSession.findMany({ where: { userId: actor.id }, select: { id: true } })).map((row) => row.id)).toEqual([live]);
+    expect(
+      (await db.userSession.findMany({ where: { userId: actor.id }, select: { id: true } })).map(
+        (row) => row.id,
+      ),
+    ).toEqual([live]);
     expect(ended).not.toBe(live);
   });
 });

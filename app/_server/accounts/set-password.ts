@@ -16,7 +16,11 @@ const linkExpired = () => invalid({ _: { key: "linkExpired" } });
  * credential, so the change is audited as the account's own. The link works once (its row is deleted in
  * the same transaction, and a second use finds nothing), and every session from before ends.
  */
-export async function setPasswordWithToken(token: string, password: string, passwordRepeat: string): Promise<{ email: string }> {
+export async function setPasswordWithToken(
+  token: string,
+  password: string,
+  passwordRepeat: string,
+): Promise<{ email: string }> {
   // A dead link is said first: there is no point in fixing the password for it.
   if (!(await userIdForToken(db, token))) throw linkExpired();
   const parsed = newPasswordInput(MIN_PASSWORD_LENGTH).safeParse({ password, passwordRepeat });
@@ -26,7 +30,9 @@ export async function setPasswordWithToken(token: string, password: string, pass
   return db.$transaction(async (tx) => {
     const userId = await userIdForToken(tx, token);
     // Deleting the row is the use: of two requests with the same link, only one deletes it.
-    const used = userId ? await tx.userToken.deleteMany({ where: { hash: hashToken(token), userId } }) : { count: 0 };
+    const used = userId
+      ? await tx.userToken.deleteMany({ where: { hash: hashToken(token), userId } })
+      : { count: 0 };
     if (!userId || used.count === 0) throw linkExpired();
     const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: accountSelect });
     if (before.disabledAt) throw linkExpired();
@@ -37,13 +43,17 @@ export async function setPasswordWithToken(token: string, password: string, pass
     });
     await endSessionsOf(tx, userId);
     await tx.userToken.deleteMany({ where: { userId } });
-    await recordAudit(tx, { id: after.id, email: after.email }, {
-      action: "user.password_set",
-      entity: "User",
-      entityId: userId,
-      before: auditRecord(before),
-      after: auditRecord(after),
-    });
+    await recordAudit(
+      tx,
+      { id: after.id, email: after.email },
+      {
+        action: "user.password_set",
+        entity: "User",
+        entityId: userId,
+        before: auditRecord(before),
+        after: auditRecord(after),
+      },
+    );
     return { email: after.email };
   });
 }

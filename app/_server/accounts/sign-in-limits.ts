@@ -32,10 +32,18 @@ export const KNOWN_ADDRESS_DAYS = 90;
 export type CountedAttempt = { release: () => Promise<void>; remember: () => Promise<void> };
 
 /** Counts a sign-in attempt; throws `rate_limited` (with Retry-After) once any count is past its limit. */
-export async function countSignInAttempt(email: string, client: string, now = new Date()): Promise<CountedAttempt> {
+export async function countSignInAttempt(
+  email: string,
+  client: string,
+  now = new Date(),
+): Promise<CountedAttempt> {
   const knownKey = await keyedDigest("known-sign-in-address", `${email}\n${client}`);
-  const known = await db.knownSignInAddress.findUnique({ where: { key: knownKey }, select: { lastUsedAt: true } });
-  const isKnown = known !== null && now.getTime() - known.lastUsedAt.getTime() < KNOWN_ADDRESS_DAYS * 86_400_000;
+  const known = await db.knownSignInAddress.findUnique({
+    where: { key: knownKey },
+    select: { lastUsedAt: true },
+  });
+  const isKnown =
+    known !== null && now.getTime() - known.lastUsedAt.getTime() < KNOWN_ADDRESS_DAYS * 86_400_000;
   const count = async (scope: string, value: string, limit: { failures: number; windowSeconds: number }) => ({
     key: await rateLimitKey(scope, value),
     limit: limit.failures,
@@ -44,7 +52,9 @@ export async function countSignInAttempt(email: string, client: string, now = ne
   // At an address where the account has signed in, only that pair is counted: neither a guesser
   // elsewhere (the account's count) nor one trying other accounts from the same network (the address's)
   // can keep the owner out there.
-  const counts = [await count("sign-in:account-address", `${email}\n${client}`, SIGN_IN_LIMITS.accountAndAddress)];
+  const counts = [
+    await count("sign-in:account-address", `${email}\n${client}`, SIGN_IN_LIMITS.accountAndAddress),
+  ];
   if (!isKnown) {
     counts.push(await count("sign-in:client", client, SIGN_IN_LIMITS.address));
     counts.push(await count("sign-in:account", email, SIGN_IN_LIMITS.accountFromNewAddresses));
@@ -54,7 +64,11 @@ export async function countSignInAttempt(email: string, client: string, now = ne
     release,
     remember: async () => {
       const lastUsedAt = new Date();
-      await db.knownSignInAddress.upsert({ where: { key: knownKey }, create: { key: knownKey, lastUsedAt }, update: { lastUsedAt } });
+      await db.knownSignInAddress.upsert({
+        where: { key: knownKey },
+        create: { key: knownKey, lastUsedAt },
+        update: { lastUsedAt },
+      });
     },
   };
 }

@@ -23,7 +23,12 @@ async function organizer(): Promise<{ email: string; id: string }> {
 }
 
 /** The outcome, or "rate_limited" for an attempt refused before its password was looked at. */
-async function attempt(email: string, password: string, clientAddress: string, code?: string): Promise<SignInOutcome["outcome"] | "rate_limited"> {
+async function attempt(
+  email: string,
+  password: string,
+  clientAddress: string,
+  code?: string,
+): Promise<SignInOutcome["outcome"] | "rate_limited"> {
   try {
     return (await signIn({ email, password, clientAddress, code })).outcome;
   } catch (error) {
@@ -32,7 +37,11 @@ async function attempt(email: string, password: string, clientAddress: string, c
   }
 }
 
-const tally = (outcomes: string[]) => outcomes.reduce<Record<string, number>>((counts, outcome) => ({ ...counts, [outcome]: (counts[outcome] ?? 0) + 1 }), {});
+const tally = (outcomes: string[]) =>
+  outcomes.reduce<Record<string, number>>(
+    (counts, outcome) => ({ ...counts, [outcome]: (counts[outcome] ?? 0) + 1 }),
+    {},
+  );
 
 describe("signing in", () => {
   it("answers alike for a wrong address and a wrong password, and takes the address in any case", async () => {
@@ -50,8 +59,15 @@ describe("guessing passwords", () => {
     expect(await attempt(email, PASSWORD, home)).toBe("signed-in");
 
     const attackers = Array.from({ length: 50 }, newAddress);
-    const guesses = await Promise.all(attackers.flatMap((from) => Array.from({ length: 3 }, (_, n) => attempt(email, `guess ${from} ${n}`, from))));
-    expect(tally(guesses)).toEqual({ refused: SIGN_IN_LIMITS.accountFromNewAddresses.failures, rate_limited: 150 - SIGN_IN_LIMITS.accountFromNewAddresses.failures });
+    const guesses = await Promise.all(
+      attackers.flatMap((from) =>
+        Array.from({ length: 3 }, (_, n) => attempt(email, `guess ${from} ${n}`, from)),
+      ),
+    );
+    expect(tally(guesses)).toEqual({
+      refused: SIGN_IN_LIMITS.accountFromNewAddresses.failures,
+      rate_limited: 150 - SIGN_IN_LIMITS.accountFromNewAddresses.failures,
+    });
 
     // During the attack: the right password from the organizer's own address works at once, every time.
     for (let round = 0; round < 3; round += 1) expect(await attempt(email, PASSWORD, home)).toBe("signed-in");
@@ -65,7 +81,15 @@ describe("guessing passwords", () => {
     expect(await attempt(email, PASSWORD, shared)).toBe("signed-in");
     const guesses = [];
     for (let n = 0; n < 7; n += 1) guesses.push(await attempt(email, `guess ${n}`, shared));
-    expect(guesses).toEqual(["refused", "refused", "refused", "refused", "refused", "rate_limited", "rate_limited"]);
+    expect(guesses).toEqual([
+      "refused",
+      "refused",
+      "refused",
+      "refused",
+      "refused",
+      "rate_limited",
+      "rate_limited",
+    ]);
     expect(await attempt(email, PASSWORD, newAddress())).toBe("signed-in");
   });
 
@@ -74,7 +98,8 @@ describe("guessing passwords", () => {
     const venue = newAddress();
     expect(await attempt(email, PASSWORD, venue)).toBe("signed-in");
     const outcomes = [];
-    for (let n = 0; n < 22; n += 1) outcomes.push(await attempt(`nobody-${randomUUID()}@test.example`, "guess", venue));
+    for (let n = 0; n < 22; n += 1)
+      outcomes.push(await attempt(`nobody-${randomUUID()}@test.example`, "guess", venue));
     expect(tally(outcomes)).toEqual({ refused: SIGN_IN_LIMITS.address.failures, rate_limited: 2 });
     // The stranger on the venue's network has used up its address; the organizer who signed in there before still gets in.
     expect(await attempt(email, PASSWORD, venue)).toBe("signed-in");
@@ -105,7 +130,10 @@ describe("the second factor", () => {
   async function enrolled() {
     const account = await organizer();
     const { sealed, base32 } = await newTotpSecret();
-    await db.user.update({ where: { id: account.id }, data: { totpSecret: sealed, totpEnabledAt: new Date() } });
+    await db.user.update({
+      where: { id: account.id },
+      data: { totpSecret: sealed, totpEnabledAt: new Date() },
+    });
     const totp = new TOTP({ secret: Secret.fromBase32(base32) });
     return { ...account, totp };
   }
@@ -125,14 +153,18 @@ describe("the second factor", () => {
 
     // Guessing codes uses up the same five failures as guessing passwords: three are gone already.
     const guesses = [];
-    for (let n = 0; n < 5; n += 1) guesses.push(await attempt(email, PASSWORD, home, String(n).padStart(6, "0")));
+    for (let n = 0; n < 5; n += 1)
+      guesses.push(await attempt(email, PASSWORD, home, String(n).padStart(6, "0")));
     expect(guesses).toEqual(["refused", "refused", "rate_limited", "rate_limited", "rate_limited"]);
   });
 
   it("takes one code once when two sign-ins send it at the same moment", async () => {
     const { email, totp } = await enrolled();
     const code = totp.generate();
-    const outcomes = await Promise.all([attempt(email, PASSWORD, newAddress(), code), attempt(email, PASSWORD, newAddress(), code)]);
+    const outcomes = await Promise.all([
+      attempt(email, PASSWORD, newAddress(), code),
+      attempt(email, PASSWORD, newAddress(), code),
+    ]);
     expect(outcomes.sort()).toEqual(["refused", "signed-in"]);
   });
 

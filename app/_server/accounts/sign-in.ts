@@ -6,7 +6,13 @@ import { startSession } from "./sessions";
 import { countSignInAttempt } from "./sign-in-limits";
 
 /** What a sign-in attempt brings: the form's fields and where it comes from. */
-export type SignInAttempt = { email: string; password: string; code?: string; clientAddress: string; userAgent?: string | null };
+export type SignInAttempt = {
+  email: string;
+  password: string;
+  code?: string;
+  clientAddress: string;
+  userAgent?: string | null;
+};
 
 /**
  * The outcome, in the order a sign-in learns things. `refused` is one answer for an unknown address, a
@@ -27,7 +33,20 @@ export type SignInOutcome =
 export async function signIn(attempt: SignInAttempt): Promise<SignInOutcome> {
   const email = attempt.email.trim().toLowerCase();
   const counted = await countSignInAttempt(email, attempt.clientAddress);
-  const user = email.length <= 254 ? await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true, totpSecret: true } }) : null;
+  const user =
+    email.length <= 254
+      ? await db.user.findUnique({
+          where: { email },
+          select: {
+            id: true,
+            email: true,
+            name: true,
+            passwordHash: true,
+            disabledAt: true,
+            totpSecret: true,
+          },
+        })
+      : null;
   // The hash is checked for an unknown address too (against nothing), so that the time taken says nothing.
   const valid = await verifyPassword(attempt.password.slice(0, 1024), user?.passwordHash);
   if (!user || !valid) return { outcome: "refused" };

@@ -20,13 +20,23 @@ const LIFETIME_HOURS: Record<UserTokenPurpose, number> = { invite: 7 * 24, reset
 type TokenWriter = Pick<Prisma.TransactionClient, "userToken">;
 
 /** A new link token for the account; earlier ones stop working. Returns the token itself, never stored. */
-export async function issueUserToken(tx: TokenWriter, userId: string, purpose: UserTokenPurpose, now = new Date()): Promise<string> {
+export async function issueUserToken(
+  tx: TokenWriter,
+  userId: string,
+  purpose: UserTokenPurpose,
+  now = new Date(),
+): Promise<string> {
   await tx.userToken.deleteMany({ where: { userId } });
   return addUserToken(tx, userId, purpose, now);
 }
 
 /** One more link token beside the account's live ones, with its purpose's full lifetime from `now`. */
-export async function addUserToken(tx: TokenWriter, userId: string, purpose: UserTokenPurpose, now = new Date()): Promise<string> {
+export async function addUserToken(
+  tx: TokenWriter,
+  userId: string,
+  purpose: UserTokenPurpose,
+  now = new Date(),
+): Promise<string> {
   const token = newToken();
   const expiresAt = new Date(now.getTime() + LIFETIME_HOURS[purpose] * 3600_000);
   await tx.userToken.create({ data: { hash: hashToken(token), userId, purpose, expiresAt } });
@@ -34,9 +44,16 @@ export async function addUserToken(tx: TokenWriter, userId: string, purpose: Use
 }
 
 /** The account a live token opens, or null. Tokens of the wrong shape never reach the database. */
-export async function userIdForToken(client: TokenWriter, token: string, now = new Date()): Promise<string | null> {
+export async function userIdForToken(
+  client: TokenWriter,
+  token: string,
+  now = new Date(),
+): Promise<string | null> {
   if (!TOKEN_SHAPE.test(token)) return null;
-  const row = await client.userToken.findUnique({ where: { hash: hashToken(token) }, select: { userId: true, expiresAt: true } });
+  const row = await client.userToken.findUnique({
+    where: { hash: hashToken(token) },
+    select: { userId: true, expiresAt: true },
+  });
   return row && row.expiresAt > now ? row.userId : null;
 }
 

@@ -36,14 +36,25 @@ describe("resetting an account's second factor", () => {
 
     await resetTwoFactor(admin, organizer.id);
     const user = await db.user.findUniqueOrThrow({ where: { id: organizer.id } });
-    expect([user.totpSecret, user.totpPending, user.totpLastStep, user.totpEnabledAt]).toEqual([null, null, null, null]);
+    expect([user.totpSecret, user.totpPending, user.totpLastStep, user.totpEnabledAt]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect(await db.recoveryCode.count({ where: { userId: organizer.id } })).toBe(0);
     expect(await liveSession(organizer.sessionId)).toBeNull();
     expect(await liveSession(elsewhere)).toBeNull();
     expect(await accountsWithTwoFactor(admin)).not.toContain(organizer.id);
 
-    const entry = await db.auditEntry.findFirstOrThrow({ where: { entityId: organizer.id, action: "user.two_factor_reset" } });
-    expect(entry).toMatchObject({ actorId: admin.id, before: { recoveryCodes: 10, sessions: 2 }, after: { twoFactorSince: null } });
+    const entry = await db.auditEntry.findFirstOrThrow({
+      where: { entityId: organizer.id, action: "user.two_factor_reset" },
+    });
+    expect(entry).toMatchObject({
+      actorId: admin.id,
+      before: { recoveryCodes: 10, sessions: 2 },
+      after: { twoFactorSince: null },
+    });
   });
 
   it("is for admins only, and not for their own account", async () => {
@@ -57,7 +68,9 @@ describe("resetting an account's second factor", () => {
     expect(await outcome(resetTwoFactor(null, target.id))).toBe("unauthenticated");
     expect(await outcome(resetTwoFactor(admin, admin.id))).toBe("invalid");
     expect(await outcome(resetTwoFactor(admin, "not an id"))).toBe("not_found");
-    expect(await db.user.count({ where: { id: { in: [admin.id, target.id] }, totpSecret: { not: null } } })).toBe(2);
+    expect(
+      await db.user.count({ where: { id: { in: [admin.id, target.id] }, totpSecret: { not: null } } }),
+    ).toBe(2);
   });
 });
 
@@ -72,23 +85,32 @@ describe("requiring a second factor by role", () => {
     expect(await liveSession(desk.sessionId)).toMatchObject({ secondFactorDue: true });
     // Saving the same again changes nothing and records nothing.
     await setRolePolicy(admin, "checkin", true);
-    expect(await db.auditEntry.count({ where: { action: "role_policy.update", entityId: "checkin" } })).toBe(1);
+    expect(await db.auditEntry.count({ where: { action: "role_policy.update", entityId: "checkin" } })).toBe(
+      1,
+    );
 
     await enrol(desk);
     expect(await liveSession(desk.sessionId)).toMatchObject({ secondFactorDue: false });
 
     await setRolePolicy(admin, "checkin", false);
     expect((await rolePolicies(admin)).checkin).toBe(false);
-    const entries = await db.auditEntry.findMany({ where: { action: "role_policy.update", entityId: "checkin" } });
+    const entries = await db.auditEntry.findMany({
+      where: { action: "role_policy.update", entityId: "checkin" },
+    });
     // Both within the same millisecond, perhaps: compared as a set.
     expect(entries.map((entry) => entry.after)).toHaveLength(2);
-    expect(entries.map((entry) => entry.after)).toEqual(expect.arrayContaining([{ requireTwoFactor: true }, { requireTwoFactor: false }]));
+    expect(entries.map((entry) => entry.after)).toEqual(
+      expect.arrayContaining([{ requireTwoFactor: true }, { requireTwoFactor: false }]),
+    );
   });
 
   it("requires it for admins only from an admin who has one", async () => {
     const admin = await withSession("admin");
     const refused = await setRolePolicy(admin, "admin", true).catch((error: unknown) => error);
-    expect(refused).toMatchObject({ code: "invalid", details: { fields: { admin: { key: "twoFactorAdminFirst" } } } });
+    expect(refused).toMatchObject({
+      code: "invalid",
+      details: { fields: { admin: { key: "twoFactorAdminFirst" } } },
+    });
     await enrol(admin);
     await setRolePolicy(admin, "admin", true);
     const other = await withSession("admin");
@@ -100,7 +122,8 @@ describe("requiring a second factor by role", () => {
   it("is for admins only, and so is reading it", async () => {
     for (const role of ["organizer", "checkin"] as const) {
       const actor = await createActor(role);
-      for (const target of userRoles) expect(await outcome(setRolePolicy(actor, target, true)), `${role} → ${target}`).toBe("forbidden");
+      for (const target of userRoles)
+        expect(await outcome(setRolePolicy(actor, target, true)), `${role} → ${target}`).toBe("forbidden");
       expect(await outcome(rolePolicies(actor))).toBe("forbidden");
       expect(await outcome(accountsWithTwoFactor(actor))).toBe("forbidden");
     }

@@ -46,7 +46,11 @@ export async function resetTwoFactor(actor: Actor | null, userId: string): Promi
  * has one: otherwise the admin who ticked the box would be sent away from the page in the middle of
  * their work, having never seen the set-up they now impose on everyone.
  */
-export async function setRolePolicy(actor: Actor | null, role: UserRole, requireTwoFactor: boolean): Promise<void> {
+export async function setRolePolicy(
+  actor: Actor | null,
+  role: UserRole,
+  requireTwoFactor: boolean,
+): Promise<void> {
   authorize(actor, "manageAccounts");
   if (!userRoles.includes(role)) throw invalid({ role: { key: "invalidChoice" } });
   if (role === "admin" && requireTwoFactor) {
@@ -56,7 +60,11 @@ export async function setRolePolicy(actor: Actor | null, role: UserRole, require
   await accountTransaction(async (tx) => {
     const before = await tx.rolePolicy.findUnique({ where: { role }, select: { requireTwoFactor: true } });
     if ((before?.requireTwoFactor ?? false) === requireTwoFactor) return;
-    await tx.rolePolicy.upsert({ where: { role }, create: { role, requireTwoFactor }, update: { requireTwoFactor } });
+    await tx.rolePolicy.upsert({
+      where: { role },
+      create: { role, requireTwoFactor },
+      update: { requireTwoFactor },
+    });
     await recordAudit(tx, actor, {
       action: "role_policy.update",
       entity: "RolePolicy",

@@ -23,10 +23,20 @@ export async function ownTwoFactorStatus(actor: Actor | null): Promise<TwoFactor
   authorizeOwnAccount(actor);
   const account = await db.user.findUniqueOrThrow({
     where: { id: actor.id },
-    select: { email: true, totpSecret: true, totpPending: true, totpPendingAt: true, totpEnabledAt: true, _count: { select: { recoveryCodes: { where: { usedAt: null } } } } },
+    select: {
+      email: true,
+      totpSecret: true,
+      totpPending: true,
+      totpPendingAt: true,
+      totpEnabledAt: true,
+      _count: { select: { recoveryCodes: { where: { usedAt: null } } } },
+    },
   });
   // A set-up left for longer than PENDING_MINUTES, or sealed under an earlier AUTH_SECRET, starts again.
-  const pending = account.totpPending && pendingIsFresh(account.totpPendingAt) ? await openTotpSecret(account.totpPending) : null;
+  const pending =
+    account.totpPending && pendingIsFresh(account.totpPendingAt)
+      ? await openTotpSecret(account.totpPending)
+      : null;
   return {
     enabled: account.totpSecret !== null,
     enabledAt: account.totpSecret ? (account.totpEnabledAt?.toISOString() ?? null) : null,
@@ -37,7 +47,10 @@ export async function ownTwoFactorStatus(actor: Actor | null): Promise<TwoFactor
 }
 
 async function withQrCode(enrolment: Enrolment): Promise<Enrolment & { qrSvg: string }> {
-  return { ...enrolment, qrSvg: await QRCode.toString(enrolment.uri, { type: "svg", margin: 1, errorCorrectionLevel: "M" }) };
+  return {
+    ...enrolment,
+    qrSvg: await QRCode.toString(enrolment.uri, { type: "svg", margin: 1, errorCorrectionLevel: "M" }),
+  };
 }
 
 /** Which roles must sign in with a second factor. */

@@ -27,7 +27,8 @@ async function signedInOrganizer(role: Actor["role"] = "organizer"): Promise<Act
 /** The app's code `steps` time steps from now (the server accepts one step either side). */
 const codeOf = (totp: TOTP, steps = 0) => totp.generate({ timestamp: Date.now() + steps * 30_000 });
 
-const signInWith = async (email: string, code?: string) => (await signIn({ email, password: PASSWORD, code, clientAddress: newAddress() })).outcome;
+const signInWith = async (email: string, code?: string) =>
+  (await signIn({ email, password: PASSWORD, code, clientAddress: newAddress() })).outcome;
 
 /** Sets up a second factor; confirmed with the previous step's code, so that this step's and the next are still unused. */
 async function enrol(actor: Actor): Promise<{ totp: TOTP; codes: string[] }> {
@@ -78,10 +79,13 @@ describe("setting up a second factor", () => {
     expect(await signInWith(actor.email, code)).toBe("refused");
     expect(await signInWith(actor.email, codeOf(totp, 1))).toBe("signed-in");
 
-    const audit = await db.auditEntry.findMany({ where: { entityId: actor.id, action: "user.two_factor_enabled" } });
+    const audit = await db.auditEntry.findMany({
+      where: { entityId: actor.id, action: "user.two_factor_enabled" },
+    });
     expect(audit).toHaveLength(1);
     const logged = JSON.stringify(audit);
-    for (const secretPart of [secret, user.totpSecret!, code, ...codes, ...hashes]) expect(logged).not.toContain(secretPart);
+    for (const secretPart of [secret, user.totpSecret!, code, ...codes, ...hashes])
+      expect(logged).not.toContain(secretPart);
   });
 
   it("begins only for the account's password, and a set-up left for 15 minutes cannot be finished", async () => {
@@ -101,11 +105,24 @@ describe("setting up a second factor", () => {
 
   it("shows the set-up begun until it is confirmed, and the status afterwards", async () => {
     const actor = await signedInOrganizer();
-    expect(await ownTwoFactorStatus(actor)).toEqual({ enabled: false, enabledAt: null, recoveryCodesLeft: 0, required: false, pending: null });
+    expect(await ownTwoFactorStatus(actor)).toEqual({
+      enabled: false,
+      enabledAt: null,
+      recoveryCodesLeft: 0,
+      required: false,
+      pending: null,
+    });
     const enrolment = await beginEnrolment(actor, { password: PASSWORD });
-    expect((await ownTwoFactorStatus(actor)).pending).toEqual({ ...enrolment, qrSvg: expect.stringContaining("<svg") });
+    expect((await ownTwoFactorStatus(actor)).pending).toEqual({
+      ...enrolment,
+      qrSvg: expect.stringContaining("<svg"),
+    });
     await confirmEnrolment(actor, codeOf(new TOTP({ secret: Secret.fromBase32(enrolment.secret) })));
-    expect(await ownTwoFactorStatus(actor)).toMatchObject({ enabled: true, recoveryCodesLeft: 10, pending: null });
+    expect(await ownTwoFactorStatus(actor)).toMatchObject({
+      enabled: true,
+      recoveryCodesLeft: 10,
+      pending: null,
+    });
     expect(await outcome(confirmEnrolment(actor, "000000"))).toBe("invalid");
   });
 
@@ -126,9 +143,13 @@ describe("setting up a second factor", () => {
 
   it("bounds wrong codes: five in 15 minutes per account", async () => {
     const actor = await signedInOrganizer();
-    const totp = new TOTP({ secret: Secret.fromBase32((await beginEnrolment(actor, { password: PASSWORD })).secret) });
+    const totp = new TOTP({
+      secret: Secret.fromBase32((await beginEnrolment(actor, { password: PASSWORD })).secret),
+    });
     const right = [-1, 0, 1].map((steps) => codeOf(totp, steps));
-    const wrong = Array.from({ length: 20 }, (_, n) => String(n).padStart(6, "0")).filter((code) => !right.includes(code));
+    const wrong = Array.from({ length: 20 }, (_, n) => String(n).padStart(6, "0")).filter(
+      (code) => !right.includes(code),
+    );
     const outcomes = [];
     for (const code of wrong.slice(0, 6)) outcomes.push(await outcome(confirmEnrolment(actor, code)));
     expect(outcomes).toEqual(["invalid", "invalid", "invalid", "invalid", "invalid", "rate_limited"]);
@@ -142,7 +163,8 @@ describe("recovery codes", () => {
     const { codes } = await enrol(actor);
     expect(await signInWith(actor.email, codes[0]!.toUpperCase())).toBe("signed-in");
     expect(await signInWith(actor.email, codes[0])).toBe("refused");
-    for (const code of codes.slice(1)) expect(await signInWith(actor.email, code.replace("-", ""))).toBe("signed-in");
+    for (const code of codes.slice(1))
+      expect(await signInWith(actor.email, code.replace("-", ""))).toBe("signed-in");
     expect(await db.recoveryCode.count({ where: { userId: actor.id, usedAt: null } })).toBe(0);
   });
 
@@ -160,7 +182,9 @@ describe("recovery codes", () => {
     const again = await newRecoveryCodes(actor, codes[1]!);
     expect(await db.recoveryCode.count({ where: { userId: actor.id } })).toBe(10);
     expect(await signInWith(actor.email, again[0])).toBe("signed-in");
-    expect(await db.auditEntry.count({ where: { entityId: actor.id, action: "user.recovery_codes_renewed" } })).toBe(2);
+    expect(
+      await db.auditEntry.count({ where: { entityId: actor.id, action: "user.recovery_codes_renewed" } }),
+    ).toBe(2);
   });
 
   it("are only for an account that has a second factor", async () => {
@@ -192,10 +216,17 @@ describe("replacing and turning off", () => {
     expect(await outcome(turnOffTwoFactor(actor, "000000"))).toBe("invalid");
     await turnOffTwoFactor(actor, codeOf(totp));
     const user = await db.user.findUniqueOrThrow({ where: { id: actor.id } });
-    expect([user.totpSecret, user.totpPending, user.totpLastStep, user.totpEnabledAt]).toEqual([null, null, null, null]);
+    expect([user.totpSecret, user.totpPending, user.totpLastStep, user.totpEnabledAt]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect(await db.recoveryCode.count({ where: { userId: actor.id } })).toBe(0);
     expect(await signInWith(actor.email)).toBe("signed-in");
-    expect(await db.auditEntry.count({ where: { entityId: actor.id, action: "user.two_factor_disabled" } })).toBe(1);
+    expect(
+      await db.auditEntry.count({ where: { entityId: actor.id, action: "user.two_factor_disabled" } }),
+    ).toBe(1);
     expect(await outcome(turnOffTwoFactor(actor, codeOf(totp, 1)))).toBe("invalid");
   });
 
@@ -205,7 +236,10 @@ describe("replacing and turning off", () => {
     await db.rolePolicy.create({ data: { role: "checkin", requireTwoFactor: true } });
     try {
       const refused = await turnOffTwoFactor(actor, codeOf(totp)).catch((error: unknown) => error);
-      expect(refused).toMatchObject({ code: "invalid", details: { fields: { code: { key: "twoFactorRequiredForRole" } } } });
+      expect(refused).toMatchObject({
+        code: "invalid",
+        details: { fields: { code: { key: "twoFactorRequiredForRole" } } },
+      });
       expect(await db.user.count({ where: { id: actor.id, totpSecret: { not: null } } })).toBe(1);
     } finally {
       await db.rolePolicy.delete({ where: { role: "checkin" } });

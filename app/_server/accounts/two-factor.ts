@@ -8,7 +8,16 @@ import { invalid } from "../errors";
 import { countFailures, rateLimitKey } from "../rate-limit";
 import { checkOwnPassword } from "./own-password";
 import { accountTransaction } from "./records";
-import { checkSecondFactor, hashRecoveryCode, newTotpSecret, normalizedCode, openTotpSecret, TOTP_SHAPE, totpStep, withoutSecondFactor } from "./second-factor";
+import {
+  checkSecondFactor,
+  hashRecoveryCode,
+  newTotpSecret,
+  normalizedCode,
+  openTotpSecret,
+  TOTP_SHAPE,
+  totpStep,
+  withoutSecondFactor,
+} from "./second-factor";
 import { endSessionsOf, secondFactorRequired } from "./sessions";
 
 /**
@@ -44,11 +53,19 @@ export type EnrolmentProof = { password?: string; code?: string };
  * factor takes a current code of the app (not a recovery code, which a set-up given up would waste).
  * The current factor stays in force until the new one is confirmed.
  */
-export async function beginEnrolment(actor: Actor | null, proof: EnrolmentProof, now = new Date()): Promise<Enrolment> {
+export async function beginEnrolment(
+  actor: Actor | null,
+  proof: EnrolmentProof,
+  now = new Date(),
+): Promise<Enrolment> {
   authorizeOwnAccount(actor);
-  const account = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { email: true, totpSecret: true } });
+  const account = await db.user.findUniqueOrThrow({
+    where: { id: actor.id },
+    select: { email: true, totpSecret: true },
+  });
   if (!account.totpSecret) await checkOwnPassword(actor, proof.password ?? "", "password");
-  else if (!TOTP_SHAPE.test(normalizedCode(proof.code ?? ""))) throw invalid({ code: { key: "twoFactorCodeWrong" } });
+  else if (!TOTP_SHAPE.test(normalizedCode(proof.code ?? "")))
+    throw invalid({ code: { key: "twoFactorCodeWrong" } });
   else await proveSecondFactor(actor, proof.code ?? "");
   const { sealed, base32 } = await newTotpSecret();
   await db.user.update({ where: { id: actor.id }, data: { totpPending: sealed, totpPendingAt: now } });
@@ -71,9 +88,16 @@ export function enrolmentOf(email: string, base32: string): Enrolment {
  * is recorded as used, so the same code cannot sign in. The account's other sessions end: whoever might
  * have had one signs in again, now with the second factor.
  */
-export async function confirmEnrolment(actor: Actor | null, code: string, now = new Date()): Promise<string[]> {
+export async function confirmEnrolment(
+  actor: Actor | null,
+  code: string,
+  now = new Date(),
+): Promise<string[]> {
   authorizeOwnAccount(actor);
-  const account = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { totpPending: true, totpPendingAt: true, totpEnabledAt: true } });
+  const account = await db.user.findUniqueOrThrow({
+    where: { id: actor.id },
+    select: { totpPending: true, totpPendingAt: true, totpEnabledAt: true },
+  });
   const pending = pendingIsFresh(account.totpPendingAt, now) ? account.totpPending : null;
   const base32 = pending ? await openTotpSecret(pending) : null;
   if (!pending || !base32) throw invalid({ code: { key: "twoFactorNotStarted" } });
@@ -85,7 +109,13 @@ export async function confirmEnrolment(actor: Actor | null, code: string, now = 
     // Only the secret whose code was checked: set-up begun again meanwhile (another tab) has replaced it.
     const taken = await tx.user.updateMany({
       where: { id: actor.id, totpPending: pending },
-      data: { totpSecret: pending, totpPending: null, totpPendingAt: null, totpLastStep: step, totpEnabledAt: now },
+      data: {
+        totpSecret: pending,
+        totpPending: null,
+        totpPendingAt: null,
+        totpLastStep: step,
+        totpEnabledAt: now,
+      },
     });
     if (taken.count !== 1) throw invalid({ code: { key: "twoFactorNotStarted" } });
     await storeRecoveryCodes(tx, actor.id, hashes);
@@ -110,7 +140,12 @@ export async function newRecoveryCodes(actor: Actor | null, code: string): Promi
   const hashes = await recoveryCodeHashes(actor.id, codes);
   await accountTransaction(async (tx) => {
     await storeRecoveryCodes(tx, actor.id, hashes);
-    await recordAudit(tx, actor, { action: "user.recovery_codes_renewed", entity: "User", entityId: actor.id, after: { recoveryCodes: codes.length } });
+    await recordAudit(tx, actor, {
+      action: "user.recovery_codes_renewed",
+      entity: "User",
+      entityId: actor.id,
+      after: { recoveryCodes: codes.length },
+    });
   });
   return codes;
 }
@@ -124,12 +159,21 @@ export async function turnOffTwoFactor(actor: Actor | null, code: string): Promi
   await accountTransaction(async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: withoutSecondFactor });
     await tx.recoveryCode.deleteMany({ where: { userId: actor.id } });
-    await recordAudit(tx, actor, { action: "user.two_factor_disabled", entity: "User", entityId: actor.id, before: { twoFactorSince: since }, after: { twoFactorSince: null } });
+    await recordAudit(tx, actor, {
+      action: "user.two_factor_disabled",
+      entity: "User",
+      entityId: actor.id,
+      before: { twoFactorSince: since },
+      after: { twoFactorSince: null },
+    });
   });
 }
 
 async function requireEnrolled(actor: Actor): Promise<Date> {
-  const account = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { totpSecret: true, totpEnabledAt: true } });
+  const account = await db.user.findUniqueOrThrow({
+    where: { id: actor.id },
+    select: { totpSecret: true, totpEnabledAt: true },
+  });
   if (!account.totpSecret) throw invalid({ code: { key: "twoFactorNotEnabled" } });
   return account.totpEnabledAt ?? new Date(0);
 }
@@ -146,7 +190,9 @@ async function proveSecondFactor(actor: Actor, code: string): Promise<void> {
  * code is wrong) and gives the attempt back when it was right: only wrong codes count.
  */
 async function countCodeAttempt<T>(actor: Actor, check: () => T | null | Promise<T | null>): Promise<T> {
-  const attempt = await countFailures([{ key: await rateLimitKey("two-factor:account", actor.id), ...WRONG_CODES }]);
+  const attempt = await countFailures([
+    { key: await rateLimitKey("two-factor:account", actor.id), ...WRONG_CODES },
+  ]);
   const result = await check();
   if (result === null) throw invalid({ code: { key: "twoFactorCodeWrong" } });
   await attempt.release();
@@ -160,7 +206,10 @@ const RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 function newRecoveryCodeSet(): string[] {
   const codes = new Set<string>();
   while (codes.size < RECOVERY_CODE_COUNT) {
-    const letters = Array.from({ length: 10 }, () => RECOVERY_ALPHABET[randomInt(RECOVERY_ALPHABET.length)]).join("");
+    const letters = Array.from(
+      { length: 10 },
+      () => RECOVERY_ALPHABET[randomInt(RECOVERY_ALPHABET.length)],
+    ).join("");
     codes.add(`${letters.slice(0, 5)}-${letters.slice(5)}`);
   }
   return [...codes];
@@ -172,7 +221,11 @@ function recoveryCodeHashes(userId: string, codes: string[]): Promise<string[]> 
 }
 
 /** The account's recovery codes become the ones of `hashes`; the old ones stop working. */
-async function storeRecoveryCodes(tx: Prisma.TransactionClient, userId: string, hashes: string[]): Promise<void> {
+async function storeRecoveryCodes(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  hashes: string[],
+): Promise<void> {
   await tx.recoveryCode.deleteMany({ where: { userId } });
   await tx.recoveryCode.createMany({ data: hashes.map((hash) => ({ userId, hash })) });
 }

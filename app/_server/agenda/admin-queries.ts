@@ -10,7 +10,14 @@ import { authorize, type Actor } from "../authz";
 import { db } from "../db";
 import { notFound } from "../errors";
 import { sessionRecordSelect } from "./session-records";
-import { conflictsBySession, findAdminMeeting, loadSchedule, meetingDays, type AdminMeeting, type SessionConflict } from "./schedule";
+import {
+  conflictsBySession,
+  findAdminMeeting,
+  loadSchedule,
+  meetingDays,
+  type AdminMeeting,
+  type SessionConflict,
+} from "./schedule";
 
 /**
  * What the back office reads about a meeting's program: every session, drafts and cancelled ones too,
@@ -19,7 +26,13 @@ import { conflictsBySession, findAdminMeeting, loadSchedule, meetingDays, type A
 
 const names = { nameDe: true, nameEn: true, nameZh: true } as const;
 
-export type AdminMeetingDto = { slug: string; title: Translations; timeZone: string; startsOn: string; endsOn: string };
+export type AdminMeetingDto = {
+  slug: string;
+  title: Translations;
+  timeZone: string;
+  startsOn: string;
+  endsOn: string;
+};
 export type RoomOption = { id: string; name: Translations; capacity: number | null };
 export type TrackOption = { id: string; name: Translations; color: string };
 
@@ -57,7 +70,11 @@ function meetingDto(meeting: AdminMeeting): AdminMeetingDto {
 
 function daysBetween(startsOn: string, endsOn: string): string[] {
   const days: string[] = [];
-  for (let day = DateTime.fromISO(startsOn, { zone: "utc" }); day.toISODate()! <= endsOn && days.length < 366; day = day.plus({ days: 1 })) {
+  for (
+    let day = DateTime.fromISO(startsOn, { zone: "utc" });
+    day.toISODate()! <= endsOn && days.length < 366;
+    day = day.plus({ days: 1 })
+  ) {
     days.push(day.toISODate()!);
   }
   return days;
@@ -65,17 +82,36 @@ function daysBetween(startsOn: string, endsOn: string): string[] {
 
 async function roomsAndTracks(meetingId: string): Promise<{ rooms: RoomOption[]; tracks: TrackOption[] }> {
   const [rooms, tracks] = await Promise.all([
-    db.room.findMany({ where: { meetingId }, select: { id: true, capacity: true, ...names }, orderBy: [{ sortOrder: "asc" }, { nameDe: "asc" }] }),
-    db.track.findMany({ where: { meetingId }, select: { id: true, color: true, ...names }, orderBy: [{ sortOrder: "asc" }, { nameDe: "asc" }] }),
+    db.room.findMany({
+      where: { meetingId },
+      select: { id: true, capacity: true, ...names },
+      orderBy: [{ sortOrder: "asc" }, { nameDe: "asc" }],
+    }),
+    db.track.findMany({
+      where: { meetingId },
+      select: { id: true, color: true, ...names },
+      orderBy: [{ sortOrder: "asc" }, { nameDe: "asc" }],
+    }),
   ]);
   return {
-    rooms: rooms.map((room) => ({ id: room.id, name: translationsOf(room, "name"), capacity: room.capacity })),
-    tracks: tracks.map((track) => ({ id: track.id, name: translationsOf(track, "name"), color: track.color })),
+    rooms: rooms.map((room) => ({
+      id: room.id,
+      name: translationsOf(room, "name"),
+      capacity: room.capacity,
+    })),
+    tracks: tracks.map((track) => ({
+      id: track.id,
+      name: translationsOf(track, "name"),
+      color: track.color,
+    })),
   };
 }
 
 /** Every session of the meeting in time order, with rooms, tracks and the conflicts of each. */
-export async function getMeetingProgram(actor: Actor | null, meetingSlug: string): Promise<MeetingProgramDto> {
+export async function getMeetingProgram(
+  actor: Actor | null,
+  meetingSlug: string,
+): Promise<MeetingProgramDto> {
   authorize(actor, "editProgram");
   const meeting = await findAdminMeeting(db, meetingSlug);
   const [rows, schedule, { rooms, tracks }] = await Promise.all([
@@ -103,24 +139,24 @@ export async function getMeetingProgram(actor: Actor | null, meetingSlug: string
   ]);
   const conflicts = await conflictsBySession(db, meeting, schedule);
   const dto = meetingDto(meeting);
-  const sessions = rows.map(
-    (row): AdminSessionDto => ({
-      id: row.id,
-      kind: row.kind,
-      status: row.status,
-      title: translationsOf(row, "title"),
-      startsAt: row.startsAt.toISOString(),
-      endsAt: row.endsAt.toISOString(),
-      day: dayKey(row.startsAt, meeting.timeZone),
-      room: rooms.find((room) => room.id === row.roomId) ?? null,
-      track: tracks.find((track) => track.id === row.trackId) ?? null,
-      capacity: row.capacity,
-      seatsTaken: row.seatsTaken,
-      conflictNote: row.conflictNote,
-      conflicts: conflicts.get(row.id) ?? [],
-    }),
-  );
-  const days = [...new Set([...daysBetween(dto.startsOn, dto.endsOn), ...sessions.map((session) => session.day)])].sort();
+  const sessions = rows.map((row): AdminSessionDto => ({
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    title: translationsOf(row, "title"),
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+    day: dayKey(row.startsAt, meeting.timeZone),
+    room: rooms.find((room) => room.id === row.roomId) ?? null,
+    track: tracks.find((track) => track.id === row.trackId) ?? null,
+    capacity: row.capacity,
+    seatsTaken: row.seatsTaken,
+    conflictNote: row.conflictNote,
+    conflicts: conflicts.get(row.id) ?? [],
+  }));
+  const days = [
+    ...new Set([...daysBetween(dto.startsOn, dto.endsOn), ...sessions.map((session) => session.day)]),
+  ].sort();
   return { meeting: dto, days, rooms, tracks, sessions };
 }
 
@@ -159,13 +195,24 @@ export type SessionEditorDto = {
 };
 
 /** What the editor shows: the choices (rooms, tracks, people) and, for an existing session, its values. */
-export async function getSessionEditor(actor: Actor | null, meetingSlug: string, sessionId?: string): Promise<SessionEditorDto> {
+export async function getSessionEditor(
+  actor: Actor | null,
+  meetingSlug: string,
+  sessionId?: string,
+): Promise<SessionEditorDto> {
   authorize(actor, "editProgram");
   const meeting = await findAdminMeeting(db, meetingSlug);
   const [{ rooms, tracks }, people, row] = await Promise.all([
     roomsAndTracks(meeting.id),
     db.person.findMany({
-      select: { id: true, givenName: true, familyName: true, nativeName: true, nameOrder: true, organization: true },
+      select: {
+        id: true,
+        givenName: true,
+        familyName: true,
+        nativeName: true,
+        nameOrder: true,
+        organization: true,
+      },
       orderBy: [{ familyName: "asc" }, { givenName: "asc" }],
     }),
     sessionId === undefined

@@ -27,18 +27,43 @@ describe("the public agenda's data version", () => {
       expect(await current()).toBe(versions.at(-1));
     };
 
-    const workshop = await db.session.findFirstOrThrow({ where: { meetingId, kind: "workshop", capacity: { not: null } } });
-    await expectChange(() => db.$executeRaw`UPDATE "Session" SET "seatsTaken" = "seatsTaken" + 1 WHERE "id" = ${workshop.id}`);
-    await expectChange(() => db.meeting.update({ where: { id: meetingId }, data: { titleEn: "Annual meeting 2017 (renamed)" } }));
-    await expectChange(() => db.alliance.update({ where: { id: 1 }, data: { nameEn: "Chinese-German Industrial Cities Alliance (renamed)" } }));
-    const person = await db.person.findFirstOrThrow({ where: { sessions: { some: { session: { meetingId, status: "published" } } } } });
-    await expectChange(() => db.person.update({ where: { id: person.id }, data: { positionEn: "Mayor (renamed)" } }));
+    const workshop = await db.session.findFirstOrThrow({
+      where: { meetingId, kind: "workshop", capacity: { not: null } },
+    });
+    await expectChange(
+      () => db.$executeRaw`UPDATE "Session" SET "seatsTaken" = "seatsTaken" + 1 WHERE "id" = ${workshop.id}`,
+    );
+    await expectChange(() =>
+      db.meeting.update({ where: { id: meetingId }, data: { titleEn: "Annual meeting 2017 (renamed)" } }),
+    );
+    await expectChange(() =>
+      db.alliance.update({
+        where: { id: 1 },
+        data: { nameEn: "Chinese-German Industrial Cities Alliance (renamed)" },
+      }),
+    );
+    const person = await db.person.findFirstOrThrow({
+      where: { sessions: { some: { session: { meetingId, status: "published" } } } },
+    });
+    await expectChange(() =>
+      db.person.update({ where: { id: person.id }, data: { positionEn: "Mayor (renamed)" } }),
+    );
     await expectChange(() => db.room.updateMany({ where: { meetingId }, data: { location: "Hall 9" } }));
 
     // A draft is not on the agenda.
     await expectSame(() =>
       db.session.create({
-        data: { meetingId, slug: "draft-only", kind: "panel", status: "draft", titleDe: "Entwurf", titleEn: "Draft", titleZh: "草稿", startsAt: new Date("2017-04-24T08:00:00Z"), endsAt: new Date("2017-04-24T09:00:00Z") },
+        data: {
+          meetingId,
+          slug: "draft-only",
+          kind: "panel",
+          status: "draft",
+          titleDe: "Entwurf",
+          titleEn: "Draft",
+          titleZh: "草稿",
+          startsAt: new Date("2017-04-24T08:00:00Z"),
+          endsAt: new Date("2017-04-24T09:00:00Z"),
+        },
       }),
     );
     expect(await agendaVersion("1999")).toBeNull();

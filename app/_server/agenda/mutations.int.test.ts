@@ -33,7 +33,14 @@ beforeAll(async () => {
  * without room or people: sessions like that clash with nothing, not even each other.
  */
 function input(overrides: Record<string, unknown> = {}): SessionInput {
-  return sessionFields.parse({ titleDe: "Abendgespräch", kind: "networking", date: "2017-04-24", startTime: "20:00", endTime: "21:00", ...overrides });
+  return sessionFields.parse({
+    titleDe: "Abendgespräch",
+    kind: "networking",
+    date: "2017-04-24",
+    startTime: "20:00",
+    endTime: "21:00",
+    ...overrides,
+  });
 }
 
 async function publishedSession(capacity: number): Promise<string> {
@@ -44,7 +51,8 @@ async function publishedSession(capacity: number): Promise<string> {
 
 async function registerFor(sessionId: string, count: number): Promise<string[]> {
   const ids: string[] = [];
-  for (let i = 0; i < count; i++) ids.push((await register(SLUG, delegate({ sessionIds: [sessionId] }), { locale: "en" })).id);
+  for (let i = 0; i < count; i++)
+    ids.push((await register(SLUG, delegate({ sessionIds: [sessionId] }), { locale: "en" })).id);
   return ids;
 }
 
@@ -55,7 +63,13 @@ function lastAudit(entityId: string) {
 describe("who may change the program", () => {
   const operations: Record<string, (actor: Actor | null) => Promise<unknown>> = {
     create: (actor) => createSession(actor, SLUG, input()),
-    update: async (actor) => updateSession(actor, SLUG, (await createSession(organizer, SLUG, input())).id, input({ titleDe: "Neu" })),
+    update: async (actor) =>
+      updateSession(
+        actor,
+        SLUG,
+        (await createSession(organizer, SLUG, input())).id,
+        input({ titleDe: "Neu" }),
+      ),
     publish: async (actor) => publishSession(actor, SLUG, (await createSession(organizer, SLUG, input())).id),
     unpublish: async (actor) => unpublishSession(actor, SLUG, await publishedSession(5)),
     cancel: async (actor) => cancelSession(actor, SLUG, await publishedSession(5)),
@@ -87,21 +101,55 @@ describe("creating and editing", () => {
     const saved = await createSession(
       organizer,
       SLUG,
-      input({ titleDe: "Gespräch über Städte", titleEn: "  ", speakers: [{ personId: ostId, role: "moderator" }], languages: ["de", "zh"], capacity: "" }),
+      input({
+        titleDe: "Gespräch über Städte",
+        titleEn: "  ",
+        speakers: [{ personId: ostId, role: "moderator" }],
+        languages: ["de", "zh"],
+        capacity: "",
+      }),
     );
     const row = await db.session.findUniqueOrThrow({ where: { id: saved.id }, include: { speakers: true } });
-    expect(row).toMatchObject({ status: "draft", titleEn: null, titleZh: null, capacity: null, sequence: 0, conflictNote: null, languages: ["de", "zh"] });
+    expect(row).toMatchObject({
+      status: "draft",
+      titleEn: null,
+      titleZh: null,
+      capacity: null,
+      sequence: 0,
+      conflictNote: null,
+      languages: ["de", "zh"],
+    });
     expect(row.slug).toMatch(/^gesprach-uber-stadte(-\d+)?$/);
-    expect([row.startsAt.toISOString(), row.endsAt.toISOString()]).toEqual(["2017-04-24T18:00:00.000Z", "2017-04-24T19:00:00.000Z"]);
-    expect(row.speakers).toEqual([expect.objectContaining({ personId: ostId, role: "moderator", position: 0 })]);
+    expect([row.startsAt.toISOString(), row.endsAt.toISOString()]).toEqual([
+      "2017-04-24T18:00:00.000Z",
+      "2017-04-24T19:00:00.000Z",
+    ]);
+    expect(row.speakers).toEqual([
+      expect.objectContaining({ personId: ostId, role: "moderator", position: 0 }),
+    ]);
     const audit = await lastAudit(saved.id);
-    expect(audit).toMatchObject({ action: "session.create", meetingId, actorId: organizer.id, before: null, reason: null });
+    expect(audit).toMatchObject({
+      action: "session.create",
+      meetingId,
+      actorId: organizer.id,
+      before: null,
+      reason: null,
+    });
     expect(audit.after).toMatchObject({ id: saved.id, titleDe: "Gespräch über Städte", status: "draft" });
   });
 
   it("refuses a room, track or person that does not belong", async () => {
-    const error = await refusal(createSession(organizer, SLUG, input({ roomId: "nope", speakers: [{ personId: "nobody", role: "speaker" }] })));
-    expect(error.details.fields).toEqual({ roomId: { key: "invalidChoice" }, "speakers.0.personId": { key: "invalidChoice" } });
+    const error = await refusal(
+      createSession(
+        organizer,
+        SLUG,
+        input({ roomId: "nope", speakers: [{ personId: "nobody", role: "speaker" }] }),
+      ),
+    );
+    expect(error.details.fields).toEqual({
+      roomId: { key: "invalidChoice" },
+      "speakers.0.personId": { key: "invalidChoice" },
+    });
   });
 
   it("raises SEQUENCE exactly on changes of time, room and status, not of the title", async () => {
@@ -112,7 +160,12 @@ describe("creating and editing", () => {
     await updateSession(organizer, SLUG, id, input({ titleDe: "Anderer Titel", startTime: "20:15" }));
     expect(await sequence()).toBe(1);
     const foyer = (await db.room.findFirstOrThrow({ where: { meetingId, slug: "eingang-nord" } })).id;
-    await updateSession(organizer, SLUG, id, input({ titleDe: "Anderer Titel", startTime: "20:15", roomId: foyer }));
+    await updateSession(
+      organizer,
+      SLUG,
+      id,
+      input({ titleDe: "Anderer Titel", startTime: "20:15", roomId: foyer }),
+    );
     expect(await sequence()).toBe(2);
     await publishSession(organizer, SLUG, id);
     expect(await sequence()).toBe(3);
@@ -122,16 +175,26 @@ describe("creating and editing", () => {
     expect(await sequence()).toBe(4);
     const audit = await lastAudit(id);
     expect(audit).toMatchObject({ action: "session.cancel" });
-    expect([(audit.before as { status: string }).status, (audit.after as { status: string }).status]).toEqual(["published", "cancelled"]);
+    expect([(audit.before as { status: string }).status, (audit.after as { status: string }).status]).toEqual(
+      ["published", "cancelled"],
+    );
   });
 });
 
 describe("scheduling conflicts", () => {
   const cases: [string, Record<string, unknown>, string[]][] = [
     ["room double-booked", { roomId: "hall2", startTime: "09:45", endTime: "10:15" }, ["room", "room"]],
-    ["person double-booked", { startTime: "09:40", endTime: "09:50", speakers: [{ personId: "ost", role: "speaker" }] }, ["person"]],
+    [
+      "person double-booked",
+      { startTime: "09:40", endTime: "09:50", speakers: [{ personId: "ost", role: "speaker" }] },
+      ["person"],
+    ],
     ["outside the meeting's days", { date: "2017-04-25" }, ["outsideDays"]],
-    ["capacity above the room's", { roomId: "room13", startTime: "07:00", endTime: "07:45", capacity: "50" }, ["roomCapacity"]],
+    [
+      "capacity above the room's",
+      { roomId: "room13", startTime: "07:00", endTime: "07:45", capacity: "50" },
+      ["roomCapacity"],
+    ],
   ];
   const resolve = (overrides: Record<string, unknown>) => ({
     ...overrides,
@@ -156,27 +219,48 @@ describe("scheduling conflicts", () => {
         personId: ostId,
         person: expect.objectContaining({ givenName: "Friedhelm", familyName: "Ost" }),
         withTitle: expect.objectContaining({ de: expect.any(String) }),
-        with: expect.objectContaining({ startsAt: "2017-04-24T07:30:00.000Z", endsAt: "2017-04-24T08:00:00.000Z" }),
+        with: expect.objectContaining({
+          startsAt: "2017-04-24T07:30:00.000Z",
+          endsAt: "2017-04-24T08:00:00.000Z",
+        }),
       }),
     ]);
     const outside = await refusal(createSession(organizer, SLUG, input({ date: "2017-04-25" })));
-    expect(outside.details.conflicts).toEqual([{ kind: "outsideDays", startsOn: "2017-04-24", endsOn: "2017-04-24" }]);
+    expect(outside.details.conflicts).toEqual([
+      { kind: "outsideDays", startsOn: "2017-04-24", endsOn: "2017-04-24" },
+    ]);
   });
 
   it("saves anyway with a reason, keeps it on the session and in the audit entry, and clears it once resolved", async () => {
-    const missing = await refusal(createSession(organizer, SLUG, input({ date: "2017-04-25", override: true })));
-    expect([missing.code, missing.details.fields]).toEqual(["invalid", { reason: { key: "reasonRequired" } }]);
+    const missing = await refusal(
+      createSession(organizer, SLUG, input({ date: "2017-04-25", override: true })),
+    );
+    expect([missing.code, missing.details.fields]).toEqual([
+      "invalid",
+      { reason: { key: "reasonRequired" } },
+    ]);
 
-    const saved = await createSession(organizer, SLUG, input({ date: "2017-04-25", override: true, reason: "Vorabend-Treffen" }));
+    const saved = await createSession(
+      organizer,
+      SLUG,
+      input({ date: "2017-04-25", override: true, reason: "Vorabend-Treffen" }),
+    );
     expect(saved.conflictNote).toBe("Vorabend-Treffen");
-    expect((await db.session.findUniqueOrThrow({ where: { id: saved.id } })).conflictNote).toBe("Vorabend-Treffen");
+    expect((await db.session.findUniqueOrThrow({ where: { id: saved.id } })).conflictNote).toBe(
+      "Vorabend-Treffen",
+    );
     expect((await lastAudit(saved.id)).reason).toBe("Vorabend-Treffen");
     const program = await getMeetingProgram(organizer, SLUG);
-    expect(program.sessions.find((session) => session.id === saved.id)?.conflicts.map((conflict) => conflict.kind)).toEqual(["outsideDays"]);
+    expect(
+      program.sessions.find((session) => session.id === saved.id)?.conflicts.map((conflict) => conflict.kind),
+    ).toEqual(["outsideDays"]);
     expect(program.days).toEqual(["2017-04-24", "2017-04-25"]);
 
     // Editing it again with the conflict still there needs the decision again.
-    expect((await refusal(updateSession(organizer, SLUG, saved.id, input({ date: "2017-04-25", titleDe: "X" })))).code).toBe("conflict");
+    expect(
+      (await refusal(updateSession(organizer, SLUG, saved.id, input({ date: "2017-04-25", titleDe: "X" }))))
+        .code,
+    ).toBe("conflict");
 
     await updateSession(organizer, SLUG, saved.id, input({ override: true, reason: "not needed" }));
     const resolved = await db.session.findUniqueOrThrow({ where: { id: saved.id } });
@@ -185,10 +269,24 @@ describe("scheduling conflicts", () => {
   });
 
   it("lets a cancelled session free its room", async () => {
-    const first = await createSession(organizer, SLUG, input({ roomId: room13, startTime: "08:00", endTime: "08:30" }));
-    expect((await refusal(createSession(organizer, SLUG, input({ roomId: room13, startTime: "08:15", endTime: "08:45" })))).code).toBe("conflict");
+    const first = await createSession(
+      organizer,
+      SLUG,
+      input({ roomId: room13, startTime: "08:00", endTime: "08:30" }),
+    );
+    expect(
+      (
+        await refusal(
+          createSession(organizer, SLUG, input({ roomId: room13, startTime: "08:15", endTime: "08:45" })),
+        )
+      ).code,
+    ).toBe("conflict");
     await cancelSession(organizer, SLUG, first.id);
-    expect(await outcome(createSession(organizer, SLUG, input({ roomId: room13, startTime: "08:15", endTime: "08:45" })))).toBe("ok");
+    expect(
+      await outcome(
+        createSession(organizer, SLUG, input({ roomId: room13, startTime: "08:15", endTime: "08:45" })),
+      ),
+    ).toBe("ok");
   });
 });
 
@@ -197,7 +295,10 @@ describe("seats", () => {
     const id = await publishedSession(3);
     await registerFor(id, 2);
     const error = await refusal(updateSession(organizer, SLUG, id, input({ capacity: "1" })));
-    expect([error.code, error.details.fields]).toEqual(["invalid", { capacity: { key: "capacityBelowTaken", values: { taken: 2 } } }]);
+    expect([error.code, error.details.fields]).toEqual([
+      "invalid",
+      { capacity: { key: "capacityBelowTaken", values: { taken: 2 } } },
+    ]);
     expect(await outcome(updateSession(organizer, SLUG, id, input({ capacity: "2" })))).toBe("ok");
   });
 
@@ -207,9 +308,14 @@ describe("seats", () => {
     const saved = await updateSession(organizer, SLUG, id, input({ capacity: "2" }));
     expect(saved.promoted).toEqual([second]);
     const report = await seatReport(id);
-    expect([report.seatsTaken, report.confirmed.map((seat) => seat.registrationId).sort()]).toEqual([2, [first, second].sort()]);
+    expect([report.seatsTaken, report.confirmed.map((seat) => seat.registrationId).sort()]).toEqual([
+      2,
+      [first, second].sort(),
+    ]);
     expect(report.waitlisted.map((seat) => seat.registrationId)).toEqual([third]);
-    expect(await db.outboxEmail.count({ where: { registrationId: second, kind: "registration.promoted" } })).toBe(1);
+    expect(
+      await db.outboxEmail.count({ where: { registrationId: second, kind: "registration.promoted" } }),
+    ).toBe(1);
 
     // No limit at all: everyone waiting gets a seat.
     expect((await updateSession(organizer, SLUG, id, input({ capacity: "" }))).promoted).toEqual([third]);
@@ -235,7 +341,11 @@ describe("seats", () => {
     await deleteSession(organizer, SLUG, draft);
     expect(await db.session.count({ where: { id: draft } })).toBe(0);
     const audit = await lastAudit(draft);
-    expect(audit).toMatchObject({ action: "session.delete", after: null, before: expect.objectContaining({ id: draft, status: "draft" }) });
+    expect(audit).toMatchObject({
+      action: "session.delete",
+      after: null,
+      before: expect.objectContaining({ id: draft, status: "draft" }),
+    });
   });
 
   it("answers not_found for a session of another meeting or an unknown id", async () => {

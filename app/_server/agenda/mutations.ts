@@ -46,7 +46,11 @@ function contentOf(input: SessionInput, meeting: AdminMeeting) {
 }
 
 function speakerRows(input: SessionInput) {
-  return input.speakers.map((speaker, position) => ({ personId: speaker.personId, role: speaker.role, position }));
+  return input.speakers.map((speaker, position) => ({
+    personId: speaker.personId,
+    role: speaker.role,
+    position,
+  }));
 }
 
 /** A slug from the German title, unique within the meeting: the seed and links use slugs as stable keys. */
@@ -60,14 +64,22 @@ async function uniqueSlug(tx: Tx, meetingId: string, title: string): Promise<str
       .replace(/[^\p{L}\p{N}]+/gu, "-")
       .replace(/^-+|-+$/g, "")
       .slice(0, 50) || "session";
-  const taken = new Set((await tx.session.findMany({ where: { meetingId, slug: { startsWith: base } }, select: { slug: true } })).map((row) => row.slug));
+  const taken = new Set(
+    (
+      await tx.session.findMany({ where: { meetingId, slug: { startsWith: base } }, select: { slug: true } })
+    ).map((row) => row.slug),
+  );
   let slug = base;
   for (let suffix = 2; taken.has(slug); suffix++) slug = `${base}-${suffix}`;
   return slug;
 }
 
 /** A new session, as a draft: it reaches the public agenda and the calendars once published. */
-export async function createSession(actor: Actor | null, meetingSlug: string, input: SessionInput): Promise<SavedSession> {
+export async function createSession(
+  actor: Actor | null,
+  meetingSlug: string,
+  input: SessionInput,
+): Promise<SavedSession> {
   authorize(actor, "editProgram");
   const meeting = await findAdminMeeting(db, meetingSlug);
   return registrationTransaction(async (tx) => {
@@ -108,7 +120,12 @@ export async function createSession(actor: Actor | null, meetingSlug: string, in
  * (or the limit goes), the waiting list moves up in the same transaction. SEQUENCE rises only when
  * time, room or status change.
  */
-export async function updateSession(actor: Actor | null, meetingSlug: string, sessionId: string, input: SessionInput): Promise<SavedSession> {
+export async function updateSession(
+  actor: Actor | null,
+  meetingSlug: string,
+  sessionId: string,
+  input: SessionInput,
+): Promise<SavedSession> {
   authorize(actor, "editProgram");
   const meeting = await findAdminMeeting(db, meetingSlug);
   return registrationTransaction(async (tx) => {
@@ -118,8 +135,17 @@ export async function updateSession(actor: Actor | null, meetingSlug: string, se
       throw invalid({ capacity: { key: "capacityBelowTaken", values: { taken: current.seatsTaken } } });
     }
     const content = contentOf(input, meeting);
-    const personIds = [...input.speakers.map((speaker) => speaker.personId), ...(await segmentPersonIds(tx, sessionId))];
-    const conflictNote = await checkConflicts(tx, meeting, { id: sessionId, status: current.status, ...content, personIds }, roomCapacity, input);
+    const personIds = [
+      ...input.speakers.map((speaker) => speaker.personId),
+      ...(await segmentPersonIds(tx, sessionId)),
+    ];
+    const conflictNote = await checkConflicts(
+      tx,
+      meeting,
+      { id: sessionId, status: current.status, ...content, personIds },
+      roomCapacity,
+      input,
+    );
     await tx.sessionSpeaker.deleteMany({ where: { sessionId } });
     const updated = await tx.session.update({
       where: { id: sessionId },
@@ -131,7 +157,8 @@ export async function updateSession(actor: Actor | null, meetingSlug: string, se
       },
       select: sessionRecordSelect,
     });
-    const seatsFreed = current.capacity !== null && (input.capacity === null || input.capacity > current.capacity);
+    const seatsFreed =
+      current.capacity !== null && (input.capacity === null || input.capacity > current.capacity);
     const promoted = seatsFreed ? await promoteWaitingList(tx, sessionId) : [];
     await recordAudit(tx, actor, {
       action: "session.update",

@@ -23,7 +23,12 @@ describe("public agenda queries", () => {
   it("lists the published meeting with its facts", async () => {
     expect((await listMeetings()).map((meeting) => meeting.slug)).toEqual(["2017"]);
     const meeting = await getMeeting("2017");
-    expect(meeting).toMatchObject({ startsOn: "2017-04-24", endsOn: "2017-04-24", timeZone: "Europe/Berlin", exampleProgram: true });
+    expect(meeting).toMatchObject({
+      startsOn: "2017-04-24",
+      endsOn: "2017-04-24",
+      timeZone: "Europe/Berlin",
+      exampleProgram: true,
+    });
     expect((await listInductees(meetingId)).map((city) => city.slug)).toEqual(["cologne"]);
     await expectNotFound(getMeeting("1999"));
   });
@@ -51,7 +56,9 @@ describe("public agenda queries", () => {
   });
 
   it("counts seats left from the seats taken", async () => {
-    const workshop = await db.session.findFirstOrThrow({ where: { meetingId, slug: "workshop-smart-manufacturing" } });
+    const workshop = await db.session.findFirstOrThrow({
+      where: { meetingId, slug: "workshop-smart-manufacturing" },
+    });
     await db.session.update({ where: { id: workshop.id }, data: { seatsTaken: 28 } });
     try {
       expect(await getSession("2017", workshop.id)).toMatchObject({ capacity: 30, seatsLeft: 2 });
@@ -59,7 +66,11 @@ describe("public agenda queries", () => {
       await db.session.update({ where: { id: workshop.id }, data: { seatsTaken: 0 } });
     }
     const opening = await db.session.findFirstOrThrow({ where: { meetingId, slug: "eroeffnung" } });
-    expect(await getSession("2017", opening.id)).toMatchObject({ capacity: null, seatsLeft: null, startsAt: "2017-04-24T07:30:00.000Z" });
+    expect(await getSession("2017", opening.id)).toMatchObject({
+      capacity: null,
+      seatsLeft: null,
+      startsAt: "2017-04-24T07:30:00.000Z",
+    });
   });
 
   it("does not show a session under another meeting's slug", async () => {
@@ -86,7 +97,15 @@ describe("public agenda queries", () => {
   it("computes the ceremony's run-of-show from its start", async () => {
     const ceremony = await db.session.findFirstOrThrow({ where: { meetingId, kind: "ceremony" } });
     const runOfShow = await getRunOfShow(await getSession("2017", ceremony.id));
-    expect(runOfShow.segments.map((segment) => segment.startsAt.slice(11, 16))).toEqual(["09:00", "09:05", "09:13", "09:23", "09:30", "09:35", "09:40"]);
+    expect(runOfShow.segments.map((segment) => segment.startsAt.slice(11, 16))).toEqual([
+      "09:00",
+      "09:05",
+      "09:13",
+      "09:23",
+      "09:30",
+      "09:35",
+      "09:40",
+    ]);
     expect(runOfShow.totalMinutes).toBe(45);
     expect(runOfShow.overrunMinutes).toBe(0);
     expect(runOfShow.segments[2]!.participants.map((person) => person.familyName)).toEqual(["Berg"]);

@@ -10,7 +10,15 @@ import type { Prisma } from "../db";
 import { FeedCache } from "../calendar/feed-cache";
 import { sharedAgendaVersion } from "./agenda-version";
 
-export const sessionKinds = ["keynote", "panel", "workshop", "ceremony", "break", "networking", "tour"] as const;
+export const sessionKinds = [
+  "keynote",
+  "panel",
+  "workshop",
+  "ceremony",
+  "break",
+  "networking",
+  "tour",
+] as const;
 export type SessionKind = (typeof sessionKinds)[number];
 
 export type PersonDto = {
@@ -107,8 +115,17 @@ function toSessionDto(row: SessionRow): SessionDto {
     description: translationsOf(row, "description"),
     startsAt: row.startsAt.toISOString(),
     endsAt: row.endsAt.toISOString(),
-    room: row.room ? { id: row.room.id, name: translationsOf(row.room, "name"), location: row.room.location } : null,
-    track: row.track ? { id: row.track.id, slug: row.track.slug, name: translationsOf(row.track, "name"), color: row.track.color } : null,
+    room: row.room
+      ? { id: row.room.id, name: translationsOf(row.room, "name"), location: row.room.location }
+      : null,
+    track: row.track
+      ? {
+          id: row.track.id,
+          slug: row.track.slug,
+          name: translationsOf(row.track, "name"),
+          color: row.track.color,
+        }
+      : null,
     speakers: row.speakers.map(({ role, person }) => ({ ...toPersonDto(person), role })),
     languages: row.languages,
     interpretation: row.interpretation,
@@ -166,13 +183,30 @@ async function readAgenda(meetingId: string): Promise<AgendaDto> {
       select: sessionSelect,
       orderBy: [{ startsAt: "asc" }, { room: { sortOrder: "asc" } }, { endsAt: "asc" }],
     }),
-    db.track.findMany({ where: { meetingId }, select: { id: true, slug: true, color: true, ...names }, orderBy: { sortOrder: "asc" } }),
-    db.room.findMany({ where: { meetingId }, select: { id: true, location: true, ...names }, orderBy: { sortOrder: "asc" } }),
+    db.track.findMany({
+      where: { meetingId },
+      select: { id: true, slug: true, color: true, ...names },
+      orderBy: { sortOrder: "asc" },
+    }),
+    db.room.findMany({
+      where: { meetingId },
+      select: { id: true, location: true, ...names },
+      orderBy: { sortOrder: "asc" },
+    }),
   ]);
   return {
     sessions: sessions.map(toSessionDto),
-    tracks: tracks.map((track) => ({ id: track.id, slug: track.slug, name: translationsOf(track, "name"), color: track.color })),
-    rooms: rooms.map((room) => ({ id: room.id, name: translationsOf(room, "name"), location: room.location })),
+    tracks: tracks.map((track) => ({
+      id: track.id,
+      slug: track.slug,
+      name: translationsOf(track, "name"),
+      color: track.color,
+    })),
+    rooms: rooms.map((room) => ({
+      id: room.id,
+      name: translationsOf(room, "name"),
+      location: room.location,
+    })),
   };
 }
 
@@ -180,7 +214,10 @@ async function readAgenda(meetingId: string): Promise<AgendaDto> {
 export async function getSession(meetingSlug: string, sessionId: string): Promise<SessionDto> {
   const meeting = await getMeeting(meetingSlug);
   const row = RECORD_ID.test(sessionId)
-    ? await db.session.findFirst({ where: { id: sessionId, meetingId: meeting.id, ...visible }, select: sessionSelect })
+    ? await db.session.findFirst({
+        where: { id: sessionId, meetingId: meeting.id, ...visible },
+        select: sessionSelect,
+      })
     : null;
   if (!row) throw notFound("Session");
   return toSessionDto(row);

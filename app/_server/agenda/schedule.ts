@@ -16,20 +16,35 @@ type Reader = Pick<Prisma.TransactionClient, "meeting" | "session" | "person" | 
 /** A conflict with what the editor needs to explain it: the other session's titles, the person's name. */
 export type SessionConflict = Conflict & { withTitle?: Translations; person?: NamedPerson };
 
-export const adminMeetingSelect = { id: true, slug: true, titleDe: true, titleEn: true, titleZh: true, timeZone: true, startsOn: true, endsOn: true } as const;
+export const adminMeetingSelect = {
+  id: true,
+  slug: true,
+  titleDe: true,
+  titleEn: true,
+  titleZh: true,
+  timeZone: true,
+  startsOn: true,
+  endsOn: true,
+} as const;
 
 export type AdminMeeting = Prisma.MeetingGetPayload<{ select: typeof adminMeetingSelect }>;
 
 /** Any meeting, published or not: the back office plans meetings before they are announced. */
 export async function findAdminMeeting(client: Reader, slug: string): Promise<AdminMeeting> {
-  const meeting = SLUG.test(slug) ? await client.meeting.findUnique({ where: { slug }, select: adminMeetingSelect }) : null;
+  const meeting = SLUG.test(slug)
+    ? await client.meeting.findUnique({ where: { slug }, select: adminMeetingSelect })
+    : null;
   if (!meeting) throw notFound("Meeting");
   return meeting;
 }
 
 /** `@db.Date` columns come back as midnight UTC: their ISO date is the calendar day. */
 export function meetingDays(meeting: AdminMeeting): MeetingDays {
-  return { startsOn: meeting.startsOn.toISOString().slice(0, 10), endsOn: meeting.endsOn.toISOString().slice(0, 10), timeZone: meeting.timeZone };
+  return {
+    startsOn: meeting.startsOn.toISOString().slice(0, 10),
+    endsOn: meeting.endsOn.toISOString().slice(0, 10),
+    timeZone: meeting.timeZone,
+  };
 }
 
 const scheduleSelect = {
@@ -47,11 +62,19 @@ const scheduleSelect = {
   segments: { select: { participants: { select: { personId: true } } } },
 } as const satisfies Prisma.SessionSelect;
 
-export type ScheduleEntry = ScheduledSession & { titles: Translations; capacity: number | null; roomCapacity: number | null };
+export type ScheduleEntry = ScheduledSession & {
+  titles: Translations;
+  capacity: number | null;
+  roomCapacity: number | null;
+};
 
 /** Every session of the meeting with the people it holds: speakers and ceremony participants. */
 export async function loadSchedule(client: Reader, meetingId: string): Promise<ScheduleEntry[]> {
-  const rows = await client.session.findMany({ where: { meetingId }, select: scheduleSelect, orderBy: { startsAt: "asc" } });
+  const rows = await client.session.findMany({
+    where: { meetingId },
+    select: scheduleSelect,
+    orderBy: { startsAt: "asc" },
+  });
   return rows.map((row) => ({
     id: row.id,
     title: row.titleDe,
@@ -62,16 +85,35 @@ export async function loadSchedule(client: Reader, meetingId: string): Promise<S
     status: row.status,
     capacity: row.capacity,
     roomCapacity: row.room?.capacity ?? null,
-    personIds: [...new Set([...row.speakers.map((speaker) => speaker.personId), ...row.segments.flatMap((segment) => segment.participants.map((p) => p.personId))])],
+    personIds: [
+      ...new Set([
+        ...row.speakers.map((speaker) => speaker.personId),
+        ...row.segments.flatMap((segment) => segment.participants.map((p) => p.personId)),
+      ]),
+    ],
   }));
 }
 
-const personNameSelect = { id: true, givenName: true, familyName: true, nativeName: true, nameOrder: true } as const;
+const personNameSelect = {
+  id: true,
+  givenName: true,
+  familyName: true,
+  nativeName: true,
+  nameOrder: true,
+} as const;
 
 /** Adds the other session's titles and the person's name to each conflict. */
-export async function explainConflicts(client: Reader, conflicts: Conflict[], schedule: readonly ScheduleEntry[]): Promise<SessionConflict[]> {
-  const personIds = [...new Set(conflicts.flatMap((conflict) => (conflict.kind === "person" ? [conflict.personId] : [])))];
-  const people = personIds.length ? await client.person.findMany({ where: { id: { in: personIds } }, select: personNameSelect }) : [];
+export async function explainConflicts(
+  client: Reader,
+  conflicts: Conflict[],
+  schedule: readonly ScheduleEntry[],
+): Promise<SessionConflict[]> {
+  const personIds = [
+    ...new Set(conflicts.flatMap((conflict) => (conflict.kind === "person" ? [conflict.personId] : []))),
+  ];
+  const people = personIds.length
+    ? await client.person.findMany({ where: { id: { in: personIds } }, select: personNameSelect })
+    : [];
   const titles = new Map(schedule.map((entry) => [entry.id, entry.titles]));
   return conflicts.map((conflict) => {
     if (conflict.kind === "room") return { ...conflict, withTitle: titles.get(conflict.with.id) };
@@ -84,12 +126,23 @@ export async function explainConflicts(client: Reader, conflicts: Conflict[], sc
 }
 
 /** The conflicts each stored session has now, by session id (sessions without any are left out). */
-export async function conflictsBySession(client: Reader, meeting: AdminMeeting, schedule: readonly ScheduleEntry[]): Promise<Map<string, SessionConflict[]>> {
+export async function conflictsBySession(
+  client: Reader,
+  meeting: AdminMeeting,
+  schedule: readonly ScheduleEntry[],
+): Promise<Map<string, SessionConflict[]>> {
   const days = meetingDays(meeting);
   const found = schedule
-    .map((entry) => [entry.id, findConflicts(entry, schedule, { days, roomCapacity: entry.roomCapacity })] as const)
+    .map(
+      (entry) =>
+        [entry.id, findConflicts(entry, schedule, { days, roomCapacity: entry.roomCapacity })] as const,
+    )
     .filter(([, conflicts]) => conflicts.length > 0);
-  const explained = await explainConflicts(client, found.flatMap(([, conflicts]) => conflicts), schedule);
+  const explained = await explainConflicts(
+    client,
+    found.flatMap(([, conflicts]) => conflicts),
+    schedule,
+  );
   const result = new Map<string, SessionConflict[]>();
   let index = 0;
   for (const [id, conflicts] of found) {

@@ -47,22 +47,39 @@ export type SessionRecord = Prisma.SessionGetPayload<{ select: typeof sessionRec
  * The session of this meeting, its row locked until the transaction ends: seat-taking waits, so the
  * capacity check and the promotion from the waiting list see the seats as they are.
  */
-export async function lockSessionRecord(tx: Tx, meeting: AdminMeeting, sessionId: string): Promise<SessionRecord> {
+export async function lockSessionRecord(
+  tx: Tx,
+  meeting: AdminMeeting,
+  sessionId: string,
+): Promise<SessionRecord> {
   const [locked] = RECORD_ID.test(sessionId)
-    ? await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Session" WHERE "id" = ${sessionId} AND "meetingId" = ${meeting.id} FOR UPDATE`
+    ? await tx.$queryRaw<
+        { id: string }[]
+      >`SELECT "id" FROM "Session" WHERE "id" = ${sessionId} AND "meetingId" = ${meeting.id} FOR UPDATE`
     : [];
   if (!locked) throw notFound("Session");
   return tx.session.findUniqueOrThrow({ where: { id: sessionId }, select: sessionRecordSelect });
 }
 
 /** Rooms, tracks and people must exist, rooms and tracks in this meeting; returns the room's capacity. */
-export async function checkReferences(tx: Tx, meetingId: string, input: SessionInput): Promise<{ roomCapacity: number | null }> {
+export async function checkReferences(
+  tx: Tx,
+  meetingId: string,
+  input: SessionInput,
+): Promise<{ roomCapacity: number | null }> {
   const fields: FieldErrors = {};
-  const room = input.roomId ? await tx.room.findFirst({ where: { id: input.roomId, meetingId }, select: { capacity: true } }) : null;
+  const room = input.roomId
+    ? await tx.room.findFirst({ where: { id: input.roomId, meetingId }, select: { capacity: true } })
+    : null;
   if (input.roomId && !room) fields.roomId = { key: "invalidChoice" };
-  if (input.trackId && !(await tx.track.count({ where: { id: input.trackId, meetingId } }))) fields.trackId = { key: "invalidChoice" };
+  if (input.trackId && !(await tx.track.count({ where: { id: input.trackId, meetingId } })))
+    fields.trackId = { key: "invalidChoice" };
   const personIds = input.speakers.map((speaker) => speaker.personId);
-  const known = new Set((await tx.person.findMany({ where: { id: { in: personIds } }, select: { id: true } })).map((person) => person.id));
+  const known = new Set(
+    (await tx.person.findMany({ where: { id: { in: personIds } }, select: { id: true } })).map(
+      (person) => person.id,
+    ),
+  );
   personIds.forEach((id, index) => {
     if (!known.has(id)) fields[`speakers.${index}.personId`] = { key: "invalidChoice" };
   });
@@ -70,7 +87,15 @@ export async function checkReferences(tx: Tx, meetingId: string, input: SessionI
   return { roomCapacity: room?.capacity ?? null };
 }
 
-type Candidate = { id: string; status: SessionRecord["status"]; startsAt: Date; endsAt: Date; roomId: string | null; capacity: number | null; personIds: string[] };
+type Candidate = {
+  id: string;
+  status: SessionRecord["status"];
+  startsAt: Date;
+  endsAt: Date;
+  roomId: string | null;
+  capacity: number | null;
+  personIds: string[];
+};
 
 /**
  * The note to store: null without conflicts, the organizer's reason when they save anyway. Conflicts
@@ -89,10 +114,15 @@ export async function checkConflicts(
   // locks on the meeting through their foreign key, alone.)
   await tx.$executeRaw`SELECT 1 FROM "Meeting" WHERE "id" = ${meeting.id} FOR NO KEY UPDATE`;
   const schedule = await loadSchedule(tx, meeting.id);
-  const conflicts = findConflicts({ ...candidate, title: "" }, schedule, { days: meetingDays(meeting), roomCapacity });
+  const conflicts = findConflicts({ ...candidate, title: "" }, schedule, {
+    days: meetingDays(meeting),
+    roomCapacity,
+  });
   if (conflicts.length === 0) return null;
   if (!decision.override) {
-    throw new AppError("conflict", `${conflicts.length} scheduling conflict(s)`, { conflicts: await explainConflicts(tx, conflicts, schedule) });
+    throw new AppError("conflict", `${conflicts.length} scheduling conflict(s)`, {
+      conflicts: await explainConflicts(tx, conflicts, schedule),
+    });
   }
   if (!decision.reason) throw invalid({ reason: { key: "reasonRequired" } });
   return decision.reason;
@@ -100,14 +130,18 @@ export async function checkConflicts(
 
 /** Ceremony participants of the session: its people besides the speakers. */
 export async function segmentPersonIds(tx: Tx, sessionId: string): Promise<string[]> {
-  const rows = await tx.segmentParticipant.findMany({ where: { segment: { sessionId } }, select: { personId: true } });
+  const rows = await tx.segmentParticipant.findMany({
+    where: { segment: { sessionId } },
+    select: { personId: true },
+  });
   return rows.map((row) => row.personId);
 }
 
 /** Moves the waiting list up into free seats and queues each delegate's email; returns who moved up. */
 export async function promoteWaitingList(tx: Tx, sessionId: string): Promise<string[]> {
   const promoted = await fillFreeSeats(tx, sessionId);
-  for (const registrationId of promoted) await queueRegistrationEmail(tx, { kind: "promoted", registrationId, sessionId });
+  for (const registrationId of promoted)
+    await queueRegistrationEmail(tx, { kind: "promoted", registrationId, sessionId });
   return promoted;
 }
 

@@ -6,7 +6,13 @@ import { db } from "../db";
 import { invalid } from "../errors";
 import { registrationTransaction } from "../registration/transaction";
 import { findAdminMeeting } from "./schedule";
-import { auditRecord, lockSessionRecord, promoteWaitingList, sessionRecordSelect, type SessionRecord } from "./session-records";
+import {
+  auditRecord,
+  lockSessionRecord,
+  promoteWaitingList,
+  sessionRecordSelect,
+  type SessionRecord,
+} from "./session-records";
 
 /**
  * A session's life: draft → published → cancelled, and back. Cancelled sessions stay in the calendars
@@ -16,11 +22,20 @@ import { auditRecord, lockSessionRecord, promoteWaitingList, sessionRecordSelect
 
 type Status = SessionRecord["status"];
 
-const actions: Record<Status, string> = { published: "session.publish", draft: "session.unpublish", cancelled: "session.cancel" };
+const actions: Record<Status, string> = {
+  published: "session.publish",
+  draft: "session.unpublish",
+  cancelled: "session.cancel",
+};
 
 export type StatusChange = { status: Status; sequence: number; promoted: string[] };
 
-async function changeStatus(actor: Actor | null, meetingSlug: string, sessionId: string, status: Status): Promise<StatusChange> {
+async function changeStatus(
+  actor: Actor | null,
+  meetingSlug: string,
+  sessionId: string,
+  status: Status,
+): Promise<StatusChange> {
   authorize(actor, "editProgram");
   const meeting = await findAdminMeeting(db, meetingSlug);
   return registrationTransaction(async (tx) => {
@@ -46,21 +61,37 @@ async function changeStatus(actor: Actor | null, meetingSlug: string, sessionId:
   });
 }
 
-export function publishSession(actor: Actor | null, meetingSlug: string, sessionId: string): Promise<StatusChange> {
+export function publishSession(
+  actor: Actor | null,
+  meetingSlug: string,
+  sessionId: string,
+): Promise<StatusChange> {
   return changeStatus(actor, meetingSlug, sessionId, "published");
 }
 
 /** Back to draft: off the public agenda and the calendars. */
-export function unpublishSession(actor: Actor | null, meetingSlug: string, sessionId: string): Promise<StatusChange> {
+export function unpublishSession(
+  actor: Actor | null,
+  meetingSlug: string,
+  sessionId: string,
+): Promise<StatusChange> {
   return changeStatus(actor, meetingSlug, sessionId, "draft");
 }
 
-export function cancelSession(actor: Actor | null, meetingSlug: string, sessionId: string): Promise<StatusChange> {
+export function cancelSession(
+  actor: Actor | null,
+  meetingSlug: string,
+  sessionId: string,
+): Promise<StatusChange> {
   return changeStatus(actor, meetingSlug, sessionId, "cancelled");
 }
 
 /** Deletes a draft nobody has booked; anything else is refused with the reason, at the confirmation box. */
-export async function deleteSession(actor: Actor | null, meetingSlug: string, sessionId: string): Promise<void> {
+export async function deleteSession(
+  actor: Actor | null,
+  meetingSlug: string,
+  sessionId: string,
+): Promise<void> {
   authorize(actor, "editProgram");
   const meeting = await findAdminMeeting(db, meetingSlug);
   await registrationTransaction(async (tx) => {
@@ -69,6 +100,12 @@ export async function deleteSession(actor: Actor | null, meetingSlug: string, se
     const bookings = await tx.sessionSeat.count({ where: { sessionId } });
     if (bookings > 0) throw invalid({ confirm: { key: "sessionHasBookings", values: { count: bookings } } });
     await tx.session.delete({ where: { id: sessionId } });
-    await recordAudit(tx, actor, { action: "session.delete", entity: "Session", entityId: sessionId, meetingId: meeting.id, before: auditRecord(current) });
+    await recordAudit(tx, actor, {
+      action: "session.delete",
+      entity: "Session",
+      entityId: sessionId,
+      meetingId: meeting.id,
+      before: auditRecord(current),
+    });
   });
 }

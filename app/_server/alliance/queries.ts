@@ -19,7 +19,14 @@ export const getAlliance = cache(async (): Promise<AllianceDto | null> => {
     db.person.findMany({
       where: { initiator: true },
       orderBy: { familyName: "asc" },
-      select: { id: true, givenName: true, familyName: true, positionDe: true, positionEn: true, positionZh: true },
+      select: {
+        id: true,
+        givenName: true,
+        familyName: true,
+        positionDe: true,
+        positionEn: true,
+        positionZh: true,
+      },
     }),
   ]);
   if (!alliance) return null;
@@ -59,7 +66,10 @@ const citySelect = {
 
 /** Member cities, German first then Chinese, each by German name. */
 export async function listCities(): Promise<CityDto[]> {
-  const cities = await db.city.findMany({ select: citySelect, orderBy: [{ country: "asc" }, { nameDe: "asc" }] });
+  const cities = await db.city.findMany({
+    select: citySelect,
+    orderBy: [{ country: "asc" }, { nameDe: "asc" }],
+  });
   return cities.map((city) => ({
     id: city.id,
     slug: city.slug,

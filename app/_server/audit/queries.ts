@@ -26,13 +26,24 @@ const AUDIT_PAGE_SIZE = 50;
  */
 function visibleTo(actor: Actor): Prisma.AuditEntryWhereInput {
   if (may(actor.role, "manageAccounts")) return {};
-  return { NOT: [{ entity: "User" }, { entity: "OutboxEmail", after: { path: ["kind"], string_starts_with: "account." } }] };
+  return {
+    NOT: [
+      { entity: "User" },
+      { entity: "OutboxEmail", after: { path: ["kind"], string_starts_with: "account." } },
+    ],
+  };
 }
 
 /** Newest first, a page at a time: `olderThan` is the id of the last entry of the previous page. */
-export async function listAuditEntries(actor: Actor | null, filter: AuditFilter, olderThan?: string): Promise<{ entries: AuditEntryDto[]; more: boolean }> {
+export async function listAuditEntries(
+  actor: Actor | null,
+  filter: AuditFilter,
+  olderThan?: string,
+): Promise<{ entries: AuditEntryDto[]; more: boolean }> {
   authorize(actor, "readAudit");
-  const meeting = filter.meetingSlug ? await db.meeting.findUnique({ where: { slug: filter.meetingSlug }, select: { id: true } }) : undefined;
+  const meeting = filter.meetingSlug
+    ? await db.meeting.findUnique({ where: { slug: filter.meetingSlug }, select: { id: true } })
+    : undefined;
   if (meeting === null) return { entries: [], more: false };
   const rows = await db.auditEntry.findMany({
     where: {
@@ -46,13 +57,18 @@ export async function listAuditEntries(actor: Actor | null, filter: AuditFilter,
   });
   return {
     more: rows.length > AUDIT_PAGE_SIZE,
-    entries: rows.slice(0, AUDIT_PAGE_SIZE).map((row) => ({ ...row, at: row.at.toISOString(), before: row.before, after: row.after })),
+    entries: rows
+      .slice(0, AUDIT_PAGE_SIZE)
+      .map((row) => ({ ...row, at: row.at.toISOString(), before: row.before, after: row.after })),
   };
 }
 
 /** The meetings the log can be narrowed to. */
 export async function auditMeetingOptions(actor: Actor | null): Promise<{ slug: string; title: string }[]> {
   authorize(actor, "readAudit");
-  const meetings = await db.meeting.findMany({ orderBy: { startsOn: "desc" }, select: { slug: true, titleDe: true } });
+  const meetings = await db.meeting.findMany({
+    orderBy: { startsOn: "desc" },
+    select: { slug: true, titleDe: true },
+  });
   return meetings.map((meeting) => ({ slug: meeting.slug, title: meeting.titleDe }));
 }

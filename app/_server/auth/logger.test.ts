@@ -19,7 +19,11 @@ let printed: MockInstance[];
 const lines = () => printed.flatMap((spy) => spy.mock.calls.map((call) => call.map(String).join(" ")));
 
 beforeEach(() => {
-  printed = [vi.spyOn(console, "error").mockImplementation(() => {}), vi.spyOn(console, "warn").mockImplementation(() => {}), vi.spyOn(console, "log").mockImplementation(() => {})];
+  printed = [
+    vi.spyOn(console, "error").mockImplementation(() => {}),
+    vi.spyOn(console, "warn").mockImplementation(() => {}),
+    vi.spyOn(console, "log").mockImplementation(() => {}),
+  ];
 });
 afterEach(() => vi.restoreAllMocks());
 
@@ -28,19 +32,33 @@ describe("authLogger", () => {
     const valid = await encode({ token: { sub: "user-1", email: EMAIL }, secret: SECRET });
     const expired = await encode({ token: { sub: "user-1", email: EMAIL }, secret: SECRET, maxAge: -60 });
     const tampered = `${valid.slice(0, -6)}AAAAAA`;
-    const cases = [await decodeError(tampered), await decodeError(valid, "another-secret-of-thirty-two-characters!"), await decodeError(expired), await decodeError("not-a-token")];
+    const cases = [
+      await decodeError(tampered),
+      await decodeError(valid, "another-secret-of-thirty-two-characters!"),
+      await decodeError(expired),
+      await decodeError("not-a-token"),
+    ];
     for (const error of cases) authLogger.error("JWT_SESSION_ERROR", error);
     expect(lines()).toEqual(Array(4).fill("[auth] session cookie rejected (JWT_SESSION_ERROR)"));
-    expect(cases.map((error) => (error as { code?: string }).code)).toEqual(["ERR_JWE_DECRYPTION_FAILED", "ERR_JWE_DECRYPTION_FAILED", "ERR_JWT_EXPIRED", "ERR_JWE_INVALID"]);
+    expect(cases.map((error) => (error as { code?: string }).code)).toEqual([
+      "ERR_JWE_DECRYPTION_FAILED",
+      "ERR_JWE_DECRYPTION_FAILED",
+      "ERR_JWT_EXPIRED",
+      "ERR_JWE_INVALID",
+    ]);
   });
 
   it("any other error stays visible, with its code, message and frames, and nothing secret", () => {
     const token = "eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..abcdefghijklmnopqrstuvwxyz0123";
-    const bug = new TypeError(`Cannot read properties of undefined (session of ${EMAIL}, token ${token}, password=Hannover-Messe-2017)`);
+    const bug = new TypeError(
+      `Cannot read properties of undefined (session of ${EMAIL}, token ${token}, password=Hannover-Messe-2017)`,
+    );
     authLogger.error("JWT_SESSION_ERROR", bug);
     authLogger.error("SIGNOUT_ERROR", { error: new Error("database gone"), token, email: EMAIL });
     const [first, second] = lines();
-    expect(first).toMatch(/^\[auth\] JWT_SESSION_ERROR: TypeError: Cannot read properties of undefined \(session of \[email\], token \[token\], password=\[hidden\]\)\n\s+at /);
+    expect(first).toMatch(
+      /^\[auth\] JWT_SESSION_ERROR: TypeError: Cannot read properties of undefined \(session of \[email\], token \[token\], password=\[hidden\]\)\n\s+at /,
+    );
     expect(second).toMatch(/^\[auth\] SIGNOUT_ERROR: Error: database gone\n\s+at /);
     for (const line of lines()) {
       expect(line).not.toContain(EMAIL);
@@ -61,6 +79,8 @@ describe("masked", () => {
     expect(masked("from 名字@例子.中国 and x+y@mail.example.de")).toBe("from [email] and [email]");
     expect(masked("link /manage/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde")).toBe("link /manage/[token]");
     expect(masked("Password: hunter2!")).toBe("Password: [hidden]");
-    expect(masked("JWEDecryptionFailed: decryption operation failed")).toBe("JWEDecryptionFailed: decryption operation failed");
+    expect(masked("JWEDecryptionFailed: decryption operation failed")).toBe(
+      "JWEDecryptionFailed: decryption operation failed",
+    );
   });
 });

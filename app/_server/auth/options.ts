@@ -37,7 +37,8 @@ export async function authOptions(): Promise<NextAuthOptions> {
       CredentialsProvider({
         credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" } },
         async authorize(credentials, request) {
-          const field = (name: "email" | "password" | "code") => (typeof credentials?.[name] === "string" ? credentials[name] : "");
+          const field = (name: "email" | "password" | "code") =>
+            typeof credentials?.[name] === "string" ? credentials[name] : "";
           const headers = new Headers(request.headers as Record<string, string>);
           try {
             const result = await signIn({
@@ -51,7 +52,8 @@ export async function authOptions(): Promise<NextAuthOptions> {
             if (result.outcome === "second-factor") throw new Error(SIGN_IN_ERRORS.secondFactor);
             return result.outcome === "signed-in" ? { ...result.user, sessionId: result.sessionId } : null;
           } catch (error) {
-            if (error instanceof AppError && error.code === "rate_limited") throw new Error(SIGN_IN_ERRORS.rateLimited);
+            if (error instanceof AppError && error.code === "rate_limited")
+              throw new Error(SIGN_IN_ERRORS.rateLimited);
             throw error;
           }
         },

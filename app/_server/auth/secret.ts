@@ -26,7 +26,10 @@ export function authSecret(): Promise<string> {
 async function load(): Promise<string> {
   const configured = env().AUTH_SECRET;
   if (configured) return configured;
-  await db.appSecret.createMany({ data: [{ name: "auth", value: randomBytes(32).toString("base64url") }], skipDuplicates: true });
+  await db.appSecret.createMany({
+    data: [{ name: "auth", value: randomBytes(32).toString("base64url") }],
+    skipDuplicates: true,
+  });
   const { value } = await db.appSecret.findUniqueOrThrow({ where: { name: "auth" } });
   return value;
 }

@@ -108,7 +108,13 @@ export async function feedVersion(slug: string, scope: FeedScope, now: Date): Pr
     defaultLocale: row.defaultLocale,
     trackId: row.trackId,
     sessions: row.sessions,
-    version: [row.meetingUpdatedAt.toISOString(), row.sessions, row.newest?.toISOString() ?? "-", row.ended, row.digest ?? "-"].join(":"),
+    version: [
+      row.meetingUpdatedAt.toISOString(),
+      row.sessions,
+      row.newest?.toISOString() ?? "-",
+      row.ended,
+      row.digest ?? "-",
+    ].join(":"),
     lastModified: newest,
   };
 }

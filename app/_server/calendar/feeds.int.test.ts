@@ -16,10 +16,12 @@ function call<P>(handler: Handler<P>, path: string, params: P, init: RequestInit
   return handler(new Request(`http://localhost:3000${path}`, init), { params: Promise.resolve(params) });
 }
 
-const feed = (query = "", init: RequestInit = {}) => call(meetingRoute.GET, `/calendar/2017.ics${query}`, { slug: "2017.ics" }, init);
+const feed = (query = "", init: RequestInit = {}) =>
+  call(meetingRoute.GET, `/calendar/2017.ics${query}`, { slug: "2017.ics" }, init);
 
 let meetingId: string;
-const idOf = async (slug: string) => (await db.session.findFirstOrThrow({ where: { meetingId, slug }, select: { id: true } })).id;
+const idOf = async (slug: string) =>
+  (await db.session.findFirstOrThrow({ where: { meetingId, slug }, select: { id: true } })).id;
 
 beforeAll(async () => {
   await seedDemo(db);
@@ -41,13 +43,20 @@ describe("the public feed of a meeting", () => {
     expect(parsed.name).toBe((await db.meeting.findUniqueOrThrow({ where: { id: meetingId } })).titleDe);
     expect(parsed.events).toHaveLength(await db.session.count({ where: { meetingId, status: "published" } }));
     const event = parsed.events.find((candidate) => candidate.uid === opening)!;
-    expect(event).toMatchObject({ tzid: "Europe/Berlin", status: "CONFIRMED", summary: "Eröffnung des Jahrestreffens", location: "Saal 2, Convention Center" });
+    expect(event).toMatchObject({
+      tzid: "Europe/Berlin",
+      status: "CONFIRMED",
+      summary: "Eröffnung des Jahrestreffens",
+      location: "Saal 2, Convention Center",
+    });
     expect(event.start.toISOString()).toBe("2017-04-24T07:30:00.000Z");
     expect(DateTime.fromJSDate(event.start).setZone("Asia/Shanghai").toFormat("HH:mm")).toBe("15:30");
     expect(event.description).toContain("15:30–16:00 Uhr Pekinger Zeit (UTC+8)");
     expect(event.description).toContain("Raum: Saal 2, Convention Center");
     expect(event.description).toMatch(/Mitwirkende: .*Ost/);
-    expect(event.description).toContain(`http://localhost:3000/de/meetings/2017/sessions/${await idOf("eroeffnung")}`);
+    expect(event.description).toContain(
+      `http://localhost:3000/de/meetings/2017/sessions/${await idOf("eroeffnung")}`,
+    );
     expect(text).toContain("DTSTART;TZID=Europe/Berlin:20170424T093000\r\n");
 
     const node = parseWithNodeIcal(text).find((candidate) => candidate.uid === opening)!;
@@ -67,8 +76,13 @@ describe("the public feed of a meeting", () => {
     expect(lines).toContain("REFRESH-INTERVAL;VALUE=DURATION:PT1H");
     expect(lines).toContain("X-PUBLISHED-TTL:PT1H");
     expect(lines.some((line) => line.startsWith("X-WR-CALNAME:"))).toBe(true);
-    expect(lines.filter((line) => /^(DTSTAMP|LAST-MODIFIED):/.test(line)).every((line) => line.endsWith("Z"))).toBe(true);
-    expect(parseWithIcalJs(text).events.find((event) => event.start.toISOString() === "2017-04-24T07:30:00.000Z")?.summary).toBe("年会开幕");
+    expect(
+      lines.filter((line) => /^(DTSTAMP|LAST-MODIFIED):/.test(line)).every((line) => line.endsWith("Z")),
+    ).toBe(true);
+    expect(
+      parseWithIcalJs(text).events.find((event) => event.start.toISOString() === "2017-04-24T07:30:00.000Z")
+        ?.summary,
+    ).toBe("年会开幕");
     expect(text.replace(/\r\n /g, "")).toContain("北京时间 15:30–16:00（UTC+8）");
   });
 
@@ -92,8 +106,12 @@ describe("the public feed of a meeting", () => {
     await db.session.update({ where: { id }, data: { titleEn: title } });
     const text = await (await feed("?lang=en")).text();
     expect(text.replace(/\r\n /g, "")).toContain('SUMMARY:Cities\\, "A\\; B" \\\\ C\\nsecond line\r\n');
-    expect(parseWithIcalJs(text).events.find((event) => event.uid === sessionUid(id))!.summary).toBe('Cities, "A; B" \\ C\nsecond line');
-    expect(parseWithNodeIcal(text).find((event) => event.uid === sessionUid(id))!.summary).toBe('Cities, "A; B" \\ C\nsecond line');
+    expect(parseWithIcalJs(text).events.find((event) => event.uid === sessionUid(id))!.summary).toBe(
+      'Cities, "A; B" \\ C\nsecond line',
+    );
+    expect(parseWithNodeIcal(text).find((event) => event.uid === sessionUid(id))!.summary).toBe(
+      'Cities, "A; B" \\ C\nsecond line',
+    );
   });
 
   it("changes ETag and raises SEQUENCE when a session moves", async () => {
@@ -104,14 +122,20 @@ describe("the public feed of a meeting", () => {
     const row = await db.session.findUniqueOrThrow({ where: { id } });
     await db.session.update({
       where: { id },
-      data: { startsAt: new Date(row.startsAt.getTime() + 3_600_000), endsAt: new Date(row.endsAt.getTime() + 3_600_000), sequence: { increment: 1 } },
+      data: {
+        startsAt: new Date(row.startsAt.getTime() + 3_600_000),
+        endsAt: new Date(row.endsAt.getTime() + 3_600_000),
+        sequence: { increment: 1 },
+      },
     });
     const after = await feed();
     expect(after.headers.get("etag")).not.toBe(before.headers.get("etag"));
     const moved = parseWithIcalJs(await after.text()).events.find((event) => event.uid === sessionUid(id))!;
     expect(moved.sequence).toBe(old.sequence + 1);
     expect(moved.start.getTime() - old.start.getTime()).toBe(3_600_000);
-    expect(Date.parse(after.headers.get("last-modified")!)).toBeGreaterThanOrEqual(Date.parse(before.headers.get("last-modified")!));
+    expect(Date.parse(after.headers.get("last-modified")!)).toBeGreaterThanOrEqual(
+      Date.parse(before.headers.get("last-modified")!),
+    );
   });
 
   it("reads right around the clock changes of March and October", async () => {
@@ -122,10 +146,22 @@ describe("the public feed of a meeting", () => {
     ] as const) {
       const start = new Date(startsAt);
       await db.session.create({
-        data: { meetingId, slug, kind: "tour", status: "published", titleDe: slug, startsAt: start, endsAt: new Date(start.getTime() + 3_600_000), trackId: track.id, languages: ["de"] },
+        data: {
+          meetingId,
+          slug,
+          kind: "tour",
+          status: "published",
+          titleDe: slug,
+          startsAt: start,
+          endsAt: new Date(start.getTime() + 3_600_000),
+          trackId: track.id,
+          languages: ["de"],
+        },
       });
     }
-    const text = await (await call(kindRoute.GET, "/calendar/2017/kinds/tour.ics", { slug: "2017", kind: "tour.ics" })).text();
+    const text = await (
+      await call(kindRoute.GET, "/calendar/2017/kinds/tour.ics", { slug: "2017", kind: "tour.ics" })
+    ).text();
     expect(text).toContain("DTSTART;TZID=Europe/Berlin:20170326T100000\r\n");
     expect(text).toContain("DTSTART;TZID=Europe/Berlin:20171029T100000\r\n");
     for (const parsed of [parseWithIcalJs(text).events, parseWithNodeIcal(text)]) {
@@ -158,16 +194,24 @@ describe("conditional requests", () => {
     const earlier = new Date(Date.parse(lastModified) - 1000).toUTCString();
     expect((await feed("", { headers: { "if-modified-since": earlier } })).status).toBe(200);
     expect((await feed("", { headers: { "if-modified-since": "yesterday" } })).status).toBe(200);
-    expect((await feed("", { headers: { "if-modified-since": lastModified, "if-none-match": '"other"' } })).status).toBe(200);
+    expect(
+      (await feed("", { headers: { "if-modified-since": lastModified, "if-none-match": '"other"' } })).status,
+    ).toBe(200);
   });
 
   it("answers HEAD with the headers of GET and no body", async () => {
     const get = await feed();
     const bytes = new Uint8Array(await get.arrayBuffer());
-    const head = await call(meetingRoute.HEAD, "/calendar/2017.ics", { slug: "2017.ics" }, { method: "HEAD" });
+    const head = await call(
+      meetingRoute.HEAD,
+      "/calendar/2017.ics",
+      { slug: "2017.ics" },
+      { method: "HEAD" },
+    );
     expect(head.status).toBe(200);
     expect(await head.text()).toBe("");
-    for (const name of ["etag", "last-modified", "content-type", "cache-control"]) expect(head.headers.get(name)).toBe(get.headers.get(name));
+    for (const name of ["etag", "last-modified", "content-type", "cache-control"])
+      expect(head.headers.get(name)).toBe(get.headers.get(name));
     expect(head.headers.get("content-length")).toBe(String(bytes.byteLength));
   });
 });
@@ -175,13 +219,27 @@ describe("conditional requests", () => {
 describe("filtered feeds and downloads", () => {
   it("holds one track, one kind, and names the calendar after it", async () => {
     const plenum = await db.track.findFirstOrThrow({ where: { meetingId, slug: "plenum" } });
-    const expected = await db.session.findMany({ where: { meetingId, trackId: plenum.id, status: "published" }, select: { id: true } });
-    const text = await (await call(trackRoute.GET, "/calendar/2017/tracks/plenum.ics", { slug: "2017", track: "plenum.ics" })).text();
+    const expected = await db.session.findMany({
+      where: { meetingId, trackId: plenum.id, status: "published" },
+      select: { id: true },
+    });
+    const text = await (
+      await call(trackRoute.GET, "/calendar/2017/tracks/plenum.ics", { slug: "2017", track: "plenum.ics" })
+    ).text();
     const parsed = parseWithIcalJs(text);
     expect(parsed.name).toMatch(/ – Plenum$/);
-    expect(parsed.events.map((event) => event.uid).sort()).toEqual(expected.map((row) => sessionUid(row.id)).sort());
+    expect(parsed.events.map((event) => event.uid).sort()).toEqual(
+      expected.map((row) => sessionUid(row.id)).sort(),
+    );
 
-    const ceremonies = parseWithIcalJs(await (await call(kindRoute.GET, "/calendar/2017/kinds/ceremony.ics?lang=en", { slug: "2017", kind: "ceremony.ics" })).text());
+    const ceremonies = parseWithIcalJs(
+      await (
+        await call(kindRoute.GET, "/calendar/2017/kinds/ceremony.ics?lang=en", {
+          slug: "2017",
+          kind: "ceremony.ics",
+        })
+      ).text(),
+    );
     expect(ceremonies.name).toMatch(/ – Ceremony$/);
     expect(ceremonies.events.map((event) => event.uid)).toEqual([sessionUid(await idOf("aufnahme-koeln"))]);
   });
@@ -189,29 +247,55 @@ describe("filtered feeds and downloads", () => {
   it("offers one session as a download whose file name survives a Chinese title", async () => {
     const id = await idOf("eroeffnung");
     await db.session.update({ where: { id }, data: { titleZh: "年会开幕：工业4.0" } });
-    const response = await call(sessionRoute.GET, `/calendar/2017/sessions/${id}.ics?lang=zh`, { slug: "2017", id: `${id}.ics` });
+    const response = await call(sessionRoute.GET, `/calendar/2017/sessions/${id}.ics?lang=zh`, {
+      slug: "2017",
+      id: `${id}.ics`,
+    });
     expect(response.status).toBe(200);
     const disposition = response.headers.get("content-disposition")!;
-    expect(disposition).toBe(`attachment; filename="session.ics"; filename*=UTF-8''${encodeURIComponent("年会开幕：工业4.0.ics")}`);
+    expect(disposition).toBe(
+      `attachment; filename="session.ics"; filename*=UTF-8''${encodeURIComponent("年会开幕：工业4.0.ics")}`,
+    );
     expect(decodeURIComponent(disposition.split("''")[1]!)).toBe("年会开幕：工业4.0.ics");
     const events = parseWithIcalJs(await response.text()).events;
-    expect(events.map((event) => [event.uid, event.summary])).toEqual([[sessionUid(id), "年会开幕：工业4.0"]]);
+    expect(events.map((event) => [event.uid, event.summary])).toEqual([
+      [sessionUid(id), "年会开幕：工业4.0"],
+    ]);
   });
 
   it("keeps drafts out and cancelled sessions in, marked, until they end", async () => {
     const draft = await idOf("messerundgang");
     await db.session.update({ where: { id: draft }, data: { status: "draft" } });
     const past = await idOf("panel-staedte");
-    await db.session.update({ where: { id: past }, data: { status: "cancelled", sequence: { increment: 1 } } });
+    await db.session.update({
+      where: { id: past },
+      data: { status: "cancelled", sequence: { increment: 1 } },
+    });
     const future = await db.session.create({
-      data: { meetingId, slug: "future", kind: "panel", status: "cancelled", titleDe: "Später", startsAt: new Date("2099-04-24T08:00:00Z"), endsAt: new Date("2099-04-24T09:00:00Z"), languages: ["de"] },
+      data: {
+        meetingId,
+        slug: "future",
+        kind: "panel",
+        status: "cancelled",
+        titleDe: "Später",
+        startsAt: new Date("2099-04-24T08:00:00Z"),
+        endsAt: new Date("2099-04-24T09:00:00Z"),
+        languages: ["de"],
+      },
     });
     const events = parseWithIcalJs(await (await feed()).text()).events;
     const uids = events.map((event) => event.uid);
     expect(uids).not.toContain(sessionUid(draft));
     expect(uids).not.toContain(sessionUid(past));
     expect(events.find((event) => event.uid === sessionUid(future.id))?.status).toBe("CANCELLED");
-    expect((await call(sessionRoute.GET, `/calendar/2017/sessions/${draft}.ics`, { slug: "2017", id: `${draft}.ics` })).status).toBe(404);
+    expect(
+      (
+        await call(sessionRoute.GET, `/calendar/2017/sessions/${draft}.ics`, {
+          slug: "2017",
+          id: `${draft}.ics`,
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it("answers 404, never 500, for whatever the path does not name", async () => {

@@ -21,7 +21,10 @@ import { sessionEvents } from "./session-event";
 /** Suggested refresh of subscribed feeds: programmes change during the meeting, an hour is soon enough. */
 export const FEED_REFRESH_SECONDS = 3600;
 
-export type PublicFeed = FeedBody & { lang: AppLocale; /** The session's title, for the download's file name. */ title: string | null };
+export type PublicFeed = FeedBody & {
+  lang: AppLocale;
+  /** The session's title, for the download's file name. */ title: string | null;
+};
 
 const cache = new FeedCache<PublicFeed>(256);
 
@@ -54,7 +57,12 @@ function sharedVersion(slug: string, scope: FeedScope, now: Date): Promise<FeedV
 }
 
 /** The feed, or null when the meeting, track, kind or session does not exist (or is a draft). */
-export async function publicFeed(slug: string, scope: FeedScope, requestedLang: string | null, now: Date = new Date()): Promise<PublicFeed | null> {
+export async function publicFeed(
+  slug: string,
+  scope: FeedScope,
+  requestedLang: string | null,
+  now: Date = new Date(),
+): Promise<PublicFeed | null> {
   const version = await sharedVersion(slug, scope, now);
   if (!version) return null;
   const lang = feedLanguage(requestedLang, version.defaultLocale);
@@ -79,7 +87,12 @@ function inScope(session: SessionDto, scope: FeedScope): boolean {
   }
 }
 
-function calendarName(meeting: MeetingDto, scope: FeedScope, sessions: SessionDto[], lang: AppLocale): string {
+function calendarName(
+  meeting: MeetingDto,
+  scope: FeedScope,
+  sessions: SessionDto[],
+  lang: AppLocale,
+): string {
   const title = pick(meeting.title, lang);
   switch (scope.type) {
     case "meeting":
@@ -95,7 +108,13 @@ function calendarName(meeting: MeetingDto, scope: FeedScope, sessions: SessionDt
   }
 }
 
-async function buildFeed(slug: string, scope: FeedScope, lang: AppLocale, lastModified: Date, now: Date): Promise<PublicFeed | null> {
+async function buildFeed(
+  slug: string,
+  scope: FeedScope,
+  lang: AppLocale,
+  lastModified: Date,
+  now: Date,
+): Promise<PublicFeed | null> {
   let meeting: MeetingDto;
   let sessions: SessionDto[];
   try {
@@ -107,7 +126,11 @@ async function buildFeed(slug: string, scope: FeedScope, lang: AppLocale, lastMo
     throw error;
   }
   if (scope.type === "session" && sessions.length === 0) return null;
-  const events = await sessionEvents(sessions, { lang, meetingSlug: meeting.slug, timeZone: meeting.timeZone });
+  const events = await sessionEvents(sessions, {
+    lang,
+    meetingSlug: meeting.slug,
+    timeZone: meeting.timeZone,
+  });
   const text = renderCalendar({
     name: calendarName(meeting, scope, sessions, lang),
     timeZone: meeting.timeZone,

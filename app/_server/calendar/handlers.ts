@@ -28,44 +28,71 @@ async function answer(serve: () => Promise<Response>): Promise<Response> {
   }
 }
 
-async function servePublic(request: Request, slug: string | null, scope: FeedScope | null, download = false): Promise<Response> {
+async function servePublic(
+  request: Request,
+  slug: string | null,
+  scope: FeedScope | null,
+  download = false,
+): Promise<Response> {
   if (slug === null || scope === null) return calendarNotFound();
   return answer(async () => {
     const feed = await publicFeed(slug, scope, new URL(request.url).searchParams.get("lang"));
     if (!feed) return calendarNotFound();
-    return feedResponse(request, feed, { privacy: "public", download: download ? { title: feed.title ?? "session" } : undefined });
+    return feedResponse(request, feed, {
+      privacy: "public",
+      download: download ? { title: feed.title ?? "session" } : undefined,
+    });
   });
 }
 
 /** /calendar/{slug}.ics */
-export async function meetingFeed(request: Request, { params }: Context<{ slug: string }>): Promise<Response> {
+export async function meetingFeed(
+  request: Request,
+  { params }: Context<{ slug: string }>,
+): Promise<Response> {
   const { slug } = await params;
   return servePublic(request, withoutIcs(slug), { type: "meeting" });
 }
 
 /** /calendar/{slug}/tracks/{track}.ics */
-export async function trackFeed(request: Request, { params }: Context<{ slug: string; track: string }>): Promise<Response> {
+export async function trackFeed(
+  request: Request,
+  { params }: Context<{ slug: string; track: string }>,
+): Promise<Response> {
   const { slug, track } = await params;
   const name = withoutIcs(track);
   return servePublic(request, slug, name === null ? null : { type: "track", track: name });
 }
 
 /** /calendar/{slug}/kinds/{kind}.ics */
-export async function kindFeed(request: Request, { params }: Context<{ slug: string; kind: string }>): Promise<Response> {
+export async function kindFeed(
+  request: Request,
+  { params }: Context<{ slug: string; kind: string }>,
+): Promise<Response> {
   const { slug, kind } = await params;
   const name = withoutIcs(kind);
-  return servePublic(request, slug, name !== null && isSessionKind(name) ? { type: "kind", kind: name } : null);
+  return servePublic(
+    request,
+    slug,
+    name !== null && isSessionKind(name) ? { type: "kind", kind: name } : null,
+  );
 }
 
 /** /calendar/{slug}/sessions/{id}.ics, as a download. */
-export async function sessionDownload(request: Request, { params }: Context<{ slug: string; id: string }>): Promise<Response> {
+export async function sessionDownload(
+  request: Request,
+  { params }: Context<{ slug: string; id: string }>,
+): Promise<Response> {
   const { slug, id } = await params;
   const sessionId = withoutIcs(id);
   return servePublic(request, slug, sessionId === null ? null : { type: "session", sessionId }, true);
 }
 
 /** /calendar/personal/{token}.ics */
-export async function personalCalendarFeed(request: Request, { params }: Context<{ token: string }>): Promise<Response> {
+export async function personalCalendarFeed(
+  request: Request,
+  { params }: Context<{ token: string }>,
+): Promise<Response> {
   const token = withoutIcs((await params).token);
   if (token === null) return calendarNotFound();
   return answer(async () => {

@@ -28,7 +28,10 @@ const LINE_OCTETS = 75;
  * Every line, the last included, ends with CRLF.
  */
 export function refold(calendar: string): string {
-  const lines = calendar.replace(/\r\n[ \t]/g, "").split("\r\n").filter((line) => line !== "");
+  const lines = calendar
+    .replace(/\r\n[ \t]/g, "")
+    .split("\r\n")
+    .filter((line) => line !== "");
   return lines.map(foldLine).join("");
 }
 

@@ -17,14 +17,24 @@ const keynote: CalendarEvent = {
 };
 
 describe("renderCalendar", () => {
-  const text = renderCalendar({ name: "Jahrestreffen 2017; Köln, neu\nim Bund", timeZone: "Europe/Berlin", events: [keynote] });
+  const text = renderCalendar({
+    name: "Jahrestreffen 2017; Köln, neu\nim Bund",
+    timeZone: "Europe/Berlin",
+    events: [keynote],
+  });
 
   it("writes 10:00 in Hannover with TZID and one VTIMEZONE, which both parsers read as 08:00Z", () => {
     expect(text).toContain("DTSTART;TZID=Europe/Berlin:20170424T100000\r\n");
     expect(text).toContain("DTEND;TZID=Europe/Berlin:20170424T104500\r\n");
     expect(text.match(/BEGIN:VTIMEZONE/g)).toHaveLength(1);
     const [event] = parseWithIcalJs(text).events;
-    expect(event).toMatchObject({ uid: keynote.uid, sequence: 3, tzid: "Europe/Berlin", status: "CONFIRMED", location: "Saal 2" });
+    expect(event).toMatchObject({
+      uid: keynote.uid,
+      sequence: 3,
+      tzid: "Europe/Berlin",
+      status: "CONFIRMED",
+      location: "Saal 2",
+    });
     expect(event!.start.toISOString()).toBe("2017-04-24T08:00:00.000Z");
     expect(event!.end.toISOString()).toBe("2017-04-24T08:45:00.000Z");
     const [fromNodeIcal] = parseWithNodeIcal(text);
@@ -56,15 +66,25 @@ describe("renderCalendar", () => {
 
   it("keeps a cancelled event until it ends, and orders events by start", () => {
     const cancelled: CalendarEvent = { ...keynote, uid: "cancelled@example.org", status: "cancelled" };
-    const earlier: CalendarEvent = { ...keynote, uid: "earlier@example.org", start: "2017-04-24T07:00:00Z", end: "2017-04-24T07:30:00Z" };
+    const earlier: CalendarEvent = {
+      ...keynote,
+      uid: "earlier@example.org",
+      start: "2017-04-24T07:00:00Z",
+      end: "2017-04-24T07:30:00Z",
+    };
     const render = (now: Date) =>
-      parseWithIcalJs(renderCalendar({ name: "x", timeZone: "Europe/Berlin", events: [keynote, cancelled, earlier], now })).events;
+      parseWithIcalJs(
+        renderCalendar({ name: "x", timeZone: "Europe/Berlin", events: [keynote, cancelled, earlier], now }),
+      ).events;
     expect(render(new Date("2017-04-24T08:44:59Z")).map((event) => [event.uid, event.status])).toEqual([
       ["earlier@example.org", "CONFIRMED"],
       ["cancelled@example.org", "CANCELLED"],
       ["session-keynote@example.org", "CONFIRMED"],
     ]);
-    expect(render(new Date("2017-04-24T08:45:00Z")).map((event) => event.uid)).toEqual(["earlier@example.org", "session-keynote@example.org"]);
+    expect(render(new Date("2017-04-24T08:45:00Z")).map((event) => event.uid)).toEqual([
+      "earlier@example.org",
+      "session-keynote@example.org",
+    ]);
   });
 });
 
@@ -79,7 +99,12 @@ describe("personalCalendar", () => {
     room: { de: "Raum 13", en: "Room 13", zh: "13号会议室" },
     sequence: 0,
   });
-  const cancelled = sampleSeat({ sessionId: "session-panel", sessionStatus: "cancelled", startsAt: "2017-04-24T09:45:00.000Z", endsAt: "2017-04-24T10:30:00.000Z" });
+  const cancelled = sampleSeat({
+    sessionId: "session-panel",
+    sessionStatus: "cancelled",
+    startsAt: "2017-04-24T09:45:00.000Z",
+    endsAt: "2017-04-24T10:30:00.000Z",
+  });
   const draft = sampleSeat({ sessionId: "session-draft", sessionStatus: "draft" });
 
   it("holds the delegate's sessions in the delegate's language, with Beijing time written out", () => {
@@ -137,12 +162,21 @@ describe("personalCalendar", () => {
       dtstamp: "DTSTAMP:20170305T080000Z",
     });
     expect(events[1]!.start.toISOString()).toBe("2017-04-24T11:30:00.000Z");
-    expect(parseWithNodeIcal(text).map((event) => [event.uid, event.sequence, event.status, event.start.toISOString()])).toEqual([
+    expect(
+      parseWithNodeIcal(text).map((event) => [
+        event.uid,
+        event.sequence,
+        event.status,
+        event.start.toISOString(),
+      ]),
+    ).toEqual([
       ["session-keynote@localhost", 2, "CONFIRMED", "2017-04-24T08:00:00.000Z"],
       ["session-workshop@localhost", 4, "CANCELLED", "2017-04-24T11:30:00.000Z"],
     ]);
     // A session the delegate holds again is the view's to describe.
-    const again = personalCalendar(sampleView({ sessions: [sampleSeat(), waitlisted] }), "en", { released: [released] });
+    const again = personalCalendar(sampleView({ sessions: [sampleSeat(), waitlisted] }), "en", {
+      released: [released],
+    });
     expect(parseWithIcalJs(again).events.map((event) => [event.uid, event.status])).toEqual([
       ["session-keynote@localhost", "CONFIRMED"],
       ["session-workshop@localhost", "TENTATIVE"],
@@ -151,6 +185,9 @@ describe("personalCalendar", () => {
 
   it("cancels every event once the registration is cancelled", () => {
     const view = sampleView({ status: "cancelled", sessions: [sampleSeat(), waitlisted] });
-    expect(parseWithIcalJs(personalCalendar(view, "en")).events.map((event) => event.status)).toEqual(["CANCELLED", "CANCELLED"]);
+    expect(parseWithIcalJs(personalCalendar(view, "en")).events.map((event) => event.status)).toEqual([
+      "CANCELLED",
+      "CANCELLED",
+    ]);
   });
 });

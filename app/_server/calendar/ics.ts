@@ -73,15 +73,26 @@ export function renderCalendar(input: CalendarInput): string {
     // ical-generator writes the name and description as they come: escaped here.
     name: escapeText(input.name),
     description: input.description ? escapeText(input.description) : null,
-    prodId: { company: "Chinese-German Industrial Cities Alliance", product: "Annual meeting", language: "EN" },
+    prodId: {
+      company: "Chinese-German Industrial Cities Alliance",
+      product: "Annual meeting",
+      language: "EN",
+    },
     method: ICalCalendarMethod.PUBLISH,
     ttl: input.refreshSeconds ?? null,
   });
   // No calendar zone (name: null): DTSTAMP and LAST-MODIFIED stay in UTC with "Z"; the events carry TZID.
   calendar.timezone({ name: null, generator: vtimezone });
   const events = input.events
-    .filter((event) => !(input.now && event.status === "cancelled" && instant(event.end).toMillis() <= input.now.getTime()))
-    .sort((a, b) => instant(a.start).toMillis() - instant(b.start).toMillis() || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0));
+    .filter(
+      (event) =>
+        !(input.now && event.status === "cancelled" && instant(event.end).toMillis() <= input.now.getTime()),
+    )
+    .sort(
+      (a, b) =>
+        instant(a.start).toMillis() - instant(b.start).toMillis() ||
+        (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0),
+    );
   for (const event of events) {
     const modified = instant(event.modified).toJSDate();
     calendar.createEvent({
@@ -134,7 +145,11 @@ export type PersonalCalendarOptions = Pick<CalendarInput, "refreshSeconds" | "no
  * The delegate's sessions with limited seats, in the delegate's language. `refreshSeconds` and `now` as
  * in renderCalendar, for a subscribed feed.
  */
-export function personalCalendar(view: EmailView, locale: AppLocale, options: PersonalCalendarOptions = {}): string {
+export function personalCalendar(
+  view: EmailView,
+  locale: AppLocale,
+  options: PersonalCalendarOptions = {},
+): string {
   const { released = [], ...render } = options;
   const meeting = pick(view.meeting.title, locale);
   return renderCalendar({
@@ -146,7 +161,11 @@ export function personalCalendar(view: EmailView, locale: AppLocale, options: Pe
 }
 
 /** The events of personalCalendar, for feeds that add other sessions to them. */
-export function personalEvents(view: EmailView, locale: AppLocale, released: ReleasedSession[] = []): CalendarEvent[] {
+export function personalEvents(
+  view: EmailView,
+  locale: AppLocale,
+  released: ReleasedSession[] = [],
+): CalendarEvent[] {
   const t = translator(locale);
   const timeZone = view.meeting.timeZone;
   const held = new Set(view.sessions.map((seat) => seat.sessionId));

@@ -13,7 +13,9 @@ import { publicFeed } from "./feeds";
 import { sessionUid } from "./ics";
 
 function get(token: string, init: RequestInit = {}): Promise<Response> {
-  return personalRoute.GET(new Request(`http://localhost:3000${personalFeedPath(token)}`, init), { params: Promise.resolve({ token: `${token}.ics` }) });
+  return personalRoute.GET(new Request(`http://localhost:3000${personalFeedPath(token)}`, init), {
+    params: Promise.resolve({ token: `${token}.ics` }),
+  });
 }
 
 let meetingId: string;
@@ -28,12 +30,18 @@ describe("the personal calendar feed", () => {
     const roomy = await limitedSession(30, 0);
     const full = await limitedSession(1, 2);
     await register("2017", delegate({ sessionIds: [full] }), { locale: "en" });
-    const answer = await register("2017", delegate({ sessionIds: [roomy, full], language: "en" }), { locale: "en" });
+    const answer = await register("2017", delegate({ sessionIds: [roomy, full], language: "en" }), {
+      locale: "en",
+    });
     expect(answer.sessions.map((seat) => seat.status).sort()).toEqual(["confirmed", "waitlisted"]);
     const token = await rotateCalendarToken(manageTokenOf(answer));
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(personalFeedPath(token)).toBe(`/calendar/personal/${token}.ics`);
-    expect((await db.accessToken.findMany({ where: { registrationId: answer.id, purpose: "calendar" } })).map((row) => row.hash)).toEqual([hashToken(token)]);
+    expect(
+      (await db.accessToken.findMany({ where: { registrationId: answer.id, purpose: "calendar" } })).map(
+        (row) => row.hash,
+      ),
+    ).toEqual([hashToken(token)]);
 
     const response = await get(token);
     expect(response.status).toBe(200);
@@ -47,14 +55,24 @@ describe("the personal calendar feed", () => {
     const statusOf = new Map(parsed.events.map((event) => [event.uid, event.status]));
     expect(statusOf.get(sessionUid(roomy))).toBe("CONFIRMED");
     expect(statusOf.get(sessionUid(full))).toBe("TENTATIVE");
-    const open = await db.session.findMany({ where: { meetingId, status: "published", capacity: null }, select: { id: true } });
+    const open = await db.session.findMany({
+      where: { meetingId, status: "published", capacity: null },
+      select: { id: true },
+    });
     expect(open.length).toBeGreaterThan(0);
     for (const { id } of open) expect(statusOf.get(sessionUid(id))).toBe("CONFIRMED");
     expect(parsed.events).toHaveLength(open.length + 2);
     // The sessions with seats nobody here took stay out.
-    const others = await db.session.findMany({ where: { meetingId, capacity: { not: null }, id: { notIn: [roomy, full] } }, select: { id: true } });
+    const others = await db.session.findMany({
+      where: { meetingId, capacity: { not: null }, id: { notIn: [roomy, full] } },
+      select: { id: true },
+    });
     for (const { id } of others) expect(statusOf.has(sessionUid(id))).toBe(false);
-    expect(parseWithNodeIcal(text).map((event) => event.uid).sort()).toEqual([...statusOf.keys()].sort());
+    expect(
+      parseWithNodeIcal(text)
+        .map((event) => event.uid)
+        .sort(),
+    ).toEqual([...statusOf.keys()].sort());
 
     const etag = response.headers.get("etag")!;
     const again = await get(token, { headers: { "if-none-match": etag } });
@@ -78,7 +96,9 @@ describe("the personal calendar feed", () => {
     for (const token of [manageTokenOf(answer), "A".repeat(43), "short", "../etc/passwd"]) {
       expect((await get(token)).status, token).toBe(404);
     }
-    const bare = await personalRoute.GET(new Request("http://localhost:3000/calendar/personal/x"), { params: Promise.resolve({ token: manageTokenOf(answer) }) });
+    const bare = await personalRoute.GET(new Request("http://localhost:3000/calendar/personal/x"), {
+      params: Promise.resolve({ token: manageTokenOf(answer) }),
+    });
     expect(bare.status).toBe(404);
   });
 

@@ -17,7 +17,11 @@ import { translator } from "./wording";
  * Built on every request: it depends on waiting-list places that move when others cancel, and it is
  * polled by one person, not by everyone. Its validators still spare the client the body.
  */
-export async function personalFeed(token: string, requestedLang: string | null, now: Date = new Date()): Promise<FeedBody | null> {
+export async function personalFeed(
+  token: string,
+  requestedLang: string | null,
+  now: Date = new Date(),
+): Promise<FeedBody | null> {
   const registrationId = await registrationIdForToken(db, token, "calendar");
   const view = registrationId ? await loadRegistrationView(db, registrationId) : null;
   if (!view) return null;
@@ -28,7 +32,11 @@ export async function personalFeed(token: string, requestedLang: string | null, 
     try {
       const agenda = await getAgenda(view.meeting.slug);
       const everyone = agenda.sessions.filter((session) => session.capacity === null);
-      open = await sessionEvents(everyone, { lang, meetingSlug: view.meeting.slug, timeZone: view.meeting.timeZone });
+      open = await sessionEvents(everyone, {
+        lang,
+        meetingSlug: view.meeting.slug,
+        timeZone: view.meeting.timeZone,
+      });
     } catch (error) {
       // An unpublished meeting has no public agenda; the delegate's own sessions remain.
       if (!(error instanceof AppError && error.code === "not_found")) throw error;
@@ -42,6 +50,9 @@ export async function personalFeed(token: string, requestedLang: string | null, 
     now,
     events,
   });
-  const newest = events.reduce((latest, event) => Math.max(latest, new Date(event.modified).getTime()), Date.parse(view.updatedAt));
+  const newest = events.reduce(
+    (latest, event) => Math.max(latest, new Date(event.modified).getTime()),
+    Date.parse(view.updatedAt),
+  );
   return feedBody(text, new Date(newest));
 }

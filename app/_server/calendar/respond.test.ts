@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { attachment, feedBody, feedResponse, notModified } from "./respond";
 
 const body = feedBody("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", new Date("2017-04-02T10:00:00.500Z"));
-const request = (headers: Record<string, string>, method = "GET") => new Request("http://localhost/calendar/2017.ics", { method, headers });
+const request = (headers: Record<string, string>, method = "GET") =>
+  new Request("http://localhost/calendar/2017.ics", { method, headers });
 
 describe("notModified", () => {
   it("compares If-None-Match weakly, in lists, and with *", () => {
@@ -18,7 +19,12 @@ describe("notModified", () => {
     expect(notModified(request({ "if-modified-since": "Sun, 02 Apr 2017 10:00:00 GMT" }), body)).toBe(true);
     expect(notModified(request({ "if-modified-since": "Sun, 02 Apr 2017 09:59:59 GMT" }), body)).toBe(false);
     expect(notModified(request({ "if-modified-since": "not a date" }), body)).toBe(false);
-    expect(notModified(request({ "if-modified-since": "Sun, 02 Apr 2017 10:00:00 GMT", "if-none-match": '"x"' }), body)).toBe(false);
+    expect(
+      notModified(
+        request({ "if-modified-since": "Sun, 02 Apr 2017 10:00:00 GMT", "if-none-match": '"x"' }),
+        body,
+      ),
+    ).toBe(false);
   });
 });
 
@@ -29,15 +35,23 @@ describe("feedResponse", () => {
     expect(notChanged.headers.get("content-type")).toBeNull();
     expect(await notChanged.text()).toBe("");
     const head = feedResponse(request({}, "HEAD"), body, { privacy: "public" });
-    expect([head.status, head.headers.get("content-length"), await head.text()]).toEqual([200, String(body.bytes.byteLength), ""]);
+    expect([head.status, head.headers.get("content-length"), await head.text()]).toEqual([
+      200,
+      String(body.bytes.byteLength),
+      "",
+    ]);
     expect(head.headers.get("last-modified")).toBe("Sun, 02 Apr 2017 10:00:00 GMT");
   });
 });
 
 describe("attachment", () => {
   it("gives an ASCII fallback and the title in UTF-8, percent-encoded per RFC 5987", () => {
-    expect(attachment("年会开幕")).toBe(`attachment; filename="session.ics"; filename*=UTF-8''%E5%B9%B4%E4%BC%9A%E5%BC%80%E5%B9%95.ics`);
-    expect(attachment(`Panel (A's) "x"/y`)).toBe(`attachment; filename="session.ics"; filename*=UTF-8''Panel%20%28A%27s%29%20%22x%22%20y.ics`);
+    expect(attachment("年会开幕")).toBe(
+      `attachment; filename="session.ics"; filename*=UTF-8''%E5%B9%B4%E4%BC%9A%E5%BC%80%E5%B9%95.ics`,
+    );
+    expect(attachment(`Panel (A's) "x"/y`)).toBe(
+      `attachment; filename="session.ics"; filename*=UTF-8''Panel%20%28A%27s%29%20%22x%22%20y.ics`,
+    );
     expect(attachment("\u0000")).toBe(`attachment; filename="session.ics"; filename*=UTF-8''session.ics`);
   });
 });

@@ -77,7 +77,10 @@ export function feedResponse(request: Request, body: FeedBody, options: FeedResp
   headers.set("Content-Type", CALENDAR_CONTENT_TYPE);
   headers.set("Content-Length", String(body.bytes.byteLength));
   if (options.download) headers.set("Content-Disposition", attachment(options.download.title));
-  return new Response(request.method === "HEAD" ? null : (body.bytes as Uint8Array<ArrayBuffer>), { status: 200, headers });
+  return new Response(request.method === "HEAD" ? null : (body.bytes as Uint8Array<ArrayBuffer>), {
+    status: 200,
+    headers,
+  });
 }
 
 /**
@@ -86,13 +89,19 @@ export function feedResponse(request: Request, body: FeedBody, options: FeedResp
  */
 export function attachment(title: string): string {
   const name = `${title.replace(/[\u0000-\u001f\u007f/\\]/g, " ").trim() || "session"}.ics`;
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="session.ics"; filename*=UTF-8''${encoded}`;
 }
 
 /** Unknown meetings, tracks, sessions and tokens; plain text, never cached long. */
 export function calendarNotFound(): Response {
-  return new Response("Not found\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response("Not found\n", {
+    status: 404,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }
 
 /**
@@ -102,6 +111,10 @@ export function calendarNotFound(): Response {
 export function calendarUnavailable(retryAfterSeconds: number): Response {
   return new Response("Temporarily unavailable, please try again shortly\n", {
     status: 503,
-    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Retry-After": String(retryAfterSeconds) },
+    headers: {
+      "Content-Type": "text/plain; charset=utf-8",
+      "Cache-Control": "no-store",
+      "Retry-After": String(retryAfterSeconds),
+    },
   });
 }

@@ -30,10 +30,17 @@ export function translator(locale: AppLocale): DelegateTranslator {
 type Times = { startsAt: string; endsAt: string };
 
 /** "19:30–21:00 Uhr Pekinger Zeit (UTC+8)", with the date when it falls on another day than in the meeting's zone. */
-export function chinaTimeLine(t: DelegateTranslator, session: Times, timeZone: string, locale: AppLocale): string {
+export function chinaTimeLine(
+  t: DelegateTranslator,
+  session: Times,
+  timeZone: string,
+  locale: AppLocale,
+): string {
   const range = formatTimeRange(session.startsAt, session.endsAt, CHINA_TIME_ZONE, locale);
   const sameDay = dayKey(session.startsAt, CHINA_TIME_ZONE) === dayKey(session.startsAt, timeZone);
-  const time = sameDay ? range : `${formatLongDate(session.startsAt, CHINA_TIME_ZONE, locale)}${locale === "zh" ? " " : ", "}${range}`;
+  const time = sameDay
+    ? range
+    : `${formatLongDate(session.startsAt, CHINA_TIME_ZONE, locale)}${locale === "zh" ? " " : ", "}${range}`;
   return t("chinaTime", { time, offset: zoneOffsetLabel(session.startsAt, CHINA_TIME_ZONE) });
 }
 
@@ -47,7 +54,11 @@ export function seatState(view: Pick<RegistrationView, "status">, seat: SeatView
   return view.status === "pending" ? "pending" : "confirmed";
 }
 
-export function seatLine(t: DelegateTranslator, view: Pick<RegistrationView, "status">, seat: SeatView): string {
+export function seatLine(
+  t: DelegateTranslator,
+  view: Pick<RegistrationView, "status">,
+  seat: SeatView,
+): string {
   const state = seatState(view, seat);
   if (state !== "waitlisted") return t(`seat.${state}`);
   return seat.position === null ? t("seat.onWaitlist") : t("seat.waitlisted", { position: seat.position });

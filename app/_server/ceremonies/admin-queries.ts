@@ -19,7 +19,15 @@ import { getRunOfShow, type RunOfShowDto } from "./queries";
 export type OfficialDto = PersonDto & { precedence: number; speaks: boolean; signs: boolean };
 
 export type CeremonyProgramme = {
-  meeting: { id: string; slug: string; title: Translations; timeZone: string; defaultLocale: AppLocale; venueName: string; venueCity: string };
+  meeting: {
+    id: string;
+    slug: string;
+    title: Translations;
+    timeZone: string;
+    defaultLocale: AppLocale;
+    venueName: string;
+    venueCity: string;
+  };
   ceremony: {
     id: string;
     title: Translations;
@@ -39,7 +47,11 @@ const titles = { titleDe: true, titleEn: true, titleZh: true } as const;
 const names = { nameDe: true, nameEn: true, nameZh: true } as const;
 
 /** A ceremony of this meeting with its run-of-show and order of precedence; `not_found` for anything else. */
-export async function getCeremonyProgramme(actor: Actor | null, meetingSlug: string, sessionId: string): Promise<CeremonyProgramme> {
+export async function getCeremonyProgramme(
+  actor: Actor | null,
+  meetingSlug: string,
+  sessionId: string,
+): Promise<CeremonyProgramme> {
   authorize(actor, "editProgram");
   const row = RECORD_ID.test(sessionId)
     ? await db.session.findFirst({
@@ -53,8 +65,21 @@ export async function getCeremonyProgramme(actor: Actor | null, meetingSlug: str
           sequence: true,
           updatedAt: true,
           room: { select: { location: true, ...names } },
-          meeting: { select: { id: true, slug: true, ...titles, timeZone: true, defaultLocale: true, venueName: true, venueCity: true } },
-          officials: { orderBy: { precedence: "asc" }, select: { precedence: true, speaks: true, signs: true, person: { select: personSelect } } },
+          meeting: {
+            select: {
+              id: true,
+              slug: true,
+              ...titles,
+              timeZone: true,
+              defaultLocale: true,
+              venueName: true,
+              venueCity: true,
+            },
+          },
+          officials: {
+            orderBy: { precedence: "asc" },
+            select: { precedence: true, speaks: true, signs: true, person: { select: personSelect } },
+          },
         },
       })
     : null;
@@ -74,7 +99,12 @@ export async function getCeremonyProgramme(actor: Actor | null, meetingSlug: str
     meeting: { ...meeting, title: translationsOf(meeting, "title") },
     ceremony,
     runOfShow: await getRunOfShow(ceremony),
-    officials: row.officials.map(({ person, precedence, speaks, signs }) => ({ ...toPersonDto(person), precedence, speaks, signs })),
+    officials: row.officials.map(({ person, precedence, speaks, signs }) => ({
+      ...toPersonDto(person),
+      precedence,
+      speaks,
+      signs,
+    })),
   };
 }
 
@@ -87,18 +117,30 @@ export type CeremonyEditor = CeremonyProgramme & {
   cities: CityChoice[];
 };
 
-export async function getCeremonyEditor(actor: Actor | null, meetingSlug: string, sessionId: string, locale: AppLocale): Promise<CeremonyEditor> {
+export async function getCeremonyEditor(
+  actor: Actor | null,
+  meetingSlug: string,
+  sessionId: string,
+  locale: AppLocale,
+): Promise<CeremonyEditor> {
   const programme = await getCeremonyProgramme(actor, meetingSlug, sessionId);
   const [others, people, cities] = await Promise.all([
     otherBookings(programme.meeting.id, sessionId, locale),
     db.person.findMany({ select: personSelect, orderBy: [{ familyName: "asc" }, { givenName: "asc" }] }),
-    db.city.findMany({ select: { id: true, country: true, ...names }, orderBy: [{ country: "desc" }, { nameEn: "asc" }] }),
+    db.city.findMany({
+      select: { id: true, country: true, ...names },
+      orderBy: [{ country: "desc" }, { nameEn: "asc" }],
+    }),
   ]);
   return {
     ...programme,
     others,
     people: people.map(toPersonDto),
-    cities: cities.map((city) => ({ id: city.id, name: translationsOf(city, "name"), country: city.country as CityChoice["country"] })),
+    cities: cities.map((city) => ({
+      id: city.id,
+      name: translationsOf(city, "name"),
+      country: city.country as CityChoice["country"],
+    })),
   };
 }
 
@@ -106,7 +148,11 @@ export async function getCeremonyEditor(actor: Actor | null, meetingSlug: string
  * The meeting's other sessions as bookings of people: a session holds its speakers for its whole slot; a
  * ceremony also holds each segment's participants for that segment's own time, named "ceremony – segment".
  */
-async function otherBookings(meetingId: string, exceptId: string, locale: AppLocale): Promise<ScheduledSession[]> {
+async function otherBookings(
+  meetingId: string,
+  exceptId: string,
+  locale: AppLocale,
+): Promise<ScheduledSession[]> {
   const sessions = await db.session.findMany({
     where: { meetingId, id: { not: exceptId }, status: { not: "cancelled" } },
     orderBy: { startsAt: "asc" },
@@ -128,7 +174,14 @@ async function otherBookings(meetingId: string, exceptId: string, locale: AppLoc
   return sessions.flatMap((session) => {
     const title = pick(translationsOf(session, "title"), locale);
     const booking = { roomId: session.roomId, status: session.status };
-    const whole: ScheduledSession = { id: session.id, title, startsAt: session.startsAt, endsAt: session.endsAt, ...booking, personIds: session.speakers.map((speaker) => speaker.personId) };
+    const whole: ScheduledSession = {
+      id: session.id,
+      title,
+      startsAt: session.startsAt,
+      endsAt: session.endsAt,
+      ...booking,
+      personIds: session.speakers.map((speaker) => speaker.personId),
+    };
     if (session.kind !== "ceremony") return [whole];
     const segments = scheduleRunOfShow(session, session.segments).segments.map(
       (segment): ScheduledSession => ({
@@ -149,7 +202,11 @@ export function savedWarnings(editor: CeremonyEditor) {
   const { ceremony, runOfShow } = editor;
   return previewRunOfShow(
     { id: ceremony.id, startsAt: new Date(ceremony.startsAt), endsAt: new Date(ceremony.endsAt) },
-    runOfShow.segments.map((segment) => ({ id: segment.id, durationMinutes: segment.durationMinutes, participantIds: segment.participants.map((person) => person.id) })),
+    runOfShow.segments.map((segment) => ({
+      id: segment.id,
+      durationMinutes: segment.durationMinutes,
+      participantIds: segment.participants.map((person) => person.id),
+    })),
     editor.others,
   );
 }

@@ -26,9 +26,17 @@ let personIds: Record<"ost" | "schwanhold" | "berg", string>;
 beforeAll(async () => {
   await seedDemo(db);
   meetingId = (await db.meeting.findUniqueOrThrow({ where: { slug: "2017" } })).id;
-  [organizer, admin, checkin] = await Promise.all([createActor("organizer"), createActor("admin"), createActor("checkin")]);
+  [organizer, admin, checkin] = await Promise.all([
+    createActor("organizer"),
+    createActor("admin"),
+    createActor("checkin"),
+  ]);
   const person = async (slug: string) => (await db.person.findUniqueOrThrow({ where: { slug } })).id;
-  personIds = { ost: await person("friedhelm-ost"), schwanhold: await person("ernst-schwanhold"), berg: await person("ute-berg") };
+  personIds = {
+    ost: await person("friedhelm-ost"),
+    schwanhold: await person("ernst-schwanhold"),
+    berg: await person("ute-berg"),
+  };
 });
 
 const at = (time: string) => new Date(`2017-04-24T${time}:00Z`);
@@ -45,24 +53,47 @@ async function ceremony(minutes: number[], slot: { from?: string; to?: string } 
       titleEn: "Test ceremony",
       startsAt: at(slot.from ?? "13:00"),
       endsAt: at(slot.to ?? "13:30"),
-      segments: { create: minutes.map((durationMinutes, position) => ({ position, durationMinutes, titleDe: `Punkt ${position + 1}` })) },
+      segments: {
+        create: minutes.map((durationMinutes, position) => ({
+          position,
+          durationMinutes,
+          titleDe: `Punkt ${position + 1}`,
+        })),
+      },
     },
   });
   return { meetingSlug: "2017", sessionId: session.id };
 }
 
 const segmentIds = async (ref: CeremonyRef) =>
-  (await db.ceremonySegment.findMany({ where: { sessionId: ref.sessionId }, orderBy: { position: "asc" }, select: { id: true } })).map((row) => row.id);
+  (
+    await db.ceremonySegment.findMany({
+      where: { sessionId: ref.sessionId },
+      orderBy: { position: "asc" },
+      select: { id: true },
+    })
+  ).map((row) => row.id);
 
 const starts = async (ref: CeremonyRef) => {
   const session = await db.session.findUniqueOrThrow({ where: { id: ref.sessionId } });
-  const runOfShow = await getRunOfShow({ id: session.id, startsAt: session.startsAt.toISOString(), endsAt: session.endsAt.toISOString() });
+  const runOfShow = await getRunOfShow({
+    id: session.id,
+    startsAt: session.startsAt.toISOString(),
+    endsAt: session.endsAt.toISOString(),
+  });
   return runOfShow.segments.map((segment) => [segment.title.de, segment.startsAt.slice(11, 16)]);
 };
 
-const auditOf = (action: string, entityId: string) => db.auditEntry.findMany({ where: { action, entityId }, orderBy: { at: "asc" } });
+const auditOf = (action: string, entityId: string) =>
+  db.auditEntry.findMany({ where: { action, entityId }, orderBy: { at: "asc" } });
 
-const segment = { durationMinutes: "6", titleDe: "Grußwort", titleEn: "Greeting", titleZh: "致辞", participantIds: [] as string[] };
+const segment = {
+  durationMinutes: "6",
+  titleDe: "Grußwort",
+  titleEn: "Greeting",
+  titleZh: "致辞",
+  participantIds: [] as string[],
+};
 
 describe("who may edit a ceremony", () => {
   type Mutation = (actor: Actor | null, ref: CeremonyRef) => Promise<unknown>;
@@ -72,7 +103,8 @@ describe("who may edit a ceremony", () => {
     deleteSegment: async (actor, ref) => deleteSegment(actor, ref, (await segmentIds(ref))[0]!),
     reorderSegments: async (actor, ref) => reorderSegments(actor, ref, (await segmentIds(ref)).reverse()),
     moveSegment: async (actor, ref) => moveSegment(actor, ref, (await segmentIds(ref))[0]!, "down"),
-    saveInductees: async (actor, ref) => saveInductees(actor, ref, [(await db.city.findUniqueOrThrow({ where: { slug: "cologne" } })).id]),
+    saveInductees: async (actor, ref) =>
+      saveInductees(actor, ref, [(await db.city.findUniqueOrThrow({ where: { slug: "cologne" } })).id]),
     saveOfficials: (actor, ref) => saveOfficials(actor, ref, [{ personId: personIds.berg, speaks: true }]),
   };
 
@@ -93,9 +125,15 @@ describe("who may edit a ceremony", () => {
     const ref = await ceremony([5]);
     const other = await ceremony([5]);
     const opening = await db.session.findFirstOrThrow({ where: { meetingId, slug: "eroeffnung" } });
-    expect(await outcome(createSegment(organizer, { meetingSlug: "2018", sessionId: ref.sessionId }, segment))).toBe("not_found");
-    expect(await outcome(createSegment(organizer, { meetingSlug: "2017", sessionId: opening.id }, segment))).toBe("not_found");
-    expect(await outcome(createSegment(organizer, { meetingSlug: "2017", sessionId: "no such\u0000id" }, segment))).toBe("not_found");
+    expect(
+      await outcome(createSegment(organizer, { meetingSlug: "2018", sessionId: ref.sessionId }, segment)),
+    ).toBe("not_found");
+    expect(
+      await outcome(createSegment(organizer, { meetingSlug: "2017", sessionId: opening.id }, segment)),
+    ).toBe("not_found");
+    expect(
+      await outcome(createSegment(organizer, { meetingSlug: "2017", sessionId: "no such\u0000id" }, segment)),
+    ).toBe("not_found");
     expect(await outcome(deleteSegment(organizer, ref, (await segmentIds(other))[0]!))).toBe("not_found");
     expect(await segmentIds(other)).toHaveLength(1);
   });
@@ -105,51 +143,103 @@ describe("segments", () => {
   it("adds a segment at the end with its participants, audited, and raises the ceremony's SEQUENCE (segment times may move)", async () => {
     const ref = await ceremony([5, 10]);
     const before = await db.session.findUniqueOrThrow({ where: { id: ref.sessionId } });
-    const { id } = await createSegment(organizer, ref, { ...segment, participantIds: [personIds.berg, "", personIds.ost] });
+    const { id } = await createSegment(organizer, ref, {
+      ...segment,
+      participantIds: [personIds.berg, "", personIds.ost],
+    });
 
-    expect(await starts(ref)).toEqual([["Punkt 1", "13:00"], ["Punkt 2", "13:05"], ["Grußwort", "13:15"]]);
-    const participants = await db.segmentParticipant.findMany({ where: { segmentId: id }, orderBy: { position: "asc" } });
+    expect(await starts(ref)).toEqual([
+      ["Punkt 1", "13:00"],
+      ["Punkt 2", "13:05"],
+      ["Grußwort", "13:15"],
+    ]);
+    const participants = await db.segmentParticipant.findMany({
+      where: { segmentId: id },
+      orderBy: { position: "asc" },
+    });
     expect(participants.map((row) => row.personId)).toEqual([personIds.berg, personIds.ost]);
     const after = await db.session.findUniqueOrThrow({ where: { id: ref.sessionId } });
     expect(after.sequence).toBe(before.sequence + 1);
     expect(after.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
 
     const [entry] = await auditOf("ceremonySegment.create", id);
-    expect(entry).toMatchObject({ entity: "CeremonySegment", meetingId, actorId: organizer.id, before: null });
-    expect(entry!.after).toMatchObject({ position: 2, durationMinutes: 6, titleZh: "致辞", participantIds: [personIds.berg, personIds.ost] });
+    expect(entry).toMatchObject({
+      entity: "CeremonySegment",
+      meetingId,
+      actorId: organizer.id,
+      before: null,
+    });
+    expect(entry!.after).toMatchObject({
+      position: 2,
+      durationMinutes: 6,
+      titleZh: "致辞",
+      participantIds: [personIds.berg, personIds.ost],
+    });
   });
 
   it("refuses invalid input field by field and unknown people", async () => {
     const ref = await ceremony([5]);
-    const fieldsOf = async (promise: Promise<unknown>) => promise.then(() => null, (error) => error.details?.fields);
-    expect(await fieldsOf(createSegment(organizer, ref, { ...segment, durationMinutes: "", titleDe: "" }))).toEqual({
+    const fieldsOf = async (promise: Promise<unknown>) =>
+      promise.then(
+        () => null,
+        (error) => error.details?.fields,
+      );
+    expect(
+      await fieldsOf(createSegment(organizer, ref, { ...segment, durationMinutes: "", titleDe: "" })),
+    ).toEqual({
       durationMinutes: { key: "required" },
       titleDe: { key: "required" },
     });
-    expect(await fieldsOf(createSegment(organizer, ref, { ...segment, participantIds: ["nobody-here"] }))).toEqual({ participantIds: { key: "invalidChoice" } });
+    expect(
+      await fieldsOf(createSegment(organizer, ref, { ...segment, participantIds: ["nobody-here"] })),
+    ).toEqual({ participantIds: { key: "invalidChoice" } });
     expect(await segmentIds(ref)).toHaveLength(1);
   });
 
   it("updates duration, texts and participants, keeps the place, and records before and after", async () => {
     const ref = await ceremony([5, 10, 5]);
     const [, middle] = await segmentIds(ref);
-    await updateSegment(organizer, ref, middle!, { ...segment, durationMinutes: 15, notesEn: "Lectern on the left", participantIds: [personIds.schwanhold] });
-    expect(await starts(ref)).toEqual([["Punkt 1", "13:00"], ["Grußwort", "13:05"], ["Punkt 3", "13:20"]]);
+    await updateSegment(organizer, ref, middle!, {
+      ...segment,
+      durationMinutes: 15,
+      notesEn: "Lectern on the left",
+      participantIds: [personIds.schwanhold],
+    });
+    expect(await starts(ref)).toEqual([
+      ["Punkt 1", "13:00"],
+      ["Grußwort", "13:05"],
+      ["Punkt 3", "13:20"],
+    ]);
     const [entry] = await auditOf("ceremonySegment.update", middle!);
     expect(entry!.before).toMatchObject({ titleDe: "Punkt 2", durationMinutes: 10, participantIds: [] });
-    expect(entry!.after).toMatchObject({ titleDe: "Grußwort", durationMinutes: 15, notesEn: "Lectern on the left", participantIds: [personIds.schwanhold] });
+    expect(entry!.after).toMatchObject({
+      titleDe: "Grußwort",
+      durationMinutes: 15,
+      notesEn: "Lectern on the left",
+      participantIds: [personIds.schwanhold],
+    });
   });
 
   it("deletes a segment and closes the gap: positions stay 0…n-1 and later segments start earlier", async () => {
     const ref = await ceremony([5, 10, 5, 7]);
     const ids = await segmentIds(ref);
     await deleteSegment(admin, ref, ids[1]!);
-    expect(await db.ceremonySegment.findMany({ where: { sessionId: ref.sessionId }, orderBy: { position: "asc" }, select: { id: true, position: true } })).toEqual([
+    expect(
+      await db.ceremonySegment.findMany({
+        where: { sessionId: ref.sessionId },
+        orderBy: { position: "asc" },
+        select: { id: true, position: true },
+      }),
+    ).toEqual([
       { id: ids[0], position: 0 },
       { id: ids[2], position: 1 },
       { id: ids[3], position: 2 },
     ]);
-    expect(await starts(ref)).toEqual([["Punkt 1", "13:00"], ["Punkt 3", "13:05"], ["Punkt 4", "13:10"]]);
+    expect(await starts(ref)).toEqual([
+      ["Punkt 1", "13:00"],
+      ["Punkt 3", "13:05"],
+      ["Punkt 4", "13:10"],
+    ]);
     const [entry] = await auditOf("ceremonySegment.delete", ids[1]!);
     expect(entry).toMatchObject({ entity: "CeremonySegment", after: null });
     expect(entry!.before).toMatchObject({ titleDe: "Punkt 2", position: 1 });
@@ -161,9 +251,18 @@ describe("reordering", () => {
     const ref = await ceremony([5, 10, 15]);
     const [a, b, c] = await segmentIds(ref);
     await reorderSegments(organizer, ref, [c, a, b]);
-    expect(await starts(ref)).toEqual([["Punkt 3", "13:00"], ["Punkt 1", "13:15"], ["Punkt 2", "13:20"]]);
+    expect(await starts(ref)).toEqual([
+      ["Punkt 3", "13:00"],
+      ["Punkt 1", "13:15"],
+      ["Punkt 2", "13:20"],
+    ]);
     const [entry] = await auditOf("ceremony.reorder", ref.sessionId);
-    expect(entry).toMatchObject({ entity: "Session", meetingId, before: { segmentIds: [a, b, c] }, after: { segmentIds: [c, a, b] } });
+    expect(entry).toMatchObject({
+      entity: "Session",
+      meetingId,
+      before: { segmentIds: [a, b, c] },
+      after: { segmentIds: [c, a, b] },
+    });
   });
 
   it("moves one place up or down, and stays put at the ends without an audit entry", async () => {
@@ -174,7 +273,11 @@ describe("reordering", () => {
     await moveSegment(organizer, ref, a!, "up");
     expect(await segmentIds(ref)).toEqual([a, c, b]);
     expect(await auditOf("ceremony.reorder", ref.sessionId)).toHaveLength(1);
-    expect(await starts(ref)).toEqual([["Punkt 1", "13:00"], ["Punkt 3", "13:05"], ["Punkt 2", "13:20"]]);
+    expect(await starts(ref)).toEqual([
+      ["Punkt 1", "13:00"],
+      ["Punkt 3", "13:05"],
+      ["Punkt 2", "13:20"],
+    ]);
   });
 
   it("refuses an order that is not exactly the ceremony's segments, and changes nothing", async () => {
@@ -182,7 +285,11 @@ describe("reordering", () => {
     const other = await ceremony([5]);
     const [a, b, c] = await segmentIds(ref);
     const [foreign] = await segmentIds(other);
-    const refusal = (order: unknown) => reorderSegments(organizer, ref, order).then(() => null, (error) => [error.code, error.details?.fields]);
+    const refusal = (order: unknown) =>
+      reorderSegments(organizer, ref, order).then(
+        () => null,
+        (error) => [error.code, error.details?.fields],
+      );
     const stale = ["invalid", { segmentIds: { key: "runOfShowChanged" } }];
     expect(await refusal([a, b])).toEqual(stale);
     expect(await refusal([a, b, c, foreign])).toEqual(stale);
@@ -197,7 +304,8 @@ describe("reordering", () => {
 describe("warnings", () => {
   it("reports the overrun of the slot and the minutes left", async () => {
     const ref = await ceremony([10, 10]);
-    const fit = async () => savedWarnings(await getCeremonyEditor(organizer, "2017", ref.sessionId, "en")).fit;
+    const fit = async () =>
+      savedWarnings(await getCeremonyEditor(organizer, "2017", ref.sessionId, "en")).fit;
     expect(await fit()).toEqual({ kind: "minutesLeft", minutes: 10 });
     await createSegment(organizer, ref, { ...segment, durationMinutes: 17 });
     expect(await fit()).toEqual({ kind: "overrun", minutes: 7 });
@@ -206,7 +314,11 @@ describe("warnings", () => {
   it("names a participant who speaks in another session or takes part in another ceremony's segment meanwhile", async () => {
     const ref = await ceremony([10, 10], { from: "04:00", to: "04:30" });
     const [first, second] = await segmentIds(ref);
-    await updateSegment(organizer, ref, second!, { ...segment, durationMinutes: 10, participantIds: [personIds.berg] });
+    await updateSegment(organizer, ref, second!, {
+      ...segment,
+      durationMinutes: 10,
+      participantIds: [personIds.berg],
+    });
     // Berg speaks in a panel from 04:15 UTC (during the second segment, 04:10–04:20) …
     const panel = await db.session.create({
       data: {
@@ -222,8 +334,17 @@ describe("warnings", () => {
     });
     // … and Ost takes part in another ceremony's segment at 04:00–04:05, while the first segment runs.
     const other = await ceremony([5], { from: "04:00", to: "04:05" });
-    await updateSegment(organizer, other, (await segmentIds(other))[0]!, { ...segment, durationMinutes: 5, titleEn: "Toast", participantIds: [personIds.ost] });
-    await updateSegment(organizer, ref, first!, { ...segment, durationMinutes: 10, participantIds: [personIds.ost] });
+    await updateSegment(organizer, other, (await segmentIds(other))[0]!, {
+      ...segment,
+      durationMinutes: 5,
+      titleEn: "Toast",
+      participantIds: [personIds.ost],
+    });
+    await updateSegment(organizer, ref, first!, {
+      ...segment,
+      durationMinutes: 10,
+      participantIds: [personIds.ost],
+    });
 
     const clashes = savedWarnings(await getCeremonyEditor(organizer, "2017", ref.sessionId, "en")).clashes;
     expect(clashes.map((clash) => [clash.segmentId, clash.personId, clash.with.title])).toEqual([
@@ -234,7 +355,9 @@ describe("warnings", () => {
 
     // Moving Berg's segment first (04:00–04:10) ends her clash and moves Ost's segment away from the toast.
     await reorderSegments(organizer, ref, [second, first]);
-    expect(savedWarnings(await getCeremonyEditor(organizer, "2017", ref.sessionId, "en")).clashes).toEqual([]);
+    expect(savedWarnings(await getCeremonyEditor(organizer, "2017", ref.sessionId, "en")).clashes).toEqual(
+      [],
+    );
   });
 });
 
@@ -245,7 +368,9 @@ describe("inductees and order of precedence", () => {
     const [cologne, foshan] = [await city("cologne"), await city("foshan")];
     await saveInductees(organizer, ref, [cologne, foshan]);
     await saveInductees(organizer, ref, [foshan]);
-    expect((await db.ceremonyInductee.findMany({ where: { sessionId: ref.sessionId } })).map((row) => row.cityId)).toEqual([foshan]);
+    expect(
+      (await db.ceremonyInductee.findMany({ where: { sessionId: ref.sessionId } })).map((row) => row.cityId),
+    ).toEqual([foshan]);
     const entries = await auditOf("ceremony.inductees", ref.sessionId);
     expect(entries.map((entry) => [entry.before, entry.after])).toEqual([
       [{ cityIds: [] }, { cityIds: [cologne, foshan].sort() }],
@@ -267,7 +392,9 @@ describe("inductees and order of precedence", () => {
       { personId: schwanhold, speaks: true },
     ]);
     const { officials } = await getCeremonyProgramme(organizer, "2017", ref.sessionId);
-    expect(officials.map((official) => [official.id, official.precedence, official.speaks, official.signs])).toEqual([
+    expect(
+      officials.map((official) => [official.id, official.precedence, official.speaks, official.signs]),
+    ).toEqual([
       [berg, 0, true, true],
       [schwanhold, 1, true, false],
     ]);
@@ -280,7 +407,9 @@ describe("inductees and order of precedence", () => {
         { personId: berg, speaks: false, signs: true },
       ],
     });
-    expect(await outcome(saveOfficials(organizer, ref, [{ personId: berg }, { personId: berg }]))).toBe("invalid");
+    expect(await outcome(saveOfficials(organizer, ref, [{ personId: berg }, { personId: berg }]))).toBe(
+      "invalid",
+    );
     expect(await outcome(saveOfficials(organizer, ref, [{ personId: "nobody" }]))).toBe("invalid");
   });
 

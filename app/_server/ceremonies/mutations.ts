@@ -39,7 +39,16 @@ function parse<Schema extends z.ZodType>(schema: Schema, input: unknown, field?:
   if (result.success) return result.data;
   const fields = ceremonyFieldErrors(result.error);
   // A list given on its own reports its problems at the list's field.
-  throw invalid(field ? Object.fromEntries(Object.entries(fields).map(([path, problem]) => [path === "_" ? field : `${field}.${path}`, problem])) : fields);
+  throw invalid(
+    field
+      ? Object.fromEntries(
+          Object.entries(fields).map(([path, problem]) => [
+            path === "_" ? field : `${field}.${path}`,
+            problem,
+          ]),
+        )
+      : fields,
+  );
 }
 
 function segmentFields(input: SegmentInput) {
@@ -54,20 +63,39 @@ function segmentFields(input: SegmentInput) {
   };
 }
 
-const participantRows = (personIds: readonly string[]) => personIds.map((personId, position) => ({ personId, position }));
+const participantRows = (personIds: readonly string[]) =>
+  personIds.map((personId, position) => ({ personId, position }));
 
-function audited(tx: Tx, actor: Actor, ceremony: LockedCeremony, change: { action: string; entity: "CeremonySegment" | "Session"; entityId: string; before?: unknown; after?: unknown }) {
+function audited(
+  tx: Tx,
+  actor: Actor,
+  ceremony: LockedCeremony,
+  change: {
+    action: string;
+    entity: "CeremonySegment" | "Session";
+    entityId: string;
+    before?: unknown;
+    after?: unknown;
+  },
+) {
   return recordAudit(tx, actor, { ...change, meetingId: ceremony.meetingId });
 }
 
 /** Adds a segment at the end of the run-of-show. */
-export async function createSegment(actor: Actor | null, ref: CeremonyRef, input: unknown): Promise<{ id: string }> {
+export async function createSegment(
+  actor: Actor | null,
+  ref: CeremonyRef,
+  input: unknown,
+): Promise<{ id: string }> {
   authorize(actor, "editProgram");
   const data = parse(segmentInput, input);
   return db.$transaction(async (tx) => {
     const ceremony = await lockCeremony(tx, ref, { retimes: true });
     await checkPeople(tx, data.participantIds, "participantIds");
-    const last = await tx.ceremonySegment.aggregate({ where: { sessionId: ceremony.id }, _max: { position: true } });
+    const last = await tx.ceremonySegment.aggregate({
+      where: { sessionId: ceremony.id },
+      _max: { position: true },
+    });
     const row = await tx.ceremonySegment.create({
       data: {
         sessionId: ceremony.id,
@@ -77,13 +105,23 @@ export async function createSegment(actor: Actor | null, ref: CeremonyRef, input
       },
       select: segmentRecordSelect,
     });
-    await audited(tx, actor, ceremony, { action: "ceremonySegment.create", entity: "CeremonySegment", entityId: row.id, after: segmentRecord(row) });
+    await audited(tx, actor, ceremony, {
+      action: "ceremonySegment.create",
+      entity: "CeremonySegment",
+      entityId: row.id,
+      after: segmentRecord(row),
+    });
     return { id: row.id };
   });
 }
 
 /** Changes a segment's duration, titles, notes and participants; its place in the order stays. */
-export async function updateSegment(actor: Actor | null, ref: CeremonyRef, segmentId: string, input: unknown): Promise<void> {
+export async function updateSegment(
+  actor: Actor | null,
+  ref: CeremonyRef,
+  segmentId: string,
+  input: unknown,
+): Promise<void> {
   authorize(actor, "editProgram");
   const data = parse(segmentInput, input);
   await db.$transaction(async (tx) => {
@@ -114,21 +152,42 @@ export async function deleteSegment(actor: Actor | null, ref: CeremonyRef, segme
     const before = await segmentOf(tx, ceremony, segmentId);
     await tx.ceremonySegment.delete({ where: { id: before.id } });
     await writeSegmentOrder(tx, ceremony.id, await segmentOrder(tx, ceremony.id));
-    await audited(tx, actor, ceremony, { action: "ceremonySegment.delete", entity: "CeremonySegment", entityId: before.id, before: segmentRecord(before) });
+    await audited(tx, actor, ceremony, {
+      action: "ceremonySegment.delete",
+      entity: "CeremonySegment",
+      entityId: before.id,
+      before: segmentRecord(before),
+    });
   });
 }
 
-async function applyOrder(tx: Tx, actor: Actor, ceremony: LockedCeremony, before: string[], after: string[]): Promise<void> {
+async function applyOrder(
+  tx: Tx,
+  actor: Actor,
+  ceremony: LockedCeremony,
+  before: string[],
+  after: string[],
+): Promise<void> {
   if (before.every((id, index) => after[index] === id)) return;
   await writeSegmentOrder(tx, ceremony.id, after);
-  await audited(tx, actor, ceremony, { action: "ceremony.reorder", entity: "Session", entityId: ceremony.id, before: { segmentIds: before }, after: { segmentIds: after } });
+  await audited(tx, actor, ceremony, {
+    action: "ceremony.reorder",
+    entity: "Session",
+    entityId: ceremony.id,
+    before: { segmentIds: before },
+    after: { segmentIds: after },
+  });
 }
 
 /**
  * Puts the segments in the given order. The order must name exactly the ceremony's segments, each once:
  * a page that is out of date (a segment added or deleted meanwhile) is told so instead of guessed at.
  */
-export async function reorderSegments(actor: Actor | null, ref: CeremonyRef, orderedIds: unknown): Promise<void> {
+export async function reorderSegments(
+  actor: Actor | null,
+  ref: CeremonyRef,
+  orderedIds: unknown,
+): Promise<void> {
   authorize(actor, "editProgram");
   const order = parse(segmentOrderInput, orderedIds, "segmentIds");
   await db.$transaction(async (tx) => {
@@ -140,13 +199,24 @@ export async function reorderSegments(actor: Actor | null, ref: CeremonyRef, ord
 }
 
 /** One place earlier or later: the keyboard's (and the no-JavaScript form's) way of reordering. */
-export async function moveSegment(actor: Actor | null, ref: CeremonyRef, segmentId: string, direction: Direction): Promise<void> {
+export async function moveSegment(
+  actor: Actor | null,
+  ref: CeremonyRef,
+  segmentId: string,
+  direction: Direction,
+): Promise<void> {
   authorize(actor, "editProgram");
   await db.$transaction(async (tx) => {
     const ceremony = await lockCeremony(tx, ref, { retimes: true });
     const segment = await segmentOf(tx, ceremony, segmentId);
     const current = await segmentOrder(tx, ceremony.id);
-    await applyOrder(tx, actor, ceremony, current, moveById(current, (id) => id, segment.id, direction));
+    await applyOrder(
+      tx,
+      actor,
+      ceremony,
+      current,
+      moveById(current, (id) => id, segment.id, direction),
+    );
   });
 }
 
@@ -156,11 +226,23 @@ export async function saveInductees(actor: Actor | null, ref: CeremonyRef, cityI
   const wanted = parse(inducteesInput, cityIds, "cityIds");
   await db.$transaction(async (tx) => {
     const ceremony = await lockCeremony(tx, ref);
-    if ((await tx.city.count({ where: { id: { in: wanted } } })) !== wanted.length) throw invalid({ cityIds: { key: "invalidChoice" } });
-    const before = (await tx.ceremonyInductee.findMany({ where: { sessionId: ceremony.id }, select: { cityId: true } })).map((row) => row.cityId);
+    if ((await tx.city.count({ where: { id: { in: wanted } } })) !== wanted.length)
+      throw invalid({ cityIds: { key: "invalidChoice" } });
+    const before = (
+      await tx.ceremonyInductee.findMany({ where: { sessionId: ceremony.id }, select: { cityId: true } })
+    ).map((row) => row.cityId);
     await tx.ceremonyInductee.deleteMany({ where: { sessionId: ceremony.id, cityId: { notIn: wanted } } });
-    await tx.ceremonyInductee.createMany({ data: wanted.map((cityId) => ({ sessionId: ceremony.id, cityId })), skipDuplicates: true });
-    await audited(tx, actor, ceremony, { action: "ceremony.inductees", entity: "Session", entityId: ceremony.id, before: { cityIds: before.sort() }, after: { cityIds: [...wanted].sort() } });
+    await tx.ceremonyInductee.createMany({
+      data: wanted.map((cityId) => ({ sessionId: ceremony.id, cityId })),
+      skipDuplicates: true,
+    });
+    await audited(tx, actor, ceremony, {
+      action: "ceremony.inductees",
+      entity: "Session",
+      entityId: ceremony.id,
+      before: { cityIds: before.sort() },
+      after: { cityIds: [...wanted].sort() },
+    });
   });
 }
 
@@ -168,19 +250,35 @@ export async function saveInductees(actor: Actor | null, ref: CeremonyRef, cityI
  * The order of precedence as a whole list, first place first: who is seated and named in which order,
  * and (flags) who speaks and who signs, in that same order. Adding, removing and moving all save the list.
  */
-export async function saveOfficials(actor: Actor | null, ref: CeremonyRef, officials: unknown): Promise<void> {
+export async function saveOfficials(
+  actor: Actor | null,
+  ref: CeremonyRef,
+  officials: unknown,
+): Promise<void> {
   authorize(actor, "editProgram");
   const list = parse(officialsInput, officials, "officials");
   await db.$transaction(async (tx) => {
     const ceremony = await lockCeremony(tx, ref);
-    await checkPeople(tx, list.map((official) => official.personId), "officials");
+    await checkPeople(
+      tx,
+      list.map((official) => official.personId),
+      "officials",
+    );
     const before = await tx.ceremonyOfficial.findMany({
       where: { sessionId: ceremony.id },
       orderBy: { precedence: "asc" },
       select: { personId: true, speaks: true, signs: true },
     });
     await tx.ceremonyOfficial.deleteMany({ where: { sessionId: ceremony.id } });
-    await tx.ceremonyOfficial.createMany({ data: list.map((official, precedence) => ({ sessionId: ceremony.id, precedence, ...official })) });
-    await audited(tx, actor, ceremony, { action: "ceremony.officials", entity: "Session", entityId: ceremony.id, before: { officials: before }, after: { officials: list } });
+    await tx.ceremonyOfficial.createMany({
+      data: list.map((official, precedence) => ({ sessionId: ceremony.id, precedence, ...official })),
+    });
+    await audited(tx, actor, ceremony, {
+      action: "ceremony.officials",
+      entity: "Session",
+      entityId: ceremony.id,
+      before: { officials: before },
+      after: { officials: list },
+    });
   });
 }

@@ -25,7 +25,9 @@ export type RunOfShowDto = {
 };
 
 /** The run-of-show of a ceremony session, with computed times. Takes a session already authorized for display. */
-export async function getRunOfShow(session: Pick<SessionDto, "id" | "startsAt" | "endsAt">): Promise<RunOfShowDto> {
+export async function getRunOfShow(
+  session: Pick<SessionDto, "id" | "startsAt" | "endsAt">,
+): Promise<RunOfShowDto> {
   const [segments, inductees] = await Promise.all([
     db.ceremonySegment.findMany({
       where: { sessionId: session.id },
@@ -48,7 +50,10 @@ export async function getRunOfShow(session: Pick<SessionDto, "id" | "startsAt" |
       select: { city: { select: { id: true, nameDe: true, nameEn: true, nameZh: true } } },
     }),
   ]);
-  const schedule = scheduleRunOfShow({ startsAt: new Date(session.startsAt), endsAt: new Date(session.endsAt) }, segments);
+  const schedule = scheduleRunOfShow(
+    { startsAt: new Date(session.startsAt), endsAt: new Date(session.endsAt) },
+    segments,
+  );
   return {
     segments: schedule.segments.map((segment) => ({
       id: segment.id,

@@ -23,14 +23,21 @@ export type LockedCeremony = { id: string; meetingId: string };
  * segment events take the ceremony's; the ceremony's own event then gets a new SEQUENCE with the same
  * times, which calendar apps simply take over.
  */
-export async function lockCeremony(tx: Tx, ref: CeremonyRef, { retimes = false } = {}): Promise<LockedCeremony> {
+export async function lockCeremony(
+  tx: Tx,
+  ref: CeremonyRef,
+  { retimes = false } = {},
+): Promise<LockedCeremony> {
   if (!RECORD_ID.test(ref.sessionId)) throw notFound("Ceremony");
   const { count } = await tx.session.updateMany({
     where: { id: ref.sessionId, kind: "ceremony", meeting: { slug: ref.meetingSlug } },
     data: { updatedAt: new Date(), ...(retimes && { sequence: { increment: 1 } }) },
   });
   if (count === 0) throw notFound("Ceremony");
-  return tx.session.findUniqueOrThrow({ where: { id: ref.sessionId }, select: { id: true, meetingId: true } });
+  return tx.session.findUniqueOrThrow({
+    where: { id: ref.sessionId },
+    select: { id: true, meetingId: true },
+  });
 }
 
 export const segmentRecordSelect = {
@@ -57,7 +64,10 @@ export function segmentRecord(row: SegmentRow) {
 /** The segment of this ceremony, or `not_found` (a segment of another ceremony is not found here either). */
 export async function segmentOf(tx: Tx, ceremony: LockedCeremony, segmentId: string): Promise<SegmentRow> {
   const row = RECORD_ID.test(segmentId)
-    ? await tx.ceremonySegment.findFirst({ where: { id: segmentId, sessionId: ceremony.id }, select: segmentRecordSelect })
+    ? await tx.ceremonySegment.findFirst({
+        where: { id: segmentId, sessionId: ceremony.id },
+        select: segmentRecordSelect,
+      })
     : null;
   if (!row) throw notFound("Segment");
   return row;
@@ -65,7 +75,11 @@ export async function segmentOf(tx: Tx, ceremony: LockedCeremony, segmentId: str
 
 /** The ceremony's segment ids in their current order. */
 export async function segmentOrder(tx: Tx, sessionId: string): Promise<string[]> {
-  const rows = await tx.ceremonySegment.findMany({ where: { sessionId }, orderBy: { position: "asc" }, select: { id: true } });
+  const rows = await tx.ceremonySegment.findMany({
+    where: { sessionId },
+    orderBy: { position: "asc" },
+    select: { id: true },
+  });
   return rows.map((row) => row.id);
 }
 
@@ -77,8 +91,15 @@ const PARKING_OFFSET = 1_000_000;
  * checked row by row, so swapping two positions directly would collide midway: every segment is first
  * parked at a negative position (one statement, all shifted alike, none meets another), then set.
  */
-export async function writeSegmentOrder(tx: Tx, sessionId: string, orderedIds: readonly string[]): Promise<void> {
-  await tx.ceremonySegment.updateMany({ where: { sessionId }, data: { position: { decrement: PARKING_OFFSET } } });
+export async function writeSegmentOrder(
+  tx: Tx,
+  sessionId: string,
+  orderedIds: readonly string[],
+): Promise<void> {
+  await tx.ceremonySegment.updateMany({
+    where: { sessionId },
+    data: { position: { decrement: PARKING_OFFSET } },
+  });
   for (const [position, id] of orderedIds.entries()) {
     await tx.ceremonySegment.update({ where: { id }, data: { position } });
   }

@@ -22,12 +22,17 @@ let organizer: Actor;
 
 beforeAll(async () => {
   await seedDemo(db);
-  ceremonyId = (await db.session.findFirstOrThrow({ where: { slug: "aufnahme-koeln", meeting: { slug: "2017" } } })).id;
+  ceremonyId = (
+    await db.session.findFirstOrThrow({ where: { slug: "aufnahme-koeln", meeting: { slug: "2017" } } })
+  ).id;
   organizer = await createActor("organizer");
 });
 
 function feed(query = "", init: RequestInit = {}, id = ceremonyId) {
-  const request = new Request(`http://localhost:3000/api/admin/meetings/2017/sessions/${id}/run-of-show.ics${query}`, init);
+  const request = new Request(
+    `http://localhost:3000/api/admin/meetings/2017/sessions/${id}/run-of-show.ics${query}`,
+    init,
+  );
   const handler = init.method === "HEAD" ? route.HEAD : route.GET;
   return handler(request, { params: Promise.resolve({ slug: "2017", id }) });
 }
@@ -52,27 +57,40 @@ describe("the organizers' run-of-show feed", () => {
     expect(response.headers.get("cache-control")).toBe("private, no-store");
     expect(response.headers.get("etag")).toMatch(/^"[A-Za-z0-9_-]{22}"$/);
     const text = await response.text();
-    const segments = await db.ceremonySegment.findMany({ where: { sessionId: ceremonyId }, orderBy: { position: "asc" } });
+    const segments = await db.ceremonySegment.findMany({
+      where: { sessionId: ceremonyId },
+      orderBy: { position: "asc" },
+    });
 
     const parsed = parseWithIcalJs(text);
     expect(parsed.name).toBe("Ablauf: Feierliche Aufnahme Kölns in die Allianz");
-    expect(parsed.events.map((event) => event.uid)).toEqual(segments.map((segment) => segmentUid(segment.id)));
+    expect(parsed.events.map((event) => event.uid)).toEqual(
+      segments.map((segment) => segmentUid(segment.id)),
+    );
     expect(segmentUid(segments[0]!.id)).toBe(`segment-${segments[0]!.id}@localhost`);
     const speech = parsed.events[2]!;
-    expect(speech).toMatchObject({ tzid: "Europe/Berlin", summary: "Rede der Stadt Köln", status: "CONFIRMED" });
+    expect(speech).toMatchObject({
+      tzid: "Europe/Berlin",
+      summary: "Rede der Stadt Köln",
+      status: "CONFIRMED",
+    });
     // 11:00 + 5 + 8 minutes in Hannover, summer time: 09:13Z, 17:13 in Shanghai.
     expect(speech.start.toISOString()).toBe("2017-04-24T09:13:00.000Z");
     expect(speech.end.toISOString()).toBe("2017-04-24T09:23:00.000Z");
     expect(DateTime.fromJSDate(speech.start).setZone("Asia/Shanghai").toFormat("HH:mm")).toBe("17:13");
     expect(speech.description).toContain("Mitwirkende: Ute Berg");
-    expect(speech.description).toContain("Hinweise: Ute Berg, Dezernentin für Wirtschaft und Liegenschaften der Stadt Köln.");
+    expect(speech.description).toContain(
+      "Hinweise: Ute Berg, Dezernentin für Wirtschaft und Liegenschaften der Stadt Köln.",
+    );
     expect(text).toContain("DTSTART;TZID=Europe/Berlin:20170424T111300\r\n");
     expect(text.split("\r\n").filter((line) => line === "BEGIN:VTIMEZONE")).toHaveLength(1);
     for (const line of text.split("\r\n")) expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
 
     const node = parseWithNodeIcal(text);
     expect(node).toHaveLength(7);
-    expect(node.find((event) => event.uid === segmentUid(segments[2]!.id))!.start.toISOString()).toBe("2017-04-24T09:13:00.000Z");
+    expect(node.find((event) => event.uid === segmentUid(segments[2]!.id))!.start.toISOString()).toBe(
+      "2017-04-24T09:13:00.000Z",
+    );
     expect(node.at(-1)!.end.toISOString()).toBe("2017-04-24T09:45:00.000Z");
   });
 
@@ -93,11 +111,15 @@ describe("the organizers' run-of-show feed", () => {
     expect(unchanged.status).toBe(304);
     expect(unchanged.headers.get("cache-control")).toBe("private, no-store");
 
-    const welcome = (await db.ceremonySegment.findFirstOrThrow({ where: { sessionId: ceremonyId, position: 0 } })).id;
+    const welcome = (
+      await db.ceremonySegment.findFirstOrThrow({ where: { sessionId: ceremonyId, position: 0 } })
+    ).id;
     await moveSegment(organizer, { meetingSlug: "2017", sessionId: ceremonyId }, welcome, "down");
     const changed = await feed("", { headers: { "If-None-Match": etag } });
     expect(changed.status).toBe(200);
-    const event = parseWithIcalJs(await changed.text()).events.find((candidate) => candidate.uid === segmentUid(welcome))!;
+    const event = parseWithIcalJs(await changed.text()).events.find(
+      (candidate) => candidate.uid === segmentUid(welcome),
+    )!;
     expect(event.start.toISOString()).toBe("2017-04-24T09:08:00.000Z");
   });
 

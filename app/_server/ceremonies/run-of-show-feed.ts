@@ -26,7 +26,9 @@ function segmentEvents(programme: CeremonyProgramme, lang: AppLocale): CalendarE
   const t = createTranslator({ locale: lang, messages: messages[lang], namespace: "adminCeremony.feed" });
   const { ceremony } = programme;
   const ceremonyTitle = pick(ceremony.title, lang);
-  const location = ceremony.room ? [pick(ceremony.room.name, lang), ceremony.room.location].filter(Boolean).join(", ") : null;
+  const location = ceremony.room
+    ? [pick(ceremony.room.name, lang), ceremony.room.location].filter(Boolean).join(", ")
+    : null;
   const list = new Intl.ListFormat(lang, { type: "conjunction" });
   return programme.runOfShow.segments.map((segment) => {
     const names = segment.participants.map((person) => {
@@ -50,13 +52,23 @@ function segmentEvents(programme: CeremonyProgramme, lang: AppLocale): CalendarE
         .filter((line): line is string => line !== null)
         .join("\n"),
       location,
-      status: ceremony.status === "cancelled" ? "cancelled" : ceremony.status === "draft" ? "tentative" : "confirmed",
+      status:
+        ceremony.status === "cancelled"
+          ? "cancelled"
+          : ceremony.status === "draft"
+            ? "tentative"
+            : "confirmed",
     };
   });
 }
 
 /** The feed's bytes and validators, in `requestedLang` or the meeting's language. */
-export async function runOfShowFeed(actor: Actor | null, meetingSlug: string, sessionId: string, requestedLang: string | null): Promise<FeedBody> {
+export async function runOfShowFeed(
+  actor: Actor | null,
+  meetingSlug: string,
+  sessionId: string,
+  requestedLang: string | null,
+): Promise<FeedBody> {
   const programme = await getCeremonyProgramme(actor, meetingSlug, sessionId);
   const lang = feedLanguage(requestedLang, programme.meeting.defaultLocale);
   const t = createTranslator({ locale: lang, messages: messages[lang], namespace: "adminCeremony.feed" });
@@ -72,7 +84,10 @@ export async function runOfShowFeed(actor: Actor | null, meetingSlug: string, se
  * GET and HEAD of /api/admin/meetings/{slug}/sessions/{id}/run-of-show.ics: signed-in organizers only
  * (401/403 as JSON otherwise), never stored by caches, 304 while unchanged.
  */
-export async function serveRunOfShowFeed(request: Request, params: Promise<{ slug: string; id: string }>): Promise<Response> {
+export async function serveRunOfShowFeed(
+  request: Request,
+  params: Promise<{ slug: string; id: string }>,
+): Promise<Response> {
   const { slug, id } = await params;
   try {
     const actor = await currentActor();

@@ -60,7 +60,12 @@ export async function getBadgeSheet(
   params: Record<string, string | string[] | undefined>,
 ): Promise<BadgeSheet> {
   authorize(actor, "manageRegistrations");
-  const row = SLUG.test(slug) ? await db.meeting.findUnique({ where: { slug }, select: { id: true, slug: true, titleDe: true, titleEn: true, titleZh: true, defaultLocale: true } }) : null;
+  const row = SLUG.test(slug)
+    ? await db.meeting.findUnique({
+        where: { slug },
+        select: { id: true, slug: true, titleDe: true, titleEn: true, titleZh: true, defaultLocale: true },
+      })
+    : null;
   if (!row) throw notFound("Meeting");
   const meeting = { id: row.id, title: translationsOf(row, "title"), defaultLocale: row.defaultLocale };
   const id = typeof params.id === "string" ? params.id : undefined;
@@ -70,7 +75,10 @@ export async function getBadgeSheet(
   const confirmed = { meetingId: row.id, status: "confirmed" } as const;
   const rows =
     selection === "one"
-      ? await db.registration.findMany({ where: { ...confirmed, id: id && RECORD_ID.test(id) ? id : "" }, select: badgeSelect })
+      ? await db.registration.findMany({
+          where: { ...confirmed, id: id && RECORD_ID.test(id) ? id : "" },
+          select: badgeSelect,
+        })
       : await db.registration.findMany({
           where: { AND: [confirmed, deskWhere(row.id, filters)] },
           orderBy: deskOrderBy(filters),

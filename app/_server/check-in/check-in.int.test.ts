@@ -15,7 +15,9 @@ import { checkIn } from "./mutations";
 import { findByCheckInCode, getCheckInCard, getCheckInMeeting, searchForCheckIn } from "./queries";
 
 // pngjs comes with qrcode and has no type declarations of its own.
-const { PNG } = createRequire(import.meta.url)("pngjs") as { PNG: { sync: { read(buffer: Buffer): { width: number; height: number; data: Buffer } } } };
+const { PNG } = createRequire(import.meta.url)("pngjs") as {
+  PNG: { sync: { read(buffer: Buffer): { width: number; height: number; data: Buffer } } };
+};
 
 let organizer: Actor;
 let admin: Actor;
@@ -25,9 +27,16 @@ let meeting: { id: string; slug: string };
 const unique = () => randomUUID().slice(0, 8);
 
 beforeAll(async () => {
-  [organizer, admin, staff] = await Promise.all([createActor("organizer"), createActor("admin"), createActor("checkin")]);
+  [organizer, admin, staff] = await Promise.all([
+    createActor("organizer"),
+    createActor("admin"),
+    createActor("checkin"),
+  ]);
   // A meeting of its own, so that the running count is exact whatever other tests add.
-  meeting = await db.meeting.create({ data: meetingData(`desk-${unique()}`), select: { id: true, slug: true } });
+  meeting = await db.meeting.create({
+    data: meetingData(`desk-${unique()}`),
+    select: { id: true, slug: true },
+  });
 });
 
 function meetingData(slug: string) {
@@ -47,7 +56,10 @@ function meetingData(slug: string) {
 
 type Status = "pending" | "confirmed" | "cancelled" | "rejected";
 
-async function registration(status: Status = "confirmed", names: { givenName?: string; familyName?: string; nativeName?: string } = {}) {
+async function registration(
+  status: Status = "confirmed",
+  names: { givenName?: string; familyName?: string; nativeName?: string } = {},
+) {
   const email = `guest-${unique()}@example.org`;
   return db.registration.create({
     data: {
@@ -104,7 +116,11 @@ describe("check-in desk", () => {
   it("finds delegates by Latin and by native name, with every status", async () => {
     const family = `Zhao${unique()}`;
     const native = `赵${unique()}`;
-    const confirmed = await registration("confirmed", { givenName: "Lei", familyName: family, nativeName: native });
+    const confirmed = await registration("confirmed", {
+      givenName: "Lei",
+      familyName: family,
+      nativeName: native,
+    });
     const pending = await registration("pending", { givenName: "Min", familyName: family });
     const byLatin = await searchForCheckIn(staff, meeting.id, `lei ${family.toLowerCase()}`);
     expect(byLatin.hits.map((hit) => hit.id)).toEqual([confirmed.id]);
@@ -115,14 +131,22 @@ describe("check-in desk", () => {
         [pending.id, "pending"],
       ]),
     );
-    expect((await searchForCheckIn(staff, meeting.id, native)).hits.map((hit) => hit.id)).toEqual([confirmed.id]);
+    expect((await searchForCheckIn(staff, meeting.id, native)).hits.map((hit) => hit.id)).toEqual([
+      confirmed.id,
+    ]);
     expect(await searchForCheckIn(staff, meeting.id, "   ")).toEqual({ hits: [], more: false });
   });
 
   it("searches names only: an email address or an organization finds nobody", async () => {
     const guest = await registration("confirmed", { givenName: "Mei" });
-    const { email } = await db.registration.update({ where: { id: guest.id }, data: { organization: `Amt ${guest.familyName}` }, select: { email: true } });
-    expect((await searchForCheckIn(staff, meeting.id, guest.familyName)).hits.map((hit) => hit.id)).toEqual([guest.id]);
+    const { email } = await db.registration.update({
+      where: { id: guest.id },
+      data: { organization: `Amt ${guest.familyName}` },
+      select: { email: true },
+    });
+    expect((await searchForCheckIn(staff, meeting.id, guest.familyName)).hits.map((hit) => hit.id)).toEqual([
+      guest.id,
+    ]);
     for (const q of [email, email.split("@")[0]!, `Amt ${guest.familyName}`, `mei ${email}`]) {
       expect(await searchForCheckIn(staff, meeting.id, q), q).toEqual({ hits: [], more: false });
     }
@@ -142,10 +166,20 @@ describe("check-in desk", () => {
     expect(row.at.toISOString()).toBe(result.at);
     const after = await getCheckInMeeting(staff, meeting.slug);
     expect([after.confirmed - before.confirmed, after.checkedIn - before.checkedIn]).toEqual([1, 1]);
-    expect((await getCheckInCard(staff, meeting.id, guest.id))?.checkIn).toEqual({ at: result.at, staffEmail: staff.email, staffName: staff.name });
+    expect((await getCheckInCard(staff, meeting.id, guest.id))?.checkIn).toEqual({
+      at: result.at,
+      staffEmail: staff.email,
+      staffName: staff.name,
+    });
     const entries = await db.auditEntry.findMany({ where: { entityId: guest.id } });
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ action: "registration.checkIn", entity: "Registration", meetingId: meeting.id, actorId: staff.id, actorEmail: staff.email });
+    expect(entries[0]).toMatchObject({
+      action: "registration.checkIn",
+      entity: "Registration",
+      meetingId: meeting.id,
+      actorId: staff.id,
+      actorEmail: staff.email,
+    });
     expect(entries[0]!.after).toEqual({ at: result.at, staffEmail: staff.email });
   });
 
@@ -155,7 +189,9 @@ describe("check-in desk", () => {
     const second = await checkIn(organizer, meeting.id, guest.id);
     expect(second).toEqual({ ...first, result: "already" });
     expect(await db.checkIn.count({ where: { registrationId: guest.id } })).toBe(1);
-    expect(await db.auditEntry.count({ where: { entityId: guest.id, action: "registration.checkIn" } })).toBe(1);
+    expect(await db.auditEntry.count({ where: { entityId: guest.id, action: "registration.checkIn" } })).toBe(
+      1,
+    );
   });
 
   it("records exactly one check-in when ten phones check the same delegate in at once", async () => {
@@ -166,8 +202,14 @@ describe("check-in desk", () => {
     expect(results.filter((result) => result.result === "already")).toHaveLength(9);
     const row = await db.checkIn.findUniqueOrThrow({ where: { registrationId: guest.id } });
     // Every answer names the same first arrival.
-    expect(new Set(results.map((result) => result.result !== "not_confirmed" && `${result.at} ${result.staffEmail}`))).toEqual(new Set([`${row.at.toISOString()} ${row.staffEmail}`]));
-    expect(await db.auditEntry.count({ where: { entityId: guest.id, action: "registration.checkIn" } })).toBe(1);
+    expect(
+      new Set(
+        results.map((result) => result.result !== "not_confirmed" && `${result.at} ${result.staffEmail}`),
+      ),
+    ).toEqual(new Set([`${row.at.toISOString()} ${row.staffEmail}`]));
+    expect(await db.auditEntry.count({ where: { entityId: guest.id, action: "registration.checkIn" } })).toBe(
+      1,
+    );
   });
 
   it("refuses pending, cancelled and rejected registrations, saying why, and records nothing", async () => {
@@ -194,19 +236,31 @@ describe("badge sheet", () => {
   it("has confirmed registrations only, whatever the filter", async () => {
     const family = `Badge${unique()}`;
     const people = Object.fromEntries(
-      await Promise.all((["confirmed", "pending", "cancelled", "rejected"] as const).map(async (status) => [status, (await registration(status, { familyName: family })).id])),
+      await Promise.all(
+        (["confirmed", "pending", "cancelled", "rejected"] as const).map(async (status) => [
+          status,
+          (await registration(status, { familyName: family })).id,
+        ]),
+      ),
     );
     const sheet = (params: Record<string, string>) => getBadgeSheet(organizer, meeting.slug, params);
     expect(await outcome(sheet({}))).toBe("ok");
     expect(await outcome(getBadgeSheet(staff, meeting.slug, {}))).toBe("forbidden");
     const filtered = await sheet({ q: family });
-    expect([filtered.selection, filtered.badges.map((badge) => badge.id)]).toEqual(["filtered", [people.confirmed]]);
+    expect([filtered.selection, filtered.badges.map((badge) => badge.id)]).toEqual([
+      "filtered",
+      [people.confirmed],
+    ]);
     for (const status of ["pending", "cancelled", "rejected"]) {
       expect((await sheet({ q: family, status })).badges, status).toEqual([]);
       expect((await sheet({ id: people[status]! })).badges, status).toEqual([]);
     }
-    expect((await sheet({ q: family, status: "confirmed" })).badges.map((badge) => badge.id)).toEqual([people.confirmed]);
-    expect((await sheet({ id: people.confirmed! })).badges.map((badge) => badge.id)).toEqual([people.confirmed]);
+    expect((await sheet({ q: family, status: "confirmed" })).badges.map((badge) => badge.id)).toEqual([
+      people.confirmed,
+    ]);
+    expect((await sheet({ id: people.confirmed! })).badges.map((badge) => badge.id)).toEqual([
+      people.confirmed,
+    ]);
     expect((await sheet({})).badges.map((badge) => badge.id)).toContain(people.confirmed);
     expect((await sheet({})).badges.map((badge) => badge.id)).not.toContain(people.cancelled);
   });

@@ -20,20 +20,27 @@ export type CheckInOutcome =
  * two phones scan the same badge at once, the registration's row lock lets one through first and the
  * insert skips an existing row (ON CONFLICT DO NOTHING), so the second learns when the first was.
  */
-export async function checkIn(actor: Actor | null, meetingId: string, registrationId: string): Promise<CheckInOutcome> {
+export async function checkIn(
+  actor: Actor | null,
+  meetingId: string,
+  registrationId: string,
+): Promise<CheckInOutcome> {
   authorize(actor, "checkIn");
   if (!RECORD_ID.test(registrationId)) throw notFound("Registration");
   return registrationTransaction(async (tx) => {
     const registration = await lockRegistration(tx, registrationId, { editable: false });
     if (registration.meetingId !== meetingId) throw notFound("Registration");
-    if (registration.status !== "confirmed") return { result: "not_confirmed", status: registration.status as "pending" | "cancelled" | "rejected" };
+    if (registration.status !== "confirmed")
+      return { result: "not_confirmed", status: registration.status as "pending" | "cancelled" | "rejected" };
     // Set here, never by the column default, which PostgreSQL would take in the session's time zone.
     const at = new Date();
     const { count } = await tx.checkIn.createMany({
       data: [{ registrationId, meetingId, at, staffId: actor.id, staffEmail: actor.email }],
       skipDuplicates: true,
     });
-    const record = checkInRecord(await tx.checkIn.findUniqueOrThrow({ where: { registrationId }, select: checkInRecordSelect }));
+    const record = checkInRecord(
+      await tx.checkIn.findUniqueOrThrow({ where: { registrationId }, select: checkInRecordSelect }),
+    );
     if (count === 0) return { result: "already", ...record };
     await recordAudit(tx, actor, {
       action: "registration.checkIn",

@@ -31,7 +31,18 @@ export type CheckInMeeting = {
 export async function getCheckInMeeting(actor: Actor | null, slug: string): Promise<CheckInMeeting> {
   authorize(actor, "checkIn");
   const row = SLUG.test(slug)
-    ? await db.meeting.findUnique({ where: { slug }, select: { id: true, slug: true, titleDe: true, titleEn: true, titleZh: true, defaultLocale: true, timeZone: true } })
+    ? await db.meeting.findUnique({
+        where: { slug },
+        select: {
+          id: true,
+          slug: true,
+          titleDe: true,
+          titleEn: true,
+          titleZh: true,
+          defaultLocale: true,
+          timeZone: true,
+        },
+      })
     : null;
   if (!row) throw notFound("Meeting");
   const confirmed = { meetingId: row.id, status: "confirmed" } as const;
@@ -40,22 +51,40 @@ export async function getCheckInMeeting(actor: Actor | null, slug: string): Prom
     // Someone who checked in and cancelled later is no longer among the confirmed ones counted here.
     db.checkIn.count({ where: { meetingId: row.id, registration: { status: "confirmed" } } }),
   ]);
-  return { id: row.id, slug: row.slug, title: translationsOf(row, "title"), defaultLocale: row.defaultLocale, timeZone: row.timeZone, confirmed: total, checkedIn };
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: translationsOf(row, "title"),
+    defaultLocale: row.defaultLocale,
+    timeZone: row.timeZone,
+    confirmed: total,
+    checkedIn,
+  };
 }
 
 /** The first arrival as the desk tells it: when, and which staff member recorded it. */
 export type CheckInRecord = { at: string; staffEmail: string; staffName: string | null };
 
-export const checkInRecordSelect = { at: true, staffEmail: true, staff: { select: { name: true } } } as const satisfies Prisma.CheckInSelect;
+export const checkInRecordSelect = {
+  at: true,
+  staffEmail: true,
+  staff: { select: { name: true } },
+} as const satisfies Prisma.CheckInSelect;
 
-export function checkInRecord(row: Prisma.CheckInGetPayload<{ select: typeof checkInRecordSelect }>): CheckInRecord {
+export function checkInRecord(
+  row: Prisma.CheckInGetPayload<{ select: typeof checkInRecordSelect }>,
+): CheckInRecord {
   return { at: row.at.toISOString(), staffEmail: row.staffEmail, staffName: row.staff?.name || null };
 }
 
 /** Everything the desk shows about one delegate: the registration as the delegate sees it, and the check-in. */
 export type CheckInCard = RegistrationView & { checkIn: CheckInRecord | null };
 
-export async function getCheckInCard(actor: Actor | null, meetingId: string, registrationId: string): Promise<CheckInCard | null> {
+export async function getCheckInCard(
+  actor: Actor | null,
+  meetingId: string,
+  registrationId: string,
+): Promise<CheckInCard | null> {
   authorize(actor, "checkIn");
   const view = await loadRegistrationView(db, registrationId);
   if (!view || view.meeting.id !== meetingId) return null;
@@ -67,11 +96,18 @@ export async function getCheckInCard(actor: Actor | null, meetingId: string, reg
  * The delegate with the code that staff typed or scanned (a code or the QR code's whole address), or
  * null when the input is no code or no registration of this meeting has it.
  */
-export async function findByCheckInCode(actor: Actor | null, meetingId: string, input: string): Promise<CheckInCard | null> {
+export async function findByCheckInCode(
+  actor: Actor | null,
+  meetingId: string,
+  input: string,
+): Promise<CheckInCard | null> {
   authorize(actor, "checkIn");
   const code = normalizeCheckInCode(input);
   if (!code) return null;
-  const row = await db.registration.findUnique({ where: { meetingId_checkInCode: { meetingId, checkInCode: code } }, select: { id: true } });
+  const row = await db.registration.findUnique({
+    where: { meetingId_checkInCode: { meetingId, checkInCode: code } },
+    select: { id: true },
+  });
   return row ? getCheckInCard(actor, meetingId, row.id) : null;
 }
 
@@ -96,7 +132,11 @@ const SEARCH_LIMIT = 20;
  * so that staff see why someone pending cannot be checked in. Names only (nameSearchWhere): an email
  * address typed here finds nobody, so check-in accounts cannot test whether an address is registered.
  */
-export async function searchForCheckIn(actor: Actor | null, meetingId: string, q: string): Promise<{ hits: CheckInHit[]; more: boolean }> {
+export async function searchForCheckIn(
+  actor: Actor | null,
+  meetingId: string,
+  q: string,
+): Promise<{ hits: CheckInHit[]; more: boolean }> {
   authorize(actor, "checkIn");
   const filters = parseDeskFilters({ q });
   if (!filters.q) return { hits: [], more: false };
@@ -117,6 +157,10 @@ export async function searchForCheckIn(actor: Actor | null, meetingId: string, q
       checkIn: { select: { at: true } },
     },
   });
-  const hits = rows.slice(0, SEARCH_LIMIT).map(({ city, checkIn, ...row }) => ({ ...row, city: city && { name: translationsOf(city, "name"), country: city.country }, checkedIn: Boolean(checkIn) }));
+  const hits = rows.slice(0, SEARCH_LIMIT).map(({ city, checkIn, ...row }) => ({
+    ...row,
+    city: city && { name: translationsOf(city, "name"), country: city.country },
+    checkedIn: Boolean(checkIn),
+  }));
   return { hits, more: rows.length > SEARCH_LIMIT };
 }

@@ -45,7 +45,10 @@ class PrismaPgWholeScripts extends PrismaPg {
   override async connect() {
     const adapter = await super.connect();
     // The adapter's pool and its error mapping (to Prisma's DriverAdapterError) are not public API.
-    const internals = adapter as unknown as { client: { query(sql: string): Promise<unknown> }; onError(error: unknown): never };
+    const internals = adapter as unknown as {
+      client: { query(sql: string): Promise<unknown> };
+      onError(error: unknown): never;
+    };
     adapter.executeScript = async (script: string) => {
       try {
         await internals.client.query(script);
@@ -72,14 +75,22 @@ const POOL_QUEUE_TIMEOUT_MS = 15_000;
 
 class QuickConnectClient extends pg.Client {
   constructor(config?: string | pg.ClientConfig) {
-    super({ ...(typeof config === "string" ? { connectionString: config } : config), connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    super({
+      ...(typeof config === "string" ? { connectionString: config } : config),
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    });
   }
 }
 
 export function adapterFactory(target: DatabaseTarget): SqlMigrationAwareDriverAdapterFactory {
   return target.kind === "postgres"
     ? new PrismaPgWholeScripts(
-        { connectionString: target.url, max: 10, connectionTimeoutMillis: POOL_QUEUE_TIMEOUT_MS, Client: QuickConnectClient },
+        {
+          connectionString: target.url,
+          max: 10,
+          connectionTimeoutMillis: POOL_QUEUE_TIMEOUT_MS,
+          Client: QuickConnectClient,
+        },
         { onPoolError: (error) => console.warn(`PostgreSQL closed an idle connection: ${error.message}`) },
       )
     : new PrismaPGlite(openPGlite(target.dataDir));

@@ -26,7 +26,10 @@ export type AvailabilityProbe = {
   close(): Promise<void>;
 };
 
-export function availabilityProbe(connectionString: string, log: (line: string) => void = console.warn): AvailabilityProbe {
+export function availabilityProbe(
+  connectionString: string,
+  log: (line: string) => void = console.warn,
+): AvailabilityProbe {
   const pool = new pg.Pool({
     connectionString,
     max: 1,
@@ -51,14 +54,16 @@ export function availabilityProbe(connectionString: string, log: (line: string) 
       healthy = false;
       reason = error instanceof Error ? error.message : String(error);
     }
-    if (last && last.healthy !== healthy) log(healthy ? "Database reachable again" : `Database unavailable: ${reason}`);
+    if (last && last.healthy !== healthy)
+      log(healthy ? "Database reachable again" : `Database unavailable: ${reason}`);
     last = { healthy, at: Date.now() };
     return healthy;
   }
 
   return {
     isAvailable() {
-      if (last && Date.now() - last.at < (last.healthy ? HEALTHY_FOR_MS : UNHEALTHY_FOR_MS)) return Promise.resolve(last.healthy);
+      if (last && Date.now() - last.at < (last.healthy ? HEALTHY_FOR_MS : UNHEALTHY_FOR_MS))
+        return Promise.resolve(last.healthy);
       inFlight ??= probe().finally(() => (inFlight = undefined));
       return inFlight;
     },

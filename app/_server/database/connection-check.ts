@@ -9,7 +9,10 @@ import { isDatabaseUnavailable } from "./errors";
  * the migration engine say the same things in several shapes and lines, and some of them deep inside a
  * run. The sentence names the host, port, database and user, never the password.
  */
-export async function connectionProblem(target: DatabaseTarget, timeoutMs = CONNECT_TIMEOUT_MS): Promise<string | null> {
+export async function connectionProblem(
+  target: DatabaseTarget,
+  timeoutMs = CONNECT_TIMEOUT_MS,
+): Promise<string | null> {
   return target.kind === "postgres" ? postgresProblem(target.url, timeoutMs) : pgliteProblem(target.dataDir);
 }
 
@@ -17,7 +20,11 @@ export async function connectionProblem(target: DatabaseTarget, timeoutMs = CONN
 const CONNECT_TIMEOUT_MS = 5_000;
 
 async function postgresProblem(url: string, timeoutMs: number): Promise<string | null> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs });
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: timeoutMs,
+    query_timeout: timeoutMs,
+  });
   // A server that goes away after connecting makes the client emit 'error'; the query below reports it.
   client.on("error", () => {});
   try {
@@ -53,9 +60,12 @@ function decoded(part: string): string {
 export function describePostgresError(error: unknown, url: string, timeoutMs = CONNECT_TIMEOUT_MS): string {
   const { server, database, user } = address(url);
   const code = (error as { code?: unknown }).code;
-  if (code === "3D000") return `The database "${database}" does not exist on the PostgreSQL server at ${server}: create it (createdb ${database}) or correct DATABASE_URL.`;
-  if (code === "28P01" || code === "28000") return `The PostgreSQL server at ${server} refused the user "${user}": check the user name and password in DATABASE_URL.`;
-  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return `Cannot find the PostgreSQL server ${server} named in DATABASE_URL: check the host name.`;
+  if (code === "3D000")
+    return `The database "${database}" does not exist on the PostgreSQL server at ${server}: create it (createdb ${database}) or correct DATABASE_URL.`;
+  if (code === "28P01" || code === "28000")
+    return `The PostgreSQL server at ${server} refused the user "${user}": check the user name and password in DATABASE_URL.`;
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN")
+    return `Cannot find the PostgreSQL server ${server} named in DATABASE_URL: check the host name.`;
   if (isDatabaseUnavailable(error)) {
     return `Cannot reach the PostgreSQL server at ${server} (${reason(error, timeoutMs)}): is it running, and is DATABASE_URL right?`;
   }
@@ -65,7 +75,8 @@ export function describePostgresError(error: unknown, url: string, timeoutMs = C
 function reason(error: unknown, timeoutMs: number): string {
   const code = (error as { code?: unknown }).code;
   if (code === "ECONNREFUSED") return "connection refused";
-  if (code === "ETIMEDOUT" || /timeout/i.test(firstLine(error))) return `no answer within ${timeoutMs / 1000} seconds`;
+  if (code === "ETIMEDOUT" || /timeout/i.test(firstLine(error)))
+    return `no answer within ${timeoutMs / 1000} seconds`;
   return firstLine(error);
 }
 

@@ -24,7 +24,10 @@ export function isUniqueViolation(error: unknown, modelOrField?: string): boolea
  */
 export function isWriteConflict(error: unknown): boolean {
   const code = codeOf(error);
-  return code === "P2034" || (code === "P2010" && JSON.stringify(metaOf(error)).includes("TransactionWriteConflict"));
+  return (
+    code === "P2034" ||
+    (code === "P2010" && JSON.stringify(metaOf(error)).includes("TransactionWriteConflict"))
+  );
 }
 
 /** Prisma gave up on an interactive transaction: no connection within maxWait, or not done within its timeout. */
@@ -37,7 +40,10 @@ export function isTransactionTimeout(error: unknown): boolean {
  * raw ones P2010 with PostgreSQL's 42P01.
  */
 export function isMissingTable(error: unknown): boolean {
-  return codeOf(error) === "P2021" || (codeOf(error) === "P2010" && JSON.stringify(metaOf(error)).includes("42P01"));
+  return (
+    codeOf(error) === "P2021" ||
+    (codeOf(error) === "P2010" && JSON.stringify(metaOf(error)).includes("42P01"))
+  );
 }
 
 function codeOf(error: unknown): unknown {
@@ -51,9 +57,23 @@ function metaOf(error: unknown): unknown {
 /** Prisma's codes for a server it cannot reach (P1001), that timed out (P1002, P1008) or closed the connection (P1017). */
 const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017"]);
 /** The driver adapter's kinds for the same, inside `meta.driverAdapterError.cause` (raw queries report them as P2010). */
-const UNAVAILABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+const UNAVAILABLE_ADAPTER_KINDS = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+]);
 /** Socket errors of the `pg` driver itself (seen by code that uses it directly, such as the availability probe). */
-const UNAVAILABLE_SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN"]);
+const UNAVAILABLE_SOCKET_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EAI_AGAIN",
+]);
 /**
  * What `pg` throws, without any code, when a socket closes under it ("Connection terminated
  * unexpectedly"), a connection attempt runs past `connectionTimeoutMillis` ("… due to connection
@@ -61,7 +81,8 @@ const UNAVAILABLE_SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDO
  * when trying to connect" from the pool), or a dead client is reused. The adapter passes these on
  * unmapped, so their fixed texts are all there is to go by.
  */
-const UNAVAILABLE_DRIVER_MESSAGES = /^(Connection terminated|timeout expired$|timeout exceeded when trying to connect|Client has encountered a connection error)/;
+const UNAVAILABLE_DRIVER_MESSAGES =
+  /^(Connection terminated|timeout expired$|timeout exceeded when trying to connect|Client has encountered a connection error)/;
 
 /**
  * The database cannot be reached right now, through no fault of the request: refused, reset or timed-out
@@ -74,9 +95,22 @@ const UNAVAILABLE_DRIVER_MESSAGES = /^(Connection terminated|timeout expired$|ti
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;
   const code = codeOf(error);
-  if (typeof code === "string" && (UNAVAILABLE_PRISMA_CODES.has(code) || UNAVAILABLE_SOCKET_CODES.has(code) || isUnavailableSqlState(code))) return true;
-  const cause = (metaOf(error) as { driverAdapterError?: { cause?: { kind?: unknown; code?: unknown; originalCode?: unknown } } }).driverAdapterError?.cause;
-  if (cause && (UNAVAILABLE_ADAPTER_KINDS.has(String(cause.kind)) || isUnavailableSqlState(cause.originalCode ?? cause.code))) return true;
+  if (
+    typeof code === "string" &&
+    (UNAVAILABLE_PRISMA_CODES.has(code) || UNAVAILABLE_SOCKET_CODES.has(code) || isUnavailableSqlState(code))
+  )
+    return true;
+  const cause = (
+    metaOf(error) as {
+      driverAdapterError?: { cause?: { kind?: unknown; code?: unknown; originalCode?: unknown } };
+    }
+  ).driverAdapterError?.cause;
+  if (
+    cause &&
+    (UNAVAILABLE_ADAPTER_KINDS.has(String(cause.kind)) ||
+      isUnavailableSqlState(cause.originalCode ?? cause.code))
+  )
+    return true;
   const message = (error as { message?: unknown }).message;
   return code === undefined && typeof message === "string" && UNAVAILABLE_DRIVER_MESSAGES.test(message);
 }

@@ -1,10 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { groupWriter } from "./group-commit";
 
-type Item = { name: string; key?: string; resolve: (group: string) => void; reject: (error: unknown) => void };
+type Item = {
+  name: string;
+  key?: string;
+  resolve: (group: string) => void;
+  reject: (error: unknown) => void;
+};
 
 /** A writer that records its groups and answers each item with its group's names; `fail` makes a group's write throw. */
-function recorder(limit: number, options: { joins?: (group: readonly Item[], item: Item) => boolean; fail?: (group: Item[]) => boolean } = {}) {
+function recorder(
+  limit: number,
+  options: {
+    joins?: (group: readonly Item[], item: Item) => boolean;
+    fail?: (group: Item[]) => boolean;
+  } = {},
+) {
   const groups: string[][] = [];
   const queue = groupWriter<Item>(
     async (group) => {
@@ -16,7 +27,8 @@ function recorder(limit: number, options: { joins?: (group: readonly Item[], ite
     },
     { limit, joins: options.joins },
   );
-  const add = (name: string, key?: string) => new Promise<string>((resolve, reject) => queue({ name, key, resolve, reject }));
+  const add = (name: string, key?: string) =>
+    new Promise<string>((resolve, reject) => queue({ name, key, resolve, reject }));
   return { groups, add };
 }
 
@@ -32,7 +44,9 @@ describe("groupWriter", () => {
   });
 
   it("keeps an item that may not join a group for a later one, without holding up those behind it", async () => {
-    const { groups, add } = recorder(10, { joins: (group, item) => !group.some((member) => member.key === item.key) });
+    const { groups, add } = recorder(10, {
+      joins: (group, item) => !group.some((member) => member.key === item.key),
+    });
     await Promise.all([add("a", "k1"), add("b", "k1"), add("c", "k1"), add("d", "k2"), add("e", "k3")]);
     expect(groups).toEqual([["a"], ["b", "d", "e"], ["c"]]);
   });
@@ -40,11 +54,11 @@ describe("groupWriter", () => {
   it("rejects every item of a group whose write throws, and goes on with the next group", async () => {
     const { groups, add } = recorder(10, { fail: (group) => group[0]!.name === "b" });
     const outcomes = await Promise.allSettled([add("a"), add("b"), add("c")]);
-    expect(outcomes.map((outcome) => (outcome.status === "fulfilled" ? outcome.value : (outcome.reason as Error).message))).toEqual([
-      "a",
-      "group of b failed",
-      "group of b failed",
-    ]);
+    expect(
+      outcomes.map((outcome) =>
+        outcome.status === "fulfilled" ? outcome.value : (outcome.reason as Error).message,
+      ),
+    ).toEqual(["a", "group of b failed", "group of b failed"]);
     expect(await add("d")).toBe("d");
     expect(groups).toEqual([["a"], ["b", "c"], ["d"]]);
   });

@@ -24,13 +24,16 @@ export type GroupOptions<T> = {
  * time, and settles each. (Two groups at a time were measured no faster: the second waited for the
  * first one's locks, and the groups were smaller.)
  */
-export function groupWriter<T extends Waiting>(write: (group: T[]) => Promise<void>, options: GroupOptions<T>): (item: T) => void {
+export function groupWriter<T extends Waiting>(
+  write: (group: T[]) => Promise<void>,
+  options: GroupOptions<T>,
+): (item: T) => void {
   const waiting: T[] = [];
   let writing = false;
 
   const takeGroup = (): T[] => {
     const group: T[] = [];
-    for (let index = 0; index < waiting.length && group.length < options.limit; ) {
+    for (let index = 0; index < waiting.length && group.length < options.limit;) {
       if (group.length > 0 && options.joins && !options.joins(group, waiting[index]!)) index++;
       else group.push(...waiting.splice(index, 1));
     }

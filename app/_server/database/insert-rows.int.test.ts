@@ -47,8 +47,18 @@ describe("insertRows", () => {
     });
 
     const key = randomUUID();
-    await insertRows(db, "IdempotencyKey", [{ id: key, requestHash: "hash", registrationId: id, response: Buffer.from([0, 1, 92, 255]), createdAt: at }]);
-    expect(Buffer.from((await db.idempotencyKey.findUniqueOrThrow({ where: { id: key } })).response)).toEqual(Buffer.from([0, 1, 92, 255]));
+    await insertRows(db, "IdempotencyKey", [
+      {
+        id: key,
+        requestHash: "hash",
+        registrationId: id,
+        response: Buffer.from([0, 1, 92, 255]),
+        createdAt: at,
+      },
+    ]);
+    expect(Buffer.from((await db.idempotencyKey.findUniqueOrThrow({ where: { id: key } })).response)).toEqual(
+      Buffer.from([0, 1, 92, 255]),
+    );
 
     const emailIds = [newRecordId(), newRecordId()];
     await insertRows(
@@ -68,17 +78,50 @@ describe("insertRows", () => {
         createdAt: at,
       })),
     );
-    const stored = await db.outboxEmail.findMany({ where: { id: { in: emailIds } }, orderBy: { subject: "desc" } });
-    expect(stored.map(({ subject, text, attachments, draft, status, attempts, nextAttemptAt }) => ({ subject, text, attachments, draft, status, attempts, nextAttemptAt }))).toEqual([
-      { subject: "Grüße \ufffd 问候", text: null, attachments: [{ filename: "a.ics", content: "BEGIN:VCALENDAR\r\n" }], draft: { nested: { value: 1 } }, status: "queued", attempts: 0, nextAttemptAt: at },
-      { subject: "Grüße", text: "Text", attachments: [], draft: null, status: "queued", attempts: 0, nextAttemptAt: at },
+    const stored = await db.outboxEmail.findMany({
+      where: { id: { in: emailIds } },
+      orderBy: { subject: "desc" },
+    });
+    expect(
+      stored.map(({ subject, text, attachments, draft, status, attempts, nextAttemptAt }) => ({
+        subject,
+        text,
+        attachments,
+        draft,
+        status,
+        attempts,
+        nextAttemptAt,
+      })),
+    ).toEqual([
+      {
+        subject: "Grüße \ufffd 问候",
+        text: null,
+        attachments: [{ filename: "a.ics", content: "BEGIN:VCALENDAR\r\n" }],
+        draft: { nested: { value: 1 } },
+        status: "queued",
+        attempts: 0,
+        nextAttemptAt: at,
+      },
+      {
+        subject: "Grüße",
+        text: "Text",
+        attachments: [],
+        draft: null,
+        status: "queued",
+        attempts: 0,
+        nextAttemptAt: at,
+      },
     ]);
-    const [sqlNull] = await db.$queryRaw<{ isNull: boolean }[]>`SELECT "draft" IS NULL AS "isNull" FROM "OutboxEmail" WHERE "id" = ${emailIds[1]}`;
+    const [sqlNull] = await db.$queryRaw<
+      { isNull: boolean }[]
+    >`SELECT "draft" IS NULL AS "isNull" FROM "OutboxEmail" WHERE "id" = ${emailIds[1]}`;
     expect(sqlNull!.isNull).toBe(true);
   });
 
   it("refuses rows that name different columns, so that none is dropped silently", async () => {
-    await expect(insertRows(db, "AccessToken", [{ hash: "a", purpose: "manage" }, { hash: "b" }])).rejects.toThrow("Rows for AccessToken name different columns");
+    await expect(
+      insertRows(db, "AccessToken", [{ hash: "a", purpose: "manage" }, { hash: "b" }]),
+    ).rejects.toThrow("Rows for AccessToken name different columns");
   });
 });
 

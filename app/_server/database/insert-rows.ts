@@ -15,13 +15,19 @@ import { timestampText } from "./timestamp";
  * (as instants; see timestampText). Columns left out get the table's default; a column given as null or
  * undefined is NULL. Every row must name the same columns, so that none is dropped silently.
  */
-export async function insertRows(tx: Pick<Prisma.TransactionClient, "$executeRaw">, table: string, rows: Record<string, unknown>[]): Promise<void> {
+export async function insertRows(
+  tx: Pick<Prisma.TransactionClient, "$executeRaw">,
+  table: string,
+  rows: Record<string, unknown>[],
+): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!);
   // Names go into the statement as they are: only plain ones.
-  if (![table, ...columns].every((name) => IDENTIFIER.test(name))) throw new Error(`Not a plain table or column name in ${table}`);
+  if (![table, ...columns].every((name) => IDENTIFIER.test(name)))
+    throw new Error(`Not a plain table or column name in ${table}`);
   const signature = [...columns].sort().join();
-  if (rows.some((row) => Object.keys(row).sort().join() !== signature)) throw new Error(`Rows for ${table} name different columns`);
+  if (rows.some((row) => Object.keys(row).sort().join() !== signature))
+    throw new Error(`Rows for ${table} name different columns`);
   const quotedTable = PrismaValues.raw(`"${table}"`);
   const list = PrismaValues.raw(columns.map((column) => `"${column}"`).join(", "));
   await tx.$executeRaw`

@@ -11,7 +11,10 @@ afterAll(async () => {
 // The first diff boots the schema engine's WebAssembly and the in-memory PGlite it is handed.
 describe("npm run db:check", { timeout: 60_000 }, () => {
   it("finds no change of schema.prisma since the last migration", async () => {
-    const [snapshot, schema] = await Promise.all([readFile(SNAPSHOT_PATH, "utf8"), readFile(SCHEMA_PATH, "utf8")]);
+    const [snapshot, schema] = await Promise.all([
+      readFile(SNAPSHOT_PATH, "utf8"),
+      readFile(SCHEMA_PATH, "utf8"),
+    ]);
     const sql = await diffSchemas(snapshot, schema);
     expect(isEmptyMigration(sql), `schema.prisma changed without a migration:\n${sql}`).toBe(true);
   });

@@ -31,7 +31,9 @@ function loadWasm(): Promise<void> {
     // Resolved from the project root at run time; a bundled `require.resolve` would yield a module id.
     const resolver = createRequire(path.join(process.cwd(), "package.json"));
     const bindings = resolver.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
-    const bytes = await readFile(/* turbopackIgnore: true */ path.join(path.dirname(bindings), "schema_engine_bg.wasm"));
+    const bytes = await readFile(
+      /* turbopackIgnore: true */ path.join(path.dirname(bindings), "schema_engine_bg.wasm"),
+    );
     const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg });
     bg.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
@@ -78,19 +80,35 @@ function describe(error: unknown): string {
 export async function readMigrations(): Promise<MigrationList> {
   const dir = MIGRATIONS_DIR;
   // Read at run time from the project folder, not bundled: tell the bundler not to trace these paths.
-  const entries = existsSync(/* turbopackIgnore: true */ dir) ? await readdir(/* turbopackIgnore: true */ dir, { withFileTypes: true }) : [];
-  const folders = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const entries = existsSync(/* turbopackIgnore: true */ dir)
+    ? await readdir(/* turbopackIgnore: true */ dir, { withFileTypes: true })
+    : [];
+  const folders = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   const lockPath = path.join(dir, "migration_lock.toml");
   return {
     baseDir: dir,
-    lockfile: { path: "migration_lock.toml", content: existsSync(/* turbopackIgnore: true */ lockPath) ? await readFile(/* turbopackIgnore: true */ lockPath, "utf8") : null },
+    lockfile: {
+      path: "migration_lock.toml",
+      content: existsSync(/* turbopackIgnore: true */ lockPath)
+        ? await readFile(/* turbopackIgnore: true */ lockPath, "utf8")
+        : null,
+    },
     shadowDbInitScript: "",
     migrationDirectories: await Promise.all(
       folders.map(async (folder) => ({
         path: folder,
         migrationFile: {
           path: "migration.sql",
-          content: { tag: "ok" as const, value: await readFile(/* turbopackIgnore: true */ path.join(dir, folder, "migration.sql"), "utf8") },
+          content: {
+            tag: "ok" as const,
+            value: await readFile(
+              /* turbopackIgnore: true */ path.join(dir, folder, "migration.sql"),
+              "utf8",
+            ),
+          },
         },
       })),
     ),
@@ -120,7 +138,13 @@ export async function diffSchemas(from: string | null, to: string): Promise<stri
   const asTarget = (content: string | null): DiffTarget =>
     content === null ? { tag: "empty" } : { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content }] };
   return withEngine({ kind: "pglite", dataDir: "memory://" }, async (engine) => {
-    const { stdout } = await engine.diff({ from: asTarget(from), to: asTarget(to), script: true, exitCode: null, filters: NO_FILTER });
+    const { stdout } = await engine.diff({
+      from: asTarget(from),
+      to: asTarget(to),
+      script: true,
+      exitCode: null,
+      filters: NO_FILTER,
+    });
     return stdout ?? "";
   });
 }

@@ -26,20 +26,27 @@ describe.runIf(target.kind === "postgres")("a PostgreSQL server going away", () 
       await new Promise((resolve) => setTimeout(resolve, 50));
       ended = Number(
         (
-          await db.$queryRaw<{ n: bigint }[]>`SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity
+          await db.$queryRaw<
+            { n: bigint }[]
+          >`SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity
             WHERE query LIKE '%unavailable-test-sleep%' AND pid <> pg_backend_pid() AND datname = current_database()`
         )[0]!.n,
       );
     }
     const error = await sleeping;
-    expect(error).toMatchObject({ code: "P2010", meta: { driverAdapterError: { cause: { originalCode: "57P01" } } } });
+    expect(error).toMatchObject({
+      code: "P2010",
+      meta: { driverAdapterError: { cause: { originalCode: "57P01" } } },
+    });
     expect(isDatabaseUnavailable(error)).toBe(true);
     expect(asAppError(error)?.code).toBe("unavailable");
   });
 
   it("the app's pool survives its idle connections being ended, and queries again", async () => {
     await Promise.all([db.meeting.count(), db.room.count(), db.$queryRaw`SELECT 1`]);
-    const [ended] = await db.$queryRaw<{ n: bigint }[]>`SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity
+    const [ended] = await db.$queryRaw<
+      { n: bigint }[]
+    >`SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity
       WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`;
     expect(Number(ended!.n)).toBeGreaterThan(0);
     // Let the pool hear of the ends ('error' on idle clients, which would crash an unguarded process).
@@ -77,7 +84,11 @@ describe.runIf(target.kind === "postgres")("a PostgreSQL server going away", () 
       expect(await probe.isAvailable()).toBe(false);
       await new Promise((resolve) => setTimeout(resolve, 600));
       expect(await probe.isAvailable()).toBe(true);
-      expect(transitions).toEqual(["Database reachable again", "Database unavailable", "Database reachable again"]);
+      expect(transitions).toEqual([
+        "Database reachable again",
+        "Database unavailable",
+        "Database reachable again",
+      ]);
     } finally {
       await probe.close();
       relay.close();

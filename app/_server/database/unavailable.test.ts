@@ -20,7 +20,10 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": "192.0.2.1" }),
   cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false }),
 }));
-vi.mock("next-intl/server", async (original) => ({ ...(await original<typeof import("next-intl/server")>()), getLocale: async () => scope.locale }));
+vi.mock("next-intl/server", async (original) => ({
+  ...(await original<typeof import("next-intl/server")>()),
+  getLocale: async () => scope.locale,
+}));
 vi.mock("@/app/_server/authz", async (original) => ({
   ...(await original<typeof import("@/app/_server/authz")>()),
   currentActor: async () => ({ id: "organizer", email: "o@example.org", name: "O", role: "organizer" }),
@@ -75,29 +78,46 @@ describe("recognising an unreachable database", () => {
     expect(isDatabaseUnavailable(refused)).toBe(true);
 
     const silentPort = await listen(() => {});
-    const silent = new PrismaClient({ adapter: new PrismaPg({ connectionString: `postgresql://postgres@127.0.0.1:${silentPort}/x`, connectionTimeoutMillis: 200 }) });
+    const silent = new PrismaClient({
+      adapter: new PrismaPg({
+        connectionString: `postgresql://postgres@127.0.0.1:${silentPort}/x`,
+        connectionTimeoutMillis: 200,
+      }),
+    });
     const timedOut = await thrown(() => silent.meeting.findMany());
     expect(timedOut).toMatchObject({ message: "Connection terminated due to connection timeout" });
     expect(isDatabaseUnavailable(timedOut)).toBe(true);
 
     // The app's own clients give up connecting by themselves (database/adapter.ts, QuickConnectClient).
-    const ownTimeout = await thrown(() => new pg.Client({ connectionString: `postgresql://postgres@127.0.0.1:${silentPort}/x`, connectionTimeoutMillis: 200 }).connect());
+    const ownTimeout = await thrown(() =>
+      new pg.Client({
+        connectionString: `postgresql://postgres@127.0.0.1:${silentPort}/x`,
+        connectionTimeoutMillis: 200,
+      }).connect(),
+    );
     expect(ownTimeout).toMatchObject({ message: "timeout expired" });
     expect(isDatabaseUnavailable(ownTimeout)).toBe(true);
 
     const hangUpPort = await listen((socket) => socket.destroy());
-    const hangUp = new PrismaClient({ adapter: new PrismaPg({ connectionString: `postgresql://postgres@127.0.0.1:${hangUpPort}/x` }) });
+    const hangUp = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: `postgresql://postgres@127.0.0.1:${hangUpPort}/x` }),
+    });
     const terminated = await thrown(() => hangUp.$queryRaw`SELECT 1`);
     expect(terminated).toMatchObject({ message: "Connection terminated unexpectedly" });
     expect(isDatabaseUnavailable(terminated)).toBe(true);
   });
 
   it("leaves every other error alone", () => {
-    const unique = Object.assign(new Error("Unique constraint failed"), { code: "P2002", meta: { target: ["email"] } });
+    const unique = Object.assign(new Error("Unique constraint failed"), {
+      code: "P2002",
+      meta: { target: ["email"] },
+    });
     expect(isUniqueViolation(unique)).toBe(true);
     expect(isDatabaseUnavailable(unique)).toBe(false);
     expect(isDatabaseUnavailable(new Error("Connection string is invalid"))).toBe(false);
-    expect(isDatabaseUnavailable(Object.assign(new Error("Connection terminated"), { code: "XX000" }))).toBe(false);
+    expect(isDatabaseUnavailable(Object.assign(new Error("Connection terminated"), { code: "XX000" }))).toBe(
+      false,
+    );
     expect(isDatabaseUnavailable(new AppError("not_found"))).toBe(false);
     expect(isDatabaseUnavailable(null)).toBe(false);
     expect(asAppError(new TypeError("bug"))).toBeNull();
@@ -122,7 +142,9 @@ describe("answering while the database is away", () => {
 
   it("a delegate's data export: 503 as JSON, still private", async () => {
     const { GET } = await import("@/app/api/manage/[token]/export/route");
-    const response = await GET(new Request("http://localhost/api/manage/x/export"), { params: Promise.resolve({ token: TOKEN }) });
+    const response = await GET(new Request("http://localhost/api/manage/x/export"), {
+      params: Promise.resolve({ token: TOKEN }),
+    });
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("5");
     expect(response.headers.get("cache-control")).toBe("private, no-store");
@@ -132,8 +154,12 @@ describe("answering while the database is away", () => {
   it("calendar feeds: 503 in plain text with Retry-After, public and personal", async () => {
     const { meetingFeed, personalCalendarFeed } = await import("../calendar/handlers");
     for (const response of [
-      await meetingFeed(new Request("http://localhost/calendar/2017.ics"), { params: Promise.resolve({ slug: "2017.ics" }) }),
-      await personalCalendarFeed(new Request("http://localhost/calendar/personal/x.ics"), { params: Promise.resolve({ token: `${TOKEN}.ics` }) }),
+      await meetingFeed(new Request("http://localhost/calendar/2017.ics"), {
+        params: Promise.resolve({ slug: "2017.ics" }),
+      }),
+      await personalCalendarFeed(new Request("http://localhost/calendar/personal/x.ics"), {
+        params: Promise.resolve({ token: `${TOKEN}.ics` }),
+      }),
     ]) {
       expect(response.status).toBe(503);
       expect(response.headers.get("retry-after")).toBe("5");
@@ -151,7 +177,11 @@ describe("answering while the database is away", () => {
     const form = new FormData();
     form.set("name", "Saal 2");
     scope.locale = "zh";
-    expect(await save({ ok: false }, form)).toEqual({ ok: false, message: sentence("zh"), values: { name: "Saal 2" } });
+    expect(await save({ ok: false }, form)).toEqual({
+      ok: false,
+      message: sentence("zh"),
+      values: { name: "Saal 2" },
+    });
   });
 
   it("the public registration form: the same, nothing typed is lost", async () => {
@@ -160,7 +190,11 @@ describe("answering while the database is away", () => {
     form.set("givenName", "Anna");
     form.set("email", "anna@example.org");
     const state = await registerAction("2017", "de", { ok: false }, form);
-    expect(state).toMatchObject({ ok: false, message: sentence("de"), values: { givenName: "Anna", email: "anna@example.org" } });
+    expect(state).toMatchObject({
+      ok: false,
+      message: sentence("de"),
+      values: { givenName: "Anna", email: "anna@example.org" },
+    });
   });
 
   it("pages: the proxy's gate answers 503 with a page in the path's language; server actions pass", async () => {
@@ -172,10 +206,15 @@ describe("answering while the database is away", () => {
     expect(html).toContain('<html lang="zh-CN">');
     expect(html).toContain(messages.zh.unavailable.body);
 
-    const root = await unavailablePageGate(new Request("http://localhost/", { headers: { "accept-language": "en-GB,en;q=0.8" } }));
+    const root = await unavailablePageGate(
+      new Request("http://localhost/", { headers: { "accept-language": "en-GB,en;q=0.8" } }),
+    );
     expect(await root!.text()).toContain(messages.en.unavailable.body);
 
-    const action = new Request("http://localhost/de/meetings/2017/register", { method: "POST", headers: { "next-action": "abc" } });
+    const action = new Request("http://localhost/de/meetings/2017/register", {
+      method: "POST",
+      headers: { "next-action": "abc" },
+    });
     expect(await unavailablePageGate(action)).toBeNull();
   });
 });

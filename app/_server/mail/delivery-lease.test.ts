@@ -36,7 +36,9 @@ vi.mock("../db", () => {
         state.claimValues = values;
         // A few full batches at most, so that a run that never stops claiming fails instead of spinning.
         if (state.claims > 3) return [];
-        return Array.from({ length: state.claimSize }, (_, index) => email("abcdefghijklmnop"[index]!, index));
+        return Array.from({ length: state.claimSize }, (_, index) =>
+          email("abcdefghijklmnop"[index]!, index),
+        );
       },
       accessToken: {
         create: async ({ data }: { data: { hash: string } }) => state.tokens.push(data.hash),
@@ -81,7 +83,9 @@ describe("outbox lease", () => {
   it("outlasts a whole batch of sends that each take the transport's longest time", async () => {
     const now = new Date();
     await deliverOutbox({ now });
-    const until = state.claimValues.find((value) => typeof value === "string" && value !== now.toISOString().replace("T", " ").replace("Z", ""));
+    const until = state.claimValues.find(
+      (value) => typeof value === "string" && value !== now.toISOString().replace("T", " ").replace("Z", ""),
+    );
     const leaseMs = new Date(`${until as string}Z`).getTime() - now.getTime();
     // Ten emails a batch, each send cut off after a minute: ten minutes, and five to spare.
     expect(leaseMs).toBe(15 * 60_000);

@@ -49,7 +49,10 @@ vi.mock("./transport", () => ({
       state.finishSend = resolve;
       state.failSend = reject;
     }),
-  abortSends: () => state.failSend?.(Object.assign(new Error("The app server stopped during the send"), { code: "ESHUTDOWN" })),
+  abortSends: () =>
+    state.failSend?.(
+      Object.assign(new Error("The app server stopped during the send"), { code: "ESHUTDOWN" }),
+    ),
 }));
 
 beforeEach(() => {
@@ -89,7 +92,14 @@ describe("stopOutboxDelivery", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(90);
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(state.written).toEqual([
-      { id: "a", data: expect.objectContaining({ attempts: 1, lockedUntil: null, lastError: "ESHUTDOWN: The app server stopped during the send" }) },
+      {
+        id: "a",
+        data: expect.objectContaining({
+          attempts: 1,
+          lockedUntil: null,
+          lastError: "ESHUTDOWN: The app server stopped during the send",
+        }),
+      },
       { id: { in: ["b", "c"] }, data: { lockedUntil: null } },
     ]);
   });

@@ -53,7 +53,9 @@ async function claim(now: Date, limit: number): Promise<Claimed[]> {
     )
     RETURNING "id", "kind", "createdAt", "registrationId", "toAddress", "subject", "text", "html", "attachments", "draft", "withManageLink", "attempts", "nextAttemptAt"`;
   // RETURNING gives the rows in the order the update met them, not the subquery's: oldest first again.
-  return claimed.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || (a.id < b.id ? -1 : 1));
+  return claimed.sort(
+    (a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || (a.id < b.id ? -1 : 1),
+  );
 }
 
 /**
@@ -79,7 +81,8 @@ async function deliverBatch(now: Date, limit: number): Promise<{ result: Deliver
   const handBack = async (from: number) => {
     more = false;
     const rest = batch.slice(from).map(({ id }) => id);
-    if (rest.length) await db.outboxEmail.updateMany({ where: { id: { in: rest } }, data: { lockedUntil: null } });
+    if (rest.length)
+      await db.outboxEmail.updateMany({ where: { id: { in: rest } }, data: { lockedUntil: null } });
   };
   for (const [index, email] of batch.entries()) {
     if (Date.now() > lastSendStart || stopping()) {

@@ -15,7 +15,13 @@ import "server-only";
 export const LINK_TOKEN_PLACEHOLDER = "{{linkToken}}";
 
 /** What a minter learns of the email it mints for. */
-export type LinkedEmail = { id: string; kind: string; registrationId: string | null; toAddress: string; createdAt: Date };
+export type LinkedEmail = {
+  id: string;
+  kind: string;
+  registrationId: string | null;
+  toAddress: string;
+  createdAt: Date;
+};
 
 /** A fresh token; `revoke` ends it when the attempt to send it failed (no one can tell it arrived). */
 export type MintedLink = { token: string; revoke: () => Promise<void> };

@@ -26,7 +26,12 @@ export type OutboxKindArea = (typeof outboxKindAreas)[number];
 
 export const OUTBOX_PAGE_SIZE = 25;
 
-export type OutboxFilter = { status?: OutboxStatus; area?: OutboxKindArea; recipient?: string; page?: number };
+export type OutboxFilter = {
+  status?: OutboxStatus;
+  area?: OutboxKindArea;
+  recipient?: string;
+  page?: number;
+};
 
 export type OutboxListItem = {
   id: string;
@@ -70,7 +75,11 @@ const listSelect = {
   lastError: true,
   createdAt: true,
   sentAt: true,
-  registration: { select: { meeting: { select: { slug: true, titleDe: true, titleEn: true, titleZh: true, timeZone: true } } } },
+  registration: {
+    select: {
+      meeting: { select: { slug: true, titleDe: true, titleEn: true, titleZh: true, timeZone: true } },
+    },
+  },
 } satisfies Prisma.OutboxEmailSelect;
 
 function listItem(row: Prisma.OutboxEmailGetPayload<{ select: typeof listSelect }>): OutboxListItem {
@@ -86,12 +95,17 @@ function listItem(row: Prisma.OutboxEmailGetPayload<{ select: typeof listSelect 
     lastError: row.lastError,
     createdAt: row.createdAt.toISOString(),
     sentAt: row.sentAt?.toISOString() ?? null,
-    meeting: meeting ? { slug: meeting.slug, title: translationsOf(meeting, "title"), timeZone: meeting.timeZone } : null,
+    meeting: meeting
+      ? { slug: meeting.slug, title: translationsOf(meeting, "title"), timeZone: meeting.timeZone }
+      : null,
   };
 }
 
 /** Newest first, a page at a time, narrowed by status, kind area and part of the recipient's address. */
-export async function listOutbox(actor: Actor | null, filter: OutboxFilter = {}): Promise<{ emails: OutboxListItem[]; total: number; page: number; pages: number }> {
+export async function listOutbox(
+  actor: Actor | null,
+  filter: OutboxFilter = {},
+): Promise<{ emails: OutboxListItem[]; total: number; page: number; pages: number }> {
   authorize(actor, "readNumbers");
   const recipient = filter.recipient?.trim().toLowerCase();
   const where: Prisma.OutboxEmailWhereInput = {
@@ -136,11 +150,18 @@ export async function getOutboxEmail(actor: Actor | null, id: string): Promise<O
   return {
     ...listItem(row),
     retryable: isRetryable(row, new Date()),
-    message: { subject: message.subject, text: message.text, html: withInlineImages(message.html, message.attachments) },
+    message: {
+      subject: message.subject,
+      text: message.text,
+      html: withInlineImages(message.html, message.attachments),
+    },
     attachments: message.attachments.map((attachment) => ({
       filename: attachment.filename,
       contentType: attachment.contentType,
-      bytes: attachment.encoding === "base64" ? Buffer.from(attachment.content, "base64").length : Buffer.byteLength(attachment.content, "utf8"),
+      bytes:
+        attachment.encoding === "base64"
+          ? Buffer.from(attachment.content, "base64").length
+          : Buffer.byteLength(attachment.content, "utf8"),
       inline: Boolean(attachment.cid),
     })),
   };
@@ -150,7 +171,9 @@ export async function getOutboxEmail(actor: Actor | null, id: string): Promise<O
 function withInlineImages(html: string, attachments: Attachment[]): string {
   return attachments.reduce(
     (page, { cid, contentType, content, encoding }) =>
-      cid && encoding === "base64" && /^image\/[a-z0-9.+-]+$/i.test(contentType) ? page.replaceAll(`cid:${cid}`, `data:${contentType};base64,${content}`) : page,
+      cid && encoding === "base64" && /^image\/[a-z0-9.+-]+$/i.test(contentType)
+        ? page.replaceAll(`cid:${cid}`, `data:${contentType};base64,${content}`)
+        : page,
     html,
   );
 }
@@ -166,14 +189,21 @@ export async function retryOutboxEmail(actor: Actor | null, id: string): Promise
   await db.$transaction(async (tx) => {
     const before = await tx.outboxEmail.findFirst({
       where: { AND: [{ id }, visibleTo(actor)] },
-      select: { status: true, attempts: true, nextAttemptAt: true, kind: true, registration: { select: { meetingId: true } } },
+      select: {
+        status: true,
+        attempts: true,
+        nextAttemptAt: true,
+        kind: true,
+        registration: { select: { meetingId: true } },
+      },
     });
     if (!before) throw notFound("Email");
     const { count } = await tx.outboxEmail.updateMany({
       where: { AND: [{ id }, retryableWhere(now)] },
       data: { status: "queued", nextAttemptAt: now, lockedUntil: null },
     });
-    if (count === 0) throw invalid({ emailId: { key: before.status === "sent" ? "emailAlreadySent" : "emailAlreadyDue" } });
+    if (count === 0)
+      throw invalid({ emailId: { key: before.status === "sent" ? "emailAlreadySent" : "emailAlreadyDue" } });
     // No address, body or server answer (which often quotes the address) in the log. The kind stays: the
     // audit log shows retries of account emails only to those who manage accounts (audit/queries.ts).
     await recordAudit(tx, actor, {
@@ -181,7 +211,12 @@ export async function retryOutboxEmail(actor: Actor | null, id: string): Promise
       entity: "OutboxEmail",
       entityId: id,
       meetingId: before.registration?.meetingId ?? null,
-      before: { kind: before.kind, status: before.status, attempts: before.attempts, nextAttemptAt: before.nextAttemptAt },
+      before: {
+        kind: before.kind,
+        status: before.status,
+        attempts: before.attempts,
+        nextAttemptAt: before.nextAttemptAt,
+      },
       after: { kind: before.kind, status: "queued", attempts: before.attempts, nextAttemptAt: now },
     });
   });

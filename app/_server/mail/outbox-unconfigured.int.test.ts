@@ -32,36 +32,66 @@ describe("outbox without SMTP_URL", () => {
           checkInCode: newCheckInCode(),
         },
       });
-      return { ...(await queueRegistrationEmail(tx, { kind: "confirmed", registrationId: registration.id })), registrationId: registration.id };
+      return {
+        ...(await queueRegistrationEmail(tx, { kind: "confirmed", registrationId: registration.id })),
+        registrationId: registration.id,
+      };
     });
 
     expect(await deliverOutbox()).toEqual({ sent: 0, retried: 0, failed: 0 });
     expect(() => deliverSoon()).not.toThrow();
-    expect(await deliverOutbox({ now: new Date(Date.now() + 86_400_000) })).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(await deliverOutbox({ now: new Date(Date.now() + 86_400_000) })).toEqual({
+      sent: 0,
+      retried: 0,
+      failed: 0,
+    });
 
     const row = await db.outboxEmail.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ status: "queued", attempts: 0, withManageLink: true, lockedUntil: null, lastError: null, sentAt: null });
+    expect(row).toMatchObject({
+      status: "queued",
+      attempts: 0,
+      withManageLink: true,
+      lockedUntil: null,
+      lastError: null,
+      sentAt: null,
+    });
     // Stored as a draft, composed when the email leaves or is looked at. No sessions, so no calendar; the
     // check-in code's QR code as a small inline image, drawn from the code it shows.
     expect(row).toMatchObject({ text: null, html: null, attachments: [] });
     const { checkInCode } = await db.registration.findUniqueOrThrow({ where: { id: registrationId } });
     const ready = await readyEmail(row);
     expect(ready.attachments).toEqual([
-      { filename: "check-in.png", contentType: "image/png", content: expect.stringMatching(/^iVBORw0KGgo/), encoding: "base64", cid: "check-in-code@meeting" },
+      {
+        filename: "check-in.png",
+        contentType: "image/png",
+        content: expect.stringMatching(/^iVBORw0KGgo/),
+        encoding: "base64",
+        cid: "check-in-code@meeting",
+      },
     ]);
     expect(ready.text).toContain(`/de/manage/${LINK_TOKEN_PLACEHOLDER}\n`);
     expect(ready.html).toContain(`/de/manage/${LINK_TOKEN_PLACEHOLDER}"`);
     expect(ready.text).toContain(formatCheckInCode(checkInCode));
     // Nothing that could open the registration exists while the email waits.
     expect(await db.accessToken.count({ where: { registrationId } })).toBe(0);
-    const [stored] = await db.$queryRaw<{ text: string }[]>`SELECT row_to_json(o)::text AS "text" FROM "OutboxEmail" o WHERE "id" = ${id}`;
+    const [stored] = await db.$queryRaw<
+      { text: string }[]
+    >`SELECT row_to_json(o)::text AS "text" FROM "OutboxEmail" o WHERE "id" = ${id}`;
     expect(stored!.text).not.toMatch(/\/manage\/(?!\{\{)/);
   });
 
   it("refuses a link that no minter makes for its kind", async () => {
     await expect(
       db.$transaction((tx) =>
-        queueEmail(tx, { registrationId: null, kind: "test", to: "someone@example.org", subject: "x", text: LINK_TOKEN_PLACEHOLDER, html: "", withManageLink: true }),
+        queueEmail(tx, {
+          registrationId: null,
+          kind: "test",
+          to: "someone@example.org",
+          subject: "x",
+          text: LINK_TOKEN_PLACEHOLDER,
+          html: "",
+          withManageLink: true,
+        }),
       ),
     ).rejects.toThrow("No link minter for test");
   });

@@ -13,7 +13,11 @@ vi.mock("../db", () => ({
     },
   },
 }));
-vi.mock("./transport", () => ({ SEND_TIMEOUT_MS: 60_000, mailConfigured: () => true, sendEmail: async () => {} }));
+vi.mock("./transport", () => ({
+  SEND_TIMEOUT_MS: 60_000,
+  mailConfigured: () => true,
+  sendEmail: async () => {},
+}));
 
 describe("retry delays", () => {
   it("double from 30 seconds and stop growing at one hour", () => {
@@ -47,14 +51,21 @@ describe("renderForRecipient", () => {
       text: `Set it: https://meeting.example/en/admin/password/${token}\nhttps://meeting.example/de/manage/${token}.\n/calendar/personal/${token}.ics /de/meetings/${token}`,
       html: `<a href="https://meeting.example/en/admin/password/${token}">https://meeting.example/en/admin/password/${token}</a>`,
     });
-    expect(email.text).toBe("Set it: https://meeting.example/en/admin/password/…\nhttps://meeting.example/de/manage/….\n/calendar/personal/….ics " + `/de/meetings/${token}`);
-    expect(email.html).toBe('<a href="https://meeting.example/en/admin/password/…">https://meeting.example/en/admin/password/…</a>');
+    expect(email.text).toBe(
+      "Set it: https://meeting.example/en/admin/password/…\nhttps://meeting.example/de/manage/….\n/calendar/personal/….ics " +
+        `/de/meetings/${token}`,
+    );
+    expect(email.html).toBe(
+      '<a href="https://meeting.example/en/admin/password/…">https://meeting.example/en/admin/password/…</a>',
+    );
   });
 });
 
 describe("shortError", () => {
   it("keeps the code and one short line", () => {
-    const error = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:2525\n  at TCP"), { code: "ESOCKET" });
+    const error = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:2525\n  at TCP"), {
+      code: "ESOCKET",
+    });
     expect(shortError(error)).toBe("ESOCKET: connect ECONNREFUSED 127.0.0.1:2525 at TCP");
     expect(shortError("x".repeat(1000))).toHaveLength(300);
   });

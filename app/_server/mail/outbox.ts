@@ -17,7 +17,13 @@ import type { OutgoingEmail } from "./transport";
  * An attachment as it leaves. Binary content (an image) is base64 text with `encoding: "base64"`; `cid`
  * makes it an inline part that the HTML shows as `<img src="cid:…">`.
  */
-export type Attachment = { filename: string; contentType: string; content: string; encoding?: "base64"; cid?: string };
+export type Attachment = {
+  filename: string;
+  contentType: string;
+  content: string;
+  encoding?: "base64";
+  cid?: string;
+};
 
 /**
  * An attachment stored as what it shows and drawn when the email is sent or looked at: the check-in QR
@@ -25,7 +31,12 @@ export type Attachment = { filename: string; contentType: string; content: strin
  * every delegate in a rush wait, and held the seat's lock meanwhile; its content follows from the
  * address it encodes anyway.
  */
-export type AttachmentToDraw = { filename: string; contentType: "image/png"; cid: string; checkInQr: { meetingSlug: string; code: string } };
+export type AttachmentToDraw = {
+  filename: string;
+  contentType: "image/png";
+  cid: string;
+  checkInQr: { meetingSlug: string; code: string };
+};
 
 /** As stored with the queued email (JSON). */
 export type StoredAttachment = Attachment | AttachmentToDraw;
@@ -55,7 +66,8 @@ export async function queueEmails(tx: Prisma.TransactionClient, emails: NewEmail
   const rows = emails.map((email) => {
     // The module that queues an email of a kind with a link registers its minter as it loads: a kind
     // without one is a mistake in the code, better found here than by an email that can never leave.
-    if (email.withManageLink && !linkMinterFor(email.kind)) throw new Error(`No link minter for ${email.kind}`);
+    if (email.withManageLink && !linkMinterFor(email.kind))
+      throw new Error(`No link minter for ${email.kind}`);
     const composed = "draft" in email ? null : email;
     return {
       id: newRecordId(),
@@ -96,21 +108,42 @@ export async function hasNewerEmail(
 }
 
 /** An email as stored: composed, or a draft (`draft` set, the bodies null). */
-export type StoredEmail = { toAddress: string; subject: string; text: string | null; html: string | null; attachments: unknown; draft: unknown };
+export type StoredEmail = {
+  toAddress: string;
+  subject: string;
+  text: string | null;
+  html: string | null;
+  attachments: unknown;
+  draft: unknown;
+};
 
 /** A stored email composed, with its attachments drawn (readyEmail). */
-export type ReadyEmail = Omit<StoredEmail, "text" | "html" | "attachments" | "draft"> & { text: string; html: string; attachments: Attachment[] };
+export type ReadyEmail = Omit<StoredEmail, "text" | "html" | "attachments" | "draft"> & {
+  text: string;
+  html: string;
+  attachments: Attachment[];
+};
 
 /** The stored email as it leaves: a draft composed, the attachments drawn. */
-export async function readyEmail<T extends StoredEmail>(row: T): Promise<Omit<T, keyof ReadyEmail> & ReadyEmail> {
+export async function readyEmail<T extends StoredEmail>(
+  row: T,
+): Promise<Omit<T, keyof ReadyEmail> & ReadyEmail> {
   const content = row.draft
     ? composeDraft(row.draft as RegistrationEmailDraft, LINK_TOKEN_PLACEHOLDER)
-    : { text: row.text ?? "", html: row.html ?? "", attachments: Array.isArray(row.attachments) ? (row.attachments as StoredAttachment[]) : [] };
+    : {
+        text: row.text ?? "",
+        html: row.html ?? "",
+        attachments: Array.isArray(row.attachments) ? (row.attachments as StoredAttachment[]) : [],
+      };
   const attachments = await Promise.all(
     content.attachments.map(async (attachment): Promise<Attachment> => {
       if (!("checkInQr" in attachment)) return attachment;
       const { checkInQr, ...described } = attachment;
-      return { ...described, content: (await checkInQrPng(checkInQr.meetingSlug, checkInQr.code)).toString("base64"), encoding: "base64" };
+      return {
+        ...described,
+        content: (await checkInQrPng(checkInQr.meetingSlug, checkInQr.code)).toString("base64"),
+        encoding: "base64",
+      };
     }),
   );
   return { ...row, text: content.text, html: content.html, attachments };
@@ -148,5 +181,10 @@ function redactLinkTokens(text: string): string {
  */
 export function renderForRecipient(row: ReadyEmail): OutgoingEmail {
   const email = render(row, REDACTED_TOKEN);
-  return { ...email, subject: redactLinkTokens(email.subject), text: redactLinkTokens(email.text), html: redactLinkTokens(email.html) };
+  return {
+    ...email,
+    subject: redactLinkTokens(email.subject),
+    text: redactLinkTokens(email.text),
+    html: redactLinkTokens(email.html),
+  };
 }

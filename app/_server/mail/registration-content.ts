@@ -16,7 +16,16 @@ import { delegateName, localTimeLine } from "./wording";
  * strings out. Every value is escaped for HTML at the one place where HTML is written (`html` below).
  */
 
-export const registrationEmailKinds = ["received", "confirmed", "approved", "rejected", "cancelled", "promoted", "changed", "link"] as const;
+export const registrationEmailKinds = [
+  "received",
+  "confirmed",
+  "approved",
+  "rejected",
+  "cancelled",
+  "promoted",
+  "changed",
+  "link",
+] as const;
 export type RegistrationEmailKind = (typeof registrationEmailKinds)[number];
 
 /** Kinds after which the delegate has no seats to show or put in a calendar. */
@@ -56,13 +65,22 @@ function variantOf(kind: RegistrationEmailKind, view: Pick<EmailView, "status">)
 }
 
 /** The subject line alone: the outbox keeps it from the start, while the rest may wait to be composed. */
-export function registrationEmailSubject(input: Pick<ComposeInput, "kind" | "view" | "sessionTitle">): string {
+export function registrationEmailSubject(
+  input: Pick<ComposeInput, "kind" | "view" | "sessionTitle">,
+): string {
   const locale = input.view.language;
   const meeting = pick(input.view.meeting.title, locale);
-  return translator(locale)(`subject.${variantOf(input.kind, input.view)}`, { meeting, session: input.sessionTitle ?? "" });
+  return translator(locale)(`subject.${variantOf(input.kind, input.view)}`, {
+    meeting,
+    session: input.sessionTitle ?? "",
+  });
 }
 
-export function composeRegistrationEmail(input: ComposeInput): { subject: string; text: string; html: string } {
+export function composeRegistrationEmail(input: ComposeInput): {
+  subject: string;
+  text: string;
+  html: string;
+} {
   const { kind, view } = input;
   const locale = view.language;
   const t = translator(locale);
@@ -74,7 +92,9 @@ export function composeRegistrationEmail(input: ComposeInput): { subject: string
   const blocks: Block[] = [
     { type: "paragraph", text: t("greeting", { name: delegateName(view, locale) }) },
     { type: "paragraph", text: t(`intro.${variant}`, { session }) },
-    ...(input.message ? [{ type: "message" as const, heading: t("organizerMessage"), text: input.message }] : []),
+    ...(input.message
+      ? [{ type: "message" as const, heading: t("organizerMessage"), text: input.message }]
+      : []),
     {
       type: "facts",
       rows: [
@@ -106,10 +126,17 @@ export function composeRegistrationEmail(input: ComposeInput): { subject: string
   if (input.withCalendar) {
     const note = ended.includes(kind) ? t("calendarNoteCancelled") : t("calendarNote");
     const releases = input.calendarReleases && !ended.includes(kind) ? t("calendarNoteReleased") : null;
-    blocks.push({ type: "paragraph", text: releases ? [note, releases].join(locale === "zh" ? "" : " ") : note });
+    blocks.push({
+      type: "paragraph",
+      text: releases ? [note, releases].join(locale === "zh" ? "" : " ") : note,
+    });
   }
   const closing = [t("closing"), t("signature"), t("sender")];
-  return { subject, text: text(locale, blocks, closing, t("footer")), html: html(locale, subject, blocks, closing, t("footer")) };
+  return {
+    subject,
+    text: text(locale, blocks, closing, t("footer")),
+    html: html(locale, subject, blocks, closing, t("footer")),
+  };
 }
 
 function sessionBlocks(input: ComposeInput, locale: AppLocale): Block[] {
@@ -173,7 +200,13 @@ const styles = {
   code: "font-family:Consolas,Menlo,monospace;font-size:22px;letter-spacing:2px",
 };
 
-function html(locale: AppLocale, subject: string, blocks: Block[], closing: string[], footer: string): string {
+function html(
+  locale: AppLocale,
+  subject: string,
+  blocks: Block[],
+  closing: string[],
+  footer: string,
+): string {
   const e = escapeHtml;
   const parts = blocks.map((block) => {
     switch (block.type) {
@@ -185,7 +218,9 @@ function html(locale: AppLocale, subject: string, blocks: Block[], closing: stri
         return `<h2 style="${styles.heading}">${e(block.text)}</h2>`;
       case "facts":
         return `<table role="presentation" cellpadding="0" cellspacing="0">${block.rows
-          .map(([label, value]) => `<tr><td style="${styles.label}">${e(label)}</td><td>${e(value)}</td></tr>`)
+          .map(
+            ([label, value]) => `<tr><td style="${styles.label}">${e(label)}</td><td>${e(value)}</td></tr>`,
+          )
           .join("")}</table>`;
       case "session":
         return `<p><strong>${e(block.title)}</strong><br>${block.lines.map(e).join("<br>")}</p>`;

@@ -4,7 +4,11 @@ import { CALENDAR_CONTENT_TYPE, personalCalendar, type ReleasedSession } from ".
 import { manageUrl } from "../registration/tokens";
 import type { EmailView } from "../registration/view";
 import type { StoredAttachment } from "./outbox";
-import { composeRegistrationEmail, registrationEmailSubject, type RegistrationEmailKind } from "./registration-content";
+import {
+  composeRegistrationEmail,
+  registrationEmailSubject,
+  type RegistrationEmailKind,
+} from "./registration-content";
 
 /**
  * A registration email as data, as the outbox keeps it until it is sent or looked at: what it reports
@@ -25,7 +29,15 @@ export type RegistrationEmailDraft = {
 };
 
 /** Kinds that may carry the delegate's sessions as an .ics attachment (only when there are events). */
-const withCalendar: readonly RegistrationEmailKind[] = ["received", "confirmed", "approved", "promoted", "changed", "cancelled", "rejected"];
+const withCalendar: readonly RegistrationEmailKind[] = [
+  "received",
+  "confirmed",
+  "approved",
+  "promoted",
+  "changed",
+  "cancelled",
+  "rejected",
+];
 
 /**
  * Every email but a rejection carries the personal manage link: after a cancellation the delegate may
@@ -41,7 +53,9 @@ const withCheckInCode: readonly RegistrationEmailKind[] = ["confirmed", "approve
 const CHECK_IN_IMAGE_CID = "check-in-code@meeting";
 
 function sessionTitle(draft: RegistrationEmailDraft): string | undefined {
-  const seat = draft.sessionId ? draft.view.sessions.find((candidate) => candidate.sessionId === draft.sessionId) : undefined;
+  const seat = draft.sessionId
+    ? draft.view.sessions.find((candidate) => candidate.sessionId === draft.sessionId)
+    : undefined;
   return seat && pick(seat.title, draft.view.language);
 }
 

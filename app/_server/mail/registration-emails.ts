@@ -2,7 +2,13 @@ import "server-only";
 import type { Prisma } from "../db";
 import type { ReleasedSession } from "../calendar/ics";
 import { notFound } from "../errors";
-import { emailViewOf, loadRegistrationView, sessionBasics, sessionBasicsSelect, type RegistrationView } from "../registration/view";
+import {
+  emailViewOf,
+  loadRegistrationView,
+  sessionBasics,
+  sessionBasicsSelect,
+  type RegistrationView,
+} from "../registration/view";
 import { registerLinkMinter } from "./links";
 import { queueEmail, queueEmails, type NewEmail } from "./outbox";
 import { registrationEmailKinds, type RegistrationEmailKind } from "./registration-content";
@@ -38,7 +44,10 @@ export type RegistrationEmailRequest = {
  * registration stands in that transaction: as a draft (registration-drafts.ts), composed when it is sent
  * or looked at. The caller calls deliverSoon() after the commit.
  */
-export async function queueRegistrationEmail(tx: Prisma.TransactionClient, request: RegistrationEmailRequest): Promise<{ id: string }> {
+export async function queueRegistrationEmail(
+  tx: Prisma.TransactionClient,
+  request: RegistrationEmailRequest,
+): Promise<{ id: string }> {
   const view = await loadRegistrationView(tx, request.registrationId);
   if (!view) throw notFound("Registration");
   return queueEmail(tx, await registrationEmail(tx, view, request));
@@ -57,7 +66,11 @@ export async function queueRegistrationEmails(
   await queueEmails(tx, queued);
 }
 
-async function registrationEmail(tx: Prisma.TransactionClient, view: RegistrationView, request: RegistrationEmailRequest): Promise<NewEmail> {
+async function registrationEmail(
+  tx: Prisma.TransactionClient,
+  view: RegistrationView,
+  request: RegistrationEmailRequest,
+): Promise<NewEmail> {
   if (request.kind === "promoted" && !view.sessions.some((seat) => seat.sessionId === request.sessionId)) {
     throw notFound("Seat of the promoted registration");
   }
@@ -65,7 +78,10 @@ async function registrationEmail(tx: Prisma.TransactionClient, view: Registratio
   const draft: RegistrationEmailDraft = {
     kind: request.kind,
     view: emailViewOf(view),
-    released: await loadReleasedSessions(tx, (request.releasedSessionIds ?? []).filter((id) => !held.has(id))),
+    released: await loadReleasedSessions(
+      tx,
+      (request.releasedSessionIds ?? []).filter((id) => !held.has(id)),
+    ),
     ...(request.sessionId && { sessionId: request.sessionId }),
     ...(request.message && { message: request.message }),
   };
@@ -83,7 +99,10 @@ async function registrationEmail(tx: Prisma.TransactionClient, view: Registratio
  * The given-up sessions as they stand in this transaction. Drafts are left out (no calendar ever got
  * them), and so are sessions that no longer exist (nothing is left to describe them).
  */
-async function loadReleasedSessions(tx: Prisma.TransactionClient, sessionIds: string[]): Promise<ReleasedSession[]> {
+async function loadReleasedSessions(
+  tx: Prisma.TransactionClient,
+  sessionIds: string[],
+): Promise<ReleasedSession[]> {
   if (sessionIds.length === 0) return [];
   const rows = await tx.session.findMany({
     where: { id: { in: [...new Set(sessionIds)] }, status: { not: "draft" } },

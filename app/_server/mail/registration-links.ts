@@ -14,10 +14,14 @@ export const mintManageLink: LinkMinter = async ({ registrationId }) => {
   const token = newToken();
   const hash = hashToken(token);
   try {
-    await db.accessToken.create({ data: { hash, registrationId, purpose: "manage" }, select: { hash: true } });
+    await db.accessToken.create({
+      data: { hash, registrationId, purpose: "manage" },
+      select: { hash: true },
+    });
   } catch (error) {
     // Deleted since the claim: its emails went with it (ON DELETE CASCADE), this one too.
-    if ((await db.registration.count({ where: { id: registrationId } })) === 0) return { refused: "No registration for the manage link" };
+    if ((await db.registration.count({ where: { id: registrationId } })) === 0)
+      return { refused: "No registration for the manage link" };
     throw error;
   }
   return { token, revoke: async () => void (await db.accessToken.deleteMany({ where: { hash } })) };

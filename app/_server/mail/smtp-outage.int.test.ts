@@ -33,7 +33,15 @@ afterAll(async () => {
 async function confirmation(registrationId: string) {
   return db.outboxEmail.findFirstOrThrow({
     where: { registrationId, kind: "registration.confirmed" },
-    select: { id: true, status: true, attempts: true, nextAttemptAt: true, lastError: true, lockedUntil: true, sentAt: true },
+    select: {
+      id: true,
+      status: true,
+      attempts: true,
+      nextAttemptAt: true,
+      lastError: true,
+      lockedUntil: true,
+      sentAt: true,
+    },
   });
 }
 
@@ -51,7 +59,9 @@ describe("registering while the mail server is down", () => {
     const before = Date.now();
     const answer = await register("2017", delegate({ language: "de" }), { locale: "de" });
     expect(answer.status).toBe("confirmed");
-    const email = (await db.registration.findUniqueOrThrow({ where: { id: answer.id }, select: { email: true } })).email;
+    const email = (
+      await db.registration.findUniqueOrThrow({ where: { id: answer.id }, select: { email: true } })
+    ).email;
 
     // The attempt register() set off: refused, queued again 30 s after it (retryDelayMs(1)).
     const first = await firstAttemptOf(answer.id);
@@ -63,7 +73,11 @@ describe("registering while the mail server is down", () => {
     expect(first.nextAttemptAt.getTime()).toBeLessThanOrEqual(after + 30_000);
 
     // Not due before then; when due and still down, the pause doubles: 1 min after the second attempt.
-    expect(await deliverOutbox({ now: new Date(first.nextAttemptAt.getTime() - 1) })).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(await deliverOutbox({ now: new Date(first.nextAttemptAt.getTime() - 1) })).toEqual({
+      sent: 0,
+      retried: 0,
+      failed: 0,
+    });
     const secondAt = first.nextAttemptAt;
     expect(await deliverOutbox({ now: secondAt })).toEqual({ sent: 0, retried: 1, failed: 0 });
     const second = await confirmation(answer.id);
@@ -72,9 +86,17 @@ describe("registering while the mail server is down", () => {
 
     // The server is back: nothing leaves before the pause is over, then the email leaves once.
     await sink.start();
-    expect(await deliverOutbox({ now: new Date(second.nextAttemptAt.getTime() - 1) })).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(await deliverOutbox({ now: new Date(second.nextAttemptAt.getTime() - 1) })).toEqual({
+      sent: 0,
+      retried: 0,
+      failed: 0,
+    });
     expect(await deliverOutbox({ now: second.nextAttemptAt })).toEqual({ sent: 1, retried: 0, failed: 0 });
-    expect(await deliverOutbox({ now: new Date(second.nextAttemptAt.getTime() + 3_600_000) })).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(await deliverOutbox({ now: new Date(second.nextAttemptAt.getTime() + 3_600_000) })).toEqual({
+      sent: 0,
+      retried: 0,
+      failed: 0,
+    });
     expect(sink.to(email)).toHaveLength(1);
     expect(await confirmation(answer.id)).toMatchObject({ status: "sent", attempts: 3, lastError: null });
   });
@@ -94,12 +116,23 @@ describe("registering while the mail server is down", () => {
     const organizer = await createActor("organizer");
     const listed = await listOutbox(organizer, { status: "failed" });
     expect(listed.emails.filter((item) => item.id === failed.id)).toEqual([
-      expect.objectContaining({ status: "failed", attempts: 3, lastError: failed.lastError, kind: "registration.confirmed" }),
+      expect.objectContaining({
+        status: "failed",
+        attempts: 3,
+        lastError: failed.lastError,
+        kind: "registration.confirmed",
+      }),
     ]);
-    expect((await listOutbox(organizer, { status: "queued" })).emails.some((item) => item.id === failed.id)).toBe(false);
+    expect(
+      (await listOutbox(organizer, { status: "queued" })).emails.some((item) => item.id === failed.id),
+    ).toBe(false);
 
     // Failed is final: the server coming back sends nothing on its own.
     await sink.start();
-    expect(await deliverOutbox({ now: new Date(Date.now() + 86_400_000) })).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(await deliverOutbox({ now: new Date(Date.now() + 86_400_000) })).toEqual({
+      sent: 0,
+      retried: 0,
+      failed: 0,
+    });
   });
 });

@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 // A transporter whose sends never finish, as with a server that answers each command just in time.
 const transporter = vi.hoisted(() => ({ sendMail: vi.fn(() => new Promise(() => {})), close: vi.fn() }));
 vi.mock("nodemailer", () => ({ default: { createTransport: () => transporter } }));
-vi.mock("../env", () => ({ env: () => ({ SMTP_URL: "smtp://127.0.0.1:2525", MAIL_FROM: "noreply@localhost" }) }));
+vi.mock("../env", () => ({
+  env: () => ({ SMTP_URL: "smtp://127.0.0.1:2525", MAIL_FROM: "noreply@localhost" }),
+}));
 
 const { SEND_TIMEOUT_MS, sendEmail } = await import("./transport");
 

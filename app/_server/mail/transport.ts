@@ -60,7 +60,12 @@ export async function sendEmail(email: OutgoingEmail): Promise<void> {
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       closeMailTransport();
-      reject(Object.assign(new Error(`The mail server did not take the message within ${SEND_TIMEOUT_MS / 1000} s`), { code: "ETIMEDOUT" }));
+      reject(
+        Object.assign(
+          new Error(`The mail server did not take the message within ${SEND_TIMEOUT_MS / 1000} s`),
+          { code: "ETIMEDOUT" },
+        ),
+      );
     }, SEND_TIMEOUT_MS);
   });
   const sending = transporter.sendMail({
@@ -70,7 +75,13 @@ export async function sendEmail(email: OutgoingEmail): Promise<void> {
     text: email.text,
     html: email.html,
     // Only the known fields: the stored JSON must not steer nodemailer (a `path` would read a file).
-    attachments: email.attachments.map(({ filename, contentType, content, encoding, cid }) => ({ filename, contentType, content, encoding, cid })),
+    attachments: email.attachments.map(({ filename, contentType, content, encoding, cid }) => ({
+      filename,
+      contentType,
+      content,
+      encoding,
+      cid,
+    })),
   });
   sendsUnderWay.add(abort);
   try {
@@ -88,7 +99,8 @@ const sendsUnderWay = new Set<(error: Error) => void>();
  * the pool is closed. Whether such a message reached the server cannot be known, as after a crash.
  */
 export function abortSends(): void {
-  for (const abort of sendsUnderWay) abort(Object.assign(new Error("The app server stopped during the send"), { code: "ESHUTDOWN" }));
+  for (const abort of sendsUnderWay)
+    abort(Object.assign(new Error("The app server stopped during the send"), { code: "ESHUTDOWN" }));
   closeMailTransport();
 }
 

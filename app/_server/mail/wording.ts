@@ -9,12 +9,19 @@ import type { EmailView, SeatView } from "../registration/view";
 
 /** The name to greet the delegate with: the native-script name for Chinese readers where there is one. */
 export function delegateName(view: EmailView, locale: AppLocale): string {
-  const honorific = view.honorific ? { de: view.honorific, en: view.honorific, zh: view.honorific } : undefined;
+  const honorific = view.honorific
+    ? { de: view.honorific, en: view.honorific, zh: view.honorific }
+    : undefined;
   return displayName({ ...view, honorific }, locale).primary;
 }
 
 /** "Montag, 24. April 2017, 13:30–15:00 Uhr (Ortszeit, UTC+2)": the session in the meeting's zone. */
-export function localTimeLine(t: DelegateTranslator, seat: SeatView, timeZone: string, locale: AppLocale): string {
+export function localTimeLine(
+  t: DelegateTranslator,
+  seat: SeatView,
+  timeZone: string,
+  locale: AppLocale,
+): string {
   return t("localTime", {
     date: formatLongDate(seat.startsAt, timeZone, locale),
     time: formatTimeRange(seat.startsAt, seat.endsAt, timeZone, locale),

@@ -43,7 +43,9 @@ export async function listMeetingsForAdmin(actor: Actor | null): Promise<AdminMe
       startsOn: true,
       endsOn: true,
       published: true,
-      _count: { select: { sessions: true, registrations: { where: { status: { in: [...ACTIVE_REGISTRATION] } } } } },
+      _count: {
+        select: { sessions: true, registrations: { where: { status: { in: [...ACTIVE_REGISTRATION] } } } },
+      },
     },
   });
   return rows.map((row) => ({
@@ -101,7 +103,9 @@ export const settingsSelect = {
   published: true,
 } as const;
 
-type SettingsRow = NonNullable<Awaited<ReturnType<typeof db.meeting.findFirst<{ select: typeof settingsSelect }>>>>;
+type SettingsRow = NonNullable<
+  Awaited<ReturnType<typeof db.meeting.findFirst<{ select: typeof settingsSelect }>>>
+>;
 
 function formDefaults(row: SettingsRow): MeetingFormDefaults {
   return {
@@ -126,7 +130,9 @@ function formDefaults(row: SettingsRow): MeetingFormDefaults {
 /** One meeting, published or not, for the settings page; `not_found` when there is none. */
 export async function getMeetingSettings(actor: Actor | null, slug: string): Promise<MeetingSettings> {
   authorize(actor, "editProgram");
-  const row = SLUG.test(slug) ? await db.meeting.findUnique({ where: { slug }, select: settingsSelect }) : null;
+  const row = SLUG.test(slug)
+    ? await db.meeting.findUnique({ where: { slug }, select: settingsSelect })
+    : null;
   if (!row) throw notFound("Meeting");
   return { id: row.id, title: translationsOf(row, "title"), defaults: formDefaults(row) };
 }
@@ -150,12 +156,26 @@ export async function nextMeetingDraft(actor: Actor | null): Promise<NextMeeting
     return {
       sources,
       defaults: {
-        slug: "", titleDe: "", titleEn: "", titleZh: "", venueName: "", venueCity: "", venueCountry: "DE", timeZone: "Europe/Berlin",
-        startsOn: "", endsOn: "", registrationOpensAt: "", registrationClosesAt: "", requiresApproval: false, defaultLocale: "de", published: false,
+        slug: "",
+        titleDe: "",
+        titleEn: "",
+        titleZh: "",
+        venueName: "",
+        venueCity: "",
+        venueCountry: "DE",
+        timeZone: "Europe/Berlin",
+        startsOn: "",
+        endsOn: "",
+        registrationOpensAt: "",
+        registrationClosesAt: "",
+        requiresApproval: false,
+        defaultLocale: "de",
+        published: false,
       },
     };
   }
-  const year = (date: Date | null) => (date ? DateTime.fromJSDate(date, { zone: "utc" }).plus({ years: 1 }).toJSDate() : null);
+  const year = (date: Date | null) =>
+    date ? DateTime.fromJSDate(date, { zone: "utc" }).plus({ years: 1 }).toJSDate() : null;
   const startsOn = year(newest.startsOn)!;
   const nextYear = String(startsOn.getUTCFullYear());
   const shifted = formDefaults({
@@ -194,9 +214,16 @@ export type CityQuotaRow = {
 export async function listCityQuotas(actor: Actor | null, meetingId: string): Promise<CityQuotaRow[]> {
   authorize(actor, "editProgram");
   const [cities, quotas, registered] = await Promise.all([
-    db.city.findMany({ select: { id: true, country: true, nameDe: true, nameEn: true, nameZh: true }, orderBy: [{ country: "asc" }, { nameDe: "asc" }] }),
+    db.city.findMany({
+      select: { id: true, country: true, nameDe: true, nameEn: true, nameZh: true },
+      orderBy: [{ country: "asc" }, { nameDe: "asc" }],
+    }),
     db.cityQuota.findMany({ where: { meetingId }, select: { cityId: true, delegates: true } }),
-    db.registration.groupBy({ by: ["cityId"], where: { meetingId, status: { in: [...ACTIVE_REGISTRATION] } }, _count: true }),
+    db.registration.groupBy({
+      by: ["cityId"],
+      where: { meetingId, status: { in: [...ACTIVE_REGISTRATION] } },
+      _count: true,
+    }),
   ]);
   const quotaOf = new Map(quotas.map((quota) => [quota.cityId, quota.delegates]));
   const registeredOf = new Map(registered.map((group) => [group.cityId, group._count]));
@@ -209,28 +236,69 @@ export async function listCityQuotas(actor: Actor | null, meetingId: string): Pr
   }));
 }
 
-export type RoomRow = { id: string; slug: string; name: Translations; location: string | null; capacity: number | null; sortOrder: number; sessions: number };
-export type TrackRow = { id: string; slug: string; name: Translations; color: string; sortOrder: number; sessions: number };
+export type RoomRow = {
+  id: string;
+  slug: string;
+  name: Translations;
+  location: string | null;
+  capacity: number | null;
+  sortOrder: number;
+  sessions: number;
+};
+export type TrackRow = {
+  id: string;
+  slug: string;
+  name: Translations;
+  color: string;
+  sortOrder: number;
+  sessions: number;
+};
 
 /** A meeting's rooms and tracks in their order, each with the number of sessions using it. */
-export async function listRoomsAndTracks(actor: Actor | null, meetingId: string): Promise<{ rooms: RoomRow[]; tracks: TrackRow[] }> {
+export async function listRoomsAndTracks(
+  actor: Actor | null,
+  meetingId: string,
+): Promise<{ rooms: RoomRow[]; tracks: TrackRow[] }> {
   authorize(actor, "editProgram");
   const names = { nameDe: true, nameEn: true, nameZh: true } as const;
   const [rooms, tracks] = await Promise.all([
     db.room.findMany({
       where: { meetingId },
       orderBy: [{ sortOrder: "asc" }, { nameDe: "asc" }],
-      select: { id: true, slug: true, ...names, location: true, capacity: true, sortOrder: true, _count: { select: { sessions: true } } },
+      select: {
+        id: true,
+        slug: true,
+        ...names,
+        location: true,
+        capacity: true,
+        sortOrder: true,
+        _count: { select: { sessions: true } },
+      },
     }),
     db.track.findMany({
       where: { meetingId },
       orderBy: [{ sortOrder: "asc" }, { nameDe: "asc" }],
-      select: { id: true, slug: true, ...names, color: true, sortOrder: true, _count: { select: { sessions: true } } },
+      select: {
+        id: true,
+        slug: true,
+        ...names,
+        color: true,
+        sortOrder: true,
+        _count: { select: { sessions: true } },
+      },
     }),
   ]);
   return {
-    rooms: rooms.map(({ _count, nameDe, nameEn, nameZh, ...room }) => ({ ...room, name: translationsOf({ nameDe, nameEn, nameZh }, "name"), sessions: _count.sessions })),
-    tracks: tracks.map(({ _count, nameDe, nameEn, nameZh, ...track }) => ({ ...track, name: translationsOf({ nameDe, nameEn, nameZh }, "name"), sessions: _count.sessions })),
+    rooms: rooms.map(({ _count, nameDe, nameEn, nameZh, ...room }) => ({
+      ...room,
+      name: translationsOf({ nameDe, nameEn, nameZh }, "name"),
+      sessions: _count.sessions,
+    })),
+    tracks: tracks.map(({ _count, nameDe, nameEn, nameZh, ...track }) => ({
+      ...track,
+      name: translationsOf({ nameDe, nameEn, nameZh }, "name"),
+      sessions: _count.sessions,
+    })),
   };
 }
 

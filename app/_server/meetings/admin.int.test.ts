@@ -6,7 +6,13 @@ import { setCityQuota } from "@/app/_server/registration/quotas";
 import { newCheckInCode } from "@/app/_server/registration/tokens";
 import { createActor, outcome } from "@/test/integration/actors";
 import { delegate } from "@/test/integration/factories";
-import { getMeetingSettings, listCityQuotas, listMeetingsForAdmin, listRoomsAndTracks, nextMeetingDraft } from "./admin-queries";
+import {
+  getMeetingSettings,
+  listCityQuotas,
+  listMeetingsForAdmin,
+  listRoomsAndTracks,
+  nextMeetingDraft,
+} from "./admin-queries";
 import { createMeeting, updateMeeting } from "./mutations";
 import { createRoom, createTrack, deleteRoom, deleteTrack, updateRoom, updateTrack } from "./rooms";
 import { refusal } from "@/test/integration/refusal";
@@ -16,7 +22,11 @@ let admin: Actor;
 let checkin: Actor;
 
 beforeAll(async () => {
-  [organizer, admin, checkin] = await Promise.all([createActor("organizer"), createActor("admin"), createActor("checkin")]);
+  [organizer, admin, checkin] = await Promise.all([
+    createActor("organizer"),
+    createActor("admin"),
+    createActor("checkin"),
+  ]);
 });
 
 const unique = () => randomUUID().slice(0, 8);
@@ -60,37 +70,75 @@ async function session(meetingId: string, data: { roomId?: string; trackId?: str
 }
 
 async function city(country: "DE" | "CN" = "DE") {
-  return db.city.create({ data: { slug: `c-${unique()}`, nameDe: `Stadt ${unique()}`, nameEn: "City", nameZh: "城市", country } });
+  return db.city.create({
+    data: { slug: `c-${unique()}`, nameDe: `Stadt ${unique()}`, nameEn: "City", nameZh: "城市", country },
+  });
 }
 
-const lastAudit = (entityId: string) => db.auditEntry.findFirstOrThrow({ where: { entityId }, orderBy: { at: "desc" } });
+const lastAudit = (entityId: string) =>
+  db.auditEntry.findFirstOrThrow({ where: { entityId }, orderBy: { at: "desc" } });
 
 /** Every mutation: no actor, check-in, organizer, admin. */
 async function roleOutcomes(run: (actor: Actor | null) => Promise<unknown>): Promise<string[]> {
-  return [await outcome(run(null)), await outcome(run(checkin)), await outcome(run(organizer)), await outcome(run(admin))];
+  return [
+    await outcome(run(null)),
+    await outcome(run(checkin)),
+    await outcome(run(organizer)),
+    await outcome(run(admin)),
+  ];
 }
 const allowed = ["unauthenticated", "forbidden", "ok", "ok"];
 
 describe("meetings", () => {
   it("are created by organizers and admins only, audited with their settings", async () => {
     expect(await roleOutcomes((actor) => createMeeting(actor, meetingForm()))).toEqual(allowed);
-    const created = await meeting({ slug: `tz-${unique()}`, registrationOpensAt: "2018-02-01T09:00", timeZone: "Asia/Shanghai" });
+    const created = await meeting({
+      slug: `tz-${unique()}`,
+      registrationOpensAt: "2018-02-01T09:00",
+      timeZone: "Asia/Shanghai",
+    });
     const row = await db.meeting.findUniqueOrThrow({ where: { id: created.id } });
     // Typed in the meeting's zone: 09:00 in Shanghai is 01:00 UTC.
-    expect(row).toMatchObject({ registrationOpensAt: new Date("2018-02-01T01:00:00Z"), registrationClosesAt: null, requiresApproval: true, published: false, titleZh: "" });
+    expect(row).toMatchObject({
+      registrationOpensAt: new Date("2018-02-01T01:00:00Z"),
+      registrationClosesAt: null,
+      requiresApproval: true,
+      published: false,
+      titleZh: "",
+    });
     expect(row.startsOn.toISOString()).toBe("2018-04-23T00:00:00.000Z");
     const entry = await lastAudit(created.id);
-    expect(entry).toMatchObject({ action: "meeting.create", entity: "Meeting", meetingId: created.id, actorId: organizer.id, before: null });
-    expect(entry.after).toMatchObject({ slug: created.slug, timeZone: "Asia/Shanghai", copiedFrom: null, rooms: [], tracks: [] });
+    expect(entry).toMatchObject({
+      action: "meeting.create",
+      entity: "Meeting",
+      meetingId: created.id,
+      actorId: organizer.id,
+      before: null,
+    });
+    expect(entry.after).toMatchObject({
+      slug: created.slug,
+      timeZone: "Asia/Shanghai",
+      copiedFrom: null,
+      rooms: [],
+      tracks: [],
+    });
   });
 
   it("refuses a taken slug, an unknown time zone, reversed dates and a window closing before it opens", async () => {
     const first = await meeting();
     const taken = await refusal(meeting({ slug: first.slug }));
     expect(taken.details.fields).toEqual({ slug: { key: "slugTaken" } });
-    const wrong = await refusal(meeting({ timeZone: "Europe/Hanover", startsOn: "2018-04-24", endsOn: "2018-04-23", slug: "a b" }));
-    expect(wrong.details.fields).toEqual({ slug: { key: "slug" }, timeZone: { key: "timeZone" }, endsOn: { key: "endsBeforeStart" } });
-    const window = await refusal(meeting({ registrationOpensAt: "2018-03-01T00:00", registrationClosesAt: "2018-02-01T00:00" }));
+    const wrong = await refusal(
+      meeting({ timeZone: "Europe/Hanover", startsOn: "2018-04-24", endsOn: "2018-04-23", slug: "a b" }),
+    );
+    expect(wrong.details.fields).toEqual({
+      slug: { key: "slug" },
+      timeZone: { key: "timeZone" },
+      endsOn: { key: "endsBeforeStart" },
+    });
+    const window = await refusal(
+      meeting({ registrationOpensAt: "2018-03-01T00:00", registrationClosesAt: "2018-02-01T00:00" }),
+    );
     expect(window.details.fields).toEqual({ registrationClosesAt: { key: "endsBeforeStart" } });
     const empty = await refusal(meeting({ titleDe: " ", startsOn: "2018-02-30" }));
     expect(empty.details.fields).toEqual({ titleDe: { key: "required" }, startsOn: { key: "date" } });
@@ -98,46 +146,117 @@ describe("meetings", () => {
 
   it("copies rooms and tracks from an earlier meeting, never its sessions", async () => {
     const source = await meeting();
-    const room = await createRoom(organizer, source.id, { nameDe: "Saal 2", nameEn: "Hall 2", nameZh: "2号厅", location: "Convention Center", capacity: "300", sortOrder: "2" });
-    await createTrack(organizer, source.id, { nameDe: "Industrie 4.0", nameEn: "Industry 4.0", nameZh: "工业4.0", color: "#B91C1C", sortOrder: "1" });
+    const room = await createRoom(organizer, source.id, {
+      nameDe: "Saal 2",
+      nameEn: "Hall 2",
+      nameZh: "2号厅",
+      location: "Convention Center",
+      capacity: "300",
+      sortOrder: "2",
+    });
+    await createTrack(organizer, source.id, {
+      nameDe: "Industrie 4.0",
+      nameEn: "Industry 4.0",
+      nameZh: "工业4.0",
+      color: "#B91C1C",
+      sortOrder: "1",
+    });
     await session(source.id, { roomId: room.id });
 
     const copy = await meeting({ copyFrom: source.id });
     const { rooms, tracks } = await listRoomsAndTracks(organizer, copy.id);
     expect(rooms).toEqual([
-      { id: expect.any(String), slug: "hall-2", name: { de: "Saal 2", en: "Hall 2", zh: "2号厅" }, location: "Convention Center", capacity: 300, sortOrder: 2, sessions: 0 },
+      {
+        id: expect.any(String),
+        slug: "hall-2",
+        name: { de: "Saal 2", en: "Hall 2", zh: "2号厅" },
+        location: "Convention Center",
+        capacity: 300,
+        sortOrder: 2,
+        sessions: 0,
+      },
     ]);
     expect(rooms[0]!.id).not.toBe(room.id);
-    expect(tracks).toEqual([{ id: expect.any(String), slug: "industry-4-0", name: { de: "Industrie 4.0", en: "Industry 4.0", zh: "工业4.0" }, color: "#b91c1c", sortOrder: 1, sessions: 0 }]);
+    expect(tracks).toEqual([
+      {
+        id: expect.any(String),
+        slug: "industry-4-0",
+        name: { de: "Industrie 4.0", en: "Industry 4.0", zh: "工业4.0" },
+        color: "#b91c1c",
+        sortOrder: 1,
+        sessions: 0,
+      },
+    ]);
     expect(await db.session.count({ where: { meetingId: copy.id } })).toBe(0);
-    expect((await lastAudit(copy.id)).after).toMatchObject({ copiedFrom: source.id, rooms: [{ slug: "hall-2" }], tracks: [{ slug: "industry-4-0" }] });
+    expect((await lastAudit(copy.id)).after).toMatchObject({
+      copiedFrom: source.id,
+      rooms: [{ slug: "hall-2" }],
+      tracks: [{ slug: "industry-4-0" }],
+    });
 
-    expect((await refusal(meeting({ copyFrom: "missing" }))).details.fields).toEqual({ copyFrom: { key: "invalidChoice" } });
+    expect((await refusal(meeting({ copyFrom: "missing" }))).details.fields).toEqual({
+      copyFrom: { key: "invalidChoice" },
+    });
   });
 
   it("updates settings with before and after in the audit log, and keeps slugs unique", async () => {
     const created = await meeting();
     const other = await meeting();
-    expect(await roleOutcomes((actor) => updateMeeting(actor, created.id, meetingForm({ slug: created.slug })))).toEqual(allowed);
+    expect(
+      await roleOutcomes((actor) => updateMeeting(actor, created.id, meetingForm({ slug: created.slug }))),
+    ).toEqual(allowed);
     const renamed = `r-${unique()}`;
-    expect(await updateMeeting(organizer, created.id, meetingForm({ slug: renamed, published: "on", titleEn: "Meeting" }))).toEqual({ slug: renamed });
+    expect(
+      await updateMeeting(
+        organizer,
+        created.id,
+        meetingForm({ slug: renamed, published: "on", titleEn: "Meeting" }),
+      ),
+    ).toEqual({ slug: renamed });
     const entry = await lastAudit(created.id);
-    expect(entry).toMatchObject({ action: "meeting.update", before: { slug: created.slug, published: false }, after: { slug: renamed, published: true, titleEn: "Meeting" } });
-    expect((await refusal(updateMeeting(organizer, created.id, meetingForm({ slug: other.slug })))).details.fields).toEqual({ slug: { key: "slugTaken" } });
+    expect(entry).toMatchObject({
+      action: "meeting.update",
+      before: { slug: created.slug, published: false },
+      after: { slug: renamed, published: true, titleEn: "Meeting" },
+    });
+    expect(
+      (await refusal(updateMeeting(organizer, created.id, meetingForm({ slug: other.slug })))).details.fields,
+    ).toEqual({ slug: { key: "slugTaken" } });
     expect(await outcome(updateMeeting(organizer, "missing", meetingForm()))).toBe("not_found");
   });
 
   it("changes the time zone only while the meeting has no sessions", async () => {
     const created = await meeting();
-    expect(await updateMeeting(organizer, created.id, meetingForm({ slug: created.slug, timeZone: "Europe/Paris" }))).toEqual({ slug: created.slug });
+    expect(
+      await updateMeeting(
+        organizer,
+        created.id,
+        meetingForm({ slug: created.slug, timeZone: "Europe/Paris" }),
+      ),
+    ).toEqual({ slug: created.slug });
     await db.session.create({
-      data: { meetingId: created.id, slug: "s", kind: "panel", titleDe: "Podium", startsAt: new Date("2018-04-23T08:00:00Z"), endsAt: new Date("2018-04-23T09:00:00Z") },
+      data: {
+        meetingId: created.id,
+        slug: "s",
+        kind: "panel",
+        titleDe: "Podium",
+        startsAt: new Date("2018-04-23T08:00:00Z"),
+        endsAt: new Date("2018-04-23T09:00:00Z"),
+      },
     });
-    const refused = await refusal(updateMeeting(organizer, created.id, meetingForm({ slug: created.slug, timeZone: "Asia/Shanghai" })));
+    const refused = await refusal(
+      updateMeeting(organizer, created.id, meetingForm({ slug: created.slug, timeZone: "Asia/Shanghai" })),
+    );
     expect(refused.details.fields).toEqual({ timeZone: { key: "timeZoneHasSessions" } });
     expect((await db.meeting.findUniqueOrThrow({ where: { id: created.id } })).timeZone).toBe("Europe/Paris");
     // Other settings still save with the zone unchanged.
-    expect(await updateMeeting(organizer, created.id, meetingForm({ slug: created.slug, timeZone: "Europe/Paris", venueName: "Messe" }))).toEqual({ slug: created.slug });
+    expect(
+      await updateMeeting(
+        organizer,
+        created.id,
+        meetingForm({ slug: created.slug, timeZone: "Europe/Paris", venueName: "Messe" }),
+      ),
+    ).toEqual({ slug: created.slug });
   });
 
   it("lists every meeting for every back-office role, drafts included, newest first, with numbers", async () => {
@@ -145,20 +264,57 @@ describe("meetings", () => {
     const newest = await meeting({ startsOn: "2099-05-01", endsOn: "2099-05-02" });
     await session(newest.id);
     await db.registration.create({
-      data: { meetingId: newest.id, status: "confirmed", givenName: "Wei", familyName: "Wang", role: "delegate", email: "x@example.org", language: "zh", privacyConsentAt: new Date(), checkInCode: newCheckInCode() },
+      data: {
+        meetingId: newest.id,
+        status: "confirmed",
+        givenName: "Wei",
+        familyName: "Wang",
+        role: "delegate",
+        email: "x@example.org",
+        language: "zh",
+        privacyConsentAt: new Date(),
+        checkInCode: newCheckInCode(),
+      },
     });
     await db.registration.create({
-      data: { meetingId: newest.id, status: "cancelled", givenName: "Wei", familyName: "Li", role: "delegate", email: "y@example.org", language: "zh", privacyConsentAt: new Date(), checkInCode: newCheckInCode() },
+      data: {
+        meetingId: newest.id,
+        status: "cancelled",
+        givenName: "Wei",
+        familyName: "Li",
+        role: "delegate",
+        email: "y@example.org",
+        language: "zh",
+        privacyConsentAt: new Date(),
+        checkInCode: newCheckInCode(),
+      },
     });
     expect(await outcome(listMeetingsForAdmin(null))).toBe("unauthenticated");
     const list = await listMeetingsForAdmin(checkin);
-    expect(list[0]).toMatchObject({ id: newest.id, published: false, sessions: 1, registrations: 1, startsOn: "2099-05-01", endsOn: "2099-05-02" });
+    expect(list[0]).toMatchObject({
+      id: newest.id,
+      published: false,
+      sessions: 1,
+      registrations: 1,
+      startsOn: "2099-05-01",
+      endsOn: "2099-05-02",
+    });
     expect(list.at(-1)!.id).toBe(old.id);
     expect(await outcome(getMeetingSettings(checkin, newest.slug))).toBe("forbidden");
-    expect((await getMeetingSettings(organizer, newest.slug)).defaults).toMatchObject({ registrationOpensAt: "2018-02-01T09:00", requiresApproval: true });
+    expect((await getMeetingSettings(organizer, newest.slug)).defaults).toMatchObject({
+      registrationOpensAt: "2018-02-01T09:00",
+      requiresApproval: true,
+    });
 
     const draft = await nextMeetingDraft(organizer);
-    expect(draft.defaults).toMatchObject({ slug: "2100", startsOn: "2100-05-01", endsOn: "2100-05-02", registrationOpensAt: "2019-02-01T09:00", published: false, venueName: "Hannover Messe" });
+    expect(draft.defaults).toMatchObject({
+      slug: "2100",
+      startsOn: "2100-05-01",
+      endsOn: "2100-05-02",
+      registrationOpensAt: "2019-02-01T09:00",
+      published: false,
+      venueName: "Hannover Messe",
+    });
     expect(draft.sources[0]!.id).toBe(newest.id);
     expect(await outcome(nextMeetingDraft(checkin))).toBe("forbidden");
   });
@@ -172,11 +328,24 @@ describe("city quotas", () => {
     for (const status of ["confirmed", "pending", "cancelled"] as const) {
       const input = delegate({ cityId: cologne.id, cityOther: null });
       await db.registration.create({
-        data: { meetingId, status, givenName: input.givenName, familyName: input.familyName, role: "delegate", email: input.email, language: "de", privacyConsentAt: new Date(), cityId: cologne.id, checkInCode: newCheckInCode() },
+        data: {
+          meetingId,
+          status,
+          givenName: input.givenName,
+          familyName: input.familyName,
+          role: "delegate",
+          email: input.email,
+          language: "de",
+          privacyConsentAt: new Date(),
+          cityId: cologne.id,
+          checkInCode: newCheckInCode(),
+        },
       });
     }
     const below = await refusal(setCityQuota(organizer, meetingId, cologne.id, 1));
-    expect(below.details.fields).toEqual({ delegates: { key: "quotaBelowRegistered", values: { registered: 2 } } });
+    expect(below.details.fields).toEqual({
+      delegates: { key: "quotaBelowRegistered", values: { registered: 2 } },
+    });
     await setCityQuota(organizer, meetingId, cologne.id, 2);
     const entryId = `${meetingId}:${cologne.id}`;
     expect(await lastAudit(entryId)).toMatchObject({
@@ -186,7 +355,9 @@ describe("city quotas", () => {
       before: { delegates: 5 },
       after: { meetingId, cityId: cologne.id, delegates: 2 },
     });
-    expect((await listCityQuotas(organizer, meetingId)).find((row) => row.cityId === cologne.id)).toMatchObject({ quota: 2, registered: 2, country: "DE" });
+    expect(
+      (await listCityQuotas(organizer, meetingId)).find((row) => row.cityId === cologne.id),
+    ).toMatchObject({ quota: 2, registered: 2, country: "DE" });
 
     await setCityQuota(organizer, meetingId, cologne.id, null);
     expect(await db.cityQuota.count({ where: { meetingId, cityId: cologne.id } })).toBe(0);
@@ -201,35 +372,75 @@ describe("city quotas", () => {
 });
 
 describe("rooms and tracks", () => {
-  const roomForm = { nameDe: "Saal 1", nameEn: "Hall 1", nameZh: "1号厅", location: "Halle 2", capacity: "", sortOrder: "" };
+  const roomForm = {
+    nameDe: "Saal 1",
+    nameEn: "Hall 1",
+    nameZh: "1号厅",
+    location: "Halle 2",
+    capacity: "",
+    sortOrder: "",
+  };
   const trackForm = { nameDe: "Kommunen", nameEn: "", nameZh: "", color: "#475569", sortOrder: "3" };
 
   it("rooms: create, rename (a change of place for calendars), delete unless in use; audited", async () => {
     const { id: meetingId } = await meeting();
     expect(await roleOutcomes((actor) => createRoom(actor, meetingId, roomForm))).toEqual(allowed);
     const room = await createRoom(organizer, meetingId, roomForm);
-    expect(await db.room.findUniqueOrThrow({ where: { id: room.id } })).toMatchObject({ slug: "hall-1-3", capacity: null, sortOrder: 0, location: "Halle 2" });
-    expect(await lastAudit(room.id)).toMatchObject({ action: "room.create", entity: "Room", meetingId, after: { slug: "hall-1-3" } });
-    expect((await refusal(createRoom(organizer, meetingId, { ...roomForm, capacity: "0", nameDe: "" }))).details.fields).toEqual({
+    expect(await db.room.findUniqueOrThrow({ where: { id: room.id } })).toMatchObject({
+      slug: "hall-1-3",
+      capacity: null,
+      sortOrder: 0,
+      location: "Halle 2",
+    });
+    expect(await lastAudit(room.id)).toMatchObject({
+      action: "room.create",
+      entity: "Room",
+      meetingId,
+      after: { slug: "hall-1-3" },
+    });
+    expect(
+      (await refusal(createRoom(organizer, meetingId, { ...roomForm, capacity: "0", nameDe: "" }))).details
+        .fields,
+    ).toEqual({
       nameDe: { key: "required" },
       capacity: { key: "tooSmall" },
     });
 
     const inRoom = await session(meetingId, { roomId: room.id });
-    expect(await roleOutcomes((actor) => updateRoom(actor, room.id, { ...roomForm, capacity: "80" }))).toEqual(allowed);
+    expect(
+      await roleOutcomes((actor) => updateRoom(actor, room.id, { ...roomForm, capacity: "80" })),
+    ).toEqual(allowed);
     // A new capacity is no change of place.
     expect((await db.session.findUniqueOrThrow({ where: { id: inRoom.id } })).sequence).toBe(0);
     await updateRoom(organizer, room.id, { ...roomForm, location: "Halle 3", capacity: "80" });
     const moved = await db.session.findUniqueOrThrow({ where: { id: inRoom.id } });
     expect(moved.sequence).toBe(1);
     expect(moved.updatedAt.getTime()).toBeGreaterThan(inRoom.updatedAt.getTime());
-    expect(await lastAudit(room.id)).toMatchObject({ action: "room.update", before: { location: "Halle 2", capacity: 80 }, after: { location: "Halle 3", capacity: 80 } });
+    expect(await lastAudit(room.id)).toMatchObject({
+      action: "room.update",
+      before: { location: "Halle 2", capacity: 80 },
+      after: { location: "Halle 3", capacity: 80 },
+    });
 
-    expect(await roleOutcomes((actor) => deleteRoom(actor, room.id))).toEqual(["unauthenticated", "forbidden", "invalid", "invalid"]);
+    expect(await roleOutcomes((actor) => deleteRoom(actor, room.id))).toEqual([
+      "unauthenticated",
+      "forbidden",
+      "invalid",
+      "invalid",
+    ]);
     expect((await refusal(deleteRoom(organizer, room.id))).details.fields).toEqual({ _: { key: "inUse" } });
     await db.session.delete({ where: { id: inRoom.id } });
-    expect(await roleOutcomes((actor) => deleteRoom(actor, room.id))).toEqual(["unauthenticated", "forbidden", "ok", "not_found"]);
-    expect(await lastAudit(room.id)).toMatchObject({ action: "room.delete", before: { slug: "hall-1-3" }, after: null });
+    expect(await roleOutcomes((actor) => deleteRoom(actor, room.id))).toEqual([
+      "unauthenticated",
+      "forbidden",
+      "ok",
+      "not_found",
+    ]);
+    expect(await lastAudit(room.id)).toMatchObject({
+      action: "room.delete",
+      before: { slug: "hall-1-3" },
+      after: null,
+    });
     const spare = await createRoom(organizer, meetingId, roomForm);
     expect(await outcome(deleteRoom(admin, spare.id))).toBe("ok");
   });
@@ -237,18 +448,39 @@ describe("rooms and tracks", () => {
   it("tracks: create, edit, delete unless in use; colours are checked; audited", async () => {
     const { id: meetingId } = await meeting();
     expect(await roleOutcomes((actor) => createTrack(actor, meetingId, trackForm))).toEqual(allowed);
-    expect((await refusal(createTrack(organizer, meetingId, { ...trackForm, color: "red" }))).details.fields).toEqual({ color: { key: "color" } });
+    expect(
+      (await refusal(createTrack(organizer, meetingId, { ...trackForm, color: "red" }))).details.fields,
+    ).toEqual({ color: { key: "color" } });
     expect(await outcome(createTrack(organizer, "missing", trackForm))).toBe("not_found");
     const track = await createTrack(organizer, meetingId, trackForm);
-    expect(await db.track.findUniqueOrThrow({ where: { id: track.id } })).toMatchObject({ slug: "kommunen-3", nameEn: "", sortOrder: 3 });
+    expect(await db.track.findUniqueOrThrow({ where: { id: track.id } })).toMatchObject({
+      slug: "kommunen-3",
+      nameEn: "",
+      sortOrder: 3,
+    });
 
-    expect(await roleOutcomes((actor) => updateTrack(actor, track.id, { ...trackForm, color: "#0F766E" }))).toEqual(allowed);
-    expect(await lastAudit(track.id)).toMatchObject({ action: "track.update", before: { color: "#0f766e" }, after: { color: "#0f766e" } });
+    expect(
+      await roleOutcomes((actor) => updateTrack(actor, track.id, { ...trackForm, color: "#0F766E" })),
+    ).toEqual(allowed);
+    expect(await lastAudit(track.id)).toMatchObject({
+      action: "track.update",
+      before: { color: "#0f766e" },
+      after: { color: "#0f766e" },
+    });
     const used = await session(meetingId, { trackId: track.id });
     expect((await refusal(deleteTrack(organizer, track.id))).details.fields).toEqual({ _: { key: "inUse" } });
     await db.session.delete({ where: { id: used.id } });
-    expect(await roleOutcomes((actor) => deleteTrack(actor, track.id))).toEqual(["unauthenticated", "forbidden", "ok", "not_found"]);
-    expect(await lastAudit(track.id)).toMatchObject({ action: "track.delete", entity: "Track", before: { color: "#0f766e" } });
+    expect(await roleOutcomes((actor) => deleteTrack(actor, track.id))).toEqual([
+      "unauthenticated",
+      "forbidden",
+      "ok",
+      "not_found",
+    ]);
+    expect(await lastAudit(track.id)).toMatchObject({
+      action: "track.delete",
+      entity: "Track",
+      before: { color: "#0f766e" },
+    });
     const spare = await createTrack(organizer, meetingId, trackForm);
     expect(await outcome(deleteTrack(admin, spare.id))).toBe("ok");
   });

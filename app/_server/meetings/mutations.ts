@@ -8,7 +8,6 @@ import { invalid, notFound } from "../errors";
 import { settingsSelect } from "./admin-queries";
 import { parseInput } from "./input";
 
-
 const slugTaken = () => invalid({ slug: { key: "slugTaken" } });
 
 async function refuseTakenSlug(tx: Prisma.TransactionClient, slug: string, exceptId?: string): Promise<void> {
@@ -30,7 +29,10 @@ async function withSlugCheck<T>(run: () => Promise<T>): Promise<T> {
  * Creates a meeting; with `copyFrom`, the rooms (names, location, capacity, order) and tracks (names,
  * colour, order) of that meeting come along, never its sessions.
  */
-export async function createMeeting(actor: Actor | null, input: unknown): Promise<{ id: string; slug: string }> {
+export async function createMeeting(
+  actor: Actor | null,
+  input: unknown,
+): Promise<{ id: string; slug: string }> {
   authorize(actor, "editProgram");
   const { copyFrom, ...settings } = parseInput(newMeetingInput, input);
   return withSlugCheck(() =>
@@ -41,8 +43,27 @@ export async function createMeeting(actor: Actor | null, input: unknown): Promis
             where: { id: copyFrom },
             select: {
               id: true,
-              rooms: { select: { slug: true, nameDe: true, nameEn: true, nameZh: true, location: true, capacity: true, sortOrder: true } },
-              tracks: { select: { slug: true, nameDe: true, nameEn: true, nameZh: true, color: true, sortOrder: true } },
+              rooms: {
+                select: {
+                  slug: true,
+                  nameDe: true,
+                  nameEn: true,
+                  nameZh: true,
+                  location: true,
+                  capacity: true,
+                  sortOrder: true,
+                },
+              },
+              tracks: {
+                select: {
+                  slug: true,
+                  nameDe: true,
+                  nameEn: true,
+                  nameZh: true,
+                  color: true,
+                  sortOrder: true,
+                },
+              },
             },
           })
         : null;
@@ -60,7 +81,12 @@ export async function createMeeting(actor: Actor | null, input: unknown): Promis
         entity: "Meeting",
         entityId: meeting.id,
         meetingId: meeting.id,
-        after: { ...meeting, copiedFrom: source?.id ?? null, rooms: source?.rooms ?? [], tracks: source?.tracks ?? [] },
+        after: {
+          ...meeting,
+          copiedFrom: source?.id ?? null,
+          rooms: source?.rooms ?? [],
+          tracks: source?.tracks ?? [],
+        },
       });
       return { id: meeting.id, slug: meeting.slug };
     }),
@@ -72,7 +98,11 @@ export async function createMeeting(actor: Actor | null, input: unknown): Promis
  * meeting has sessions: their times are stored as instants, so another zone would move every one of them
  * to other clock times without anyone deciding it.
  */
-export async function updateMeeting(actor: Actor | null, meetingId: string, input: unknown): Promise<{ slug: string }> {
+export async function updateMeeting(
+  actor: Actor | null,
+  meetingId: string,
+  input: unknown,
+): Promise<{ slug: string }> {
   authorize(actor, "editProgram");
   const settings: MeetingInput = parseInput(meetingInput, input);
   return withSlugCheck(() =>
@@ -83,8 +113,19 @@ export async function updateMeeting(actor: Actor | null, meetingId: string, inpu
       if (settings.timeZone !== before.timeZone && (await tx.session.count({ where: { meetingId } })) > 0) {
         throw invalid({ timeZone: { key: "timeZoneHasSessions" } });
       }
-      const after = await tx.meeting.update({ where: { id: meetingId }, data: settings, select: settingsSelect });
-      await recordAudit(tx, actor, { action: "meeting.update", entity: "Meeting", entityId: meetingId, meetingId, before, after });
+      const after = await tx.meeting.update({
+        where: { id: meetingId },
+        data: settings,
+        select: settingsSelect,
+      });
+      await recordAudit(tx, actor, {
+        action: "meeting.update",
+        entity: "Meeting",
+        entityId: meetingId,
+        meetingId,
+        before,
+        after,
+      });
       return { slug: after.slug };
     }),
   );

@@ -74,7 +74,11 @@ function toDto(row: MeetingRow): MeetingDto {
 
 /** Published meetings, newest first. */
 export async function listMeetings(): Promise<MeetingDto[]> {
-  const rows = await db.meeting.findMany({ where: { published: true }, select: meetingSelect, orderBy: { startsOn: "desc" } });
+  const rows = await db.meeting.findMany({
+    where: { published: true },
+    select: meetingSelect,
+    orderBy: { startsOn: "desc" },
+  });
   return rows.map(toDto);
 }
 

@@ -13,11 +13,34 @@ import { parseInput } from "./input";
 
 type Tx = Prisma.TransactionClient;
 
-const roomFields = { id: true, meetingId: true, slug: true, nameDe: true, nameEn: true, nameZh: true, location: true, capacity: true, sortOrder: true } as const;
-const trackFields = { id: true, meetingId: true, slug: true, nameDe: true, nameEn: true, nameZh: true, color: true, sortOrder: true } as const;
+const roomFields = {
+  id: true,
+  meetingId: true,
+  slug: true,
+  nameDe: true,
+  nameEn: true,
+  nameZh: true,
+  location: true,
+  capacity: true,
+  sortOrder: true,
+} as const;
+const trackFields = {
+  id: true,
+  meetingId: true,
+  slug: true,
+  nameDe: true,
+  nameEn: true,
+  nameZh: true,
+  color: true,
+  sortOrder: true,
+} as const;
 
 /** "saal-2", or "saal-2-2" when the meeting already has one. */
-async function freeSlug(taken: (slug: string) => Promise<boolean>, name: { nameDe: string; nameEn: string }, fallback: string): Promise<string> {
+async function freeSlug(
+  taken: (slug: string) => Promise<boolean>,
+  name: { nameDe: string; nameEn: string },
+  fallback: string,
+): Promise<string> {
   const base = slugify(name.nameEn || name.nameDe) || fallback;
   for (let suffix = 1; ; suffix += 1) {
     const candidate = suffix === 1 ? base : `${base}-${suffix}`;
@@ -26,19 +49,35 @@ async function freeSlug(taken: (slug: string) => Promise<boolean>, name: { nameD
 }
 
 async function meetingExists(tx: Tx, meetingId: string): Promise<void> {
-  if (!(await tx.meeting.findUnique({ where: { id: meetingId }, select: { id: true } }))) throw notFound("Meeting");
+  if (!(await tx.meeting.findUnique({ where: { id: meetingId }, select: { id: true } })))
+    throw notFound("Meeting");
 }
 
 const inUse = () => invalid({ _: { key: "inUse" } });
 
-export async function createRoom(actor: Actor | null, meetingId: string, input: unknown): Promise<{ id: string }> {
+export async function createRoom(
+  actor: Actor | null,
+  meetingId: string,
+  input: unknown,
+): Promise<{ id: string }> {
   authorize(actor, "editProgram");
   const data = parseInput(roomInput, input);
   return db.$transaction(async (tx) => {
     await meetingExists(tx, meetingId);
-    const slug = await freeSlug(async (candidate) => Boolean(await tx.room.findUnique({ where: { meetingId_slug: { meetingId, slug: candidate } } })), data, "room");
+    const slug = await freeSlug(
+      async (candidate) =>
+        Boolean(await tx.room.findUnique({ where: { meetingId_slug: { meetingId, slug: candidate } } })),
+      data,
+      "room",
+    );
     const room = await tx.room.create({ data: { ...data, meetingId, slug }, select: roomFields });
-    await recordAudit(tx, actor, { action: "room.create", entity: "Room", entityId: room.id, meetingId, after: room });
+    await recordAudit(tx, actor, {
+      action: "room.create",
+      entity: "Room",
+      entityId: room.id,
+      meetingId,
+      after: room,
+    });
     return { id: room.id };
   });
 }
@@ -54,9 +93,18 @@ export async function updateRoom(actor: Actor | null, roomId: string, input: unk
     const before = await tx.room.findUnique({ where: { id: roomId }, select: roomFields });
     if (!before) throw notFound("Room");
     const after = await tx.room.update({ where: { id: roomId }, data, select: roomFields });
-    const moved = (["nameDe", "nameEn", "nameZh", "location"] as const).some((field) => before[field] !== after[field]);
+    const moved = (["nameDe", "nameEn", "nameZh", "location"] as const).some(
+      (field) => before[field] !== after[field],
+    );
     if (moved) await tx.session.updateMany({ where: { roomId }, data: { sequence: { increment: 1 } } });
-    await recordAudit(tx, actor, { action: "room.update", entity: "Room", entityId: roomId, meetingId: before.meetingId, before, after });
+    await recordAudit(tx, actor, {
+      action: "room.update",
+      entity: "Room",
+      entityId: roomId,
+      meetingId: before.meetingId,
+      before,
+      after,
+    });
   });
 }
 
@@ -68,18 +116,39 @@ export async function deleteRoom(actor: Actor | null, roomId: string): Promise<v
     if (!before) throw notFound("Room");
     if (await tx.session.count({ where: { roomId } })) throw inUse();
     await tx.room.delete({ where: { id: roomId } });
-    await recordAudit(tx, actor, { action: "room.delete", entity: "Room", entityId: roomId, meetingId: before.meetingId, before });
+    await recordAudit(tx, actor, {
+      action: "room.delete",
+      entity: "Room",
+      entityId: roomId,
+      meetingId: before.meetingId,
+      before,
+    });
   });
 }
 
-export async function createTrack(actor: Actor | null, meetingId: string, input: unknown): Promise<{ id: string }> {
+export async function createTrack(
+  actor: Actor | null,
+  meetingId: string,
+  input: unknown,
+): Promise<{ id: string }> {
   authorize(actor, "editProgram");
   const data = parseInput(trackInput, input);
   return db.$transaction(async (tx) => {
     await meetingExists(tx, meetingId);
-    const slug = await freeSlug(async (candidate) => Boolean(await tx.track.findUnique({ where: { meetingId_slug: { meetingId, slug: candidate } } })), data, "track");
+    const slug = await freeSlug(
+      async (candidate) =>
+        Boolean(await tx.track.findUnique({ where: { meetingId_slug: { meetingId, slug: candidate } } })),
+      data,
+      "track",
+    );
     const track = await tx.track.create({ data: { ...data, meetingId, slug }, select: trackFields });
-    await recordAudit(tx, actor, { action: "track.create", entity: "Track", entityId: track.id, meetingId, after: track });
+    await recordAudit(tx, actor, {
+      action: "track.create",
+      entity: "Track",
+      entityId: track.id,
+      meetingId,
+      after: track,
+    });
     return { id: track.id };
   });
 }
@@ -91,7 +160,14 @@ export async function updateTrack(actor: Actor | null, trackId: string, input: u
     const before = await tx.track.findUnique({ where: { id: trackId }, select: trackFields });
     if (!before) throw notFound("Track");
     const after = await tx.track.update({ where: { id: trackId }, data, select: trackFields });
-    await recordAudit(tx, actor, { action: "track.update", entity: "Track", entityId: trackId, meetingId: before.meetingId, before, after });
+    await recordAudit(tx, actor, {
+      action: "track.update",
+      entity: "Track",
+      entityId: trackId,
+      meetingId: before.meetingId,
+      before,
+      after,
+    });
   });
 }
 
@@ -103,6 +179,12 @@ export async function deleteTrack(actor: Actor | null, trackId: string): Promise
     if (!before) throw notFound("Track");
     if (await tx.session.count({ where: { trackId } })) throw inUse();
     await tx.track.delete({ where: { id: trackId } });
-    await recordAudit(tx, actor, { action: "track.delete", entity: "Track", entityId: trackId, meetingId: before.meetingId, before });
+    await recordAudit(tx, actor, {
+      action: "track.delete",
+      entity: "Track",
+      entityId: trackId,
+      meetingId: before.meetingId,
+      before,
+    });
   });
 }

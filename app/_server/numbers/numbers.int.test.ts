@@ -30,13 +30,21 @@ async function meeting(timeZone: string) {
 }
 
 async function city(country: "DE" | "CN", names: [string, string, string]) {
-  return db.city.create({ data: { slug: `c-${unique()}`, nameDe: names[0], nameEn: names[1], nameZh: names[2], country } });
+  return db.city.create({
+    data: { slug: `c-${unique()}`, nameDe: names[0], nameEn: names[1], nameZh: names[2], country },
+  });
 }
 
 type Status = "pending" | "confirmed" | "cancelled" | "rejected";
 type Role = "head_of_delegation" | "delegate" | "interpreter" | "guest";
 
-async function registration(meetingId: string, createdAt: string, status: Status, role: Role, cityId: string | null) {
+async function registration(
+  meetingId: string,
+  createdAt: string,
+  status: Status,
+  role: Role,
+  cityId: string | null,
+) {
   const email = `d-${unique()}@example.org`;
   return db.registration.create({
     data: {
@@ -57,7 +65,13 @@ async function registration(meetingId: string, createdAt: string, status: Status
   });
 }
 
-async function limitedSession(meetingId: string, capacity: number, seatsTaken: number, startsAt: string, status: "published" | "draft" = "published") {
+async function limitedSession(
+  meetingId: string,
+  capacity: number,
+  seatsTaken: number,
+  startsAt: string,
+  status: "published" | "draft" = "published",
+) {
   return db.session.create({
     data: {
       meetingId,
@@ -74,16 +88,33 @@ async function limitedSession(meetingId: string, capacity: number, seatsTaken: n
   });
 }
 
-async function email(registrationId: string | null, status: "queued" | "sent" | "failed", kind = "registration.received") {
+async function email(
+  registrationId: string | null,
+  status: "queued" | "sent" | "failed",
+  kind = "registration.received",
+) {
   return db.outboxEmail.create({
-    data: { registrationId, kind, toAddress: "x@example.org", subject: "S", text: "T", html: "<p>T</p>", status, nextAttemptAt: new Date() },
+    data: {
+      registrationId,
+      kind,
+      toAddress: "x@example.org",
+      subject: "S",
+      text: "T",
+      html: "<p>T</p>",
+      status,
+      nextAttemptAt: new Date(),
+    },
   });
 }
 
 let fixture: { slug: string; hannover: string; wuhan: string; workshop: string; tour: string };
 
 beforeAll(async () => {
-  [organizer, admin, checkin] = await Promise.all([createActor("organizer"), createActor("admin"), createActor("checkin")]);
+  [organizer, admin, checkin] = await Promise.all([
+    createActor("organizer"),
+    createActor("admin"),
+    createActor("checkin"),
+  ]);
   const berlinMeeting = await meeting("Europe/Berlin");
   const other = await meeting("Europe/Berlin");
   const hannover = await city("DE", ["Hannover", "Hanover", "汉诺威"]);
@@ -113,9 +144,24 @@ beforeAll(async () => {
   // 23 April 2018, CEST (UTC+2): 07:10 and 07:50 UTC fall in the hour from 09:00, 08:05 UTC in the one from 10:00.
   await db.checkIn.createMany({
     data: [
-      { registrationId: head.id, meetingId: id, at: new Date("2018-04-23T07:10:00Z"), staffEmail: "desk@example.org" },
-      { registrationId: late.id, meetingId: id, at: new Date("2018-04-23T07:50:00Z"), staffEmail: "desk@example.org" },
-      { registrationId: elsewhere.id, meetingId: id, at: new Date("2018-04-23T08:05:00Z"), staffEmail: "desk@example.org" },
+      {
+        registrationId: head.id,
+        meetingId: id,
+        at: new Date("2018-04-23T07:10:00Z"),
+        staffEmail: "desk@example.org",
+      },
+      {
+        registrationId: late.id,
+        meetingId: id,
+        at: new Date("2018-04-23T07:50:00Z"),
+        staffEmail: "desk@example.org",
+      },
+      {
+        registrationId: elsewhere.id,
+        meetingId: id,
+        at: new Date("2018-04-23T08:05:00Z"),
+        staffEmail: "desk@example.org",
+      },
     ],
   });
 
@@ -127,12 +173,20 @@ beforeAll(async () => {
   const otherRegistration = await db.registration.findFirstOrThrow({ where: { meetingId: other.id } });
   await email(otherRegistration.id, "failed");
 
-  fixture = { slug: berlinMeeting.slug, hannover: hannover.id, wuhan: wuhan.id, workshop: workshop.id, tour: tour.id };
+  fixture = {
+    slug: berlinMeeting.slug,
+    hannover: hannover.id,
+    wuhan: wuhan.id,
+    workshop: workshop.id,
+    tour: tour.id,
+  };
 });
 
 describe("meetingNumbers", () => {
   it("is for admins and organizers", async () => {
-    const outcomes = await Promise.all([null, checkin, organizer, admin].map((actor) => outcome(meetingNumbers(actor, fixture.slug))));
+    const outcomes = await Promise.all(
+      [null, checkin, organizer, admin].map((actor) => outcome(meetingNumbers(actor, fixture.slug))),
+    );
     expect(outcomes).toEqual(["unauthenticated", "forbidden", "ok", "ok"]);
     expect(await outcome(meetingNumbers(organizer, "no-such-meeting"))).toBe("not_found");
   });
@@ -186,7 +240,15 @@ describe("meetingNumbers", () => {
 
   it("shows seats and waiting lists of the sessions with limited seats, drafts left out", async () => {
     const numbers = await meetingNumbers(organizer, fixture.slug);
-    expect(numbers.sessions.map(({ id, capacity, taken, waiting, startsAt }) => ({ id, capacity, taken, waiting, startsAt }))).toEqual([
+    expect(
+      numbers.sessions.map(({ id, capacity, taken, waiting, startsAt }) => ({
+        id,
+        capacity,
+        taken,
+        waiting,
+        startsAt,
+      })),
+    ).toEqual([
       { id: fixture.tour, capacity: 10, taken: 1, waiting: 0, startsAt: "2018-04-23T08:00:00.000Z" },
       { id: fixture.workshop, capacity: 2, taken: 2, waiting: 1, startsAt: "2018-04-23T12:00:00.000Z" },
     ]);

@@ -28,7 +28,15 @@ export type MeetingNumbers = {
   byCity: { cityId: string | null; name: Translations | null; count: number }[];
   byRole: { role: DelegateRoleKey; count: number }[];
   /** Sessions with limited seats, in programme order. */
-  sessions: { id: string; title: Translations; startsAt: string; capacity: number; taken: number; waiting: number; cancelled: boolean }[];
+  sessions: {
+    id: string;
+    title: Translations;
+    startsAt: string;
+    capacity: number;
+    taken: number;
+    waiting: number;
+    cancelled: boolean;
+  }[];
   checkIns: { total: number; confirmed: number; byHour: { hour: string; count: number }[] };
   emails: Record<EmailStatusKey, number>;
 };
@@ -44,7 +52,17 @@ export async function meetingNumbers(actor: Actor | null, slug: string): Promise
   const { id: meetingId, timeZone } = meeting;
   const active = { meetingId, status: { in: [...ACTIVE_REGISTRATION] } };
 
-  const [statusRows, dayRows, cityRows, roleRows, sessionRows, waitingRows, checkInTotal, hourRows, emailRows] = await Promise.all([
+  const [
+    statusRows,
+    dayRows,
+    cityRows,
+    roleRows,
+    sessionRows,
+    waitingRows,
+    checkInTotal,
+    hourRows,
+    emailRows,
+  ] = await Promise.all([
     db.registration.groupBy({ by: ["status"], where: { meetingId }, _count: { _all: true } }),
     // The columns hold UTC wall time (timestamp without zone): read as UTC first, then into the meeting's zone.
     db.$queryRaw<{ day: string; status: RegistrationStatusKey; count: number }[]>`
@@ -57,18 +75,38 @@ export async function meetingNumbers(actor: Actor | null, slug: string): Promise
     db.session.findMany({
       where: { meetingId, capacity: { not: null }, status: { not: "draft" } },
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-      select: { id: true, titleDe: true, titleEn: true, titleZh: true, startsAt: true, capacity: true, seatsTaken: true, status: true },
+      select: {
+        id: true,
+        titleDe: true,
+        titleEn: true,
+        titleZh: true,
+        startsAt: true,
+        capacity: true,
+        seatsTaken: true,
+        status: true,
+      },
     }),
-    db.sessionSeat.groupBy({ by: ["sessionId"], where: { status: "waitlisted", session: { meetingId } }, _count: { _all: true } }),
+    db.sessionSeat.groupBy({
+      by: ["sessionId"],
+      where: { status: "waitlisted", session: { meetingId } },
+      _count: { _all: true },
+    }),
     db.checkIn.count({ where: { meetingId } }),
     db.$queryRaw<{ hour: string; count: number }[]>`
       SELECT to_char(("at" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}, 'YYYY-MM-DD"T"HH24') AS "hour", count(*)::int AS "count"
       FROM "CheckIn" WHERE "meetingId" = ${meetingId}
       GROUP BY 1 ORDER BY 1`,
-    db.outboxEmail.groupBy({ by: ["status"], where: { registration: { meetingId } }, _count: { _all: true } }),
+    db.outboxEmail.groupBy({
+      by: ["status"],
+      where: { registration: { meetingId } },
+      _count: { _all: true },
+    }),
   ]);
 
-  const byStatus = countsOf(registrationStatuses, statusRows.map((row) => [row.status, row._count._all]));
+  const byStatus = countsOf(
+    registrationStatuses,
+    statusRows.map((row) => [row.status, row._count._all]),
+  );
   const days = new Map<string, Record<RegistrationStatusKey, number>>();
   for (const row of dayRows) {
     const counts = days.get(row.day) ?? countsOf(registrationStatuses, []);
@@ -84,10 +122,20 @@ export async function meetingNumbers(actor: Actor | null, slug: string): Promise
   const byCity = cityRows
     .map((row) => {
       const city = row.cityId ? cityById.get(row.cityId) : undefined;
-      return { cityId: row.cityId, name: city ? translationsOf(city, "name") : null, count: row._count._all, country: city?.country ?? ("other" as const) };
+      return {
+        cityId: row.cityId,
+        name: city ? translationsOf(city, "name") : null,
+        count: row._count._all,
+        country: city?.country ?? ("other" as const),
+      };
     })
     // Largest delegations first; the delegates from elsewhere last.
-    .sort((a, b) => Number(a.cityId === null) - Number(b.cityId === null) || b.count - a.count || (a.name?.de ?? "").localeCompare(b.name?.de ?? ""));
+    .sort(
+      (a, b) =>
+        Number(a.cityId === null) - Number(b.cityId === null) ||
+        b.count - a.count ||
+        (a.name?.de ?? "").localeCompare(b.name?.de ?? ""),
+    );
   const countries = new Map<"DE" | "CN" | "other", number>();
   for (const city of byCity) countries.set(city.country, (countries.get(city.country) ?? 0) + city.count);
 
@@ -96,7 +144,9 @@ export async function meetingNumbers(actor: Actor | null, slug: string): Promise
     meeting: { id: meetingId, slug: meeting.slug, title: translationsOf(meeting, "title"), timeZone },
     byStatus,
     byDay: [...days].map(([day, counts]) => ({ day, counts })),
-    byCountry: (["DE", "CN", "other"] as const).flatMap((country) => (countries.get(country) ? [{ country, count: countries.get(country)! }] : [])),
+    byCountry: (["DE", "CN", "other"] as const).flatMap((country) =>
+      countries.get(country) ? [{ country, count: countries.get(country)! }] : [],
+    ),
     byCity: byCity.map(({ cityId, name, count }) => ({ cityId, name, count })),
     byRole: delegateRoles.flatMap((role) => {
       const count = roleRows.find((row) => row.role === role)?._count._all ?? 0;
@@ -111,12 +161,22 @@ export async function meetingNumbers(actor: Actor | null, slug: string): Promise
       waiting: waiting.get(session.id) ?? 0,
       cancelled: session.status === "cancelled",
     })),
-    checkIns: { total: checkInTotal, confirmed: byStatus.confirmed, byHour: hourRows.map((row) => ({ hour: row.hour, count: Number(row.count) })) },
-    emails: countsOf(emailStatuses, emailRows.map((row) => [row.status, row._count._all])),
+    checkIns: {
+      total: checkInTotal,
+      confirmed: byStatus.confirmed,
+      byHour: hourRows.map((row) => ({ hour: row.hour, count: Number(row.count) })),
+    },
+    emails: countsOf(
+      emailStatuses,
+      emailRows.map((row) => [row.status, row._count._all]),
+    ),
   };
 }
 
-function countsOf<Key extends string>(keys: readonly Key[], entries: [string, number][]): Record<Key, number> {
+function countsOf<Key extends string>(
+  keys: readonly Key[],
+  entries: [string, number][],
+): Record<Key, number> {
   const counts = Object.fromEntries(keys.map((key) => [key, 0])) as Record<Key, number>;
   for (const [key, count] of entries) if (key in counts) counts[key as Key] = count;
   return counts;

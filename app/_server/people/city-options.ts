@@ -4,7 +4,10 @@ import { pick } from "@/app/_lib/i18n/localized";
 import { listCities } from "../alliance/queries";
 
 /** Member cities for a person's city select: German cities first, then Chinese, each by name in the visitor's language. */
-export async function personCityOptions(locale: AppLocale, countryNames: Record<"DE" | "CN", string>): Promise<{ id: string; label: string }[]> {
+export async function personCityOptions(
+  locale: AppLocale,
+  countryNames: Record<"DE" | "CN", string>,
+): Promise<{ id: string; label: string }[]> {
   const cities = await listCities();
   return (["DE", "CN"] as const).flatMap((country) =>
     cities

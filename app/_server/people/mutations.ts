@@ -33,8 +33,13 @@ const slugTaken = () => invalid({ slug: { key: "slugTaken" } });
  * The person's key: the one typed (refused when another person has it), else the current one, else one
  * made from the Latin name with a number added until it is free.
  */
-async function chooseSlug(tx: Tx, input: PersonInput, current?: { id: string; slug: string }): Promise<string> {
-  const holder = async (slug: string) => (await tx.person.findUnique({ where: { slug }, select: { id: true } }))?.id;
+async function chooseSlug(
+  tx: Tx,
+  input: PersonInput,
+  current?: { id: string; slug: string },
+): Promise<string> {
+  const holder = async (slug: string) =>
+    (await tx.person.findUnique({ where: { slug }, select: { id: true } }))?.id;
   if (input.slug) {
     const other = await holder(input.slug);
     if (other && other !== current?.id) throw slugTaken();
@@ -49,7 +54,8 @@ async function chooseSlug(tx: Tx, input: PersonInput, current?: { id: string; sl
 }
 
 async function refuseUnknownCity(tx: Tx, cityId: string | null): Promise<void> {
-  if (cityId && !(await tx.city.findUnique({ where: { id: cityId }, select: { id: true } }))) throw invalid({ cityId: { key: "invalidChoice" } });
+  if (cityId && !(await tx.city.findUnique({ where: { id: cityId }, select: { id: true } })))
+    throw invalid({ cityId: { key: "invalidChoice" } });
 }
 
 async function withSlugCheck<T>(run: () => Promise<T>): Promise<T> {
@@ -61,14 +67,25 @@ async function withSlugCheck<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function createPerson(actor: Actor | null, input: unknown): Promise<{ id: string; slug: string }> {
+export async function createPerson(
+  actor: Actor | null,
+  input: unknown,
+): Promise<{ id: string; slug: string }> {
   authorize(actor, "editProgram");
   const data = parseInput(personInput, input);
   return withSlugCheck(() =>
     db.$transaction(async (tx) => {
       await refuseUnknownCity(tx, data.cityId);
-      const person = await tx.person.create({ data: { ...data, slug: await chooseSlug(tx, data) }, select: auditedPerson });
-      await recordAudit(tx, actor, { action: "person.create", entity: "Person", entityId: person.id, after: person });
+      const person = await tx.person.create({
+        data: { ...data, slug: await chooseSlug(tx, data) },
+        select: auditedPerson,
+      });
+      await recordAudit(tx, actor, {
+        action: "person.create",
+        entity: "Person",
+        entityId: person.id,
+        after: person,
+      });
       return { id: person.id, slug: person.slug };
     }),
   );
@@ -86,7 +103,11 @@ export async function updatePerson(actor: Actor | null, personId: string, input:
       const before = await tx.person.findUnique({ where: { id: personId }, select: auditedPerson });
       if (!before) throw notFound("Person");
       await refuseUnknownCity(tx, data.cityId);
-      const after = await tx.person.update({ where: { id: personId }, data: { ...data, slug: await chooseSlug(tx, data, before) }, select: auditedPerson });
+      const after = await tx.person.update({
+        where: { id: personId },
+        data: { ...data, slug: await chooseSlug(tx, data, before) },
+        select: auditedPerson,
+      });
       await tx.session.updateMany({
         where: {
           OR: [
@@ -97,7 +118,13 @@ export async function updatePerson(actor: Actor | null, personId: string, input:
         },
         data: { updatedAt: new Date() },
       });
-      await recordAudit(tx, actor, { action: "person.update", entity: "Person", entityId: personId, before, after });
+      await recordAudit(tx, actor, {
+        action: "person.update",
+        entity: "Person",
+        entityId: personId,
+        before,
+        after,
+      });
     }),
   );
 }
@@ -117,6 +144,11 @@ export async function deletePerson(actor: Actor | null, personId: string): Promi
     const { _count: uses, ...person } = before;
     if (uses.sessions + uses.segments + uses.ceremonies > 0) throw invalid({ _: { key: "inUse" } });
     await tx.person.delete({ where: { id: personId } });
-    await recordAudit(tx, actor, { action: "person.delete", entity: "Person", entityId: personId, before: person });
+    await recordAudit(tx, actor, {
+      action: "person.delete",
+      entity: "Person",
+      entityId: personId,
+      before: person,
+    });
   });
 }

@@ -16,15 +16,31 @@ let cityId: string;
 const unique = () => randomUUID().slice(0, 8);
 
 beforeAll(async () => {
-  [organizer, admin, checkin] = await Promise.all([createActor("organizer"), createActor("admin"), createActor("checkin")]);
+  [organizer, admin, checkin] = await Promise.all([
+    createActor("organizer"),
+    createActor("admin"),
+    createActor("checkin"),
+  ]);
   const meeting = await db.meeting.create({
     data: {
-      slug: `m-${unique()}`, titleDe: "Treffen", titleEn: "Meeting", titleZh: "年会", venueName: "Messe", venueCity: "Hannover", venueCountry: "DE",
-      timeZone: "Europe/Berlin", startsOn: new Date("2017-04-24T00:00:00Z"), endsOn: new Date("2017-04-24T00:00:00Z"),
+      slug: `m-${unique()}`,
+      titleDe: "Treffen",
+      titleEn: "Meeting",
+      titleZh: "年会",
+      venueName: "Messe",
+      venueCity: "Hannover",
+      venueCountry: "DE",
+      timeZone: "Europe/Berlin",
+      startsOn: new Date("2017-04-24T00:00:00Z"),
+      endsOn: new Date("2017-04-24T00:00:00Z"),
     },
   });
   meetingId = meeting.id;
-  cityId = (await db.city.create({ data: { slug: `c-${unique()}`, nameDe: "Köln", nameEn: "Cologne", nameZh: "科隆", country: "DE" } })).id;
+  cityId = (
+    await db.city.create({
+      data: { slug: `c-${unique()}`, nameDe: "Köln", nameEn: "Cologne", nameZh: "科隆", country: "DE" },
+    })
+  ).id;
 });
 
 function personForm(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -48,37 +64,74 @@ function personForm(overrides: Record<string, unknown> = {}): Record<string, unk
 
 async function session(slug = `s-${unique()}`) {
   return db.session.create({
-    data: { meetingId, slug, kind: "ceremony", titleDe: "Aufnahme", startsAt: new Date("2017-04-24T08:00:00Z"), endsAt: new Date("2017-04-24T09:00:00Z") },
+    data: {
+      meetingId,
+      slug,
+      kind: "ceremony",
+      titleDe: "Aufnahme",
+      startsAt: new Date("2017-04-24T08:00:00Z"),
+      endsAt: new Date("2017-04-24T09:00:00Z"),
+    },
   });
 }
 
-const lastAudit = (entityId: string) => db.auditEntry.findFirstOrThrow({ where: { entityId }, orderBy: { at: "desc" } });
+const lastAudit = (entityId: string) =>
+  db.auditEntry.findFirstOrThrow({ where: { entityId }, orderBy: { at: "desc" } });
 
 async function roleOutcomes(run: (actor: Actor | null) => Promise<unknown>): Promise<string[]> {
-  return [await outcome(run(null)), await outcome(run(checkin)), await outcome(run(organizer)), await outcome(run(admin))];
+  return [
+    await outcome(run(null)),
+    await outcome(run(checkin)),
+    await outcome(run(organizer)),
+    await outcome(run(admin)),
+  ];
 }
 const allowed = ["unauthenticated", "forbidden", "ok", "ok"];
 
 describe("people", () => {
   it("are created by organizers and admins, with a unique slug made from the Latin name", async () => {
     const familyName = `Müller-${unique().replace(/\d/g, "x")}`;
-    expect(await roleOutcomes((actor) => createPerson(actor, personForm({ givenName: "Jürgen", familyName })))).toEqual(allowed);
+    expect(
+      await roleOutcomes((actor) => createPerson(actor, personForm({ givenName: "Jürgen", familyName }))),
+    ).toEqual(allowed);
     const people = await db.person.findMany({ where: { familyName }, orderBy: { slug: "asc" } });
     const base = `juergen-${familyName.toLowerCase().replace("ü", "ue")}`;
     expect(people.map((person) => person.slug)).toEqual([base, `${base}-2`]);
-    expect(people[0]).toMatchObject({ nativeName: "王伟", nameOrder: "family_first", honorificDe: null, honorificEn: "Mr", cityId });
+    expect(people[0]).toMatchObject({
+      nativeName: "王伟",
+      nameOrder: "family_first",
+      honorificDe: null,
+      honorificEn: "Mr",
+      cityId,
+    });
     const entry = await lastAudit(people[0]!.id);
-    expect(entry).toMatchObject({ action: "person.create", entity: "Person", before: null, after: { slug: base, familyName }, actorId: expect.any(String) });
+    expect(entry).toMatchObject({
+      action: "person.create",
+      entity: "Person",
+      before: null,
+      after: { slug: base, familyName },
+      actorId: expect.any(String),
+    });
 
     const chosen = `chosen-${unique()}`;
     expect((await createPerson(organizer, personForm({ slug: chosen }))).slug).toBe(chosen);
-    expect((await refusal(createPerson(organizer, personForm({ slug: chosen })))).details.fields).toEqual({ slug: { key: "slugTaken" } });
-    expect((await refusal(createPerson(organizer, personForm({ familyName: "王", givenName: "", cityId: "nope!" })))).details.fields).toEqual({
+    expect((await refusal(createPerson(organizer, personForm({ slug: chosen })))).details.fields).toEqual({
+      slug: { key: "slugTaken" },
+    });
+    expect(
+      (
+        await refusal(
+          createPerson(organizer, personForm({ familyName: "王", givenName: "", cityId: "nope!" })),
+        )
+      ).details.fields,
+    ).toEqual({
       givenName: { key: "required" },
       familyName: { key: "latinScript" },
       cityId: { key: "invalidChoice" },
     });
-    expect((await refusal(createPerson(organizer, personForm({ cityId: "unknown" })))).details.fields).toEqual({ cityId: { key: "invalidChoice" } });
+    expect(
+      (await refusal(createPerson(organizer, personForm({ cityId: "unknown" })))).details.fields,
+    ).toEqual({ cityId: { key: "invalidChoice" } });
   });
 
   it("edits bump the sessions they speak in, are audited with before and after, and keep slugs unique", async () => {
@@ -88,9 +141,15 @@ describe("people", () => {
     const elsewhere = await session();
     await db.sessionSpeaker.create({ data: { sessionId: spoken.id, personId: person.id } });
 
-    expect(await roleOutcomes((actor) => updatePerson(actor, person.id, personForm({ positionEn: "Lord Mayor" })))).toEqual(allowed);
-    expect((await db.session.findUniqueOrThrow({ where: { id: spoken.id } })).updatedAt.getTime()).toBeGreaterThan(spoken.updatedAt.getTime());
-    expect((await db.session.findUniqueOrThrow({ where: { id: elsewhere.id } })).updatedAt).toEqual(elsewhere.updatedAt);
+    expect(
+      await roleOutcomes((actor) => updatePerson(actor, person.id, personForm({ positionEn: "Lord Mayor" }))),
+    ).toEqual(allowed);
+    expect(
+      (await db.session.findUniqueOrThrow({ where: { id: spoken.id } })).updatedAt.getTime(),
+    ).toBeGreaterThan(spoken.updatedAt.getTime());
+    expect((await db.session.findUniqueOrThrow({ where: { id: elsewhere.id } })).updatedAt).toEqual(
+      elsewhere.updatedAt,
+    );
     // Left empty, the slug stays what it was.
     expect((await db.person.findUniqueOrThrow({ where: { id: person.id } })).slug).toBe(person.slug);
 
@@ -100,30 +159,60 @@ describe("people", () => {
       before: { positionEn: "Lord Mayor", cityId },
       after: { positionEn: "Mayor", cityId: null },
     });
-    expect((await refusal(updatePerson(organizer, person.id, personForm({ slug: other.slug })))).details.fields).toEqual({ slug: { key: "slugTaken" } });
+    expect(
+      (await refusal(updatePerson(organizer, person.id, personForm({ slug: other.slug })))).details.fields,
+    ).toEqual({ slug: { key: "slugTaken" } });
     expect(await outcome(updatePerson(organizer, "missing", personForm()))).toBe("not_found");
   });
 
   it("are not deleted while they speak, take part in a segment or stand in an order of precedence", async () => {
     const uses = {
-      speaker: async (personId: string, sessionId: string) => void (await db.sessionSpeaker.create({ data: { sessionId, personId } })),
+      speaker: async (personId: string, sessionId: string) =>
+        void (await db.sessionSpeaker.create({ data: { sessionId, personId } })),
       // Two segments of one ceremony: listed once.
       segment: async (personId: string, sessionId: string) => {
         for (const position of [1, 2]) {
-          await db.ceremonySegment.create({ data: { sessionId, position, durationMinutes: 5, titleDe: "Grußwort", participants: { create: { personId } } } });
+          await db.ceremonySegment.create({
+            data: {
+              sessionId,
+              position,
+              durationMinutes: 5,
+              titleDe: "Grußwort",
+              participants: { create: { personId } },
+            },
+          });
         }
       },
-      official: async (personId: string, sessionId: string) => void (await db.ceremonyOfficial.create({ data: { sessionId, personId, precedence: 1 } })),
+      official: async (personId: string, sessionId: string) =>
+        void (await db.ceremonyOfficial.create({ data: { sessionId, personId, precedence: 1 } })),
     };
     for (const [as, use] of Object.entries(uses)) {
       const person = await createPerson(organizer, personForm());
       const taken = await session();
       await use(person.id, taken.id);
-      expect((await refusal(deletePerson(organizer, person.id))).details.fields).toEqual({ _: { key: "inUse" } });
-      expect((await getPerson(organizer, person.id)).uses).toEqual([{ meetingSlug: expect.any(String), sessionId: taken.id, sessionTitle: { de: "Aufnahme", en: null, zh: null }, as }]);
+      expect((await refusal(deletePerson(organizer, person.id))).details.fields).toEqual({
+        _: { key: "inUse" },
+      });
+      expect((await getPerson(organizer, person.id)).uses).toEqual([
+        {
+          meetingSlug: expect.any(String),
+          sessionId: taken.id,
+          sessionTitle: { de: "Aufnahme", en: null, zh: null },
+          as,
+        },
+      ]);
       await db.session.delete({ where: { id: taken.id } });
-      expect(await roleOutcomes((actor) => deletePerson(actor, person.id))).toEqual(["unauthenticated", "forbidden", "ok", "not_found"]);
-      expect(await lastAudit(person.id)).toMatchObject({ action: "person.delete", before: { id: person.id }, after: null });
+      expect(await roleOutcomes((actor) => deletePerson(actor, person.id))).toEqual([
+        "unauthenticated",
+        "forbidden",
+        "ok",
+        "not_found",
+      ]);
+      expect(await lastAudit(person.id)).toMatchObject({
+        action: "person.delete",
+        before: { id: person.id },
+        after: null,
+      });
     }
     const free = await createPerson(organizer, personForm());
     expect(await outcome(deletePerson(admin, free.id))).toBe("ok");
@@ -131,15 +220,35 @@ describe("people", () => {
 
   it("are listed and found by name in any script and by organization, for organizers only", async () => {
     const marker = unique().replace(/\d/g, "q");
-    await createPerson(organizer, personForm({ givenName: "Anna", familyName: `Zeta${marker}`, nativeName: null, organization: "IHK Hannover" }));
-    await createPerson(organizer, personForm({ givenName: "Lei", familyName: `Li${marker}`, nativeName: `李${marker}`, organization: "Bureau of Commerce" }));
+    await createPerson(
+      organizer,
+      personForm({
+        givenName: "Anna",
+        familyName: `Zeta${marker}`,
+        nativeName: null,
+        organization: "IHK Hannover",
+      }),
+    );
+    await createPerson(
+      organizer,
+      personForm({
+        givenName: "Lei",
+        familyName: `Li${marker}`,
+        nativeName: `李${marker}`,
+        organization: "Bureau of Commerce",
+      }),
+    );
     expect(await outcome(listPeople(checkin))).toBe("forbidden");
     expect(await outcome(listPeople(null))).toBe("unauthenticated");
-    const names = async (search: string) => (await listPeople(organizer, search)).map((person) => person.familyName);
+    const names = async (search: string) =>
+      (await listPeople(organizer, search)).map((person) => person.familyName);
     expect(await names(`李${marker}`)).toEqual([`Li${marker}`]);
     expect(await names(`anna zeta${marker}`)).toEqual([`Zeta${marker}`]);
     expect(await names(`commerce ${marker}`)).toEqual([`Li${marker}`]);
-    expect((await listPeople(organizer, `zeta${marker}`))[0]).toMatchObject({ city: { de: "Köln", en: "Cologne", zh: "科隆" }, position: { en: "Mayor" } });
+    expect((await listPeople(organizer, `zeta${marker}`))[0]).toMatchObject({
+      city: { de: "Köln", en: "Cologne", zh: "科隆" },
+      position: { en: "Mayor" },
+    });
     expect(await outcome(getPerson(checkin, "x"))).toBe("forbidden");
     expect(await outcome(getPerson(organizer, "missing"))).toBe("not_found");
   });

@@ -27,7 +27,9 @@ export async function listPeople(actor: Actor | null, search = ""): Promise<Pers
   authorize(actor, "editProgram");
   const words = search.trim().split(/\s+/).filter(Boolean).slice(0, 5);
   const matches = (word: string): Prisma.PersonWhereInput => ({
-    OR: (["givenName", "familyName", "nativeName", "organization"] as const).map((field) => ({ [field]: { contains: word, mode: "insensitive" } })),
+    OR: (["givenName", "familyName", "nativeName", "organization"] as const).map((field) => ({
+      [field]: { contains: word, mode: "insensitive" },
+    })),
   });
   const rows = await db.person.findMany({
     where: words.length ? { AND: words.map(matches) } : undefined,
@@ -55,20 +57,38 @@ export async function listPeople(actor: Actor | null, search = ""): Promise<Pers
 }
 
 /** Where a person takes part: the reason a deletion is refused. */
-export type PersonUse = { meetingSlug: string; sessionId: string; sessionTitle: Translations; as: "speaker" | "segment" | "official" };
+export type PersonUse = {
+  meetingSlug: string;
+  sessionId: string;
+  sessionTitle: Translations;
+  as: "speaker" | "segment" | "official";
+};
 
 export type PersonDetails = {
   id: string;
   /** The form's values, "" for what is not given. */
   defaults: Record<
-    | "givenName" | "familyName" | "nativeName" | "nameOrder" | "honorificDe" | "honorificEn" | "honorificZh"
-    | "positionDe" | "positionEn" | "positionZh" | "organization" | "cityId" | "slug",
+    | "givenName"
+    | "familyName"
+    | "nativeName"
+    | "nameOrder"
+    | "honorificDe"
+    | "honorificEn"
+    | "honorificZh"
+    | "positionDe"
+    | "positionEn"
+    | "positionZh"
+    | "organization"
+    | "cityId"
+    | "slug",
     string
   >;
   uses: PersonUse[];
 };
 
-const sessionRef = { select: { id: true, titleDe: true, titleEn: true, titleZh: true, meeting: { select: { slug: true } } } } as const;
+const sessionRef = {
+  select: { id: true, titleDe: true, titleEn: true, titleZh: true, meeting: { select: { slug: true } } },
+} as const;
 
 /** One person for the edit page, with the sessions and ceremonies they take part in; `not_found` otherwise. */
 export async function getPerson(actor: Actor | null, id: string): Promise<PersonDetails> {
@@ -84,7 +104,16 @@ export async function getPerson(actor: Actor | null, id: string): Promise<Person
       })
     : null;
   if (!row) throw notFound("Person");
-  const use = (session: { id: string; titleDe: string; titleEn: string | null; titleZh: string | null; meeting: { slug: string } }, as: PersonUse["as"]): PersonUse => ({
+  const use = (
+    session: {
+      id: string;
+      titleDe: string;
+      titleEn: string | null;
+      titleZh: string | null;
+      meeting: { slug: string };
+    },
+    as: PersonUse["as"],
+  ): PersonUse => ({
     meetingSlug: session.meeting.slug,
     sessionId: session.id,
     sessionTitle: translationsOf(session, "title"),

@@ -29,5 +29,9 @@ export const CHECK_IN_QR_PIXELS = 180;
  * enough to store with the queued email.
  */
 export function checkInQrPng(meetingSlug: string, code: string): Promise<Buffer> {
-  return QRCode.toBuffer(checkInUrl(meetingSlug, code), { ...OPTIONS, type: "png", width: CHECK_IN_QR_PIXELS });
+  return QRCode.toBuffer(checkInUrl(meetingSlug, code), {
+    ...OPTIONS,
+    type: "png",
+    width: CHECK_IN_QR_PIXELS,
+  });
 }

@@ -17,7 +17,10 @@ import { viewCitySelect, viewSessionSelect } from "./view";
 type Tx = Prisma.TransactionClient;
 
 /** What the checks need of a session, and what a new registration's view shows of it. */
-export const sessionChoiceSelect = { ...viewSessionSelect, capacity: true } as const satisfies Prisma.SessionSelect;
+export const sessionChoiceSelect = {
+  ...viewSessionSelect,
+  capacity: true,
+} as const satisfies Prisma.SessionSelect;
 
 export type SessionChoiceRow = Prisma.SessionGetPayload<{ select: typeof sessionChoiceSelect }>;
 
@@ -34,7 +37,9 @@ export function sessionChoiceRefusal(
 ): AppError | null {
   const acceptable = (id: string) => {
     const session = sessions.get(id);
-    return session && (alreadyHeld.has(id) || (session.status === "published" && session.capacity !== null)) ? session : null;
+    return session && (alreadyHeld.has(id) || (session.status === "published" && session.capacity !== null))
+      ? session
+      : null;
   };
   const errors: FieldErrors = {};
   sessionIds.forEach((id, index) => {
@@ -46,14 +51,23 @@ export function sessionChoiceRefusal(
   const taking = sessionIds.map((id) => acceptable(id)!).filter((session) => session.status !== "cancelled");
   const clash = firstOverlap(taking.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()));
   if (!clash) return null;
-  const [first, second] = clash.map((session) => pick({ de: session.titleDe, en: session.titleEn, zh: session.titleZh }, locale));
+  const [first, second] = clash.map((session) =>
+    pick({ de: session.titleDe, en: session.titleEn, zh: session.titleZh }, locale),
+  );
   return invalid({ sessionIds: { key: "sessionsOverlap", values: { first: first!, second: second! } } });
 }
 
 /** The meeting's sessions among `sessionIds`, by id. */
-export async function loadSessionChoices(tx: Tx, meetingId: string, sessionIds: string[]): Promise<Map<string, SessionChoiceRow>> {
+export async function loadSessionChoices(
+  tx: Tx,
+  meetingId: string,
+  sessionIds: string[],
+): Promise<Map<string, SessionChoiceRow>> {
   if (sessionIds.length === 0) return new Map();
-  const rows = await tx.session.findMany({ where: { meetingId, id: { in: [...new Set(sessionIds)] } }, select: sessionChoiceSelect });
+  const rows = await tx.session.findMany({
+    where: { meetingId, id: { in: [...new Set(sessionIds)] } },
+    select: sessionChoiceSelect,
+  });
   return new Map(rows.map((row) => [row.id, row]));
 }
 
@@ -64,7 +78,12 @@ export async function checkSessions(
   locale: AppLocale,
   alreadyHeld: ReadonlySet<string> = new Set(),
 ): Promise<void> {
-  const refusal = sessionChoiceRefusal(await loadSessionChoices(tx, meetingId, sessionIds), sessionIds, locale, alreadyHeld);
+  const refusal = sessionChoiceRefusal(
+    await loadSessionChoices(tx, meetingId, sessionIds),
+    sessionIds,
+    locale,
+    alreadyHeld,
+  );
   if (refusal) throw refusal;
 }
 
@@ -74,7 +93,11 @@ export type CityRow = Prisma.CityGetPayload<{ select: typeof viewCitySelect }>;
 export type Delegation = { quota: number | null; registered: number };
 
 /** Refuses an unknown city (`city` null) and a city whose delegation is complete. */
-export function cityChoiceRefusal(city: CityRow | null, delegation: Delegation, locale: AppLocale): AppError | null {
+export function cityChoiceRefusal(
+  city: CityRow | null,
+  delegation: Delegation,
+  locale: AppLocale,
+): AppError | null {
   if (!city) return invalid({ cityId: { key: "unknownCity" } });
   if (delegation.quota === null || delegation.registered < delegation.quota) return null;
   const name = pick({ de: city.nameDe, en: city.nameEn, zh: city.nameZh }, locale);
@@ -94,7 +117,12 @@ export async function loadDelegations(
 ): Promise<{ cities: Map<string, CityRow>; delegations: Map<string, Delegation> }> {
   const ids = [...new Set(cityIds)].sort();
   if (ids.length === 0) return { cities: new Map(), delegations: new Map() };
-  const cities = new Map((await tx.city.findMany({ where: { id: { in: ids } }, select: viewCitySelect })).map((city) => [city.id, city]));
+  const cities = new Map(
+    (await tx.city.findMany({ where: { id: { in: ids } }, select: viewCitySelect })).map((city) => [
+      city.id,
+      city,
+    ]),
+  );
   const quotas = await tx.$queryRaw<{ cityId: string; delegates: number }[]>`
     SELECT "cityId", "delegates" FROM "CityQuota" WHERE "meetingId" = ${meetingId} AND "cityId" = ANY(${ids}::text[])
     ORDER BY "cityId" FOR UPDATE`;
@@ -104,16 +132,28 @@ export async function loadDelegations(
       ? []
       : await tx.registration.groupBy({
           by: ["cityId"],
-          where: { meetingId, cityId: { in: limited }, status: { in: ["pending", "confirmed"] }, id: except ? { not: except } : undefined },
+          where: {
+            meetingId,
+            cityId: { in: limited },
+            status: { in: ["pending", "confirmed"] },
+            id: except ? { not: except } : undefined,
+          },
           _count: { _all: true },
         });
   const registered = new Map(counts.map((count) => [count.cityId, count._count._all]));
   const delegations = new Map<string, Delegation>(ids.map((id) => [id, { quota: null, registered: 0 }]));
-  for (const { cityId, delegates } of quotas) delegations.set(cityId, { quota: delegates, registered: registered.get(cityId) ?? 0 });
+  for (const { cityId, delegates } of quotas)
+    delegations.set(cityId, { quota: delegates, registered: registered.get(cityId) ?? 0 });
   return { cities, delegations };
 }
 
-export async function checkCity(tx: Tx, meetingId: string, cityId: string | null, locale: AppLocale, exceptRegistrationId?: string) {
+export async function checkCity(
+  tx: Tx,
+  meetingId: string,
+  cityId: string | null,
+  locale: AppLocale,
+  exceptRegistrationId?: string,
+) {
   if (!cityId) return;
   const { cities, delegations } = await loadDelegations(tx, meetingId, [cityId], exceptRegistrationId);
   const refusal = cityChoiceRefusal(cities.get(cityId) ?? null, delegations.get(cityId)!, locale);

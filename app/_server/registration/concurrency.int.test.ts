@@ -7,7 +7,13 @@ import { inject } from "vitest";
 import { db } from "@/app/_server/db";
 import { AppError } from "@/app/_server/errors";
 import { seedDemo } from "@/prisma/seed";
-import { delegate, limitedSession, range, seatInvariantViolations, seatReport } from "@/test/integration/factories";
+import {
+  delegate,
+  limitedSession,
+  range,
+  seatInvariantViolations,
+  seatReport,
+} from "@/test/integration/factories";
 import { cancelRegistration } from "./manage";
 import { registrationTransaction } from "./transaction";
 import { manageTokenOf, register, type RegistrationAnswer } from "./register";
@@ -23,7 +29,9 @@ beforeAll(async () => {
 describe("a rush on a session with limited seats", () => {
   it("200 concurrent registrations for 50 seats: exactly 50 seats, 150 on the waiting list in order", async () => {
     const sessionId = await limitedSession(50, 0);
-    const answers = await Promise.all(range(200).map(() => register("2017", delegate({ sessionIds: [sessionId] }), { locale: "en" })));
+    const answers = await Promise.all(
+      range(200).map(() => register("2017", delegate({ sessionIds: [sessionId] }), { locale: "en" })),
+    );
 
     const seats = answers.map((answer) => answer.sessions[0]!);
     expect(seats.filter((seat) => seat.status === "confirmed")).toHaveLength(50);
@@ -33,7 +41,9 @@ describe("a rush on a session with limited seats", () => {
     const report = await seatReport(sessionId);
     expect(seatInvariantViolations(report, 200)).toEqual([]);
     expect(report.seatsTaken).toBe(50);
-    expect(report.waitlisted.map((seat) => seat.waitlistNumber)).toEqual(range(150).map((index) => index + 1));
+    expect(report.waitlisted.map((seat) => seat.waitlistNumber)).toEqual(
+      range(150).map((index) => index + 1),
+    );
     // Each answer's place is the one stored for that delegate.
     const numberOf = new Map(report.waitlisted.map((seat) => [seat.registrationId, seat.waitlistNumber]));
     for (const answer of answers.filter((candidate) => candidate.sessions[0]!.status === "waitlisted")) {
@@ -42,32 +52,45 @@ describe("a rush on a session with limited seats", () => {
     expect(await db.registration.count({ where: { seats: { some: { sessionId } } } })).toBe(200);
   });
 
-  it.runIf(onPostgres)("control: the same harness catches the race of a read followed by a write", async () => {
-    const sessionId = await limitedSession(50, 1);
-    // The naive way: read the counter, then write counter + 1, without a lock.
-    const naiveSeat = async (index: number) => {
-      await registrationTransaction(async (tx) => {
-        const registration = await tx.registration.create({
-          data: { ...registrationRow(index), meetingId: (await tx.session.findUniqueOrThrow({ where: { id: sessionId } })).meetingId },
+  it.runIf(onPostgres)(
+    "control: the same harness catches the race of a read followed by a write",
+    async () => {
+      const sessionId = await limitedSession(50, 1);
+      // The naive way: read the counter, then write counter + 1, without a lock.
+      const naiveSeat = async (index: number) => {
+        await registrationTransaction(async (tx) => {
+          const registration = await tx.registration.create({
+            data: {
+              ...registrationRow(index),
+              meetingId: (await tx.session.findUniqueOrThrow({ where: { id: sessionId } })).meetingId,
+            },
+          });
+          const { seatsTaken, capacity } = await tx.session.findUniqueOrThrow({
+            where: { id: sessionId },
+            select: { seatsTaken: true, capacity: true },
+          });
+          // A network round trip's worth of time between the read and the write, as in production.
+          await new Promise((resolve) => setTimeout(resolve, 2));
+          if (seatsTaken < capacity!) {
+            await tx.session.update({ where: { id: sessionId }, data: { seatsTaken: seatsTaken + 1 } });
+            await tx.sessionSeat.create({
+              data: { registrationId: registration.id, sessionId, status: "confirmed" },
+            });
+          }
         });
-        const { seatsTaken, capacity } = await tx.session.findUniqueOrThrow({ where: { id: sessionId }, select: { seatsTaken: true, capacity: true } });
-        // A network round trip's worth of time between the read and the write, as in production.
-        await new Promise((resolve) => setTimeout(resolve, 2));
-        if (seatsTaken < capacity!) {
-          await tx.session.update({ where: { id: sessionId }, data: { seatsTaken: seatsTaken + 1 } });
-          await tx.sessionSeat.create({ data: { registrationId: registration.id, sessionId, status: "confirmed" } });
-        }
-      });
-    };
-    await Promise.all(range(200).map(naiveSeat));
-    const violations = seatInvariantViolations(await seatReport(sessionId), 200);
-    expect(violations.length).toBeGreaterThan(0);
-  });
+      };
+      await Promise.all(range(200).map(naiveSeat));
+      const violations = seatInvariantViolations(await seatReport(sessionId), 200);
+      expect(violations.length).toBeGreaterThan(0);
+    },
+  );
 
   it("20 concurrent identical submissions with one idempotency key create one registration", async () => {
     const sessionId = await limitedSession(5, 2);
     const input = delegate({ sessionIds: [sessionId] });
-    const answers = await Promise.all(range(20).map(() => register("2017", input, { locale: "de", idempotencyKey: "form-token-1" })));
+    const answers = await Promise.all(
+      range(20).map(() => register("2017", input, { locale: "de", idempotencyKey: "form-token-1" })),
+    );
     expect(new Set(answers.map((answer) => JSON.stringify(answer))).size).toBe(1);
     expect(await db.registration.count({ where: { email: input.email } })).toBe(1);
     expect((await seatReport(sessionId)).seatsTaken).toBe(1);
@@ -77,15 +100,20 @@ describe("a rush on a session with limited seats", () => {
     const input = delegate();
     const outcomes = await Promise.allSettled(range(20).map(() => register("2017", input, { locale: "de" })));
     expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
-    const refusals = outcomes.filter((outcome) => outcome.status === "rejected").map((outcome) => (outcome as PromiseRejectedResult).reason);
-    expect(refusals.map((reason) => (reason as AppError).code)).toEqual(range(19).map(() => "already_registered"));
+    const refusals = outcomes
+      .filter((outcome) => outcome.status === "rejected")
+      .map((outcome) => (outcome as PromiseRejectedResult).reason);
+    expect(refusals.map((reason) => (reason as AppError).code)).toEqual(
+      range(19).map(() => "already_registered"),
+    );
     expect(await db.registration.count({ where: { email: input.email } })).toBe(1);
   });
 
   it("cancellations and new registrations at once: freed seats go to the first in line, invariant kept", async () => {
     const sessionId = await limitedSession(10, 3);
     const first: RegistrationAnswer[] = [];
-    for (const _ of range(30)) first.push(await register("2017", delegate({ sessionIds: [sessionId] }), { locale: "de" }));
+    for (const _ of range(30))
+      first.push(await register("2017", delegate({ sessionIds: [sessionId] }), { locale: "de" }));
     const holders = first.filter((answer) => answer.sessions[0]!.status === "confirmed");
     const waiting = first.filter((answer) => answer.sessions[0]!.status === "waitlisted");
     expect(holders).toHaveLength(10);
@@ -102,8 +130,15 @@ describe("a rush on a session with limited seats", () => {
     const seated = new Set(report.confirmed.map((seat) => seat.registrationId));
     for (const answer of waiting.slice(0, 6)) expect(seated.has(answer.id)).toBe(true);
     expect(report.waitlisted).toHaveLength(24);
-    const promotionEmails = await db.outboxEmail.findMany({ where: { kind: "registration.promoted", registrationId: { in: waiting.map((answer) => answer.id) } } });
-    expect(promotionEmails.map((email) => email.registrationId).sort()).toEqual(waiting.slice(0, 6).map((answer) => answer.id).sort());
+    const promotionEmails = await db.outboxEmail.findMany({
+      where: { kind: "registration.promoted", registrationId: { in: waiting.map((answer) => answer.id) } },
+    });
+    expect(promotionEmails.map((email) => email.registrationId).sort()).toEqual(
+      waiting
+        .slice(0, 6)
+        .map((answer) => answer.id)
+        .sort(),
+    );
   });
 });
 
@@ -112,7 +147,9 @@ describe("registrations written in groups", () => {
     const [small, single] = [await limitedSession(2, 6), await limitedSession(1, 7)];
     const meeting = await db.meeting.findUniqueOrThrow({ where: { slug: "2017" }, select: { id: true } });
     const city = await db.city.findFirstOrThrow({ where: { slug: "nanning" }, select: { id: true } });
-    const registered = await db.registration.count({ where: { meetingId: meeting.id, cityId: city.id, status: { in: ["pending", "confirmed"] } } });
+    const registered = await db.registration.count({
+      where: { meetingId: meeting.id, cityId: city.id, status: { in: ["pending", "confirmed"] } },
+    });
     await db.cityQuota.upsert({
       where: { meetingId_cityId: { meetingId: meeting.id, cityId: city.id } },
       create: { meetingId: meeting.id, cityId: city.id, delegates: registered + 1 },
@@ -131,27 +168,49 @@ describe("registrations written in groups", () => {
         delegate({ cityId: city.id, cityOther: null }),
       ];
       // The first is written at once, alone; the others arrive meanwhile and are written together.
-      const outcomes = await Promise.allSettled(inputs.map((input) => register("2017", input, { locale: "en" })));
-      const answers = outcomes.map((outcome) => (outcome.status === "fulfilled" ? outcome.value.sessions : (outcome.reason as AppError).details.fields));
+      const outcomes = await Promise.allSettled(
+        inputs.map((input) => register("2017", input, { locale: "en" })),
+      );
+      const answers = outcomes.map((outcome) =>
+        outcome.status === "fulfilled" ? outcome.value.sessions : (outcome.reason as AppError).details.fields,
+      );
       expect(answers).toEqual([
-        [{ sessionId: small, status: "confirmed" }, { sessionId: single, status: "confirmed" }],
-        [{ sessionId: small, status: "confirmed" }, { sessionId: single, status: "waitlisted", position: 1 }],
-        [{ sessionId: single, status: "waitlisted", position: 2 }, { sessionId: small, status: "waitlisted", position: 1 }],
+        [
+          { sessionId: small, status: "confirmed" },
+          { sessionId: single, status: "confirmed" },
+        ],
+        [
+          { sessionId: small, status: "confirmed" },
+          { sessionId: single, status: "waitlisted", position: 1 },
+        ],
+        [
+          { sessionId: single, status: "waitlisted", position: 2 },
+          { sessionId: small, status: "waitlisted", position: 1 },
+        ],
         { email: { key: "alreadyRegistered" } },
         { "sessionIds.1": { key: "unknownSession" } },
         [{ sessionId: small, status: "waitlisted", position: 2 }],
         { cityId: { key: "cityQuotaFull", values: { city: "Nanning", quota: registered + 1 } } },
       ]);
-      for (const sessionId of both) expect(seatInvariantViolations(await seatReport(sessionId), 4)).toEqual([]);
+      for (const sessionId of both)
+        expect(seatInvariantViolations(await seatReport(sessionId), 4)).toEqual([]);
 
       const ids = outcomes.flatMap((outcome) => (outcome.status === "fulfilled" ? [outcome.value.id] : []));
-      const rows = await db.registration.findMany({ where: { id: { in: ids } }, select: { id: true, createdAt: true } });
+      const rows = await db.registration.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, createdAt: true },
+      });
       const writtenAt = new Map(rows.map((row) => [row.id, row.createdAt.getTime()]));
       expect(new Set(ids.slice(1).map((id) => writtenAt.get(id))).size).toBe(1);
       expect(writtenAt.get(ids[0]!)).toBeLessThanOrEqual(writtenAt.get(ids[1]!)!);
       for (const id of ids) {
-        const email = await db.outboxEmail.findFirstOrThrow({ where: { registrationId: id }, select: { draft: true } });
-        expect((email.draft as { view: unknown }).view).toEqual(JSON.parse(JSON.stringify(emailViewOf((await loadRegistrationView(db, id))!))));
+        const email = await db.outboxEmail.findFirstOrThrow({
+          where: { registrationId: id },
+          select: { draft: true },
+        });
+        expect((email.draft as { view: unknown }).view).toEqual(
+          JSON.parse(JSON.stringify(emailViewOf((await loadRegistrationView(db, id))!))),
+        );
       }
     } finally {
       await db.cityQuota.delete({ where: { meetingId_cityId: { meetingId: meeting.id, cityId: city.id } } });
@@ -163,16 +222,24 @@ describe("crossing cancellations", () => {
   it("seat holders and waiting delegates of two sessions cancelling at once all succeed, and the rest move up", async () => {
     const sessions = [await limitedSession(3, 4), await limitedSession(3, 5)];
     const answers: RegistrationAnswer[] = [];
-    for (const _ of range(12)) answers.push(await register("2017", delegate({ sessionIds: sessions }), { locale: "de" }));
+    for (const _ of range(12))
+      answers.push(await register("2017", delegate({ sessionIds: sessions }), { locale: "de" }));
     const [holders, waiting] = [answers.slice(0, 3), answers.slice(3)];
-    expect(holders.every((answer) => answer.sessions.every((seat) => seat.status === "confirmed"))).toBe(true);
+    expect(holders.every((answer) => answer.sessions.every((seat) => seat.status === "confirmed"))).toBe(
+      true,
+    );
 
     // Every holder and six of the nine waiting: releases, promotions and their emails cross each other.
     const leaving = [...holders, ...waiting.slice(0, 6)];
-    const outcomes = await Promise.allSettled(leaving.map((answer) => cancelRegistration(manageTokenOf(answer))));
+    const outcomes = await Promise.allSettled(
+      leaving.map((answer) => cancelRegistration(manageTokenOf(answer))),
+    );
     expect(outcomes.filter((outcome) => outcome.status === "rejected")).toEqual([]);
 
-    const staying = waiting.slice(6).map((answer) => answer.id).sort();
+    const staying = waiting
+      .slice(6)
+      .map((answer) => answer.id)
+      .sort();
     for (const sessionId of sessions) {
       const report = await seatReport(sessionId);
       expect(seatInvariantViolations(report, 3)).toEqual([]);

@@ -52,16 +52,28 @@ export type DelegationsOverview = {
 };
 
 /** Heads first, then delegates, press and guests, each by family name. */
-const roleOrder: Record<DelegateRole, number> = { head_of_delegation: 0, delegate: 1, press: 2, guest: 3, interpreter: 4 };
+const roleOrder: Record<DelegateRole, number> = {
+  head_of_delegation: 0,
+  delegate: 1,
+  press: 2,
+  guest: 3,
+  interpreter: 4,
+};
 
 export async function getDelegations(actor: Actor | null, meetingSlug: string): Promise<DelegationsOverview> {
   authorize(actor, "manageRegistrations");
   const meeting = SLUG.test(meetingSlug)
-    ? await db.meeting.findUnique({ where: { slug: meetingSlug }, select: { id: true, slug: true, titleDe: true, titleEn: true, titleZh: true, defaultLocale: true } })
+    ? await db.meeting.findUnique({
+        where: { slug: meetingSlug },
+        select: { id: true, slug: true, titleDe: true, titleEn: true, titleZh: true, defaultLocale: true },
+      })
     : null;
   if (!meeting) throw notFound("Meeting");
   const [cities, quotas, registrations] = await Promise.all([
-    db.city.findMany({ select: { id: true, country: true, nameDe: true, nameEn: true, nameZh: true }, orderBy: { nameDe: "asc" } }),
+    db.city.findMany({
+      select: { id: true, country: true, nameDe: true, nameEn: true, nameZh: true },
+      orderBy: { nameDe: "asc" },
+    }),
     db.cityQuota.findMany({ where: { meetingId: meeting.id }, select: { cityId: true, delegates: true } }),
     db.registration.findMany({
       where: { meetingId: meeting.id, status: { in: [...ACTIVE_REGISTRATION] } },
@@ -89,7 +101,12 @@ export async function getDelegations(actor: Actor | null, meetingSlug: string): 
     byCity.set(cityId, [...(byCity.get(cityId) ?? []), member]);
   }
   return {
-    meeting: { id: meeting.id, slug: meeting.slug, title: translationsOf(meeting, "title"), defaultLocale: meeting.defaultLocale },
+    meeting: {
+      id: meeting.id,
+      slug: meeting.slug,
+      title: translationsOf(meeting, "title"),
+      defaultLocale: meeting.defaultLocale,
+    },
     delegations: cities.map((city) => {
       const people = byCity.get(city.id) ?? [];
       return {
@@ -99,7 +116,9 @@ export async function getDelegations(actor: Actor | null, meetingSlug: string): 
         quota: quotaOf.get(city.id) ?? null,
         registered: people.length,
         heads: people.filter((person) => person.role === "head_of_delegation"),
-        members: people.filter((person) => person.role !== "head_of_delegation" && person.role !== "interpreter"),
+        members: people.filter(
+          (person) => person.role !== "head_of_delegation" && person.role !== "interpreter",
+        ),
         interpreters: people.filter((person) => person.role === "interpreter"),
       };
     }),

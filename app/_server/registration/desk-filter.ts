@@ -19,12 +19,16 @@ const NAMES = ["givenName", "familyName", "nativeName"] as const;
  * "wang ningbo" finds Wang Wei of the Ningbo delegation only if "ningbo" is in one of those fields.
  */
 export function deskWhere(meetingId: string, filters: DeskFilters): Prisma.RegistrationWhereInput {
-  const and: Prisma.RegistrationWhereInput[] = [{ meetingId }, ...searchWords(filters.q, [...NAMES, "email", "organization"])];
+  const and: Prisma.RegistrationWhereInput[] = [
+    { meetingId },
+    ...searchWords(filters.q, [...NAMES, "email", "organization"]),
+  ];
   if (filters.city === "other") and.push({ cityId: null });
   else if (filters.city) and.push({ cityId: filters.city });
   if (filters.country) and.push({ city: { country: filters.country } });
   if (filters.role) and.push({ role: filters.role });
-  if (filters.status === "waitlisted") and.push({ status: { in: ["pending", "confirmed"] }, seats: { some: { status: "waitlisted" } } });
+  if (filters.status === "waitlisted")
+    and.push({ status: { in: ["pending", "confirmed"] }, seats: { some: { status: "waitlisted" } } });
   else if (filters.status) and.push({ status: filters.status });
   if (filters.session) and.push({ seats: { some: { sessionId: filters.session } } });
   if (filters.interpretation) and.push({ NOT: { interpretation: { isEmpty: true } } });
@@ -43,7 +47,10 @@ export function nameSearchWhere(meetingId: string, q: string): Prisma.Registrati
 /** The order of the list; ties end in the id, so that pages and exports agree row for row. */
 export function deskOrderBy(filters: DeskFilters): Prisma.RegistrationOrderByWithRelationInput[] {
   const direction = filters.descending ? "desc" : "asc";
-  const byName: Prisma.RegistrationOrderByWithRelationInput[] = [{ familyName: direction }, { givenName: direction }];
+  const byName: Prisma.RegistrationOrderByWithRelationInput[] = [
+    { familyName: direction },
+    { givenName: direction },
+  ];
   const order: Record<DeskFilters["sort"], Prisma.RegistrationOrderByWithRelationInput[]> = {
     name: byName,
     created: [{ createdAt: direction }],

@@ -36,8 +36,21 @@ export async function registrationHistory(
   ]);
   const entries: HistoryEntry[] = [
     { type: "created", at: createdAt },
-    ...audits.map((entry) => ({ type: "audit" as const, at: entry.at.toISOString(), action: entry.action, actorEmail: entry.actorEmail, before: entry.before, after: entry.after })),
-    ...emails.map((email) => ({ type: "email" as const, at: email.createdAt.toISOString(), kind: email.kind, status: email.status, emailId: email.id })),
+    ...audits.map((entry) => ({
+      type: "audit" as const,
+      at: entry.at.toISOString(),
+      action: entry.action,
+      actorEmail: entry.actorEmail,
+      before: entry.before,
+      after: entry.after,
+    })),
+    ...emails.map((email) => ({
+      type: "email" as const,
+      at: email.createdAt.toISOString(),
+      kind: email.kind,
+      status: email.status,
+      emailId: email.id,
+    })),
     ...(checkIn ? [{ type: "checkIn" as const, ...checkIn }] : []),
   ];
   // A stable sort keeps each source's own order at equal times.

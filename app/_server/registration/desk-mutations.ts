@@ -6,7 +6,14 @@ import { recordAudit } from "../audit/record";
 import type { Prisma } from "../db";
 import { AppError, invalid } from "../errors";
 import { queueRegistrationEmail } from "../mail/registration-emails";
-import { cancelLocked, lockRegistration, refusingTakenEmail, replaceSessions, writeDetails, type Locked } from "./manage";
+import {
+  cancelLocked,
+  lockRegistration,
+  refusingTakenEmail,
+  replaceSessions,
+  writeDetails,
+  type Locked,
+} from "./manage";
 import { releaseSeat, takeSeat } from "./seats";
 import { registrationTransaction } from "./transaction";
 
@@ -36,22 +43,54 @@ async function onRegistration<T>(
   return registrationTransaction(async (tx) => {
     const registration = await lockRegistration(tx, registrationId, { editable, meetingId });
     const audit: Audit = (verb, before, after) =>
-      recordAudit(tx, actor, { action: `registration.${verb}`, entity: "Registration", entityId: registrationId, meetingId, before, after });
+      recordAudit(tx, actor, {
+        action: `registration.${verb}`,
+        entity: "Registration",
+        entityId: registrationId,
+        meetingId,
+        before,
+        after,
+      });
     return run(tx, registration, audit, actor);
   });
 }
 
 const detailsSelect = {
-  givenName: true, familyName: true, nativeName: true, nameOrder: true, honorific: true, position: true, organization: true,
-  cityId: true, cityOther: true, role: true, email: true, phone: true, language: true, interpretation: true, dietaryNeeds: true,
-  accessibilityNeeds: true, visaLetter: true, photoConsent: true, listConsent: true,
+  givenName: true,
+  familyName: true,
+  nativeName: true,
+  nameOrder: true,
+  honorific: true,
+  position: true,
+  organization: true,
+  cityId: true,
+  cityOther: true,
+  role: true,
+  email: true,
+  phone: true,
+  language: true,
+  interpretation: true,
+  dietaryNeeds: true,
+  accessibilityNeeds: true,
+  visaLetter: true,
+  photoConsent: true,
+  listConsent: true,
 } as const satisfies Prisma.RegistrationSelect;
 
 /** The delegate's details, with the same checks as on the manage page (city quota, one active registration per address). */
-export async function editRegistration(actor: Actor | null, meetingId: string, registrationId: string, details: DelegateDetails, locale: AppLocale): Promise<void> {
+export async function editRegistration(
+  actor: Actor | null,
+  meetingId: string,
+  registrationId: string,
+  details: DelegateDetails,
+  locale: AppLocale,
+): Promise<void> {
   await refusingTakenEmail(() =>
     onRegistration(actor, meetingId, registrationId, true, async (tx, registration, audit) => {
-      const before = await tx.registration.findUniqueOrThrow({ where: { id: registration.id }, select: detailsSelect });
+      const before = await tx.registration.findUniqueOrThrow({
+        where: { id: registration.id },
+        select: detailsSelect,
+      });
       await writeDetails(tx, registration, details, locale);
       await audit("update", before, details);
     }),
@@ -74,7 +113,8 @@ export async function changeRegistrationSessions(
   await onRegistration(actor, meetingId, registrationId, true, async (tx, registration, audit) => {
     const before = await seatsOf(tx, registration.id);
     const change = await replaceSessions(tx, registration, sessionIds, locale, { now, windowApplies: false });
-    if (change) await audit("sessions", { seats: before }, { seats: await seatsOf(tx, registration.id), ...change });
+    if (change)
+      await audit("sessions", { seats: before }, { seats: await seatsOf(tx, registration.id), ...change });
   });
 }
 
@@ -87,10 +127,19 @@ async function seatsOf(tx: Tx, registrationId: string) {
 }
 
 /** Cancels the registration as if the delegate had; the seats go to the waiting lists and the delegate is told. */
-export async function cancelRegistrationAtDesk(actor: Actor | null, meetingId: string, registrationId: string, now: Date = new Date()): Promise<void> {
+export async function cancelRegistrationAtDesk(
+  actor: Actor | null,
+  meetingId: string,
+  registrationId: string,
+  now: Date = new Date(),
+): Promise<void> {
   await onRegistration(actor, meetingId, registrationId, true, async (tx, registration, audit) => {
     const released = await cancelLocked(tx, registration, now);
-    await audit("cancel", { status: registration.status }, { status: "cancelled", releasedSessionIds: released });
+    await audit(
+      "cancel",
+      { status: registration.status },
+      { status: "cancelled", releasedSessionIds: released },
+    );
   });
 }
 
@@ -105,7 +154,10 @@ async function lockSessionCounts(tx: Tx, sessionId: string): Promise<SessionCoun
 }
 
 async function waitlistedSeat(tx: Tx, registrationId: string, sessionId: string): Promise<void> {
-  const seat = await tx.sessionSeat.findUnique({ where: { registrationId_sessionId: { registrationId, sessionId } }, select: { status: true } });
+  const seat = await tx.sessionSeat.findUnique({
+    where: { registrationId_sessionId: { registrationId, sessionId } },
+    select: { status: true },
+  });
   if (seat?.status !== "waitlisted") throw invalid({ sessionId: { key: "notWaitlisted" } });
 }
 
@@ -130,7 +182,12 @@ export async function moveUpFromWaitlist(
     if (counts.status !== "published") throw invalid({ sessionId: { key: "sessionNotPublishedMoveUp" } });
     const full = counts.capacity !== null && counts.seatsTaken >= counts.capacity;
     if (full && !addSeat) {
-      throw invalid({ addSeat: { key: "sessionFullMoveUp", values: { taken: counts.seatsTaken, capacity: counts.capacity! } } });
+      throw invalid({
+        addSeat: {
+          key: "sessionFullMoveUp",
+          values: { taken: counts.seatsTaken, capacity: counts.capacity! },
+        },
+      });
     }
     const capacity = full ? counts.capacity! + 1 : counts.capacity;
     if (full) {
@@ -162,19 +219,33 @@ export async function moveUpFromWaitlist(
 }
 
 /** Takes the delegate off a session's waiting list; the delegate is told with the "changed" email. */
-export async function removeFromWaitlist(actor: Actor | null, meetingId: string, registrationId: string, sessionId: string, now: Date = new Date()): Promise<void> {
+export async function removeFromWaitlist(
+  actor: Actor | null,
+  meetingId: string,
+  registrationId: string,
+  sessionId: string,
+  now: Date = new Date(),
+): Promise<void> {
   await onRegistration(actor, meetingId, registrationId, true, async (tx, registration, audit) => {
     await lockSessionCounts(tx, sessionId);
     await waitlistedSeat(tx, registration.id, sessionId);
     await releaseSeat(tx, registration.id, sessionId);
     await tx.registration.update({ where: { id: registration.id }, data: { updatedAt: now } });
-    await queueRegistrationEmail(tx, { kind: "changed", registrationId: registration.id, releasedSessionIds: [sessionId] });
+    await queueRegistrationEmail(tx, {
+      kind: "changed",
+      registrationId: registration.id,
+      releasedSessionIds: [sessionId],
+    });
     await audit("removeFromWaitlist", { sessionId, seat: "waitlisted" }, { sessionId, seat: null });
   });
 }
 
 /** Queues the email of the registration's current state again: "confirmed" or, while pending, "received". */
-export async function resendConfirmation(actor: Actor | null, meetingId: string, registrationId: string): Promise<"confirmed" | "received"> {
+export async function resendConfirmation(
+  actor: Actor | null,
+  meetingId: string,
+  registrationId: string,
+): Promise<"confirmed" | "received"> {
   return onRegistration(actor, meetingId, registrationId, true, async (tx, registration, audit) => {
     const kind = registration.status === "confirmed" ? "confirmed" : "received";
     const email = await queueRegistrationEmail(tx, { kind, registrationId: registration.id });

@@ -30,12 +30,63 @@ beforeAll(async () => {
   fullSession = await limitedSession(1, 8);
   const at = { locale: "de" as const };
   const city = (cityId: string) => ({ cityId, cityOther: null });
-  ids.berg = (await register("2017", delegate({ givenName: "Ute", familyName: "Berg", nativeName: null, nameOrder: "given_first", organization: `Stadt Köln ${tag}`, ...city(cologneId), role: "head_of_delegation", sessionIds: [fullSession], interpretation: ["zh"] }), at)).id;
-  ids.wang = (await register("2017", delegate({ givenName: "Wei", familyName: "Wang", nativeName: "王伟", organization: `Nanchang ${tag}`, ...city(nanchangId), sessionIds: [fullSession], visaLetter: true }), at)).id;
-  ids.adler = (await register("2017", delegate({ givenName: "Anna", familyName: "Adler", nativeName: null, nameOrder: "given_first", organization: `Presse ${tag}`, email: `adler-${tag}@presse.example`, role: "press" }), at)).id;
+  ids.berg = (
+    await register(
+      "2017",
+      delegate({
+        givenName: "Ute",
+        familyName: "Berg",
+        nativeName: null,
+        nameOrder: "given_first",
+        organization: `Stadt Köln ${tag}`,
+        ...city(cologneId),
+        role: "head_of_delegation",
+        sessionIds: [fullSession],
+        interpretation: ["zh"],
+      }),
+      at,
+    )
+  ).id;
+  ids.wang = (
+    await register(
+      "2017",
+      delegate({
+        givenName: "Wei",
+        familyName: "Wang",
+        nativeName: "王伟",
+        organization: `Nanchang ${tag}`,
+        ...city(nanchangId),
+        sessionIds: [fullSession],
+        visaLetter: true,
+      }),
+      at,
+    )
+  ).id;
+  ids.adler = (
+    await register(
+      "2017",
+      delegate({
+        givenName: "Anna",
+        familyName: "Adler",
+        nativeName: null,
+        nameOrder: "given_first",
+        organization: `Presse ${tag}`,
+        email: `adler-${tag}@presse.example`,
+        role: "press",
+      }),
+      at,
+    )
+  ).id;
   // Created on different days, in an order that differs from the names' order.
-  for (const [name, day] of [["berg", 3], ["wang", 1], ["adler", 2]] as const) {
-    await db.registration.update({ where: { id: ids[name] }, data: { createdAt: new Date(Date.UTC(2017, 2, day, 9)) } });
+  for (const [name, day] of [
+    ["berg", 3],
+    ["wang", 1],
+    ["adler", 2],
+  ] as const) {
+    await db.registration.update({
+      where: { id: ids[name] },
+      data: { createdAt: new Date(Date.UTC(2017, 2, day, 9)) },
+    });
   }
   await cancelRegistrationAtDesk(organizer, meetingId, ids.adler);
   // The desk's own check-in (with its audit entry): after the confirmation email, before the resend of the detail test.
@@ -43,7 +94,11 @@ beforeAll(async () => {
 });
 
 async function names(query: Record<string, string>): Promise<string[]> {
-  const { rows } = await listDeskRegistrations(organizer, meetingId, parseDeskFilters({ q: tag, ...query, ...(query.q ? { q: `${query.q} ${tag}` } : {}) }));
+  const { rows } = await listDeskRegistrations(
+    organizer,
+    meetingId,
+    parseDeskFilters({ q: tag, ...query, ...(query.q ? { q: `${query.q} ${tag}` } : {}) }),
+  );
   return rows.map((row) => row.familyName);
 }
 
@@ -88,14 +143,32 @@ describe("the list", () => {
   });
 
   it("shows seats with waiting places, check-in and needs on each row, and counts", async () => {
-    const { rows, total, pages } = await listDeskRegistrations(organizer, meetingId, parseDeskFilters({ q: tag }));
+    const { rows, total, pages } = await listDeskRegistrations(
+      organizer,
+      meetingId,
+      parseDeskFilters({ q: tag }),
+    );
     expect([total, pages]).toEqual([3, 1]);
     const [adler, berg, wang] = rows;
-    expect(berg).toMatchObject({ checkedIn: true, interpretation: ["zh"], city: { country: "DE" }, seats: [{ sessionId: fullSession, status: "confirmed", place: null }] });
-    expect(wang).toMatchObject({ checkedIn: false, visaLetter: true, nativeName: "王伟", seats: [{ sessionId: fullSession, status: "waitlisted", place: 1 }] });
+    expect(berg).toMatchObject({
+      checkedIn: true,
+      interpretation: ["zh"],
+      city: { country: "DE" },
+      seats: [{ sessionId: fullSession, status: "confirmed", place: null }],
+    });
+    expect(wang).toMatchObject({
+      checkedIn: false,
+      visaLetter: true,
+      nativeName: "王伟",
+      seats: [{ sessionId: fullSession, status: "waitlisted", place: 1 }],
+    });
     expect(adler).toMatchObject({ status: "cancelled", seats: [], cityOther: "Guangzhou" });
     const { sessions, cities } = await deskChoices(organizer, meetingId);
-    expect(sessions.find((session) => session.id === fullSession)).toMatchObject({ capacity: 1, seatsTaken: 1, waiting: 1 });
+    expect(sessions.find((session) => session.id === fullSession)).toMatchObject({
+      capacity: 1,
+      seatsTaken: 1,
+      waiting: 1,
+    });
     expect(cities.find((city) => city.id === nanchangId)).toMatchObject({ country: "CN" });
   });
 });
@@ -104,8 +177,17 @@ describe("the detail", () => {
   it("has everything entered, the seats, the check-in, and the history merged by time", async () => {
     await resendConfirmation(organizer, meetingId, ids.berg!);
     const berg = await getDeskRegistration(organizer, meetingId, ids.berg!);
-    expect(berg).toMatchObject({ givenName: "Ute", role: "head_of_delegation", interpretation: ["zh"], checkIn: { staffEmail: checkin.email } });
-    expect(berg.history.map((entry) => (entry.type === "email" ? `email:${entry.kind}` : entry.type === "audit" ? entry.action : entry.type))).toEqual([
+    expect(berg).toMatchObject({
+      givenName: "Ute",
+      role: "head_of_delegation",
+      interpretation: ["zh"],
+      checkIn: { staffEmail: checkin.email },
+    });
+    expect(
+      berg.history.map((entry) =>
+        entry.type === "email" ? `email:${entry.kind}` : entry.type === "audit" ? entry.action : entry.type,
+      ),
+    ).toEqual([
       "created",
       "email:registration.confirmed",
       // One line for the check-in: its row, not also its audit entry.

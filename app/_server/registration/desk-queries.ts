@@ -12,19 +12,44 @@ import { loadRegistrationView, type RegistrationView } from "./view";
 
 /** What the registration desk reads: the filtered list, the choices of its filters, one registration in full. */
 
-export type DeskMeeting = { id: string; slug: string; title: Translations; timeZone: string; requiresApproval: boolean };
+export type DeskMeeting = {
+  id: string;
+  slug: string;
+  title: Translations;
+  timeZone: string;
+  requiresApproval: boolean;
+};
 
 export async function getDeskMeeting(actor: Actor | null, slug: string): Promise<DeskMeeting> {
   authorize(actor, "manageRegistrations");
   const row = await db.meeting.findUnique({
     where: { slug },
-    select: { id: true, slug: true, titleDe: true, titleEn: true, titleZh: true, timeZone: true, requiresApproval: true },
+    select: {
+      id: true,
+      slug: true,
+      titleDe: true,
+      titleEn: true,
+      titleZh: true,
+      timeZone: true,
+      requiresApproval: true,
+    },
   });
   if (!row) throw notFound("Meeting");
-  return { id: row.id, slug: row.slug, title: translationsOf(row, "title"), timeZone: row.timeZone, requiresApproval: row.requiresApproval };
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: translationsOf(row, "title"),
+    timeZone: row.timeZone,
+    requiresApproval: row.requiresApproval,
+  };
 }
 
-export type DeskSeat = { sessionId: string; title: Translations; status: "confirmed" | "waitlisted"; place: number | null };
+export type DeskSeat = {
+  sessionId: string;
+  title: Translations;
+  status: "confirmed" | "waitlisted";
+  place: number | null;
+};
 
 export type DeskRow = {
   id: string;
@@ -69,11 +94,29 @@ export async function listDeskRegistrations(
       skip: (current - 1) * DESK_PAGE_SIZE,
       take: DESK_PAGE_SIZE,
       select: {
-        id: true, givenName: true, familyName: true, nativeName: true, nameOrder: true, email: true, organization: true,
+        id: true,
+        givenName: true,
+        familyName: true,
+        nativeName: true,
+        nameOrder: true,
+        email: true,
+        organization: true,
         city: { select: { nameDe: true, nameEn: true, nameZh: true, country: true } },
-        cityOther: true, role: true, status: true, interpretation: true, visaLetter: true, createdAt: true,
+        cityOther: true,
+        role: true,
+        status: true,
+        interpretation: true,
+        visaLetter: true,
+        createdAt: true,
         checkIn: { select: { at: true } },
-        seats: { select: { sessionId: true, status: true, waitlistNumber: true, session: { select: { ...nameFields, startsAt: true } } } },
+        seats: {
+          select: {
+            sessionId: true,
+            status: true,
+            waitlistNumber: true,
+            session: { select: { ...nameFields, startsAt: true } },
+          },
+        },
       },
     }),
     waitlistPlaces(meetingId),
@@ -133,21 +176,37 @@ export type DeskSession = {
 };
 
 /** The choices of the filters: member cities (with country) and the sessions with limited seats. */
-export async function deskChoices(actor: Actor | null, meetingId: string): Promise<{ cities: DeskCity[]; sessions: DeskSession[] }> {
+export async function deskChoices(
+  actor: Actor | null,
+  meetingId: string,
+): Promise<{ cities: DeskCity[]; sessions: DeskSession[] }> {
   authorize(actor, "manageRegistrations");
   const [cities, sessions] = await Promise.all([
-    db.city.findMany({ select: { id: true, country: true, nameDe: true, nameEn: true, nameZh: true }, orderBy: { nameDe: "asc" } }),
+    db.city.findMany({
+      select: { id: true, country: true, nameDe: true, nameEn: true, nameZh: true },
+      orderBy: { nameDe: "asc" },
+    }),
     db.session.findMany({
       where: { meetingId, capacity: { not: null } },
       select: {
-        id: true, ...nameFields, startsAt: true, endsAt: true, status: true, capacity: true, seatsTaken: true,
+        id: true,
+        ...nameFields,
+        startsAt: true,
+        endsAt: true,
+        status: true,
+        capacity: true,
+        seatsTaken: true,
         _count: { select: { seats: { where: { status: "waitlisted" } } } },
       },
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     }),
   ]);
   return {
-    cities: cities.map((city) => ({ id: city.id, name: translationsOf(city, "name"), country: city.country })),
+    cities: cities.map((city) => ({
+      id: city.id,
+      name: translationsOf(city, "name"),
+      country: city.country,
+    })),
     sessions: sessions.map((session) => ({
       id: session.id,
       title: translationsOf(session, "title"),
@@ -168,7 +227,11 @@ export type DeskRegistration = RegistrationView & {
 };
 
 /** One registration of the meeting with everything entered, its seats, its check-in and its history. */
-export async function getDeskRegistration(actor: Actor | null, meetingId: string, registrationId: string): Promise<DeskRegistration> {
+export async function getDeskRegistration(
+  actor: Actor | null,
+  meetingId: string,
+  registrationId: string,
+): Promise<DeskRegistration> {
   authorize(actor, "manageRegistrations");
   const view = await loadRegistrationView(db, registrationId);
   if (!view || view.meeting.id !== meetingId) throw notFound("Registration");
@@ -176,7 +239,10 @@ export async function getDeskRegistration(actor: Actor | null, meetingId: string
     where: { id: registrationId },
     select: { cancelledAt: true, checkIn: { select: { at: true, staffEmail: true } } },
   });
-  const checkIn = extra.checkIn && { at: extra.checkIn.at.toISOString(), staffEmail: extra.checkIn.staffEmail };
+  const checkIn = extra.checkIn && {
+    at: extra.checkIn.at.toISOString(),
+    staffEmail: extra.checkIn.staffEmail,
+  };
   return {
     ...view,
     cancelledAt: extra.cancelledAt?.toISOString() ?? null,

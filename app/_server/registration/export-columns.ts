@@ -60,12 +60,17 @@ export function translator(lang: AppLocale) {
   return createTranslator({ locale: lang, messages: messages[lang] });
 }
 
-type Column = { key: ColumnKey; width: number; value: (row: ExportRecord, context: ExportContext, t: Translate) => string };
+type Column = {
+  key: ColumnKey;
+  width: number;
+  value: (row: ExportRecord, context: ExportContext, t: Translate) => string;
+};
 
 type ColumnKey = keyof (typeof messages)["de"]["adminRegistrations"]["exports"]["columns"];
 
 const yesNo = (value: boolean, t: Translate) => (value ? t("manage.yes") : t("manage.no"));
-const when = (date: Date | null | undefined, zone: string) => (date ? DateTime.fromJSDate(date).setZone(zone).toFormat("yyyy-MM-dd HH:mm") : "");
+const when = (date: Date | null | undefined, zone: string) =>
+  date ? DateTime.fromJSDate(date).setZone(zone).toFormat("yyyy-MM-dd HH:mm") : "";
 
 const exportColumns: readonly Column[] = [
   { key: "id", width: 28, value: (row) => row.id },
@@ -77,12 +82,20 @@ const exportColumns: readonly Column[] = [
   { key: "position", width: 28, value: (row) => row.position ?? "" },
   { key: "organization", width: 30, value: (row) => row.organization ?? "" },
   { key: "city", width: 16, value: (row, { lang }) => placeName(row, lang) },
-  { key: "country", width: 12, value: (row, _context, t) => (row.city ? t(`countries.${row.city.country}`) : "") },
+  {
+    key: "country",
+    width: 12,
+    value: (row, _context, t) => (row.city ? t(`countries.${row.city.country}`) : ""),
+  },
   { key: "role", width: 18, value: (row, _context, t) => t(`roles.${row.role}`) },
   { key: "email", width: 30, value: (row) => row.email },
   { key: "phone", width: 18, value: (row) => row.phone ?? "" },
   { key: "language", width: 12, value: (row, _context, t) => t(`languages.${row.language}`) },
-  { key: "interpretation", width: 18, value: (row, _context, t) => row.interpretation.map((lang) => t(`languages.${lang}`)).join(", ") },
+  {
+    key: "interpretation",
+    width: 18,
+    value: (row, _context, t) => row.interpretation.map((lang) => t(`languages.${lang}`)).join(", "),
+  },
   { key: "dietary", width: 20, value: (row) => row.dietaryNeeds ?? "" },
   { key: "accessibility", width: 20, value: (row) => row.accessibilityNeeds ?? "" },
   { key: "visaLetter", width: 10, value: (row, _context, t) => yesNo(row.visaLetter, t) },
@@ -95,9 +108,16 @@ const exportColumns: readonly Column[] = [
       [...row.seats]
         .sort((a, b) => a.session.startsAt.getTime() - b.session.startsAt.getTime())
         .map((seat) => {
-          const title = pick({ de: seat.session.titleDe, en: seat.session.titleEn, zh: seat.session.titleZh }, lang);
+          const title = pick(
+            { de: seat.session.titleDe, en: seat.session.titleEn, zh: seat.session.titleZh },
+            lang,
+          );
           const status =
-            seat.status === "confirmed" ? t("manage.seatConfirmed") : t("manage.seatWaitlisted", { position: waitPlace(seat.session.id, seat.waitlistNumber ?? 0) });
+            seat.status === "confirmed"
+              ? t("manage.seatConfirmed")
+              : t("manage.seatWaitlisted", {
+                  position: waitPlace(seat.session.id, seat.waitlistNumber ?? 0),
+                });
           return lang === "zh" ? `${title}（${status}）` : `${title} (${status})`;
         })
         .join(lang === "zh" ? "；" : "; "),

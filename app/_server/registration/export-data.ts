@@ -15,15 +15,27 @@ export type RegistrationsExport = ExportTable & { lang: AppLocale; meetingSlug: 
  * The registrations of a meeting as the desk's list shows them for `filters` (same rows, same order),
  * with every field, in `requestedLang` or else the meeting's language. Organizers only.
  */
-export async function registrationsExport(actor: Actor | null, meetingSlug: string, filters: DeskFilters, requestedLang: string | null): Promise<RegistrationsExport> {
+export async function registrationsExport(
+  actor: Actor | null,
+  meetingSlug: string,
+  filters: DeskFilters,
+  requestedLang: string | null,
+): Promise<RegistrationsExport> {
   authorize(actor, "manageRegistrations");
   const meeting = SLUG.test(meetingSlug)
-    ? await db.meeting.findUnique({ where: { slug: meetingSlug }, select: { id: true, slug: true, timeZone: true, defaultLocale: true } })
+    ? await db.meeting.findUnique({
+        where: { slug: meetingSlug },
+        select: { id: true, slug: true, timeZone: true, defaultLocale: true },
+      })
     : null;
   if (!meeting) throw notFound("Meeting");
   const lang = feedLanguage(requestedLang, meeting.defaultLocale);
   const [records, waiting] = await Promise.all([
-    db.registration.findMany({ where: deskWhere(meeting.id, filters), orderBy: deskOrderBy(filters), select: exportSelect }),
+    db.registration.findMany({
+      where: deskWhere(meeting.id, filters),
+      orderBy: deskOrderBy(filters),
+      select: exportSelect,
+    }),
     db.sessionSeat.findMany({
       where: { status: "waitlisted", session: { meetingId: meeting.id } },
       select: { sessionId: true, waitlistNumber: true },
@@ -37,6 +49,11 @@ export async function registrationsExport(actor: Actor | null, meetingSlug: stri
     line.push(seat.waitlistNumber ?? 0);
     lines.set(seat.sessionId, line);
   }
-  const waitPlace = (sessionId: string, number: number) => (lines.get(sessionId)?.filter((earlier) => earlier < number).length ?? 0) + 1;
-  return { ...exportTable(records, { lang, timeZone: meeting.timeZone, waitPlace }), lang, meetingSlug: meeting.slug };
+  const waitPlace = (sessionId: string, number: number) =>
+    (lines.get(sessionId)?.filter((earlier) => earlier < number).length ?? 0) + 1;
+  return {
+    ...exportTable(records, { lang, timeZone: meeting.timeZone, waitPlace }),
+    lang,
+    meetingSlug: meeting.slug,
+  };
 }

@@ -23,7 +23,10 @@ function guardFormula(cell: string): string {
 
 /** UTF-8 with a byte-order mark, so that Excel reads Chinese names as such; CRLF and RFC 4180 quoting. */
 function toCsv(table: RegistrationsExport): string {
-  return stringify([table.header, ...table.rows].map((row) => row.map(guardFormula)), { bom: true, record_delimiter: "windows" });
+  return stringify(
+    [table.header, ...table.rows].map((row) => row.map(guardFormula)),
+    { bom: true, record_delimiter: "windows" },
+  );
 }
 
 /**
@@ -32,7 +35,9 @@ function toCsv(table: RegistrationsExport): string {
  */
 async function toXlsx(table: RegistrationsExport): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(translator(table.lang)("adminRegistrations.exports.sheet"), { views: [{ state: "frozen", ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(translator(table.lang)("adminRegistrations.exports.sheet"), {
+    views: [{ state: "frozen", ySplit: 1 }],
+  });
   sheet.columns = table.header.map((header, index) => ({ header, width: table.widths[index] }));
   sheet.getRow(1).font = { bold: true };
   sheet.addRows(table.rows);
@@ -50,13 +55,22 @@ const contentType: Record<ExportFormat, string> = {
  * string), for signed-in organizers only (401/403 as JSON otherwise). Names, emails and needs: no
  * cache keeps a copy.
  */
-export async function serveRegistrationsExport(request: Request, params: Promise<{ slug: string }>, format: ExportFormat): Promise<Response> {
+export async function serveRegistrationsExport(
+  request: Request,
+  params: Promise<{ slug: string }>,
+  format: ExportFormat,
+): Promise<Response> {
   const { slug } = await params;
   try {
     const actor = await currentActor();
     authorize(actor, "manageRegistrations");
     const searchParams = new URL(request.url).searchParams;
-    const table = await registrationsExport(actor, slug, parseDeskFilters(searchParams), searchParams.get("lang"));
+    const table = await registrationsExport(
+      actor,
+      slug,
+      parseDeskFilters(searchParams),
+      searchParams.get("lang"),
+    );
     const body = format === "csv" ? Buffer.from(toCsv(table), "utf8") : await toXlsx(table);
     return new Response(new Uint8Array(body), {
       headers: {

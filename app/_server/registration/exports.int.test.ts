@@ -44,21 +44,76 @@ beforeAll(async () => {
   );
   const berg = await register(
     "2017",
-    delegate({ givenName: "Ute", familyName: "Berg", nativeName: null, nameOrder: "given_first", cityId: cologneId, cityOther: null, role: "head_of_delegation", language: "de", organization: "Stadt Köln, Dezernat für Wirtschaft", sessionIds: [workshop] }),
+    delegate({
+      givenName: "Ute",
+      familyName: "Berg",
+      nativeName: null,
+      nameOrder: "given_first",
+      cityId: cologneId,
+      cityOther: null,
+      role: "head_of_delegation",
+      language: "de",
+      organization: "Stadt Köln, Dezernat für Wirtschaft",
+      sessionIds: [workshop],
+    }),
     { locale: "de" },
   );
-  const li = await register("2017", delegate({ givenName: "Na", familyName: "Li", nativeName: "李娜", cityId: foshanId, cityOther: null, organization: "Foshan, \"Bureau\"\nof Commerce" }), { locale: "zh" });
-  const press = await register("2017", delegate({ givenName: "Jan", familyName: "Roth", nativeName: null, nameOrder: "given_first", role: "press", cityOther: "Hamburg", language: "de" }), { locale: "de" });
+  const li = await register(
+    "2017",
+    delegate({
+      givenName: "Na",
+      familyName: "Li",
+      nativeName: "李娜",
+      cityId: foshanId,
+      cityOther: null,
+      organization: 'Foshan, "Bureau"\nof Commerce',
+    }),
+    { locale: "zh" },
+  );
+  const press = await register(
+    "2017",
+    delegate({
+      givenName: "Jan",
+      familyName: "Roth",
+      nativeName: null,
+      nameOrder: "given_first",
+      role: "press",
+      cityOther: "Hamburg",
+      language: "de",
+    }),
+    { locale: "de" },
+  );
   Object.assign(ids, { wang: wang.id, berg: berg.id, li: li.id, press: press.id });
-  await db.registration.update({ where: { id: li.id }, data: { status: "cancelled", activeEmail: null, cancelledAt: new Date() } });
+  await db.registration.update({
+    where: { id: li.id },
+    data: { status: "cancelled", activeEmail: null, cancelledAt: new Date() },
+  });
   // Formulas behind leading white space (spreadsheets trim it), stored directly: the forms trim what is typed.
-  await db.registration.update({ where: { id: wang.id }, data: { position: "  @SUM(1+1)", dietaryNeeds: "\u3000=1+2", accessibilityNeeds: " Rollstuhl - bitte Rampe" } });
-  await db.checkIn.create({ data: { registrationId: wang.id, meetingId: (await db.meeting.findUniqueOrThrow({ where: { slug: "2017" } })).id, at: new Date("2017-04-24T07:05:00Z"), staffId: organizer.id, staffEmail: organizer.email } });
+  await db.registration.update({
+    where: { id: wang.id },
+    data: {
+      position: "  @SUM(1+1)",
+      dietaryNeeds: "\u3000=1+2",
+      accessibilityNeeds: " Rollstuhl - bitte Rampe",
+    },
+  });
+  await db.checkIn.create({
+    data: {
+      registrationId: wang.id,
+      meetingId: (await db.meeting.findUniqueOrThrow({ where: { slug: "2017" } })).id,
+      at: new Date("2017-04-24T07:05:00Z"),
+      staffId: organizer.id,
+      staffEmail: organizer.email,
+    },
+  });
 });
 
 function request(format: "csv" | "xlsx", query = "", slug = "2017") {
   const route = format === "csv" ? csvRoute : xlsxRoute;
-  return route.GET(new Request(`http://localhost:3000/api/admin/meetings/${slug}/registrations.${format}${query}`), { params: Promise.resolve({ slug }) });
+  return route.GET(
+    new Request(`http://localhost:3000/api/admin/meetings/${slug}/registrations.${format}${query}`),
+    { params: Promise.resolve({ slug }) },
+  );
 }
 
 async function csv(query = ""): Promise<{ bytes: Buffer; rows: string[][] }> {
@@ -69,7 +124,8 @@ async function csv(query = ""): Promise<{ bytes: Buffer; rows: string[][] }> {
   return { bytes, rows: parse(bytes, { bom: true, relax_column_count: false }) as string[][] };
 }
 
-const column = (rows: string[][], header: string) => rows.slice(1).map((row) => row[rows[0]!.indexOf(header)]);
+const column = (rows: string[][], header: string) =>
+  rows.slice(1).map((row) => row[rows[0]!.indexOf(header)]);
 
 describe("registration exports", () => {
   it("answer 401 to anonymous visitors and 403 to check-in staff, as JSON", async () => {
@@ -107,7 +163,11 @@ describe("registration exports", () => {
     expect(cell("Land")).toBe("China");
     expect(cell("Organisation")).toBe(`'=HYPERLINK("http://evil.example","Foshan")`);
     expect(cell("Telefon")).toBe("'+86 757 1234 5678");
-    expect([cell("Funktion"), cell("Ernährung"), cell("Barrierefreiheit")]).toEqual(["'  @SUM(1+1)", "'\u3000=1+2", " Rollstuhl - bitte Rampe"]);
+    expect([cell("Funktion"), cell("Ernährung"), cell("Barrierefreiheit")]).toEqual([
+      "'  @SUM(1+1)",
+      "'\u3000=1+2",
+      " Rollstuhl - bitte Rampe",
+    ]);
     expect(cell("Verdolmetschung")).toBe("Deutsch");
     expect(cell("Visum-Einladung")).toBe("Ja");
     expect(cell("Veranstaltungen")).toBe("Testworkshop 3 (Platz bestätigt)");
@@ -127,7 +187,12 @@ describe("registration exports", () => {
     expect(column((await csv("?q=ute+k%C3%B6ln")).rows, "ID")).toEqual([ids.berg]);
     expect(column((await csv("?city=other")).rows, "ID")).toEqual([ids.press]);
     expect(column((await csv("?visaLetter=1&dir=desc")).rows, "ID")).toEqual([ids.wang]);
-    expect(column((await csv("?sort=name&dir=desc")).rows, "ID")).toEqual([ids.wang, ids.press, ids.li, ids.berg]);
+    expect(column((await csv("?sort=name&dir=desc")).rows, "ID")).toEqual([
+      ids.wang,
+      ids.press,
+      ids.li,
+      ids.berg,
+    ]);
 
     const chinese = (await csv("?lang=zh&q=wang")).rows;
     expect(chinese[0]!.slice(0, 4)).toEqual(["编号", "状态", "姓", "名"]);
@@ -141,8 +206,12 @@ describe("registration exports", () => {
     signedIn.actor = organizer;
     const response = await request("xlsx");
     expect(response.status).toBe(200);
-    expect(response.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    expect(response.headers.get("content-disposition")).toBe('attachment; filename="registrations-2017.xlsx"');
+    expect(response.headers.get("content-type")).toBe(
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    );
+    expect(response.headers.get("content-disposition")).toBe(
+      'attachment; filename="registrations-2017.xlsx"',
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await response.arrayBuffer()) as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
@@ -151,7 +220,13 @@ describe("registration exports", () => {
     expect(sheet.getRow(1).font?.bold).toBe(true);
     expect(sheet.getColumn(1).width).toBeGreaterThan(10);
     const values: string[][] = [];
-    sheet.eachRow((row) => values.push((row.values as unknown[]).slice(1).map((value) => (value === undefined || value === null ? "" : String(value)))));
+    sheet.eachRow((row) =>
+      values.push(
+        (row.values as unknown[])
+          .slice(1)
+          .map((value) => (value === undefined || value === null ? "" : String(value))),
+      ),
+    );
     const pad = (row: string[]) => [...row, ...Array(rows[0]!.length - row.length).fill("")];
     // Every cell is a string in the workbook: no formula guard there, so the raw text comes back.
     const unguarded = rows.map((row) => row.map((cell) => cell.replace(/^'(?=\s*[=+\-@])/, "")));

@@ -39,8 +39,19 @@ export async function storeAnswers(
     answers.map(({ claim, registrationId, answer }) => {
       const iv = randomBytes(12);
       const cipher = createCipheriv("aes-256-gcm", claim.secret, iv);
-      const sealed = Buffer.concat([iv, cipher.update(JSON.stringify(answer), "utf8"), cipher.final(), cipher.getAuthTag()]);
-      return { id: claim.id, requestHash: claim.requestHash, registrationId, response: sealed, createdAt: now } satisfies Prisma.IdempotencyKeyCreateManyInput;
+      const sealed = Buffer.concat([
+        iv,
+        cipher.update(JSON.stringify(answer), "utf8"),
+        cipher.final(),
+        cipher.getAuthTag(),
+      ]);
+      return {
+        id: claim.id,
+        requestHash: claim.requestHash,
+        registrationId,
+        response: sealed,
+        createdAt: now,
+      } satisfies Prisma.IdempotencyKeyCreateManyInput;
     }),
   );
 }
@@ -57,14 +68,22 @@ export async function purgeExpiredKeys(client: Client, now: Date): Promise<void>
  * What was answered to earlier requests with the same keys, by claim id: the answer, or
  * `idempotency_conflict` if that request differed. Claims without an earlier request are left out.
  */
-export async function storedAnswers<T>(client: Client, claims: IdempotencyClaim[]): Promise<Map<string, T | AppError>> {
+export async function storedAnswers<T>(
+  client: Client,
+  claims: IdempotencyClaim[],
+): Promise<Map<string, T | AppError>> {
   if (claims.length === 0) return new Map();
-  const rows = await client.idempotencyKey.findMany({ where: { id: { in: claims.map((claim) => claim.id) } } });
+  const rows = await client.idempotencyKey.findMany({
+    where: { id: { in: claims.map((claim) => claim.id) } },
+  });
   const byId = new Map(claims.map((claim) => [claim.id, claim]));
   return new Map(rows.map((row) => [row.id, openAnswer<T>(byId.get(row.id)!, row)]));
 }
 
-function openAnswer<T>(claim: IdempotencyClaim, row: { requestHash: string; response: Uint8Array }): T | AppError {
+function openAnswer<T>(
+  claim: IdempotencyClaim,
+  row: { requestHash: string; response: Uint8Array },
+): T | AppError {
   if (row.requestHash !== claim.requestHash) {
     return new AppError("idempotency_conflict", "This Idempotency-Key was used for a different request");
   }

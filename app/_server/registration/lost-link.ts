@@ -20,7 +20,10 @@ export function normalizeEmail(email: string): string {
 /** Throws `rate_limited` when the client or the address asked too often. */
 export async function limitLostLinkRequests(email: string, clientAddress: string): Promise<void> {
   await enforceRateLimits(
-    [await rateLimitKey("lost-link:client", clientAddress), await rateLimitKey(LOST_LINK_EMAIL_SCOPE, normalizeEmail(email))],
+    [
+      await rateLimitKey("lost-link:client", clientAddress),
+      await rateLimitKey(LOST_LINK_EMAIL_SCOPE, normalizeEmail(email)),
+    ],
     env().RATE_LIMIT_LOST_LINK,
   );
 }
@@ -33,6 +36,7 @@ export async function sendManageLinks(email: string): Promise<void> {
   });
   if (registrations.length === 0) return;
   await registrationTransaction(async (tx) => {
-    for (const { id } of registrations) await queueRegistrationEmail(tx, { kind: "link", registrationId: id });
+    for (const { id } of registrations)
+      await queueRegistrationEmail(tx, { kind: "link", registrationId: id });
   });
 }

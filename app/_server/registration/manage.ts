@@ -29,7 +29,11 @@ export type Locked = { id: string; meetingId: string; status: string; email: str
  * transactions insert rows that point at it (an email, a link) without waiting. With `meetingId` (the
  * back office, which works within one meeting), a registration of another meeting is not found.
  */
-export async function lockRegistration(tx: Tx, id: string | null, { editable, meetingId }: { editable: boolean; meetingId?: string }): Promise<Locked> {
+export async function lockRegistration(
+  tx: Tx,
+  id: string | null,
+  { editable, meetingId }: { editable: boolean; meetingId?: string },
+): Promise<Locked> {
   const [row] = id
     ? await tx.$queryRaw<Locked[]>`
         SELECT "id", "meetingId", "status"::text AS "status", "email" FROM "Registration" WHERE "id" = ${id} FOR NO KEY UPDATE`
@@ -47,7 +51,8 @@ export async function lockByToken(tx: Tx, token: string, options: { editable: bo
 
 /** Tells everyone who moved up from a waiting list. */
 async function notifyPromoted(tx: Tx, registrationIds: string[], sessionId: string): Promise<void> {
-  for (const registrationId of registrationIds) await queueRegistrationEmail(tx, { kind: "promoted", registrationId, sessionId });
+  for (const registrationId of registrationIds)
+    await queueRegistrationEmail(tx, { kind: "promoted", registrationId, sessionId });
 }
 
 /** Gives up one seat or waiting place, promoting the next in line and telling them. */
@@ -57,7 +62,11 @@ async function release(tx: Tx, registrationId: string, sessionId: string): Promi
 
 /** Releases every seat and waiting-list place of a registration; returns the sessions given up. */
 export async function releaseAllSeats(tx: Tx, registrationId: string): Promise<string[]> {
-  const seats = await tx.sessionSeat.findMany({ where: { registrationId }, select: { sessionId: true }, orderBy: { sessionId: "asc" } });
+  const seats = await tx.sessionSeat.findMany({
+    where: { registrationId },
+    select: { sessionId: true },
+    orderBy: { sessionId: "asc" },
+  });
   for (const { sessionId } of seats) await release(tx, registrationId, sessionId);
   return seats.map((seat) => seat.sessionId);
 }
@@ -68,21 +77,37 @@ export async function refusingTakenEmail<T>(run: () => Promise<T>): Promise<T> {
     return await run();
   } catch (error) {
     if (isUniqueViolation(error, "activeEmail")) {
-      throw new AppError("already_registered", "Another registration uses this email address", { fields: { email: { key: "alreadyRegistered" } } });
+      throw new AppError("already_registered", "Another registration uses this email address", {
+        fields: { email: { key: "alreadyRegistered" } },
+      });
     }
     throw error;
   }
 }
 
 /** Stores new details of a locked, editable registration; the member city must have room. */
-export async function writeDetails(tx: Tx, registration: Locked, details: DelegateDetails, locale: AppLocale): Promise<void> {
+export async function writeDetails(
+  tx: Tx,
+  registration: Locked,
+  details: DelegateDetails,
+  locale: AppLocale,
+): Promise<void> {
   await checkCity(tx, registration.meetingId, details.cityId, locale, registration.id);
-  await tx.registration.update({ where: { id: registration.id }, data: { ...details, activeEmail: details.email } });
+  await tx.registration.update({
+    where: { id: registration.id },
+    data: { ...details, activeEmail: details.email },
+  });
 }
 
-export async function updateDetails(token: string, details: DelegateDetails, locale: AppLocale): Promise<void> {
+export async function updateDetails(
+  token: string,
+  details: DelegateDetails,
+  locale: AppLocale,
+): Promise<void> {
   await refusingTakenEmail(() =>
-    registrationTransaction(async (tx) => writeDetails(tx, await lockByToken(tx, token, { editable: true }), details, locale)),
+    registrationTransaction(async (tx) =>
+      writeDetails(tx, await lockByToken(tx, token, { editable: true }), details, locale),
+    ),
   );
 }
 
@@ -101,7 +126,14 @@ export async function replaceSessions(
   locale: AppLocale,
   { now, windowApplies }: { now: Date; windowApplies: boolean },
 ): Promise<SessionChange | null> {
-  const current = new Set((await tx.sessionSeat.findMany({ where: { registrationId: registration.id }, select: { sessionId: true } })).map((seat) => seat.sessionId));
+  const current = new Set(
+    (
+      await tx.sessionSeat.findMany({
+        where: { registrationId: registration.id },
+        select: { sessionId: true },
+      })
+    ).map((seat) => seat.sessionId),
+  );
   const wanted = new Set(sessionIds);
   await checkSessions(tx, registration.meetingId, sessionIds, locale, current);
   const added = [...wanted].filter((id) => !current.has(id));
@@ -114,27 +146,53 @@ export async function replaceSessions(
   }
   // The delegate's calendar changed: LAST-MODIFIED follows the registration's updatedAt.
   await tx.registration.update({ where: { id: registration.id }, data: { updatedAt: now } });
-  await queueRegistrationEmail(tx, { kind: "changed", registrationId: registration.id, releasedSessionIds: released });
+  await queueRegistrationEmail(tx, {
+    kind: "changed",
+    registrationId: registration.id,
+    releasedSessionIds: released,
+  });
   return { added, released };
 }
 
-export async function changeSessions(token: string, sessionIds: string[], locale: AppLocale, now: Date = new Date()): Promise<void> {
+export async function changeSessions(
+  token: string,
+  sessionIds: string[],
+  locale: AppLocale,
+  now: Date = new Date(),
+): Promise<void> {
   await registrationTransaction(async (tx) => {
-    await replaceSessions(tx, await lockByToken(tx, token, { editable: true }), sessionIds, locale, { now, windowApplies: true });
+    await replaceSessions(tx, await lockByToken(tx, token, { editable: true }), sessionIds, locale, {
+      now,
+      windowApplies: true,
+    });
   });
 }
 
 async function ensureOpen(tx: Tx, meetingId: string, now: Date): Promise<void> {
-  const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { registrationOpensAt: true, registrationClosesAt: true } });
-  const window = { opensAt: meeting.registrationOpensAt?.toISOString() ?? null, closesAt: meeting.registrationClosesAt?.toISOString() ?? null };
-  if (windowState(window, now) !== "open") throw new AppError("registration_closed", "Registration is not open");
+  const meeting = await tx.meeting.findUniqueOrThrow({
+    where: { id: meetingId },
+    select: { registrationOpensAt: true, registrationClosesAt: true },
+  });
+  const window = {
+    opensAt: meeting.registrationOpensAt?.toISOString() ?? null,
+    closesAt: meeting.registrationClosesAt?.toISOString() ?? null,
+  };
+  if (windowState(window, now) !== "open")
+    throw new AppError("registration_closed", "Registration is not open");
 }
 
 /** Cancels a locked, editable registration; its seats go to the waiting lists. Returns the sessions given up. */
 export async function cancelLocked(tx: Tx, registration: Locked, now: Date): Promise<string[]> {
   const released = await releaseAllSeats(tx, registration.id);
-  await tx.registration.update({ where: { id: registration.id }, data: { status: "cancelled", activeEmail: null, cancelledAt: now } });
-  await queueRegistrationEmail(tx, { kind: "cancelled", registrationId: registration.id, releasedSessionIds: released });
+  await tx.registration.update({
+    where: { id: registration.id },
+    data: { status: "cancelled", activeEmail: null, cancelledAt: now },
+  });
+  await queueRegistrationEmail(tx, {
+    kind: "cancelled",
+    registrationId: registration.id,
+    releasedSessionIds: released,
+  });
   return released;
 }
 

@@ -16,7 +16,12 @@ export async function listBookableSessions(meetingSlug: string): Promise<Bookabl
   const meeting = await getMeeting(meetingSlug);
   const rows = await db.session.findMany({
     where: { meetingId: meeting.id, ...bookable },
-    select: { ...sessionBasicsSelect, capacity: true, seatsTaken: true, _count: { select: { seats: { where: { status: "waitlisted" } } } } },
+    select: {
+      ...sessionBasicsSelect,
+      capacity: true,
+      seatsTaken: true,
+      _count: { select: { seats: { where: { status: "waitlisted" } } } },
+    },
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
   });
   return rows.map((row) => ({
@@ -28,20 +33,39 @@ export async function listBookableSessions(meetingSlug: string): Promise<Bookabl
   }));
 }
 
-export type CityOptionDto = { id: string; name: Translations; country: "DE" | "CN"; quota: number | null; full: boolean };
+export type CityOptionDto = {
+  id: string;
+  name: Translations;
+  country: "DE" | "CN";
+  quota: number | null;
+  full: boolean;
+};
 
 /** Member cities for the form, with their delegation quota for the meeting and whether it is used up. */
 export async function listCityOptions(meetingId: string): Promise<CityOptionDto[]> {
   const [cities, quotas, taken] = await Promise.all([
-    db.city.findMany({ select: { id: true, country: true, nameDe: true, nameEn: true, nameZh: true }, orderBy: { nameDe: "asc" } }),
+    db.city.findMany({
+      select: { id: true, country: true, nameDe: true, nameEn: true, nameZh: true },
+      orderBy: { nameDe: "asc" },
+    }),
     db.cityQuota.findMany({ where: { meetingId }, select: { cityId: true, delegates: true } }),
-    db.registration.groupBy({ by: ["cityId"], where: { meetingId, status: { in: ["pending", "confirmed"] } }, _count: true }),
+    db.registration.groupBy({
+      by: ["cityId"],
+      where: { meetingId, status: { in: ["pending", "confirmed"] } },
+      _count: true,
+    }),
   ]);
   const quotaOf = new Map(quotas.map((quota) => [quota.cityId, quota.delegates]));
   const takenOf = new Map(taken.map((group) => [group.cityId, group._count]));
   return cities.map((city) => {
     const quota = quotaOf.get(city.id) ?? null;
-    return { id: city.id, name: translationsOf(city, "name"), country: city.country, quota, full: quota !== null && (takenOf.get(city.id) ?? 0) >= quota };
+    return {
+      id: city.id,
+      name: translationsOf(city, "name"),
+      country: city.country,
+      quota,
+      full: quota !== null && (takenOf.get(city.id) ?? 0) >= quota,
+    };
   });
 }
 
@@ -66,7 +90,11 @@ export async function exportPersonalData(token: string) {
     select: { kind: true, toAddress: true, subject: true, status: true, createdAt: true, sentAt: true },
     orderBy: { createdAt: "asc" },
   });
-  const links = await db.accessToken.groupBy({ by: ["purpose"], where: { registrationId: registration.id }, _count: true });
+  const links = await db.accessToken.groupBy({
+    by: ["purpose"],
+    where: { registrationId: registration.id },
+    _count: true,
+  });
   return {
     exportedAt: new Date().toISOString(),
     registration,

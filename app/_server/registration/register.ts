@@ -9,8 +9,21 @@ import { groupWriter } from "../database/group-commit";
 import { insertRows, newRecordId } from "../database/insert-rows";
 import { AppError, notFound } from "../errors";
 import { queueRegistrationEmails } from "../mail/registration-emails";
-import { cityChoiceRefusal, loadDelegations, loadSessionChoices, sessionChoiceRefusal, type CityRow, type SessionChoiceRow } from "./choices";
-import { idempotencyClaim, purgeExpiredKeys, storeAnswers, storedAnswers, type IdempotencyClaim } from "./idempotency";
+import {
+  cityChoiceRefusal,
+  loadDelegations,
+  loadSessionChoices,
+  sessionChoiceRefusal,
+  type CityRow,
+  type SessionChoiceRow,
+} from "./choices";
+import {
+  idempotencyClaim,
+  purgeExpiredKeys,
+  storeAnswers,
+  storedAnswers,
+  type IdempotencyClaim,
+} from "./idempotency";
 import { takeSeats } from "./seats";
 import { hashToken, manageUrl, newCheckInCode, newToken } from "./tokens";
 import { registrationTransaction } from "./transaction";
@@ -48,9 +61,15 @@ type Options = {
  * transaction of a group fails, each member is registered alone, so that one delegate's problem never
  * becomes another's.
  */
-export function register(meetingSlug: string, input: RegistrationInput, options: Options): Promise<RegistrationAnswer> {
+export function register(
+  meetingSlug: string,
+  input: RegistrationInput,
+  options: Options,
+): Promise<RegistrationAnswer> {
   if (!SLUG.test(meetingSlug)) return Promise.reject(notFound("Meeting"));
-  return new Promise((resolve, reject) => queueRegistration({ meetingSlug, input, options, now: options.now ?? new Date(), resolve, reject }));
+  return new Promise((resolve, reject) =>
+    queueRegistration({ meetingSlug, input, options, now: options.now ?? new Date(), resolve, reject }),
+  );
 }
 
 type Pending = {
@@ -65,7 +84,10 @@ type Pending = {
 const queueRegistration = groupWriter<Pending>(
   async (group) => {
     for (const meetingSlug of new Set(group.map((pending) => pending.meetingSlug))) {
-      await writeGroup(meetingSlug, group.filter((pending) => pending.meetingSlug === meetingSlug));
+      await writeGroup(
+        meetingSlug,
+        group.filter((pending) => pending.meetingSlug === meetingSlug),
+      );
     }
   },
   {
@@ -114,22 +136,34 @@ const alreadyRegistered = () =>
 type Tx = Prisma.TransactionClient;
 
 /** One transaction for the group: its answers, or the refusal of each, in the group's order. */
-async function registerGroup(tx: Tx, meetingSlug: string, group: Pending[]): Promise<(RegistrationAnswer | AppError)[]> {
+async function registerGroup(
+  tx: Tx,
+  meetingSlug: string,
+  group: Pending[],
+): Promise<(RegistrationAnswer | AppError)[]> {
   const outcomes: (RegistrationAnswer | AppError | null)[] = group.map(() => null);
   const meeting = await tx.meeting.findFirst({
     where: { slug: meetingSlug, published: true },
     select: { ...viewMeetingSelect, registrationOpensAt: true, registrationClosesAt: true },
   });
   if (!meeting) return group.map(() => notFound("Meeting"));
-  const window = { opensAt: meeting.registrationOpensAt?.toISOString() ?? null, closesAt: meeting.registrationClosesAt?.toISOString() ?? null };
+  const window = {
+    opensAt: meeting.registrationOpensAt?.toISOString() ?? null,
+    closesAt: meeting.registrationClosesAt?.toISOString() ?? null,
+  };
   group.forEach((pending, index) => {
-    if (windowState(window, pending.now) !== "open") outcomes[index] = new AppError("registration_closed", "Registration is not open");
+    if (windowState(window, pending.now) !== "open")
+      outcomes[index] = new AppError("registration_closed", "Registration is not open");
   });
 
   const claims = group.map(({ options, input }) =>
-    options.idempotencyKey ? idempotencyClaim(`registration:${meeting.id}`, options.idempotencyKey, input) : null,
+    options.idempotencyKey
+      ? idempotencyClaim(`registration:${meeting.id}`, options.idempotencyKey, input)
+      : null,
   );
-  const keyed = claims.filter((claim, index): claim is IdempotencyClaim => claim !== null && outcomes[index] === null);
+  const keyed = claims.filter(
+    (claim, index): claim is IdempotencyClaim => claim !== null && outcomes[index] === null,
+  );
   if (keyed.length > 0) {
     await purgeExpiredKeys(tx, group[0]!.now);
     const earlier = await storedAnswers<RegistrationAnswer>(tx, keyed);
@@ -138,14 +172,26 @@ async function registerGroup(tx: Tx, meetingSlug: string, group: Pending[]): Pro
     });
   }
 
-  const open = () => group.flatMap((pending, index) => (outcomes[index] === null ? [{ pending, index }] : []));
+  const open = () =>
+    group.flatMap((pending, index) => (outcomes[index] === null ? [{ pending, index }] : []));
   if (open().length === 0) return outcomes.map((outcome) => outcome!);
-  const sessions = await loadSessionChoices(tx, meeting.id, open().flatMap(({ pending }) => pending.input.sessionIds));
-  const { cities, delegations } = await loadDelegations(tx, meeting.id, open().flatMap(({ pending }) => pending.input.cityId ?? []));
+  const sessions = await loadSessionChoices(
+    tx,
+    meeting.id,
+    open().flatMap(({ pending }) => pending.input.sessionIds),
+  );
+  const { cities, delegations } = await loadDelegations(
+    tx,
+    meeting.id,
+    open().flatMap(({ pending }) => pending.input.cityId ?? []),
+  );
   const emails = new Set(
     (
       await tx.registration.findMany({
-        where: { meetingId: meeting.id, activeEmail: { in: open().map(({ pending }) => pending.input.email) } },
+        where: {
+          meetingId: meeting.id,
+          activeEmail: { in: open().map(({ pending }) => pending.input.email) },
+        },
         select: { activeEmail: true },
       })
     ).map((row) => row.activeEmail),
@@ -155,7 +201,9 @@ async function registerGroup(tx: Tx, meetingSlug: string, group: Pending[]): Pro
     const delegation = input.cityId ? delegations.get(input.cityId)! : null;
     const refusal =
       sessionChoiceRefusal(sessions, input.sessionIds, options.locale) ??
-      (input.cityId ? cityChoiceRefusal(cities.get(input.cityId) ?? null, delegation!, options.locale) : null) ??
+      (input.cityId
+        ? cityChoiceRefusal(cities.get(input.cityId) ?? null, delegation!, options.locale)
+        : null) ??
       (emails.has(input.email) ? alreadyRegistered() : null);
     if (refusal) {
       outcomes[index] = refusal;
@@ -167,7 +215,11 @@ async function registerGroup(tx: Tx, meetingSlug: string, group: Pending[]): Pro
 
   const accepted = open();
   if (accepted.length > 0) {
-    const written = await writeRegistrations(tx, { meeting, sessions, cities }, accepted.map(({ pending }) => pending));
+    const written = await writeRegistrations(
+      tx,
+      { meeting, sessions, cities },
+      accepted.map(({ pending }) => pending),
+    );
     const answered: { claim: IdempotencyClaim; registrationId: string; answer: RegistrationAnswer }[] = [];
     accepted.forEach(({ index }, position) => {
       outcomes[index] = written[position]!;
@@ -191,7 +243,11 @@ type Read = {
  * The emails' views are made from what the group has read and written, as loadRegistrationView would
  * read them back: the same row shapes go through the same registrationViewOf.
  */
-async function writeRegistrations(tx: Tx, { meeting, sessions, cities }: Read, accepted: Pending[]): Promise<RegistrationAnswer[]> {
+async function writeRegistrations(
+  tx: Tx,
+  { meeting, sessions, cities }: Read,
+  accepted: Pending[],
+): Promise<RegistrationAnswer[]> {
   const status = meeting.requiresApproval ? "pending" : "confirmed";
   const writtenAt = new Date();
   const registrations = accepted.map(({ input, now }) => {
@@ -213,32 +269,49 @@ async function writeRegistrations(tx: Tx, { meeting, sessions, cities }: Read, a
   // Sessions in id order within each delegate, as every change of seats takes them.
   const seats = await takeSeats(
     tx,
-    accepted.flatMap(({ input }, position) => [...input.sessionIds].sort().map((sessionId) => ({ registrationId: registrations[position]!.id, sessionId }))),
+    accepted.flatMap(({ input }, position) =>
+      [...input.sessionIds]
+        .sort()
+        .map((sessionId) => ({ registrationId: registrations[position]!.id, sessionId })),
+    ),
   );
   const seatOf = new Map(seats.map((seat) => [`${seat.sessionId}/${seat.registrationId}`, seat]));
-  const places = new Map(seats.flatMap((seat) => (seat.place === null ? [] : [[`${seat.sessionId}/${seat.registrationId}`, seat.place] as const])));
+  const places = new Map(
+    seats.flatMap((seat) =>
+      seat.place === null ? [] : [[`${seat.sessionId}/${seat.registrationId}`, seat.place] as const],
+    ),
+  );
   const views = registrations.map((registration, position) => {
     const { meetingId: _meeting, activeEmail: _active, cityId: _city, ...fields } = registration;
     const row: RegistrationRow = {
       ...fields,
       meeting,
       city: registration.cityId ? cities.get(registration.cityId)! : null,
-      seats: accepted[position]!.input.sessionIds
-        .map((sessionId) => ({ ...seatOf.get(`${sessionId}/${registration.id}`)!, session: sessions.get(sessionId)! }))
-        .sort((a, b) => a.session.startsAt.getTime() - b.session.startsAt.getTime()),
+      seats: accepted[position]!.input.sessionIds.map((sessionId) => ({
+        ...seatOf.get(`${sessionId}/${registration.id}`)!,
+        session: sessions.get(sessionId)!,
+      })).sort((a, b) => a.session.startsAt.getTime() - b.session.startsAt.getTime()),
     };
     return registrationViewOf(row, places);
   });
   await queueRegistrationEmails(
     tx,
-    views.map((view) => ({ request: { kind: status === "pending" ? "received" : "confirmed", registrationId: view.id }, view })),
+    views.map((view) => ({
+      request: { kind: status === "pending" ? "received" : "confirmed", registrationId: view.id },
+      view,
+    })),
   );
   // These links are for the answers only (the confirmation page); each email gets its own at delivery.
   const tokens = registrations.map(() => newToken());
   await insertRows(
     tx,
     "AccessToken",
-    tokens.map((token, position) => ({ hash: hashToken(token), registrationId: registrations[position]!.id, purpose: "manage", createdAt: writtenAt })),
+    tokens.map((token, position) => ({
+      hash: hashToken(token),
+      registrationId: registrations[position]!.id,
+      purpose: "manage",
+      createdAt: writtenAt,
+    })),
   );
 
   return accepted.map(({ input }, position) => {
@@ -249,7 +322,9 @@ async function writeRegistrations(tx: Tx, { meeting, sessions, cities }: Read, a
       // In the order the delegate chose them; a waitlisted seat with its place in line.
       sessions: input.sessionIds.map((sessionId) => {
         const seat = seatOf.get(`${sessionId}/${id}`)!;
-        return seat.status === "confirmed" ? { sessionId, status: seat.status } : { sessionId, status: seat.status, position: seat.place };
+        return seat.status === "confirmed"
+          ? { sessionId, status: seat.status }
+          : { sessionId, status: seat.status, position: seat.place };
       }),
       manageUrl: manageUrl(input.language, tokens[position]!),
     };

@@ -26,7 +26,11 @@ describe("registering", () => {
   it("confirms at once, stores only the token's hash, and queues the confirmation in the delegate's language", async () => {
     const sessionId = await limitedSession(30, 0);
     const before = await db.session.findUniqueOrThrow({ where: { id: sessionId } });
-    const answer = await register("2017", delegate({ cityId: cologneId, cityOther: null, sessionIds: [sessionId], language: "de" }), { locale: "de" });
+    const answer = await register(
+      "2017",
+      delegate({ cityId: cologneId, cityOther: null, sessionIds: [sessionId], language: "de" }),
+      { locale: "de" },
+    );
     // A booking changes the seat count, not the session's calendar event (its updatedAt dates the event).
     const after = await db.session.findUniqueOrThrow({ where: { id: sessionId } });
     expect([after.seatsTaken, after.updatedAt]).toEqual([1, before.updatedAt]);
@@ -45,7 +49,12 @@ describe("registering", () => {
     expect(JSON.stringify(email)).not.toContain(token);
 
     const view = await getManagedRegistration(token);
-    expect(view).toMatchObject({ id: answer.id, status: "confirmed", city: { slug: "cologne" }, sessions: [{ sessionId, status: "confirmed", position: null }] });
+    expect(view).toMatchObject({
+      id: answer.id,
+      status: "confirmed",
+      city: { slug: "cologne" },
+      sessions: [{ sessionId, status: "confirmed", position: null }],
+    });
   });
 
   it("refuses a second registration of the same address, but allows one after a cancellation", async () => {
@@ -62,13 +71,20 @@ describe("registering", () => {
     const agenda = await listBookableSessions("2017");
     const smart = agenda.find((session) => session.title.en?.includes("smart manufacturing"))!;
     const invest = agenda.find((session) => session.title.en?.includes("investment"))!;
-    const overlap = await refusal(register("2017", delegate({ sessionIds: [smart.id, invest.id] }), { locale: "en" }));
+    const overlap = await refusal(
+      register("2017", delegate({ sessionIds: [smart.id, invest.id] }), { locale: "en" }),
+    );
     expect(overlap.details.fields).toEqual({
       sessionIds: { key: "sessionsOverlap", values: { first: smart.title.en, second: invest.title.en } },
     });
     const opening = await db.session.findFirstOrThrow({ where: { meetingId, slug: "eroeffnung" } });
-    const unknown = await refusal(register("2017", delegate({ sessionIds: [smart.id, "nope", opening.id] }), { locale: "en" }));
-    expect(unknown.details.fields).toEqual({ "sessionIds.1": { key: "unknownSession" }, "sessionIds.2": { key: "unknownSession" } });
+    const unknown = await refusal(
+      register("2017", delegate({ sessionIds: [smart.id, "nope", opening.id] }), { locale: "en" }),
+    );
+    expect(unknown.details.fields).toEqual({
+      "sessionIds.1": { key: "unknownSession" },
+      "sessionIds.2": { key: "unknownSession" },
+    });
   });
 
   it("keeps a city's delegation within its quota and says so", async () => {
@@ -78,21 +94,37 @@ describe("registering", () => {
     const from = () => delegate({ cityId: aachen.id, cityOther: null });
     await register("2017", from(), { locale: "de" });
     await register("2017", from(), { locale: "de" });
-    expect((await listCityOptions(meetingId)).find((city) => city.id === aachen.id)).toMatchObject({ quota: 2, full: true });
+    expect((await listCityOptions(meetingId)).find((city) => city.id === aachen.id)).toMatchObject({
+      quota: 2,
+      full: true,
+    });
     const error = await refusal(register("2017", from(), { locale: "de" }));
-    expect(error.details.fields).toEqual({ cityId: { key: "cityQuotaFull", values: { city: "Aachen", quota: 2 } } });
+    expect(error.details.fields).toEqual({
+      cityId: { key: "cityQuotaFull", values: { city: "Aachen", quota: 2 } },
+    });
     expect((await refusal(setCityQuota(organizer, meetingId, aachen.id, -1))).code).toBe("invalid");
     await setCityQuota(organizer, meetingId, aachen.id, 3);
     await register("2017", from(), { locale: "de" });
     await setCityQuota(organizer, meetingId, aachen.id, null);
-    expect((await listCityOptions(meetingId)).find((city) => city.id === aachen.id)).toMatchObject({ quota: null, full: false });
+    expect((await listCityOptions(meetingId)).find((city) => city.id === aachen.id)).toMatchObject({
+      quota: null,
+      full: false,
+    });
   });
 
   it("refuses outside the registration window", async () => {
-    await db.meeting.update({ where: { id: meetingId }, data: { registrationClosesAt: new Date("2017-04-20T22:00:00Z") } });
+    await db.meeting.update({
+      where: { id: meetingId },
+      data: { registrationClosesAt: new Date("2017-04-20T22:00:00Z") },
+    });
     try {
-      expect((await refusal(register("2017", delegate(), { locale: "de" }))).code).toBe("registration_closed");
-      const before = await register("2017", delegate(), { locale: "de", now: new Date("2017-04-20T21:59:00Z") });
+      expect((await refusal(register("2017", delegate(), { locale: "de" }))).code).toBe(
+        "registration_closed",
+      );
+      const before = await register("2017", delegate(), {
+        locale: "de",
+        now: new Date("2017-04-20T21:59:00Z"),
+      });
       expect(before.status).toBe("confirmed");
     } finally {
       await db.meeting.update({ where: { id: meetingId }, data: { registrationClosesAt: null } });
@@ -103,7 +135,9 @@ describe("registering", () => {
     const input = delegate();
     const first = await register("2017", input, { locale: "de", idempotencyKey: "retry-1" });
     expect(await register("2017", input, { locale: "de", idempotencyKey: "retry-1" })).toEqual(first);
-    const other = await refusal(register("2017", { ...input, familyName: "Li" }, { locale: "de", idempotencyKey: "retry-1" }));
+    const other = await refusal(
+      register("2017", { ...input, familyName: "Li" }, { locale: "de", idempotencyKey: "retry-1" }),
+    );
     expect(other.code).toBe("idempotency_conflict");
     const stored = await db.idempotencyKey.findFirstOrThrow({ where: { registrationId: first.id } });
     expect(Buffer.from(stored.response).toString("latin1")).not.toContain(manageTokenOf(first));
@@ -119,24 +153,32 @@ describe("approval", () => {
       const next = await register("2017", delegate({ sessionIds: [sessionId] }), { locale: "de" });
       expect(pending).toMatchObject({ status: "pending", sessions: [{ status: "confirmed" }] });
       expect(next.sessions[0]).toMatchObject({ status: "waitlisted", position: 1 });
-      expect((await db.outboxEmail.findFirstOrThrow({ where: { registrationId: pending.id } })).kind).toBe("registration.received");
+      expect((await db.outboxEmail.findFirstOrThrow({ where: { registrationId: pending.id } })).kind).toBe(
+        "registration.received",
+      );
 
       await approveRegistration(next.id);
       expect((await getManagedRegistration(manageTokenOf(next))).status).toBe("confirmed");
       await rejectRegistration(pending.id);
       const rejected = await getManagedRegistration(manageTokenOf(pending));
       expect(rejected).toMatchObject({ status: "rejected", sessions: [] });
-      expect((await getManagedRegistration(manageTokenOf(next))).sessions[0]).toMatchObject({ status: "confirmed" });
+      expect((await getManagedRegistration(manageTokenOf(next))).sessions[0]).toMatchObject({
+        status: "confirmed",
+      });
       expect((await refusal(approveRegistration(pending.id))).code).toBe("not_editable");
-      const kinds = await db.outboxEmail.findMany({ where: { registrationId: { in: [pending.id, next.id] } }, orderBy: { createdAt: "asc" } });
+      const kinds = await db.outboxEmail.findMany({
+        where: { registrationId: { in: [pending.id, next.id] } },
+        orderBy: { createdAt: "asc" },
+      });
       // Emails of one transaction share its timestamp: compare them as a set.
-      expect(kinds.map((email) => `${email.registrationId === pending.id ? "first" : "next"}:${email.kind.replace("registration.", "")}`).sort()).toEqual([
-        "first:received",
-        "first:rejected",
-        "next:approved",
-        "next:promoted",
-        "next:received",
-      ]);
+      expect(
+        kinds
+          .map(
+            (email) =>
+              `${email.registrationId === pending.id ? "first" : "next"}:${email.kind.replace("registration.", "")}`,
+          )
+          .sort(),
+      ).toEqual(["first:received", "first:rejected", "next:approved", "next:promoted", "next:received"]);
     } finally {
       await db.meeting.update({ where: { id: meetingId }, data: { requiresApproval: false } });
     }
@@ -150,14 +192,26 @@ describe("the manage link", () => {
     const waiting = await register("2017", delegate({ sessionIds: [morning] }), { locale: "de" });
     const token = manageTokenOf(holder);
 
-    const details = { ...delegate(), email: "renamed@example.org", givenName: "Lei", cityId: cologneId, cityOther: null };
+    const details = {
+      ...delegate(),
+      email: "renamed@example.org",
+      givenName: "Lei",
+      cityId: cologneId,
+      cityOther: null,
+    };
     const { sessionIds: _s, privacyConsent: _p, ...editable } = details;
     await updateDetails(token, editable, "de");
-    expect(await getManagedRegistration(token)).toMatchObject({ givenName: "Lei", email: "renamed@example.org", city: { slug: "cologne" } });
+    expect(await getManagedRegistration(token)).toMatchObject({
+      givenName: "Lei",
+      email: "renamed@example.org",
+      city: { slug: "cologne" },
+    });
 
     await changeSessions(token, [afternoon], "de");
     expect((await getManagedRegistration(token)).sessions.map((seat) => seat.sessionId)).toEqual([afternoon]);
-    expect((await getManagedRegistration(manageTokenOf(waiting))).sessions).toMatchObject([{ sessionId: morning, status: "confirmed" }]);
+    expect((await getManagedRegistration(manageTokenOf(waiting))).sessions).toMatchObject([
+      { sessionId: morning, status: "confirmed" },
+    ]);
 
     await cancelRegistration(token);
     const cancelled = await getManagedRegistration(token);
@@ -169,10 +223,18 @@ describe("the manage link", () => {
 
   it("exports everything stored and deletes it all", async () => {
     const sessionId = await limitedSession(3, 4);
-    const answer = await register("2017", delegate({ sessionIds: [sessionId], dietaryNeeds: "vegetarisch" }), { locale: "de" });
+    const answer = await register(
+      "2017",
+      delegate({ sessionIds: [sessionId], dietaryNeeds: "vegetarisch" }),
+      { locale: "de" },
+    );
     const token = manageTokenOf(answer);
     const data = await exportPersonalData(token);
-    expect(data.registration).toMatchObject({ id: answer.id, dietaryNeeds: "vegetarisch", sessions: [{ sessionId }] });
+    expect(data.registration).toMatchObject({
+      id: answer.id,
+      dietaryNeeds: "vegetarisch",
+      sessions: [{ sessionId }],
+    });
     expect(data.emails).toMatchObject([{ kind: "registration.confirmed" }]);
     expect(JSON.stringify(data)).not.toContain(token);
 
@@ -200,19 +262,25 @@ describe("the manage link", () => {
     const answer = await register("2017", delegate(), { locale: "de" });
     const email = (await db.registration.findUniqueOrThrow({ where: { id: answer.id } })).email;
     await sendManageLinks(email.toUpperCase());
-    expect(await db.outboxEmail.findMany({ where: { registrationId: answer.id, kind: "registration.link" } })).toMatchObject([{ withManageLink: true }]);
+    expect(
+      await db.outboxEmail.findMany({ where: { registrationId: answer.id, kind: "registration.link" } }),
+    ).toMatchObject([{ withManageLink: true }]);
 
     const before = await db.outboxEmail.count();
     await sendManageLinks("nobody@example.org");
     expect(await db.outboxEmail.count()).toBe(before);
 
     // Default limit: 5 per hour per address.
-    for (let attempt = 1; attempt <= 5; attempt++) await limitLostLinkRequests(email, `198.51.100.${attempt}`);
+    for (let attempt = 1; attempt <= 5; attempt++)
+      await limitLostLinkRequests(email, `198.51.100.${attempt}`);
     const limited = await refusal(limitLostLinkRequests(email.toUpperCase(), "198.51.100.99"));
     expect(limited.code).toBe("rate_limited");
     expect(limited.details.retryAfterSeconds).toBeGreaterThan(3500);
     // An unknown address is counted the same way: the limit tells nothing about who is registered.
-    for (let attempt = 1; attempt <= 5; attempt++) await limitLostLinkRequests("nobody@example.org", `198.51.100.${attempt + 20}`);
-    expect((await refusal(limitLostLinkRequests("nobody@example.org", "198.51.100.98"))).code).toBe("rate_limited");
+    for (let attempt = 1; attempt <= 5; attempt++)
+      await limitLostLinkRequests("nobody@example.org", `198.51.100.${attempt + 20}`);
+    expect((await refusal(limitLostLinkRequests("nobody@example.org", "198.51.100.98"))).code).toBe(
+      "rate_limited",
+    );
   });
 });

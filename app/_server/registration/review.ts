@@ -18,13 +18,24 @@ type Decision = "approved" | "rejected";
  * The decision on a locked registration; `message` (the organizer's words) goes into the delegate's
  * email. With `meetingId` (the desk's meeting), a registration of another meeting is not found.
  */
-async function decide(tx: Prisma.TransactionClient, registrationId: string, decision: Decision, now: Date, message: string | null, meetingId?: string) {
+async function decide(
+  tx: Prisma.TransactionClient,
+  registrationId: string,
+  decision: Decision,
+  now: Date,
+  message: string | null,
+  meetingId?: string,
+) {
   const row = await lockRegistration(tx, registrationId, { editable: false, meetingId });
-  if (row.status !== "pending") throw new AppError("not_editable", `The registration is ${row.status}, not pending`);
+  if (row.status !== "pending")
+    throw new AppError("not_editable", `The registration is ${row.status}, not pending`);
   const released = decision === "rejected" ? await releaseAllSeats(tx, registrationId) : [];
   await tx.registration.update({
     where: { id: registrationId },
-    data: decision === "approved" ? { status: "confirmed" } : { status: "rejected", activeEmail: null, cancelledAt: now },
+    data:
+      decision === "approved"
+        ? { status: "confirmed" }
+        : { status: "rejected", activeEmail: null, cancelledAt: now },
   });
   await queueRegistrationEmail(tx, { kind: decision, registrationId, releasedSessionIds: released, message });
   return { meetingId: row.meetingId, released };
@@ -57,7 +68,11 @@ export async function reviewRegistration(
       entityId: registrationId,
       meetingId,
       before: { status: "pending" },
-      after: { status: decision === "approved" ? "confirmed" : "rejected", message, releasedSessionIds: released },
+      after: {
+        status: decision === "approved" ? "confirmed" : "rejected",
+        message,
+        releasedSessionIds: released,
+      },
     });
   });
 }

@@ -47,14 +47,22 @@ export async function takeSeat(tx: Tx, registrationId: string, sessionId: string
  * sessions' rows are locked (in id order) and read, and then the counters and the seat rows are written
  * together. In a rush every round trip here is spent holding locks that the next transaction waits for.
  */
-export async function takeSeats(tx: Tx, wanted: { registrationId: string; sessionId: string }[]): Promise<SeatOutcome[]> {
+export async function takeSeats(
+  tx: Tx,
+  wanted: { registrationId: string; sessionId: string }[],
+): Promise<SeatOutcome[]> {
   if (wanted.length === 0) return [];
   const ids = [...new Set(wanted.map((seat) => seat.sessionId))];
   const locked = await tx.$queryRaw<(LockedSession & { id: string })[]>`
     SELECT "id", "seatsTaken", "capacity", "waitlistIssued", "status"::text AS "status" FROM "Session"
     WHERE "id" = ANY(${ids}::text[]) ORDER BY "id" FOR UPDATE`;
   const sessions = new Map(locked.map((session) => [session.id, session]));
-  type Taken = { registrationId: string; sessionId: string; status: "confirmed" | "waitlisted"; waitlistNumber: number | null };
+  type Taken = {
+    registrationId: string;
+    sessionId: string;
+    status: "confirmed" | "waitlisted";
+    waitlistNumber: number | null;
+  };
   const taken = wanted.map(({ registrationId, sessionId }): Taken => {
     const session = sessions.get(sessionId);
     if (!session) throw new Error(`Session ${sessionId} vanished inside a transaction`);
@@ -86,7 +94,8 @@ export async function takeSeats(tx: Tx, wanted: { registrationId: string; sessio
     FROM unnest(${ids}::text[]) AS locked("id")`;
   const places = new Map(before.map((session) => [session.id, session.waitlisted]));
   return taken.map((seat): SeatOutcome => {
-    if (seat.status === "confirmed") return { ...seat, status: "confirmed", waitlistNumber: null, place: null };
+    if (seat.status === "confirmed")
+      return { ...seat, status: "confirmed", waitlistNumber: null, place: null };
     const place = places.get(seat.sessionId)! + 1;
     places.set(seat.sessionId, place);
     return { ...seat, status: "waitlisted", waitlistNumber: seat.waitlistNumber!, place };
@@ -123,7 +132,10 @@ export async function fillFreeSeats(tx: Tx, sessionId: string): Promise<string[]
   });
   if (next.length === 0) return [];
   const promoted = next.map((seat) => seat.registrationId);
-  await tx.sessionSeat.updateMany({ where: { sessionId, registrationId: { in: promoted } }, data: { status: "confirmed" } });
+  await tx.sessionSeat.updateMany({
+    where: { sessionId, registrationId: { in: promoted } },
+    data: { status: "confirmed" },
+  });
   await adjustSeats(tx, sessionId, promoted.length);
   // Their calendars change (tentative → confirmed): LAST-MODIFIED follows the registration's updatedAt.
   await tx.registration.updateMany({ where: { id: { in: promoted } }, data: { updatedAt: new Date() } });
@@ -135,7 +147,10 @@ export async function fillFreeSeats(tx: Tx, sessionId: string): Promise<string[]
  * waitlisted seats of the session with a lower number (numbers keep gaps, places do not). One query for
  * any number of registrations.
  */
-export async function waitlistPlaces(client: Pick<Tx, "$queryRaw">, registrationIds: string[]): Promise<Map<string, number>> {
+export async function waitlistPlaces(
+  client: Pick<Tx, "$queryRaw">,
+  registrationIds: string[],
+): Promise<Map<string, number>> {
   if (registrationIds.length === 0) return new Map();
   const rows = await client.$queryRaw<{ sessionId: string; registrationId: string; place: number }[]>`
     SELECT "sessionId", "registrationId", "place"::integer AS "place" FROM (

@@ -39,8 +39,12 @@ async function expectConfirmation(mail: ParsedMail, registrationId: string): Pro
   expect(attachment).toBeDefined();
   const calendar = attachment!.content.toString("utf8");
   // 13:30 in Hannover on 24 April 2017: 11:30Z, 19:30 in Beijing.
-  expect(parseWithIcalJs(calendar).events.map((event) => [event.status, event.start.toISOString()])).toEqual([["CONFIRMED", "2017-04-24T11:30:00.000Z"]]);
-  expect(parseWithNodeIcal(calendar).map((event) => event.start.toISOString())).toEqual(["2017-04-24T11:30:00.000Z"]);
+  expect(parseWithIcalJs(calendar).events.map((event) => [event.status, event.start.toISOString()])).toEqual([
+    ["CONFIRMED", "2017-04-24T11:30:00.000Z"],
+  ]);
+  expect(parseWithNodeIcal(calendar).map((event) => event.start.toISOString())).toEqual([
+    "2017-04-24T11:30:00.000Z",
+  ]);
 }
 
 describe("registration email over SMTP", () => {
@@ -58,7 +62,10 @@ describe("registration email over SMTP", () => {
     });
     expect(sent.draft).toBeNull();
     expect(sent.text).toContain("/zh/manage/…");
-    expect((sent.attachments as { filename: string }[]).map((attachment) => attachment.filename)).toEqual(["meeting-2017.ics", "check-in.png"]);
+    expect((sent.attachments as { filename: string }[]).map((attachment) => attachment.filename)).toEqual([
+      "meeting-2017.ics",
+      "check-in.png",
+    ]);
   });
 
   it("registers while the mail server is down; the confirmation arrives once the server is back", async () => {
@@ -75,7 +82,9 @@ describe("registration email over SMTP", () => {
     expect(sink.to(input.email)).toEqual([]);
 
     await sink.start();
-    expect(await deliverOutbox({ now: new Date(waiting.nextAttemptAt.getTime() + 1000) })).toMatchObject({ sent: 1 });
+    expect(await deliverOutbox({ now: new Date(waiting.nextAttemptAt.getTime() + 1000) })).toMatchObject({
+      sent: 1,
+    });
     await expectConfirmation(await eventually(() => sink.to(input.email)[0]), answer.id);
   });
 });

@@ -38,7 +38,10 @@ export async function registrationIdForToken(
   purpose: "manage" | "calendar",
 ): Promise<string | null> {
   if (!TOKEN_SHAPE.test(token)) return null;
-  const row = await client.accessToken.findUnique({ where: { hash: hashToken(token) }, select: { registrationId: true, purpose: true } });
+  const row = await client.accessToken.findUnique({
+    where: { hash: hashToken(token) },
+    select: { registrationId: true, purpose: true },
+  });
   return row?.purpose === purpose ? row.registrationId : null;
 }
 
@@ -53,5 +56,8 @@ export function manageUrl(language: AppLocale, token: string): string {
  * itself; it is printed on badges and shown to whoever stands at the desk.
  */
 export function newCheckInCode(): string {
-  return Array.from({ length: CHECK_IN_CODE_LENGTH }, () => CHECK_IN_ALPHABET[randomInt(CHECK_IN_ALPHABET.length)]).join("");
+  return Array.from(
+    { length: CHECK_IN_CODE_LENGTH },
+    () => CHECK_IN_ALPHABET[randomInt(CHECK_IN_ALPHABET.length)],
+  ).join("");
 }

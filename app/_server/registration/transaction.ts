@@ -18,7 +18,9 @@ const ATTEMPTS = 5;
  * break a deadlock; it is then run again from the start (nothing of it was written). Emails it queued
  * leave after the commit.
  */
-export async function registrationTransaction<T>(run: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+export async function registrationTransaction<T>(
+  run: (tx: Prisma.TransactionClient) => Promise<T>,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       const result = await db.$transaction(run, OPTIONS);

@@ -58,12 +58,49 @@ export type RegistrationView = {
  */
 export type EmailView = Pick<
   RegistrationView,
-  "status" | "meeting" | "givenName" | "familyName" | "nativeName" | "nameOrder" | "honorific" | "role" | "language" | "checkInCode" | "updatedAt" | "sessions"
+  | "status"
+  | "meeting"
+  | "givenName"
+  | "familyName"
+  | "nativeName"
+  | "nameOrder"
+  | "honorific"
+  | "role"
+  | "language"
+  | "checkInCode"
+  | "updatedAt"
+  | "sessions"
 >;
 
 export function emailViewOf(view: RegistrationView): EmailView {
-  const { status, meeting, givenName, familyName, nativeName, nameOrder, honorific, role, language, checkInCode, updatedAt, sessions } = view;
-  return { status, meeting, givenName, familyName, nativeName, nameOrder, honorific, role, language, checkInCode, updatedAt, sessions };
+  const {
+    status,
+    meeting,
+    givenName,
+    familyName,
+    nativeName,
+    nameOrder,
+    honorific,
+    role,
+    language,
+    checkInCode,
+    updatedAt,
+    sessions,
+  } = view;
+  return {
+    status,
+    meeting,
+    givenName,
+    familyName,
+    nativeName,
+    nameOrder,
+    honorific,
+    role,
+    language,
+    checkInCode,
+    updatedAt,
+    sessions,
+  };
 }
 
 export type SeatView = (
@@ -121,8 +158,16 @@ export const viewMeetingSelect = {
   venueName: true,
   requiresApproval: true,
 } as const satisfies Prisma.MeetingSelect;
-export const viewCitySelect = { id: true, slug: true, country: true, ...names } as const satisfies Prisma.CitySelect;
-export const viewSessionSelect = { ...sessionBasicsSelect, status: true } as const satisfies Prisma.SessionSelect;
+export const viewCitySelect = {
+  id: true,
+  slug: true,
+  country: true,
+  ...names,
+} as const satisfies Prisma.CitySelect;
+export const viewSessionSelect = {
+  ...sessionBasicsSelect,
+  status: true,
+} as const satisfies Prisma.SessionSelect;
 
 export const registrationSelect = {
   id: true,
@@ -164,8 +209,14 @@ export const registrationSelect = {
 type Reader = Pick<Prisma.TransactionClient, "registration" | "$queryRaw">;
 
 /** The registration with its seats and waiting-list places; null when there is none with that id. */
-export async function loadRegistrationView(client: Reader, registrationId: string): Promise<RegistrationView | null> {
-  const row = await client.registration.findUnique({ where: { id: registrationId }, select: registrationSelect });
+export async function loadRegistrationView(
+  client: Reader,
+  registrationId: string,
+): Promise<RegistrationView | null> {
+  const row = await client.registration.findUnique({
+    where: { id: registrationId },
+    select: registrationSelect,
+  });
   if (!row) return null;
   const waiting = row.seats.some((seat) => seat.status === "waitlisted");
   return registrationViewOf(row, waiting ? await waitlistPlaces(client, [row.id]) : new Map());
@@ -178,7 +229,10 @@ export type RegistrationRow = Prisma.RegistrationGetPayload<{ select: typeof reg
  * The view of a registration's row; `places`: the waiting-list places of its waitlisted seats, by
  * "sessionId/registrationId" (waitlistPlaces). Seats in time order, as registrationSelect orders them.
  */
-export function registrationViewOf(row: RegistrationRow, places: ReadonlyMap<string, number>): RegistrationView {
+export function registrationViewOf(
+  row: RegistrationRow,
+  places: ReadonlyMap<string, number>,
+): RegistrationView {
   const { meeting, city, seats, ...fields } = row;
   return {
     ...fields,
@@ -198,7 +252,9 @@ export function registrationViewOf(row: RegistrationRow, places: ReadonlyMap<str
     updatedAt: row.updatedAt.toISOString(),
     sessions: seats.map(({ status, session }) => ({
       sessionId: session.id,
-      ...(status === "waitlisted" ? { status, position: places.get(`${session.id}/${row.id}`)! } : { status, position: null }),
+      ...(status === "waitlisted"
+        ? { status, position: places.get(`${session.id}/${row.id}`)! }
+        : { status, position: null }),
       ...sessionBasics(session),
       sessionStatus: session.status,
     })),

@@ -7,7 +7,13 @@ import { createTranslator } from "@/app/_lib/i18n/translator";
 import { SLUG } from "@/app/_lib/ids";
 import { placeName } from "@/app/_lib/places";
 import { displayName, latinName, type NamedPerson } from "@/app/_lib/names";
-import { letterTemplate, MAX_TEMPLATE_LENGTH, renderLetter, unknownPlaceholders, type LetterData } from "@/app/_lib/visa-letter";
+import {
+  letterTemplate,
+  MAX_TEMPLATE_LENGTH,
+  renderLetter,
+  unknownPlaceholders,
+  type LetterData,
+} from "@/app/_lib/visa-letter";
 import { defaultVisaLetters } from "@/app/_lib/visa-letter-defaults";
 import { recordAudit } from "../audit/record";
 import { authorize, type Actor } from "../authz";
@@ -21,7 +27,11 @@ import { viewMeetingSelect } from "./view";
  * letters themselves for every active registration that asked for one.
  */
 
-const templateColumn = { de: "visaLetterDe", en: "visaLetterEn", zh: "visaLetterZh" } as const satisfies Record<AppLocale, string>;
+const templateColumn = {
+  de: "visaLetterDe",
+  en: "visaLetterEn",
+  zh: "visaLetterZh",
+} as const satisfies Record<AppLocale, string>;
 
 const meetingSelect = {
   ...viewMeetingSelect,
@@ -63,7 +73,9 @@ export type VisaLetterDesk = {
 };
 
 async function findMeeting(meetingSlug: string) {
-  const meeting = SLUG.test(meetingSlug) ? await db.meeting.findUnique({ where: { slug: meetingSlug }, select: meetingSelect }) : null;
+  const meeting = SLUG.test(meetingSlug)
+    ? await db.meeting.findUnique({ where: { slug: meetingSlug }, select: meetingSelect })
+    : null;
   if (!meeting) throw notFound("Meeting");
   return meeting;
 }
@@ -71,7 +83,12 @@ async function findMeeting(meetingSlug: string) {
 /** Active registrations that asked for a letter, by family name; `ids` narrows them. */
 function requested(meetingId: string, ids?: string[]) {
   return db.registration.findMany({
-    where: { meetingId, visaLetter: true, status: { in: [...ACTIVE_REGISTRATION] }, ...(ids && { id: { in: ids } }) },
+    where: {
+      meetingId,
+      visaLetter: true,
+      status: { in: [...ACTIVE_REGISTRATION] },
+      ...(ids && { id: { in: ids } }),
+    },
     select: delegateSelect,
     orderBy: [{ familyName: "asc" }, { givenName: "asc" }, { id: "asc" }],
   });
@@ -80,7 +97,12 @@ function requested(meetingId: string, ids?: string[]) {
 type DelegateRow = Awaited<ReturnType<typeof requested>>[number];
 
 function asNamed(row: DelegateRow): NamedPerson {
-  return { givenName: row.givenName, familyName: row.familyName, nativeName: row.nativeName, nameOrder: row.nameOrder };
+  return {
+    givenName: row.givenName,
+    familyName: row.familyName,
+    nativeName: row.nativeName,
+    nameOrder: row.nameOrder,
+  };
 }
 
 /** The visa-letter page: the templates and who asked for a letter. Organizers only. */
@@ -107,23 +129,44 @@ export async function getVisaLetterDesk(actor: Actor | null, meetingSlug: string
  * placeholders the letter cannot fill. Audited as "meeting.visaLetter"; saving the same text again
  * changes nothing and records nothing.
  */
-export async function saveVisaLetterTemplate(actor: Actor | null, meetingSlug: string, lang: string, text: string | null): Promise<void> {
+export async function saveVisaLetterTemplate(
+  actor: Actor | null,
+  meetingSlug: string,
+  lang: string,
+  text: string | null,
+): Promise<void> {
   authorize(actor, "manageRegistrations");
   if (!isLocale(lang)) throw invalid({ lang: { key: "invalidChoice" } });
-  const cleaned = (text ?? "").replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").trim();
+  const cleaned = (text ?? "")
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "")
+    .trim();
   if (cleaned.length > MAX_TEMPLATE_LENGTH) throw invalid({ template: { key: "tooLong" } });
   const unknown = unknownPlaceholders(cleaned);
-  if (unknown.length > 0) throw invalid({ template: { key: "unknownPlaceholders", values: { names: unknown.map((name) => `{${name}}`).join(", ") } } });
+  if (unknown.length > 0)
+    throw invalid({
+      template: {
+        key: "unknownPlaceholders",
+        values: { names: unknown.map((name) => `{${name}}`).join(", ") },
+      },
+    });
   const template = cleaned === "" || cleaned === defaultVisaLetters[lang].trim() ? null : cleaned;
   const column = templateColumn[lang];
   await db.$transaction(async (tx) => {
     const meeting = SLUG.test(meetingSlug)
-      ? await tx.meeting.findUnique({ where: { slug: meetingSlug }, select: { id: true, visaLetterDe: true, visaLetterEn: true, visaLetterZh: true } })
+      ? await tx.meeting.findUnique({
+          where: { slug: meetingSlug },
+          select: { id: true, visaLetterDe: true, visaLetterEn: true, visaLetterZh: true },
+        })
       : null;
     if (!meeting) throw notFound("Meeting");
     const before = meeting[column];
     if (before === template) return;
-    const data = { de: { visaLetterDe: template }, en: { visaLetterEn: template }, zh: { visaLetterZh: template } }[lang];
+    const data = {
+      de: { visaLetterDe: template },
+      en: { visaLetterEn: template },
+      zh: { visaLetterZh: template },
+    }[lang];
     await tx.meeting.update({ where: { id: meeting.id }, data });
     await recordAudit(tx, actor, {
       action: "meeting.visaLetter",
@@ -152,18 +195,36 @@ export type VisaLetterPrint = {
  * The letters in `lang`, for the given registrations or (no ids) everyone who asked, each filled with
  * the delegate's and the meeting's data. Dated today in the meeting's zone. Organizers only.
  */
-export async function visaLetters(actor: Actor | null, meetingSlug: string, lang: AppLocale, ids?: string[], now = new Date()): Promise<VisaLetterPrint> {
+export async function visaLetters(
+  actor: Actor | null,
+  meetingSlug: string,
+  lang: AppLocale,
+  ids?: string[],
+  now = new Date(),
+): Promise<VisaLetterPrint> {
   authorize(actor, "manageRegistrations");
   const meeting = await findMeeting(meetingSlug);
-  const [rows, alliance] = await Promise.all([requested(meeting.id, ids), db.alliance.findUnique({ where: { id: 1 }, select: { nameDe: true, nameEn: true, nameZh: true } })]);
+  const [rows, alliance] = await Promise.all([
+    requested(meeting.id, ids),
+    db.alliance.findUnique({ where: { id: 1 }, select: { nameDe: true, nameEn: true, nameZh: true } }),
+  ]);
   const t = createTranslator({ locale: lang, messages: messages[lang] });
-  const dateFormat = new Intl.DateTimeFormat(letterLocale[lang], { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-  const today = dateFormat.format(new Date(`${DateTime.fromJSDate(now).setZone(meeting.timeZone).toISODate()}T00:00:00Z`));
+  const dateFormat = new Intl.DateTimeFormat(letterLocale[lang], {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+  const today = dateFormat.format(
+    new Date(`${DateTime.fromJSDate(now).setZone(meeting.timeZone).toISODate()}T00:00:00Z`),
+  );
   const template = letterTemplate(meeting[templateColumn[lang]], lang);
   const common = {
     meetingTitle: pick(translationsOf(meeting, "title"), lang),
     meetingDates: dateFormat.formatRange(meeting.startsOn, meeting.endsOn),
-    venue: [meeting.venueName, meeting.venueCity, t(`countries.${meeting.venueCountry}`)].filter(Boolean).join(lang === "zh" ? "，" : ", "),
+    venue: [meeting.venueName, meeting.venueCity, t(`countries.${meeting.venueCountry}`)]
+      .filter(Boolean)
+      .join(lang === "zh" ? "，" : ", "),
     today,
     alliance: alliance ? pick(translationsOf(alliance, "name"), lang) : "",
   };
@@ -175,7 +236,11 @@ export async function visaLetters(actor: Actor | null, meetingSlug: string, lang
       const name = displayName(person, lang);
       const data: LetterData = {
         ...common,
-        fullName: name.secondary ? (lang === "zh" ? `${name.primary}（${name.secondary}）` : `${name.primary} (${name.secondary})`) : name.primary,
+        fullName: name.secondary
+          ? lang === "zh"
+            ? `${name.primary}（${name.secondary}）`
+            : `${name.primary} (${name.secondary})`
+          : name.primary,
         delegateName: latinName(person),
         nativeName: row.nativeName ?? "",
         honorific: row.honorific ?? "",

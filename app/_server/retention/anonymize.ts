@@ -74,10 +74,19 @@ export async function anonymizeMeeting(tx: Tx, meetingId: string, now: Date): Pr
   const endings = await Promise.all(registrations.map((row) => rateLimitKey("", row.email)));
   await tx.rateLimit.deleteMany({ where: { OR: endings.map((ending) => ({ key: { endsWith: ending } })) } });
   for (const id of ids) {
-    await tx.registration.update({ where: { id }, data: { ...ANONYMOUS, checkInCode: newCheckInCode(), anonymizedAt: now, updatedAt: now } });
+    await tx.registration.update({
+      where: { id },
+      data: { ...ANONYMOUS, checkInCode: newCheckInCode(), anonymizedAt: now, updatedAt: now },
+    });
   }
   const auditEntries = await scrubRegistrationAudit(tx, { meetingId });
-  return { registrations: ids.length, emails: emails.count, links: links.count, idempotencyKeys: idempotencyKeys.count, auditEntries };
+  return {
+    registrations: ids.length,
+    emails: emails.count,
+    links: links.count,
+    idempotencyKeys: idempotencyKeys.count,
+    auditEntries,
+  };
 }
 
 /**
@@ -85,9 +94,15 @@ export async function anonymizeMeeting(tx: Tx, meetingId: string, now: Date): Pr
  * of a meeting (retention: also those of registrations deleted before the fix that scrubs on deletion).
  * Counts the entries that changed; scrubbed ones do not change again.
  */
-export async function scrubRegistrationAudit(tx: Tx, scope: { meetingId: string } | { registrationId: string }): Promise<number> {
+export async function scrubRegistrationAudit(
+  tx: Tx,
+  scope: { meetingId: string } | { registrationId: string },
+): Promise<number> {
   const entries = await tx.auditEntry.findMany({
-    where: { entity: "Registration", ...("meetingId" in scope ? { meetingId: scope.meetingId } : { entityId: scope.registrationId }) },
+    where: {
+      entity: "Registration",
+      ...("meetingId" in scope ? { meetingId: scope.meetingId } : { entityId: scope.registrationId }),
+    },
     select: { id: true, before: true, after: true },
     orderBy: { id: "asc" },
   });
@@ -95,8 +110,15 @@ export async function scrubRegistrationAudit(tx: Tx, scope: { meetingId: string 
   for (const entry of entries) {
     const before = scrubAuditRecord(entry.before);
     const after = scrubAuditRecord(entry.after);
-    if (JSON.stringify(before) === JSON.stringify(entry.before) && JSON.stringify(after) === JSON.stringify(entry.after)) continue;
-    await tx.auditEntry.update({ where: { id: entry.id }, data: { before: asJson(before), after: asJson(after) } });
+    if (
+      JSON.stringify(before) === JSON.stringify(entry.before) &&
+      JSON.stringify(after) === JSON.stringify(entry.after)
+    )
+      continue;
+    await tx.auditEntry.update({
+      where: { id: entry.id },
+      data: { before: asJson(before), after: asJson(after) },
+    });
     changed++;
   }
   return changed;

@@ -11,16 +11,34 @@ import "server-only";
  * entry's `actorEmail` does, for the organizers' accountability.
  */
 const KEPT_KEYS = new Set([
-  "status", "role", "cityId", "language", "interpretation", "nameOrder",
-  "seats", "sessionId", "sessionIds", "seat", "waitlistNumber", "seatsTaken", "capacity",
-  "added", "released", "releasedSessionIds",
-  "kind", "emailId", "at", "staffEmail",
+  "status",
+  "role",
+  "cityId",
+  "language",
+  "interpretation",
+  "nameOrder",
+  "seats",
+  "sessionId",
+  "sessionIds",
+  "seat",
+  "waitlistNumber",
+  "seatsTaken",
+  "capacity",
+  "added",
+  "released",
+  "releasedSessionIds",
+  "kind",
+  "emailId",
+  "at",
+  "staffEmail",
 ]);
 
 export function scrubAuditRecord(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(scrubAuditRecord);
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, KEPT_KEYS.has(key) ? scrubAuditRecord(inner) : null]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [key, KEPT_KEYS.has(key) ? scrubAuditRecord(inner) : null]),
+    );
   }
   return value;
 }

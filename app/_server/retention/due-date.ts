@@ -15,13 +15,22 @@ export type RetentionDue = {
 };
 
 /** `endsOn` is a date column (UTC midnight of the day); its calendar day is the meeting's last day. */
-export function retentionDue(meeting: { endsOn: Date; timeZone: string }, retentionDays: number): RetentionDue {
+export function retentionDue(
+  meeting: { endsOn: Date; timeZone: string },
+  retentionDays: number,
+): RetentionDue {
   const lastDay = meeting.endsOn.toISOString().slice(0, 10);
-  const start = DateTime.fromISO(lastDay, { zone: meeting.timeZone }).plus({ days: retentionDays }).startOf("day");
+  const start = DateTime.fromISO(lastDay, { zone: meeting.timeZone })
+    .plus({ days: retentionDays })
+    .startOf("day");
   if (!start.isValid) throw new Error(`Cannot place ${lastDay} in the time zone ${meeting.timeZone}`);
   return { day: start.toISODate()!, from: start.toJSDate() };
 }
 
-export function isDue(meeting: { endsOn: Date; timeZone: string }, retentionDays: number, now: Date): boolean {
+export function isDue(
+  meeting: { endsOn: Date; timeZone: string },
+  retentionDays: number,
+  now: Date,
+): boolean {
   return now.getTime() >= retentionDue(meeting, retentionDays).from.getTime();
 }

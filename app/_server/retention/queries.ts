@@ -19,7 +19,10 @@ export async function retentionSchedule(): Promise<RetentionSchedule> {
     meetings: meetings.map((meeting) => ({
       slug: meeting.slug,
       title: meeting.title,
-      dueDay: retentionDue({ endsOn: new Date(`${meeting.endsOn}T00:00:00Z`), timeZone: meeting.timeZone }, days).day,
+      dueDay: retentionDue(
+        { endsOn: new Date(`${meeting.endsOn}T00:00:00Z`), timeZone: meeting.timeZone },
+        days,
+      ).day,
     })),
   };
 }

@@ -27,27 +27,63 @@ const DAYS = 90;
 const suffix = randomUUID().slice(0, 6);
 const OLD = `old-${suffix}`;
 const RECENT = `recent-${suffix}`;
-const oldDue = retentionDue({ endsOn: new Date("2030-03-10T00:00:00Z"), timeZone: "Europe/Berlin" }, DAYS).from;
+const oldDue = retentionDue(
+  { endsOn: new Date("2030-03-10T00:00:00Z"), timeZone: "Europe/Berlin" },
+  DAYS,
+).from;
 const NOW = new Date(oldDue.getTime() + 60 * 60_000);
 
 let organizer: Actor;
 /** Distinct words in the old meeting's personal data: none may be left anywhere after the run. */
-const secrets = [`Quintus${suffix}`, `Xiaoyu${suffix}`, `Orgname${suffix}`, `+49 30 ${suffix}`, `Nuts${suffix}`, `Rampe${suffix}`, `Sorry ${suffix}`];
-const old = { manageTokens: [] as string[], calendarToken: "", ids: [] as string[], emails: [] as string[], sessionId: "" };
+const secrets = [
+  `Quintus${suffix}`,
+  `Xiaoyu${suffix}`,
+  `Orgname${suffix}`,
+  `+49 30 ${suffix}`,
+  `Nuts${suffix}`,
+  `Rampe${suffix}`,
+  `Sorry ${suffix}`,
+];
+const old = {
+  manageTokens: [] as string[],
+  calendarToken: "",
+  ids: [] as string[],
+  emails: [] as string[],
+  sessionId: "",
+};
 let recentId: string;
 
-async function meeting(slug: string, endsOn: string, timeZone: string): Promise<{ id: string; sessionId: string }> {
+async function meeting(
+  slug: string,
+  endsOn: string,
+  timeZone: string,
+): Promise<{ id: string; sessionId: string }> {
   const row = await db.meeting.create({
     data: {
-      slug, titleDe: slug, titleEn: slug, titleZh: slug, venueName: "Messe", venueCity: "Hannover", venueCountry: "DE",
-      timeZone, startsOn: new Date(`${endsOn}T00:00:00Z`), endsOn: new Date(`${endsOn}T00:00:00Z`),
+      slug,
+      titleDe: slug,
+      titleEn: slug,
+      titleZh: slug,
+      venueName: "Messe",
+      venueCity: "Hannover",
+      venueCountry: "DE",
+      timeZone,
+      startsOn: new Date(`${endsOn}T00:00:00Z`),
+      endsOn: new Date(`${endsOn}T00:00:00Z`),
     },
   });
   const startsAt = new Date(`${endsOn}T08:00:00Z`);
   const session = await db.session.create({
     data: {
-      meetingId: row.id, slug: "workshop", kind: "workshop", status: "published", titleDe: "Workshop", startsAt,
-      endsAt: new Date(startsAt.getTime() + 3_600_000), capacity: 1, languages: ["de"],
+      meetingId: row.id,
+      slug: "workshop",
+      kind: "workshop",
+      status: "published",
+      titleDe: "Workshop",
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 3_600_000),
+      capacity: 1,
+      languages: ["de"],
     },
   });
   return { id: row.id, sessionId: session.id };
@@ -61,13 +97,33 @@ beforeAll(async () => {
 
   // Old meeting: one confirmed with a seat, a calendar link, an idempotency key, an organizer's edit and a
   // check-in; one on the waiting list, rejected with a message; one cancelled by themselves.
-  const seated = await register(OLD, delegate({ givenName: secrets[0]!, nativeName: secrets[1]!, organization: secrets[2]!, phone: secrets[3]!, dietaryNeeds: secrets[4]!, accessibilityNeeds: secrets[5]!, visaLetter: true, sessionIds: [oldMeeting.sessionId] }), { locale: "de", idempotencyKey: `key-${suffix}` });
+  const seated = await register(
+    OLD,
+    delegate({
+      givenName: secrets[0]!,
+      nativeName: secrets[1]!,
+      organization: secrets[2]!,
+      phone: secrets[3]!,
+      dietaryNeeds: secrets[4]!,
+      accessibilityNeeds: secrets[5]!,
+      visaLetter: true,
+      sessionIds: [oldMeeting.sessionId],
+    }),
+    { locale: "de", idempotencyKey: `key-${suffix}` },
+  );
   const waiting = await register(OLD, delegate({ sessionIds: [oldMeeting.sessionId] }), { locale: "en" });
   const leaving = await register(OLD, delegate(), { locale: "zh" });
   await reviewRegistration(organizer, oldMeeting.id, seated.id, "approved", null);
   // The desk's edit puts the details before and after into the audit log.
-  const { email } = await db.registration.findUniqueOrThrow({ where: { id: seated.id }, select: { email: true } });
-  const { sessionIds: _sessions, privacyConsent: _consent, ...details } = delegate({ givenName: secrets[0]!, familyName: `Edited${suffix}`, organization: secrets[2]!, email });
+  const { email } = await db.registration.findUniqueOrThrow({
+    where: { id: seated.id },
+    select: { email: true },
+  });
+  const {
+    sessionIds: _sessions,
+    privacyConsent: _consent,
+    ...details
+  } = delegate({ givenName: secrets[0]!, familyName: `Edited${suffix}`, organization: secrets[2]!, email });
   await editRegistration(organizer, oldMeeting.id, seated.id, details, "de");
   await reviewRegistration(organizer, oldMeeting.id, waiting.id, "rejected", secrets[6]!);
   await cancelRegistration(manageTokenOf(leaving));
@@ -76,9 +132,15 @@ beforeAll(async () => {
   old.manageTokens = [seated, waiting, leaving].map(manageTokenOf);
   old.ids = [seated.id, waiting.id, leaving.id];
   old.sessionId = oldMeeting.sessionId;
-  old.emails = (await db.registration.findMany({ where: { id: { in: old.ids } }, select: { email: true } })).map((row) => row.email);
+  old.emails = (
+    await db.registration.findMany({ where: { id: { in: old.ids } }, select: { email: true } })
+  ).map((row) => row.email);
 
-  const recent = await register(RECENT, delegate({ givenName: `Recent${suffix}`, sessionIds: [recentMeeting.sessionId] }), { locale: "de", idempotencyKey: `key2-${suffix}` });
+  const recent = await register(
+    RECENT,
+    delegate({ givenName: `Recent${suffix}`, sessionIds: [recentMeeting.sessionId] }),
+    { locale: "de", idempotencyKey: `key2-${suffix}` },
+  );
   recentId = recent.id;
 });
 
@@ -107,9 +169,14 @@ const EXPECTED = { registrations: 3, emails: 0, links: 4, idempotencyKeys: 1, au
 describe("the retention run", () => {
   it("waits until midnight of the due day in the meeting's own time zone", async () => {
     const before = await everything();
-    const run = await runRetention({ now: new Date(oldDue.getTime() - 1), retentionDays: DAYS, dryRun: false });
+    const run = await runRetention({
+      now: new Date(oldDue.getTime() - 1),
+      retentionDays: DAYS,
+      dryRun: false,
+    });
     expect(run).toMatchObject({ outcome: "done" });
-    const mine = run.outcome === "done" ? run.meetings.filter((m) => m.slug === OLD || m.slug === RECENT) : [];
+    const mine =
+      run.outcome === "done" ? run.meetings.filter((m) => m.slug === OLD || m.slug === RECENT) : [];
     expect(mine).toEqual([
       { slug: OLD, dueDay: "2030-06-08", counts: null },
       { slug: RECENT, dueDay: "2030-09-08", counts: null },
@@ -121,7 +188,9 @@ describe("the retention run", () => {
     const emailsBefore = await db.outboxEmail.count({ where: { registrationId: { in: old.ids } } });
     // Four entries: the approval (no message) and the check-in (time and staff) hold nothing personal; the
     // edit and the rejection's message do.
-    expect(await db.auditEntry.count({ where: { entity: "Registration", entityId: { in: old.ids } } })).toBe(4);
+    expect(await db.auditEntry.count({ where: { entity: "Registration", entityId: { in: old.ids } } })).toBe(
+      4,
+    );
     const expected = { ...EXPECTED, emails: emailsBefore };
     expect(emailsBefore).toBeGreaterThanOrEqual(6);
     const before = await everything();
@@ -130,48 +199,92 @@ describe("the retention run", () => {
 
     const dry = await runRetention({ now: NOW, retentionDays: DAYS, dryRun: true });
     expect(await everything()).toBe(before);
-    const dryMeetings = dry.outcome === "done" ? dry.meetings.filter((m) => m.slug === OLD || m.slug === RECENT) : [];
+    const dryMeetings =
+      dry.outcome === "done" ? dry.meetings.filter((m) => m.slug === OLD || m.slug === RECENT) : [];
     expect(dryMeetings).toEqual([
       { slug: OLD, dueDay: "2030-06-08", counts: expected },
       { slug: RECENT, dueDay: "2030-09-08", counts: null },
     ]);
     const line = summaryLine(dryMeetings[0]!, true);
-    expect(line).toBe(`${OLD}: would anonymize 3 registration(s); would delete ${expected.emails} email(s), 4 link(s), 1 idempotency key(s); would scrub 2 audit entries (due 2030-06-08)`);
+    expect(line).toBe(
+      `${OLD}: would anonymize 3 registration(s); would delete ${expected.emails} email(s), 4 link(s), 1 idempotency key(s); would scrub 2 audit entries (due 2030-06-08)`,
+    );
 
     const real = await runRetention({ now: NOW, retentionDays: DAYS, dryRun: false });
-    expect(real.outcome === "done" && real.meetings.find((m) => m.slug === OLD)).toEqual({ slug: OLD, dueDay: "2030-06-08", counts: expected });
+    expect(real.outcome === "done" && real.meetings.find((m) => m.slug === OLD)).toEqual({
+      slug: OLD,
+      dueDay: "2030-06-08",
+      counts: expected,
+    });
 
     // Nothing personal of the old meeting is left anywhere.
     const after = await everything();
     for (const text of [...secrets, ...old.emails, `Edited${suffix}`]) expect(after).not.toContain(text);
-    const rows = await db.registration.findMany({ where: { id: { in: old.ids } }, orderBy: { createdAt: "asc" } });
+    const rows = await db.registration.findMany({
+      where: { id: { in: old.ids } },
+      orderBy: { createdAt: "asc" },
+    });
     for (const row of rows) {
       expect(row).toMatchObject({
-        givenName: "", familyName: "", email: "", nativeName: null, organization: null, phone: null, activeEmail: null, cityOther: null,
-        dietaryNeeds: null, accessibilityNeeds: null, visaLetter: false, anonymizedAt: NOW,
+        givenName: "",
+        familyName: "",
+        email: "",
+        nativeName: null,
+        organization: null,
+        phone: null,
+        activeEmail: null,
+        cityOther: null,
+        dietaryNeeds: null,
+        accessibilityNeeds: null,
+        visaLetter: false,
+        anonymizedAt: NOW,
       });
     }
-    expect(rows.map((row) => [row.status, row.role])).toEqual([["confirmed", "delegate"], ["rejected", "delegate"], ["cancelled", "delegate"]]);
+    expect(rows.map((row) => [row.status, row.role])).toEqual([
+      ["confirmed", "delegate"],
+      ["rejected", "delegate"],
+      ["cancelled", "delegate"],
+    ]);
     for (const count of await Promise.all([
       db.outboxEmail.count({ where: { registrationId: { in: old.ids } } }),
       db.accessToken.count({ where: { registrationId: { in: old.ids } } }),
       db.idempotencyKey.count({ where: { registrationId: { in: old.ids } } }),
-    ])) expect(count).toBe(0);
-    for (const token of old.manageTokens) expect(await outcome(getManagedRegistration(token))).toBe("not_found");
+    ]))
+      expect(count).toBe(0);
+    for (const token of old.manageTokens)
+      expect(await outcome(getManagedRegistration(token))).toBe("not_found");
     expect(await personalFeed(old.calendarToken, null)).toBeNull();
     // The audit log keeps what happened: the rejection, without its message.
-    const rejection = await db.auditEntry.findFirstOrThrow({ where: { entityId: old.ids[1], action: "registration.reject" } });
-    expect(rejection.after).toEqual({ status: "rejected", message: null, releasedSessionIds: [old.sessionId] });
+    const rejection = await db.auditEntry.findFirstOrThrow({
+      where: { entityId: old.ids[1], action: "registration.reject" },
+    });
+    expect(rejection.after).toEqual({
+      status: "rejected",
+      message: null,
+      releasedSessionIds: [old.sessionId],
+    });
 
     // The numbers stay; the recent meeting is untouched.
     expect(await statistics(OLD)).toEqual(numbersBefore);
-    expect(JSON.stringify(await db.registration.findUniqueOrThrow({ where: { id: recentId } }))).toBe(recentBefore);
+    expect(JSON.stringify(await db.registration.findUniqueOrThrow({ where: { id: recentId } }))).toBe(
+      recentBefore,
+    );
     expect(await db.idempotencyKey.count({ where: { registrationId: recentId } })).toBe(1);
 
     // A second run finds nothing to do.
-    const again = await runRetention({ now: new Date(NOW.getTime() + 86_400_000), retentionDays: DAYS, dryRun: false });
+    const again = await runRetention({
+      now: new Date(NOW.getTime() + 86_400_000),
+      retentionDays: DAYS,
+      dryRun: false,
+    });
     const oldAgain = again.outcome === "done" ? again.meetings.find((m) => m.slug === OLD)! : null;
-    expect(oldAgain?.counts).toEqual({ registrations: 0, emails: 0, links: 0, idempotencyKeys: 0, auditEntries: 0 });
+    expect(oldAgain?.counts).toEqual({
+      registrations: 0,
+      emails: 0,
+      links: 0,
+      idempotencyKeys: 0,
+      auditEntries: 0,
+    });
     expect(summaryLine(oldAgain!, false)).toBe(`${OLD}: anonymized since 2030-06-08, nothing left to do`);
     expect(await everything()).toBe(after);
   });
@@ -191,7 +304,9 @@ describe("the retention run", () => {
     await other.connect();
     try {
       await other.query("SELECT pg_advisory_lock($1)", [RETENTION_LOCK_KEY]);
-      expect(await runRetention({ now: NOW, retentionDays: DAYS, dryRun: false })).toEqual({ outcome: "busy" });
+      expect(await runRetention({ now: NOW, retentionDays: DAYS, dryRun: false })).toEqual({
+        outcome: "busy",
+      });
       await other.query("SELECT pg_advisory_unlock($1)", [RETENTION_LOCK_KEY]);
       expect((await runRetention({ now: NOW, retentionDays: DAYS, dryRun: false })).outcome).toBe("done");
     } finally {

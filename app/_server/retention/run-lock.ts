@@ -15,7 +15,10 @@ const RETENTION_LOCK_KEY = 0x7265746e;
 let runningHere = false;
 
 /** Runs `work` holding the lock, or returns "busy" at once when another run holds it. */
-export async function withRetentionLock<T>(target: DatabaseTarget, work: () => Promise<T>): Promise<T | "busy"> {
+export async function withRetentionLock<T>(
+  target: DatabaseTarget,
+  work: () => Promise<T>,
+): Promise<T | "busy"> {
   // Set before the first await, so that a second call in this process sees it at once.
   if (runningHere) return "busy";
   runningHere = true;
@@ -24,7 +27,10 @@ export async function withRetentionLock<T>(target: DatabaseTarget, work: () => P
     const connection = new pg.Client({ connectionString: target.url });
     await connection.connect();
     try {
-      const { rows } = await connection.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [RETENTION_LOCK_KEY]);
+      const { rows } = await connection.query<{ locked: boolean }>(
+        "SELECT pg_try_advisory_lock($1) AS locked",
+        [RETENTION_LOCK_KEY],
+      );
       if (!rows[0]?.locked) return "busy";
       try {
         return await work();

@@ -20,7 +20,8 @@ export type MeetingRetention = {
   counts: AnonymizedCounts | null;
 };
 
-export type RetentionRun = { outcome: "busy" } | { outcome: "done"; dryRun: boolean; meetings: MeetingRetention[] };
+export type RetentionRun =
+  { outcome: "busy" } | { outcome: "done"; dryRun: boolean; meetings: MeetingRetention[] };
 
 /** Thrown to roll back a dry run's transaction: the counts are those of the real work, undone. */
 class DryRunRollback extends Error {
@@ -32,15 +33,28 @@ class DryRunRollback extends Error {
 // Seconds per row at most; a meeting has hundreds of registrations, not millions.
 const TRANSACTION = { maxWait: 15_000, timeout: 300_000 } as const;
 
-export async function runRetention({ now, retentionDays, dryRun }: { now: Date; retentionDays: number; dryRun: boolean }): Promise<RetentionRun> {
+export async function runRetention({
+  now,
+  retentionDays,
+  dryRun,
+}: {
+  now: Date;
+  retentionDays: number;
+  dryRun: boolean;
+}): Promise<RetentionRun> {
   const result = await withRetentionLock(configuredTarget(), async () => {
     // Anonymizing deletes counters by their keyed digest, inside the meeting's transaction.
     await loadKeys();
-    const meetings = await db.meeting.findMany({ select: { id: true, slug: true, endsOn: true, timeZone: true }, orderBy: [{ startsOn: "asc" }, { slug: "asc" }] });
+    const meetings = await db.meeting.findMany({
+      select: { id: true, slug: true, endsOn: true, timeZone: true },
+      orderBy: [{ startsOn: "asc" }, { slug: "asc" }],
+    });
     const reports: MeetingRetention[] = [];
     for (const meeting of meetings) {
       const dueDay = retentionDue(meeting, retentionDays).day;
-      const counts = isDue(meeting, retentionDays, now) ? await anonymizeInTransaction(meeting.id, now, dryRun) : null;
+      const counts = isDue(meeting, retentionDays, now)
+        ? await anonymizeInTransaction(meeting.id, now, dryRun)
+        : null;
       reports.push({ slug: meeting.slug, dueDay, counts });
     }
     return reports;
@@ -52,7 +66,11 @@ export async function runRetention({ now, retentionDays, dryRun }: { now: Date; 
  * The dry run does the same work in the same transaction and rolls it back: what it reports is exactly
  * what the real run would do, by construction.
  */
-async function anonymizeInTransaction(meetingId: string, now: Date, dryRun: boolean): Promise<AnonymizedCounts> {
+async function anonymizeInTransaction(
+  meetingId: string,
+  now: Date,
+  dryRun: boolean,
+): Promise<AnonymizedCounts> {
   try {
     return await db.$transaction(async (tx) => {
       const counts = await anonymizeMeeting(tx, meetingId, now);
@@ -69,7 +87,8 @@ async function anonymizeInTransaction(meetingId: string, now: Date, dryRun: bool
 export function summaryLine(meeting: MeetingRetention, dryRun: boolean): string {
   if (!meeting.counts) return `${meeting.slug}: kept until ${meeting.dueDay}`;
   const { registrations, emails, links, idempotencyKeys, auditEntries } = meeting.counts;
-  if (registrations + emails + links + idempotencyKeys + auditEntries === 0) return `${meeting.slug}: anonymized since ${meeting.dueDay}, nothing left to do`;
+  if (registrations + emails + links + idempotencyKeys + auditEntries === 0)
+    return `${meeting.slug}: anonymized since ${meeting.dueDay}, nothing left to do`;
   const verb = dryRun ? "would anonymize" : "anonymized";
   return (
     `${meeting.slug}: ${verb} ${registrations} registration(s); ${dryRun ? "would delete" : "deleted"} ${emails} email(s), ` +

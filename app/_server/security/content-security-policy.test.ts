@@ -3,10 +3,12 @@ import { newNonce, pageContentSecurityPolicy } from "./content-security-policy";
 
 /** The policy as directive → sources. */
 function parse(policy: string): Record<string, string[]> {
-  return Object.fromEntries(policy.split(";").map((directive) => {
-    const [name = "", ...sources] = directive.trim().split(/\s+/);
-    return [name, sources];
-  }));
+  return Object.fromEntries(
+    policy.split(";").map((directive) => {
+      const [name = "", ...sources] = directive.trim().split(/\s+/);
+      return [name, sources];
+    }),
+  );
 }
 
 describe("pageContentSecurityPolicy", () => {
@@ -17,7 +19,12 @@ describe("pageContentSecurityPolicy", () => {
   });
 
   it("allows eval under next dev only", () => {
-    expect(parse(pageContentSecurityPolicy("n", { development: true }))["script-src"]).toEqual(["'self'", "'nonce-n'", "'strict-dynamic'", "'unsafe-eval'"]);
+    expect(parse(pageContentSecurityPolicy("n", { development: true }))["script-src"]).toEqual([
+      "'self'",
+      "'nonce-n'",
+      "'strict-dynamic'",
+      "'unsafe-eval'",
+    ]);
   });
 
   it("forbids plugins, framing, foreign base URLs and foreign form targets; allows data: and blob: images", () => {

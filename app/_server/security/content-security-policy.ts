@@ -21,13 +21,21 @@ export function newNonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
 }
 
-export function pageContentSecurityPolicy(nonce: string, { development = process.env.NODE_ENV === "development" } = {}): string {
+export function pageContentSecurityPolicy(
+  nonce: string,
+  { development = process.env.NODE_ENV === "development" } = {},
+): string {
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
     // 'self' is ignored by browsers that understand 'strict-dynamic' and kept for the few that do not.
     // `next dev` needs eval for React's debugging aids (server error stacks in the browser); a production
     // build does not.
-    "script-src": ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(development ? ["'unsafe-eval'"] : [])],
+    "script-src": [
+      "'self'",
+      `'nonce-${nonce}'`,
+      "'strict-dynamic'",
+      ...(development ? ["'unsafe-eval'"] : []),
+    ],
     // Styles keep 'unsafe-inline': React writes style attributes (widths of the numbers' bars, drag
     // positions), which a nonce cannot cover, and a nonce in this list would switch 'unsafe-inline' off.
     // Injected CSS can restyle a page but cannot run code.

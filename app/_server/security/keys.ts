@@ -22,7 +22,8 @@ async function derivedKey(purpose: string): Promise<Buffer> {
   // Derived once per secret and purpose: a registration rush asks for a digest with every request.
   const name = `${purpose}\n${secret}`;
   let key = derived.get(name);
-  if (!key) derived.set(name, (key = Buffer.from(hkdfSync("sha256", secret, "alliance-meeting", purpose, 32))));
+  if (!key)
+    derived.set(name, (key = Buffer.from(hkdfSync("sha256", secret, "alliance-meeting", purpose, 32))));
   return key;
 }
 
@@ -33,7 +34,10 @@ const derived = new Map<string, Buffer>();
  * without the app's secret nobody can tell which value it came from, not even by trying every IPv4 address.
  */
 export async function keyedDigest(purpose: string, value: string): Promise<string> {
-  return createHmac("sha256", await derivedKey(`digest:${purpose}`)).update(value).digest("base64url").slice(0, 22);
+  return createHmac("sha256", await derivedKey(`digest:${purpose}`))
+    .update(value)
+    .digest("base64url")
+    .slice(0, 22);
 }
 
 const SEAL_VERSION = "v1";
@@ -47,7 +51,9 @@ export async function seal(purpose: string, plain: string): Promise<string> {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", await derivedKey(`seal:${purpose}`), iv);
   const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-  return [SEAL_VERSION, iv, cipher.getAuthTag(), body].map((part) => (typeof part === "string" ? part : part.toString("base64url"))).join(".");
+  return [SEAL_VERSION, iv, cipher.getAuthTag(), body]
+    .map((part) => (typeof part === "string" ? part : part.toString("base64url")))
+    .join(".");
 }
 
 /** The value `seal` sealed for this purpose, or null when it was sealed with another key or altered. */
@@ -55,9 +61,15 @@ export async function unseal(purpose: string, sealed: string): Promise<string | 
   const [version, iv, tag, body] = sealed.split(".");
   if (version !== SEAL_VERSION || !iv || !tag || body === undefined) return null;
   try {
-    const decipher = createDecipheriv("aes-256-gcm", await derivedKey(`seal:${purpose}`), Buffer.from(iv, "base64url"));
+    const decipher = createDecipheriv(
+      "aes-256-gcm",
+      await derivedKey(`seal:${purpose}`),
+      Buffer.from(iv, "base64url"),
+    );
     decipher.setAuthTag(Buffer.from(tag, "base64url"));
-    return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
+    return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString(
+      "utf8",
+    );
   } catch {
     return null;
   }

@@ -4,7 +4,14 @@ import { negotiateLocale, pageRequestLocale } from "@/app/_lib/i18n/negotiate";
 import { AppError } from "../errors";
 import { errorResponse, errorSentence, errorStatus } from "../http";
 import { NOT_A_PAGE_POLICY } from "./content-security-policy";
-import { ACTION_BODY_LIMIT_BYTES, declaresTooLarge, isMalformedPath, isPageAddress, replyProblem, type ShapeProblem } from "./request-shape";
+import {
+  ACTION_BODY_LIMIT_BYTES,
+  declaresTooLarge,
+  isMalformedPath,
+  isPageAddress,
+  replyProblem,
+  type ShapeProblem,
+} from "./request-shape";
 
 /**
  * The proxy's first step (proxy.ts): an address Next would answer with a 500 (request-shape.ts) gets its
@@ -79,11 +86,21 @@ async function readLimited(request: Request): Promise<Uint8Array<ArrayBuffer> | 
  */
 export function refusal(request: NextRequest, problem: ShapeProblem): NextResponse {
   const api = /^\/api(\/|$)/.test(request.nextUrl.pathname);
-  const locale = api ? negotiateLocale(request.nextUrl, request.headers.get("accept-language")) : pageRequestLocale(request);
+  const locale = api
+    ? negotiateLocale(request.nextUrl, request.headers.get("accept-language"))
+    : pageRequestLocale(request);
   const error = new AppError(problem, "Refused by the request's shape");
   const response = api
     ? errorResponse(error, locale)
-    : new NextResponse(errorSentence(error, locale), { status: errorStatus(error), headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  for (const [name, value] of Object.entries({ "Content-Security-Policy": NOT_A_PAGE_POLICY, "Cache-Control": "no-store", "Content-Language": locale })) response.headers.set(name, value);
+    : new NextResponse(errorSentence(error, locale), {
+        status: errorStatus(error),
+        headers: { "Content-Type": "text/plain; charset=utf-8" },
+      });
+  for (const [name, value] of Object.entries({
+    "Content-Security-Policy": NOT_A_PAGE_POLICY,
+    "Cache-Control": "no-store",
+    "Content-Language": locale,
+  }))
+    response.headers.set(name, value);
   return response;
 }

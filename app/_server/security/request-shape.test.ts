@@ -1,17 +1,48 @@
 import { describe, expect, it } from "vitest";
-import { declaresTooLarge, isMalformedPath, isPageAddress, MAX_ARGUMENTS, MAX_NESTING, MAX_ROWS, nestingDepth, replyProblem } from "./request-shape";
+import {
+  declaresTooLarge,
+  isMalformedPath,
+  isPageAddress,
+  MAX_ARGUMENTS,
+  MAX_NESTING,
+  MAX_ROWS,
+  nestingDepth,
+  replyProblem,
+} from "./request-shape";
 
 const deep = (depth: number) => "[".repeat(depth) + "]".repeat(depth);
 
 describe("isMalformedPath", () => {
   it("refuses escapes that do not decode, and escaped control characters, separators and percent signs", () => {
-    for (const path of ["/api/meetings/%ff", "/en/manage/%ff", "/calendar/personal/%ff.ics", "/%", "/en/%e4%b8", "/en/a%00b", "/en/%0a", "/en/%7F", "/api/meetings/a%2fb", "/en/x%5Cy", "/en/meetings/%25/agenda", "/en/%2541"]) {
+    for (const path of [
+      "/api/meetings/%ff",
+      "/en/manage/%ff",
+      "/calendar/personal/%ff.ics",
+      "/%",
+      "/en/%e4%b8",
+      "/en/a%00b",
+      "/en/%0a",
+      "/en/%7F",
+      "/api/meetings/a%2fb",
+      "/en/x%5Cy",
+      "/en/meetings/%25/agenda",
+      "/en/%2541",
+    ]) {
       expect(isMalformedPath(path), path).toBe(true);
     }
   });
 
   it("lets real addresses and harmless escapes pass", () => {
-    for (const path of ["/", "/en", "/de/meetings/2017/agenda", "/api/meetings/%32017", "/en/%E4%B8%AD", "/calendar/2017.ics", "/en/a%20b", "/en/a~b"]) {
+    for (const path of [
+      "/",
+      "/en",
+      "/de/meetings/2017/agenda",
+      "/api/meetings/%32017",
+      "/en/%E4%B8%AD",
+      "/calendar/2017.ics",
+      "/en/a%20b",
+      "/en/a~b",
+    ]) {
       expect(isMalformedPath(path), path).toBe(false);
     }
   });
@@ -20,7 +51,11 @@ describe("isMalformedPath", () => {
 describe("isPageAddress", () => {
   it("is what the proxy's first matcher takes for a page", () => {
     expect(["/", "/en", "/zh/meetings/2017", "/en/admin/sign-in"].every(isPageAddress)).toBe(true);
-    expect(["/api/meetings", "/calendar/2017.ics", "/_next/static/x.js", "/robots.txt", "/en/x.y"].some(isPageAddress)).toBe(false);
+    expect(
+      ["/api/meetings", "/calendar/2017.ics", "/_next/static/x.js", "/robots.txt", "/en/x.y"].some(
+        isPageAddress,
+      ),
+    ).toBe(false);
   });
 });
 
@@ -45,8 +80,25 @@ describe("replyProblem", () => {
   const fetchAction = { fetchAction: true };
 
   it("lets React's replies pass: an argument list, outlined rows, the visitor's fields unread", () => {
-    expect(replyProblem([["0", '["2017","en",{"ok":false},"$K1"]'], ["1_email", "[[[[not json"]], fetchAction)).toBeNull();
-    expect(replyProblem([["$ACTION_REF_1", ""], ["$ACTION_1:0", '{"id":"ab","bound":"$@1"}'], ["$ACTION_1:1", '["2017","en"]']], { fetchAction: false })).toBeNull();
+    expect(
+      replyProblem(
+        [
+          ["0", '["2017","en",{"ok":false},"$K1"]'],
+          ["1_email", "[[[[not json"],
+        ],
+        fetchAction,
+      ),
+    ).toBeNull();
+    expect(
+      replyProblem(
+        [
+          ["$ACTION_REF_1", ""],
+          ["$ACTION_1:0", '{"id":"ab","bound":"$@1"}'],
+          ["$ACTION_1:1", '["2017","en"]'],
+        ],
+        { fetchAction: false },
+      ),
+    ).toBeNull();
   });
 
   it("refuses rows that do not parse or nest too deep, and argument lists that are none or too long", () => {
@@ -55,7 +107,9 @@ describe("replyProblem", () => {
     expect(replyProblem([["0", deep(MAX_NESTING)]], fetchAction)).toBeNull();
     expect(replyProblem([["0", "{}"]], fetchAction)).toBe("malformed");
     expect(replyProblem([["1", "[]"]], fetchAction)).toBe("malformed");
-    expect(replyProblem([["0", JSON.stringify(Array(MAX_ARGUMENTS + 1).fill(0))]], fetchAction)).toBe("malformed");
+    expect(replyProblem([["0", JSON.stringify(Array(MAX_ARGUMENTS + 1).fill(0))]], fetchAction)).toBe(
+      "malformed",
+    );
     expect(replyProblem([["$ACTION_1:1", deep(20_000)]], { fetchAction: false })).toBe("malformed");
     const rows = Array.from({ length: MAX_ROWS + 1 }, (_, id): [string, string] => [String(id), "[]"]);
     expect(replyProblem(rows, fetchAction)).toBe("malformed");

@@ -100,7 +100,10 @@ const REPLY_ROW = /^(\d+|\$ACTION_[^:]*:\d+)$/;
  * FormData an action receives, under `1_name`) are the visitor's text, not React's, and are not looked at.
  * Which values a row's `$` references may take is React's to check.
  */
-export function replyProblem(fields: Iterable<[string, unknown]>, { fetchAction }: { fetchAction: boolean }): ShapeProblem | null {
+export function replyProblem(
+  fields: Iterable<[string, unknown]>,
+  { fetchAction }: { fetchAction: boolean },
+): ShapeProblem | null {
   let rows = 0;
   let argumentList: unknown;
   for (const [name, value] of fields) {
@@ -115,6 +118,7 @@ export function replyProblem(fields: Iterable<[string, unknown]>, { fetchAction 
     if (nestingDepth(parsed) > MAX_NESTING) return "malformed";
     if (name === "0") argumentList = parsed;
   }
-  if (fetchAction && !(Array.isArray(argumentList) && argumentList.length <= MAX_ARGUMENTS)) return "malformed";
+  if (fetchAction && !(Array.isArray(argumentList) && argumentList.length <= MAX_ARGUMENTS))
+    return "malformed";
   return null;
 }

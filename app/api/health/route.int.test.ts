@@ -76,7 +76,11 @@ describe("GET /api/health", () => {
       expect(first.headers.get("retry-after")).toBe("5");
       expect(elapsed).toBeGreaterThanOrEqual(2_400);
       // Both checks waited for one connection attempt, not one each.
-      expect(await new Promise<number>((resolve, reject) => silent.getConnections((error, count) => (error ? reject(error) : resolve(count))))).toBe(1);
+      expect(
+        await new Promise<number>((resolve, reject) =>
+          silent.getConnections((error, count) => (error ? reject(error) : resolve(count))),
+        ),
+      ).toBe(1);
     } finally {
       silent.close();
       await disconnectDb();
@@ -84,7 +88,12 @@ describe("GET /api/health", () => {
   });
 
   it("answers 503 'draining' while the server is stopping, without asking the database", async () => {
-    const { shutdown, uninstall } = installShutdownForTests({ graceMs: 1_000, stopBackground: async () => {}, closeResources: async () => {}, log: () => {} });
+    const { shutdown, uninstall } = installShutdownForTests({
+      graceMs: 1_000,
+      stopBackground: async () => {},
+      closeResources: async () => {},
+      log: () => {},
+    });
     const silent = net.createServer(() => {});
     const port = await listening(silent);
     try {
@@ -95,7 +104,11 @@ describe("GET /api/health", () => {
       expect(response.status).toBe(503);
       expect(await response.json()).toEqual({ status: "draining", version });
       expect(response.headers.get("cache-control")).toBe("no-store");
-      expect(await new Promise<number>((resolve, reject) => silent.getConnections((error, count) => (error ? reject(error) : resolve(count))))).toBe(0);
+      expect(
+        await new Promise<number>((resolve, reject) =>
+          silent.getConnections((error, count) => (error ? reject(error) : resolve(count))),
+        ),
+      ).toBe(0);
     } finally {
       uninstall();
       silent.close();

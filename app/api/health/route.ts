@@ -9,7 +9,8 @@ import { checkHealth } from "@/app/_server/health";
 export async function GET(): Promise<NextResponse> {
   const health = await checkHealth();
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
-  if (health.status === 503 && health.retryAfterSeconds) headers["Retry-After"] = String(health.retryAfterSeconds);
+  if (health.status === 503 && health.retryAfterSeconds)
+    headers["Retry-After"] = String(health.retryAfterSeconds);
   return NextResponse.json(health.body, { status: health.status, headers });
 }
 

@@ -12,7 +12,11 @@ import { listMeetingsForAdmin } from "@/app/_server/meetings/admin-queries";
 type Props = { params: Promise<{ locale: AppLocale }> };
 
 /** What each role may open of a meeting, in the order of the work. */
-function links(slug: string): { key: "settings" | "program" | "desk" | "checkIn" | "numbersLink"; href: string; permission: Permission }[] {
+function links(slug: string): {
+  key: "settings" | "program" | "desk" | "checkIn" | "numbersLink";
+  href: string;
+  permission: Permission;
+}[] {
   return [
     { key: "settings", href: adminPaths.meeting(slug), permission: "editProgram" },
     { key: "program", href: adminPaths.sessions(slug), permission: "editProgram" },
@@ -33,7 +37,11 @@ export default async function BackOfficeHome({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await pageActor(locale, "openBackOffice", adminPaths.home);
-  const [meetings, t, tc] = await Promise.all([listMeetingsForAdmin(actor), getTranslations("adminMeetings.home"), getTranslations("countries")]);
+  const [meetings, t, tc] = await Promise.all([
+    listMeetingsForAdmin(actor),
+    getTranslations("adminMeetings.home"),
+    getTranslations("countries"),
+  ]);
   const editor = may(actor.role, "editProgram");
 
   return (
@@ -44,7 +52,10 @@ export default async function BackOfficeHome({ params }: Props) {
           <p className="text-slate-700">{t("intro")}</p>
         </div>
         {editor && (
-          <Link href={adminPaths.newMeeting} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          <Link
+            href={adminPaths.newMeeting}
+            className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+          >
             {t("create")}
           </Link>
         )}
@@ -60,7 +71,10 @@ export default async function BackOfficeHome({ params }: Props) {
         <ul className="space-y-3" data-testid="admin-meetings">
           {meetings.map((meeting) => {
             const starts = formatCalendarDate(meeting.startsOn, locale);
-            const dates = meeting.endsOn === meeting.startsOn ? starts : `${starts} – ${formatCalendarDate(meeting.endsOn, locale)}`;
+            const dates =
+              meeting.endsOn === meeting.startsOn
+                ? starts
+                : `${starts} – ${formatCalendarDate(meeting.endsOn, locale)}`;
             return (
               <li key={meeting.id} className="rounded-lg border border-slate-200 bg-white p-4">
                 <article className="space-y-2">
@@ -77,11 +91,13 @@ export default async function BackOfficeHome({ params }: Props) {
                     <dd>{dates}</dd>
                     <dt className="font-medium text-slate-600">{t("venue")}</dt>
                     <dd>
-                      {meeting.venue.name}, {meeting.venue.city} ({tc(meeting.venue.country)}) · {meeting.timeZone}
+                      {meeting.venue.name}, {meeting.venue.city} ({tc(meeting.venue.country)}) ·{" "}
+                      {meeting.timeZone}
                     </dd>
                     <dt className="font-medium text-slate-600">{t("numbers")}</dt>
                     <dd>
-                      {t("sessions", { count: meeting.sessions })} · {t("registrations", { count: meeting.registrations })}
+                      {t("sessions", { count: meeting.sessions })} ·{" "}
+                      {t("registrations", { count: meeting.registrations })}
                     </dd>
                   </dl>
                   <p className="flex flex-wrap gap-4 text-sm font-medium">

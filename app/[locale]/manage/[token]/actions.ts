@@ -11,7 +11,12 @@ import { registrationFormValues, inputFromForm } from "@/app/_lib/registration/f
 import { subscribeData } from "@/app/_server/calendar/subscribe";
 import { formStateOf, invalidFormState, malformedArguments } from "@/app/_server/forms";
 import { personalFeedPath, rotateCalendarToken } from "@/app/_server/registration/calendar-link";
-import { cancelRegistration, changeSessions, deleteRegistration, updateDetails } from "@/app/_server/registration/manage";
+import {
+  cancelRegistration,
+  changeSessions,
+  deleteRegistration,
+  updateDetails,
+} from "@/app/_server/registration/manage";
 import { parseDelegateForm } from "@/app/_server/registration/form-input";
 import { getManagedRegistration } from "@/app/_server/registration/queries";
 
@@ -21,7 +26,12 @@ function manageText(locale: AppLocale) {
   return createTranslator({ locale, messages: messages[locale], namespace: "manage" });
 }
 
-export async function updateDetailsAction(token: string, locale: AppLocale, _previous: FormState, formData: FormData): Promise<FormState> {
+export async function updateDetailsAction(
+  token: string,
+  locale: AppLocale,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const malformed = malformedArguments({ locale, formData, texts: [token] });
   if (malformed) return malformed;
   const values = registrationFormValues(formData);
@@ -37,7 +47,12 @@ export async function updateDetailsAction(token: string, locale: AppLocale, _pre
   return { ok: true, message: manageText(locale)("detailsSaved"), values };
 }
 
-export async function changeSessionsAction(token: string, locale: AppLocale, _previous: FormState, formData: FormData): Promise<FormState> {
+export async function changeSessionsAction(
+  token: string,
+  locale: AppLocale,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const malformed = malformedArguments({ locale, formData, texts: [token] });
   if (malformed) return malformed;
   const values = registrationFormValues(formData);
@@ -52,7 +67,12 @@ export async function changeSessionsAction(token: string, locale: AppLocale, _pr
   return { ok: true, message: manageText(locale)("sessionsSaved") };
 }
 
-export async function cancelAction(token: string, locale: AppLocale, _previous: FormState, formData: FormData): Promise<FormState> {
+export async function cancelAction(
+  token: string,
+  locale: AppLocale,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const malformed = malformedArguments({ locale, formData, texts: [token] });
   if (malformed) return malformed;
   const refused = await confirmedStep(formData, locale, () => cancelRegistration(token));
@@ -61,7 +81,12 @@ export async function cancelAction(token: string, locale: AppLocale, _previous: 
   return { ok: true, message: manageText(locale)("cancelled") };
 }
 
-export async function deleteAction(token: string, locale: AppLocale, _previous: FormState, formData: FormData): Promise<FormState> {
+export async function deleteAction(
+  token: string,
+  locale: AppLocale,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const malformed = malformedArguments({ locale, formData, texts: [token] });
   if (malformed) return malformed;
   const refused = await confirmedStep(formData, locale, () => deleteRegistration(token));
@@ -76,7 +101,10 @@ export async function calendarLinkAction(token: string, locale: AppLocale): Prom
   try {
     const calendarToken = await rotateCalendarToken(token);
     const t = createTranslator({ locale, messages: messages[locale], namespace: "calendar" });
-    const { links, qrSvg } = await subscribeData(`${personalFeedPath(calendarToken)}?lang=${locale}`, t("personalName"));
+    const { links, qrSvg } = await subscribeData(
+      `${personalFeedPath(calendarToken)}?lang=${locale}`,
+      t("personalName"),
+    );
     return { ok: true, message: t("personalCreated"), values: { feedUrl: links.https, qrSvg } };
   } catch (error) {
     return formStateOf(error, locale, {});
@@ -84,7 +112,11 @@ export async function calendarLinkAction(token: string, locale: AppLocale): Prom
 }
 
 /** Runs a step the delegate confirmed with the tick box; the form state to show when it did not happen. */
-async function confirmedStep(formData: FormData, locale: AppLocale, step: () => Promise<void>): Promise<FormState | null> {
+async function confirmedStep(
+  formData: FormData,
+  locale: AppLocale,
+  step: () => Promise<void>,
+): Promise<FormState | null> {
   if (formData.get("confirm") !== "on") return { ok: false, message: manageText(locale)("confirmRequired") };
   try {
     await step();
@@ -96,5 +128,10 @@ async function confirmedStep(formData: FormData, locale: AppLocale, step: () => 
 
 /** Errors of the bare session list, at the form's field name. */
 function prefixed(fields: ReturnType<typeof fieldErrorsOf>) {
-  return Object.fromEntries(Object.entries(fields).map(([path, error]) => [path === "_" ? "sessionIds" : `sessionIds.${path}`, error]));
+  return Object.fromEntries(
+    Object.entries(fields).map(([path, error]) => [
+      path === "_" ? "sessionIds" : `sessionIds.${path}`,
+      error,
+    ]),
+  );
 }

@@ -9,11 +9,22 @@ import { Link } from "@/app/_lib/i18n/navigation";
 import { pick } from "@/app/_lib/i18n/localized";
 import { sessionOption } from "@/app/_lib/registration/session-options";
 import { orNotFound, pageLocale } from "@/app/_server/pages";
-import { getManagedRegistration, hasCalendarLink, listBookableSessions, listCityOptions } from "@/app/_server/registration/queries";
+import {
+  getManagedRegistration,
+  hasCalendarLink,
+  listBookableSessions,
+  listCityOptions,
+} from "@/app/_server/registration/queries";
 import { checkInQrSvg } from "@/app/_server/registration/check-in-link";
 import { manageUrl } from "@/app/_server/registration/tokens";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
-import { calendarLinkAction, cancelAction, changeSessionsAction, deleteAction, updateDetailsAction } from "./actions";
+import {
+  calendarLinkAction,
+  cancelAction,
+  changeSessionsAction,
+  deleteAction,
+  updateDetailsAction,
+} from "./actions";
 
 type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ welcome?: string }> };
 
@@ -23,15 +34,23 @@ export const metadata: Metadata = { referrer: "no-referrer", robots: { index: fa
 export default async function ManagePage({ params, searchParams }: Props) {
   const [{ token }, { welcome }, locale] = await Promise.all([params, searchParams, pageLocale()]);
   const registration = await orNotFound(getManagedRegistration(token));
-  const [t, ta, tc] = await Promise.all([getTranslations("manage"), getTranslations("agenda"), getTranslations("calendar")]);
+  const [t, ta, tc] = await Promise.all([
+    getTranslations("manage"),
+    getTranslations("agenda"),
+    getTranslations("calendar"),
+  ]);
   const editable = registration.status === "pending" || registration.status === "confirmed";
   const { meeting } = registration;
-  const [cities, bookable] = editable ? await Promise.all([listCityOptions(meeting.id), listBookableSessions(meeting.slug)]) : [[], []];
+  const [cities, bookable] = editable
+    ? await Promise.all([listCityOptions(meeting.id), listBookableSessions(meeting.slug)])
+    : [[], []];
   const held = new Map(registration.sessions.map((seat) => [seat.sessionId, seat]));
   const heldLabel = (id: string) => {
     const seat = held.get(id);
     if (!seat) return undefined;
-    return seat.status === "confirmed" ? t("seatConfirmed") : t("seatWaitlisted", { position: seat.position });
+    return seat.status === "confirmed"
+      ? t("seatConfirmed")
+      : t("seatWaitlisted", { position: seat.position });
   };
   // Sessions the delegate holds stay in the list even when they no longer take registrations, so that
   // saving the form never gives them up unasked.
@@ -42,7 +61,8 @@ export default async function ManagePage({ params, searchParams }: Props) {
       .filter((seat) => !bookableIds.has(seat.sessionId))
       .map((seat) => ({ ...seat, id: seat.sessionId, capacity: 0, seatsLeft: 0, waiting: 0 })),
   ].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
-  const bind = <A extends unknown[], R>(action: (token: string, locale: AppLocale, ...rest: A) => R) => action.bind(null, token, locale);
+  const bind = <A extends unknown[], R>(action: (token: string, locale: AppLocale, ...rest: A) => R) =>
+    action.bind(null, token, locale);
 
   return (
     <div className="max-w-3xl space-y-8">
@@ -54,13 +74,19 @@ export default async function ManagePage({ params, searchParams }: Props) {
         </p>
         <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
         <p className="text-lg">
-          {t("status")}: <strong data-testid="registration-status">{t(`statuses.${registration.status}`)}</strong>
+          {t("status")}:{" "}
+          <strong data-testid="registration-status">{t(`statuses.${registration.status}`)}</strong>
         </p>
       </header>
 
       {welcome && editable && (
-        <div role="status" className="space-y-2 rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-emerald-950">
-          <p className="text-lg font-semibold">{registration.status === "pending" ? t("welcomePending") : t("welcomeConfirmed")}</p>
+        <div
+          role="status"
+          className="space-y-2 rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-emerald-950"
+        >
+          <p className="text-lg font-semibold">
+            {registration.status === "pending" ? t("welcomePending") : t("welcomeConfirmed")}
+          </p>
           <p>{t("welcomeEmail", { email: registration.email })}</p>
           <p>{t("keepLink")}</p>
           <p className="break-all rounded bg-white px-3 py-2 font-mono text-sm" data-testid="manage-link">
@@ -70,7 +96,10 @@ export default async function ManagePage({ params, searchParams }: Props) {
       )}
 
       {registration.status === "confirmed" && (
-        <section aria-labelledby="check-in" className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:flex-row sm:items-center sm:p-6">
+        <section
+          aria-labelledby="check-in"
+          className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:flex-row sm:items-center sm:p-6"
+        >
           <div
             className="w-48 shrink-0 self-center [&>svg]:h-auto [&>svg]:w-full"
             role="img"
@@ -92,7 +121,9 @@ export default async function ManagePage({ params, searchParams }: Props) {
           </div>
         </section>
       )}
-      {registration.status === "pending" && <p className="rounded-lg border border-slate-200 bg-white p-4">{t("checkIn.pending")}</p>}
+      {registration.status === "pending" && (
+        <p className="rounded-lg border border-slate-200 bg-white p-4">{t("checkIn.pending")}</p>
+      )}
 
       <RegistrationSummary registration={registration} locale={locale} />
 
@@ -105,7 +136,9 @@ export default async function ManagePage({ params, searchParams }: Props) {
             <ChangeSessionsForm
               action={bind(changeSessionsAction)}
               slug={meeting.slug}
-              sessions={choices.map((session) => sessionOption(session, meeting.timeZone, locale, heldLabel(session.id)))}
+              sessions={choices.map((session) =>
+                sessionOption(session, meeting.timeZone, locale, heldLabel(session.id)),
+              )}
               chosen={registration.sessions.map((seat) => seat.sessionId)}
               timeLabels={{ local: ta("timeBerlin"), china: ta("timeChina") }}
             />
@@ -113,18 +146,28 @@ export default async function ManagePage({ params, searchParams }: Props) {
           <details className="rounded-lg border border-slate-200 bg-white p-4">
             <summary className="cursor-pointer text-xl font-semibold">{t("editDetails")}</summary>
             <div className="mt-4">
-              <EditDetailsForm action={bind(updateDetailsAction)} values={detailsFormValues(registration, locale)} cities={cities} />
+              <EditDetailsForm
+                action={bind(updateDetailsAction)}
+                values={detailsFormValues(registration, locale)}
+                cities={cities}
+              />
             </div>
           </details>
         </>
       )}
 
       {editable && (
-        <section aria-labelledby="personal-calendar" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+        <section
+          aria-labelledby="personal-calendar"
+          className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
+        >
           <h2 id="personal-calendar" className="text-xl font-semibold">
             {tc("personalTitle")}
           </h2>
-          <PersonalCalendarForm action={bind(calendarLinkAction)} hasLink={await hasCalendarLink(registration.id)} />
+          <PersonalCalendarForm
+            action={bind(calendarLinkAction)}
+            hasLink={await hasCalendarLink(registration.id)}
+          />
         </section>
       )}
 
@@ -132,13 +175,30 @@ export default async function ManagePage({ params, searchParams }: Props) {
         <h2 id="your-data" className="text-xl font-semibold">
           {t("yourData")}
         </h2>
-        <a href={`/api/manage/${token}/export`} download className="inline-block font-medium text-brand-700 underline" rel="noreferrer">
+        <a
+          href={`/api/manage/${token}/export`}
+          download
+          className="inline-block font-medium text-brand-700 underline"
+          rel="noreferrer"
+        >
           {t("download")}
         </a>
         {editable && (
-          <ConfirmForm action={bind(cancelAction)} title={t("cancelTitle")} text={t("cancelText")} confirm={t("cancelConfirm")} submit={t("cancel")} />
+          <ConfirmForm
+            action={bind(cancelAction)}
+            title={t("cancelTitle")}
+            text={t("cancelText")}
+            confirm={t("cancelConfirm")}
+            submit={t("cancel")}
+          />
         )}
-        <ConfirmForm action={bind(deleteAction)} title={t("deleteTitle")} text={t("deleteText")} confirm={t("deleteConfirm")} submit={t("delete")} />
+        <ConfirmForm
+          action={bind(deleteAction)}
+          title={t("deleteTitle")}
+          text={t("deleteText")}
+          confirm={t("deleteConfirm")}
+          submit={t("delete")}
+        />
       </section>
     </div>
   );

@@ -16,12 +16,22 @@ export default async function MeetingLayout({ children, params }: Props) {
     <div className="space-y-6">
       <header className="space-y-1">
         <p className="text-sm font-medium text-brand-700">
-          {pick(meeting.title, locale, meeting.defaultLocale)} · {formatCalendarDate(meeting.startsOn, locale)} · {meeting.venue.name}
+          {pick(meeting.title, locale, meeting.defaultLocale)} ·{" "}
+          {formatCalendarDate(meeting.startsOn, locale)} · {meeting.venue.name}
         </p>
-        <MeetingNav slug={meeting.slug} label={t("nav.label")} overview={t("nav.overview")} agenda={t("nav.agenda")} register={t("nav.register")} />
+        <MeetingNav
+          slug={meeting.slug}
+          label={t("nav.label")}
+          overview={t("nav.overview")}
+          agenda={t("nav.agenda")}
+          register={t("nav.register")}
+        />
       </header>
       {meeting.exampleProgram && (
-        <p role="note" className="rounded border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900">
+        <p
+          role="note"
+          className="rounded border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900"
+        >
           {t("exampleProgram")}
         </p>
       )}

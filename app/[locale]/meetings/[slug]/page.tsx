@@ -28,15 +28,23 @@ export default async function MeetingPage({ params }: Props) {
     listCities(),
     getAgenda(slug),
   ]);
-  const ceremony = agenda.sessions.find((session) => session.kind === "ceremony" && session.status === "published");
+  const ceremony = agenda.sessions.find(
+    (session) => session.kind === "ceremony" && session.status === "published",
+  );
   const inducteeIds = new Set(inductees.map((city) => city.id));
-  const inducteeNames = new Intl.ListFormat(locale, { type: "conjunction" }).format(inductees.map((city) => pick(city.name, locale)));
+  const inducteeNames = new Intl.ListFormat(locale, { type: "conjunction" }).format(
+    inductees.map((city) => pick(city.name, locale)),
+  );
 
   return (
     <div className="space-y-10">
       <section className="space-y-4">
-        <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{pick(meeting.title, locale, meeting.defaultLocale)}</h1>
-        <p className="max-w-3xl text-lg leading-relaxed">{pick(meeting.summary, locale, meeting.defaultLocale)}</p>
+        <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">
+          {pick(meeting.title, locale, meeting.defaultLocale)}
+        </h1>
+        <p className="max-w-3xl text-lg leading-relaxed">
+          {pick(meeting.summary, locale, meeting.defaultLocale)}
+        </p>
         <dl className="grid gap-4 sm:grid-cols-2">
           <div className="rounded border border-slate-200 bg-white p-4">
             <dt className="text-sm text-slate-500">{t("when")}</dt>
@@ -55,13 +63,19 @@ export default async function MeetingPage({ params }: Props) {
       </section>
 
       {inductees.length > 0 && (
-        <section aria-labelledby="induction" className="rounded-lg border-l-4 border-brand-700 bg-white p-5 shadow-sm">
+        <section
+          aria-labelledby="induction"
+          className="rounded-lg border-l-4 border-brand-700 bg-white p-5 shadow-sm"
+        >
           <h2 id="induction" className="text-xl font-semibold">
             {t("induction")}: {inducteeNames}
           </h2>
           <p className="mt-2">{t("inductionText", { cities: inducteeNames })}</p>
           {ceremony && (
-            <Link href={`/meetings/${slug}/sessions/${ceremony.id}`} className="mt-3 inline-block font-medium text-brand-700 underline">
+            <Link
+              href={`/meetings/${slug}/sessions/${ceremony.id}`}
+              className="mt-3 inline-block font-medium text-brand-700 underline"
+            >
               {t("toCeremony")}
             </Link>
           )}
@@ -76,11 +90,17 @@ export default async function MeetingPage({ params }: Props) {
         <RegistrationStatus registration={meeting.registration} timeZone={meeting.timeZone} locale={locale} />
         <div className="mt-4 flex flex-wrap gap-3">
           {windowState(meeting.registration, new Date()) === "open" && (
-            <Link href={`/meetings/${slug}/register`} className="rounded bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+            <Link
+              href={`/meetings/${slug}/register`}
+              className="rounded bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700"
+            >
               {t("registerNow")}
             </Link>
           )}
-          <Link href={`/meetings/${slug}/agenda`} className="rounded bg-white px-4 py-2 font-medium text-slate-900 hover:bg-slate-100">
+          <Link
+            href={`/meetings/${slug}/agenda`}
+            className="rounded bg-white px-4 py-2 font-medium text-slate-900 hover:bg-slate-100"
+          >
             {t("viewAgenda")}
           </Link>
         </div>

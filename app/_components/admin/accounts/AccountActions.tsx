@@ -26,7 +26,11 @@ export function AccountActions({ account, actions }: { account: Account; actions
   return (
     <div className="space-y-3">
       <RoleForm account={account} action={actions.changeRole} />
-      {account.disabled ? <EnableForm account={account} action={actions.enable} /> : !account.self && <DisableForm account={account} action={actions.disable} />}
+      {account.disabled ? (
+        <EnableForm account={account} action={actions.enable} />
+      ) : (
+        !account.self && <DisableForm account={account} action={actions.disable} />
+      )}
       {!account.disabled && <ResetForm account={account} action={actions.reset} />}
     </div>
   );
@@ -44,14 +48,23 @@ function RoleForm({ account, action }: { account: Account; action: Action }) {
         {t("role", { name: account.name })}
       </label>
       <div className="flex flex-wrap gap-2">
-        <select id={id} name="role" defaultValue={account.role} className="rounded border border-slate-300 bg-white px-2 py-1.5 text-sm">
+        <select
+          id={id}
+          name="role"
+          defaultValue={account.role}
+          className="rounded border border-slate-300 bg-white px-2 py-1.5 text-sm"
+        >
           {userRoles.map((role) => (
             <option key={role} value={role}>
               {tRoles(role)}
             </option>
           ))}
         </select>
-        <button type="submit" disabled={pending} className={`${buttonClass} border-slate-300 bg-white hover:bg-slate-50`}>
+        <button
+          type="submit"
+          disabled={pending}
+          className={`${buttonClass} border-slate-300 bg-white hover:bg-slate-50`}
+        >
           {pending ? t("savingRole") : t("saveRole")}
         </button>
       </div>
@@ -73,7 +86,11 @@ function DisableForm({ account, action }: { account: Account; action: Action }) 
         <label htmlFor={id} className="text-sm">
           {t("confirmDisable", { name: account.name })}
         </label>
-        <button type="submit" disabled={pending} className={`${buttonClass} border-red-300 bg-white text-red-800 hover:bg-red-50`}>
+        <button
+          type="submit"
+          disabled={pending}
+          className={`${buttonClass} border-red-300 bg-white text-red-800 hover:bg-red-50`}
+        >
           {pending ? t("disabling") : t("disable")}
         </button>
       </div>
@@ -88,7 +105,11 @@ function EnableForm({ account, action }: { account: Account; action: Action }) {
   return (
     <form {...formProps} className="space-y-1">
       <input type="hidden" name="userId" value={account.id} />
-      <button type="submit" disabled={pending} className={`${buttonClass} border-slate-300 bg-white hover:bg-slate-50`}>
+      <button
+        type="submit"
+        disabled={pending}
+        className={`${buttonClass} border-slate-300 bg-white hover:bg-slate-50`}
+      >
         {pending ? t("enabling") : t("enable")}
       </button>
       <FormMessage state={rowState(state)} />
@@ -102,7 +123,11 @@ function ResetForm({ account, action }: { account: Account; action: Action }) {
   return (
     <form {...formProps} className="space-y-2">
       <input type="hidden" name="userId" value={account.id} />
-      <button type="submit" disabled={pending} className={`${buttonClass} border-slate-300 bg-white hover:bg-slate-50`}>
+      <button
+        type="submit"
+        disabled={pending}
+        className={`${buttonClass} border-slate-300 bg-white hover:bg-slate-50`}
+      >
         {pending ? t("resetting") : t("reset")}
       </button>
       <FormMessage state={rowState(state)} />

@@ -7,10 +7,19 @@ import { useFormAction } from "../../forms/useFormAction";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
-const buttonClass = "rounded border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50 disabled:opacity-60";
+const buttonClass =
+  "rounded border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50 disabled:opacity-60";
 
 /** Ends one session of the list. */
-export function EndSessionForm({ action, userId, handle }: { action: Action; userId?: string; handle: string }) {
+export function EndSessionForm({
+  action,
+  userId,
+  handle,
+}: {
+  action: Action;
+  userId?: string;
+  handle: string;
+}) {
   const t = useTranslations("adminOwnAccount.sessions");
   const { state, pending, formProps } = useFormAction(action, initialFormState);
   return (
@@ -26,7 +35,17 @@ export function EndSessionForm({ action, userId, handle }: { action: Action; use
 }
 
 /** Ends every session of the account but the one in this browser. */
-export function EndSessionsForm({ action, userId, label, nothingToEnd }: { action: Action; userId?: string; label: string; nothingToEnd: boolean }) {
+export function EndSessionsForm({
+  action,
+  userId,
+  label,
+  nothingToEnd,
+}: {
+  action: Action;
+  userId?: string;
+  label: string;
+  nothingToEnd: boolean;
+}) {
   const t = useTranslations("adminOwnAccount.sessions");
   const { state, pending, formProps } = useFormAction(action, initialFormState);
   return (

@@ -9,7 +9,11 @@ import { useFormAction } from "../../forms/useFormAction";
 import { NewPasswordFields } from "./NewPasswordFields";
 import { SignInNext } from "./SignInNext";
 
-type Props = { action: (state: FormState, formData: FormData) => Promise<FormState>; token: string; minLength: number };
+type Props = {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  token: string;
+  minLength: number;
+};
 
 /**
  * The first admin's address, name and password. After a refusal the address and name stay as typed; the
@@ -24,8 +28,25 @@ export function FirstAdminForm({ action, token, minLength }: Props) {
     <form {...formProps} className="space-y-4" noValidate>
       <FormMessage state={linkError ? { ...state, message: linkError } : state} />
       <input type="hidden" name="token" value={token} />
-      <TextField name="email" type="email" label={t("email")} state={state} required requiredLabel={t("required")} autoComplete="username" maxLength={254} />
-      <TextField name="name" label={t("name")} state={state} required requiredLabel={t("required")} autoComplete="name" maxLength={200} />
+      <TextField
+        name="email"
+        type="email"
+        label={t("email")}
+        state={state}
+        required
+        requiredLabel={t("required")}
+        autoComplete="username"
+        maxLength={254}
+      />
+      <TextField
+        name="name"
+        label={t("name")}
+        state={state}
+        required
+        requiredLabel={t("required")}
+        autoComplete="name"
+        maxLength={200}
+      />
       <NewPasswordFields state={state} minLength={minLength} />
       <SubmitButton label={t("submit")} pendingLabel={t("pending")} pending={pending} />
     </form>

@@ -20,12 +20,34 @@ export function InviteForm({ action }: { action: Action }) {
   return (
     <div className="space-y-3">
       {/* A new key after each invitation clears the fields for the next one. */}
-      <form key={typeof link === "string" ? link : "invite"} {...formProps} noValidate aria-label={t("heading")}>
+      <form
+        key={typeof link === "string" ? link : "invite"}
+        {...formProps}
+        noValidate
+        aria-label={t("heading")}
+      >
         <Section title={t("heading")}>
           <FormMessage state={state} />
           <div className="grid gap-4 sm:grid-cols-3">
-            <TextField name="email" type="email" label={t("email")} state={state} required requiredLabel={t("required")} autoComplete="off" maxLength={254} />
-            <TextField name="name" label={t("name")} state={state} required requiredLabel={t("required")} autoComplete="off" maxLength={200} />
+            <TextField
+              name="email"
+              type="email"
+              label={t("email")}
+              state={state}
+              required
+              requiredLabel={t("required")}
+              autoComplete="off"
+              maxLength={254}
+            />
+            <TextField
+              name="name"
+              label={t("name")}
+              state={state}
+              required
+              requiredLabel={t("required")}
+              autoComplete="off"
+              maxLength={200}
+            />
             <SelectField
               name="role"
               label={t("role")}

@@ -8,7 +8,11 @@ import { useFormAction } from "../../forms/useFormAction";
 import { CurrentPasswordField } from "./CurrentPasswordField";
 import { NewPasswordFields } from "./NewPasswordFields";
 
-type Props = { action: (state: FormState, formData: FormData) => Promise<FormState>; email: string; minLength: number };
+type Props = {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  email: string;
+  minLength: number;
+};
 
 /** The current password, then the new one twice. Nothing typed is sent back: passwords are typed again. */
 export function PasswordChangeForm({ action, email, minLength }: Props) {

@@ -34,7 +34,11 @@ export async function SessionList({ sessions, locale, userId, actions, own }: Pr
         <p className="text-slate-700">{t("none")}</p>
       ) : (
         // A list rather than a table: on a phone each session stays one readable block with its button.
-        <ul className="divide-y divide-slate-200 rounded border border-slate-200 bg-white" data-testid="sessions" aria-label={t("caption")}>
+        <ul
+          className="divide-y divide-slate-200 rounded border border-slate-200 bg-white"
+          data-testid="sessions"
+          aria-label={t("caption")}
+        >
           {sessions.map((session) => (
             <li key={session.handle} className="flex flex-wrap items-start justify-between gap-3 px-4 py-3">
               <div className="space-y-1">
@@ -53,14 +57,25 @@ export async function SessionList({ sessions, locale, userId, actions, own }: Pr
                   <dd>{time(session.lastSeenAt)}</dd>
                 </dl>
               </div>
-              {!session.current && <EndSessionForm action={actions.end} userId={userId} handle={session.handle} />}
+              {!session.current && (
+                <EndSessionForm action={actions.end} userId={userId} handle={session.handle} />
+              )}
             </li>
           ))}
         </ul>
       )}
-      {sessions.length > 0 && <p className="text-sm text-slate-600">{t("zoneNote", { offset: zoneOffsetLabel(sessions[0]!.lastSeenAt, HOME_TIME_ZONE) })}</p>}
+      {sessions.length > 0 && (
+        <p className="text-sm text-slate-600">
+          {t("zoneNote", { offset: zoneOffsetLabel(sessions[0]!.lastSeenAt, HOME_TIME_ZONE) })}
+        </p>
+      )}
       {/* Stays when there is nothing left to end, so that its answer ("2 sessions have ended") stays too. */}
-      <EndSessionsForm action={actions.endOthers} userId={userId} label={own ? t("endOthers") : t("endAll")} nothingToEnd={others === 0} />
+      <EndSessionsForm
+        action={actions.endOthers}
+        userId={userId}
+        label={own ? t("endOthers") : t("endAll")}
+        nothingToEnd={others === 0}
+      />
     </div>
   );
 }

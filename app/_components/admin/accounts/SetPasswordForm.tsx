@@ -8,7 +8,12 @@ import { useFormAction } from "../../forms/useFormAction";
 import { NewPasswordFields } from "./NewPasswordFields";
 import { SignInNext } from "./SignInNext";
 
-type Props = { action: (state: FormState, formData: FormData) => Promise<FormState>; token: string; email: string; minLength: number };
+type Props = {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  token: string;
+  email: string;
+  minLength: number;
+};
 
 /** The new password twice; afterwards only the way to sign in. */
 export function SetPasswordForm({ action, token, email, minLength }: Props) {

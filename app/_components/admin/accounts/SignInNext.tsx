@@ -12,7 +12,10 @@ export function SignInNext({ state }: { state: FormState }) {
   return (
     <div className="space-y-4">
       <FormMessage state={state} />
-      <Link href={adminPaths.signIn} className="inline-block rounded bg-brand-700 px-5 py-2.5 font-semibold text-white">
+      <Link
+        href={adminPaths.signIn}
+        className="inline-block rounded bg-brand-700 px-5 py-2.5 font-semibold text-white"
+      >
         {t("signIn")}
       </Link>
     </div>

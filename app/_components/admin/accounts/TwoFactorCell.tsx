@@ -30,12 +30,23 @@ export function TwoFactorCell({ account, reset }: { account: Account; reset: Act
         <form {...formProps} className="space-y-1">
           <input type="hidden" name="userId" value={account.id} />
           <div className="flex items-start gap-2">
-            <input id={id} type="checkbox" name="confirm" value="on" required className="mt-0.5 size-4 shrink-0 accent-red-700" />
+            <input
+              id={id}
+              type="checkbox"
+              name="confirm"
+              value="on"
+              required
+              className="mt-0.5 size-4 shrink-0 accent-red-700"
+            />
             <label htmlFor={id} className="text-sm">
               {t("confirmReset", { name: account.name })}
             </label>
           </div>
-          <button type="submit" disabled={pending} className="rounded border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50 disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={pending}
+            className="rounded border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50 disabled:opacity-60"
+          >
             {pending ? t("resetting") : t("reset")}
           </button>
         </form>

@@ -27,7 +27,14 @@ export function InducteesForm({ meetingSlug, sessionId, cities, selected, action
         {cities
           .filter((city) => city.country === country)
           .map((city) => (
-            <Choice key={city.id} name="cityIds" value={city.id} type="checkbox" label={<span lang={city.lang}>{city.name}</span>} defaultChecked={chosen.has(city.id)} />
+            <Choice
+              key={city.id}
+              name="cityIds"
+              value={city.id}
+              type="checkbox"
+              label={<span lang={city.lang}>{city.name}</span>}
+              defaultChecked={chosen.has(city.id)}
+            />
           ))}
       </div>
     </fieldset>
@@ -39,7 +46,9 @@ export function InducteesForm({ meetingSlug, sessionId, cities, selected, action
       <FormMessage state={state} />
       {group("DE", t("german"))}
       {group("CN", t("chinese"))}
-      {state.fieldErrors?.cityIds && <p className="text-sm font-medium text-red-700">{state.fieldErrors.cityIds}</p>}
+      {state.fieldErrors?.cityIds && (
+        <p className="text-sm font-medium text-red-700">{state.fieldErrors.cityIds}</p>
+      )}
       <SubmitButton label={t("save")} pendingLabel={t("saving")} pending={pending} />
     </form>
   );

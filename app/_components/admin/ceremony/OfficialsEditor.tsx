@@ -19,7 +19,8 @@ type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
 };
 
-const buttonClass = "rounded border border-slate-300 bg-white px-2.5 py-1 text-sm hover:bg-slate-100 disabled:opacity-40";
+const buttonClass =
+  "rounded border border-slate-300 bg-white px-2.5 py-1 text-sm hover:bg-slate-100 disabled:opacity-40";
 
 /**
  * The order of precedence as one form. With JavaScript the buttons and dragging change the list here and
@@ -44,11 +45,14 @@ export function OfficialsEditor({ meetingSlug, sessionId, officials, people, act
 
   const move = (from: number, to: number) => setRows((current) => moveItem(current, from, to));
   const drag = useDragReorder(move);
-  const update = (index: number, change: Partial<OfficialRow>) => setRows((current) => current.map((row, at) => (at === index ? { ...row, ...change } : row)));
+  const update = (index: number, change: Partial<OfficialRow>) =>
+    setRows((current) => current.map((row, at) => (at === index ? { ...row, ...change } : row)));
 
   /** A submit with its intent before hydration; a local change after. */
   const intentButton = (intent: string, onClick: () => void) =>
-    hydrated ? { type: "button" as const, onClick } : { type: "submit" as const, name: "intent", value: intent };
+    hydrated
+      ? { type: "button" as const, onClick }
+      : { type: "submit" as const, name: "intent", value: intent };
 
   return (
     <form {...formProps} className="space-y-4">
@@ -62,20 +66,39 @@ export function OfficialsEditor({ meetingSlug, sessionId, officials, people, act
           <table className="w-full text-left text-sm" data-testid="officials">
             <thead className="bg-slate-100 text-slate-600">
               <tr>
-                <th scope="col" className="px-3 py-2">{t("place")}</th>
-                <th scope="col" className="px-3 py-2">{t("person")}</th>
-                <th scope="col" className="px-3 py-2">{t("speaks")}</th>
-                <th scope="col" className="px-3 py-2">{t("signs")}</th>
-                <th scope="col" className="px-3 py-2">{t("actions")}</th>
+                <th scope="col" className="px-3 py-2">
+                  {t("place")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("person")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("speaks")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("signs")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("actions")}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {rows.map((row, index) => {
                 const person = names.get(row.personId) ?? row.personId;
                 return (
-                  <tr key={row.personId} {...drag.rowProps(index)} className="align-middle data-[dragging]:opacity-50 data-[drop-target]:bg-brand-50">
+                  <tr
+                    key={row.personId}
+                    {...drag.rowProps(index)}
+                    className="align-middle data-[dragging]:opacity-50 data-[drop-target]:bg-brand-50"
+                  >
                     <td className="whitespace-nowrap px-3 py-2 tabular-nums">
-                      <span {...drag.handleProps(index)} aria-hidden="true" title={t("drag", { person })} className="mr-2 hidden cursor-grab select-none text-slate-400 sm:inline">
+                      <span
+                        {...drag.handleProps(index)}
+                        aria-hidden="true"
+                        title={t("drag", { person })}
+                        className="mr-2 hidden cursor-grab select-none text-slate-400 sm:inline"
+                      >
                         ⠿
                       </span>
                       {index + 1}
@@ -106,7 +129,12 @@ export function OfficialsEditor({ meetingSlug, sessionId, officials, people, act
                     </td>
                     <td className="px-3 py-2">
                       <div className="flex flex-wrap gap-1">
-                        <button {...intentButton(`up:${row.personId}`, () => move(index, index - 1))} disabled={index === 0} aria-label={t("moveUp", { person })} className={buttonClass}>
+                        <button
+                          {...intentButton(`up:${row.personId}`, () => move(index, index - 1))}
+                          disabled={index === 0}
+                          aria-label={t("moveUp", { person })}
+                          className={buttonClass}
+                        >
                           <span aria-hidden="true">↑</span>
                         </button>
                         <button
@@ -117,7 +145,12 @@ export function OfficialsEditor({ meetingSlug, sessionId, officials, people, act
                         >
                           <span aria-hidden="true">↓</span>
                         </button>
-                        <button {...intentButton(`remove:${row.personId}`, () => setRows((current) => current.filter((_, at) => at !== index)))} className={buttonClass}>
+                        <button
+                          {...intentButton(`remove:${row.personId}`, () =>
+                            setRows((current) => current.filter((_, at) => at !== index)),
+                          )}
+                          className={buttonClass}
+                        >
                           {t("remove", { person })}
                         </button>
                       </div>

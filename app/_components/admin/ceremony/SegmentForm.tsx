@@ -37,7 +37,17 @@ const inputClass =
   "w-full rounded border border-slate-300 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-600 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-600";
 
 /** Label, control and error of one field; ids carry the form's prefix, as several forms share the page. */
-function Field(props: { prefix: string; name: string; label: string; state: FieldContext; defaultValue: string; multiline?: boolean; required?: string; lang?: string; inputMode?: "numeric" }) {
+function Field(props: {
+  prefix: string;
+  name: string;
+  label: string;
+  state: FieldContext;
+  defaultValue: string;
+  multiline?: boolean;
+  required?: string;
+  lang?: string;
+  inputMode?: "numeric";
+}) {
   const { prefix, name, state } = props;
   const id = `${prefix}-${name}`;
   const error = state.fieldErrors?.[name];
@@ -57,7 +67,11 @@ function Field(props: { prefix: string; name: string; label: string; state: Fiel
         {props.label}
         {props.required && <RequiredMark label={props.required} />}
       </label>
-      {props.multiline ? <textarea rows={2} {...control} /> : <input type="text" inputMode={props.inputMode} {...control} />}
+      {props.multiline ? (
+        <textarea rows={2} {...control} />
+      ) : (
+        <input type="text" inputMode={props.inputMode} {...control} />
+      )}
       {error && (
         <p id={`${id}-error`} className="text-sm font-medium text-red-700">
           {error}
@@ -71,13 +85,20 @@ function Field(props: { prefix: string; name: string; label: string; state: Fiel
 export function SegmentForm({ meetingSlug, sessionId, segment, people, saveAction, deleteAction }: Props) {
   const t = useTranslations("adminCeremony.segment");
   const { state, pending, formProps } = useFormAction(saveAction, initialFormState);
-  const [deleteState, deleteFormAction, deleting] = useActionState(deleteAction ?? (async () => initialFormState), initialFormState);
+  const [deleteState, deleteFormAction, deleting] = useActionState(
+    deleteAction ?? (async () => initialFormState),
+    initialFormState,
+  );
   const prefix = segment ? `segment-${segment.id}` : "new-segment";
   // After a successful save the form shows the saved data, not the values sent.
   const shown: FieldContext = state.ok ? {} : state;
   const participants = listValue(shown, "participantIds") ?? segment?.participantIds ?? [];
   const slots = Math.min(MAX_PARTICIPANTS, Math.max(3, participants.length + 2));
-  const field = (name: keyof SegmentDefaults & string, label: string, options: { multiline?: boolean; required?: boolean; lang?: string } = {}) => (
+  const field = (
+    name: keyof SegmentDefaults & string,
+    label: string,
+    options: { multiline?: boolean; required?: boolean; lang?: string } = {},
+  ) => (
     <Field
       prefix={prefix}
       name={name}
@@ -98,7 +119,9 @@ export function SegmentForm({ meetingSlug, sessionId, segment, people, saveActio
         <input type="hidden" name="sessionId" value={sessionId} />
         {segment && <input type="hidden" name="segmentId" value={segment.id} />}
         <FormMessage state={state} />
-        <div className="grid gap-3 sm:grid-cols-4">{field("durationMinutes", t("duration"), { required: true })}</div>
+        <div className="grid gap-3 sm:grid-cols-4">
+          {field("durationMinutes", t("duration"), { required: true })}
+        </div>
         <div className="grid gap-3 sm:grid-cols-3">
           {field("titleDe", t("titleDe"), { required: true, lang: "de" })}
           {field("titleEn", t("titleEn"), { lang: "en" })}
@@ -109,7 +132,10 @@ export function SegmentForm({ meetingSlug, sessionId, segment, people, saveActio
           {field("notesEn", t("notesEn"), { multiline: true, lang: "en" })}
           {field("notesZh", t("notesZh"), { multiline: true, lang: "zh-CN" })}
         </div>
-        <fieldset className="space-y-2" aria-describedby={shown.fieldErrors?.participantIds ? `${prefix}-participants-error` : undefined}>
+        <fieldset
+          className="space-y-2"
+          aria-describedby={shown.fieldErrors?.participantIds ? `${prefix}-participants-error` : undefined}
+        >
           <legend className="text-sm font-medium">{t("participants")}</legend>
           <div className="grid gap-2 sm:grid-cols-3">
             {Array.from({ length: slots }, (_, index) => (
@@ -117,7 +143,12 @@ export function SegmentForm({ meetingSlug, sessionId, segment, people, saveActio
                 <label htmlFor={`${prefix}-participant-${index}`} className="sr-only">
                   {t("participant", { number: index + 1 })}
                 </label>
-                <select id={`${prefix}-participant-${index}`} name="participantIds" defaultValue={participants[index] ?? ""} className={inputClass}>
+                <select
+                  id={`${prefix}-participant-${index}`}
+                  name="participantIds"
+                  defaultValue={participants[index] ?? ""}
+                  className={inputClass}
+                >
                   <option value="">{t("nobody")}</option>
                   {people.map((person) => (
                     <option key={person.id} value={person.id}>
@@ -134,7 +165,11 @@ export function SegmentForm({ meetingSlug, sessionId, segment, people, saveActio
             </p>
           )}
         </fieldset>
-        <SubmitButton label={segment ? t("save") : t("create")} pendingLabel={t("saving")} pending={pending} />
+        <SubmitButton
+          label={segment ? t("save") : t("create")}
+          pendingLabel={t("saving")}
+          pending={pending}
+        />
       </form>
       {segment && deleteAction && (
         <form action={deleteFormAction} className="space-y-2">
@@ -142,7 +177,11 @@ export function SegmentForm({ meetingSlug, sessionId, segment, people, saveActio
           <input type="hidden" name="sessionId" value={sessionId} />
           <input type="hidden" name="segmentId" value={segment.id} />
           <FormMessage state={deleteState.ok ? initialFormState : deleteState} />
-          <button type="submit" disabled={deleting} className="rounded border border-red-700 px-3 py-1.5 text-sm font-semibold text-red-800 hover:bg-red-50 disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={deleting}
+            className="rounded border border-red-700 px-3 py-1.5 text-sm font-semibold text-red-800 hover:bg-red-50 disabled:opacity-60"
+          >
             {deleting ? t("deleting") : t("delete", { segment: segment.titleDe })}
           </button>
         </form>

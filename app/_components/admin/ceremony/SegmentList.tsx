@@ -69,15 +69,24 @@ export function SegmentList(props: Props) {
   }, [reorderState]);
 
   const byId = new Map(segments.map((segment) => [segment.id, segment]));
-  const ordered = order.map((id) => byId.get(id)).filter((segment): segment is EditorSegment => segment !== undefined);
-  const preview = previewRunOfShow({ id: sessionId, startsAt: new Date(slot.startsAt), endsAt: new Date(slot.endsAt) }, ordered, props.others);
+  const ordered = order
+    .map((id) => byId.get(id))
+    .filter((segment): segment is EditorSegment => segment !== undefined);
+  const preview = previewRunOfShow(
+    { id: sessionId, startsAt: new Date(slot.startsAt), endsAt: new Date(slot.endsAt) },
+    ordered,
+    props.others,
+  );
 
   function move(from: number, to: number) {
     const next = moveItem(order, from, to);
     if (next.join(",") === order.join(",")) return;
     setOrder(next);
     const moved = byId.get(order[from]!);
-    if (moved) setAnnouncement(t("moved", { segment: pick(moved.title, locale), position: next.indexOf(moved.id) + 1 }));
+    if (moved)
+      setAnnouncement(
+        t("moved", { segment: pick(moved.title, locale), position: next.indexOf(moved.id) + 1 }),
+      );
     const formData = new FormData();
     formData.set("meetingSlug", meetingSlug);
     formData.set("sessionId", sessionId);
@@ -86,7 +95,11 @@ export function SegmentList(props: Props) {
   }
 
   const drag = useDragReorder(move);
-  const status = reordering ? { ok: true, message: t("saving") } : reorderState.message ? reorderState : moveState;
+  const status = reordering
+    ? { ok: true, message: t("saving") }
+    : reorderState.message
+      ? reorderState
+      : moveState;
 
   return (
     <div className="space-y-4">
@@ -150,9 +163,13 @@ export function SegmentList(props: Props) {
                   </span>
                   <div className="w-28 shrink-0">
                     <p className="font-semibold tabular-nums" data-testid="segment-time">
-                      <time dateTime={segment.startsAt.toISOString()}>{formatTimeRange(segment.startsAt, segment.endsAt, timeZone, locale)}</time>
+                      <time dateTime={segment.startsAt.toISOString()}>
+                        {formatTimeRange(segment.startsAt, segment.endsAt, timeZone, locale)}
+                      </time>
                     </p>
-                    <p className="text-sm text-slate-600">{t("minutes", { count: segment.durationMinutes })}</p>
+                    <p className="text-sm text-slate-600">
+                      {t("minutes", { count: segment.durationMinutes })}
+                    </p>
                   </div>
                   <div className="min-w-0 flex-1 space-y-1">
                     <p className="font-medium" lang={langAttribute.de}>
@@ -161,13 +178,15 @@ export function SegmentList(props: Props) {
                     {languages.slice(1).map((language) =>
                       segment.title[language] ? (
                         <p key={language} lang={langAttribute[language]} className="text-sm text-slate-700">
-                          <span className="text-slate-500">{language.toUpperCase()}:</span> {segment.title[language]}
+                          <span className="text-slate-500">{language.toUpperCase()}:</span>{" "}
+                          {segment.title[language]}
                         </p>
                       ) : null,
                     )}
                     {segment.participantIds.length > 0 && (
                       <p className="text-sm">
-                        <span className="text-slate-500">{t("participants")}:</span> {segment.participantIds.map((id) => names[id] ?? id).join(", ")}
+                        <span className="text-slate-500">{t("participants")}:</span>{" "}
+                        {segment.participantIds.map((id) => names[id] ?? id).join(", ")}
                       </p>
                     )}
                     {languages.map((language) =>

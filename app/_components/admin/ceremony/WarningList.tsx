@@ -27,7 +27,10 @@ export function WarningList({ fit, clashes, segments, times, names, timeZone, lo
   return (
     <div className="space-y-2" data-testid="ceremony-warnings">
       {fit.kind === "overrun" ? (
-        <p role="alert" className="rounded border-2 border-red-600 bg-red-50 px-3 py-2 font-semibold text-red-900">
+        <p
+          role="alert"
+          className="rounded border-2 border-red-600 bg-red-50 px-3 py-2 font-semibold text-red-900"
+        >
           <span aria-hidden="true">⚠ </span>
           {t("overrun", { count: fit.minutes })}
         </p>

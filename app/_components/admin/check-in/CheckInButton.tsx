@@ -25,7 +25,11 @@ export function CheckInButton({ action, meetingSlug, registrationId, recorded }:
       <input type="hidden" name="meetingSlug" value={meetingSlug} />
       <input type="hidden" name="registrationId" value={registrationId} />
       {!state.message && recorded && (
-        <p role="status" data-testid="already-checked-in" className="rounded border border-amber-400 bg-amber-50 px-4 py-3 text-lg font-semibold text-amber-950">
+        <p
+          role="status"
+          data-testid="already-checked-in"
+          className="rounded border border-amber-400 bg-amber-50 px-4 py-3 text-lg font-semibold text-amber-950"
+        >
           {recorded}
         </p>
       )}

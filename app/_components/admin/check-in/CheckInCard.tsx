@@ -19,15 +19,30 @@ type Props = {
 
 /** One delegate as the desk needs them: who, from where, in which role, for what, with which needs. */
 export async function CheckInCard({ card, locale, timeZone, action }: Props) {
-  const [t, tr, tl] = await Promise.all([getTranslations("adminOnSite.checkIn"), getTranslations("roles"), getTranslations("languages")]);
+  const [t, tr, tl] = await Promise.all([
+    getTranslations("adminOnSite.checkIn"),
+    getTranslations("roles"),
+    getTranslations("languages"),
+  ]);
   const needs: [string, string][] = [
-    ...(card.interpretation.length > 0 ? [[t("interpretation"), card.interpretation.map((language) => tl(language)).join(", ")] as [string, string]] : []),
+    ...(card.interpretation.length > 0
+      ? [
+          [t("interpretation"), card.interpretation.map((language) => tl(language)).join(", ")] as [
+            string,
+            string,
+          ],
+        ]
+      : []),
     ...(card.dietaryNeeds ? [[t("dietary"), card.dietaryNeeds] as [string, string]] : []),
     ...(card.accessibilityNeeds ? [[t("accessibility"), card.accessibilityNeeds] as [string, string]] : []),
   ];
   const statusTone = card.status === "confirmed" ? "text-emerald-800" : "text-red-800";
   return (
-    <article aria-labelledby="card-name" data-testid="check-in-card" className="space-y-4 rounded-lg border-2 border-slate-300 bg-white p-4">
+    <article
+      aria-labelledby="card-name"
+      data-testid="check-in-card"
+      className="space-y-4 rounded-lg border-2 border-slate-300 bg-white p-4"
+    >
       <header className="space-y-1">
         <h2 id="card-name" className="break-words text-2xl font-bold leading-tight">
           {[card.honorific, latinName({ ...card, honorific: undefined })].filter(Boolean).join(" ")}
@@ -69,7 +84,8 @@ export async function CheckInCard({ card, locale, timeZone, action }: Props) {
                 <span className="font-medium">{pick(seat.title, locale)}</span>
                 <span className="text-slate-700">
                   {" "}
-                  · {formatLongDate(seat.startsAt, timeZone, locale)}, {formatTimeRange(seat.startsAt, seat.endsAt, timeZone, locale)} ·{" "}
+                  · {formatLongDate(seat.startsAt, timeZone, locale)},{" "}
+                  {formatTimeRange(seat.startsAt, seat.endsAt, timeZone, locale)} ·{" "}
                   {seat.status === "confirmed" ? t("seat") : t("waitlisted", { position: seat.position })}
                 </span>
               </li>
@@ -98,10 +114,15 @@ export async function CheckInCard({ card, locale, timeZone, action }: Props) {
           action={action}
           meetingSlug={card.meeting.slug}
           registrationId={card.id}
-          recorded={card.checkIn && checkInSentence(t, { result: "already", ...card.checkIn }, timeZone, locale)}
+          recorded={
+            card.checkIn && checkInSentence(t, { result: "already", ...card.checkIn }, timeZone, locale)
+          }
         />
       ) : (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 px-4 py-3 text-lg font-semibold text-red-900">
+        <p
+          role="alert"
+          className="rounded border border-red-300 bg-red-50 px-4 py-3 text-lg font-semibold text-red-900"
+        >
           {t(`notConfirmed.${card.status}`)}
         </p>
       )}

@@ -9,7 +9,8 @@ import { Scanner } from "./Scanner";
 type Props = { meetingSlug: string; q: string; code: string };
 
 const input = "min-h-12 w-full min-w-0 rounded-lg border border-slate-400 px-3 py-2 text-lg";
-const submit = "min-h-12 shrink-0 rounded-lg bg-brand-700 px-4 py-2 text-lg font-semibold text-white hover:bg-brand-800";
+const submit =
+  "min-h-12 shrink-0 rounded-lg bg-brand-700 px-4 py-2 text-lg font-semibold text-white hover:bg-brand-800";
 
 /**
  * The three ways to find a delegate at the desk: the camera, the name, the typed code. Name and code are
@@ -34,7 +35,15 @@ export function CheckInFinder({ meetingSlug, q, code }: Props) {
           {t("searchLabel")}
         </label>
         <div className="flex gap-2">
-          <input id="check-in-q" name="q" type="search" defaultValue={q} autoComplete="off" enterKeyHint="search" className={input} />
+          <input
+            id="check-in-q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            autoComplete="off"
+            enterKeyHint="search"
+            className={input}
+          />
           <button type="submit" className={submit}>
             {t("searchSubmit")}
           </button>

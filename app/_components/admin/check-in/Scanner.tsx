@@ -10,7 +10,10 @@ type Problem = "noCamera" | "denied" | "cameraFailed";
 type Detector = { detect(source: CanvasImageSource): Promise<{ rawValue: string }[]> };
 declare global {
   interface Window {
-    BarcodeDetector?: { new (options: { formats: string[] }): Detector; getSupportedFormats?(): Promise<string[]> };
+    BarcodeDetector?: {
+      new (options: { formats: string[] }): Detector;
+      getSupportedFormats?(): Promise<string[]>;
+    };
   }
 }
 
@@ -52,8 +55,12 @@ export function Scanner({ onCode }: { onCode: (code: string) => void }) {
     let stream: MediaStream | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
     (async () => {
-      if (!navigator.mediaDevices?.getUserMedia) throw Object.assign(new Error("no camera"), { name: "NotFoundError" });
-      const opened = await navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: "environment" } }, audio: false });
+      if (!navigator.mediaDevices?.getUserMedia)
+        throw Object.assign(new Error("no camera"), { name: "NotFoundError" });
+      const opened = await navigator.mediaDevices.getUserMedia({
+        video: { facingMode: { ideal: "environment" } },
+        audio: false,
+      });
       // Stopped while the browser was still asking: the clean-up found no stream, so the camera is turned off here.
       if (stopped) return opened.getTracks().forEach((track) => track.stop());
       stream = opened;
@@ -74,7 +81,13 @@ export function Scanner({ onCode }: { onCode: (code: string) => void }) {
       await tick();
     })().catch((error: { name?: string }) => {
       if (stopped) return;
-      setProblem(error.name === "NotAllowedError" || error.name === "SecurityError" ? "denied" : error.name === "NotFoundError" || error.name === "OverconstrainedError" ? "noCamera" : "cameraFailed");
+      setProblem(
+        error.name === "NotAllowedError" || error.name === "SecurityError"
+          ? "denied"
+          : error.name === "NotFoundError" || error.name === "OverconstrainedError"
+            ? "noCamera"
+            : "cameraFailed",
+      );
       setRunning(false);
     });
     return () => {
@@ -99,7 +112,13 @@ export function Scanner({ onCode }: { onCode: (code: string) => void }) {
       </button>
       {running && (
         <div className="space-y-2">
-          <video ref={video} muted playsInline aria-label={t("scanVideo")} className="aspect-square w-full max-w-md rounded-lg bg-black object-cover" />
+          <video
+            ref={video}
+            muted
+            playsInline
+            aria-label={t("scanVideo")}
+            className="aspect-square w-full max-w-md rounded-lg bg-black object-cover"
+          />
           <p className="text-sm text-slate-700">{t("scanHint")}</p>
         </div>
       )}

@@ -7,25 +7,52 @@ import type { Delegation, DelegationMember } from "@/app/_server/registration/de
 import { PersonName } from "./PersonName";
 
 /** One person of a delegation: the name links to the registration, then role, position and organization. */
-export function MemberLine({ member, slug, showRole = false }: { member: DelegationMember; slug: string; showRole?: boolean }) {
+export function MemberLine({
+  member,
+  slug,
+  showRole = false,
+}: {
+  member: DelegationMember;
+  slug: string;
+  showRole?: boolean;
+}) {
   const t = useTranslations("adminRegistrations.delegations");
   const tr = useTranslations("roles");
   const locale = useLocale() as AppLocale;
-  const details = [showRole ? tr(member.role) : null, member.position, member.organization, member.cityOther].filter(Boolean).join(" · ");
+  const details = [showRole ? tr(member.role) : null, member.position, member.organization, member.cityOther]
+    .filter(Boolean)
+    .join(" · ");
   return (
     <li className="py-1" data-testid="delegation-member">
-      <Link href={adminPaths.registration(slug, member.id)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+      <Link
+        href={adminPaths.registration(slug, member.id)}
+        className="font-medium text-brand-700 underline-offset-2 hover:underline"
+      >
         <PersonName person={member} honorific={member.honorific} locale={locale} />
       </Link>
       {member.status === "pending" && (
-        <span className="ml-2 inline-block rounded border border-amber-300 bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-900">{t("pending")}</span>
+        <span className="ml-2 inline-block rounded border border-amber-300 bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-900">
+          {t("pending")}
+        </span>
       )}
       {details && <span className="block text-sm text-slate-600">{details}</span>}
     </li>
   );
 }
 
-function Group({ title, members, slug, empty, showRole }: { title: string; members: DelegationMember[]; slug: string; empty?: string; showRole?: boolean }) {
+function Group({
+  title,
+  members,
+  slug,
+  empty,
+  showRole,
+}: {
+  title: string;
+  members: DelegationMember[];
+  slug: string;
+  empty?: string;
+  showRole?: boolean;
+}) {
   if (members.length === 0 && !empty) return null;
   return (
     <div>
@@ -51,17 +78,28 @@ export function DelegationCard({ delegation, slug }: { delegation: Delegation; s
   const full = quota !== null && registered >= quota;
   const city = pick(delegation.name, locale);
   return (
-    <section aria-label={city} className="rounded border border-slate-200 bg-white p-4" data-testid="delegation" data-city={delegation.cityId}>
+    <section
+      aria-label={city}
+      className="rounded border border-slate-200 bg-white p-4"
+      data-testid="delegation"
+      data-city={delegation.cityId}
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
         <h3 className="text-lg font-semibold">{city}</h3>
-        <p className={`text-sm tabular-nums ${full ? "font-semibold text-red-800" : "text-slate-700"}`} data-testid="quota">
+        <p
+          className={`text-sm tabular-nums ${full ? "font-semibold text-red-800" : "text-slate-700"}`}
+          data-testid="quota"
+        >
           {quota === null ? t("noQuota", { registered }) : t("quotaUsed", { registered, quota })}
           {full && <span className="sr-only"> – {t("quotaFull")}</span>}
         </p>
       </div>
       {quota !== null && (
         <div className="mt-1 h-1.5 rounded bg-slate-100" aria-hidden="true">
-          <div className={`h-1.5 rounded ${full ? "bg-red-700" : "bg-slate-500"}`} style={{ width: `${Math.min(100, quota === 0 ? 100 : (registered / quota) * 100)}%` }} />
+          <div
+            className={`h-1.5 rounded ${full ? "bg-red-700" : "bg-slate-500"}`}
+            style={{ width: `${Math.min(100, quota === 0 ? 100 : (registered / quota) * 100)}%` }}
+          />
         </div>
       )}
       {registered === 0 ? (

@@ -5,8 +5,19 @@ import { displayName, type NamedPerson } from "@/app/_lib/names";
  * A delegate's name as the reader's language puts it first, the other script after it, each marked with
  * its language so that Chinese names get a Chinese font and screen readers read them as Chinese.
  */
-export function PersonName({ person, honorific, locale }: { person: Omit<NamedPerson, "honorific">; honorific?: string | null; locale: AppLocale }) {
-  const name = displayName({ ...person, honorific: honorific ? { de: honorific, en: honorific, zh: honorific } : undefined }, locale);
+export function PersonName({
+  person,
+  honorific,
+  locale,
+}: {
+  person: Omit<NamedPerson, "honorific">;
+  honorific?: string | null;
+  locale: AppLocale;
+}) {
+  const name = displayName(
+    { ...person, honorific: honorific ? { de: honorific, en: honorific, zh: honorific } : undefined },
+    locale,
+  );
   const nativeFirst = locale === "zh" && person.nativeName !== null;
   return (
     <>

@@ -70,7 +70,11 @@ export function VisaTemplateForm({ action, meetingSlug, lang, text, custom }: Pr
 }
 
 /** Back to the built-in letter: its own form, since the template form sends its text, not a choice. */
-export function VisaTemplateReset({ action, meetingSlug, lang }: Pick<Props, "action" | "meetingSlug" | "lang">) {
+export function VisaTemplateReset({
+  action,
+  meetingSlug,
+  lang,
+}: Pick<Props, "action" | "meetingSlug" | "lang">) {
   const t = useTranslations("adminRegistrations.visa");
   const { state, pending, formProps } = useFormAction(action, initialFormState);
   return (

@@ -13,7 +13,16 @@ type Props = {
 };
 
 /** A date or a date with time, labelled and with its hint and error like the other fields. */
-export function DateTimeField({ name, label, state, type, defaultValue, required, requiredLabel, hint }: Props) {
+export function DateTimeField({
+  name,
+  label,
+  state,
+  type,
+  defaultValue,
+  required,
+  requiredLabel,
+  hint,
+}: Props) {
   return (
     <div className="space-y-1">
       <label htmlFor={name} className="block font-medium">

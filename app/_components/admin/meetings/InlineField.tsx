@@ -16,7 +16,18 @@ type Props = {
 };
 
 /** A compact labelled field for the rows of rooms and tracks, with its error below. */
-export function InlineField({ form, name, label, state, defaultValue, type = "text", required, maxLength, lang, className = "" }: Props) {
+export function InlineField({
+  form,
+  name,
+  label,
+  state,
+  defaultValue,
+  type = "text",
+  required,
+  maxLength,
+  lang,
+  className = "",
+}: Props) {
   const id = `${form}-${name}`;
   const error = state.fieldErrors?.[name];
   return (

@@ -12,7 +12,19 @@ import { DateTimeField } from "./DateTimeField";
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
 export type MeetingFormDefaults = Record<
-  "slug" | "titleDe" | "titleEn" | "titleZh" | "venueName" | "venueCity" | "venueCountry" | "timeZone" | "startsOn" | "endsOn" | "registrationOpensAt" | "registrationClosesAt" | "defaultLocale",
+  | "slug"
+  | "titleDe"
+  | "titleEn"
+  | "titleZh"
+  | "venueName"
+  | "venueCity"
+  | "venueCountry"
+  | "timeZone"
+  | "startsOn"
+  | "endsOn"
+  | "registrationOpensAt"
+  | "registrationClosesAt"
+  | "defaultLocale",
   string
 > & { requiresApproval: boolean; published: boolean };
 
@@ -31,8 +43,14 @@ export function MeetingForm({ action, defaults, meetingId, sources }: Props) {
   const { state, pending, formProps } = useFormAction(action, initialFormState);
   const required = t("required");
   // After an error the form shows what was typed; an unticked box is then absent from the values.
-  const flag = (name: "requiresApproval" | "published") => (state.values ? textValue(state, name) === "on" : defaults[name]);
-  const field = (name: keyof MeetingFormDefaults & string) => ({ name, label: t(name), state, defaultValue: String(defaults[name]) });
+  const flag = (name: "requiresApproval" | "published") =>
+    state.values ? textValue(state, name) === "on" : defaults[name];
+  const field = (name: keyof MeetingFormDefaults & string) => ({
+    name,
+    label: t(name),
+    state,
+    defaultValue: String(defaults[name]),
+  });
 
   return (
     <form {...formProps} className="space-y-6" noValidate>
@@ -41,7 +59,13 @@ export function MeetingForm({ action, defaults, meetingId, sources }: Props) {
       <FormMessage state={state} />
       <Section title={t("basics")}>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField {...field("slug")} required requiredLabel={required} hint={t("slugHint")} maxLength={64} />
+          <TextField
+            {...field("slug")}
+            required
+            requiredLabel={required}
+            hint={t("slugHint")}
+            maxLength={64}
+          />
           <SelectField
             name="defaultLocale"
             label={t("defaultLocale")}
@@ -67,7 +91,14 @@ export function MeetingForm({ action, defaults, meetingId, sources }: Props) {
             defaultValue={defaults.venueCountry}
             options={(["DE", "CN"] as const).map((country) => ({ value: country, label: tc(country) }))}
           />
-          <TextField {...field("timeZone")} required requiredLabel={required} hint={t("timeZoneHint")} maxLength={64} list="meeting-time-zones" />
+          <TextField
+            {...field("timeZone")}
+            required
+            requiredLabel={required}
+            hint={t("timeZoneHint")}
+            maxLength={64}
+            list="meeting-time-zones"
+          />
           <datalist id="meeting-time-zones">
             <option value="Europe/Berlin" />
             <option value="Asia/Shanghai" />
@@ -81,22 +112,41 @@ export function MeetingForm({ action, defaults, meetingId, sources }: Props) {
           <DateTimeField type="datetime-local" {...field("registrationOpensAt")} hint={t("windowHint")} />
           <DateTimeField type="datetime-local" {...field("registrationClosesAt")} hint={t("windowHint")} />
         </div>
-        <Choice type="checkbox" name="requiresApproval" value="on" defaultChecked={flag("requiresApproval")} label={t("requiresApproval")} />
+        <Choice
+          type="checkbox"
+          name="requiresApproval"
+          value="on"
+          defaultChecked={flag("requiresApproval")}
+          label={t("requiresApproval")}
+        />
       </Section>
       <Section title={t("publishing")}>
-        <Choice type="checkbox" name="published" value="on" defaultChecked={flag("published")} label={t("published")} />
+        <Choice
+          type="checkbox"
+          name="published"
+          value="on"
+          defaultChecked={flag("published")}
+          label={t("published")}
+        />
         {sources && (
           <SelectField
             name="copyFrom"
             label={t("copyFrom")}
             state={state}
             defaultValue={sources[0]?.id ?? ""}
-            options={[...sources.map((source) => ({ value: source.id, label: source.label })), { value: "", label: t("copyNone") }]}
+            options={[
+              ...sources.map((source) => ({ value: source.id, label: source.label })),
+              { value: "", label: t("copyNone") },
+            ]}
           />
         )}
         {sources && <p className="text-sm text-slate-600">{t("copyHint")}</p>}
       </Section>
-      <SubmitButton pending={pending} label={meetingId ? t("save") : t("create")} pendingLabel={meetingId ? t("saving") : t("creating")} />
+      <SubmitButton
+        pending={pending}
+        label={meetingId ? t("save") : t("create")}
+        pendingLabel={meetingId ? t("saving") : t("creating")}
+      />
     </form>
   );
 }

@@ -12,10 +12,24 @@ import { useFormAction } from "../../forms/useFormAction";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
-export type QuotaRow = { cityId: string; name: Translations; country: "DE" | "CN"; quota: number | null; registered: number };
+export type QuotaRow = {
+  cityId: string;
+  name: Translations;
+  country: "DE" | "CN";
+  quota: number | null;
+  registered: number;
+};
 
 /** Every member city's delegate quota in one form, German and Chinese cities side by side. */
-export function QuotaForm({ action, meetingId, rows }: { action: Action; meetingId: string; rows: QuotaRow[] }) {
+export function QuotaForm({
+  action,
+  meetingId,
+  rows,
+}: {
+  action: Action;
+  meetingId: string;
+  rows: QuotaRow[];
+}) {
   const t = useTranslations("adminMeetings.quotas");
   const tc = useTranslations("countries");
   const locale = useLocale() as AppLocale;
@@ -36,9 +50,15 @@ export function QuotaForm({ action, meetingId, rows }: { action: Action; meeting
                 <caption className="pb-2 text-left font-semibold">{tc(country)}</caption>
                 <thead>
                   <tr className="border-b border-slate-300">
-                    <th scope="col" className="py-1 pr-2">{t("city")}</th>
-                    <th scope="col" className="px-2 py-1 text-right">{t("registered")}</th>
-                    <th scope="col" className="py-1 pl-2">{t("quota")}</th>
+                    <th scope="col" className="py-1 pr-2">
+                      {t("city")}
+                    </th>
+                    <th scope="col" className="px-2 py-1 text-right">
+                      {t("registered")}
+                    </th>
+                    <th scope="col" className="py-1 pl-2">
+                      {t("quota")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -48,7 +68,9 @@ export function QuotaForm({ action, meetingId, rows }: { action: Action; meeting
                     const city = pick(row.name, locale);
                     return (
                       <tr key={row.cityId} className="border-b border-slate-100 align-top">
-                        <th scope="row" className="py-2 pr-2 font-medium">{city}</th>
+                        <th scope="row" className="py-2 pr-2 font-medium">
+                          {city}
+                        </th>
                         <td className="px-2 py-2 text-right tabular-nums">{row.registered}</td>
                         <td className="py-1 pl-2">
                           <label htmlFor={name} className="sr-only">
@@ -61,13 +83,19 @@ export function QuotaForm({ action, meetingId, rows }: { action: Action; meeting
                             min={0}
                             max={10000}
                             inputMode="numeric"
-                            defaultValue={textValue(state, name) ?? (row.quota === null ? "" : String(row.quota))}
+                            defaultValue={
+                              textValue(state, name) ?? (row.quota === null ? "" : String(row.quota))
+                            }
                             aria-invalid={error ? true : undefined}
                             aria-describedby={error ? `${name}-error` : undefined}
                             className="w-24 rounded border border-slate-300 bg-white px-2 py-1 aria-[invalid=true]:border-red-600 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-600"
                           />
                           {error && (
-                            <p id={`${name}-error`} className="mt-1 max-w-xs text-sm font-medium text-red-700" data-field-error={name}>
+                            <p
+                              id={`${name}-error`}
+                              className="mt-1 max-w-xs text-sm font-medium text-red-700"
+                              data-field-error={name}
+                            >
                               {error}
                             </p>
                           )}

@@ -10,17 +10,55 @@ import { InlineField } from "./InlineField";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
-export type RoomValues = { id: string; name: Translations; location: string | null; capacity: number | null; sortOrder: number; sessions: number };
-export type TrackValues = { id: string; name: Translations; color: string; sortOrder: number; sessions: number };
+export type RoomValues = {
+  id: string;
+  name: Translations;
+  location: string | null;
+  capacity: number | null;
+  sortOrder: number;
+  sessions: number;
+};
+export type TrackValues = {
+  id: string;
+  name: Translations;
+  color: string;
+  sortOrder: number;
+  sessions: number;
+};
 
 /** The three name fields every room and track has. */
 function NameFields({ form, state, name }: { form: string; state: FormState; name?: Translations }) {
   const t = useTranslations("adminMeetings.rooms");
   return (
     <>
-      <InlineField form={form} name="nameDe" label={t("nameDe")} state={state} defaultValue={name?.de ?? ""} required maxLength={100} lang="de" />
-      <InlineField form={form} name="nameEn" label={t("nameEn")} state={state} defaultValue={name?.en ?? ""} maxLength={100} lang="en" />
-      <InlineField form={form} name="nameZh" label={t("nameZh")} state={state} defaultValue={name?.zh ?? ""} maxLength={100} lang="zh-CN" />
+      <InlineField
+        form={form}
+        name="nameDe"
+        label={t("nameDe")}
+        state={state}
+        defaultValue={name?.de ?? ""}
+        required
+        maxLength={100}
+        lang="de"
+      />
+      <InlineField
+        form={form}
+        name="nameEn"
+        label={t("nameEn")}
+        state={state}
+        defaultValue={name?.en ?? ""}
+        maxLength={100}
+        lang="en"
+      />
+      <InlineField
+        form={form}
+        name="nameZh"
+        label={t("nameZh")}
+        state={state}
+        defaultValue={name?.zh ?? ""}
+        maxLength={100}
+        lang="zh-CN"
+      />
     </>
   );
 }
@@ -40,14 +78,40 @@ export function RoomForm({ meetingId, save, remove, room }: RoomFormProps) {
         <FormMessage state={state} />
         <div className="grid gap-3 sm:grid-cols-3">
           <NameFields form={form} state={state} name={room?.name} />
-          <InlineField form={form} name="location" label={t("location")} state={state} defaultValue={room?.location ?? ""} maxLength={200} className="sm:col-span-2" />
+          <InlineField
+            form={form}
+            name="location"
+            label={t("location")}
+            state={state}
+            defaultValue={room?.location ?? ""}
+            maxLength={200}
+            className="sm:col-span-2"
+          />
           <div className="grid grid-cols-2 gap-3">
-            <InlineField form={form} name="capacity" type="number" label={t("capacity")} state={state} defaultValue={room?.capacity?.toString() ?? ""} />
-            <InlineField form={form} name="sortOrder" type="number" label={t("sortOrder")} state={state} defaultValue={room?.sortOrder.toString() ?? ""} />
+            <InlineField
+              form={form}
+              name="capacity"
+              type="number"
+              label={t("capacity")}
+              state={state}
+              defaultValue={room?.capacity?.toString() ?? ""}
+            />
+            <InlineField
+              form={form}
+              name="sortOrder"
+              type="number"
+              label={t("sortOrder")}
+              state={state}
+              defaultValue={room?.sortOrder.toString() ?? ""}
+            />
           </div>
         </div>
         <div className="flex flex-wrap items-center gap-3">
-          <SubmitButton pending={pending} label={room ? t("save") : t("add")} pendingLabel={room ? t("saving") : t("adding")} />
+          <SubmitButton
+            pending={pending}
+            label={room ? t("save") : t("add")}
+            pendingLabel={room ? t("saving") : t("adding")}
+          />
           {room && <span className="text-sm text-slate-600">{t("usedBy", { count: room.sessions })}</span>}
         </div>
       </form>
@@ -71,11 +135,29 @@ export function TrackForm({ meetingId, save, remove, track }: TrackFormProps) {
         <FormMessage state={state} />
         <div className="grid gap-3 sm:grid-cols-3">
           <NameFields form={form} state={state} name={track?.name} />
-          <InlineField form={form} name="color" type="color" label={t("color")} state={state} defaultValue={track?.color ?? "#475569"} />
-          <InlineField form={form} name="sortOrder" type="number" label={t("sortOrder")} state={state} defaultValue={track?.sortOrder.toString() ?? ""} />
+          <InlineField
+            form={form}
+            name="color"
+            type="color"
+            label={t("color")}
+            state={state}
+            defaultValue={track?.color ?? "#475569"}
+          />
+          <InlineField
+            form={form}
+            name="sortOrder"
+            type="number"
+            label={t("sortOrder")}
+            state={state}
+            defaultValue={track?.sortOrder.toString() ?? ""}
+          />
         </div>
         <div className="flex flex-wrap items-center gap-3">
-          <SubmitButton pending={pending} label={track ? t("save") : t("add")} pendingLabel={track ? t("saving") : t("adding")} />
+          <SubmitButton
+            pending={pending}
+            label={track ? t("save") : t("add")}
+            pendingLabel={track ? t("saving") : t("adding")}
+          />
           {track && <span className="text-sm text-slate-600">{t("usedBy", { count: track.sessions })}</span>}
         </div>
       </form>

@@ -34,10 +34,19 @@ const WIDTH = 400;
 export function BarChart({ title, rows, color, headers, valueSpace = 72 }: Props) {
   // Room for the longest figure, so that "40 / 40 · 14 waiting" is never cut off.
   const figures = Math.max(0, ...rows.map((row) => textWidth(row.text ?? String(row.value), FONT) + 12));
-  const layout = barLayout(rows, { width: WIDTH, valueSpace: Math.min(Math.max(valueSpace, figures), WIDTH / 2) });
+  const layout = barLayout(rows, {
+    width: WIDTH,
+    valueSpace: Math.min(Math.max(valueSpace, figures), WIDTH / 2),
+  });
   return (
     <figure className="break-inside-avoid">
-      <svg viewBox={`0 0 ${layout.width} ${layout.height}`} width="100%" role="img" aria-label={title} className="block h-auto max-w-xl">
+      <svg
+        viewBox={`0 0 ${layout.width} ${layout.height}`}
+        width="100%"
+        role="img"
+        aria-label={title}
+        className="block h-auto max-w-xl"
+      >
         <title>{title}</title>
         {layout.rows.map((row, index) => {
           const source = rows[index]!;
@@ -46,9 +55,31 @@ export function BarChart({ title, rows, color, headers, valueSpace = 72 }: Props
               <text x={0} y={row.labelY} fontSize={FONT} fill="#334155">
                 {fitText(row.label, WIDTH, FONT)}
               </text>
-              {row.of !== null && <rect x={0} y={row.barY} width={row.trackWidth} height={layout.barHeight} rx={2} fill="#e2e8f0" />}
-              <rect x={0} y={row.barY} width={row.barWidth} height={layout.barHeight} rx={2} fill={source.muted ? "#94a3b8" : (source.color ?? color)} />
-              <text x={row.valueX} y={row.barY + layout.barHeight - 2} fontSize={FONT} fontWeight={600} fill="#0f172a">
+              {row.of !== null && (
+                <rect
+                  x={0}
+                  y={row.barY}
+                  width={row.trackWidth}
+                  height={layout.barHeight}
+                  rx={2}
+                  fill="#e2e8f0"
+                />
+              )}
+              <rect
+                x={0}
+                y={row.barY}
+                width={row.barWidth}
+                height={layout.barHeight}
+                rx={2}
+                fill={source.muted ? "#94a3b8" : (source.color ?? color)}
+              />
+              <text
+                x={row.valueX}
+                y={row.barY + layout.barHeight - 2}
+                fontSize={FONT}
+                fontWeight={600}
+                fill="#0f172a"
+              >
                 {source.text ?? String(row.value)}
               </text>
             </g>
@@ -58,7 +89,11 @@ export function BarChart({ title, rows, color, headers, valueSpace = 72 }: Props
       <FigureTable
         title={title}
         headers={[headers.label, headers.value]}
-        rows={rows.map((row, index) => ({ key: `${row.label}-${index}`, label: row.label, cells: [row.text ?? row.value] }))}
+        rows={rows.map((row, index) => ({
+          key: `${row.label}-${index}`,
+          label: row.label,
+          cells: [row.text ?? row.value],
+        }))}
       />
     </figure>
   );

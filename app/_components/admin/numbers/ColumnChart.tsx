@@ -28,11 +28,24 @@ export function ColumnChart({ title, columns, series, line, headers }: Props) {
   const last = points.at(-1);
   return (
     <figure className="break-inside-avoid">
-      <svg viewBox={`0 0 ${layout.width} ${layout.height}`} width="100%" role="img" aria-label={title} className="block h-auto max-w-2xl">
+      <svg
+        viewBox={`0 0 ${layout.width} ${layout.height}`}
+        width="100%"
+        role="img"
+        aria-label={title}
+        className="block h-auto max-w-2xl"
+      >
         <title>{title}</title>
         {layout.ticks.map((tick) => (
           <g key={tick.value}>
-            <line x1={layout.plot.left} x2={layout.plot.right} y1={tick.y} y2={tick.y} stroke="#e2e8f0" strokeWidth={1} />
+            <line
+              x1={layout.plot.left}
+              x2={layout.plot.right}
+              y1={tick.y}
+              y2={tick.y}
+              stroke="#e2e8f0"
+              strokeWidth={1}
+            />
             <text x={layout.plot.left - 4} y={tick.y + 4} fontSize={FONT} textAnchor="end" fill="#475569">
               {tick.value}
             </text>
@@ -41,26 +54,72 @@ export function ColumnChart({ title, columns, series, line, headers }: Props) {
         {layout.columns.map((column) => (
           <g key={column.key}>
             {column.segments.map((segment, index) =>
-              segment.height > 0 ? <rect key={series[index]!.key} x={column.x} y={segment.y} width={column.width} height={segment.height} fill={series[index]!.color} /> : null,
+              segment.height > 0 ? (
+                <rect
+                  key={series[index]!.key}
+                  x={column.x}
+                  y={segment.y}
+                  width={column.width}
+                  height={segment.height}
+                  fill={series[index]!.color}
+                />
+              ) : null,
             )}
           </g>
         ))}
-        <line x1={layout.plot.left} x2={layout.plot.right} y1={layout.plot.bottom} y2={layout.plot.bottom} stroke="#475569" strokeWidth={1} />
+        <line
+          x1={layout.plot.left}
+          x2={layout.plot.right}
+          y1={layout.plot.bottom}
+          y2={layout.plot.bottom}
+          stroke="#475569"
+          strokeWidth={1}
+        />
         {layout.labelled.map((index) => {
           const column = layout.columns[index]!;
-          const anchor = index === 0 && layout.columns.length > 6 ? "start" : index === layout.columns.length - 1 && layout.columns.length > 6 ? "end" : "middle";
-          const x = anchor === "start" ? column.x : anchor === "end" ? column.x + column.width : column.x + column.width / 2;
+          const anchor =
+            index === 0 && layout.columns.length > 6
+              ? "start"
+              : index === layout.columns.length - 1 && layout.columns.length > 6
+                ? "end"
+                : "middle";
+          const x =
+            anchor === "start"
+              ? column.x
+              : anchor === "end"
+                ? column.x + column.width
+                : column.x + column.width / 2;
           return (
-            <text key={column.key} x={x} y={layout.height - 6} fontSize={FONT} textAnchor={anchor} fill="#475569">
+            <text
+              key={column.key}
+              x={x}
+              y={layout.height - 6}
+              fontSize={FONT}
+              textAnchor={anchor}
+              fill="#475569"
+            >
               {columns[index]!.label}
             </text>
           );
         })}
         {line && points.length > 1 && (
-          <polyline points={points.map((point) => `${point.x},${point.y}`).join(" ")} fill="none" stroke="#0f172a" strokeWidth={2} strokeLinejoin="round" />
+          <polyline
+            points={points.map((point) => `${point.x},${point.y}`).join(" ")}
+            fill="none"
+            stroke="#0f172a"
+            strokeWidth={2}
+            strokeLinejoin="round"
+          />
         )}
         {line && last && (
-          <text x={Math.min(last.x, layout.plot.right)} y={Math.max(last.y - 6, FONT)} fontSize={FONT} fontWeight={600} textAnchor="end" fill="#0f172a">
+          <text
+            x={Math.min(last.x, layout.plot.right)}
+            y={Math.max(last.y - 6, FONT)}
+            fontSize={FONT}
+            fontWeight={600}
+            textAnchor="end"
+            fill="#0f172a"
+          >
             {line.values.at(-1)}
           </text>
         )}
@@ -68,7 +127,11 @@ export function ColumnChart({ title, columns, series, line, headers }: Props) {
       <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-700">
         {series.map((item) => (
           <li key={item.key} className="flex items-center gap-1.5">
-            <span aria-hidden="true" className="inline-block size-3 rounded-sm" style={{ backgroundColor: item.color }} />
+            <span
+              aria-hidden="true"
+              className="inline-block size-3 rounded-sm"
+              style={{ backgroundColor: item.color }}
+            />
             {item.label}
           </li>
         ))}
@@ -82,7 +145,11 @@ export function ColumnChart({ title, columns, series, line, headers }: Props) {
       <FigureTable
         title={title}
         headers={[headers.key, ...series.map((item) => item.label), ...(line ? [line.label] : [])]}
-        rows={columns.map((column, index) => ({ key: column.key, label: column.label, cells: [...column.values, ...(line ? [line.values[index]!] : [])] }))}
+        rows={columns.map((column, index) => ({
+          key: column.key,
+          label: column.label,
+          cells: [...column.values, ...(line ? [line.values[index]!] : [])],
+        }))}
       />
     </figure>
   );

@@ -2,7 +2,15 @@
  * A chart's figures as a table for screen readers, beside the drawing they describe. The wrapper hides
  * it: a table itself cannot be shrunk to a pixel (it grows to its content), and would widen the page.
  */
-export function FigureTable({ title, headers, rows }: { title: string; headers: string[]; rows: { key: string; label: string; cells: (string | number)[] }[] }) {
+export function FigureTable({
+  title,
+  headers,
+  rows,
+}: {
+  title: string;
+  headers: string[];
+  rows: { key: string; label: string; cells: (string | number)[] }[];
+}) {
   return (
     <div className="sr-only">
       <table>

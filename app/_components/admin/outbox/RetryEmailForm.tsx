@@ -9,7 +9,15 @@ import { useFormAction } from "../../forms/useFormAction";
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
 /** "Send again" for a failed or deferred email; the refusal (already sent, already due) as one sentence. */
-export function RetryEmailForm({ emailId, action, delivers }: { emailId: string; action: Action; delivers: boolean }) {
+export function RetryEmailForm({
+  emailId,
+  action,
+  delivers,
+}: {
+  emailId: string;
+  action: Action;
+  delivers: boolean;
+}) {
   const t = useTranslations("adminNumbers.outbox.retry");
   const { state, pending, formProps } = useFormAction(action, initialFormState);
   const fieldError = Object.values(state.fieldErrors ?? {})[0];

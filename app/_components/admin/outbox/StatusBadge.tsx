@@ -10,5 +10,11 @@ const tones: Record<OutboxStatus, string> = {
 /** An email's status in words and colour (the words carry it: colour alone would not). */
 export async function StatusBadge({ status }: { status: OutboxStatus }) {
   const t = await getTranslations("adminNumbers.outbox.statuses");
-  return <span className={`inline-block rounded border px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${tones[status]}`}>{t(status)}</span>;
+  return (
+    <span
+      className={`inline-block rounded border px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${tones[status]}`}
+    >
+      {t(status)}
+    </span>
+  );
 }

@@ -3,7 +3,15 @@
 import { useTranslations } from "next-intl";
 import { nameOrders } from "@/app/_lib/registration/fields";
 import { initialFormState, type FormState } from "@/app/_lib/form-state";
-import { Choice, describedBy, FieldMessages, Section, SelectField, textValue, TextField } from "../../forms/Field";
+import {
+  Choice,
+  describedBy,
+  FieldMessages,
+  Section,
+  SelectField,
+  textValue,
+  TextField,
+} from "../../forms/Field";
 import { FormMessage } from "../../forms/FormMessage";
 import { SubmitButton } from "../../forms/SubmitButton";
 import { useFormAction } from "../../forms/useFormAction";
@@ -11,8 +19,19 @@ import { useFormAction } from "../../forms/useFormAction";
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
 export type PersonFormDefaults = Record<
-  | "givenName" | "familyName" | "nativeName" | "nameOrder" | "honorificDe" | "honorificEn" | "honorificZh"
-  | "positionDe" | "positionEn" | "positionZh" | "organization" | "cityId" | "slug",
+  | "givenName"
+  | "familyName"
+  | "nativeName"
+  | "nameOrder"
+  | "honorificDe"
+  | "honorificEn"
+  | "honorificZh"
+  | "positionDe"
+  | "positionEn"
+  | "positionZh"
+  | "organization"
+  | "cityId"
+  | "slug",
   string
 >;
 
@@ -29,7 +48,12 @@ export function PersonForm({ action, defaults, personId, cities }: Props) {
   const t = useTranslations("adminMeetings.people");
   const { state, pending, formProps } = useFormAction(action, initialFormState);
   const required = t("required");
-  const field = (name: Exclude<keyof PersonFormDefaults, "cityId" | "nameOrder">) => ({ name, label: t(name), state, defaultValue: defaults[name] });
+  const field = (name: Exclude<keyof PersonFormDefaults, "cityId" | "nameOrder">) => ({
+    name,
+    label: t(name),
+    state,
+    defaultValue: defaults[name],
+  });
   const nameOrder = textValue(state, "nameOrder") ?? defaults.nameOrder;
 
   return (
@@ -74,11 +98,18 @@ export function PersonForm({ action, defaults, personId, cities }: Props) {
             label={t("city")}
             state={state}
             defaultValue={defaults.cityId}
-            options={[{ value: "", label: t("noCity") }, ...cities.map((city) => ({ value: city.id, label: city.label }))]}
+            options={[
+              { value: "", label: t("noCity") },
+              ...cities.map((city) => ({ value: city.id, label: city.label })),
+            ]}
           />
         </div>
       </Section>
-      <SubmitButton pending={pending} label={personId ? t("save") : t("create")} pendingLabel={personId ? t("saving") : t("creating")} />
+      <SubmitButton
+        pending={pending}
+        label={personId ? t("save") : t("create")}
+        pendingLabel={personId ? t("saving") : t("creating")}
+      />
     </form>
   );
 }

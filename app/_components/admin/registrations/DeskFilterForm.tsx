@@ -7,11 +7,30 @@ import { delegateRoles } from "@/app/_lib/registration/fields";
 import { formatDateTime } from "@/app/_lib/time";
 import type { DeskCity, DeskSession } from "@/app/_server/registration/desk-queries";
 
-type Props = { filters: DeskFilters; cities: DeskCity[]; sessions: DeskSession[]; locale: AppLocale; timeZone: string; resetHref: string };
+type Props = {
+  filters: DeskFilters;
+  cities: DeskCity[];
+  sessions: DeskSession[];
+  locale: AppLocale;
+  timeZone: string;
+  resetHref: string;
+};
 
 const control = "w-full rounded border border-slate-300 bg-white px-3 py-2";
 
-function Select({ name, label, value, wide, children }: { name: string; label: string; value: string | undefined; wide?: boolean; children: React.ReactNode }) {
+function Select({
+  name,
+  label,
+  value,
+  wide,
+  children,
+}: {
+  name: string;
+  label: string;
+  value: string | undefined;
+  wide?: boolean;
+  children: React.ReactNode;
+}) {
   return (
     <label className={`min-w-0 space-y-1 ${wide ? "col-span-2 lg:col-span-1" : ""}`}>
       <span className="block text-sm font-medium">{label}</span>
@@ -27,16 +46,34 @@ function Select({ name, label, value, wide, children }: { name: string; label: s
  * so the list can be bookmarked and the exports and badges take the same ones.
  */
 export async function DeskFilterForm({ filters, cities, sessions, locale, timeZone, resetHref }: Props) {
-  const [t, tr, tc] = await Promise.all([getTranslations("adminRegistrations.desk"), getTranslations("roles"), getTranslations("countries")]);
+  const [t, tr, tc] = await Promise.all([
+    getTranslations("adminRegistrations.desk"),
+    getTranslations("roles"),
+    getTranslations("countries"),
+  ]);
   const byCountry = (country: "DE" | "CN") =>
-    cities.filter((city) => city.country === country).sort((a, b) => pick(a.name, locale).localeCompare(pick(b.name, locale), locale));
+    cities
+      .filter((city) => city.country === country)
+      .sort((a, b) => pick(a.name, locale).localeCompare(pick(b.name, locale), locale));
   return (
-    <form method="get" role="search" aria-label={t("filters")} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+    <form
+      method="get"
+      role="search"
+      aria-label={t("filters")}
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+    >
       <input type="hidden" name="sort" value={filters.sort} />
       {filters.descending && <input type="hidden" name="dir" value="desc" />}
       <label className="block space-y-1">
         <span className="block text-sm font-medium">{t("search")}</span>
-        <input type="search" name="q" defaultValue={filters.q ?? ""} placeholder={t("searchHint")} maxLength={100} className={control} />
+        <input
+          type="search"
+          name="q"
+          defaultValue={filters.q ?? ""}
+          placeholder={t("searchHint")}
+          maxLength={100}
+          className={control}
+        />
       </label>
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-5">
         <Select name="city" label={t("city")} value={filters.city}>
@@ -84,14 +121,29 @@ export async function DeskFilterForm({ filters, cities, sessions, locale, timeZo
       </div>
       <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
         <label className="flex items-center gap-2">
-          <input type="checkbox" name="interpretation" value="1" defaultChecked={filters.interpretation} className="size-4 accent-brand-700" />
+          <input
+            type="checkbox"
+            name="interpretation"
+            value="1"
+            defaultChecked={filters.interpretation}
+            className="size-4 accent-brand-700"
+          />
           {t("interpretation")}
         </label>
         <label className="flex items-center gap-2">
-          <input type="checkbox" name="visaLetter" value="1" defaultChecked={filters.visaLetter} className="size-4 accent-brand-700" />
+          <input
+            type="checkbox"
+            name="visaLetter"
+            value="1"
+            defaultChecked={filters.visaLetter}
+            className="size-4 accent-brand-700"
+          />
           {t("visaLetter")}
         </label>
-        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+        <button
+          type="submit"
+          className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+        >
           {t("apply")}
         </button>
         <Link href={resetHref} className="text-brand-700 underline">

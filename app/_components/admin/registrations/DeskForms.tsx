@@ -18,7 +18,9 @@ type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 export type DeskIds = { registrationId: string; meetingId: string };
 
 function Hidden({ fields }: { fields: Record<string, string> }) {
-  return Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
+  return Object.entries(fields).map(([name, value]) => (
+    <input key={name} type="hidden" name={name} value={value} />
+  ));
 }
 
 /** Approve or reject, with an optional message that goes into the email. Two buttons, one form. */
@@ -32,31 +34,75 @@ export function ReviewForm({ action, ids }: { action: Action; ids: DeskIds }) {
       {/* The script sends the form without its submitter, so the clicked button writes its decision
           here first; without a script the browser sends the button's own value, which comes later and wins. */}
       <input ref={decision} type="hidden" name="decision" defaultValue="" />
-      <TextField name="message" label={t("message")} hint={t("messageHint")} state={state} multiline maxLength={2000} />
+      <TextField
+        name="message"
+        label={t("message")}
+        hint={t("messageHint")}
+        state={state}
+        multiline
+        maxLength={2000}
+      />
       <div className="flex flex-wrap gap-3">
-        <DecisionButton field={decision} decision="approved" label={t("approve")} pending={pending} tone="bg-brand-700 text-white hover:bg-brand-800" />
-        <DecisionButton field={decision} decision="rejected" label={t("reject")} pending={pending} tone="border border-red-700 bg-white text-red-800 hover:bg-red-50" />
+        <DecisionButton
+          field={decision}
+          decision="approved"
+          label={t("approve")}
+          pending={pending}
+          tone="bg-brand-700 text-white hover:bg-brand-800"
+        />
+        <DecisionButton
+          field={decision}
+          decision="rejected"
+          label={t("reject")}
+          pending={pending}
+          tone="border border-red-700 bg-white text-red-800 hover:bg-red-50"
+        />
       </div>
       <FormMessage state={state} />
     </form>
   );
 }
 
-type DecisionProps = { field: RefObject<HTMLInputElement | null>; decision: string; label: string; pending: boolean; tone: string };
+type DecisionProps = {
+  field: RefObject<HTMLInputElement | null>;
+  decision: string;
+  label: string;
+  pending: boolean;
+  tone: string;
+};
 
 function DecisionButton({ field, decision, label, pending, tone }: DecisionProps) {
   const choose = () => {
     if (field.current) field.current.value = decision;
   };
   return (
-    <button type="submit" name="decision" value={decision} onClick={choose} disabled={pending} className={`rounded px-5 py-2.5 font-semibold disabled:opacity-60 ${tone}`}>
+    <button
+      type="submit"
+      name="decision"
+      value={decision}
+      onClick={choose}
+      disabled={pending}
+      className={`rounded px-5 py-2.5 font-semibold disabled:opacity-60 ${tone}`}
+    >
       {label}
     </button>
   );
 }
 
 /** A one-button form: resend, remove from a waiting list. */
-export function ButtonForm({ action, fields, label, hint, tone }: { action: Action; fields: Record<string, string>; label: string; hint?: string; tone?: "danger" }) {
+export function ButtonForm({
+  action,
+  fields,
+  label,
+  hint,
+  tone,
+}: {
+  action: Action;
+  fields: Record<string, string>;
+  label: string;
+  hint?: string;
+  tone?: "danger";
+}) {
   const t = useTranslations("adminRegistrations.desk");
   const { state, pending, formProps } = useFormAction(action, initialFormState);
   return (
@@ -70,14 +116,34 @@ export function ButtonForm({ action, fields, label, hint, tone }: { action: Acti
 }
 
 /** A step behind a tick box (cancelling); the box's problem is shown at the box. */
-export function ConfirmStepForm({ action, fields, text, confirm, label }: { action: Action; fields: Record<string, string>; text: string; confirm: string; label: string }) {
+export function ConfirmStepForm({
+  action,
+  fields,
+  text,
+  confirm,
+  label,
+}: {
+  action: Action;
+  fields: Record<string, string>;
+  text: string;
+  confirm: string;
+  label: string;
+}) {
   const t = useTranslations("adminRegistrations.desk");
   const { state, pending, formProps } = useFormAction(action, initialFormState);
   return (
     <form {...formProps} className="space-y-3">
       <Hidden fields={fields} />
       <p>{text}</p>
-      <Choice type="checkbox" name="confirm" value="on" defaultChecked={false} label={confirm} describedBy={describedBy("confirm", state)} invalid={Boolean(state.fieldErrors?.confirm)} />
+      <Choice
+        type="checkbox"
+        name="confirm"
+        value="on"
+        defaultChecked={false}
+        label={confirm}
+        describedBy={describedBy("confirm", state)}
+        invalid={Boolean(state.fieldErrors?.confirm)}
+      />
       <FieldMessages name="confirm" state={state} />
       <SubmitButton label={label} pendingLabel={t("working")} pending={pending} tone="danger" />
       {!state.fieldErrors?.confirm && <FormMessage state={state} />}
@@ -94,7 +160,15 @@ export function MoveUpForm({ action, ids, sessionId }: { action: Action; ids: De
     <form {...formProps} className="space-y-2">
       <Hidden fields={{ ...ids, sessionId }} />
       <p className="text-sm text-slate-600">{t("moveUpHint")}</p>
-      <Choice type="checkbox" name="addSeat" value="on" defaultChecked={textValue(state, "addSeat") === "on"} label={t("addSeat")} describedBy={state.fieldErrors?.addSeat ? `${name}-error` : undefined} invalid={Boolean(state.fieldErrors?.addSeat)} />
+      <Choice
+        type="checkbox"
+        name="addSeat"
+        value="on"
+        defaultChecked={textValue(state, "addSeat") === "on"}
+        label={t("addSeat")}
+        describedBy={state.fieldErrors?.addSeat ? `${name}-error` : undefined}
+        invalid={Boolean(state.fieldErrors?.addSeat)}
+      />
       {state.fieldErrors?.addSeat && (
         <p id={`${name}-error`} className="text-sm font-medium text-red-700" data-field-error="addSeat">
           {state.fieldErrors.addSeat}
@@ -115,7 +189,15 @@ export function MoveUpForm({ action, ids, sessionId }: { action: Action; ids: De
 export type SessionBox = { id: string; label: ReactNode; checked: boolean };
 
 /** The meeting's sessions with limited seats as tick boxes; saving books the ticked ones and gives up the others. */
-export function SessionsForm({ action, ids, sessions }: { action: Action; ids: DeskIds; sessions: SessionBox[] }) {
+export function SessionsForm({
+  action,
+  ids,
+  sessions,
+}: {
+  action: Action;
+  ids: DeskIds;
+  sessions: SessionBox[];
+}) {
   const t = useTranslations("adminRegistrations.desk");
   const { state, pending, formProps } = useFormAction(action, initialFormState);
   return (
@@ -124,7 +206,14 @@ export function SessionsForm({ action, ids, sessions }: { action: Action; ids: D
       <fieldset className="space-y-2" aria-describedby={describedBy("sessionIds", state)}>
         <legend className="font-medium">{t("sessionsLegend")}</legend>
         {sessions.map((session) => (
-          <Choice key={session.id} type="checkbox" name="sessionIds" value={session.id} defaultChecked={session.checked} label={session.label} />
+          <Choice
+            key={session.id}
+            type="checkbox"
+            name="sessionIds"
+            value={session.id}
+            defaultChecked={session.checked}
+            label={session.label}
+          />
         ))}
       </fieldset>
       <FieldMessages name="sessionIds" state={state} />
@@ -135,7 +224,19 @@ export function SessionsForm({ action, ids, sessions }: { action: Action; ids: D
 }
 
 /** The delegate's details: the manage page's form, naming the registration and the meeting. */
-export function DetailsForm({ action, ids, values, cities }: { action: Action; ids: DeskIds; values: FormValues; cities: CityOption[] }) {
+export function DetailsForm({
+  action,
+  ids,
+  values,
+  cities,
+}: {
+  action: Action;
+  ids: DeskIds;
+  values: FormValues;
+  cities: CityOption[];
+}) {
   const t = useTranslations("adminRegistrations.desk");
-  return <EditDetailsForm action={action} values={values} cities={cities} hidden={ids} label={t("editDetails")} />;
+  return (
+    <EditDetailsForm action={action} values={values} cities={cities} hidden={ids} label={t("editDetails")} />
+  );
 }

@@ -19,24 +19,44 @@ type Props = { rows: DeskRow[]; filters: DeskFilters; slug: string; locale: AppL
  * other way.
  */
 export async function DeskTable({ rows, filters, slug, locale, timeZone }: Props) {
-  const [t, tr, tl] = await Promise.all([getTranslations("adminRegistrations.desk"), getTranslations("roles"), getTranslations("languages")]);
+  const [t, tr, tl] = await Promise.all([
+    getTranslations("adminRegistrations.desk"),
+    getTranslations("roles"),
+    getTranslations("languages"),
+  ]);
   const base = adminPaths.registrations(slug);
   const header = (key: SortKey | null, label: string) => {
-    if (!key) return <th scope="col" className="py-2 pr-3">{label}</th>;
+    if (!key)
+      return (
+        <th scope="col" className="py-2 pr-3">
+          {label}
+        </th>
+      );
     const active = filters.sort === key;
     const direction = active ? (filters.descending ? "descending" : "ascending") : undefined;
     return (
       <th scope="col" className="py-2 pr-3" aria-sort={direction}>
-        <Link href={deskHref(base, sortedBy(filters, key))} className="inline-flex items-center gap-1 text-brand-800 underline" title={t("sortBy", { column: label })}>
+        <Link
+          href={deskHref(base, sortedBy(filters, key))}
+          className="inline-flex items-center gap-1 text-brand-800 underline"
+          title={t("sortBy", { column: label })}
+        >
           {label}
           {active && <span aria-hidden="true">{filters.descending ? "▼" : "▲"}</span>}
-          {active && <span className="sr-only">({filters.descending ? t("sortedDesc") : t("sortedAsc")})</span>}
+          {active && (
+            <span className="sr-only">({filters.descending ? t("sortedDesc") : t("sortedAsc")})</span>
+          )}
         </Link>
       </th>
     );
   };
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label={t("tableLabel")}>
+    <div
+      className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+      tabIndex={0}
+      role="region"
+      aria-label={t("tableLabel")}
+    >
       <table className="w-full min-w-[64rem] border-collapse text-sm" data-testid="registrations">
         <thead>
           <tr className="border-b border-slate-300 text-left">
@@ -56,7 +76,10 @@ export async function DeskTable({ rows, filters, slug, locale, timeZone }: Props
             return (
               <tr key={row.id} className="border-b border-slate-200 align-top" data-registration={row.id}>
                 <td className="min-w-52 py-2 pr-3 pl-2">
-                  <Link href={adminPaths.registration(slug, row.id)} className="font-medium text-brand-800 underline">
+                  <Link
+                    href={adminPaths.registration(slug, row.id)}
+                    className="font-medium text-brand-800 underline"
+                  >
                     {name.primary}
                   </Link>
                   {name.secondary && <div className="text-slate-600">{name.secondary}</div>}
@@ -75,8 +98,14 @@ export async function DeskTable({ rows, filters, slug, locale, timeZone }: Props
                     {row.seats.map((seat) => (
                       <li key={seat.sessionId}>
                         {pick(seat.title, locale)}
-                        <span className={`ml-1 text-xs ${seat.status === "waitlisted" ? "font-semibold text-amber-800" : "text-slate-500"}`}>
-                          ({seat.status === "waitlisted" ? t("seat.waitlisted", { place: seat.place ?? "–" }) : t("seat.confirmed")})
+                        <span
+                          className={`ml-1 text-xs ${seat.status === "waitlisted" ? "font-semibold text-amber-800" : "text-slate-500"}`}
+                        >
+                          (
+                          {seat.status === "waitlisted"
+                            ? t("seat.waitlisted", { place: seat.place ?? "–" })
+                            : t("seat.confirmed")}
+                          )
                         </span>
                       </li>
                     ))}
@@ -84,12 +113,24 @@ export async function DeskTable({ rows, filters, slug, locale, timeZone }: Props
                 </td>
                 <td className="min-w-36 py-2 pr-3">
                   {row.interpretation.length > 0 && (
-                    <div>{t("interpretationInto", { languages: row.interpretation.map((language) => tl(language)).join(", ") })}</div>
+                    <div>
+                      {t("interpretationInto", {
+                        languages: row.interpretation.map((language) => tl(language)).join(", "),
+                      })}
+                    </div>
                   )}
                   {row.visaLetter && <div>{t("visa")}</div>}
                 </td>
-                <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(row.createdAt, timeZone, locale)}</td>
-                <td className="py-2 pr-2">{row.checkedIn ? <span className="font-medium text-emerald-800">✓ {t("checkedIn")}</span> : ""}</td>
+                <td className="py-2 pr-3 whitespace-nowrap">
+                  {formatDateTime(row.createdAt, timeZone, locale)}
+                </td>
+                <td className="py-2 pr-2">
+                  {row.checkedIn ? (
+                    <span className="font-medium text-emerald-800">✓ {t("checkedIn")}</span>
+                  ) : (
+                    ""
+                  )}
+                </td>
               </tr>
             );
           })}

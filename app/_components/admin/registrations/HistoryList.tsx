@@ -5,8 +5,26 @@ import { Link } from "@/app/_lib/i18n/navigation";
 import { formatDateTime } from "@/app/_lib/time";
 import type { HistoryEntry } from "@/app/_server/registration/desk-history";
 
-const knownActions = ["approve", "reject", "update", "sessions", "cancel", "moveUp", "removeFromWaitlist", "resend"] as const;
-const knownKinds = ["received", "confirmed", "approved", "rejected", "cancelled", "promoted", "changed", "link"] as const;
+const knownActions = [
+  "approve",
+  "reject",
+  "update",
+  "sessions",
+  "cancel",
+  "moveUp",
+  "removeFromWaitlist",
+  "resend",
+] as const;
+const knownKinds = [
+  "received",
+  "confirmed",
+  "approved",
+  "rejected",
+  "cancelled",
+  "promoted",
+  "changed",
+  "link",
+] as const;
 
 type Props = { entries: HistoryEntry[]; locale: AppLocale; timeZone: string };
 
@@ -21,7 +39,9 @@ export async function HistoryList({ entries, locale, timeZone }: Props) {
         return <span className="font-medium">{t("event.checkIn", { staff: entry.staffEmail })}</span>;
       case "email": {
         const kind = entry.kind.replace(/^registration\./, "");
-        const label = knownKinds.includes(kind as (typeof knownKinds)[number]) ? t(`emailKind.${kind as (typeof knownKinds)[number]}`) : entry.kind;
+        const label = knownKinds.includes(kind as (typeof knownKinds)[number])
+          ? t(`emailKind.${kind as (typeof knownKinds)[number]}`)
+          : entry.kind;
         return (
           <>
             <span>{t("event.email", { kind: label, status: t(`emailStatus.${entry.status}`) })}</span>{" "}
@@ -37,9 +57,15 @@ export async function HistoryList({ entries, locale, timeZone }: Props) {
         const message = (entry.after as { message?: unknown } | null)?.message;
         return (
           <>
-            <span className="font-medium">{known ? t(`action.${known}`) : t("action.other", { action: entry.action })}</span>{" "}
+            <span className="font-medium">
+              {known ? t(`action.${known}`) : t("action.other", { action: entry.action })}
+            </span>{" "}
             <span className="text-sm text-slate-600">{t("event.by", { email: entry.actorEmail })}</span>
-            {typeof message === "string" && message && <p className="mt-1 rounded bg-slate-50 px-2 py-1 text-sm whitespace-pre-line">{t("messageSent", { message })}</p>}
+            {typeof message === "string" && message && (
+              <p className="mt-1 rounded bg-slate-50 px-2 py-1 text-sm whitespace-pre-line">
+                {t("messageSent", { message })}
+              </p>
+            )}
           </>
         );
       }
@@ -50,7 +76,10 @@ export async function HistoryList({ entries, locale, timeZone }: Props) {
     <ol className="space-y-3 border-l-2 border-slate-200 pl-4" data-testid="registration-history">
       {entries.map((entry, index) => (
         <li key={index} className="relative">
-          <span aria-hidden="true" className="absolute top-1.5 -left-[1.4rem] size-2.5 rounded-full bg-brand-700" />
+          <span
+            aria-hidden="true"
+            className="absolute top-1.5 -left-[1.4rem] size-2.5 rounded-full bg-brand-700"
+          />
           <time dateTime={entry.at} className="block text-xs text-slate-500">
             {formatDateTime(entry.at, timeZone, locale)}
           </time>

@@ -23,7 +23,10 @@ export async function RegistrationFacts({ registration: r, locale, timeZone }: P
   const rows: [string, string][] = [
     [tm("name"), latinName({ ...r, honorific: undefined })],
     [t("fields.nativeName"), text(r.nativeName)],
-    [t("fields.nameOrder"), r.nameOrder === "given_first" ? treg("nameOrderGivenFirst") : treg("nameOrderFamilyFirst")],
+    [
+      t("fields.nameOrder"),
+      r.nameOrder === "given_first" ? treg("nameOrderGivenFirst") : treg("nameOrderFamilyFirst"),
+    ],
     [t("fields.honorific"), text(r.honorific)],
     [t("fields.position"), text(r.position)],
     [t("fields.organization"), text(r.organization)],
@@ -32,7 +35,10 @@ export async function RegistrationFacts({ registration: r, locale, timeZone }: P
     [tm("email"), r.email],
     [tm("phone"), text(r.phone)],
     [tm("language"), tl(r.language)],
-    [tm("interpretation"), r.interpretation.length ? r.interpretation.map((language) => tl(language)).join(", ") : tm("none")],
+    [
+      tm("interpretation"),
+      r.interpretation.length ? r.interpretation.map((language) => tl(language)).join(", ") : tm("none"),
+    ],
     [tm("dietaryNeeds"), text(r.dietaryNeeds)],
     [tm("accessibilityNeeds"), text(r.accessibilityNeeds)],
     [tm("visaLetter"), flag(r.visaLetter)],
@@ -43,10 +49,18 @@ export async function RegistrationFacts({ registration: r, locale, timeZone }: P
     [t("fields.updatedAt"), when(r.updatedAt)],
     [t("fields.cancelledAt"), when(r.cancelledAt)],
     [t("fields.checkInCode"), formatCheckInCode(r.checkInCode)],
-    [t("fields.checkIn"), r.checkIn ? t("checkedInAt", { time: when(r.checkIn.at), staff: r.checkIn.staffEmail }) : t("notCheckedIn")],
+    [
+      t("fields.checkIn"),
+      r.checkIn
+        ? t("checkedInAt", { time: when(r.checkIn.at), staff: r.checkIn.staffEmail })
+        : t("notCheckedIn"),
+    ],
   ];
   return (
-    <dl className="grid gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[14rem_1fr]" data-testid="registration-facts">
+    <dl
+      className="grid gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[14rem_1fr]"
+      data-testid="registration-facts"
+    >
       {rows.map(([label, value]) => (
         <div key={label} className="contents">
           <dt className="font-medium text-slate-600">{label}</dt>

@@ -8,7 +8,10 @@ const tones = {
 /** A registration's status as a word in a badge; the colour only repeats what the word says. */
 export function RegistrationStatusBadge({ status, label }: { status: keyof typeof tones; label: string }) {
   return (
-    <span className={`inline-block rounded border px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ${tones[status]}`} data-status={status}>
+    <span
+      className={`inline-block rounded border px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ${tones[status]}`}
+      data-status={status}
+    >
       {label}
     </span>
   );

@@ -4,7 +4,17 @@ import { useTranslations } from "next-intl";
 import { sessionKinds } from "@/app/_lib/agenda/session-fields";
 import { locales, localeNames, type AppLocale } from "@/app/_lib/i18n/locales";
 import { initialFormState, type FormState } from "@/app/_lib/form-state";
-import { Choice, describedBy, FieldMessages, listValue, Section, SelectField, textValue, TextField, type FieldContext } from "../../forms/Field";
+import {
+  Choice,
+  describedBy,
+  FieldMessages,
+  listValue,
+  Section,
+  SelectField,
+  textValue,
+  TextField,
+  type FieldContext,
+} from "../../forms/Field";
 import { FormMessage } from "../../forms/FormMessage";
 import { SubmitButton } from "../../forms/SubmitButton";
 import { useFormAction } from "../../forms/useFormAction";
@@ -32,7 +42,16 @@ const inputClass =
   "w-full rounded border border-slate-300 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-600 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-600";
 
 /** A date, time or number input with its label, hint and error (the shared TextField knows only text). */
-function PlainField(props: { name: string; label: string; type: "date" | "time" | "number"; state: FieldContext; defaultValue: string; required?: boolean; hint?: string; min?: number }) {
+function PlainField(props: {
+  name: string;
+  label: string;
+  type: "date" | "time" | "number";
+  state: FieldContext;
+  defaultValue: string;
+  required?: boolean;
+  hint?: string;
+  min?: number;
+}) {
   const { name, label, type, state, defaultValue, required, hint, min } = props;
   return (
     <div className="space-y-1">
@@ -57,14 +76,31 @@ function PlainField(props: { name: string; label: string; type: "date" | "time" 
   );
 }
 
-function LocaleChoices({ name, legend, state, initial }: { name: string; legend: string; state: FieldContext; initial: string[] }) {
+function LocaleChoices({
+  name,
+  legend,
+  state,
+  initial,
+}: {
+  name: string;
+  legend: string;
+  state: FieldContext;
+  initial: string[];
+}) {
   const chosen = listValue(state, name) ?? initial;
   return (
     <fieldset className="space-y-1" aria-describedby={describedBy(name, state)}>
       <legend className="font-medium">{legend}</legend>
       <div className="flex flex-wrap gap-x-6 gap-y-1">
         {locales.map((locale) => (
-          <Choice key={locale} type="checkbox" name={name} value={locale} defaultChecked={chosen.includes(locale)} label={localeNames[locale]} />
+          <Choice
+            key={locale}
+            type="checkbox"
+            name={name}
+            value={locale}
+            defaultChecked={chosen.includes(locale)}
+            label={localeNames[locale]}
+          />
         ))}
       </div>
       <FieldMessages name={name} state={state} />
@@ -84,7 +120,16 @@ function initialSpeakers(state: FieldContext, session?: SessionFormValues) {
  * The session editor: content in the three languages side by side, time and place in the meeting's
  * zone, people, languages, seats. Conflicts come back as sentences; then "save anyway" with a reason.
  */
-export function SessionForm({ action, meetingSlug, timeZone, firstDay, rooms, tracks, people, session }: Props) {
+export function SessionForm({
+  action,
+  meetingSlug,
+  timeZone,
+  firstDay,
+  rooms,
+  tracks,
+  people,
+  session,
+}: Props) {
   const t = useTranslations("adminSessions.editor");
   const tk = useTranslations("kinds");
   const { state, pending, formProps } = useFormAction(action, initialFormState);
@@ -141,21 +186,68 @@ export function SessionForm({ action, meetingSlug, timeZone, firstDay, rooms, tr
       <Section title={t("schedule")}>
         <p className="text-sm text-slate-600">{t("timeZoneHint", { zone: timeZone })}</p>
         <div className="grid gap-4 sm:grid-cols-3">
-          <PlainField name="date" type="date" label={t("date")} state={state} required defaultValue={session?.date ?? firstDay} />
-          <PlainField name="startTime" type="time" label={t("startTime")} state={state} required defaultValue={session?.startTime ?? ""} />
-          <PlainField name="endTime" type="time" label={t("endTime")} state={state} required defaultValue={session?.endTime ?? ""} />
+          <PlainField
+            name="date"
+            type="date"
+            label={t("date")}
+            state={state}
+            required
+            defaultValue={session?.date ?? firstDay}
+          />
+          <PlainField
+            name="startTime"
+            type="time"
+            label={t("startTime")}
+            state={state}
+            required
+            defaultValue={session?.startTime ?? ""}
+          />
+          <PlainField
+            name="endTime"
+            type="time"
+            label={t("endTime")}
+            state={state}
+            required
+            defaultValue={session?.endTime ?? ""}
+          />
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField name="roomId" label={t("room")} state={state} defaultValue={session?.roomId ?? ""} options={[{ value: "", label: t("noRoom") }, ...rooms]} />
-          <SelectField name="trackId" label={t("track")} state={state} defaultValue={session?.trackId ?? ""} options={[{ value: "", label: t("noTrack") }, ...tracks]} />
+          <SelectField
+            name="roomId"
+            label={t("room")}
+            state={state}
+            defaultValue={session?.roomId ?? ""}
+            options={[{ value: "", label: t("noRoom") }, ...rooms]}
+          />
+          <SelectField
+            name="trackId"
+            label={t("track")}
+            state={state}
+            defaultValue={session?.trackId ?? ""}
+            options={[{ value: "", label: t("noTrack") }, ...tracks]}
+          />
         </div>
       </Section>
 
       <Section title={t("speakers")}>
-        <SpeakerRows people={people} initial={initialSpeakers(state, session)} error={state.fieldErrors?.speakers} />
+        <SpeakerRows
+          people={people}
+          initial={initialSpeakers(state, session)}
+          error={state.fieldErrors?.speakers}
+        />
         <div className="grid gap-4 sm:grid-cols-2">
-          <LocaleChoices name="languages" legend={t("languages")} state={state} initial={session?.languages ?? ["de"]} />
-          <LocaleChoices name="interpretation" legend={t("interpretation")} state={state} initial={session?.interpretation ?? []} />
+          <LocaleChoices
+            name="languages"
+            legend={t("languages")}
+            state={state}
+            initial={session?.languages ?? ["de"]}
+          />
+          <LocaleChoices
+            name="interpretation"
+            legend={t("interpretation")}
+            state={state}
+            initial={session?.interpretation ?? []}
+          />
         </div>
         <div className="max-w-xs">
           <PlainField
@@ -165,18 +257,28 @@ export function SessionForm({ action, meetingSlug, timeZone, firstDay, rooms, tr
             label={t("capacity")}
             hint={t("capacityHint")}
             state={state}
-            defaultValue={session?.capacity === null || session?.capacity === undefined ? "" : String(session.capacity)}
+            defaultValue={
+              session?.capacity === null || session?.capacity === undefined ? "" : String(session.capacity)
+            }
           />
-          {session && <p className="mt-1 text-sm text-slate-600">{t("seatsTaken", { taken: session.seatsTaken })}</p>}
+          {session && (
+            <p className="mt-1 text-sm text-slate-600">{t("seatsTaken", { taken: session.seatsTaken })}</p>
+          )}
         </div>
       </Section>
 
       {session?.conflictNote && !state.notices?.length && (
-        <p className="rounded border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900">{t("conflictNote", { note: session.conflictNote })}</p>
+        <p className="rounded border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900">
+          {t("conflictNote", { note: session.conflictNote })}
+        </p>
       )}
 
       {(state.notices?.length || state.fieldErrors?.reason) && (
-        <section aria-labelledby="conflicts-title" className="space-y-3 rounded-lg border-2 border-red-600 bg-red-50 p-4" data-testid="session-conflicts">
+        <section
+          aria-labelledby="conflicts-title"
+          className="space-y-3 rounded-lg border-2 border-red-600 bg-red-50 p-4"
+          data-testid="session-conflicts"
+        >
           <h2 id="conflicts-title" className="flex items-center gap-2 text-lg font-semibold text-red-900">
             <span aria-hidden="true">⚠</span> {t("conflictsTitle")}
           </h2>
@@ -187,8 +289,23 @@ export function SessionForm({ action, meetingSlug, timeZone, firstDay, rooms, tr
               ))}
             </ul>
           )}
-          <Choice type="checkbox" name="override" value="on" defaultChecked={textValue(state, "override") === "on"} label={t("override")} />
-          <TextField name="reason" label={t("reason")} hint={t("reasonHint")} state={state} required requiredLabel={required} multiline maxLength={1000} />
+          <Choice
+            type="checkbox"
+            name="override"
+            value="on"
+            defaultChecked={textValue(state, "override") === "on"}
+            label={t("override")}
+          />
+          <TextField
+            name="reason"
+            label={t("reason")}
+            hint={t("reasonHint")}
+            state={state}
+            required
+            requiredLabel={required}
+            multiline
+            maxLength={1000}
+          />
         </section>
       )}
 

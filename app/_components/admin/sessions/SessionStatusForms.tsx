@@ -26,7 +26,19 @@ function Hidden({ meetingSlug, sessionId }: { meetingSlug: string; sessionId: st
 }
 
 /** One status change as its own small form: a button, a sentence on what it does, the outcome. */
-function StatusForm({ action, label, hint, tone, ids }: { action: Action; label: string; hint: string; tone?: "danger"; ids: { meetingSlug: string; sessionId: string } }) {
+function StatusForm({
+  action,
+  label,
+  hint,
+  tone,
+  ids,
+}: {
+  action: Action;
+  label: string;
+  hint: string;
+  tone?: "danger";
+  ids: { meetingSlug: string; sessionId: string };
+}) {
   const t = useTranslations("adminSessions.status");
   const { state, pending, formProps } = useFormAction(action, initialFormState);
   return (
@@ -46,7 +58,15 @@ function DeleteForm({ action, ids }: { action: Action; ids: { meetingSlug: strin
     <form {...formProps} className="space-y-2 rounded border border-red-200 p-3">
       <Hidden {...ids} />
       <p className="text-sm text-slate-600">{t("deleteHint")}</p>
-      <Choice type="checkbox" name="confirm" value="on" defaultChecked={false} label={t("deleteConfirm")} describedBy={describedBy("confirm", state)} invalid={Boolean(state.fieldErrors?.confirm)} />
+      <Choice
+        type="checkbox"
+        name="confirm"
+        value="on"
+        defaultChecked={false}
+        label={t("deleteConfirm")}
+        describedBy={describedBy("confirm", state)}
+        invalid={Boolean(state.fieldErrors?.confirm)}
+      />
       <FieldMessages name="confirm" state={state} />
       <SubmitButton label={t("delete")} pendingLabel={t("working")} pending={pending} tone="danger" />
       {!state.fieldErrors?.confirm && <FormMessage state={state} />}
@@ -66,10 +86,22 @@ export function SessionStatusForms({ meetingSlug, sessionId, status, actions }: 
         {t("current", { status: ts(status) })}
       </p>
       <div className="grid gap-3 sm:grid-cols-2">
-      {status !== "published" && <StatusForm action={actions.publish} label={t("publish")} hint={t("publishHint")} ids={ids} />}
-      {status !== "draft" && <StatusForm action={actions.unpublish} label={t("unpublish")} hint={t("unpublishHint")} ids={ids} />}
-      {status !== "cancelled" && <StatusForm action={actions.cancel} label={t("cancel")} hint={t("cancelHint")} tone="danger" ids={ids} />}
-      <DeleteForm action={actions.remove} ids={ids} />
+        {status !== "published" && (
+          <StatusForm action={actions.publish} label={t("publish")} hint={t("publishHint")} ids={ids} />
+        )}
+        {status !== "draft" && (
+          <StatusForm action={actions.unpublish} label={t("unpublish")} hint={t("unpublishHint")} ids={ids} />
+        )}
+        {status !== "cancelled" && (
+          <StatusForm
+            action={actions.cancel}
+            label={t("cancel")}
+            hint={t("cancelHint")}
+            tone="danger"
+            ids={ids}
+          />
+        )}
+        <DeleteForm action={actions.remove} ids={ids} />
       </div>
     </div>
   );

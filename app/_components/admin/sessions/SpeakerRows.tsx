@@ -27,7 +27,8 @@ export function SpeakerRows({ people, initial, error }: Props) {
   const [rows, setRows] = useState<Row[]>(() => initial.map((row, key) => ({ key, ...row })));
   const lastPerson = useRef<HTMLSelectElement>(null);
 
-  const update = (key: number, change: Partial<Row>) => setRows((current) => current.map((row) => (row.key === key ? { ...row, ...change } : row)));
+  const update = (key: number, change: Partial<Row>) =>
+    setRows((current) => current.map((row) => (row.key === key ? { ...row, ...change } : row)));
   const add = () => {
     setRows((current) => [...current, { key: next.current++, personId: "", role: "speaker" }]);
     // Focus the new row's person, so that keyboard users continue where the row appeared.
@@ -42,7 +43,10 @@ export function SpeakerRows({ people, initial, error }: Props) {
         {rows.map((row, index) => {
           const number = index + 1;
           return (
-            <li key={row.key} className="grid gap-2 rounded border border-slate-200 p-3 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
+            <li
+              key={row.key}
+              className="grid gap-2 rounded border border-slate-200 p-3 sm:grid-cols-[1fr_12rem_auto] sm:items-end"
+            >
               <div className="space-y-1">
                 <label htmlFor={`speaker-${row.key}-person`} className="block text-sm font-medium">
                   {t("person")} <span className="sr-only">{t("speakerNumber", { number })}</span>
@@ -99,7 +103,11 @@ export function SpeakerRows({ people, initial, error }: Props) {
           {error}
         </p>
       )}
-      <button type="button" onClick={add} className="rounded border border-brand-700 px-3 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50">
+      <button
+        type="button"
+        onClick={add}
+        className="rounded border border-brand-700 px-3 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50"
+      >
         + {t("addSpeaker")}
       </button>
     </fieldset>

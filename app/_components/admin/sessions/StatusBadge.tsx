@@ -6,5 +6,9 @@ const tones = {
 
 /** A session's status as a word in a badge; the style only repeats what the word says. */
 export function StatusBadge({ status, label }: { status: keyof typeof tones; label: string }) {
-  return <span className={`inline-block rounded border px-1.5 py-0.5 text-xs font-medium ${tones[status]}`}>{label}</span>;
+  return (
+    <span className={`inline-block rounded border px-1.5 py-0.5 text-xs font-medium ${tones[status]}`}>
+      {label}
+    </span>
+  );
 }

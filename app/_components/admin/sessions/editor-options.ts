@@ -4,7 +4,11 @@ import { displayName } from "@/app/_lib/names";
 import type { SessionEditorDto } from "@/app/_server/agenda/admin-queries";
 
 /** The editor's choices as labelled options in the visitor's language (rooms with their seats). */
-export function editorOptions(editor: SessionEditorDto, locale: AppLocale, roomLabel: (name: string, capacity: number) => string) {
+export function editorOptions(
+  editor: SessionEditorDto,
+  locale: AppLocale,
+  roomLabel: (name: string, capacity: number) => string,
+) {
   return {
     rooms: editor.rooms.map((room) => {
       const name = pick(room.name, locale);

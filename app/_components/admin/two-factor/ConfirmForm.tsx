@@ -15,7 +15,15 @@ type Action = (state: FormState, formData: FormData) => Promise<FormState>;
  * The last step of setting up: the code the app shows. `children` (the QR code and the key) give way to
  * the recovery codes once it is confirmed; the page is reloaded only when they have been stored.
  */
-export function ConfirmForm({ action, email, children }: { action: Action; email: string; children: ReactNode }) {
+export function ConfirmForm({
+  action,
+  email,
+  children,
+}: {
+  action: Action;
+  email: string;
+  children: ReactNode;
+}) {
   const t = useTranslations("adminTwoFactor.setup");
   const { state, pending, formProps } = useFormAction(action, initialFormState);
   if (recoveryCodesOf(state).length > 0) return <NewRecoveryCodes state={state} email={email} />;

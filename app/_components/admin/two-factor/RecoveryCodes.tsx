@@ -31,7 +31,12 @@ export function RecoveryCodes({ codes, email }: { codes: string[]; email: string
   const t = useTranslations("adminTwoFactor.codes");
   const router = useRouter();
   return (
-    <section aria-labelledby="recovery-codes-heading" className="space-y-3 rounded border-2 border-amber-400 bg-amber-50 p-4 print:border-slate-400 print:bg-white" data-testid="recovery-codes" data-recovery-codes>
+    <section
+      aria-labelledby="recovery-codes-heading"
+      className="space-y-3 rounded border-2 border-amber-400 bg-amber-50 p-4 print:border-slate-400 print:bg-white"
+      data-testid="recovery-codes"
+      data-recovery-codes
+    >
       <h2 id="recovery-codes-heading" className="text-lg font-semibold">
         {t("heading")}
       </h2>
@@ -39,16 +44,27 @@ export function RecoveryCodes({ codes, email }: { codes: string[]; email: string
       <p className="print:hidden">{t("intro")}</p>
       <ol className="grid grid-cols-2 gap-x-3 gap-y-1 font-mono text-base sm:gap-x-8 sm:text-lg">
         {codes.map((code) => (
-          <li key={code} className="rounded bg-white px-2 py-1 whitespace-nowrap select-all sm:px-3 sm:tracking-wider print:px-0">
+          <li
+            key={code}
+            className="rounded bg-white px-2 py-1 whitespace-nowrap select-all sm:px-3 sm:tracking-wider print:px-0"
+          >
             {code}
           </li>
         ))}
       </ol>
       <div className="flex flex-wrap gap-2 print:hidden">
-        <button type="button" onClick={() => window.print()} className="rounded border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-50">
+        <button
+          type="button"
+          onClick={() => window.print()}
+          className="rounded border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-50"
+        >
           {t("print")}
         </button>
-        <button type="button" onClick={() => router.refresh()} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+        <button
+          type="button"
+          onClick={() => router.refresh()}
+          className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+        >
           {t("continue")}
         </button>
       </div>

@@ -21,7 +21,13 @@ export function StartForm({ action, email }: { action: Action; email: string }) 
       <FormMessage state={state.fieldErrors?.password ? { ok: false } : state} />
       {/* Lets password managers fill in the password of this account. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <CurrentPasswordField id="start-password" name="password" label={t("password")} hint={t("passwordHint")} state={state} />
+      <CurrentPasswordField
+        id="start-password"
+        name="password"
+        label={t("password")}
+        hint={t("passwordHint")}
+        state={state}
+      />
       <SubmitButton label={t("submit")} pendingLabel={t("pending")} pending={pending} />
     </form>
   );

@@ -106,10 +106,19 @@ export type PublicNamespace = Exclude<keyof Messages, (typeof backOfficeNamespac
  * (app/_components/registration/*) do. The public layout hands the browser none, because every string in the
  * provider is serialized into every page; the pages with these forms hand over just these.
  */
-export const registrationFormNamespaces = ["register", "manage", "lostLink", "calendar", "roles"] as const satisfies readonly PublicNamespace[];
+export const registrationFormNamespaces = [
+  "register",
+  "manage",
+  "lostLink",
+  "calendar",
+  "roles",
+] as const satisfies readonly PublicNamespace[];
 
 /** Only the given namespaces of a language's strings, for a `NextIntlClientProvider`. */
-export function pickMessages<N extends PublicNamespace>(all: Messages, namespaces: readonly N[]): Pick<Messages, N> {
+export function pickMessages<N extends PublicNamespace>(
+  all: Messages,
+  namespaces: readonly N[],
+): Pick<Messages, N> {
   const picked: Partial<Pick<Messages, N>> = {};
   for (const namespace of namespaces) picked[namespace] = all[namespace];
   return picked as Pick<Messages, N>;

@@ -26,7 +26,9 @@ async function POST(request: Request, context: Context): Promise<Response> {
   if (isForeignOrigin(request, env().PUBLIC_URL)) {
     return errorResponse(new AppError("forbidden", "Cross-origin request refused"), locale);
   }
-  const { result, retryAfterSeconds } = await observeRateLimits(async () => NextAuth(request as never, context as never, await authOptions()) as Promise<Response>);
+  const { result, retryAfterSeconds } = await observeRateLimits(
+    async () => NextAuth(request as never, context as never, await authOptions()) as Promise<Response>,
+  );
   if (retryAfterSeconds === undefined) return result;
   return tooManyAttempts(result, retryAfterSeconds, locale);
 }
@@ -37,7 +39,11 @@ async function POST(request: Request, context: Context): Promise<Response> {
  * { redirect: false })` hands the sign-in form the error it shows as "too many attempts"; a client that
  * posted without `json=true` gets the same body instead of a redirect. next-auth's cookies stay.
  */
-async function tooManyAttempts(refused: Response, retryAfterSeconds: number, locale: AppLocale): Promise<Response> {
+async function tooManyAttempts(
+  refused: Response,
+  retryAfterSeconds: number,
+  locale: AppLocale,
+): Promise<Response> {
   const url = refused.headers.get("location") ?? ((await refused.json()) as { url: string }).url;
   const error = new AppError("rate_limited", "Too many sign-in attempts", { retryAfterSeconds });
   const headers = new Headers(refused.headers);

@@ -9,7 +9,11 @@ import { errorResponse } from "@/app/_server/http";
  */
 export const dynamic = "force-dynamic";
 
-const BODY = JSON.stringify({ baseline: "route handler", database: false, note: "A fixed body, the same bytes on every request." });
+const BODY = JSON.stringify({
+  baseline: "route handler",
+  database: false,
+  note: "A fixed body, the same bytes on every request.",
+});
 
 export function GET(): Response {
   if (env().BENCH_BASELINE !== "1") return errorResponse(notFound("Route"));

@@ -23,7 +23,10 @@ export default async function OwnAccountPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await ownAccountPageActor(locale, adminPaths.ownAccount);
-  const [sessions, t] = await Promise.all([listSessions(actor, actor.id), getTranslations("adminOwnAccount")]);
+  const [sessions, t] = await Promise.all([
+    listSessions(actor, actor.id),
+    getTranslations("adminOwnAccount"),
+  ]);
   return (
     <div className="space-y-8">
       <div>
@@ -36,8 +39,15 @@ export default async function OwnAccountPage({ params }: Props) {
         <h2 id="sessions-heading" className="text-xl font-semibold">
           {t("sessions.heading")}
         </h2>
-        <p className="text-slate-700">{t("sessions.intro", { hours: env().AUTH_SESSION_HOURS, minutes: env().AUTH_IDLE_MINUTES })}</p>
-        <SessionList sessions={sessions} locale={locale} actions={{ end: endOwnSession, endOthers: endOwnOtherSessions }} own />
+        <p className="text-slate-700">
+          {t("sessions.intro", { hours: env().AUTH_SESSION_HOURS, minutes: env().AUTH_IDLE_MINUTES })}
+        </p>
+        <SessionList
+          sessions={sessions}
+          locale={locale}
+          actions={{ end: endOwnSession, endOthers: endOwnOtherSessions }}
+          own
+        />
       </section>
       <section aria-labelledby="two-factor-heading" className="space-y-2">
         <h2 id="two-factor-heading" className="text-xl font-semibold">

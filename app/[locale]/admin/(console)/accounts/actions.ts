@@ -6,7 +6,13 @@ import type { AppLocale } from "@/app/_lib/i18n/locales";
 import type { FormValues } from "@/app/_lib/form-state";
 import type { UserRole } from "@/app/_lib/roles";
 import { backOfficeAction, saved } from "@/app/_server/action";
-import { disableUser, enableUser, inviteUser, resetPassword, setUserRole } from "@/app/_server/accounts/mutations";
+import {
+  disableUser,
+  enableUser,
+  inviteUser,
+  resetPassword,
+  setUserRole,
+} from "@/app/_server/accounts/mutations";
 import { invalid } from "@/app/_server/errors";
 
 /**
@@ -23,10 +29,17 @@ const text = (values: FormValues, name: string): string => {
 const accountsText = (locale: AppLocale) => getTranslations({ locale, namespace: "adminAccounts" });
 
 export const inviteAccount = backOfficeAction("manageAccounts", async ({ actor, locale, values }) => {
-  const input = { email: text(values, "email"), name: text(values, "name"), role: text(values, "role") as UserRole };
+  const input = {
+    email: text(values, "email"),
+    name: text(values, "name"),
+    role: text(values, "role") as UserRole,
+  };
   const { link } = await inviteUser(actor, input, locale);
   refresh();
-  return saved((await accountsText(locale))("invite.done", { email: input.email.trim().toLowerCase() }), { link, validity: "invite" });
+  return saved((await accountsText(locale))("invite.done", { email: input.email.trim().toLowerCase() }), {
+    link,
+    validity: "invite",
+  });
 });
 
 export const changeAccountRole = backOfficeAction("manageAccounts", async ({ actor, locale, values }) => {

@@ -11,7 +11,13 @@ import { formatLongDate, formatTime, HOME_TIME_ZONE } from "@/app/_lib/time";
 import { listAccounts } from "@/app/_server/accounts/queries";
 import { accountsWithTwoFactor, rolePolicies } from "@/app/_server/accounts/two-factor-queries";
 import { pageActor } from "@/app/_server/authz";
-import { changeAccountRole, disableAccount, enableAccount, inviteAccount, resetAccountPassword } from "./actions";
+import {
+  changeAccountRole,
+  disableAccount,
+  enableAccount,
+  inviteAccount,
+  resetAccountPassword,
+} from "./actions";
 import { resetAccountTwoFactor, saveTwoFactorPolicy } from "./two-factor-actions";
 
 type Props = { params: Promise<{ locale: AppLocale }> };
@@ -31,9 +37,22 @@ export default async function AccountsPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await pageActor(locale, "manageAccounts", adminPaths.accounts);
-  const [accounts, t, tRoles] = await Promise.all([listAccounts(actor), getTranslations("adminAccounts"), getTranslations("admin.roles")]);
-  const [twoFactor, policies, t2fa] = await Promise.all([accountsWithTwoFactor(actor), rolePolicies(actor), getTranslations("adminTwoFactor.accounts")]);
-  const actions = { changeRole: changeAccountRole, disable: disableAccount, enable: enableAccount, reset: resetAccountPassword };
+  const [accounts, t, tRoles] = await Promise.all([
+    listAccounts(actor),
+    getTranslations("adminAccounts"),
+    getTranslations("admin.roles"),
+  ]);
+  const [twoFactor, policies, t2fa] = await Promise.all([
+    accountsWithTwoFactor(actor),
+    rolePolicies(actor),
+    getTranslations("adminTwoFactor.accounts"),
+  ]);
+  const actions = {
+    changeRole: changeAccountRole,
+    disable: disableAccount,
+    enable: enableAccount,
+    reset: resetAccountPassword,
+  };
   return (
     <div className="space-y-6">
       <div>
@@ -47,19 +66,34 @@ export default async function AccountsPage({ params }: Props) {
           <caption className="sr-only">{t("table.caption")}</caption>
           <thead>
             <tr className="border-b border-slate-300 text-left">
-              <th scope="col" className="py-2 pr-3">{t("table.name")}</th>
-              <th scope="col" className="py-2 pr-3">{t("table.role")}</th>
-              <th scope="col" className="py-2 pr-3">{t("table.state")}</th>
-              <th scope="col" className="py-2 pr-3">{t("table.lastSignIn")}</th>
-              <th scope="col" className="py-2 pr-3">{t2fa("column")}</th>
-              <th scope="col" className="py-2">{t("table.actions")}</th>
+              <th scope="col" className="py-2 pr-3">
+                {t("table.name")}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {t("table.role")}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {t("table.state")}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {t("table.lastSignIn")}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {t2fa("column")}
+              </th>
+              <th scope="col" className="py-2">
+                {t("table.actions")}
+              </th>
             </tr>
           </thead>
           <tbody>
             {accounts.map((account) => (
               <tr key={account.id} className="border-b border-slate-200 align-top">
                 <th scope="row" className="py-2 pr-3 text-left font-normal">
-                  <Link href={adminPaths.account(account.id)} className="font-medium text-brand-700 underline">
+                  <Link
+                    href={adminPaths.account(account.id)}
+                    className="font-medium text-brand-700 underline"
+                  >
                     {account.name}
                   </Link>
                   {account.id === actor.id && <span className="text-slate-600"> {t("table.you")}</span>}
@@ -68,7 +102,11 @@ export default async function AccountsPage({ params }: Props) {
                 </th>
                 <td className="py-2 pr-3">{tRoles(account.role)}</td>
                 <td className="py-2 pr-3">
-                  <span className={`inline-block rounded border px-2 py-0.5 text-xs font-medium ${stateStyles[account.state]}`}>{t(`states.${account.state}`)}</span>
+                  <span
+                    className={`inline-block rounded border px-2 py-0.5 text-xs font-medium ${stateStyles[account.state]}`}
+                  >
+                    {t(`states.${account.state}`)}
+                  </span>
                 </td>
                 <td className="py-2 pr-3 whitespace-nowrap">
                   {account.lastSignInAt ? (
@@ -82,11 +120,25 @@ export default async function AccountsPage({ params }: Props) {
                   )}
                 </td>
                 <td className="py-2 pr-3">
-                  <TwoFactorCell account={{ id: account.id, name: account.name, twoFactor: twoFactor.has(account.id), self: account.id === actor.id }} reset={resetAccountTwoFactor} />
+                  <TwoFactorCell
+                    account={{
+                      id: account.id,
+                      name: account.name,
+                      twoFactor: twoFactor.has(account.id),
+                      self: account.id === actor.id,
+                    }}
+                    reset={resetAccountTwoFactor}
+                  />
                 </td>
                 <td className="py-2">
                   <AccountActions
-                    account={{ id: account.id, name: account.name, role: account.role, disabled: account.state === "disabled", self: account.id === actor.id }}
+                    account={{
+                      id: account.id,
+                      name: account.name,
+                      role: account.role,
+                      disabled: account.state === "disabled",
+                      self: account.id === actor.id,
+                    }}
                     actions={actions}
                   />
                 </td>

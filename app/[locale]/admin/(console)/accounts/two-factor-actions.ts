@@ -13,19 +13,23 @@ import { formText } from "@/app/_server/forms";
 
 const texts = (locale: AppLocale) => getTranslations({ locale, namespace: "adminTwoFactor.accounts" });
 
-export const resetAccountTwoFactor = backOfficeAction("manageAccounts", async ({ actor, locale, formData }) => {
-  if (formText(formData, "confirm") !== "on") throw invalid({ confirm: { key: "confirmRequired" } });
-  const { name } = await resetTwoFactor(actor, formText(formData, "userId"));
-  refresh();
-  return saved((await texts(locale))("resetDone", { name }));
-});
+export const resetAccountTwoFactor = backOfficeAction(
+  "manageAccounts",
+  async ({ actor, locale, formData }) => {
+    if (formText(formData, "confirm") !== "on") throw invalid({ confirm: { key: "confirmRequired" } });
+    const { name } = await resetTwoFactor(actor, formText(formData, "userId"));
+    refresh();
+    return saved((await texts(locale))("resetDone", { name }));
+  },
+);
 
 export const saveTwoFactorPolicy = backOfficeAction(
   "manageAccounts",
   async ({ actor, locale, values }) => {
     const ticked = new Set([values.required ?? []].flat());
     // Admins first: when requiring it for them is refused, nothing else has changed either.
-    for (const role of ["admin", ...userRoles.filter((role) => role !== "admin")] as const) await setRolePolicy(actor, role, ticked.has(role));
+    for (const role of ["admin", ...userRoles.filter((role) => role !== "admin")] as const)
+      await setRolePolicy(actor, role, ticked.has(role));
     refresh();
     return saved((await texts(locale))("policySaved"));
   },

@@ -36,7 +36,11 @@ export default async function AuditPage({ searchParams }: Props) {
   ]);
   const olderHref = {
     pathname: adminPaths.audit,
-    query: { ...(filter.meetingSlug && { meeting: filter.meetingSlug }), ...(filter.action && { action: filter.action }), older: entries.at(-1)?.id },
+    query: {
+      ...(filter.meetingSlug && { meeting: filter.meetingSlug }),
+      ...(filter.action && { action: filter.action }),
+      older: entries.at(-1)?.id,
+    },
   };
   return (
     <div className="space-y-6">
@@ -47,7 +51,11 @@ export default async function AuditPage({ searchParams }: Props) {
       <form method="get" className="flex flex-wrap items-end gap-3">
         <label className="space-y-1">
           <span className="block text-sm font-medium">{t("meeting")}</span>
-          <select name="meeting" defaultValue={filter.meetingSlug ?? ""} className="rounded border border-slate-300 bg-white px-3 py-2">
+          <select
+            name="meeting"
+            defaultValue={filter.meetingSlug ?? ""}
+            className="rounded border border-slate-300 bg-white px-3 py-2"
+          >
             <option value="">{t("allMeetings")}</option>
             {meetings.map((meeting) => (
               <option key={meeting.slug} value={meeting.slug}>
@@ -58,7 +66,12 @@ export default async function AuditPage({ searchParams }: Props) {
         </label>
         <label className="space-y-1">
           <span className="block text-sm font-medium">{t("action")}</span>
-          <input name="action" defaultValue={filter.action ?? ""} placeholder="session." className="rounded border border-slate-300 bg-white px-3 py-2" />
+          <input
+            name="action"
+            defaultValue={filter.action ?? ""}
+            placeholder="session."
+            className="rounded border border-slate-300 bg-white px-3 py-2"
+          />
         </label>
         <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white">
           {t("filter")}
@@ -73,10 +86,18 @@ export default async function AuditPage({ searchParams }: Props) {
             <caption className="sr-only">{t("newest")}</caption>
             <thead>
               <tr className="border-b border-slate-300 text-left">
-                <th scope="col" className="py-2 pr-3">{t("when")}</th>
-                <th scope="col" className="py-2 pr-3">{t("who")}</th>
-                <th scope="col" className="py-2 pr-3">{t("what")}</th>
-                <th scope="col" className="py-2">{t("details")}</th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("when")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("who")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("what")}
+                </th>
+                <th scope="col" className="py-2">
+                  {t("details")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -100,7 +121,8 @@ export default async function AuditPage({ searchParams }: Props) {
                         <div key={change.field}>
                           <dt className="font-medium">{change.field}</dt>
                           <dd className="break-words">
-                            <span className="text-slate-500 line-through">{auditValue(change.before)}</span> → {auditValue(change.after)}
+                            <span className="text-slate-500 line-through">{auditValue(change.before)}</span> →{" "}
+                            {auditValue(change.after)}
                           </dd>
                         </div>
                       ))}

@@ -7,7 +7,14 @@ import { Link } from "@/app/_lib/i18n/navigation";
 import { may } from "@/app/_lib/roles";
 import { formatDateTime, HOME_TIME_ZONE } from "@/app/_lib/time";
 import { pageActor } from "@/app/_server/authz";
-import { listOutbox, outboxDelivers, outboxKindAreas, outboxStatuses, type OutboxFilter, type OutboxListItem } from "@/app/_server/mail/outbox-admin";
+import {
+  listOutbox,
+  outboxDelivers,
+  outboxKindAreas,
+  outboxStatuses,
+  type OutboxFilter,
+  type OutboxListItem,
+} from "@/app/_server/mail/outbox-admin";
 import { pageLocale } from "@/app/_server/pages";
 
 type Query = { status?: string; kind?: string; q?: string; page?: string };
@@ -20,7 +27,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Keeps only well-formed filter values: anything else means "no filter". */
 function filterOf(query: Query): Required<Pick<OutboxFilter, "page">> & OutboxFilter {
-  const pick = <T extends string>(list: readonly T[], value?: string) => (list as readonly string[]).includes(value ?? "") ? (value as T) : undefined;
+  const pick = <T extends string>(list: readonly T[], value?: string) =>
+    (list as readonly string[]).includes(value ?? "") ? (value as T) : undefined;
   const page = Number(query.page);
   return {
     status: pick(outboxStatuses, query.status),
@@ -35,16 +43,27 @@ export default async function OutboxPage({ searchParams }: Props) {
   const locale = await pageLocale();
   const actor = await pageActor(locale, "readNumbers", adminPaths.outbox);
   const filter = filterOf(await searchParams);
-  const [{ emails, total, page, pages }, t] = await Promise.all([listOutbox(actor, filter), getTranslations("adminNumbers.outbox")]);
+  const [{ emails, total, page, pages }, t] = await Promise.all([
+    listOutbox(actor, filter),
+    getTranslations("adminNumbers.outbox"),
+  ]);
   const delivers = outboxDelivers(actor);
   const seesAccounts = may(actor.role, "manageAccounts");
-  const query = { ...(filter.status && { status: filter.status }), ...(filter.area && { kind: filter.area }), ...(filter.recipient && { q: filter.recipient }) };
+  const query = {
+    ...(filter.status && { status: filter.status }),
+    ...(filter.area && { kind: filter.area }),
+    ...(filter.recipient && { q: filter.recipient }),
+  };
   const field = "rounded border border-slate-300 bg-white px-3 py-2";
   return (
     <div className="space-y-6">
       <div className="space-y-2">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p role="status" data-testid="outbox-delivery" className={`rounded border px-4 py-3 ${delivers ? "border-emerald-300 bg-emerald-50" : "border-amber-300 bg-amber-50"}`}>
+        <p
+          role="status"
+          data-testid="outbox-delivery"
+          className={`rounded border px-4 py-3 ${delivers ? "border-emerald-300 bg-emerald-50" : "border-amber-300 bg-amber-50"}`}
+        >
           {delivers ? t("smtp") : t("noSmtp")}
         </p>
         <p className="text-slate-700">{t("intro")}</p>
@@ -77,7 +96,14 @@ export default async function OutboxPage({ searchParams }: Props) {
         )}
         <label className="space-y-1">
           <span className="block text-sm font-medium">{t("recipient")}</span>
-          <input type="search" name="q" defaultValue={filter.recipient ?? ""} placeholder={t("recipientPlaceholder")} maxLength={100} className={field} />
+          <input
+            type="search"
+            name="q"
+            defaultValue={filter.recipient ?? ""}
+            placeholder={t("recipientPlaceholder")}
+            maxLength={100}
+            className={field}
+          />
         </label>
         <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white">
           {t("filter")}
@@ -100,11 +126,21 @@ export default async function OutboxPage({ searchParams }: Props) {
             <caption className="sr-only">{t("list")}</caption>
             <thead>
               <tr className="border-b border-slate-300 text-left">
-                <th scope="col" className="py-2 pr-3">{t("created")}</th>
-                <th scope="col" className="py-2 pr-3">{t("status")}</th>
-                <th scope="col" className="py-2 pr-3">{t("subject")}</th>
-                <th scope="col" className="py-2 pr-3">{t("meeting")}</th>
-                <th scope="col" className="py-2">{t("attempts")}</th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("created")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("status")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("subject")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("meeting")}
+                </th>
+                <th scope="col" className="py-2">
+                  {t("attempts")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -118,13 +154,19 @@ export default async function OutboxPage({ searchParams }: Props) {
       {pages > 1 && (
         <nav aria-label={t("pagination")} className="flex flex-wrap items-center gap-4">
           {page > 1 && (
-            <Link href={{ pathname: adminPaths.outbox, query: { ...query, page: page - 1 } }} className="text-brand-700 underline">
+            <Link
+              href={{ pathname: adminPaths.outbox, query: { ...query, page: page - 1 } }}
+              className="text-brand-700 underline"
+            >
               {t("previous")}
             </Link>
           )}
           <span>{t("page", { page, pages })}</span>
           {page < pages && (
-            <Link href={{ pathname: adminPaths.outbox, query: { ...query, page: page + 1 } }} className="text-brand-700 underline">
+            <Link
+              href={{ pathname: adminPaths.outbox, query: { ...query, page: page + 1 } }}
+              className="text-brand-700 underline"
+            >
               {t("next")}
             </Link>
           )}
@@ -134,15 +176,17 @@ export default async function OutboxPage({ searchParams }: Props) {
   );
 }
 
-type RowProps = { email: OutboxListItem; locale: Awaited<ReturnType<typeof pageLocale>>; t: Awaited<ReturnType<typeof getTranslations<"adminNumbers.outbox">>> };
+type RowProps = {
+  email: OutboxListItem;
+  locale: Awaited<ReturnType<typeof pageLocale>>;
+  t: Awaited<ReturnType<typeof getTranslations<"adminNumbers.outbox">>>;
+};
 
 function Row({ email, locale, t }: RowProps) {
   const zone = email.meeting?.timeZone ?? HOME_TIME_ZONE;
   return (
     <tr className="border-b border-slate-200 align-top" data-testid="outbox-row">
-      <td className="py-2 pr-3 whitespace-nowrap">
-        {formatDateTime(email.createdAt, zone, locale)}
-      </td>
+      <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(email.createdAt, zone, locale)}</td>
       <td className="py-2 pr-3">
         <StatusBadge status={email.status} />
         {email.status === "queued" && email.attempts > 0 && (

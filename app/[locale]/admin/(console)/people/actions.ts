@@ -19,7 +19,9 @@ export const savePersonAction = backOfficeAction("editProgram", async ({ actor, 
   await updatePerson(actor, hiddenId(values, "personId", "Person"), values);
   // Agenda, session pages and ceremonies show people's names.
   revalidatePath("/", "layout");
-  return saved(createTranslator({ locale, messages: messages[locale], namespace: "adminMeetings.people" })("saved"));
+  return saved(
+    createTranslator({ locale, messages: messages[locale], namespace: "adminMeetings.people" })("saved"),
+  );
 });
 
 /** Deletes a person who takes part in nothing and returns to the list. Permission `editProgram`. */

@@ -32,7 +32,10 @@ export default async function PeoplePage({ params, searchParams }: Props) {
           <h1 className="text-2xl font-bold">{t("title")}</h1>
           <p className="text-slate-700">{t("intro")}</p>
         </div>
-        <Link href={adminPaths.newPerson} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+        <Link
+          href={adminPaths.newPerson}
+          className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+        >
           {t("new")}
         </Link>
       </header>
@@ -54,7 +57,10 @@ export default async function PeoplePage({ params, searchParams }: Props) {
             {t("searchHint")}
           </p>
         </div>
-        <button type="submit" className="mb-6 rounded border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-50">
+        <button
+          type="submit"
+          className="mb-6 rounded border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-50"
+        >
           {t("searchSubmit")}
         </button>
       </form>
@@ -65,10 +71,18 @@ export default async function PeoplePage({ params, searchParams }: Props) {
           <table className="w-full text-left text-sm" data-testid="people">
             <thead>
               <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-3">{t("name")}</th>
-                <th scope="col" className="py-2 pr-3">{t("position")}</th>
-                <th scope="col" className="py-2 pr-3">{t("organization")}</th>
-                <th scope="col" className="py-2">{t("city")}</th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("name")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("position")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("organization")}
+                </th>
+                <th scope="col" className="py-2">
+                  {t("city")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -80,7 +94,9 @@ export default async function PeoplePage({ params, searchParams }: Props) {
                       <Link href={adminPaths.person(person.id)} className="text-brand-700 underline">
                         {name.primary}
                       </Link>
-                      {name.secondary && <span className="ml-1 font-normal text-slate-600">({name.secondary})</span>}
+                      {name.secondary && (
+                        <span className="ml-1 font-normal text-slate-600">({name.secondary})</span>
+                      )}
                     </th>
                     <td className="py-2 pr-3">{pick(person.position, locale)}</td>
                     <td className="py-2 pr-3">{person.organization}</td>

@@ -18,9 +18,16 @@ export async function setPasswordAction(_previous: FormState, formData: FormData
   if (malformed) return malformed;
   try {
     await enforceRateLimits([await rateLimitKey("password-link", await actionClientAddress())], 20, 3600);
-    await setPasswordWithToken(formText(formData, "token"), formText(formData, "password"), formText(formData, "passwordRepeat"));
+    await setPasswordWithToken(
+      formText(formData, "token"),
+      formText(formData, "password"),
+      formText(formData, "passwordRepeat"),
+    );
   } catch (error) {
     return formStateOf(error, locale, {});
   }
-  return { ok: true, message: (await getTranslations({ locale, namespace: "adminAccounts.password" }))("done") };
+  return {
+    ok: true,
+    message: (await getTranslations({ locale, namespace: "adminAccounts.password" }))("done"),
+  };
 }

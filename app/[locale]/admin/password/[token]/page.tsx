@@ -21,7 +21,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SetPasswordPage({ params }: Props) {
   const { locale, token } = await params;
   setRequestLocale(locale);
-  const [account, t] = await Promise.all([passwordLinkAccount(token), getTranslations("adminAccounts.password")]);
+  const [account, t] = await Promise.all([
+    passwordLinkAccount(token),
+    getTranslations("adminAccounts.password"),
+  ]);
   if (!account) {
     return (
       <div className="mx-auto max-w-md space-y-4">
@@ -37,7 +40,12 @@ export default async function SetPasswordPage({ params }: Props) {
     <div className="mx-auto max-w-md space-y-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="text-slate-700">{t("intro", { email: account.email })}</p>
-      <SetPasswordForm action={setPasswordAction} token={token} email={account.email} minLength={MIN_PASSWORD_LENGTH} />
+      <SetPasswordForm
+        action={setPasswordAction}
+        token={token}
+        email={account.email}
+        minLength={MIN_PASSWORD_LENGTH}
+      />
     </div>
   );
 }

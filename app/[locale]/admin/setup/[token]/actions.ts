@@ -28,5 +28,8 @@ export async function createFirstAdminAction(_previous: FormState, formData: For
   } catch (error) {
     return formStateOf(error, locale, typed);
   }
-  return { ok: true, message: (await getTranslations({ locale, namespace: "adminAccounts.setup" }))("done", { email }) };
+  return {
+    ok: true,
+    message: (await getTranslations({ locale, namespace: "adminAccounts.setup" }))("done", { email }),
+  };
 }

@@ -11,11 +11,18 @@ import { getAgenda, sessionKinds, type SessionDto, type SessionKind } from "@/ap
 import { getMeeting } from "@/app/_server/meetings/queries";
 import { orNotFound, pageLocale } from "@/app/_server/pages";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props) {
   const { slug } = await params;
-  const [t, meeting, locale] = await Promise.all([getTranslations("agenda"), orNotFound(getMeeting(slug)), pageLocale()]);
+  const [t, meeting, locale] = await Promise.all([
+    getTranslations("agenda"),
+    orNotFound(getMeeting(slug)),
+    pageLocale(),
+  ]);
   return { title: `${t("title")} – ${pick(meeting.title, locale, meeting.defaultLocale)}` };
 }
 
@@ -23,27 +30,45 @@ export default async function AgendaPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const locale = await pageLocale();
   const meeting = await orNotFound(getMeeting(slug));
-  const [t, tk, agenda] = await Promise.all([getTranslations("agenda"), getTranslations("kinds"), getAgenda(slug)]);
-  const query = parseAgendaQuery(await searchParams, { kinds: sessionKinds, tracks: agenda.tracks.map((track) => track.slug) });
+  const [t, tk, agenda] = await Promise.all([
+    getTranslations("agenda"),
+    getTranslations("kinds"),
+    getAgenda(slug),
+  ]);
+  const query = parseAgendaQuery(await searchParams, {
+    kinds: sessionKinds,
+    tracks: agenda.tracks.map((track) => track.slug),
+  });
   const base = `/meetings/${slug}/agenda`;
   const shown = agenda.sessions.filter(
-    (session) => (!query.kind || session.kind === query.kind) && (!query.track || session.track?.slug === query.track),
+    (session) =>
+      (!query.kind || session.kind === query.kind) && (!query.track || session.track?.slug === query.track),
   );
 
   // Subscribe to what is shown: one track, one kind, or the whole agenda.
   const meetingName = pick(meeting.title, locale, meeting.defaultLocale);
   const track = agenda.tracks.find((candidate) => candidate.slug === query.track);
   const subscription = track
-    ? { feedPath: feedPath.track(slug, track.slug, locale), name: `${meetingName} · ${pick(track.name, locale)}` }
+    ? {
+        feedPath: feedPath.track(slug, track.slug, locale),
+        name: `${meetingName} · ${pick(track.name, locale)}`,
+      }
     : query.kind
-      ? { feedPath: feedPath.kind(slug, query.kind, locale), name: `${meetingName} · ${tk(query.kind as SessionKind)}` }
+      ? {
+          feedPath: feedPath.kind(slug, query.kind, locale),
+          name: `${meetingName} · ${tk(query.kind as SessionKind)}`,
+        }
       : { feedPath: feedPath.meeting(slug, locale), name: meetingName };
 
   const sectionOf = (session: SessionDto): string =>
     query.view === "room"
-      ? session.room ? pick(session.room.name, locale) : t("noRoom")
+      ? session.room
+        ? pick(session.room.name, locale)
+        : t("noRoom")
       : query.view === "track"
-        ? session.track ? pick(session.track.name, locale) : t("noTrack")
+        ? session.track
+          ? pick(session.track.name, locale)
+          : t("noTrack")
         : "";
   // Sections follow the organizers' room/track order; sessions without one come last.
   const rank = (index: number) => (index < 0 ? Number.MAX_SAFE_INTEGER : index);
@@ -67,7 +92,10 @@ export default async function AgendaPage({ params, searchParams }: Props) {
       {shown.length === 0 ? (
         <p className="rounded border border-slate-200 bg-white p-6 text-center">
           {t("empty")}{" "}
-          <Link href={agendaHref(base, query, { kind: null, track: null })} className="text-brand-700 underline">
+          <Link
+            href={agendaHref(base, query, { kind: null, track: null })}
+            className="text-brand-700 underline"
+          >
             {t("resetFilters")}
           </Link>
         </p>
@@ -77,13 +105,25 @@ export default async function AgendaPage({ params, searchParams }: Props) {
             <h2 id={`day-${day.key}`} className="sticky top-0 z-10 bg-stone-50/95 py-2 text-xl font-semibold">
               {formatLongDate(day.items[0]!.startsAt, meeting.timeZone, locale)}
             </h2>
-            {groupBy([...day.items].sort((a, b) => order(a) - order(b)), sectionOf).map((section) => (
+            {groupBy(
+              [...day.items].sort((a, b) => order(a) - order(b)),
+              sectionOf,
+            ).map((section) => (
               <div key={section.key || "all"} className="space-y-2">
-                {section.key && <h3 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{section.key}</h3>}
+                {section.key && (
+                  <h3 className="text-sm font-semibold uppercase tracking-wide text-slate-500">
+                    {section.key}
+                  </h3>
+                )}
                 <ol className="space-y-2">
                   {section.items.map((session) => (
                     <li key={session.id}>
-                      <SessionCard session={session} meetingSlug={slug} timeZone={meeting.timeZone} locale={locale} />
+                      <SessionCard
+                        session={session}
+                        meetingSlug={slug}
+                        timeZone={meeting.timeZone}
+                        locale={locale}
+                      />
                     </li>
                   ))}
                 </ol>

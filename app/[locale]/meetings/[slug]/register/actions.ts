@@ -16,19 +16,28 @@ import { parseDelegateForm } from "@/app/_server/registration/form-input";
  * The registration form. The form's one-time token is the idempotency key, so a double click, a retry
  * or the back button never registers anyone twice; success leads to the manage page.
  */
-export async function registerAction(slug: string, locale: AppLocale, _previous: FormState, formData: FormData): Promise<FormState> {
+export async function registerAction(
+  slug: string,
+  locale: AppLocale,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const malformed = malformedArguments({ locale, formData, texts: [slug] });
   if (malformed) return malformed;
   const values = registrationFormValues(formData);
   let token: string;
   try {
     // Counted like the API: every attempt, before anything else.
-    await enforceRateLimits([await rateLimitKey("registration:client", await actionClientAddress())], env().RATE_LIMIT_REGISTRATIONS);
+    await enforceRateLimits(
+      [await rateLimitKey("registration:client", await actionClientAddress())],
+      env().RATE_LIMIT_REGISTRATIONS,
+    );
     const meeting = await getMeeting(slug);
     const parsed = await parseDelegateForm(registrationInput, values, meeting.id);
     if (parsed.fields) return invalidFormState(parsed.fields, locale, values);
 
-    const formToken = typeof values.formToken === "string" && values.formToken.length <= 64 ? values.formToken : undefined;
+    const formToken =
+      typeof values.formToken === "string" && values.formToken.length <= 64 ? values.formToken : undefined;
     token = manageTokenOf(await register(slug, parsed.data, { locale, idempotencyKey: formToken }));
   } catch (error) {
     return formStateOf(error, locale, values);

@@ -24,7 +24,9 @@ export default async function RegisterPage({ params }: Props) {
   const [t, ta] = await Promise.all([getTranslations("register"), getTranslations("agenda")]);
   const open = windowState(meeting.registration, new Date()) === "open";
 
-  const [cities, sessions] = open ? await Promise.all([listCityOptions(meeting.id), listBookableSessions(slug)]) : [[], []];
+  const [cities, sessions] = open
+    ? await Promise.all([listCityOptions(meeting.id), listBookableSessions(slug)])
+    : [[], []];
   return (
     <div className="max-w-3xl space-y-6">
       <header className="space-y-3">

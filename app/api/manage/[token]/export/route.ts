@@ -5,7 +5,11 @@ import { exportPersonalData } from "@/app/_server/registration/queries";
 
 /** The delegate's own data as a JSON download; the manage token is the only key. */
 export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
-  const privateHeaders = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex" };
+  const privateHeaders = {
+    "Cache-Control": "private, no-store",
+    "Referrer-Policy": "no-referrer",
+    "X-Robots-Tag": "noindex",
+  };
   try {
     const data = await exportPersonalData((await params).token);
     return new NextResponse(JSON.stringify(data, null, 2), {

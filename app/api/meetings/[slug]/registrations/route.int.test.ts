@@ -27,7 +27,12 @@ describe("POST /api/meetings/{slug}/registrations", () => {
     const first = await post(input, { "idempotency-key": "client-key-1" });
     expect(first.status).toBe(201);
     const body = await first.json();
-    expect(body).toEqual({ id: expect.any(String), status: "confirmed", sessions: [], manageUrl: expect.stringMatching(/^http:\/\/localhost:3000\/zh\/manage\/[\w-]{43}$/) });
+    expect(body).toEqual({
+      id: expect.any(String),
+      status: "confirmed",
+      sessions: [],
+      manageUrl: expect.stringMatching(/^http:\/\/localhost:3000\/zh\/manage\/[\w-]{43}$/),
+    });
 
     const retry = await post(input, { "idempotency-key": "client-key-1" });
     expect(retry.status).toBe(201);
@@ -35,16 +40,25 @@ describe("POST /api/meetings/{slug}/registrations", () => {
 
     const again = await post(input);
     expect(again.status).toBe(409);
-    expect(await again.json()).toMatchObject({ error: { code: "already_registered", fields: [{ path: "email", code: "alreadyRegistered" }] } });
+    expect(await again.json()).toMatchObject({
+      error: { code: "already_registered", fields: [{ path: "email", code: "alreadyRegistered" }] },
+    });
   });
 
   it("answers 422 with field paths and messages in the visitor's language, 400 for a body that is not JSON", async () => {
-    const response = await post({ givenName: "王", email: "x", role: "chef", sessionIds: "all" }, { "accept-language": "de-DE,de;q=0.9" });
+    const response = await post(
+      { givenName: "王", email: "x", role: "chef", sessionIds: "all" },
+      { "accept-language": "de-DE,de;q=0.9" },
+    );
     expect(response.status).toBe(422);
     const { error } = await response.json();
     expect(error.code).toBe("invalid");
     expect(error.message).toBe("Bitte prüfen Sie die markierten Felder.");
-    expect(Object.fromEntries(error.fields.map((field: { path: string; code: string }) => [field.path, field.code]))).toEqual({
+    expect(
+      Object.fromEntries(
+        error.fields.map((field: { path: string; code: string }) => [field.path, field.code]),
+      ),
+    ).toEqual({
       givenName: "latinScript",
       familyName: "required",
       email: "email",
@@ -54,7 +68,9 @@ describe("POST /api/meetings/{slug}/registrations", () => {
       sessionIds: "invalidChoice",
       privacyConsent: "privacyConsent",
     });
-    expect(error.fields.find((field: { path: string }) => field.path === "email").message).toBe("Bitte eine gültige E-Mail-Adresse angeben.");
+    expect(error.fields.find((field: { path: string }) => field.path === "email").message).toBe(
+      "Bitte eine gültige E-Mail-Adresse angeben.",
+    );
 
     const malformed = await post("{not json");
     expect(malformed.status).toBe(400);
@@ -77,7 +93,8 @@ describe("POST /api/meetings/{slug}/registrations", () => {
 
   it("answers 429 with Retry-After once a client is over the limit; other clients go on", async () => {
     // Thirteen requests from this client so far (the tests above); use up the rest.
-    for (let count = 13; count < env().RATE_LIMIT_REGISTRATIONS; count++) expect((await post(delegate())).status).toBe(201);
+    for (let count = 13; count < env().RATE_LIMIT_REGISTRATIONS; count++)
+      expect((await post(delegate())).status).toBe(201);
     const limited = await post(delegate());
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);

@@ -13,9 +13,13 @@ export async function POST(request: Request, { params }: Context) {
   const locale = negotiateLocale(new URL(request.url), request.headers.get("accept-language"));
   return jsonRoute(
     async () => {
-      await enforceRateLimits([await rateLimitKey("registration:client", clientAddress(request.headers))], env().RATE_LIMIT_REGISTRATIONS);
+      await enforceRateLimits(
+        [await rateLimitKey("registration:client", clientAddress(request.headers))],
+        env().RATE_LIMIT_REGISTRATIONS,
+      );
       const idempotencyKey = request.headers.get("idempotency-key")?.trim() || undefined;
-      if (idempotencyKey && idempotencyKey.length > 255) throw new AppError("malformed", "Idempotency-Key is longer than 255 characters");
+      if (idempotencyKey && idempotencyKey.length > 255)
+        throw new AppError("malformed", "Idempotency-Key is longer than 255 characters");
       const parsed = registrationInput.safeParse(await readJson(request));
       if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error));
       return register((await params).slug, parsed.data, { locale, idempotencyKey });

@@ -6,7 +6,14 @@ import { jsonRoute } from "@/app/_server/http";
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const response: NextResponse = await jsonRoute(async () => {
     const sessions = await listBookableSessions((await params).slug);
-    return { sessions: sessions.map(({ id, capacity, seatsLeft, waiting }) => ({ id, capacity, seatsLeft, waiting })) };
+    return {
+      sessions: sessions.map(({ id, capacity, seatsLeft, waiting }) => ({
+        id,
+        capacity,
+        seatsLeft,
+        waiting,
+      })),
+    };
   });
   response.headers.set("Cache-Control", "no-store");
   return response;

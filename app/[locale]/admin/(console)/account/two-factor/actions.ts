@@ -4,7 +4,12 @@ import { refresh } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { backOfficeAction, saved } from "@/app/_server/action";
-import { beginEnrolment, confirmEnrolment, newRecoveryCodes, turnOffTwoFactor } from "@/app/_server/accounts/two-factor";
+import {
+  beginEnrolment,
+  confirmEnrolment,
+  newRecoveryCodes,
+  turnOffTwoFactor,
+} from "@/app/_server/accounts/two-factor";
 import { formText } from "@/app/_server/forms";
 
 /**

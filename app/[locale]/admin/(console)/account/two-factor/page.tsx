@@ -41,18 +41,27 @@ export default async function TwoFactorPage({ params }: Props) {
         <p className="text-slate-700">{t("intro")}</p>
       </div>
       {status.required && !status.enabled && (
-        <p role="alert" data-testid="two-factor-required" className={`rounded border-2 border-red-400 bg-red-50 px-4 py-3 font-medium text-red-900 print:hidden ${stale}`}>
+        <p
+          role="alert"
+          data-testid="two-factor-required"
+          className={`rounded border-2 border-red-400 bg-red-50 px-4 py-3 font-medium text-red-900 print:hidden ${stale}`}
+        >
           {t("required")}
         </p>
       )}
-      <section aria-labelledby="status-heading" className={`${card} print:hidden ${stale}`} data-testid="two-factor-status">
+      <section
+        aria-labelledby="status-heading"
+        className={`${card} print:hidden ${stale}`}
+        data-testid="two-factor-status"
+      >
         <h2 id="status-heading" className="text-lg font-semibold">
           {t("status.heading")}
         </h2>
         <p className="font-medium">{status.enabled ? t("status.on") : t("status.off")}</p>
         {status.enabled && (
           <p className="text-slate-700">
-            {status.enabledAt && `${t("status.since", { date: formatLongDate(status.enabledAt, HOME_TIME_ZONE, locale) })} `}
+            {status.enabledAt &&
+              `${t("status.since", { date: formatLongDate(status.enabledAt, HOME_TIME_ZONE, locale) })} `}
             {t("status.codesLeft", { count: status.recoveryCodesLeft })}
           </p>
         )}
@@ -75,7 +84,10 @@ export default async function TwoFactorPage({ params }: Props) {
             />
             <p>{t("setup.key")}</p>
             {/* Groups of four that wrap only between groups (a phone line holds about five). */}
-            <code className="flex w-fit flex-wrap gap-x-3 rounded bg-slate-100 px-3 py-2 font-mono text-lg select-all" data-testid="two-factor-key">
+            <code
+              className="flex w-fit flex-wrap gap-x-3 rounded bg-slate-100 px-3 py-2 font-mono text-lg select-all"
+              data-testid="two-factor-key"
+            >
               {groups(status.pending.secret).map((group, index) => (
                 <span key={index} className="whitespace-nowrap">
                   {group}
@@ -93,14 +105,26 @@ export default async function TwoFactorPage({ params }: Props) {
               {t("manage.renewHeading")}
             </h2>
             <p className={`text-slate-700 print:hidden ${stale}`}>{t("manage.renewText")}</p>
-            <CodeForm action={renewRecoveryCodes} id="renew-code" label={t("manage.renew")} pendingLabel={t("manage.renewing")} email={actor.email} />
+            <CodeForm
+              action={renewRecoveryCodes}
+              id="renew-code"
+              label={t("manage.renew")}
+              pendingLabel={t("manage.renewing")}
+              email={actor.email}
+            />
           </section>
           <section aria-labelledby="replace-heading" className={`${card} print:hidden ${stale}`}>
             <h2 id="replace-heading" className="text-lg font-semibold">
               {t("manage.replaceHeading")}
             </h2>
             <p className="text-slate-700">{t("manage.replaceText")}</p>
-            <CodeForm action={startTwoFactor} id="replace-code" label={t("manage.replace")} pendingLabel={t("manage.replacing")} email={actor.email} />
+            <CodeForm
+              action={startTwoFactor}
+              id="replace-code"
+              label={t("manage.replace")}
+              pendingLabel={t("manage.replacing")}
+              email={actor.email}
+            />
           </section>
           <section aria-labelledby="off-heading" className={`${card} print:hidden ${stale}`}>
             <h2 id="off-heading" className="text-lg font-semibold">
@@ -111,7 +135,14 @@ export default async function TwoFactorPage({ params }: Props) {
             ) : (
               <>
                 <p className="text-slate-700">{t("manage.offText")}</p>
-                <CodeForm action={turnOffOwnTwoFactor} id="off-code" label={t("manage.off")} pendingLabel={t("manage.turningOff")} email={actor.email} tone="danger" />
+                <CodeForm
+                  action={turnOffOwnTwoFactor}
+                  id="off-code"
+                  label={t("manage.off")}
+                  pendingLabel={t("manage.turningOff")}
+                  email={actor.email}
+                  tone="danger"
+                />
               </>
             )}
           </section>

@@ -24,7 +24,11 @@ export default async function AccountPage({ params }: Props) {
   const actor = await pageActor(locale, "manageAccounts", adminPaths.account(id));
   const account = await findAccount(actor, id);
   if (!account) notFound();
-  const [sessions, t, tRoles] = await Promise.all([listSessions(actor, account.id), getTranslations("adminAccounts"), getTranslations("admin.roles")]);
+  const [sessions, t, tRoles] = await Promise.all([
+    listSessions(actor, account.id),
+    getTranslations("adminAccounts"),
+    getTranslations("admin.roles"),
+  ]);
   return (
     <div className="space-y-6">
       <Link href={adminPaths.accounts} className="text-sm font-medium text-brand-700 underline">

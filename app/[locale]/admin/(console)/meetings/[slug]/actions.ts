@@ -52,13 +52,18 @@ export const saveQuotasAction = backOfficeAction("editProgram", async ({ actor, 
       await setCityQuota(actor, meetingId, row.cityId, parsed.data);
       savedCount += 1;
     } catch (error) {
-      const problem = error instanceof AppError && error.code === "invalid" ? error.details.fields?.delegates : undefined;
+      const problem =
+        error instanceof AppError && error.code === "invalid" ? error.details.fields?.delegates : undefined;
       if (!problem) throw error;
       problems[field] = problem;
     }
   }
   if (savedCount) revalidatePath("/", "layout");
   const t = translator(locale);
-  if (Object.keys(problems).length) return { ...invalidFormState(problems, locale, values), message: t("quotas.partlySaved", { count: savedCount }) };
+  if (Object.keys(problems).length)
+    return {
+      ...invalidFormState(problems, locale, values),
+      message: t("quotas.partlySaved", { count: savedCount }),
+    };
   return saved(t("quotas.saved", { count: savedCount }));
 });

@@ -25,7 +25,10 @@ export default async function MeetingSettingsPage({ params }: Props) {
   setRequestLocale(locale);
   const actor = await pageActor(locale, "editProgram", adminPaths.meeting(slug));
   const meeting = await orNotFound(getMeetingSettings(actor, slug));
-  const [quotas, t] = await Promise.all([listCityQuotas(actor, meeting.id), getTranslations("adminMeetings")]);
+  const [quotas, t] = await Promise.all([
+    listCityQuotas(actor, meeting.id),
+    getTranslations("adminMeetings"),
+  ]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{pick(meeting.title, locale) || meeting.defaults.slug}</h1>

@@ -31,7 +31,10 @@ export default async function NewMeetingPage({ params }: Props) {
       <MeetingForm
         action={createMeetingAction}
         defaults={draft.defaults}
-        sources={draft.sources.map((source) => ({ id: source.id, label: `${pick(source.title, locale) || source.slug} (${source.slug})` }))}
+        sources={draft.sources.map((source) => ({
+          id: source.id,
+          label: `${pick(source.title, locale) || source.slug} (${source.slug})`,
+        }))}
       />
     </div>
   );

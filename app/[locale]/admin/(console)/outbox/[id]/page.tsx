@@ -26,7 +26,10 @@ export default async function OutboxEmailPage({ params }: Props) {
   const { id } = await params;
   const locale = await pageLocale();
   const actor = await pageActor(locale, "readNumbers", adminPaths.outboxEmail(id));
-  const [email, t] = await Promise.all([orNotFound(getOutboxEmail(actor, id)), getTranslations("adminNumbers.outbox")]);
+  const [email, t] = await Promise.all([
+    orNotFound(getOutboxEmail(actor, id)),
+    getTranslations("adminNumbers.outbox"),
+  ]);
   const zone = email.meeting?.timeZone ?? HOME_TIME_ZONE;
   const when = (instant: string) => formatDateTime(instant, zone, locale);
   return (
@@ -80,7 +83,9 @@ export default async function OutboxEmailPage({ params }: Props) {
           )}
         </dl>
       </section>
-      {email.retryable && <RetryEmailForm emailId={email.id} action={retryEmailAction} delivers={outboxDelivers(actor)} />}
+      {email.retryable && (
+        <RetryEmailForm emailId={email.id} action={retryEmailAction} delivers={outboxDelivers(actor)} />
+      )}
       <section aria-labelledby="message-title" className="space-y-4">
         <h2 id="message-title" className="text-xl font-semibold">
           {t("asReceived")}
@@ -95,7 +100,10 @@ export default async function OutboxEmailPage({ params }: Props) {
           data-testid="outbox-html"
         />
         <h3 className="font-semibold">{t("text")}</h3>
-        <pre className="overflow-x-auto rounded border border-slate-300 bg-slate-50 p-4 text-sm whitespace-pre-wrap break-words" data-testid="outbox-text">
+        <pre
+          className="overflow-x-auto rounded border border-slate-300 bg-slate-50 p-4 text-sm whitespace-pre-wrap break-words"
+          data-testid="outbox-text"
+        >
           {email.message.text}
         </pre>
         <h3 className="font-semibold">{t("attachments")}</h3>
@@ -105,7 +113,8 @@ export default async function OutboxEmailPage({ params }: Props) {
           <ul className="list-disc space-y-1 pl-6" data-testid="outbox-attachments">
             {email.attachments.map((attachment) => (
               <li key={attachment.filename}>
-                <span className="font-medium break-all">{attachment.filename}</span> ({attachment.contentType}, {t("bytes", { size: attachment.bytes })}
+                <span className="font-medium break-all">{attachment.filename}</span> ({attachment.contentType}
+                , {t("bytes", { size: attachment.bytes })}
                 {attachment.inline && `, ${t("inline")}`})
               </li>
             ))}

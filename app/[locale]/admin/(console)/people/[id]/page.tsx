@@ -37,7 +37,10 @@ export default async function PersonPage({ params }: Props) {
         {t("editTitle")}: {person.defaults.givenName} {person.defaults.familyName}
       </h1>
       <PersonForm action={savePersonAction} defaults={person.defaults} personId={person.id} cities={cities} />
-      <section aria-labelledby="uses-title" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+      <section
+        aria-labelledby="uses-title"
+        className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
+      >
         <h2 id="uses-title" className="text-lg font-semibold">
           {t("usesTitle")}
         </h2>
@@ -51,7 +54,11 @@ export default async function PersonPage({ params }: Props) {
                 <li key={`${use.as}-${use.sessionId}`}>
                   {role[use.as]}{" "}
                   <Link
-                    href={use.as === "speaker" ? adminPaths.session(use.meetingSlug, use.sessionId) : adminPaths.ceremony(use.meetingSlug, use.sessionId)}
+                    href={
+                      use.as === "speaker"
+                        ? adminPaths.session(use.meetingSlug, use.sessionId)
+                        : adminPaths.ceremony(use.meetingSlug, use.sessionId)
+                    }
                     className="text-brand-700 underline"
                   >
                     {pick(use.sessionTitle, locale)}

@@ -17,8 +17,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 const empty = {
-  givenName: "", familyName: "", nativeName: "", nameOrder: "given_first", honorificDe: "", honorificEn: "", honorificZh: "",
-  positionDe: "", positionEn: "", positionZh: "", organization: "", cityId: "", slug: "",
+  givenName: "",
+  familyName: "",
+  nativeName: "",
+  nameOrder: "given_first",
+  honorificDe: "",
+  honorificEn: "",
+  honorificZh: "",
+  positionDe: "",
+  positionEn: "",
+  positionZh: "",
+  organization: "",
+  cityId: "",
+  slug: "",
 };
 
 export default async function NewPersonPage({ params }: Props) {

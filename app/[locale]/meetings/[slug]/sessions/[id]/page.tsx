@@ -24,8 +24,15 @@ export async function generateMetadata({ params }: Props) {
 export default async function SessionPage({ params }: Props) {
   const { slug, id } = await params;
   const locale = await pageLocale();
-  const [meeting, session] = await Promise.all([orNotFound(getMeeting(slug)), orNotFound(getSession(slug, id))]);
-  const [t, tk, tl] = await Promise.all([getTranslations("session"), getTranslations("kinds"), getTranslations("languages")]);
+  const [meeting, session] = await Promise.all([
+    orNotFound(getMeeting(slug)),
+    orNotFound(getSession(slug, id)),
+  ]);
+  const [t, tk, tl] = await Promise.all([
+    getTranslations("session"),
+    getTranslations("kinds"),
+    getTranslations("languages"),
+  ]);
   const runOfShow = session.kind === "ceremony" ? await getRunOfShow(session) : null;
   const list = new Intl.ListFormat(locale, { type: "conjunction" });
   const description = pick(session.description, locale);
@@ -40,7 +47,11 @@ export default async function SessionPage({ params }: Props) {
           <span>{tk(session.kind)}</span>
           {session.track && <span>· {pick(session.track.name, locale)}</span>}
         </p>
-        <h1 className={`text-3xl font-bold tracking-tight ${session.status === "cancelled" ? "line-through" : ""}`}>{pick(session.title, locale)}</h1>
+        <h1
+          className={`text-3xl font-bold tracking-tight ${session.status === "cancelled" ? "line-through" : ""}`}
+        >
+          {pick(session.title, locale)}
+        </h1>
         {session.status === "cancelled" && (
           <p role="status" className="inline-block rounded bg-red-100 px-2 py-1 font-semibold text-red-800">
             {t("cancelled")}
@@ -53,7 +64,13 @@ export default async function SessionPage({ params }: Props) {
           <dt className="text-sm text-slate-500">{t("time")}</dt>
           <dd className="font-medium">{formatLongDate(session.startsAt, meeting.timeZone, locale)}</dd>
           <dd>
-            <TimePair startsAt={session.startsAt} endsAt={session.endsAt} timeZone={meeting.timeZone} locale={locale} layout="inline" />
+            <TimePair
+              startsAt={session.startsAt}
+              endsAt={session.endsAt}
+              timeZone={meeting.timeZone}
+              locale={locale}
+              layout="inline"
+            />
           </dd>
         </div>
         {session.room && (
@@ -76,7 +93,13 @@ export default async function SessionPage({ params }: Props) {
         )}
         <div>
           <dt className="text-sm text-slate-500">{t("seats")}</dt>
-          <dd>{session.capacity === null ? t("openToAll") : <SeatsLeft capacity={session.capacity} left={session.seatsLeft ?? 0} />}</dd>
+          <dd>
+            {session.capacity === null ? (
+              t("openToAll")
+            ) : (
+              <SeatsLeft capacity={session.capacity} left={session.seatsLeft ?? 0} />
+            )}
+          </dd>
         </div>
       </dl>
 
@@ -97,7 +120,8 @@ export default async function SessionPage({ params }: Props) {
               return (
                 <li key={speaker.id} className="rounded border border-slate-200 bg-white p-3">
                   <p className="font-medium">
-                    {name.primary} {name.secondary && <span className="font-normal text-slate-500">({name.secondary})</span>}
+                    {name.primary}{" "}
+                    {name.secondary && <span className="font-normal text-slate-500">({name.secondary})</span>}
                   </p>
                   <p className="text-sm text-slate-500">{t(`roles.${speaker.role}`)}</p>
                   <p className="text-sm text-slate-600">{pick(speaker.position, locale)}</p>
@@ -110,7 +134,10 @@ export default async function SessionPage({ params }: Props) {
 
       {runOfShow && <RunOfShow runOfShow={runOfShow} timeZone={meeting.timeZone} locale={locale} />}
 
-      <Subscribe feedPath={feedPath.meeting(slug, locale)} name={pick(meeting.title, locale, meeting.defaultLocale)} />
+      <Subscribe
+        feedPath={feedPath.meeting(slug, locale)}
+        name={pick(meeting.title, locale, meeting.defaultLocale)}
+      />
     </article>
   );
 }

@@ -37,8 +37,14 @@ export default async function BadgesPage({ params, searchParams }: Props) {
   const { meeting, selection, badges } = await orNotFound(getBadgeSheet(actor, slug, search));
   const [t, tr] = await Promise.all([getTranslations("adminOnSite.badges"), getTranslations("roles")]);
   const title = pick(meeting.title, locale, meeting.defaultLocale);
-  const pages = Array.from({ length: Math.ceil(badges.length / PER_PAGE) }, (_, index) => badges.slice(index * PER_PAGE, (index + 1) * PER_PAGE));
-  const selectionText = { one: t("oneSelection"), filtered: t("filteredSelection"), confirmed: t("defaultSelection") }[selection];
+  const pages = Array.from({ length: Math.ceil(badges.length / PER_PAGE) }, (_, index) =>
+    badges.slice(index * PER_PAGE, (index + 1) * PER_PAGE),
+  );
+  const selectionText = {
+    one: t("oneSelection"),
+    filtered: t("filteredSelection"),
+    confirmed: t("defaultSelection"),
+  }[selection];
 
   return (
     <div className="space-y-5">
@@ -61,7 +67,14 @@ export default async function BadgesPage({ params, searchParams }: Props) {
         {pages.map((page, index) => (
           <section key={index} className="badge-page">
             {page.map((badge) => (
-              <BadgeCard key={badge.id} badge={badge} locale={locale} meetingTitle={title} roleName={tr(badge.role)} qrLabel={t("qrAlt")} />
+              <BadgeCard
+                key={badge.id}
+                badge={badge}
+                locale={locale}
+                meetingTitle={title}
+                roleName={tr(badge.role)}
+                qrLabel={t("qrAlt")}
+              />
             ))}
           </section>
         ))}

@@ -14,7 +14,10 @@ import { checkInSentence } from "@/app/_server/check-in/wording";
  * confirmed are answers, not errors: the form shows them as a sentence in the staff member's language.
  */
 export const checkInAction = backOfficeAction("checkIn", async ({ actor, locale, values }) => {
-  const meeting = await getCheckInMeeting(actor, typeof values.meetingSlug === "string" ? values.meetingSlug : "");
+  const meeting = await getCheckInMeeting(
+    actor,
+    typeof values.meetingSlug === "string" ? values.meetingSlug : "",
+  );
   const outcome = await checkIn(actor, meeting.id, hiddenId(values, "registrationId", "Registration"));
   const t = createTranslator({ locale, messages: messages[locale], namespace: "adminOnSite.checkIn" });
   // The running count and the card change for every phone at the desk.

@@ -13,7 +13,12 @@ import { pick } from "@/app/_lib/i18n/localized";
 import { RECORD_ID } from "@/app/_lib/ids";
 import { placeNameWithChinese } from "@/app/_lib/places";
 import { pageActor } from "@/app/_server/authz";
-import { findByCheckInCode, getCheckInCard, getCheckInMeeting, searchForCheckIn } from "@/app/_server/check-in/queries";
+import {
+  findByCheckInCode,
+  getCheckInCard,
+  getCheckInMeeting,
+  searchForCheckIn,
+} from "@/app/_server/check-in/queries";
 import { orNotFound } from "@/app/_server/pages";
 import { checkInAction } from "./actions";
 
@@ -56,11 +61,23 @@ export default async function CheckInPage({ params, searchParams }: Props) {
         {t("title")} · {pick(meeting.title, locale, meeting.defaultLocale)}
       </h1>
       <MeetingAdminNav slug={slug} role={actor.role} />
-      <p role="status" data-testid="check-in-count" className="rounded-lg bg-slate-100 px-4 py-3 text-lg font-semibold">
+      <p
+        role="status"
+        data-testid="check-in-count"
+        className="rounded-lg bg-slate-100 px-4 py-3 text-lg font-semibold"
+      >
         {t("count", { checkedIn: meeting.checkedIn, confirmed: meeting.confirmed })}
       </p>
 
-      {card && <CheckInCard key={card.id} card={card} locale={locale} timeZone={meeting.timeZone} action={checkInAction} />}
+      {card && (
+        <CheckInCard
+          key={card.id}
+          card={card}
+          locale={locale}
+          timeZone={meeting.timeZone}
+          action={checkInAction}
+        />
+      )}
       {codeInput && !code && (
         <p role="alert" className="rounded border border-red-300 bg-red-50 px-4 py-3 text-red-900">
           {t("codeInvalid", { input: codeInput.slice(0, 40) })}
@@ -83,23 +100,28 @@ export default async function CheckInPage({ params, searchParams }: Props) {
           </h2>
           {found.hits.length === 0 && <p>{t("noHits")}</p>}
           {found.hits.length > 0 && (
-          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-300 bg-white" data-testid="check-in-hits">
-            {found.hits.map((hit) => (
-              <li key={hit.id}>
-                <Link href={`${path}?id=${hit.id}`} className="block min-h-12 px-4 py-3 hover:bg-slate-50">
-                  <span className="block text-lg font-semibold text-brand-800 underline">
-                    <PersonName person={hit} locale={locale} />
-                  </span>
-                  <span className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-700">
-                    <span>{placeNameWithChinese(hit, locale)}</span>
-                    <RoleChip role={hit.role} label={tr(hit.role)} />
-                    <span>{t(`statuses.${hit.status}`)}</span>
-                    {hit.checkedIn && <span className="font-semibold text-emerald-800">✓ {t("checkedInMark")}</span>}
-                  </span>
-                </Link>
-              </li>
-            ))}
-          </ul>
+            <ul
+              className="divide-y divide-slate-200 rounded-lg border border-slate-300 bg-white"
+              data-testid="check-in-hits"
+            >
+              {found.hits.map((hit) => (
+                <li key={hit.id}>
+                  <Link href={`${path}?id=${hit.id}`} className="block min-h-12 px-4 py-3 hover:bg-slate-50">
+                    <span className="block text-lg font-semibold text-brand-800 underline">
+                      <PersonName person={hit} locale={locale} />
+                    </span>
+                    <span className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-700">
+                      <span>{placeNameWithChinese(hit, locale)}</span>
+                      <RoleChip role={hit.role} label={tr(hit.role)} />
+                      <span>{t(`statuses.${hit.status}`)}</span>
+                      {hit.checkedIn && (
+                        <span className="font-semibold text-emerald-800">✓ {t("checkedInMark")}</span>
+                      )}
+                    </span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
           )}
           {found.more && <p>{t("moreHits")}</p>}
         </section>

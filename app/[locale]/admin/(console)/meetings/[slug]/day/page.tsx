@@ -12,7 +12,10 @@ import { getMeetingProgram, type AdminSessionDto } from "@/app/_server/agenda/ad
 import { pageActor } from "@/app/_server/authz";
 import { orNotFound } from "@/app/_server/pages";
 
-type Props = { params: Promise<{ locale: AppLocale; slug: string }>; searchParams: Promise<{ date?: string }> };
+type Props = {
+  params: Promise<{ locale: AppLocale; slug: string }>;
+  searchParams: Promise<{ date?: string }>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
@@ -39,19 +42,33 @@ export default async function DayViewPage({ params, searchParams }: Props) {
   const { locale, slug } = await params;
   setRequestLocale(locale);
   const { date } = await searchParams;
-  const actor = await pageActor(locale, "editProgram", adminPaths.day(slug, date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined));
+  const actor = await pageActor(
+    locale,
+    "editProgram",
+    adminPaths.day(slug, date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined),
+  );
   const program = await orNotFound(getMeetingProgram(actor, slug));
-  const [t, tl] = await Promise.all([getTranslations("adminSessions.day"), getTranslations("adminSessions.list")]);
+  const [t, tl] = await Promise.all([
+    getTranslations("adminSessions.day"),
+    getTranslations("adminSessions.list"),
+  ]);
   const zone = program.meeting.timeZone;
   const day = date && program.days.includes(date) ? date : program.days[0]!;
   const sessions = program.sessions.filter((session) => session.day === day);
 
   const columns: { id: string | null; name: string }[] = [
-    ...program.rooms.filter((room) => sessions.some((session) => session.room?.id === room.id)).map((room) => ({ id: room.id, name: pick(room.name, locale) })),
+    ...program.rooms
+      .filter((room) => sessions.some((session) => session.room?.id === room.id))
+      .map((room) => ({ id: room.id, name: pick(room.name, locale) })),
     ...(sessions.some((session) => !session.room) ? [{ id: null, name: t("noRoom") }] : []),
   ];
   const grid = layoutDay(
-    sessions.map((session) => ({ id: session.id, startsAt: session.startsAt, endsAt: session.endsAt, roomId: session.room?.id ?? null })),
+    sessions.map((session) => ({
+      id: session.id,
+      startsAt: session.startsAt,
+      endsAt: session.endsAt,
+      roomId: session.room?.id ?? null,
+    })),
     columns.map((column) => column.id),
     day,
     zone,
@@ -85,7 +102,12 @@ export default async function DayViewPage({ params, searchParams }: Props) {
         <p>{t("empty")}</p>
       ) : (
         // The timeline scrolls inside its own box on narrow screens; the page itself never scrolls sideways.
-        <div className="max-w-full overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label={t("scrollHint")} tabIndex={0}>
+        <div
+          className="max-w-full overflow-x-auto rounded-lg border border-slate-200 bg-white"
+          role="region"
+          aria-label={t("scrollHint")}
+          tabIndex={0}
+        >
           <div
             className="grid"
             data-testid="day-grid"
@@ -94,11 +116,18 @@ export default async function DayViewPage({ params, searchParams }: Props) {
               gridTemplateRows: `auto repeat(${grid.rows.length}, ${ROW})`,
             }}
           >
-            <div className="sticky left-0 z-10 border-b border-slate-300 bg-white p-2 text-xs font-semibold" style={{ gridColumn: 1, gridRow: 1 }}>
+            <div
+              className="sticky left-0 z-10 border-b border-slate-300 bg-white p-2 text-xs font-semibold"
+              style={{ gridColumn: 1, gridRow: 1 }}
+            >
               {t("time")}
             </div>
             {columns.map((column, index) => (
-              <div key={column.id ?? "none"} className="border-b border-l border-slate-300 p-2 text-sm font-semibold" style={{ gridColumn: index + 2, gridRow: 1 }}>
+              <div
+                key={column.id ?? "none"}
+                className="border-b border-l border-slate-300 p-2 text-sm font-semibold"
+                style={{ gridColumn: index + 2, gridRow: 1 }}
+              >
                 {column.name}
               </div>
             ))}
@@ -141,13 +170,23 @@ export default async function DayViewPage({ params, searchParams }: Props) {
                     borderLeftColor: session.track?.color ?? "#94a3b8",
                   }}
                 >
-                  <p className="tabular-nums text-slate-600">{formatTimeRange(session.startsAt, session.endsAt, zone, locale)}</p>
-                  <h2 className={`font-semibold leading-snug ${session.status === "cancelled" ? "line-through" : ""}`}>
-                    <Link href={adminPaths.session(slug, session.id)} aria-label={tl("editLabel", { title })} className="hover:underline">
+                  <p className="tabular-nums text-slate-600">
+                    {formatTimeRange(session.startsAt, session.endsAt, zone, locale)}
+                  </p>
+                  <h2
+                    className={`font-semibold leading-snug ${session.status === "cancelled" ? "line-through" : ""}`}
+                  >
+                    <Link
+                      href={adminPaths.session(slug, session.id)}
+                      aria-label={tl("editLabel", { title })}
+                      className="hover:underline"
+                    >
                       {title}
                     </Link>
                   </h2>
-                  {session.status !== "published" && <p className="font-medium text-slate-700">{t(session.status)}</p>}
+                  {session.status !== "published" && (
+                    <p className="font-medium text-slate-700">{t(session.status)}</p>
+                  )}
                   {hasConflicts && (
                     <p className="font-semibold text-red-800">
                       <span aria-hidden="true">⚠ </span>
@@ -171,12 +210,26 @@ export default async function DayViewPage({ params, searchParams }: Props) {
           </h2>
           <ul className="space-y-3">
             {conflicted.map((session) => (
-              <li key={session.id} id={`conflicts-${session.id}`} className="rounded border-2 border-red-600 bg-red-50 p-3">
-                <Link href={adminPaths.session(slug, session.id)} className="font-medium text-brand-700 underline">
+              <li
+                key={session.id}
+                id={`conflicts-${session.id}`}
+                className="rounded border-2 border-red-600 bg-red-50 p-3"
+              >
+                <Link
+                  href={adminPaths.session(slug, session.id)}
+                  className="font-medium text-brand-700 underline"
+                >
                   {pick(session.title, locale)}
                 </Link>{" "}
-                <span className="tabular-nums text-slate-700">{formatTimeRange(session.startsAt, session.endsAt, zone, locale)}</span>
-                <ConflictList conflicts={session.conflicts} locale={locale} timeZone={zone} conflictNote={session.conflictNote} />
+                <span className="tabular-nums text-slate-700">
+                  {formatTimeRange(session.startsAt, session.endsAt, zone, locale)}
+                </span>
+                <ConflictList
+                  conflicts={session.conflicts}
+                  locale={locale}
+                  timeZone={zone}
+                  conflictNote={session.conflictNote}
+                />
               </li>
             ))}
           </ul>

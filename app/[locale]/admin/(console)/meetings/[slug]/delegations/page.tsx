@@ -49,7 +49,12 @@ export default async function DelegationsPage({ params }: Props) {
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
         {(["DE", "CN"] as const).map((country) => (
-          <section key={country} aria-labelledby={`country-${country}`} className="space-y-3" data-testid={`country-${country}`}>
+          <section
+            key={country}
+            aria-labelledby={`country-${country}`}
+            className="space-y-3"
+            data-testid={`country-${country}`}
+          >
             <h2 id={`country-${country}`} className="text-lg font-semibold">
               {tc(country)}
             </h2>
@@ -62,7 +67,11 @@ export default async function DelegationsPage({ params }: Props) {
           </section>
         ))}
       </div>
-      <section aria-labelledby="outside" className="space-y-2 rounded border border-slate-200 bg-white p-4" data-testid="outside">
+      <section
+        aria-labelledby="outside"
+        className="space-y-2 rounded border border-slate-200 bg-white p-4"
+        data-testid="outside"
+      >
         <h2 id="outside" className="text-lg font-semibold">
           {t("outside")}
         </h2>

@@ -3,7 +3,13 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { MeetingAdminNav } from "@/app/_components/admin/MeetingAdminNav";
 import { BarChart } from "@/app/_components/admin/numbers/BarChart";
 import { ColumnChart } from "@/app/_components/admin/numbers/ColumnChart";
-import { emailColors, longDay, shortDay, shortMonth, statusColors } from "@/app/_components/admin/numbers/labels";
+import {
+  emailColors,
+  longDay,
+  shortDay,
+  shortMonth,
+  statusColors,
+} from "@/app/_components/admin/numbers/labels";
 import { Stat } from "@/app/_components/admin/numbers/Stat";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import { cumulative, percent, timeBuckets } from "@/app/_lib/charts";
@@ -11,7 +17,12 @@ import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { pageActor } from "@/app/_server/authz";
-import { emailStatuses, meetingNumbers, registrationStatuses, type MeetingNumbers } from "@/app/_server/numbers/queries";
+import {
+  emailStatuses,
+  meetingNumbers,
+  registrationStatuses,
+  type MeetingNumbers,
+} from "@/app/_server/numbers/queries";
 import { orNotFound } from "@/app/_server/pages";
 
 type Props = { params: Promise<{ locale: AppLocale; slug: string }> };
@@ -30,7 +41,11 @@ export default async function NumbersPage({ params }: Props) {
   setRequestLocale(locale);
   const actor = await pageActor(locale, "readNumbers", adminPaths.numbers(slug));
   const numbers = await orNotFound(meetingNumbers(actor, slug));
-  const [t, tRoles, tCountries] = await Promise.all([getTranslations("adminNumbers.numbers"), getTranslations("roles"), getTranslations("countries")]);
+  const [t, tRoles, tCountries] = await Promise.all([
+    getTranslations("adminNumbers.numbers"),
+    getTranslations("roles"),
+    getTranslations("countries"),
+  ]);
   const { byStatus, checkIns, emails } = numbers;
   const active = byStatus.confirmed + byStatus.pending;
   const headers = { label: t("label"), value: t("count") };
@@ -50,14 +65,28 @@ export default async function NumbersPage({ params }: Props) {
           <Stat label={t("active")} value={active} detail={t("activeHint")} />
           <Stat label={t("pending")} value={byStatus.pending}>
             {byStatus.pending > 0 && (
-              <Link href={`${adminPaths.registrations(slug)}?status=pending`} className="text-brand-700 underline">
+              <Link
+                href={`${adminPaths.registrations(slug)}?status=pending`}
+                className="text-brand-700 underline"
+              >
                 {t("reviewPending")}
               </Link>
             )}
           </Stat>
-          <Stat label={t("checkedIn")} value={checkIns.total} detail={t("checkedInOf", { count: checkIns.total, confirmed: checkIns.confirmed, percent: percent(checkIns.total, checkIns.confirmed) })} />
+          <Stat
+            label={t("checkedIn")}
+            value={checkIns.total}
+            detail={t("checkedInOf", {
+              count: checkIns.total,
+              confirmed: checkIns.confirmed,
+              percent: percent(checkIns.total, checkIns.confirmed),
+            })}
+          />
           <Stat label={t("emailsFailed")} value={emails.failed}>
-            <Link href={emails.failed > 0 ? `${adminPaths.outbox}?status=failed` : adminPaths.outbox} className="text-brand-700 underline">
+            <Link
+              href={emails.failed > 0 ? `${adminPaths.outbox}?status=failed` : adminPaths.outbox}
+              className="text-brand-700 underline"
+            >
               {t("emails.open")}
             </Link>
           </Stat>
@@ -73,18 +102,29 @@ export default async function NumbersPage({ params }: Props) {
             title={t("byCountry.chart")}
             color="#1d4ed8"
             headers={headers}
-            rows={numbers.byCountry.map((row) => ({ label: row.country === "other" ? t("byCountry.other") : tCountries(row.country), value: row.count }))}
+            rows={numbers.byCountry.map((row) => ({
+              label: row.country === "other" ? t("byCountry.other") : tCountries(row.country),
+              value: row.count,
+            }))}
           />
         </Section>
         <Section id="by-role" title={t("byRole.title")}>
-          <BarChart title={t("byRole.chart")} color="#7c3aed" headers={headers} rows={numbers.byRole.map((row) => ({ label: tRoles(row.role), value: row.count }))} />
+          <BarChart
+            title={t("byRole.chart")}
+            color="#7c3aed"
+            headers={headers}
+            rows={numbers.byRole.map((row) => ({ label: tRoles(row.role), value: row.count }))}
+          />
         </Section>
         <Section id="by-city" title={t("byCity.title")}>
           <BarChart
             title={t("byCity.chart")}
             color="#0e7490"
             headers={headers}
-            rows={numbers.byCity.map((row) => ({ label: row.name ? pick(row.name, locale) : t("byCity.other"), value: row.count }))}
+            rows={numbers.byCity.map((row) => ({
+              label: row.name ? pick(row.name, locale) : t("byCity.other"),
+              value: row.count,
+            }))}
           />
         </Section>
         <div className="space-y-8">
@@ -96,13 +136,20 @@ export default async function NumbersPage({ params }: Props) {
                 title={t("seats.chart")}
                 color="#047857"
                 valueSpace={120}
-                headers={{ label: t("seats.session"), value: `${t("seats.taken")} / ${t("seats.capacity")} · ${t("seats.waiting")}` }}
+                headers={{
+                  label: t("seats.session"),
+                  value: `${t("seats.taken")} / ${t("seats.capacity")} · ${t("seats.waiting")}`,
+                }}
                 rows={numbers.sessions.map((session) => ({
                   label: `${pick(session.title, locale)}${session.cancelled ? ` (${t("seats.cancelled")})` : ""}`,
                   value: session.taken,
                   of: session.capacity,
                   muted: session.cancelled,
-                  text: t(session.waiting ? "seats.valueWaiting" : "seats.value", { taken: session.taken, capacity: session.capacity, waiting: session.waiting }),
+                  text: t(session.waiting ? "seats.valueWaiting" : "seats.value", {
+                    taken: session.taken,
+                    capacity: session.capacity,
+                    waiting: session.waiting,
+                  }),
                 }))}
               />
             )}
@@ -112,7 +159,11 @@ export default async function NumbersPage({ params }: Props) {
               title={t("emails.chart")}
               color={emailColors.sent}
               headers={headers}
-              rows={emailStatuses.map((status) => ({ label: t(`emails.status.${status}`), value: emails[status], color: emailColors[status] }))}
+              rows={emailStatuses.map((status) => ({
+                label: t(`emails.status.${status}`),
+                value: emails[status],
+                color: emailColors[status],
+              }))}
             />
             <Link href={adminPaths.outbox} className="text-brand-700 underline">
               {t("emails.open")}
@@ -151,9 +202,17 @@ function OverTime({ numbers, locale, t }: { numbers: MeetingNumbers; locale: App
   const totals = cumulative(columns.map((column) => column.values.reduce((sum, value) => sum + value, 0)));
   return (
     <ColumnChart
-      title={t(`overTime.chart.${unit}`, { first: longDay(numbers.byDay[0]!.day, locale), last: longDay(numbers.byDay.at(-1)!.day, locale), total: totals.at(-1) ?? 0 })}
+      title={t(`overTime.chart.${unit}`, {
+        first: longDay(numbers.byDay[0]!.day, locale),
+        last: longDay(numbers.byDay.at(-1)!.day, locale),
+        total: totals.at(-1) ?? 0,
+      })}
       columns={columns}
-      series={registrationStatuses.map((status) => ({ key: status, label: t(`status.${status}`), color: statusColors[status] }))}
+      series={registrationStatuses.map((status) => ({
+        key: status,
+        label: t(`status.${status}`),
+        color: statusColors[status],
+      }))}
       line={{ label: t("overTime.cumulative"), values: totals }}
       headers={{ key: t(`overTime.unit.${unit}`) }}
     />
@@ -170,7 +229,14 @@ function CheckIns({ numbers, locale, t }: { numbers: MeetingNumbers; locale: App
         color="#047857"
         valueSpace={110}
         headers={{ label: t("label"), value: t("count") }}
-        rows={[{ label: t("checkedIn"), value: total, of: confirmed, text: t("checkIns.progress", { count: total, confirmed }) }]}
+        rows={[
+          {
+            label: t("checkedIn"),
+            value: total,
+            of: confirmed,
+            text: t("checkIns.progress", { count: total, confirmed }),
+          },
+        ]}
       />
       {total === 0 && <p>{t("checkIns.none")}</p>}
       {days.map((day) => {
@@ -179,7 +245,11 @@ function CheckIns({ numbers, locale, t }: { numbers: MeetingNumbers; locale: App
         const last = Number(hours.at(-1)!.hour.slice(11));
         const columns = Array.from({ length: last - first + 1 }, (_, index) => {
           const hour = String(first + index).padStart(2, "0");
-          return { key: `${day}T${hour}`, label: `${hour}:00`, values: [hours.find((row) => row.hour === `${day}T${hour}`)?.count ?? 0] };
+          return {
+            key: `${day}T${hour}`,
+            label: `${hour}:00`,
+            values: [hours.find((row) => row.hour === `${day}T${hour}`)?.count ?? 0],
+          };
         });
         return (
           <div key={day}>

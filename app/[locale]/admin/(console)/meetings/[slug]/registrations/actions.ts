@@ -47,7 +47,13 @@ const reviewInput = z.object({ decision: z.enum(["approved", "rejected"]), messa
 export const reviewAction = backOfficeAction("manageRegistrations", async ({ actor, locale, values }) => {
   const parsed = reviewInput.safeParse(values);
   if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error));
-  await reviewRegistration(actor, meetingId(values), registrationId(values), parsed.data.decision, parsed.data.message);
+  await reviewRegistration(
+    actor,
+    meetingId(values),
+    registrationId(values),
+    parsed.data.decision,
+    parsed.data.message,
+  );
   return done(locale, parsed.data.decision);
 });
 
@@ -57,20 +63,30 @@ export const resendAction = backOfficeAction("manageRegistrations", async ({ act
 });
 
 export const cancelAction = backOfficeAction("manageRegistrations", async ({ actor, locale, values }) => {
-  if (values.confirm !== "on") return { ok: false, message: deskText(locale)("confirmRequired"), fieldErrors: { confirm: deskText(locale)("confirmRequired") } };
+  if (values.confirm !== "on")
+    return {
+      ok: false,
+      message: deskText(locale)("confirmRequired"),
+      fieldErrors: { confirm: deskText(locale)("confirmRequired") },
+    };
   await cancelRegistrationAtDesk(actor, meetingId(values), registrationId(values));
   return done(locale, "cancelled");
 });
 
 export const moveUpAction = backOfficeAction("manageRegistrations", async ({ actor, locale, values }) => {
-  await moveUpFromWaitlist(actor, meetingId(values), registrationId(values), sessionId(values), { addSeat: values.addSeat === "on" });
+  await moveUpFromWaitlist(actor, meetingId(values), registrationId(values), sessionId(values), {
+    addSeat: values.addSeat === "on",
+  });
   return done(locale, "movedUp");
 });
 
-export const removeFromWaitlistAction = backOfficeAction("manageRegistrations", async ({ actor, locale, values }) => {
-  await removeFromWaitlist(actor, meetingId(values), registrationId(values), sessionId(values));
-  return done(locale, "removed");
-});
+export const removeFromWaitlistAction = backOfficeAction(
+  "manageRegistrations",
+  async ({ actor, locale, values }) => {
+    await removeFromWaitlist(actor, meetingId(values), registrationId(values), sessionId(values));
+    return done(locale, "removed");
+  },
+);
 
 export const changeSessionsAction = backOfficeAction(
   "manageRegistrations",

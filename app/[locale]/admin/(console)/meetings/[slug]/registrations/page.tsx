@@ -50,7 +50,14 @@ export default async function RegistrationsPage({ params, searchParams }: Props)
         <h2 className="text-xl font-semibold">{t("title")}</h2>
         <p className="text-slate-700">{t("intro")}</p>
       </header>
-      <DeskFilterForm filters={filters} cities={choices.cities} sessions={choices.sessions} locale={locale} timeZone={meeting.timeZone} resetHref={base} />
+      <DeskFilterForm
+        filters={filters}
+        cities={choices.cities}
+        sessions={choices.sessions}
+        locale={locale}
+        timeZone={meeting.timeZone}
+        resetHref={base}
+      />
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-2">
         <p className="text-lg font-semibold" role="status" data-testid="registration-count">
           {t("count", { count: list.total })}
@@ -76,7 +83,13 @@ export default async function RegistrationsPage({ params, searchParams }: Props)
       {list.total === 0 ? (
         <p>{t("empty")}</p>
       ) : (
-        <DeskTable rows={list.rows} filters={filters} slug={slug} locale={locale} timeZone={meeting.timeZone} />
+        <DeskTable
+          rows={list.rows}
+          filters={filters}
+          slug={slug}
+          locale={locale}
+          timeZone={meeting.timeZone}
+        />
       )}
       {list.pages > 1 && (
         <nav aria-label={t("pagination")} className="flex flex-wrap items-center gap-4">

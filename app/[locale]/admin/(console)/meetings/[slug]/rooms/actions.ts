@@ -6,11 +6,21 @@ import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { createTranslator } from "@/app/_lib/i18n/translator";
 import { backOfficeAction, saved } from "@/app/_server/action";
 import { hiddenId } from "@/app/_server/meetings/form-ids";
-import { createRoom, createTrack, deleteRoom, deleteTrack, updateRoom, updateTrack } from "@/app/_server/meetings/rooms";
+import {
+  createRoom,
+  createTrack,
+  deleteRoom,
+  deleteTrack,
+  updateRoom,
+  updateTrack,
+} from "@/app/_server/meetings/rooms";
 
 /** Rooms and tracks of a meeting; every action needs `editProgram`, and the domain checks it again. */
 
-function sentence(locale: AppLocale, key: "roomCreated" | "roomSaved" | "roomDeleted" | "trackCreated" | "trackSaved" | "trackDeleted"): string {
+function sentence(
+  locale: AppLocale,
+  key: "roomCreated" | "roomSaved" | "roomDeleted" | "trackCreated" | "trackSaved" | "trackDeleted",
+): string {
   return createTranslator({ locale, messages: messages[locale], namespace: "adminMeetings.rooms" })(key);
 }
 

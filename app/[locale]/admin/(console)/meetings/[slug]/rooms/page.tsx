@@ -24,7 +24,10 @@ export default async function RoomsPage({ params }: Props) {
   setRequestLocale(locale);
   const actor = await pageActor(locale, "editProgram", adminPaths.rooms(slug));
   const meeting = await orNotFound(getMeetingSettings(actor, slug));
-  const [{ rooms, tracks }, t] = await Promise.all([listRoomsAndTracks(actor, meeting.id), getTranslations("adminMeetings.rooms")]);
+  const [{ rooms, tracks }, t] = await Promise.all([
+    listRoomsAndTracks(actor, meeting.id),
+    getTranslations("adminMeetings.rooms"),
+  ]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{pick(meeting.title, locale) || slug}</h1>
@@ -36,11 +39,22 @@ export default async function RoomsPage({ params }: Props) {
         <p className="text-slate-700">{t("roomsIntro")}</p>
         {rooms.length === 0 && <p>{t("noRooms")}</p>}
         {rooms.map((room) => (
-          <RoomForm key={room.id} meetingId={meeting.id} room={room} save={saveRoomAction} remove={deleteRoomAction} />
+          <RoomForm
+            key={room.id}
+            meetingId={meeting.id}
+            room={room}
+            save={saveRoomAction}
+            remove={deleteRoomAction}
+          />
         ))}
         <h3 className="pt-2 font-semibold">{t("newRoom")}</h3>
         {/* A new key after each creation empties the form for the next room. */}
-        <RoomForm key={`new-${rooms.length}`} meetingId={meeting.id} save={saveRoomAction} remove={deleteRoomAction} />
+        <RoomForm
+          key={`new-${rooms.length}`}
+          meetingId={meeting.id}
+          save={saveRoomAction}
+          remove={deleteRoomAction}
+        />
       </section>
       <section aria-labelledby="tracks-title" className="space-y-3">
         <h2 id="tracks-title" className="text-xl font-semibold">
@@ -49,10 +63,21 @@ export default async function RoomsPage({ params }: Props) {
         <p className="text-slate-700">{t("tracksIntro")}</p>
         {tracks.length === 0 && <p>{t("noTracks")}</p>}
         {tracks.map((track) => (
-          <TrackForm key={track.id} meetingId={meeting.id} track={track} save={saveTrackAction} remove={deleteTrackAction} />
+          <TrackForm
+            key={track.id}
+            meetingId={meeting.id}
+            track={track}
+            save={saveTrackAction}
+            remove={deleteTrackAction}
+          />
         ))}
         <h3 className="pt-2 font-semibold">{t("newTrack")}</h3>
-        <TrackForm key={`new-${tracks.length}`} meetingId={meeting.id} save={saveTrackAction} remove={deleteTrackAction} />
+        <TrackForm
+          key={`new-${tracks.length}`}
+          meetingId={meeting.id}
+          save={saveTrackAction}
+          remove={deleteTrackAction}
+        />
       </section>
     </div>
   );

@@ -2,7 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { sessionFields, sessionFormLists, sessionInputFromForm } from "@/app/_lib/agenda/session-fields";
-import { conflictSentence, type ConflictTranslator, type ExplainedConflict } from "@/app/_lib/agenda/conflict-sentences";
+import {
+  conflictSentence,
+  type ConflictTranslator,
+  type ExplainedConflict,
+} from "@/app/_lib/agenda/conflict-sentences";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import { RECORD_ID, SLUG } from "@/app/_lib/ids";
 import { messages } from "@/app/_lib/i18n/messages";
@@ -15,7 +19,12 @@ import { validationMessage } from "@/app/_lib/registration/errors";
 import { backOfficeAction, saved } from "@/app/_server/action";
 import { findAdminMeeting } from "@/app/_server/agenda/schedule";
 import { createSession, updateSession } from "@/app/_server/agenda/mutations";
-import { cancelSession, deleteSession, publishSession, unpublishSession } from "@/app/_server/agenda/status-mutations";
+import {
+  cancelSession,
+  deleteSession,
+  publishSession,
+  unpublishSession,
+} from "@/app/_server/agenda/status-mutations";
 import { db } from "@/app/_server/db";
 import { AppError, invalid, notFound } from "@/app/_server/errors";
 import { invalidFormState } from "@/app/_server/forms";
@@ -47,11 +56,18 @@ function refresh(): void {
 }
 
 /** Conflicts are explained one sentence each, the typed values kept, and "save anyway" offered. */
-async function conflictState(error: AppError, locale: AppLocale, meetingSlug: string, values: FormValues): Promise<FormState> {
+async function conflictState(
+  error: AppError,
+  locale: AppLocale,
+  meetingSlug: string,
+  values: FormValues,
+): Promise<FormState> {
   const { timeZone } = await findAdminMeeting(db, meetingSlug);
   const t = translator(locale);
   const say: ConflictTranslator = (key, parameters) => t(`conflicts.${key}`, parameters);
-  const notices = (error.details.conflicts as ExplainedConflict[]).map((conflict) => conflictSentence(conflict, say, locale, timeZone));
+  const notices = (error.details.conflicts as ExplainedConflict[]).map((conflict) =>
+    conflictSentence(conflict, say, locale, timeZone),
+  );
   return { ok: false, message: validationMessage("conflict", locale), notices, values };
 }
 
@@ -65,15 +81,22 @@ export const saveSession = backOfficeAction(
     if (!parsed.success) return invalidFormState(fieldErrorsOf(parsed.error), locale, values);
     let result;
     try {
-      result = sessionId ? await updateSession(actor, meetingSlug, sessionId, parsed.data) : await createSession(actor, meetingSlug, parsed.data);
+      result = sessionId
+        ? await updateSession(actor, meetingSlug, sessionId, parsed.data)
+        : await createSession(actor, meetingSlug, parsed.data);
     } catch (error) {
-      if (error instanceof AppError && error.code === "conflict") return conflictState(error, locale, meetingSlug, values);
+      if (error instanceof AppError && error.code === "conflict")
+        return conflictState(error, locale, meetingSlug, values);
       throw error;
     }
     refresh();
     if (!sessionId) redirect({ href: adminPaths.session(meetingSlug, result.id), locale });
     const t = translator(locale);
-    return saved(result.promoted.length ? t("editor.savedPromoted", { count: result.promoted.length }) : t("editor.saved"));
+    return saved(
+      result.promoted.length
+        ? t("editor.savedPromoted", { count: result.promoted.length })
+        : t("editor.saved"),
+    );
   },
   { lists: sessionFormLists },
 );
@@ -82,7 +105,11 @@ export const publishSessionAction = backOfficeAction("editProgram", async ({ act
   const change = await publishSession(actor, meetingSlugOf(values), sessionIdOf(values));
   refresh();
   const t = translator(locale);
-  return saved(change.promoted.length ? t("status.publishedPromoted", { count: change.promoted.length }) : t("status.published"));
+  return saved(
+    change.promoted.length
+      ? t("status.publishedPromoted", { count: change.promoted.length })
+      : t("status.published"),
+  );
 });
 
 export const unpublishSessionAction = backOfficeAction("editProgram", async ({ actor, locale, values }) => {

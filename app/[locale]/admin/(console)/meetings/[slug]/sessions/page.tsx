@@ -25,7 +25,11 @@ export default async function SessionListPage({ params }: Props) {
   setRequestLocale(locale);
   const actor = await pageActor(locale, "editProgram", adminPaths.sessions(slug));
   const program = await orNotFound(getMeetingProgram(actor, slug));
-  const [t, ts, tk] = await Promise.all([getTranslations("adminSessions.list"), getTranslations("adminSessions.statuses"), getTranslations("kinds")]);
+  const [t, ts, tk] = await Promise.all([
+    getTranslations("adminSessions.list"),
+    getTranslations("adminSessions.statuses"),
+    getTranslations("kinds"),
+  ]);
   const zone = program.meeting.timeZone;
   const days = program.days.filter((day) => program.sessions.some((session) => session.day === day));
 
@@ -39,7 +43,10 @@ export default async function SessionListPage({ params }: Props) {
           </h1>
           <p className="text-slate-700">{t("intro", { zone })}</p>
         </div>
-        <Link href={adminPaths.newSession(slug)} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+        <Link
+          href={adminPaths.newSession(slug)}
+          className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+        >
           + {t("newSession")}
         </Link>
       </div>
@@ -61,12 +68,24 @@ export default async function SessionListPage({ params }: Props) {
                 <caption className="sr-only">{t("caption", { day: dayLabel })}</caption>
                 <thead>
                   <tr className="border-b border-slate-300 text-left">
-                    <th scope="col" className="py-2 pr-3">{t("time")}</th>
-                    <th scope="col" className="py-2 pr-3">{t("session")}</th>
-                    <th scope="col" className="py-2 pr-3">{t("room")}</th>
-                    <th scope="col" className="py-2 pr-3">{t("kind")}</th>
-                    <th scope="col" className="py-2 pr-3">{t("status")}</th>
-                    <th scope="col" className="py-2">{t("seats")}</th>
+                    <th scope="col" className="py-2 pr-3">
+                      {t("time")}
+                    </th>
+                    <th scope="col" className="py-2 pr-3">
+                      {t("session")}
+                    </th>
+                    <th scope="col" className="py-2 pr-3">
+                      {t("room")}
+                    </th>
+                    <th scope="col" className="py-2 pr-3">
+                      {t("kind")}
+                    </th>
+                    <th scope="col" className="py-2 pr-3">
+                      {t("status")}
+                    </th>
+                    <th scope="col" className="py-2">
+                      {t("seats")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -75,8 +94,13 @@ export default async function SessionListPage({ params }: Props) {
                     .map((session) => {
                       const title = pick(session.title, locale);
                       return (
-                        <tr key={session.id} className={`border-b border-slate-200 align-top ${session.conflicts.length ? "bg-red-50" : ""}`}>
-                          <td className="py-2 pr-3 whitespace-nowrap tabular-nums">{formatTimeRange(session.startsAt, session.endsAt, zone, locale)}</td>
+                        <tr
+                          key={session.id}
+                          className={`border-b border-slate-200 align-top ${session.conflicts.length ? "bg-red-50" : ""}`}
+                        >
+                          <td className="py-2 pr-3 whitespace-nowrap tabular-nums">
+                            {formatTimeRange(session.startsAt, session.endsAt, zone, locale)}
+                          </td>
                           <td className="py-2 pr-3">
                             <Link
                               href={adminPaths.session(slug, session.id)}
@@ -85,9 +109,20 @@ export default async function SessionListPage({ params }: Props) {
                             >
                               {title}
                             </Link>
-                            <ConflictList conflicts={session.conflicts} locale={locale} timeZone={zone} conflictNote={session.conflictNote} />
+                            <ConflictList
+                              conflicts={session.conflicts}
+                              locale={locale}
+                              timeZone={zone}
+                              conflictNote={session.conflictNote}
+                            />
                           </td>
-                          <td className="py-2 pr-3">{session.room ? pick(session.room.name, locale) : <span className="text-slate-500">{t("noRoom")}</span>}</td>
+                          <td className="py-2 pr-3">
+                            {session.room ? (
+                              pick(session.room.name, locale)
+                            ) : (
+                              <span className="text-slate-500">{t("noRoom")}</span>
+                            )}
+                          </td>
                           <td className="py-2 pr-3">{tk(session.kind)}</td>
                           <td className="py-2 pr-3">
                             <StatusBadge status={session.status} label={ts(session.status)} />

@@ -15,7 +15,10 @@ import { getVisaLetterDesk } from "@/app/_server/registration/visa-letters";
 import { saveVisaLetterAction } from "./actions";
 import { letterLanguage, printPath } from "./letter-language";
 
-type Props = { params: Promise<{ locale: AppLocale; slug: string }>; searchParams: Promise<{ lang?: string | string[] }> };
+type Props = {
+  params: Promise<{ locale: AppLocale; slug: string }>;
+  searchParams: Promise<{ lang?: string | string[] }>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
@@ -33,7 +36,10 @@ export default async function VisaLettersPage({ params, searchParams }: Props) {
   const actor = await pageActor(locale, "manageRegistrations", adminPaths.visaLetters(slug));
   const lang = letterLanguage((await searchParams).lang);
   const { meeting, templates, delegates } = await orNotFound(getVisaLetterDesk(actor, slug));
-  const [t, ts] = await Promise.all([getTranslations("adminRegistrations.visa"), getTranslations("manage.statuses")]);
+  const [t, ts] = await Promise.all([
+    getTranslations("adminRegistrations.visa"),
+    getTranslations("manage.statuses"),
+  ]);
   const custom = templates[lang] !== null;
   return (
     <div className="space-y-6">
@@ -67,7 +73,11 @@ export default async function VisaLettersPage({ params, searchParams }: Props) {
             {t("delegates")}
           </h2>
           {delegates.length > 0 && (
-            <Link href={printPath(slug, lang)} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800" data-testid="print-all">
+            <Link
+              href={printPath(slug, lang)}
+              className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+              data-testid="print-all"
+            >
               {t("printAll", { count: delegates.length })}
             </Link>
           )}
@@ -79,10 +89,18 @@ export default async function VisaLettersPage({ params, searchParams }: Props) {
             <table className="w-full min-w-[32rem] text-left text-sm">
               <thead>
                 <tr className="border-b border-slate-300">
-                  <th scope="col" className="py-1 pr-3">{t("name")}</th>
-                  <th scope="col" className="py-1 pr-3">{t("city")}</th>
-                  <th scope="col" className="py-1 pr-3">{t("status")}</th>
-                  <th scope="col" className="py-1">{t("letter")}</th>
+                  <th scope="col" className="py-1 pr-3">
+                    {t("name")}
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    {t("city")}
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    {t("status")}
+                  </th>
+                  <th scope="col" className="py-1">
+                    {t("letter")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -91,17 +109,22 @@ export default async function VisaLettersPage({ params, searchParams }: Props) {
                   return (
                     <tr key={delegate.id} className="border-b border-slate-100" data-testid="visa-delegate">
                       <td className="py-2 pr-3 font-medium">
-                        <Link href={adminPaths.registration(slug, delegate.id)} className="text-brand-700 underline-offset-2 hover:underline">
+                        <Link
+                          href={adminPaths.registration(slug, delegate.id)}
+                          className="text-brand-700 underline-offset-2 hover:underline"
+                        >
                           {name}
                         </Link>
                       </td>
-                      <td className="py-2 pr-3">{placeName({ city: delegate.city && { name: delegate.city }, cityOther: delegate.cityOther }, locale)}</td>
+                      <td className="py-2 pr-3">
+                        {placeName(
+                          { city: delegate.city && { name: delegate.city }, cityOther: delegate.cityOther },
+                          locale,
+                        )}
+                      </td>
                       <td className="py-2 pr-3">{ts(delegate.status)}</td>
                       <td className="py-2">
-                        <Link
-                          href={printPath(slug, lang, delegate.id)}
-                          className="text-brand-700 underline"
-                        >
+                        <Link href={printPath(slug, lang, delegate.id)} className="text-brand-700 underline">
                           {t("printOne", { lang: localeNames[lang] })}
                           <span className="sr-only">: {`${delegate.givenName} ${delegate.familyName}`}</span>
                         </Link>
@@ -115,12 +138,21 @@ export default async function VisaLettersPage({ params, searchParams }: Props) {
         )}
       </section>
 
-      <section aria-labelledby="visa-template" className="space-y-3 rounded border border-slate-200 bg-white p-4">
+      <section
+        aria-labelledby="visa-template"
+        className="space-y-3 rounded border border-slate-200 bg-white p-4"
+      >
         <h2 id="visa-template" className="text-lg font-semibold">
           {t("templateTitle")} – {localeNames[lang]}
         </h2>
         <p className="max-w-3xl text-sm text-slate-700">{t("templateIntro")}</p>
-        <VisaTemplateForm action={saveVisaLetterAction} meetingSlug={slug} lang={lang} text={letterTemplate(templates[lang], lang)} custom={custom} />
+        <VisaTemplateForm
+          action={saveVisaLetterAction}
+          meetingSlug={slug}
+          lang={lang}
+          text={letterTemplate(templates[lang], lang)}
+          custom={custom}
+        />
         {custom && <VisaTemplateReset action={saveVisaLetterAction} meetingSlug={slug} lang={lang} />}
       </section>
     </div>

@@ -1,7 +1,14 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { MeetingAdminNav } from "@/app/_components/admin/MeetingAdminNav";
-import { ButtonForm, ConfirmStepForm, DetailsForm, MoveUpForm, ReviewForm, SessionsForm } from "@/app/_components/admin/registrations/DeskForms";
+import {
+  ButtonForm,
+  ConfirmStepForm,
+  DetailsForm,
+  MoveUpForm,
+  ReviewForm,
+  SessionsForm,
+} from "@/app/_components/admin/registrations/DeskForms";
 import { HistoryList } from "@/app/_components/admin/registrations/HistoryList";
 import { RegistrationFacts } from "@/app/_components/admin/registrations/RegistrationFacts";
 import { detailsFormValues } from "@/app/_components/registration/details-values";
@@ -38,7 +45,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 function Panel({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
-    <section aria-labelledby={id} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+    <section
+      aria-labelledby={id}
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
+    >
       <h2 id={id} className="text-xl font-semibold">
         {title}
       </h2>
@@ -75,9 +85,18 @@ export default async function RegistrationPage({ params }: Props) {
       label: (
         <span>
           <span className="font-medium">{pick(session.title, locale)}</span>
-          {session.status !== "published" && <span className="ml-1 text-sm text-red-800">({t(`sessionState.${session.status as "draft" | "cancelled"}`)})</span>}
+          {session.status !== "published" && (
+            <span className="ml-1 text-sm text-red-800">
+              ({t(`sessionState.${session.status as "draft" | "cancelled"}`)})
+            </span>
+          )}
           <span className="block text-sm text-slate-600">
-            {formatDateTime(session.startsAt, zone, locale)} · {t("seatCounts", { taken: session.seatsTaken, capacity: session.capacity, waiting: session.waiting })}
+            {formatDateTime(session.startsAt, zone, locale)} ·{" "}
+            {t("seatCounts", {
+              taken: session.seatsTaken,
+              capacity: session.capacity,
+              waiting: session.waiting,
+            })}
           </span>
         </span>
       ),
@@ -95,21 +114,36 @@ export default async function RegistrationPage({ params }: Props) {
       <header className="space-y-2">
         <h2 className="text-2xl font-semibold">
           {name.primary}
-          {name.secondary && <span className="ml-2 text-lg font-normal text-slate-600">{name.secondary}</span>}
+          {name.secondary && (
+            <span className="ml-2 text-lg font-normal text-slate-600">{name.secondary}</span>
+          )}
         </h2>
         <p role="status" className="text-lg" data-testid="registration-status">
-          {t("status")}: <RegistrationStatusBadge status={registration.status} label={t(`statuses.${registration.status}`)} />
+          {t("status")}:{" "}
+          <RegistrationStatusBadge
+            status={registration.status}
+            label={t(`statuses.${registration.status}`)}
+          />
         </p>
         {registration.status === "confirmed" && (
           <p className="flex flex-wrap gap-4 text-sm font-medium">
-            <Link href={`${adminPaths.badges(slug)}?id=${registration.id}`} className="text-brand-700 underline">
+            <Link
+              href={`${adminPaths.badges(slug)}?id=${registration.id}`}
+              className="text-brand-700 underline"
+            >
               {t("links.badge")}
             </Link>
-            <Link href={`${adminPaths.checkIn(slug)}?id=${registration.id}`} className="text-brand-700 underline">
+            <Link
+              href={`${adminPaths.checkIn(slug)}?id=${registration.id}`}
+              className="text-brand-700 underline"
+            >
               {t("links.checkIn")}
             </Link>
             {registration.visaLetter && (
-              <Link href={`${adminPaths.visaLettersPrint(slug)}?id=${registration.id}`} className="text-brand-700 underline">
+              <Link
+                href={`${adminPaths.visaLettersPrint(slug)}?id=${registration.id}`}
+                className="text-brand-700 underline"
+              >
                 {t("links.visaLetter")}
               </Link>
             )}
@@ -134,19 +168,35 @@ export default async function RegistrationPage({ params }: Props) {
           {registration.sessions.map((seat) => {
             const session = counts.get(seat.sessionId);
             return (
-              <li key={seat.sessionId} className="space-y-2 rounded border border-slate-200 p-3" data-seat={seat.sessionId}>
+              <li
+                key={seat.sessionId}
+                className="space-y-2 rounded border border-slate-200 p-3"
+                data-seat={seat.sessionId}
+              >
                 <p className="font-medium">{pick(seat.title, locale)}</p>
                 <p className="text-sm text-slate-600">
                   {formatDateTime(seat.startsAt, zone, locale)}
-                  {session && ` · ${t("seatCounts", { taken: session.seatsTaken, capacity: session.capacity, waiting: session.waiting })}`}
+                  {session &&
+                    ` · ${t("seatCounts", { taken: session.seatsTaken, capacity: session.capacity, waiting: session.waiting })}`}
                 </p>
-                <p className={seat.status === "waitlisted" ? "font-semibold text-amber-800" : "text-emerald-800"}>
-                  {seat.status === "waitlisted" ? t("seat.waitlisted", { place: seat.position }) : t("seat.confirmed")}
+                <p
+                  className={
+                    seat.status === "waitlisted" ? "font-semibold text-amber-800" : "text-emerald-800"
+                  }
+                >
+                  {seat.status === "waitlisted"
+                    ? t("seat.waitlisted", { place: seat.position })
+                    : t("seat.confirmed")}
                 </p>
                 {seat.status === "waitlisted" && active && (
                   <div className="grid gap-3 sm:grid-cols-2">
                     <MoveUpForm action={moveUpAction} ids={ids} sessionId={seat.sessionId} />
-                    <ButtonForm action={removeFromWaitlistAction} fields={{ ...ids, sessionId: seat.sessionId }} label={t("removeFromWaitlist")} tone="danger" />
+                    <ButtonForm
+                      action={removeFromWaitlistAction}
+                      fields={{ ...ids, sessionId: seat.sessionId }}
+                      label={t("removeFromWaitlist")}
+                      tone="danger"
+                    />
                   </div>
                 )}
               </li>
@@ -164,7 +214,12 @@ export default async function RegistrationPage({ params }: Props) {
           <details className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
             <summary className="cursor-pointer text-xl font-semibold">{t("editDetails")}</summary>
             <div className="mt-4">
-              <DetailsForm action={editDetailsAction} ids={ids} values={detailsFormValues(registration, locale)} cities={cities} />
+              <DetailsForm
+                action={editDetailsAction}
+                ids={ids}
+                values={detailsFormValues(registration, locale)}
+                cities={cities}
+              />
             </div>
           </details>
           <div className="grid gap-4 md:grid-cols-2">
@@ -172,7 +227,13 @@ export default async function RegistrationPage({ params }: Props) {
               <ButtonForm action={resendAction} fields={ids} label={t("resend")} hint={t("resendHint")} />
             </Panel>
             <Panel id="cancel" title={t("cancelTitle")}>
-              <ConfirmStepForm action={cancelAction} fields={ids} text={t("cancelText")} confirm={t("cancelConfirm")} label={t("cancel")} />
+              <ConfirmStepForm
+                action={cancelAction}
+                fields={ids}
+                text={t("cancelText")}
+                confirm={t("cancelConfirm")}
+                label={t("cancel")}
+              />
             </Panel>
           </div>
         </>

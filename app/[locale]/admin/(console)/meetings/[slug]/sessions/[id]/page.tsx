@@ -11,7 +11,13 @@ import { Link } from "@/app/_lib/i18n/navigation";
 import { getSessionEditor } from "@/app/_server/agenda/admin-queries";
 import { pageActor } from "@/app/_server/authz";
 import { orNotFound } from "@/app/_server/pages";
-import { cancelSessionAction, deleteSessionAction, publishSessionAction, saveSession, unpublishSessionAction } from "../actions";
+import {
+  cancelSessionAction,
+  deleteSessionAction,
+  publishSessionAction,
+  saveSession,
+  unpublishSessionAction,
+} from "../actions";
 
 type Props = { params: Promise<{ locale: AppLocale; slug: string; id: string }> };
 
@@ -27,7 +33,10 @@ export default async function EditSessionPage({ params }: Props) {
   const editor = await orNotFound(getSessionEditor(actor, slug, id));
   const session = editor.session;
   if (!session) notFound();
-  const [t, ts] = await Promise.all([getTranslations("adminSessions.editor"), getTranslations("adminSessions.status")]);
+  const [t, ts] = await Promise.all([
+    getTranslations("adminSessions.editor"),
+    getTranslations("adminSessions.status"),
+  ]);
   const options = editorOptions(editor, locale, (name, capacity) => t("roomCapacity", { name, capacity }));
   return (
     <div className="space-y-6">
@@ -55,7 +64,10 @@ export default async function EditSessionPage({ params }: Props) {
         session={session}
         {...options}
       />
-      <section aria-labelledby="status-title" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+      <section
+        aria-labelledby="status-title"
+        className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
+      >
         <h2 id="status-title" className="text-lg font-semibold">
           {ts("title")}
         </h2>
@@ -63,7 +75,12 @@ export default async function EditSessionPage({ params }: Props) {
           meetingSlug={slug}
           sessionId={id}
           status={session.status}
-          actions={{ publish: publishSessionAction, unpublish: unpublishSessionAction, cancel: cancelSessionAction, remove: deleteSessionAction }}
+          actions={{
+            publish: publishSessionAction,
+            unpublish: unpublishSessionAction,
+            cancel: cancelSessionAction,
+            remove: deleteSessionAction,
+          }}
         />
       </section>
     </div>

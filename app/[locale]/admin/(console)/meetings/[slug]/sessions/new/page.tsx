@@ -34,7 +34,13 @@ export default async function NewSessionPage({ params }: Props) {
           {t("backToList")}
         </Link>
       </div>
-      <SessionForm action={saveSession} meetingSlug={slug} timeZone={editor.meeting.timeZone} firstDay={editor.meeting.startsOn} {...options} />
+      <SessionForm
+        action={saveSession}
+        meetingSlug={slug}
+        timeZone={editor.meeting.timeZone}
+        firstDay={editor.meeting.startsOn}
+        {...options}
+      />
     </div>
   );
 }

@@ -33,7 +33,11 @@ export default async function VisaLettersPrintPage({ params, searchParams }: Pro
   setRequestLocale(locale);
   const query = await searchParams;
   const lang = letterLanguage(query.lang);
-  const actor = await pageActor(locale, "manageRegistrations", `${adminPaths.visaLettersPrint(slug)}?lang=${lang}`);
+  const actor = await pageActor(
+    locale,
+    "manageRegistrations",
+    `${adminPaths.visaLettersPrint(slug)}?lang=${lang}`,
+  );
   const ids = [query.id ?? []].flat().filter((id) => RECORD_ID.test(id));
   const [{ letters, placeAndDate }, alliance, t, tl] = await Promise.all([
     orNotFound(visaLetters(actor, slug, lang, query.all === "1" || ids.length === 0 ? undefined : ids)),
@@ -47,7 +51,9 @@ export default async function VisaLettersPrintPage({ params, searchParams }: Pro
       <div className="mb-6 flex flex-wrap items-center justify-between gap-3 print:hidden">
         <div>
           <h1 className="text-2xl font-bold">{t("title")}</h1>
-          <p className="text-slate-700">{letters.length === 0 ? t("none") : t("count", { count: letters.length })}</p>
+          <p className="text-slate-700">
+            {letters.length === 0 ? t("none") : t("count", { count: letters.length })}
+          </p>
         </div>
         <div className="flex items-center gap-4">
           <Link href={`${adminPaths.visaLetters(slug)}?lang=${lang}`} className="text-brand-700 underline">
@@ -57,11 +63,20 @@ export default async function VisaLettersPrintPage({ params, searchParams }: Pro
         </div>
       </div>
       {letters.map((letter) => (
-        <article key={letter.id} lang={htmlLang[lang]} className="visa-letter mx-auto mb-8 bg-white p-[18mm] shadow print:m-0 print:p-0 print:shadow-none" data-testid="visa-letter">
+        <article
+          key={letter.id}
+          lang={htmlLang[lang]}
+          className="visa-letter mx-auto mb-8 bg-white p-[18mm] shadow print:m-0 print:p-0 print:shadow-none"
+          data-testid="visa-letter"
+        >
           <header className="border-b-2 border-brand-700 pb-3 text-center">
             {alliance &&
               locales.map((language) => (
-                <p key={language} lang={htmlLang[language]} className={language === lang ? "text-lg font-bold" : "text-sm text-slate-700"}>
+                <p
+                  key={language}
+                  lang={htmlLang[language]}
+                  className={language === lang ? "text-lg font-bold" : "text-sm text-slate-700"}
+                >
                   {alliance.name[language]}
                 </p>
               ))}

@@ -32,14 +32,25 @@ function ceremonyOf(values: FormValues): CeremonyRef {
   return { meetingSlug: text(values, "meetingSlug"), sessionId: text(values, "sessionId") };
 }
 
-const segmentFields = ["durationMinutes", "titleDe", "titleEn", "titleZh", "notesDe", "notesEn", "notesZh"] as const;
+const segmentFields = [
+  "durationMinutes",
+  "titleDe",
+  "titleEn",
+  "titleZh",
+  "notesDe",
+  "notesEn",
+  "notesZh",
+] as const;
 
 /** Adds a segment, or saves one when the form names it. */
 export const saveSegmentAction = backOfficeAction(
   "editProgram",
   async ({ actor, values }) => {
     const t = await getTranslations("adminCeremony.segment");
-    const input = { ...Object.fromEntries(segmentFields.map((field) => [field, text(values, field)])), participantIds: list(values, "participantIds") };
+    const input = {
+      ...Object.fromEntries(segmentFields.map((field) => [field, text(values, field)])),
+      participantIds: list(values, "participantIds"),
+    };
     const segmentId = text(values, "segmentId");
     if (segmentId) await updateSegment(actor, ceremonyOf(values), segmentId, input);
     else await createSegment(actor, ceremonyOf(values), input);
@@ -100,7 +111,11 @@ export const saveOfficialsAction = backOfficeAction(
     const t = await getTranslations("adminCeremony.officials");
     const speaks = new Set(list(values, "speaks"));
     const signs = new Set(list(values, "signs"));
-    let officials = list(values, "personIds").map((personId) => ({ personId, speaks: speaks.has(personId), signs: signs.has(personId) }));
+    let officials = list(values, "personIds").map((personId) => ({
+      personId,
+      speaks: speaks.has(personId),
+      signs: signs.has(personId),
+    }));
     const [intent, personId = ""] = text(values, "intent").split(":");
     const added = text(values, "addPersonId");
     if (intent === "add" && added && !officials.some((official) => official.personId === added)) {

@@ -58,7 +58,10 @@ export default async function CeremonyEditorPage({ params }: Props) {
     <div className="space-y-8">
       <MeetingAdminNav slug={meeting.slug} role={actor.role} />
       <header className="space-y-2">
-        <Link href={adminPaths.session(meeting.slug, ceremony.id)} className="text-sm text-brand-700 underline">
+        <Link
+          href={adminPaths.session(meeting.slug, ceremony.id)}
+          className="text-sm text-brand-700 underline"
+        >
           ← {t("backToSession")}
         </Link>
         <h1 className="text-2xl font-bold tracking-tight">{t("title", { title })}</h1>
@@ -68,18 +71,31 @@ export default async function CeremonyEditorPage({ params }: Props) {
             time: formatTimeRange(ceremony.startsAt, ceremony.endsAt, meeting.timeZone, locale),
             zone: `${meeting.venueCity}, ${zoneOffsetLabel(ceremony.startsAt, meeting.timeZone)}`,
           })}
-          {ceremony.room && ` · ${[pick(ceremony.room.name, locale), ceremony.room.location].filter(Boolean).join(", ")}`}
+          {ceremony.room &&
+            ` · ${[pick(ceremony.room.name, locale), ceremony.room.location].filter(Boolean).join(", ")}`}
         </p>
         {ceremony.status !== "published" && (
-          <p className="inline-block rounded bg-amber-100 px-2 py-1 text-sm font-semibold text-amber-900">{t(ceremony.status === "draft" ? "draft" : "cancelled")}</p>
+          <p className="inline-block rounded bg-amber-100 px-2 py-1 text-sm font-semibold text-amber-900">
+            {t(ceremony.status === "draft" ? "draft" : "cancelled")}
+          </p>
         )}
         <nav aria-label={t("links")} className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
           {locales.map((language) => (
-            <Link key={language} href={adminPaths.ceremonyPrint(meeting.slug, ceremony.id)} locale={language} className="text-brand-700 underline" hrefLang={htmlLang[language]}>
+            <Link
+              key={language}
+              href={adminPaths.ceremonyPrint(meeting.slug, ceremony.id)}
+              locale={language}
+              className="text-brand-700 underline"
+              hrefLang={htmlLang[language]}
+            >
               {t("printIn", { language: localeNames[language] })}
             </Link>
           ))}
-          <a href={`${adminPaths.runOfShowFeed(meeting.slug, ceremony.id)}?lang=${locale}`} className="text-brand-700 underline" type="text/calendar">
+          <a
+            href={`${adminPaths.runOfShowFeed(meeting.slug, ceremony.id)}?lang=${locale}`}
+            className="text-brand-700 underline"
+            type="text/calendar"
+          >
             {t("feed")}
           </a>
         </nav>
@@ -104,12 +120,18 @@ export default async function CeremonyEditorPage({ params }: Props) {
             participantIds: segment.participants.map((person) => person.id),
           }))}
           names={names}
-          others={editor.others.map((other) => ({ ...other, startsAt: new Date(other.startsAt).toISOString(), endsAt: new Date(other.endsAt).toISOString() }))}
+          others={editor.others.map((other) => ({
+            ...other,
+            startsAt: new Date(other.startsAt).toISOString(),
+            endsAt: new Date(other.endsAt).toISOString(),
+          }))}
           editForms={Object.fromEntries(
             runOfShow.segments.map((segment) => [
               segment.id,
               <details key={segment.id} className="mt-2">
-                <summary className="cursor-pointer text-sm font-medium text-brand-700">{ts("edit", { segment: pick(segment.title, locale) })}</summary>
+                <summary className="cursor-pointer text-sm font-medium text-brand-700">
+                  {ts("edit", { segment: pick(segment.title, locale) })}
+                </summary>
                 <SegmentForm
                   {...ref}
                   people={people}
@@ -145,7 +167,12 @@ export default async function CeremonyEditorPage({ params }: Props) {
         </h2>
         <InducteesForm
           {...ref}
-          cities={editor.cities.map((city) => ({ id: city.id, country: city.country, name: pick(city.name, locale), lang: htmlLang[locale] }))}
+          cities={editor.cities.map((city) => ({
+            id: city.id,
+            country: city.country,
+            name: pick(city.name, locale),
+            lang: htmlLang[locale],
+          }))}
           selected={runOfShow.inductees.map((city) => city.id)}
           action={saveInducteesAction}
         />
@@ -158,7 +185,11 @@ export default async function CeremonyEditorPage({ params }: Props) {
         <p className="text-sm text-slate-600">{to("hint")}</p>
         <OfficialsEditor
           {...ref}
-          officials={editor.officials.map((official) => ({ personId: official.id, speaks: official.speaks, signs: official.signs }))}
+          officials={editor.officials.map((official) => ({
+            personId: official.id,
+            speaks: official.speaks,
+            signs: official.signs,
+          }))}
           people={people}
           action={saveOfficialsAction}
         />

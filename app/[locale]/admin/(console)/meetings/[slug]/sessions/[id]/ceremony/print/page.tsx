@@ -30,10 +30,20 @@ export default async function CeremonyPrintPage({ params }: Props) {
   setRequestLocale(locale);
   const actor = await pageActor(locale, "editProgram", adminPaths.ceremonyPrint(slug, id));
   const { meeting, ceremony, runOfShow, officials } = await orNotFound(getCeremonyProgramme(actor, slug, id));
-  const [t, tr] = await Promise.all([getTranslations("adminCeremony.print"), getTranslations("adminCeremony.runOfShow")]);
+  const [t, tr] = await Promise.all([
+    getTranslations("adminCeremony.print"),
+    getTranslations("adminCeremony.runOfShow"),
+  ]);
   const list = new Intl.ListFormat(locale, { type: "conjunction" });
   const zone = meeting.timeZone;
-  const place = [ceremony.room ? pick(ceremony.room.name, locale) : null, ceremony.room?.location, meeting.venueName, meeting.venueCity].filter(Boolean).join(", ");
+  const place = [
+    ceremony.room ? pick(ceremony.room.name, locale) : null,
+    ceremony.room?.location,
+    meeting.venueName,
+    meeting.venueCity,
+  ]
+    .filter(Boolean)
+    .join(", ");
   const speakers = officials.filter((official) => official.speaks);
   const signatories = officials.filter((official) => official.signs);
   const people = (rows: typeof officials) =>
@@ -44,7 +54,9 @@ export default async function CeremonyPrintPage({ params }: Props) {
         {rows.map((official) => (
           <li key={official.id}>
             {nameOf(official, locale)}
-            {pick(official.position, locale) && <span className="text-slate-600"> – {pick(official.position, locale)}</span>}
+            {pick(official.position, locale) && (
+              <span className="text-slate-600"> – {pick(official.position, locale)}</span>
+            )}
           </li>
         ))}
       </ol>
@@ -75,7 +87,9 @@ export default async function CeremonyPrintPage({ params }: Props) {
             </>
           )}
         </dl>
-        <p className="text-sm text-slate-600">{t("zoneNote", { zone: meeting.venueCity, offset: zoneOffsetLabel(ceremony.startsAt, zone) })}</p>
+        <p className="text-sm text-slate-600">
+          {t("zoneNote", { zone: meeting.venueCity, offset: zoneOffsetLabel(ceremony.startsAt, zone) })}
+        </p>
       </header>
 
       <section aria-labelledby="print-run-of-show" className="space-y-2">
@@ -83,23 +97,42 @@ export default async function CeremonyPrintPage({ params }: Props) {
           {tr("heading")}
         </h2>
         <div className="overflow-x-auto print:overflow-visible" tabIndex={0}>
-          <table className="w-full min-w-[36rem] border-collapse text-left text-sm print:min-w-0" data-testid="print-run-of-show">
+          <table
+            className="w-full min-w-[36rem] border-collapse text-left text-sm print:min-w-0"
+            data-testid="print-run-of-show"
+          >
             <thead>
               <tr className="border-b-2 border-slate-900">
-                <th scope="col" className="py-1 pr-3">{tr("time")}</th>
-                <th scope="col" className="py-1 pr-3">{tr("duration")}</th>
-                <th scope="col" className="py-1 pr-3">{tr("segment")}</th>
-                <th scope="col" className="py-1 pr-3">{tr("participants")}</th>
-                <th scope="col" className="py-1">{tr("notes")}</th>
+                <th scope="col" className="py-1 pr-3">
+                  {tr("time")}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  {tr("duration")}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  {tr("segment")}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  {tr("participants")}
+                </th>
+                <th scope="col" className="py-1">
+                  {tr("notes")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {runOfShow.segments.map((segment) => (
                 <tr key={segment.id} className="border-b border-slate-300 align-top">
-                  <td className="whitespace-nowrap py-1.5 pr-3 font-semibold tabular-nums">{formatTimeRange(segment.startsAt, segment.endsAt, zone, locale)}</td>
-                  <td className="whitespace-nowrap py-1.5 pr-3 tabular-nums">{tr("minutes", { count: segment.durationMinutes })}</td>
+                  <td className="whitespace-nowrap py-1.5 pr-3 font-semibold tabular-nums">
+                    {formatTimeRange(segment.startsAt, segment.endsAt, zone, locale)}
+                  </td>
+                  <td className="whitespace-nowrap py-1.5 pr-3 tabular-nums">
+                    {tr("minutes", { count: segment.durationMinutes })}
+                  </td>
                   <td className="py-1.5 pr-3 font-medium">{pick(segment.title, locale)}</td>
-                  <td className="py-1.5 pr-3">{segment.participants.map((person) => nameOf(person, locale)).join(", ")}</td>
+                  <td className="py-1.5 pr-3">
+                    {segment.participants.map((person) => nameOf(person, locale)).join(", ")}
+                  </td>
                   <td className="py-1.5">{pick(segment.notes, locale)}</td>
                 </tr>
               ))}
