@@ -46,7 +46,7 @@ test("on a phone: the manage page shows the QR code; staff check one delegate in
   );
   const first = `Checkin${unique()}`;
   const second = `Scan${unique()}`;
-  const firstManage = await registerByApi(request, first, "林娜");
+  await registerByApi(request, first, "林娜");
   const secondManage = await registerByApi(request, second, "林一");
 
   // The delegate's side: the QR code and the code in text.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# All tests, in order of speed: types, migrations vs schema, unit and integration tests (PGlite always,
+# All tests, in order of speed: types, lint and formatting, migrations vs schema, unit and integration tests (PGlite always,
 # PostgreSQL when TEST_DATABASE_URL is set) under TZ=UTC, the unit tests and one tier again under
 # TZ=Asia/Shanghai, the production build, end-to-end tests in Chromium against it, and the container
 # image with compose.yaml's stack. Stops at the first failing tier.
@@ -11,6 +11,7 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
   echo "*** SKIPPED: PostgreSQL tier. Set TEST_DATABASE_URL (e.g. postgresql://postgres@127.0.0.1:5432/test) to run it. ***"
 fi
 step "Type check" && tsc --noEmit
+step "Lint (ESLint) and formatting (Prettier)" && npm run -s lint
 step "Migrations match schema.prisma" && npm run -s db:check
 step "Unit and integration tests, TZ=UTC" && TZ=UTC vitest run
 # The second zone runs the unit tests and one database tier, PostgreSQL when there is one (what

@@ -19,11 +19,14 @@ export async function generateMetadata() {
 export default async function PrivacyPage() {
   const locale = await pageLocale();
   const [t, schedule] = await Promise.all([getTranslations("privacy"), retentionSchedule()]);
-  const link = (href: string) => (chunks: ReactNode) => (
-    <Link href={href} className="text-brand-700 underline">
-      {chunks}
-    </Link>
-  );
+  const link = (href: string) =>
+    function LinkedChunks(chunks: ReactNode) {
+      return (
+        <Link href={href} className="text-brand-700 underline">
+          {chunks}
+        </Link>
+      );
+    };
   type Key = Parameters<typeof t>[0];
   const list = (keys: Key[]) => (
     <ul className="list-disc space-y-1 pl-6">

@@ -15,7 +15,10 @@ export function useFormAction(action: Action, initial: FormState) {
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (pending) return;
-    const formData = new FormData(event.currentTarget);
+    // With its submitter, as the browser would post it: a form with two named buttons (approve, reject)
+    // sends the value of the one pressed.
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const formData = new FormData(event.currentTarget, submitter);
     startTransition(() => formAction(formData));
   };
   return { state, pending, formProps: { action: formAction, onSubmit } };

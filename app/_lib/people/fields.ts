@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { message } from "../schema";
-import { nameOrders, type ValidationKey } from "../registration/fields";
+import { nameOrders } from "../registration/fields";
 import { optional, optionalRecordId, required, slugify } from "../meetings/fields";
 import { SLUG } from "../ids";
 

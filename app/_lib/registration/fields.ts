@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { locales } from "../i18n/locales";
 import { RECORD_ID } from "../ids";
-import { always, message, optional, required, text, type ValidationKey } from "../schema";
+import { always, message, optional, required, type ValidationKey } from "../schema";
 
 /**
  * What a delegate enters, validated the same way for the form, the manage page and the JSON API.

@@ -41,9 +41,13 @@ export default async function ManagePage({ params, searchParams }: Props) {
   ]);
   const editable = registration.status === "pending" || registration.status === "confirmed";
   const { meeting } = registration;
-  const [cities, bookable] = editable
-    ? await Promise.all([listCityOptions(meeting.id), listBookableSessions(meeting.slug)])
-    : [[], []];
+  const [cities, bookable, hasLink] = editable
+    ? await Promise.all([
+        listCityOptions(meeting.id),
+        listBookableSessions(meeting.slug),
+        hasCalendarLink(registration.id),
+      ])
+    : [[], [], false];
   const held = new Map(registration.sessions.map((seat) => [seat.sessionId, seat]));
   const heldLabel = (id: string) => {
     const seat = held.get(id);
@@ -63,6 +67,8 @@ export default async function ManagePage({ params, searchParams }: Props) {
   ].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   const bind = <A extends unknown[], R>(action: (token: string, locale: AppLocale, ...rest: A) => R) =>
     action.bind(null, token, locale);
+  const checkInQr =
+    registration.status === "confirmed" ? await checkInQrSvg(meeting.slug, registration.checkInCode) : "";
 
   return (
     <div className="max-w-3xl space-y-8">
@@ -105,7 +111,7 @@ export default async function ManagePage({ params, searchParams }: Props) {
             role="img"
             aria-label={t("checkIn.alt")}
             data-testid="check-in-qr"
-            dangerouslySetInnerHTML={{ __html: await checkInQrSvg(meeting.slug, registration.checkInCode) }}
+            dangerouslySetInnerHTML={{ __html: checkInQr }}
           />
           <div className="space-y-2">
             <h2 id="check-in" className="text-xl font-semibold">
@@ -164,10 +170,7 @@ export default async function ManagePage({ params, searchParams }: Props) {
           <h2 id="personal-calendar" className="text-xl font-semibold">
             {tc("personalTitle")}
           </h2>
-          <PersonalCalendarForm
-            action={bind(calendarLinkAction)}
-            hasLink={await hasCalendarLink(registration.id)}
-          />
+          <PersonalCalendarForm action={bind(calendarLinkAction)} hasLink={hasLink} />
         </section>
       )}
 

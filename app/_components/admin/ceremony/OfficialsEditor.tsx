@@ -1,12 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { FormMessage } from "@/app/_components/forms/FormMessage";
 import { SubmitButton } from "@/app/_components/forms/SubmitButton";
 import { useFormAction } from "@/app/_components/forms/useFormAction";
 import { moveItem } from "@/app/_lib/ceremony-order";
 import { initialFormState, type FormState } from "@/app/_lib/form-state";
+import { useHydrated } from "@/app/_components/useHydrated";
 import { useDragReorder } from "./useDragReorder";
 
 export type OfficialRow = { personId: string; speaks: boolean; signs: boolean };
@@ -37,8 +38,7 @@ export function OfficialsEditor({ meetingSlug, sessionId, officials, people, act
     setSynced(savedKey);
     setRows(officials);
   }
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   const [adding, setAdding] = useState("");
   const names = new Map(people.map((person) => [person.id, person.name]));
   const dirty = JSON.stringify(rows) !== savedKey;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useEffect, useState, type FormEvent, type ReactNode } from "react";
+import { startTransition, useActionState, useState, type FormEvent, type ReactNode } from "react";
 import { FormMessage } from "@/app/_components/forms/FormMessage";
 import { moveItem } from "@/app/_lib/ceremony-order";
 import { previewRunOfShow } from "@/app/_lib/ceremony-warnings";
@@ -62,11 +62,12 @@ export function SegmentList(props: Props) {
   const [reorderState, reorder, reordering] = useActionState(props.reorderAction, initialFormState);
   const [announcement, setAnnouncement] = useState("");
 
-  useEffect(() => {
-    // A refused order (someone changed the ceremony meanwhile) goes back to what is saved.
+  // A refused order (someone changed the ceremony meanwhile) goes back to what is saved, once per answer.
+  const [answered, setAnswered] = useState(reorderState);
+  if (answered !== reorderState) {
+    setAnswered(reorderState);
     if (!reorderState.ok && reorderState.message) setOrder(saved);
-    // Runs only when a new answer arrives; `saved` is read as of then.
-  }, [reorderState]);
+  }
 
   const byId = new Map(segments.map((segment) => [segment.id, segment]));
   const ordered = order

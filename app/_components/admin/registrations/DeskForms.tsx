@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRef, type ReactNode, type RefObject } from "react";
+import type { ReactNode } from "react";
 import { initialFormState, type FormState, type FormValues } from "@/app/_lib/form-state";
 import { Choice, describedBy, FieldMessages, textValue, TextField } from "../../forms/Field";
 import { FormMessage } from "../../forms/FormMessage";
@@ -27,13 +27,9 @@ function Hidden({ fields }: { fields: Record<string, string> }) {
 export function ReviewForm({ action, ids }: { action: Action; ids: DeskIds }) {
   const t = useTranslations("adminRegistrations.desk");
   const { state, pending, formProps } = useFormAction(action, initialFormState);
-  const decision = useRef<HTMLInputElement>(null);
   return (
     <form {...formProps} className="space-y-3" aria-label={t("decision")}>
       <Hidden fields={ids} />
-      {/* The script sends the form without its submitter, so the clicked button writes its decision
-          here first; without a script the browser sends the button's own value, which comes later and wins. */}
-      <input ref={decision} type="hidden" name="decision" defaultValue="" />
       <TextField
         name="message"
         label={t("message")}
@@ -44,14 +40,12 @@ export function ReviewForm({ action, ids }: { action: Action; ids: DeskIds }) {
       />
       <div className="flex flex-wrap gap-3">
         <DecisionButton
-          field={decision}
           decision="approved"
           label={t("approve")}
           pending={pending}
           tone="bg-brand-700 text-white hover:bg-brand-800"
         />
         <DecisionButton
-          field={decision}
           decision="rejected"
           label={t("reject")}
           pending={pending}
@@ -64,23 +58,18 @@ export function ReviewForm({ action, ids }: { action: Action; ids: DeskIds }) {
 }
 
 type DecisionProps = {
-  field: RefObject<HTMLInputElement | null>;
   decision: string;
   label: string;
   pending: boolean;
   tone: string;
 };
 
-function DecisionButton({ field, decision, label, pending, tone }: DecisionProps) {
-  const choose = () => {
-    if (field.current) field.current.value = decision;
-  };
+function DecisionButton({ decision, label, pending, tone }: DecisionProps) {
   return (
     <button
       type="submit"
       name="decision"
       value={decision}
-      onClick={choose}
       disabled={pending}
       className={`rounded px-5 py-2.5 font-semibold disabled:opacity-60 ${tone}`}
     >

@@ -85,21 +85,20 @@ export const messages: Record<AppLocale, Messages> = {
 };
 
 /** The back office's namespaces: sent to the browser only on its pages (app/[locale]/admin/layout.tsx). */
-const backOfficeNamespaces = [
-  "admin",
-  "adminAccounts",
-  "adminMeetings",
-  "adminSessions",
-  "adminCeremony",
-  "adminRegistrations",
-  "adminOnSite",
-  "adminNumbers",
-  "adminOwnAccount",
-  "adminTwoFactor",
-] as const;
+type BackOfficeNamespace =
+  | "admin"
+  | "adminAccounts"
+  | "adminMeetings"
+  | "adminSessions"
+  | "adminCeremony"
+  | "adminRegistrations"
+  | "adminOnSite"
+  | "adminNumbers"
+  | "adminOwnAccount"
+  | "adminTwoFactor";
 
 /** A namespace of the public site's strings. */
-export type PublicNamespace = Exclude<keyof Messages, (typeof backOfficeNamespaces)[number]>;
+export type PublicNamespace = Exclude<keyof Messages, BackOfficeNamespace>;
 
 /**
  * The namespaces the public site's client components read with `useTranslations`: only the registration forms
