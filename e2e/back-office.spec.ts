@@ -137,6 +137,23 @@ test.describe("ceremony scheduler", () => {
     await expect(times).toHaveText(["17:00–17:05", "17:05–17:15"]);
     await snapshot(page, "admin-ceremony-en");
 
+    // The order of precedence: changed in the browser, kept only when saved.
+    const officials = page.getByTestId("officials");
+    const choices = page.locator("#official-add option:not([value=''])");
+    const [first, second] = [(await choices.nth(0).textContent())!, (await choices.nth(1).textContent())!];
+    for (const person of [first, second]) {
+      await page.locator("#official-add").selectOption({ label: person });
+      await page.getByRole("button", { name: "Add", exact: true }).last().click();
+    }
+    await page.getByRole("button", { name: `Move ${second} up one place` }).click();
+    await page.getByLabel(`${second} speaks`).check();
+    await expect(page.getByText("There are unsaved changes.")).toBeVisible();
+    await page.getByRole("button", { name: "Save order of precedence" }).click();
+    await expect(page.getByText("Order of precedence saved.")).toBeVisible();
+    await page.reload();
+    await expect(officials.locator("tbody tr td:nth-child(2)")).toHaveText([second, first]);
+    await expect(page.getByLabel(`${second} speaks`)).toBeChecked();
+
     await page.goto(`/zh${ceremonyPath.slice(3)}/print`);
     await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
     await expect(page.locator("main")).toContainText("17:00–17:05");
