@@ -6,7 +6,7 @@
  */
 import { DateTime } from "luxon";
 import type { Db } from "../app/_server/db";
-import { queueRegistrationEmail } from "../app/_server/mail/registration-emails";
+import { queueRegistrationEmail } from "../app/_server/registration/emails/queue";
 import { takeSeat } from "../app/_server/registration/seats";
 import { newCheckInCode } from "../app/_server/registration/tokens";
 import { citySlug, DEMO_MEETING_SLUG } from "./seed";

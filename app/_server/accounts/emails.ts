@@ -5,13 +5,14 @@ import { createTranslator } from "@/app/_lib/i18n/translator";
 import type { UserRole } from "@/app/_lib/roles";
 import type { Prisma } from "../db";
 import { escapeHtml } from "../mail/html";
-import { LINK_TOKEN_PLACEHOLDER, registerLinkMinter } from "../mail/links";
+import { registerEmailKinds } from "../mail/kinds";
+import { LINK_TOKEN_PLACEHOLDER } from "../mail/links";
 import { queueEmail } from "../mail/outbox";
 import { accountEmailKind, mintPasswordLink } from "./password-links";
 import { passwordLinkUrl, type UserTokenPurpose } from "./tokens";
 
 // Here, where these emails are queued: a process that queues one can always send it.
-registerLinkMinter(Object.values(accountEmailKind), mintPasswordLink);
+registerEmailKinds(Object.values(accountEmailKind), { mintLink: mintPasswordLink });
 
 export type AccountEmail = {
   purpose: UserTokenPurpose;

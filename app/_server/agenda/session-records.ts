@@ -5,7 +5,7 @@ import type { SessionInput } from "@/app/_lib/agenda/session-fields";
 import type { FieldErrors } from "@/app/_lib/registration/fields";
 import type { Prisma } from "../db";
 import { AppError, invalid, notFound } from "../errors";
-import { queueRegistrationEmail } from "../mail/registration-emails";
+import { queueRegistrationEmail } from "../registration/emails/queue";
 import { fillFreeSeats } from "../registration/seats";
 import { explainConflicts, loadSchedule, meetingDays, type AdminMeeting } from "./schedule";
 

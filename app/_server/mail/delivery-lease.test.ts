@@ -17,7 +17,7 @@ const state = vi.hoisted(() => ({
 vi.mock("../db", () => {
   const email = (id: string, minute: number) => ({
     id,
-    kind: "registration.confirmed",
+    kind: "test.linked",
     createdAt: new Date(Date.UTC(2017, 3, 1, 8, minute)),
     registrationId: `registration-${id}`,
     toAddress: `${id}@example.org`,
@@ -40,11 +40,6 @@ vi.mock("../db", () => {
           email("abcdefghijklmnop"[index]!, index),
         );
       },
-      accessToken: {
-        create: async ({ data }: { data: { hash: string } }) => state.tokens.push(data.hash),
-        deleteMany: async () => ({ count: 0 }),
-      },
-      registration: { count: async () => 1 },
       outboxEmail: {
         updateMany: async ({ where }: { where: { id: string | { in: string[] } } }) => {
           if (typeof where.id === "object") state.handedBack.push(where.id.in);
@@ -67,9 +62,14 @@ vi.mock("./transport", () => ({
 }));
 
 const { deliverOutbox, deliverSoon } = await import("./delivery");
-const { registerLinkMinter } = await import("./links");
-const { mintManageLink } = await import("./registration-links");
-registerLinkMinter(["registration.confirmed"], mintManageLink);
+const { registerEmailKinds } = await import("./kinds");
+registerEmailKinds(["test.linked"], {
+  mintLink: async () => {
+    const token = String(state.tokens.length).padStart(43, "t");
+    state.tokens.push(token);
+    return { token, revoke: async () => {} };
+  },
+});
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ["Date"] });

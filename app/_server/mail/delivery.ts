@@ -3,7 +3,8 @@ import { timestampText } from "../database/timestamp";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { env } from "../env";
-import { LINK_TOKEN_PLACEHOLDER, linkMinterFor, type LinkedEmail, type MintedLink } from "./links";
+import { emailKind } from "./kinds";
+import { LINK_TOKEN_PLACEHOLDER, type LinkedEmail, type MintedLink } from "./links";
 import { readyEmail, render, renderForRecipient, type ReadyEmail, type StoredEmail } from "./outbox";
 import { abortSends, mailConfigured, SEND_TIMEOUT_MS, sendEmail } from "./transport";
 
@@ -128,7 +129,8 @@ async function deliverBatch(now: Date, limit: number): Promise<{ result: Deliver
         },
       });
       result[final ? "failed" : "retried"] += 1;
-      // An email that cannot be composed (a draft the code no longer reads) concerns only itself.
+      // An email that cannot be composed (a draft no composer reads, a kind that registered none) concerns
+      // only itself.
       if (composed && !concernsThisMessage(error)) {
         // The server is unreachable or refuses us: the rest of the batch would only wait for the same
         // timeouts. It goes back, untouched, to the next run.
@@ -161,12 +163,12 @@ async function deliverBatch(now: Date, limit: number): Promise<{ result: Deliver
 }
 
 /**
- * The link for this attempt, from the minter the email's kind registered (links.ts). A kind without one
+ * The link for this attempt, from the minter the email's kind registered (kinds.ts). A kind without one
  * can only mean that the module that registers it has not been loaded in this process: the email is
  * refused rather than sent with a link that opens nothing.
  */
 async function mintLink(email: LinkedEmail): Promise<MintedLink | { refused: string }> {
-  const minter = linkMinterFor(email.kind);
+  const minter = emailKind(email.kind).mintLink;
   if (!minter) return { refused: `No link minter for ${email.kind}` };
   return minter(email);
 }

@@ -3,7 +3,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/app/_server/authz";
 import { db } from "@/app/_server/db";
 import { AppError } from "@/app/_server/errors";
-import { newCheckInCode } from "@/app/_server/registration/tokens";
 import { createActor, outcome } from "@/test/integration/actors";
 import { listAuditEntries } from "../audit/queries";
 import {
@@ -98,7 +97,7 @@ beforeAll(async () => {
       activeEmail: address,
       language: "de",
       privacyConsentAt: new Date(),
-      checkInCode: newCheckInCode(),
+      checkInCode: "7K3MQ9XW2F",
       createdAt: new Date(),
     },
   });

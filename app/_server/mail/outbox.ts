@@ -1,10 +1,9 @@
 import "server-only";
 import type { Prisma } from "../db";
 import { insertRows, newRecordId } from "../database/insert-rows";
-import { checkInQrPng } from "../registration/check-in-link";
 import { escapeHtml } from "./html";
-import { LINK_TOKEN_PLACEHOLDER, linkMinterFor } from "./links";
-import { composeDraft, type RegistrationEmailDraft } from "./registration-drafts";
+import { emailKind } from "./kinds";
+import { LINK_TOKEN_PLACEHOLDER } from "./links";
 import type { OutgoingEmail } from "./transport";
 
 /**
@@ -25,22 +24,6 @@ export type Attachment = {
   cid?: string;
 };
 
-/**
- * An attachment stored as what it shows and drawn when the email is sent or looked at: the check-in QR
- * code, whose PNG takes milliseconds of CPU to draw. Drawn in the registration's transaction, it made
- * every delegate in a rush wait, and held the seat's lock meanwhile; its content follows from the
- * address it encodes anyway.
- */
-export type AttachmentToDraw = {
-  filename: string;
-  contentType: "image/png";
-  cid: string;
-  checkInQr: { meetingSlug: string; code: string };
-};
-
-/** As stored with the queued email (JSON). */
-export type StoredAttachment = Attachment | AttachmentToDraw;
-
 export type NewEmail = {
   registrationId: string | null;
   kind: string;
@@ -48,10 +31,19 @@ export type NewEmail = {
   subject: string;
   /**
    * The bodies hold LINK_TOKEN_PLACEHOLDER for a link minted when the email leaves, by the minter `kind`
-   * registered (links.ts). The column's name is from when the delegates' manage link was the only one.
+   * registered (kinds.ts, links.ts). The column's name is from when the delegates' manage link was the
+   * only one.
    */
   withManageLink?: boolean;
-} & ({ text: string; html: string; attachments?: StoredAttachment[] } | { draft: RegistrationEmailDraft });
+} & (
+  | { text: string; html: string; attachments?: Attachment[] }
+  /**
+   * What the email reports, as JSON, composed by the composer `kind` registered (kinds.ts) when the email
+   * leaves or is looked at: composing in the transaction that queues it would make that transaction, a
+   * registration's in a rush, longer (BENCHMARKS.md).
+   */
+  | { draft: Prisma.InputJsonValue }
+);
 
 /** Queues an email in the caller's transaction; it leaves only if that transaction commits. */
 export async function queueEmail(tx: Prisma.TransactionClient, email: NewEmail): Promise<{ id: string }> {
@@ -64,10 +56,11 @@ export async function queueEmails(tx: Prisma.TransactionClient, emails: NewEmail
   // Set here, not by the column defaults, which PostgreSQL would take in the session's time zone.
   const now = new Date();
   const rows = emails.map((email) => {
-    // The module that queues an email of a kind with a link registers its minter as it loads: a kind
-    // without one is a mistake in the code, better found here than by an email that can never leave.
-    if (email.withManageLink && !linkMinterFor(email.kind))
+    // The module that queues an email of a kind registers it as it loads: a kind without its minter or
+    // composer is a mistake in the code, better found here than by an email that can never leave.
+    if (email.withManageLink && !emailKind(email.kind).mintLink)
       throw new Error(`No link minter for ${email.kind}`);
+    if ("draft" in email && !emailKind(email.kind).compose) throw new Error(`No composer for ${email.kind}`);
     const composed = "draft" in email ? null : email;
     return {
       id: newRecordId(),
@@ -78,7 +71,7 @@ export async function queueEmails(tx: Prisma.TransactionClient, emails: NewEmail
       text: composed?.text ?? null,
       html: composed?.html ?? null,
       attachments: (composed?.attachments ?? []) as Prisma.InputJsonValue,
-      draft: "draft" in email ? (email.draft as unknown as Prisma.InputJsonValue) : null,
+      draft: "draft" in email ? email.draft : null,
       withManageLink: email.withManageLink ?? false,
       nextAttemptAt: now,
       createdAt: now,
@@ -109,6 +102,7 @@ export async function hasNewerEmail(
 
 /** An email as stored: composed, or a draft (`draft` set, the bodies null). */
 export type StoredEmail = {
+  kind: string;
   toAddress: string;
   subject: string;
   text: string | null;
@@ -118,35 +112,26 @@ export type StoredEmail = {
 };
 
 /** A stored email composed, with its attachments drawn (readyEmail). */
-export type ReadyEmail = Omit<StoredEmail, "text" | "html" | "attachments" | "draft"> & {
+export type ReadyEmail = Omit<StoredEmail, "kind" | "text" | "html" | "attachments" | "draft"> & {
   text: string;
   html: string;
   attachments: Attachment[];
 };
 
-/** The stored email as it leaves: a draft composed, the attachments drawn. */
+/**
+ * The stored email as it leaves: a draft composed by its kind's composer. Throws when the kind has none
+ * in this process, or the composer cannot read the draft.
+ */
 export async function readyEmail<T extends StoredEmail>(
   row: T,
 ): Promise<Omit<T, keyof ReadyEmail> & ReadyEmail> {
-  const content = row.draft
-    ? composeDraft(row.draft as RegistrationEmailDraft, LINK_TOKEN_PLACEHOLDER)
-    : {
-        text: row.text ?? "",
-        html: row.html ?? "",
-        attachments: Array.isArray(row.attachments) ? (row.attachments as StoredAttachment[]) : [],
-      };
-  const attachments = await Promise.all(
-    content.attachments.map(async (attachment): Promise<Attachment> => {
-      if (!("checkInQr" in attachment)) return attachment;
-      const { checkInQr, ...described } = attachment;
-      return {
-        ...described,
-        content: (await checkInQrPng(checkInQr.meetingSlug, checkInQr.code)).toString("base64"),
-        encoding: "base64",
-      };
-    }),
-  );
-  return { ...row, text: content.text, html: content.html, attachments };
+  if (row.draft === null || row.draft === undefined) {
+    const attachments = Array.isArray(row.attachments) ? (row.attachments as Attachment[]) : [];
+    return { ...row, text: row.text ?? "", html: row.html ?? "", attachments };
+  }
+  const compose = emailKind(row.kind).compose;
+  if (!compose) throw new Error(`No composer for ${row.kind}`);
+  return { ...row, ...(await compose(row.draft)) };
 }
 
 /** The email with `token` where the minted link's token stands. */

@@ -5,7 +5,7 @@ import { authorize, type Actor } from "../authz";
 import { recordAudit } from "../audit/record";
 import type { Prisma } from "../db";
 import { AppError, invalid } from "../errors";
-import { queueRegistrationEmail } from "../mail/registration-emails";
+import { queueRegistrationEmail } from "./emails/queue";
 import {
   cancelLocked,
   lockRegistration,

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { env } from "../env";
-import { queueRegistrationEmail } from "../mail/registration-emails";
+import { queueRegistrationEmail } from "./emails/queue";
 import { enforceRateLimits, rateLimitKey } from "../rate-limit";
 import { registrationTransaction } from "./transaction";
 

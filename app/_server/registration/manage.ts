@@ -5,7 +5,7 @@ import { windowState } from "@/app/_lib/registration/window";
 import { db, type Prisma } from "../db";
 import { isUniqueViolation } from "../database/errors";
 import { AppError, notFound } from "../errors";
-import { queueRegistrationEmail } from "../mail/registration-emails";
+import { queueRegistrationEmail } from "./emails/queue";
 import { rateLimitKey } from "../rate-limit";
 import { scrubRegistrationAudit } from "../retention/anonymize";
 import { checkCity, checkSessions } from "./choices";

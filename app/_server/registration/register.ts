@@ -8,7 +8,7 @@ import { isDatabaseUnavailable, isTransactionTimeout, isUniqueViolation } from "
 import { groupWriter } from "../database/group-commit";
 import { insertRows, newRecordId } from "../database/insert-rows";
 import { AppError, notFound } from "../errors";
-import { queueRegistrationEmails } from "../mail/registration-emails";
+import { queueRegistrationEmails } from "./emails/queue";
 import {
   cityChoiceRefusal,
   loadDelegations,

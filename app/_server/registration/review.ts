@@ -3,7 +3,7 @@ import { authorize, type Actor } from "../authz";
 import { recordAudit } from "../audit/record";
 import type { Prisma } from "../db";
 import { AppError } from "../errors";
-import { queueRegistrationEmail } from "../mail/registration-emails";
+import { queueRegistrationEmail } from "./emails/queue";
 import { lockRegistration, releaseAllSeats } from "./manage";
 import { registrationTransaction } from "./transaction";
 

@@ -54,7 +54,7 @@ export type RegistrationView = {
 
 /**
  * What the delegate's emails and calendar show of a registration: no contact details, needs or consents.
- * An email that waits as a draft keeps only this (mail/registration-drafts.ts).
+ * An email that waits as a draft keeps only this (registration/emails/drafts.ts).
  */
 export type EmailView = Pick<
   RegistrationView,

@@ -1,28 +1,14 @@
 import "server-only";
-import type { Prisma } from "../db";
-import type { ReleasedSession } from "../calendar/ics";
-import { notFound } from "../errors";
-import {
-  emailViewOf,
-  loadRegistrationView,
-  sessionBasics,
-  sessionBasicsSelect,
-  type RegistrationView,
-} from "../registration/view";
-import { registerLinkMinter } from "./links";
-import { queueEmail, queueEmails, type NewEmail } from "./outbox";
-import { registrationEmailKinds, type RegistrationEmailKind } from "./registration-content";
-import { carriesManageLink, draftSubject, type RegistrationEmailDraft } from "./registration-drafts";
-import { mintManageLink } from "./registration-links";
+import type { ReleasedSession } from "../../calendar/ics";
+import type { Prisma } from "../../db";
+import { notFound } from "../../errors";
+import { queueEmail, queueEmails, type NewEmail } from "../../mail/outbox";
+import { loadRegistrationView, sessionBasics, sessionBasicsSelect, type RegistrationView } from "../view";
+import type { RegistrationEmailKind } from "./content";
+import { carriesManageLink, draftOf, draftSubject } from "./drafts";
+import { registrationKind } from "./kinds";
 
-export { registrationEmailKinds, type RegistrationEmailKind } from "./registration-content";
-
-// Here, where these emails are queued: a process that queues one can always send it.
-registerLinkMinter(registrationEmailKinds.filter(carriesManageLink).map(registrationKind), mintManageLink);
-
-function registrationKind(kind: RegistrationEmailKind): string {
-  return `registration.${kind}`;
-}
+export { registrationEmailKinds, type RegistrationEmailKind } from "./content";
 
 export type RegistrationEmailRequest = {
   kind: RegistrationEmailKind;
@@ -41,7 +27,7 @@ export type RegistrationEmailRequest = {
 
 /**
  * Queues the email about a registration in the caller's transaction, in the delegate's language, as the
- * registration stands in that transaction: as a draft (registration-drafts.ts), composed when it is sent
+ * registration stands in that transaction: as a draft (drafts.ts), composed when it is sent
  * or looked at. The caller calls deliverSoon() after the commit.
  */
 export async function queueRegistrationEmail(
@@ -75,16 +61,11 @@ async function registrationEmail(
     throw notFound("Seat of the promoted registration");
   }
   const held = new Set(view.sessions.map((seat) => seat.sessionId));
-  const draft: RegistrationEmailDraft = {
-    kind: request.kind,
-    view: emailViewOf(view),
-    released: await loadReleasedSessions(
-      tx,
-      (request.releasedSessionIds ?? []).filter((id) => !held.has(id)),
-    ),
-    ...(request.sessionId && { sessionId: request.sessionId }),
-    ...(request.message && { message: request.message }),
-  };
+  const released = await loadReleasedSessions(
+    tx,
+    (request.releasedSessionIds ?? []).filter((id) => !held.has(id)),
+  );
+  const draft = draftOf(request, view, released);
   return {
     registrationId: view.id,
     kind: registrationKind(request.kind),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sampleSeat, sampleView } from "@/test/registration-view";
-import { LINK_TOKEN_PLACEHOLDER } from "./links";
-import { composeRegistrationEmail } from "./registration-content";
+import { LINK_TOKEN_PLACEHOLDER } from "@/app/_server/mail/links";
+import { composeRegistrationEmail } from "./content";
 
 const link = `https://meeting.example/de/manage/${LINK_TOKEN_PLACEHOLDER}`;
 

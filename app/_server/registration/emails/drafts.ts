@@ -1,22 +1,31 @@
 import "server-only";
 import { pick } from "@/app/_lib/i18n/localized";
-import { CALENDAR_CONTENT_TYPE, personalCalendar, type ReleasedSession } from "../calendar/ics";
-import { manageUrl } from "../registration/tokens";
-import type { EmailView } from "../registration/view";
-import type { StoredAttachment } from "./outbox";
-import {
-  composeRegistrationEmail,
-  registrationEmailSubject,
-  type RegistrationEmailKind,
-} from "./registration-content";
+import { CALENDAR_CONTENT_TYPE, personalCalendar, type ReleasedSession } from "../../calendar/ics";
+import type { Attachment } from "../../mail/outbox";
+import { manageUrl } from "../tokens";
+import { emailViewOf, type EmailView, type RegistrationView } from "../view";
+import { composeRegistrationEmail, registrationEmailSubject, type RegistrationEmailKind } from "./content";
+
+/**
+ * The version of the drafts this code writes. Any change to what a draft holds (its fields, EmailView,
+ * ReleasedSession) makes a new version: DRAFT_VERSION goes up, versions.ts gets the step from the
+ * previous one, and a fixture of the new shape joins those that drafts.test.ts composes for good.
+ */
+export const DRAFT_VERSION = 1;
 
 /**
  * A registration email as data, as the outbox keeps it until it is sent or looked at: what it reports
  * and the registration as it stood in the transaction that queued it. Composing the bodies and the
  * calendar took more of a registration's time than anything else the server did for it, and nobody
  * reads them before the email leaves; from the same data they come out the same whenever they are made.
+ *
+ * A draft may wait for days (without SMTP, for good), across releases: each is composed by the code of
+ * the day it leaves, which must read it. So drafts carry the version of their shape, and readDraft
+ * (versions.ts) reads every version ever written.
  */
 export type RegistrationEmailDraft = {
+  /** The drafts of the first release have none: readDraft reads them as version 1. */
+  version: typeof DRAFT_VERSION;
   kind: RegistrationEmailKind;
   /** The registration as the email shows it: no contact details, needs or consents. */
   view: EmailView;
@@ -27,6 +36,22 @@ export type RegistrationEmailDraft = {
   /** The organizers' own words to the delegate. */
   message?: string;
 };
+
+/** The draft of an email about `view`, as stored (JSON); `released` as loadReleasedSessions gives them. */
+export function draftOf(
+  request: { kind: RegistrationEmailKind; sessionId?: string; message?: string | null },
+  view: RegistrationView,
+  released: ReleasedSession[],
+): RegistrationEmailDraft {
+  return {
+    version: DRAFT_VERSION,
+    kind: request.kind,
+    view: emailViewOf(view),
+    released,
+    ...(request.sessionId && { sessionId: request.sessionId }),
+    ...(request.message && { message: request.message }),
+  };
+}
 
 /** Kinds that may carry the delegate's sessions as an .ics attachment (only when there are events). */
 const withCalendar: readonly RegistrationEmailKind[] = [
@@ -63,11 +88,16 @@ export function draftSubject(draft: RegistrationEmailDraft): string {
   return registrationEmailSubject({ kind: draft.kind, view: draft.view, sessionTitle: sessionTitle(draft) });
 }
 
+/** The check-in QR code, drawn by the caller: its PNG takes milliseconds of CPU (see composeStoredDraft). */
+export type CheckInQrAttachment = Omit<Attachment, "content" | "encoding"> & {
+  checkInQr: { meetingSlug: string; code: string };
+};
+
 /** The email a draft says, in the delegate's language; `manageToken` goes into the manage link (the outbox's placeholder). */
 export function composeDraft(
   draft: RegistrationEmailDraft,
   manageToken: string,
-): { subject: string; text: string; html: string; attachments: StoredAttachment[] } {
+): { subject: string; text: string; html: string; attachments: (Attachment | CheckInQrAttachment)[] } {
   const { kind, view, released } = draft;
   const locale = view.language;
   const events = view.sessions.filter((seat) => seat.sessionStatus !== "draft").length + released.length;

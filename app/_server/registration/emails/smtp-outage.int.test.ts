@@ -17,9 +17,9 @@ const sink = await sinkForTheApp({ MAIL_MAX_ATTEMPTS: "3" }, { running: false })
 const { db } = await import("@/app/_server/db");
 const { seedDemo } = await import("@/prisma/seed");
 const { register } = await import("@/app/_server/registration/register");
-const { deliverOutbox, retryDelayMs } = await import("./delivery");
-const { listOutbox } = await import("./outbox-admin");
-const { closeMailTransport } = await import("./transport");
+const { deliverOutbox, retryDelayMs } = await import("@/app/_server/mail/delivery");
+const { listOutbox } = await import("@/app/_server/mail/outbox-admin");
+const { closeMailTransport } = await import("@/app/_server/mail/transport");
 
 beforeAll(async () => {
   await seedDemo(db);

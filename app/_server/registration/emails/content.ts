@@ -5,10 +5,10 @@ import { htmlLang } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
 import { messages } from "@/app/_lib/i18n/messages";
 import { formatCalendarDate } from "@/app/_lib/time";
-import { chinaTimeLine, roomName, seatLine, translator } from "../calendar/wording";
-import { CHECK_IN_QR_PIXELS } from "../registration/check-in-link";
-import type { EmailView } from "../registration/view";
-import { escapeHtml } from "./html";
+import { chinaTimeLine, roomName, seatLine, translator } from "../../calendar/wording";
+import { CHECK_IN_QR_PIXELS } from "../check-in-link";
+import type { EmailView } from "../view";
+import { escapeHtml } from "../../mail/html";
 import { delegateName, localTimeLine } from "./wording";
 
 /**

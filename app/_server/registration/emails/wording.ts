@@ -2,10 +2,10 @@ import "server-only";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { displayName } from "@/app/_lib/names";
 import { formatLongDate, formatTimeRange, zoneOffsetLabel } from "@/app/_lib/time";
-import type { DelegateTranslator } from "../calendar/wording";
-import type { EmailView, SeatView } from "../registration/view";
+import type { DelegateTranslator } from "../../calendar/wording";
+import type { EmailView, SeatView } from "../view";
 
-/** Wording only the emails use; what they share with the calendar is in ../calendar/wording. */
+/** Wording only the emails use; what they share with the calendar is in ../../calendar/wording. */
 
 /** The name to greet the delegate with: the native-script name for Chinese readers where there is one. */
 export function delegateName(view: EmailView, locale: AppLocale): string {
