@@ -5,7 +5,7 @@ import { AppError } from "@/app/_server/errors";
 import { personalFeedPath, rotateCalendarToken } from "@/app/_server/registration/calendar-link";
 import { cancelRegistration } from "@/app/_server/registration/manage";
 import { manageTokenOf, register } from "@/app/_server/registration/register";
-import { hashToken } from "@/app/_server/registration/tokens";
+import { hashToken } from "@/app/_server/security/tokens";
 import { seedDemo } from "@/prisma/seed";
 import { parseWithIcalJs, parseWithNodeIcal } from "@/test/ical";
 import { delegate, limitedSession } from "@/test/integration/factories";

@@ -10,7 +10,7 @@ import { exportPersonalData, getManagedRegistration, listBookableSessions, listC
 import { manageTokenOf, register } from "./register";
 import { setCityQuota } from "./quotas";
 import { approveRegistration, rejectRegistration } from "./review";
-import { hashToken } from "./tokens";
+import { hashToken } from "../security/tokens";
 import { refusal } from "@/test/integration/refusal";
 
 let meetingId: string;
