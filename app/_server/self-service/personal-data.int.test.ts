@@ -7,7 +7,7 @@ import { delegate, limitedSession, seatInvariantViolations, seatReport } from "@
 import { rotateCalendarToken } from "./calendar-link";
 import { deleteRegistration } from "./manage";
 import { exportPersonalData, getManagedRegistration } from "./queries";
-import { manageTokenOf, register } from "./register";
+import { manageTokenOf, register } from "../registration/register";
 
 /** The delegate's own rights on the manage page: the export holds their data and nobody else's; deletion leaves nothing. */
 

@@ -4,8 +4,8 @@ import { recordAudit } from "../audit/record";
 import type { Prisma } from "../db";
 import { AppError } from "../errors";
 import { queueRegistrationEmail } from "../mail/registration-emails";
-import { lockRegistration, releaseAllSeats } from "./manage";
-import { registrationTransaction } from "./transaction";
+import { lockRegistration, releaseAllSeats } from "../registration/changes";
+import { registrationTransaction } from "../registration/transaction";
 
 /**
  * Decisions on registrations that wait for approval. Pending registrations hold their seats, so that

@@ -3,7 +3,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { queueRegistrationEmail } from "../mail/registration-emails";
 import { enforceRateLimits, rateLimitKey } from "../rate-limit";
-import { registrationTransaction } from "./transaction";
+import { registrationTransaction } from "../registration/transaction";
 
 /**
  * "Lost your link?": every active registration of the address gets an email with a fresh manage link.
