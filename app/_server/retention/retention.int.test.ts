@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
-import { personalFeed } from "@/app/_server/calendar/personal-feed";
+import { personalFeed } from "@/app/_server/self-service/personal-feed";
 import { checkIn } from "@/app/_server/check-in/mutations";
 import { configuredTarget } from "@/app/_server/database/target";
 import { db } from "@/app/_server/db";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { personalFeed } from "@/app/_server/calendar/personal-feed";
+import { personalFeed } from "@/app/_server/self-service/personal-feed";
 import { db } from "@/app/_server/db";
 import { seedDemo } from "@/prisma/seed";
 import { outcome } from "@/test/integration/actors";

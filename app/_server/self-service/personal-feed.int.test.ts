@@ -9,8 +9,8 @@ import { hashToken } from "@/app/_server/security/tokens";
 import { seedDemo } from "@/prisma/seed";
 import { parseWithIcalJs, parseWithNodeIcal } from "@/test/ical";
 import { delegate, limitedSession } from "@/test/integration/factories";
-import { publicFeed } from "./feeds";
-import { sessionUid } from "./ics";
+import { publicFeed } from "../agenda/calendar-feeds";
+import { sessionUid } from "../calendar/ics";
 
 function get(token: string, init: RequestInit = {}): Promise<Response> {
   return personalRoute.GET(new Request(`http://localhost:3000${personalFeedPath(token)}`, init), {
