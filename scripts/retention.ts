@@ -14,7 +14,7 @@
  * 1 failed (one sentence on stderr), 2 wrong usage.
  */
 import { parseArgs } from "node:util";
-import { sweepSessions } from "../app/_server/accounts/sessions";
+import { sweepSessions } from "../app/_server/auth/sessions";
 import { sweepKnownAddresses } from "../app/_server/accounts/sign-in-limits";
 import { applyMigrations } from "../app/_server/database/migrations";
 import { env } from "../app/_server/env";

@@ -5,8 +5,8 @@ import { cache } from "react";
 import { may, type Permission, type UserRole } from "@/app/_lib/roles";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
-import { liveSession } from "./accounts/sessions";
-import { requestSessionId } from "./auth/options";
+import { liveSession } from "./auth/sessions";
+import { requestSessionId } from "./auth/session-cookie";
 import { AppError } from "./errors";
 
 /**

@@ -39,7 +39,7 @@ const schema = z.object({
   RATE_LIMIT_REGISTRATIONS: z.coerce.number().int().min(1).default(60),
   /** "Lost your link?" requests per client address, and per email address, and hour. */
   RATE_LIMIT_LOST_LINK: z.coerce.number().int().min(1).default(5),
-  /** The app's secret (at least 32 characters): signs sessions, derives every other key (auth/secret.ts).
+  /** The app's secret (at least 32 characters): signs sessions, derives every other key (security/secret.ts).
    *  Unset: one made once and kept in the database. */
   AUTH_SECRET: z.string().min(32).optional(),
   /** Hours an organizer stays signed in, counted from sign-in and never extended by use. */

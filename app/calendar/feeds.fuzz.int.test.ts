@@ -12,7 +12,7 @@ import * as sessionRoute from "@/app/calendar/[slug]/sessions/[id]/route";
 import * as trackRoute from "@/app/calendar/[slug]/tracks/[track]/route";
 import * as personalRoute from "@/app/calendar/personal/[token]/route";
 import { db } from "@/app/_server/db";
-import { rotateCalendarToken } from "@/app/_server/registration/calendar-link";
+import { rotateCalendarToken } from "@/app/_server/self-service/calendar-link";
 import { manageTokenOf, register } from "@/app/_server/registration/register";
 import { seedDemo } from "@/prisma/seed";
 import { fuzzParameters, fuzzTimeout, hostileString, isHeaderValue, pathSegment } from "@/test/fuzz";

@@ -7,7 +7,7 @@ import { messages } from "@/app/_lib/i18n/messages";
 import { createTranslator } from "@/app/_lib/i18n/translator";
 import type { FormState } from "@/app/_lib/form-state";
 import { actionClientAddress, formStateOf, invalidFormState, malformedArguments } from "@/app/_server/forms";
-import { limitLostLinkRequests, sendManageLinks } from "@/app/_server/registration/lost-link";
+import { limitLostLinkRequests, sendManageLinks } from "@/app/_server/self-service/lost-link";
 import { finishBeforeExit } from "@/app/_server/shutdown";
 
 const email = z.string().trim().max(254).pipe(z.email());

@@ -4,7 +4,7 @@ import type { UserRole } from "@/app/_lib/roles";
 import type { Actor } from "@/app/_server/authz";
 import { db } from "@/app/_server/db";
 import { LINK_TOKEN_PLACEHOLDER } from "@/app/_server/mail/links";
-import { hashToken } from "@/app/_server/registration/tokens";
+import { hashToken } from "@/app/_server/security/tokens";
 import { createActor, outcome } from "@/test/integration/actors";
 import { hashPassword } from "../auth/passwords";
 import { createAdmin } from "./create-admin";

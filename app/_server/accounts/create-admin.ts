@@ -5,7 +5,7 @@ import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/passwords";
 import { isUniqueViolation } from "../database/errors";
 import { db } from "../db";
 import { invalid } from "../errors";
-import { endSessionsOf } from "./sessions";
+import { endSessionsOf } from "../auth/sessions";
 import { withoutSecondFactor } from "./second-factor";
 import { accountSelect, auditRecord } from "./records";
 

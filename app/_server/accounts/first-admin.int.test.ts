@@ -3,7 +3,7 @@ import { db } from "@/app/_server/db";
 import { AppError } from "@/app/_server/errors";
 import { disableDemoAccounts, seedDemoAccounts } from "@/prisma/seed-accounts";
 import { verifyPassword } from "../auth/passwords";
-import { hashToken } from "../registration/tokens";
+import { hashToken } from "../security/tokens";
 import { createFirstAdmin, issueSetupLink, setupLinkIsLive } from "./first-admin";
 import { refusal } from "@/test/integration/refusal";
 

@@ -8,7 +8,7 @@ import { isUniqueViolation } from "../database/errors";
 import { db, type Prisma } from "../db";
 import { env } from "../env";
 import { invalid } from "../errors";
-import { hashToken, newToken, TOKEN_SHAPE } from "../registration/tokens";
+import { hashToken, newToken, TOKEN_SHAPE } from "../security/tokens";
 import { accountSelect, auditRecord } from "./records";
 
 /**

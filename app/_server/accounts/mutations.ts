@@ -14,7 +14,7 @@ import type { Prisma } from "../db";
 import { isUniqueViolation } from "../database/errors";
 import { invalid, notFound } from "../errors";
 import { queueAccountEmail } from "./emails";
-import { endSessionsOf } from "./sessions";
+import { endSessionsOf } from "../auth/sessions";
 import {
   accountSelect,
   accountTransaction,

@@ -7,7 +7,7 @@ import { db } from "../db";
 import { invalid } from "../errors";
 import { countFailures, rateLimitKey } from "../rate-limit";
 import { accountSelect, auditRecord } from "./records";
-import { endSessionsOf } from "./sessions";
+import { endSessionsOf } from "../auth/sessions";
 
 export type PasswordChange = { currentPassword: string; password: string; passwordRepeat: string };
 

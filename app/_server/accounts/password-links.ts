@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../db";
 import type { LinkMinter, RefusedLink } from "../mail/links";
 import { hasNewerEmail } from "../mail/outbox";
-import { hashToken } from "../registration/tokens";
+import { hashToken } from "../security/tokens";
 import { addUserToken, type UserTokenPurpose } from "./tokens";
 
 /** The outbox kinds of the account emails, by the purpose of the link they carry. */

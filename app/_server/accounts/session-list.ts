@@ -5,7 +5,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { notFound } from "../errors";
 import { keyedDigest } from "../security/keys";
-import { endSessionsOf } from "./sessions";
+import { endSessionsOf } from "../auth/sessions";
 
 /**
  * The sessions of an account as its owner and admins see them, and ending them. Each organizer sees and

@@ -4,9 +4,9 @@ import { recordAudit } from "../audit/record";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/passwords";
 import { db } from "../db";
 import { invalid } from "../errors";
-import { hashToken } from "../registration/tokens";
+import { hashToken } from "../security/tokens";
 import { accountSelect, auditRecord } from "./records";
-import { endSessionsOf } from "./sessions";
+import { endSessionsOf } from "../auth/sessions";
 import { userIdForToken } from "./tokens";
 
 const linkExpired = () => invalid({ _: { key: "linkExpired" } });

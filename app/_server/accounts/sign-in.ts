@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { verifyPassword } from "../auth/passwords";
 import { checkSecondFactor } from "./second-factor";
-import { startSession } from "./sessions";
+import { startSession } from "../auth/sessions";
 import { countSignInAttempt } from "./sign-in-limits";
 
 /** What a sign-in attempt brings: the form's fields and where it comes from. */

@@ -3,7 +3,7 @@ import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import type { Prisma } from "../db";
 import { env } from "../env";
-import { hashToken, newToken, TOKEN_SHAPE } from "../registration/tokens";
+import { hashToken, newToken, TOKEN_SHAPE } from "../security/tokens";
 
 /**
  * One-time links to set a password: 256 random bits, of which the database keeps only the SHA-256 (as

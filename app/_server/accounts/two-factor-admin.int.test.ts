@@ -9,7 +9,7 @@ import { db } from "@/app/_server/db";
 import { createActor, outcome } from "@/test/integration/actors";
 import type { Actor } from "../authz";
 import { hashPassword } from "../auth/passwords";
-import { liveSession, startSession } from "./sessions";
+import { liveSession, startSession } from "../auth/sessions";
 import { beginEnrolment, confirmEnrolment } from "./two-factor";
 import { resetTwoFactor, setRolePolicy } from "./two-factor-admin";
 import { accountsWithTwoFactor, rolePolicies } from "./two-factor-queries";

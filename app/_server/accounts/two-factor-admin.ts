@@ -6,7 +6,7 @@ import { authorize, type Actor } from "../authz";
 import { db } from "../db";
 import { invalid, notFound } from "../errors";
 import { accountTransaction } from "./records";
-import { endSessionsOf } from "./sessions";
+import { endSessionsOf } from "../auth/sessions";
 import { withoutSecondFactor } from "./second-factor";
 
 /** What admins do about second factors: reset an organizer's, and require them by role. */

@@ -4,7 +4,7 @@ import { userRoles, type UserRole } from "@/app/_lib/roles";
 import { authorize, authorizeOwnAccount, type Actor } from "../authz";
 import { db } from "../db";
 import { openTotpSecret } from "./second-factor";
-import { secondFactorRequired } from "./sessions";
+import { secondFactorRequired } from "../auth/sessions";
 import { enrolmentOf, pendingIsFresh, type Enrolment } from "./two-factor";
 
 export type TwoFactorStatus = {

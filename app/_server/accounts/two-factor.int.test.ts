@@ -9,7 +9,7 @@ import { createActor, outcome } from "@/test/integration/actors";
 import type { Actor } from "../authz";
 import { hashPassword } from "../auth/passwords";
 import { hashRecoveryCode } from "./second-factor";
-import { liveSession, startSession } from "./sessions";
+import { liveSession, startSession } from "../auth/sessions";
 import { signIn } from "./sign-in";
 import { beginEnrolment, confirmEnrolment, newRecoveryCodes, turnOffTwoFactor } from "./two-factor";
 import { ownTwoFactorStatus } from "./two-factor-queries";

@@ -18,7 +18,7 @@ import {
   totpStep,
   withoutSecondFactor,
 } from "./second-factor";
-import { endSessionsOf, secondFactorRequired } from "./sessions";
+import { endSessionsOf, secondFactorRequired } from "../auth/sessions";
 
 /**
  * What organizers do with their own second factor: set it up (or replace it), get new recovery codes,

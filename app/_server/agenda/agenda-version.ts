@@ -42,7 +42,7 @@ const inFlight = new Map<string, Promise<AgendaVersion | null>>();
 
 /**
  * The agenda's data version. Requests that arrive while the query for the same meeting runs take its
- * answer instead of starting their own (as calendar feeds do, app/_server/calendar/feeds.ts): under a
+ * answer instead of starting their own (as calendar feeds do, app/_server/agenda/calendar-feeds.ts): under a
  * burst of visitors the database sees one version query at a time per meeting. The answer is at most one
  * query's duration old, as if the request had come a moment earlier.
  */

@@ -5,9 +5,16 @@ import { tzlib_get_ical_block } from "timezones-ical-library";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick, type Translations } from "@/app/_lib/i18n/localized";
 import { env } from "../env";
-import type { EmailView } from "../registration/view";
 import { cleanText, escapeText, refold } from "./ical-text";
-import { chinaTimeLine, roomName, seatLine, seatState, translator } from "./wording";
+import {
+  chinaTimeLine,
+  roomName,
+  seatLine,
+  seatState,
+  translator,
+  type RegistrationState,
+  type SeatFacts,
+} from "./wording";
 
 /**
  * iCalendar files built from data alone (README "Calendars"): the same data gives the same bytes, so feeds can
@@ -132,6 +139,16 @@ export type ReleasedSession = {
   updatedAt: string;
 };
 
+/**
+ * What a delegate's calendar is made of: the registration's state and the sessions it holds a seat or
+ * a waiting place in (registration/view.ts's EmailView is one).
+ */
+export type PersonalCalendarView = RegistrationState & {
+  updatedAt: string;
+  meeting: { title: Translations; timeZone: string };
+  sessions: (ReleasedSession & SeatFacts)[];
+};
+
 export type PersonalCalendarOptions = Pick<CalendarInput, "refreshSeconds" | "now"> & {
   /**
    * Sessions the delegate has just given up. A calendar that imported them from an earlier email keeps
@@ -146,7 +163,7 @@ export type PersonalCalendarOptions = Pick<CalendarInput, "refreshSeconds" | "no
  * in renderCalendar, for a subscribed feed.
  */
 export function personalCalendar(
-  view: EmailView,
+  view: PersonalCalendarView,
   locale: AppLocale,
   options: PersonalCalendarOptions = {},
 ): string {
@@ -162,7 +179,7 @@ export function personalCalendar(
 
 /** The events of personalCalendar, for feeds that add other sessions to them. */
 export function personalEvents(
-  view: EmailView,
+  view: PersonalCalendarView,
   locale: AppLocale,
   released: ReleasedSession[] = [],
 ): CalendarEvent[] {

@@ -4,7 +4,6 @@ import { pick, type Translations } from "@/app/_lib/i18n/localized";
 import { messages } from "@/app/_lib/i18n/messages";
 import { createTranslator } from "@/app/_lib/i18n/translator";
 import { CHINA_TIME_ZONE, dayKey, formatLongDate, formatTimeRange, zoneOffsetLabel } from "@/app/_lib/time";
-import type { RegistrationView, SeatView } from "../registration/view";
 
 /**
  * What the delegate's calendar and the registration emails both say about a session and a seat, in the
@@ -46,19 +45,26 @@ export function chinaTimeLine(
 
 export type SeatState = "confirmed" | "pending" | "waitlisted" | "sessionCancelled" | "registrationEnded";
 
+/** The registration's state, as the wording of a seat needs it (registration/view.ts's views have it). */
+export type RegistrationState = { status: "pending" | "confirmed" | "cancelled" | "rejected" };
+
+/** A seat or waiting place, as its wording needs it (registration/view.ts's SeatView is one). */
+export type SeatFacts = {
+  status: "confirmed" | "waitlisted";
+  /** Place on the waiting list, 1 = next to move up; null for a seat. */
+  position: number | null;
+  sessionStatus: "draft" | "published" | "cancelled";
+};
+
 /** What the seat means for the delegate, the session's and the registration's state included. */
-export function seatState(view: Pick<RegistrationView, "status">, seat: SeatView): SeatState {
+export function seatState(view: RegistrationState, seat: SeatFacts): SeatState {
   if (seat.sessionStatus === "cancelled") return "sessionCancelled";
   if (view.status === "cancelled" || view.status === "rejected") return "registrationEnded";
   if (seat.status === "waitlisted") return "waitlisted";
   return view.status === "pending" ? "pending" : "confirmed";
 }
 
-export function seatLine(
-  t: DelegateTranslator,
-  view: Pick<RegistrationView, "status">,
-  seat: SeatView,
-): string {
+export function seatLine(t: DelegateTranslator, view: RegistrationState, seat: SeatFacts): string {
   const state = seatState(view, seat);
   if (state !== "waitlisted") return t(`seat.${state}`);
   return seat.position === null ? t("seat.onWaitlist") : t("seat.waitlisted", { position: seat.position });

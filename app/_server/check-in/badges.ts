@@ -8,7 +8,7 @@ import { authorize, type Actor } from "../authz";
 import { db, type Prisma } from "../db";
 import { notFound } from "../errors";
 import { checkInQrSvg } from "../registration/check-in-link";
-import { deskOrderBy, deskWhere } from "../registration/desk-filter";
+import { deskOrderBy, deskWhere } from "../desk/desk-filter";
 
 export type Badge = {
   id: string;

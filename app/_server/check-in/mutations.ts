@@ -3,7 +3,7 @@ import { RECORD_ID } from "@/app/_lib/ids";
 import { recordAudit } from "../audit/record";
 import { authorize, type Actor } from "../authz";
 import { notFound } from "../errors";
-import { lockRegistration } from "../registration/manage";
+import { lockRegistration } from "../registration/changes";
 import { registrationTransaction } from "../registration/transaction";
 import { checkInRecord, checkInRecordSelect, type CheckInRecord } from "./queries";
 

@@ -8,7 +8,7 @@ import type { DelegateRole } from "@/app/_lib/registration/fields";
 import { authorize, type Actor } from "../authz";
 import { db, type Prisma } from "../db";
 import { notFound } from "../errors";
-import { deskOrderBy, nameSearchWhere } from "../registration/desk-filter";
+import { deskOrderBy, nameSearchWhere } from "../desk/desk-filter";
 import { loadRegistrationView, type RegistrationView } from "../registration/view";
 
 /**

@@ -152,7 +152,7 @@ describe("answering while the database is away", () => {
   });
 
   it("calendar feeds: 503 in plain text with Retry-After, public and personal", async () => {
-    const { meetingFeed, personalCalendarFeed } = await import("../calendar/handlers");
+    const { meetingFeed, personalCalendarFeed } = await import("@/app/calendar/handlers");
     for (const response of [
       await meetingFeed(new Request("http://localhost/calendar/2017.ics"), {
         params: Promise.resolve({ slug: "2017.ics" }),

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/app/_server/authz";
 import { db } from "@/app/_server/db";
-import { setCityQuota } from "@/app/_server/registration/quotas";
+import { setCityQuota } from "@/app/_server/desk/quotas";
 import { newCheckInCode } from "@/app/_server/registration/tokens";
 import { createActor, outcome } from "@/test/integration/actors";
 import { delegate } from "@/test/integration/factories";

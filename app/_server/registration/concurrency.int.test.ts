@@ -14,7 +14,7 @@ import {
   seatInvariantViolations,
   seatReport,
 } from "@/test/integration/factories";
-import { cancelRegistration } from "./manage";
+import { cancelRegistration } from "../self-service/manage";
 import { registrationTransaction } from "./transaction";
 import { manageTokenOf, register, type RegistrationAnswer } from "./register";
 import { newCheckInCode } from "./tokens";

@@ -25,7 +25,8 @@ import {
   type IdempotencyClaim,
 } from "./idempotency";
 import { takeSeats } from "./seats";
-import { hashToken, manageUrl, newCheckInCode, newToken } from "./tokens";
+import { hashToken, newToken } from "../security/tokens";
+import { manageUrl, newCheckInCode } from "./tokens";
 import { registrationTransaction } from "./transaction";
 import { registrationViewOf, viewMeetingSelect, type RegistrationRow } from "./view";
 

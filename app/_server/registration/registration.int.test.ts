@@ -4,13 +4,19 @@ import { seedDemo } from "@/prisma/seed";
 import { createActor } from "@/test/integration/actors";
 import { delegate, limitedSession } from "@/test/integration/factories";
 import { rateLimitKey } from "@/app/_server/rate-limit";
-import { limitLostLinkRequests, LOST_LINK_EMAIL_SCOPE, sendManageLinks } from "./lost-link";
-import { cancelRegistration, changeSessions, deleteRegistration, updateDetails } from "./manage";
-import { exportPersonalData, getManagedRegistration, listBookableSessions, listCityOptions } from "./queries";
+import { limitLostLinkRequests, LOST_LINK_EMAIL_SCOPE, sendManageLinks } from "../self-service/lost-link";
+import {
+  cancelRegistration,
+  changeSessions,
+  deleteRegistration,
+  updateDetails,
+} from "../self-service/manage";
+import { exportPersonalData, getManagedRegistration } from "../self-service/queries";
+import { listBookableSessions, listCityOptions } from "./queries";
 import { manageTokenOf, register } from "./register";
-import { setCityQuota } from "./quotas";
-import { approveRegistration, rejectRegistration } from "./review";
-import { hashToken } from "./tokens";
+import { setCityQuota } from "../desk/quotas";
+import { approveRegistration, rejectRegistration } from "../desk/review";
+import { hashToken } from "../security/tokens";
 import { refusal } from "@/test/integration/refusal";
 
 let meetingId: string;

@@ -1,24 +1,10 @@
 import "server-only";
-import { createHash, randomBytes, randomInt } from "node:crypto";
+import { randomInt } from "node:crypto";
 import { CHECK_IN_ALPHABET, CHECK_IN_CODE_LENGTH } from "@/app/_lib/check-in-code";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import type { Prisma } from "../db";
 import { env } from "../env";
-
-/**
- * Secrets in links: 256 bits from the CSPRNG, base64url (43 characters). The database keeps only their
- * SHA-256, so a copy of it opens no manage page and no calendar.
- */
-export function newToken(): string {
-  return randomBytes(32).toString("base64url");
-}
-
-/** What newToken makes: 43 characters of base64url. */
-export const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
-
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
+import { hashToken, newToken, TOKEN_SHAPE } from "../security/tokens";
 
 /** A new token for the registration; earlier ones stay valid (each email carries its own link). */
 export async function issueAccessToken(

@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import { rateLimitKey } from "../rate-limit";
 import { newCheckInCode } from "../registration/tokens";
-import { scrubAuditRecord } from "./audit-scrub";
+import { scrubRegistrationAudit } from "../registration/audit-scrub";
 
 type Tx = Prisma.TransactionClient;
 
@@ -34,7 +34,7 @@ export type AnonymizedCounts = {
  * Gone with it: the manage and calendar links (their hashes, so both answer 404), the outbox emails
  * (address and text), idempotency keys (their sealed answers hold the manage link), the rate-limit
  * counters of the address (lost link). In the audit log the registration's entries keep their action, time and
- * organizer, and their before/after records lose everything personal (audit-scrub.ts). The check-in
+ * organizer, and their before/after records lose everything personal (registration/audit-scrub.ts). The check-in
  * keeps its time and the staff member, an organizer's account like the audit log's actor.
  */
 const ANONYMOUS = {
@@ -60,7 +60,7 @@ const ANONYMOUS = {
  * transaction. Rows already anonymized are left alone, so a second run finds nothing to do.
  */
 export async function anonymizeMeeting(tx: Tx, meetingId: string, now: Date): Promise<AnonymizedCounts> {
-  // Locked like every registration change (manage.ts), so a delegate's last edit cannot cross this one.
+  // Locked like every registration change (registration/changes.ts), so a delegate's last edit cannot cross this one.
   const registrations = await tx.$queryRaw<{ id: string; email: string }[]>`
     SELECT "id", "email" FROM "Registration"
     WHERE "meetingId" = ${meetingId} AND "anonymizedAt" IS NULL
@@ -87,44 +87,4 @@ export async function anonymizeMeeting(tx: Tx, meetingId: string, now: Date): Pr
     idempotencyKeys: idempotencyKeys.count,
     auditEntries,
   };
-}
-
-/**
- * Scrubs the audit records of one registration (its delegate deleted it), or of every registration entry
- * of a meeting (retention: also those of registrations deleted before the fix that scrubs on deletion).
- * Counts the entries that changed; scrubbed ones do not change again.
- */
-export async function scrubRegistrationAudit(
-  tx: Tx,
-  scope: { meetingId: string } | { registrationId: string },
-): Promise<number> {
-  const entries = await tx.auditEntry.findMany({
-    where: {
-      entity: "Registration",
-      ...("meetingId" in scope ? { meetingId: scope.meetingId } : { entityId: scope.registrationId }),
-    },
-    select: { id: true, before: true, after: true },
-    orderBy: { id: "asc" },
-  });
-  let changed = 0;
-  for (const entry of entries) {
-    const before = scrubAuditRecord(entry.before);
-    const after = scrubAuditRecord(entry.after);
-    if (
-      JSON.stringify(before) === JSON.stringify(entry.before) &&
-      JSON.stringify(after) === JSON.stringify(entry.after)
-    )
-      continue;
-    await tx.auditEntry.update({
-      where: { id: entry.id },
-      data: { before: asJson(before), after: asJson(after) },
-    });
-    changed++;
-  }
-  return changed;
-}
-
-/** A record that was null stays SQL NULL (not the JSON value null), as recordAudit writes it. */
-function asJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
-  return value === null || value === undefined ? Prisma.DbNull : (value as Prisma.InputJsonValue);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
-import { authSecret } from "../auth/secret";
+import { authSecret } from "./secret";
 
 /**
  * Keys for other purposes than signing sessions, each derived from the app's secret (AUTH_SECRET, or the

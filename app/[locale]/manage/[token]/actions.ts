@@ -10,15 +10,15 @@ import type { FormState } from "@/app/_lib/form-state";
 import { registrationFormValues, inputFromForm } from "@/app/_lib/registration/form";
 import { subscribeData } from "@/app/_server/calendar/subscribe";
 import { formStateOf, invalidFormState, malformedArguments } from "@/app/_server/forms";
-import { personalFeedPath, rotateCalendarToken } from "@/app/_server/registration/calendar-link";
+import { personalFeedPath, rotateCalendarToken } from "@/app/_server/self-service/calendar-link";
 import {
   cancelRegistration,
   changeSessions,
   deleteRegistration,
   updateDetails,
-} from "@/app/_server/registration/manage";
+} from "@/app/_server/self-service/manage";
 import { parseDelegateForm } from "@/app/_server/registration/form-input";
-import { getManagedRegistration } from "@/app/_server/registration/queries";
+import { getManagedRegistration } from "@/app/_server/self-service/queries";
 
 /** The manage page's forms. The token in the bound arguments is the only authorization, as in the URL. */
 

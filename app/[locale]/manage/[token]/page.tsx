@@ -9,12 +9,8 @@ import { Link } from "@/app/_lib/i18n/navigation";
 import { pick } from "@/app/_lib/i18n/localized";
 import { sessionOption } from "@/app/_lib/registration/session-options";
 import { orNotFound, pageLocale } from "@/app/_server/pages";
-import {
-  getManagedRegistration,
-  hasCalendarLink,
-  listBookableSessions,
-  listCityOptions,
-} from "@/app/_server/registration/queries";
+import { listBookableSessions, listCityOptions } from "@/app/_server/registration/queries";
+import { getManagedRegistration, hasCalendarLink } from "@/app/_server/self-service/queries";
 import { checkInQrSvg } from "@/app/_server/registration/check-in-link";
 import { manageUrl } from "@/app/_server/registration/tokens";
 import type { AppLocale } from "@/app/_lib/i18n/locales";

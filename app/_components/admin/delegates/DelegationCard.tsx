@@ -3,7 +3,7 @@ import { adminPaths } from "@/app/_lib/admin-paths";
 import { Link } from "@/app/_lib/i18n/navigation";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
-import type { Delegation, DelegationMember } from "@/app/_server/registration/delegations";
+import type { Delegation, DelegationMember } from "@/app/_server/desk/delegations";
 import { PersonName } from "./PersonName";
 
 /** One person of a delegation: the name links to the registration, then role, position and organization. */

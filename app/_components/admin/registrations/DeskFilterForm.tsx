@@ -5,7 +5,7 @@ import { Link } from "@/app/_lib/i18n/navigation";
 import { statusFilters, type DeskFilters } from "@/app/_lib/registration/desk-filters";
 import { delegateRoles } from "@/app/_lib/registration/fields";
 import { formatDateTime } from "@/app/_lib/time";
-import type { DeskCity, DeskSession } from "@/app/_server/registration/desk-queries";
+import type { DeskCity, DeskSession } from "@/app/_server/desk/desk-queries";
 
 type Props = {
   filters: DeskFilters;

@@ -7,7 +7,7 @@ import { displayName } from "@/app/_lib/names";
 import { placeName } from "@/app/_lib/places";
 import { formatDateTime } from "@/app/_lib/time";
 import type { DeskFilters, SortKey } from "@/app/_lib/registration/desk-filters";
-import type { DeskRow } from "@/app/_server/registration/desk-queries";
+import type { DeskRow } from "@/app/_server/desk/desk-queries";
 import { deskHref, sortedBy } from "./format";
 import { RegistrationStatusBadge } from "./RegistrationStatusBadge";
 

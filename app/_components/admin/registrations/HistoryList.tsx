@@ -3,7 +3,7 @@ import { adminPaths } from "@/app/_lib/admin-paths";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { formatDateTime } from "@/app/_lib/time";
-import type { HistoryEntry } from "@/app/_server/registration/desk-history";
+import type { HistoryEntry } from "@/app/_server/desk/desk-history";
 
 const knownActions = [
   "approve",

@@ -4,7 +4,7 @@ import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { latinName } from "@/app/_lib/names";
 import { placeName } from "@/app/_lib/places";
 import { formatDateTime } from "@/app/_lib/time";
-import type { DeskRegistration } from "@/app/_server/registration/desk-queries";
+import type { DeskRegistration } from "@/app/_server/desk/desk-queries";
 
 type Props = { registration: DeskRegistration; locale: AppLocale; timeZone: string };
 

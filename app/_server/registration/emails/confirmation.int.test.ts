@@ -7,7 +7,8 @@ import { sinkForTheApp } from "@/test/smtp-sink";
 const sink = await sinkForTheApp({ MAIL_MAX_ATTEMPTS: "3", PUBLIC_URL: "https://meeting.example" });
 
 const { db } = await import("@/app/_server/db");
-const { hashToken, registrationIdForToken } = await import("@/app/_server/registration/tokens");
+const { registrationIdForToken } = await import("@/app/_server/registration/tokens");
+const { hashToken } = await import("@/app/_server/security/tokens");
 const { deliverOutbox } = await import("@/app/_server/mail/delivery");
 const { LINK_TOKEN_PLACEHOLDER } = await import("@/app/_server/mail/links");
 const { closeMailTransport } = await import("@/app/_server/mail/transport");

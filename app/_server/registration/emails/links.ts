@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../../db";
 import type { LinkMinter } from "../../mail/links";
-import { hashToken, newToken } from "../tokens";
+import { hashToken, newToken } from "../../security/tokens";
 
 /**
  * The delegate's manage link in a registration email: a fresh manage token for each attempt to send, its

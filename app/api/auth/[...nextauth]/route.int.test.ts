@@ -229,7 +229,7 @@ describe("sessions the server ends", () => {
 describe("GET /api/auth/session", () => {
   it("answers a forged or expired session cookie with no session, clears it, and logs one line without the token", async () => {
     const { encode } = await import("next-auth/jwt");
-    const { authSecret } = await import("@/app/_server/auth/secret");
+    const { authSecret } = await import("@/app/_server/security/secret");
     const expired = await encode({
       token: { sub: "someone", email: "someone@example.org" },
       secret: await authSecret(),

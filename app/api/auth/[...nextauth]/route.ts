@@ -1,7 +1,7 @@
 import NextAuth from "next-auth";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { negotiateLocale } from "@/app/_lib/i18n/negotiate";
-import { authOptions } from "@/app/_server/auth/options";
+import { authOptions } from "@/app/_server/accounts/next-auth";
 import { env } from "@/app/_server/env";
 import { AppError } from "@/app/_server/errors";
 import { errorResponse, errorSentence } from "@/app/_server/http";

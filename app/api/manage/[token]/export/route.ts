@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { asAppError } from "@/app/_server/errors";
 import { errorResponse } from "@/app/_server/http";
-import { exportPersonalData } from "@/app/_server/registration/queries";
+import { exportPersonalData } from "@/app/_server/self-service/queries";
 
 /** The delegate's own data as a JSON download; the manage token is the only key. */
 export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {

@@ -14,7 +14,7 @@ import { invalidFormState } from "@/app/_server/forms";
 import { listCityQuotas } from "@/app/_server/meetings/admin-queries";
 import { hiddenId } from "@/app/_server/meetings/form-ids";
 import { updateMeeting } from "@/app/_server/meetings/mutations";
-import { setCityQuota } from "@/app/_server/registration/quotas";
+import { setCityQuota } from "@/app/_server/desk/quotas";
 
 function translator(locale: AppLocale) {
   return createTranslator({ locale, messages: messages[locale], namespace: "adminMeetings" });

@@ -8,7 +8,7 @@ import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
 import { pageActor } from "@/app/_server/authz";
 import { orNotFound } from "@/app/_server/pages";
-import { getDelegations } from "@/app/_server/registration/delegations";
+import { getDelegations } from "@/app/_server/desk/delegations";
 
 type Props = { params: Promise<{ locale: AppLocale; slug: string }> };
 

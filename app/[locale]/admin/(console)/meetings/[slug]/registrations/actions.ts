@@ -19,9 +19,9 @@ import {
   moveUpFromWaitlist,
   removeFromWaitlist,
   resendConfirmation,
-} from "@/app/_server/registration/desk-mutations";
+} from "@/app/_server/desk/desk-mutations";
 import { parseDelegateForm } from "@/app/_server/registration/form-input";
-import { reviewRegistration } from "@/app/_server/registration/review";
+import { reviewRegistration } from "@/app/_server/desk/review";
 
 /** The registration desk's forms; every action needs `manageRegistrations`, and the domain checks it again. */
 

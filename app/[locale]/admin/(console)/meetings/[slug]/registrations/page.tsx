@@ -11,7 +11,7 @@ import { Link } from "@/app/_lib/i18n/navigation";
 import { deskFilterQuery, parseDeskFilters } from "@/app/_lib/registration/desk-filters";
 import { pageActor } from "@/app/_server/authz";
 import { orNotFound } from "@/app/_server/pages";
-import { deskChoices, getDeskMeeting, listDeskRegistrations } from "@/app/_server/registration/desk-queries";
+import { deskChoices, getDeskMeeting, listDeskRegistrations } from "@/app/_server/desk/desk-queries";
 
 type Props = {
   params: Promise<{ locale: AppLocale; slug: string }>;

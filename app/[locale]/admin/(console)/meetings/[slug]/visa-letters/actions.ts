@@ -4,7 +4,7 @@ import { refresh } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { isLocale, localeNames } from "@/app/_lib/i18n/locales";
 import { backOfficeAction, saved } from "@/app/_server/action";
-import { saveVisaLetterTemplate } from "@/app/_server/registration/visa-letters";
+import { saveVisaLetterTemplate } from "@/app/_server/desk/visa-letters";
 
 /**
  * Saves the visa letter template of one language, or (intent "reset") goes back to the built-in letter.

@@ -11,7 +11,7 @@ import { placeName } from "@/app/_lib/places";
 import { letterTemplate } from "@/app/_lib/visa-letter";
 import { pageActor } from "@/app/_server/authz";
 import { orNotFound } from "@/app/_server/pages";
-import { getVisaLetterDesk } from "@/app/_server/registration/visa-letters";
+import { getVisaLetterDesk } from "@/app/_server/desk/visa-letters";
 import { saveVisaLetterAction } from "./actions";
 import { letterLanguage, printPath } from "./letter-language";
 

@@ -22,7 +22,7 @@ import { displayName } from "@/app/_lib/names";
 import { formatDateTime } from "@/app/_lib/time";
 import { pageActor } from "@/app/_server/authz";
 import { orNotFound } from "@/app/_server/pages";
-import { deskChoices, getDeskMeeting, getDeskRegistration } from "@/app/_server/registration/desk-queries";
+import { deskChoices, getDeskMeeting, getDeskRegistration } from "@/app/_server/desk/desk-queries";
 import { listCityOptions } from "@/app/_server/registration/queries";
 import { notFound } from "next/navigation";
 import {

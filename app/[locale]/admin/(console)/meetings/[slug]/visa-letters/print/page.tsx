@@ -9,7 +9,7 @@ import { letterParagraphs } from "@/app/_lib/visa-letter";
 import { getAlliance } from "@/app/_server/alliance/queries";
 import { pageActor } from "@/app/_server/authz";
 import { orNotFound } from "@/app/_server/pages";
-import { visaLetters } from "@/app/_server/registration/visa-letters";
+import { visaLetters } from "@/app/_server/desk/visa-letters";
 import { letterLanguage } from "../letter-language";
 import "./print.css";
 

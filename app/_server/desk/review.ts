@@ -3,9 +3,9 @@ import { authorize, type Actor } from "../authz";
 import { recordAudit } from "../audit/record";
 import type { Prisma } from "../db";
 import { AppError } from "../errors";
-import { queueRegistrationEmail } from "./emails/queue";
-import { lockRegistration, releaseAllSeats } from "./manage";
-import { registrationTransaction } from "./transaction";
+import { queueRegistrationEmail } from "../registration/emails/queue";
+import { lockRegistration, releaseAllSeats } from "../registration/changes";
+import { registrationTransaction } from "../registration/transaction";
 
 /**
  * Decisions on registrations that wait for approval. Pending registrations hold their seats, so that

@@ -5,7 +5,7 @@ import { defaultVisaLetters } from "@/app/_lib/visa-letter-defaults";
 import { seedDemo } from "@/prisma/seed";
 import { createActor, outcome } from "@/test/integration/actors";
 import { delegate } from "@/test/integration/factories";
-import { register } from "./register";
+import { register } from "../registration/register";
 import { getVisaLetterDesk, saveVisaLetterTemplate, visaLetters } from "./visa-letters";
 
 let organizer: Actor;

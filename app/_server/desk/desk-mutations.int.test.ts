@@ -16,7 +16,7 @@ import {
   removeFromWaitlist,
   resendConfirmation,
 } from "./desk-mutations";
-import { register } from "./register";
+import { register } from "../registration/register";
 import { reviewRegistration } from "./review";
 
 let meetingId: string;

@@ -4,12 +4,12 @@ import { pick } from "@/app/_lib/i18n/localized";
 import { messages } from "@/app/_lib/i18n/messages";
 import { createTranslator } from "@/app/_lib/i18n/translator";
 import { displayName } from "@/app/_lib/names";
-import type { SessionDto } from "../agenda/queries";
+import type { SessionDto } from "./queries";
 import { db } from "../db";
 import { env } from "../env";
-import type { CalendarEvent } from "./ics";
-import { sessionUid } from "./ics";
-import { chinaTimeLine, translator } from "./wording";
+import type { CalendarEvent } from "../calendar/ics";
+import { sessionUid } from "../calendar/ics";
+import { chinaTimeLine, translator } from "../calendar/wording";
 
 /** What a calendar needs beyond the agenda's DTO: the version fields. */
 export type SessionVersion = { sequence: number; updatedAt: Date };

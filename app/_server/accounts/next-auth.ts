@@ -1,22 +1,21 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import { SIGN_IN_ERRORS } from "@/app/_lib/accounts/sign-in-errors";
-import { decode } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { cookies } from "next/headers";
-import { endSession, liveSession } from "../accounts/sessions";
-import { signIn } from "../accounts/sign-in";
+import { secureCookies } from "../auth/session-cookie";
+import { endSession, liveSession } from "../auth/sessions";
+import { signIn } from "./sign-in";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { clientAddress } from "../http";
-import { authLogger, SessionEnded } from "./logger";
-import { sameSiteRedirect } from "./redirect";
-import { authSecret } from "./secret";
+import { authLogger, SessionEnded } from "../auth/logger";
+import { sameSiteRedirect } from "../auth/redirect";
+import { authSecret } from "../security/secret";
 
 /**
  * next-auth with one Credentials provider and signed JWT cookies ("jwt" strategy: next-auth's database
  * sessions do not work with credentials). The cookie carries only the id of a row in UserSession
- * (accounts/sessions.ts), and that row decides: deleting it ends the session on every instance at once,
+ * (auth/sessions.ts), and that row decides: deleting it ends the session on every instance at once,
  * it has a lifetime from sign-in that use never extends, and an idle timeout. Role and account state are
  * read from the database on every request (authz.ts).
  */
@@ -77,30 +76,4 @@ export async function authOptions(): Promise<NextAuthOptions> {
       },
     },
   };
-}
-
-/**
- * The session id in this request's cookie, if the cookie is genuine and unexpired. Read here rather than
- * through getServerSession, which would run next-auth's whole session callback chain (and one more
- * query) for each page; a cookie that fails is one log line.
- */
-export async function requestSessionId(): Promise<string | null> {
-  const cookie = (await cookies()).get(sessionCookieName())?.value;
-  if (!cookie) return null;
-  const token = await decode({ token: cookie, secret: await authSecret() }).catch(() => null);
-  if (typeof token?.sid !== "string") {
-    console.warn("[auth] session cookie rejected");
-    return null;
-  }
-  return token.sid;
-}
-
-/** Cookies only over https, and then with the __Secure- prefix, when the site is served over https. */
-function secureCookies(): boolean {
-  return env().PUBLIC_URL.startsWith("https://");
-}
-
-/** next-auth's name for the session cookie under `useSecureCookies`. */
-function sessionCookieName(): string {
-  return `${secureCookies() ? "__Secure-" : ""}next-auth.session-token`;
 }

@@ -2,23 +2,17 @@ import "server-only";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import type { DelegateDetails } from "@/app/_lib/registration/fields";
 import { windowState } from "@/app/_lib/registration/window";
-import { db, type Prisma } from "../db";
+import type { Prisma } from "../db";
 import { isUniqueViolation } from "../database/errors";
 import { AppError, notFound } from "../errors";
 import { queueRegistrationEmail } from "./emails/queue";
-import { rateLimitKey } from "../rate-limit";
-import { scrubRegistrationAudit } from "../retention/anonymize";
 import { checkCity, checkSessions } from "./choices";
-import { LOST_LINK_EMAIL_SCOPE } from "./lost-link";
 import { releaseSeat, takeSeat } from "./seats";
-import { registrationIdForToken } from "./tokens";
-import { registrationTransaction } from "./transaction";
 
 /**
- * What a delegate does on the manage page, authorized by the manage token alone. Each operation locks
- * the registration's row first, so that two tabs of the same delegate cannot interleave. The bodies
- * (`writeDetails`, `replaceSessions`, `cancelLocked`) take a registration their caller has locked: the
- * registration desk runs the same rules for organizers (desk-mutations.ts).
+ * Changes of an existing registration, with the rules of registering: the delegate makes them on the
+ * manage page (self-service/manage.ts), organizers at the registration desk (desk/desk-mutations.ts,
+ * desk/review.ts) and the door (check-in/). Each takes a registration its caller has locked.
  */
 
 type Tx = Prisma.TransactionClient;
@@ -43,10 +37,6 @@ export async function lockRegistration(
     throw new AppError("not_editable", "The registration is cancelled or rejected");
   }
   return row;
-}
-
-export async function lockByToken(tx: Tx, token: string, options: { editable: boolean }): Promise<Locked> {
-  return lockRegistration(tx, await registrationIdForToken(tx, token, "manage"), options);
 }
 
 /** Tells everyone who moved up from a waiting list. */
@@ -99,18 +89,6 @@ export async function writeDetails(
   });
 }
 
-export async function updateDetails(
-  token: string,
-  details: DelegateDetails,
-  locale: AppLocale,
-): Promise<void> {
-  await refusingTakenEmail(() =>
-    registrationTransaction(async (tx) =>
-      writeDetails(tx, await lockByToken(tx, token, { editable: true }), details, locale),
-    ),
-  );
-}
-
 type SessionChange = { added: string[]; released: string[] };
 
 /**
@@ -154,20 +132,6 @@ export async function replaceSessions(
   return { added, released };
 }
 
-export async function changeSessions(
-  token: string,
-  sessionIds: string[],
-  locale: AppLocale,
-  now: Date = new Date(),
-): Promise<void> {
-  await registrationTransaction(async (tx) => {
-    await replaceSessions(tx, await lockByToken(tx, token, { editable: true }), sessionIds, locale, {
-      now,
-      windowApplies: true,
-    });
-  });
-}
-
 async function ensureOpen(tx: Tx, meetingId: string, now: Date): Promise<void> {
   const meeting = await tx.meeting.findUniqueOrThrow({
     where: { id: meetingId },
@@ -194,28 +158,4 @@ export async function cancelLocked(tx: Tx, registration: Locked, now: Date): Pro
     releasedSessionIds: released,
   });
   return released;
-}
-
-/** Cancels the registration; the manage page still shows it. */
-export async function cancelRegistration(token: string, now: Date = new Date()): Promise<void> {
-  await registrationTransaction(async (tx) => {
-    await cancelLocked(tx, await lockByToken(tx, token, { editable: true }), now);
-  });
-}
-
-/** Deletes the registration with all its personal data: seats, links, emails, stored answers, counters. */
-export async function deleteRegistration(token: string): Promise<void> {
-  const email = await registrationTransaction(async (tx) => {
-    const registration = await lockByToken(tx, token, { editable: false });
-    await releaseAllSeats(tx, registration.id);
-    await tx.idempotencyKey.deleteMany({ where: { registrationId: registration.id } });
-    // The desk's log of this registration keeps what happened, no longer who it was.
-    await scrubRegistrationAudit(tx, { registrationId: registration.id });
-    // Seats, access tokens and outbox emails go with it (ON DELETE CASCADE).
-    await tx.registration.delete({ where: { id: registration.id } });
-    return registration.email;
-  });
-  // The address's lost-link counter, by its keyed digest: made outside the transaction, since the key
-  // may have to be read from the database, which the embedded one cannot do beside an open transaction.
-  await db.rateLimit.deleteMany({ where: { key: await rateLimitKey(LOST_LINK_EMAIL_SCOPE, email) } });
 }

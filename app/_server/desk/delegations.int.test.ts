@@ -6,7 +6,7 @@ import { createActor, outcome } from "@/test/integration/actors";
 import { delegate } from "@/test/integration/factories";
 import { getDelegations } from "./delegations";
 import { setCityQuota } from "./quotas";
-import { register } from "./register";
+import { register } from "../registration/register";
 
 let organizer: Actor;
 let admin: Actor;

@@ -6,7 +6,7 @@ import { db } from "@/app/_server/db";
 import { seedDemo } from "@/prisma/seed";
 import { createActor } from "@/test/integration/actors";
 import { delegate, limitedSession } from "@/test/integration/factories";
-import { register } from "./register";
+import { register } from "../registration/register";
 
 // The routes read the signed-in organizer from the session cookie; here the test decides who it is.
 const signedIn = vi.hoisted(() => ({ actor: null as Actor | null }));

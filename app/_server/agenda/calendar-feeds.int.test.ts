@@ -7,8 +7,8 @@ import * as trackRoute from "@/app/calendar/[slug]/tracks/[track]/route";
 import { db } from "@/app/_server/db";
 import { seedDemo } from "@/prisma/seed";
 import { parseWithIcalJs, parseWithNodeIcal } from "@/test/ical";
-import { clearFeedCache } from "./feeds";
-import { sessionUid } from "./ics";
+import { clearFeedCache } from "./calendar-feeds";
+import { sessionUid } from "../calendar/ics";
 
 type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
 

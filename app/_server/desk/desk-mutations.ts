@@ -5,7 +5,7 @@ import { authorize, type Actor } from "../authz";
 import { recordAudit } from "../audit/record";
 import type { Prisma } from "../db";
 import { AppError, invalid } from "../errors";
-import { queueRegistrationEmail } from "./emails/queue";
+import { queueRegistrationEmail } from "../registration/emails/queue";
 import {
   cancelLocked,
   lockRegistration,
@@ -13,14 +13,14 @@ import {
   replaceSessions,
   writeDetails,
   type Locked,
-} from "./manage";
-import { releaseSeat, takeSeat } from "./seats";
-import { registrationTransaction } from "./transaction";
+} from "../registration/changes";
+import { releaseSeat, takeSeat } from "../registration/seats";
+import { registrationTransaction } from "../registration/transaction";
 
 /**
  * What organizers change on the registration desk. Each operation checks the role, locks the
  * registration's row within the desk's meeting (an id of another meeting is not found), runs the same
- * rules as the delegate's manage page (manage.ts) and records an audit entry in the same transaction.
+ * rules as the delegate's manage page (registration/changes.ts) and records an audit entry in the same transaction.
  * Approval and rejection are in review.ts.
  */
 

@@ -2,15 +2,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as personalRoute from "@/app/calendar/personal/[token]/route";
 import { db } from "@/app/_server/db";
 import { AppError } from "@/app/_server/errors";
-import { personalFeedPath, rotateCalendarToken } from "@/app/_server/registration/calendar-link";
-import { cancelRegistration } from "@/app/_server/registration/manage";
+import { personalFeedPath, rotateCalendarToken } from "@/app/_server/self-service/calendar-link";
+import { cancelRegistration } from "@/app/_server/self-service/manage";
 import { manageTokenOf, register } from "@/app/_server/registration/register";
-import { hashToken } from "@/app/_server/registration/tokens";
+import { hashToken } from "@/app/_server/security/tokens";
 import { seedDemo } from "@/prisma/seed";
 import { parseWithIcalJs, parseWithNodeIcal } from "@/test/ical";
 import { delegate, limitedSession } from "@/test/integration/factories";
-import { publicFeed } from "./feeds";
-import { sessionUid } from "./ics";
+import { publicFeed } from "../agenda/calendar-feeds";
+import { sessionUid } from "../calendar/ics";
 
 function get(token: string, init: RequestInit = {}): Promise<Response> {
   return personalRoute.GET(new Request(`http://localhost:3000${personalFeedPath(token)}`, init), {

@@ -5,11 +5,11 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { registrationIdForToken } from "../registration/tokens";
 import { loadRegistrationView } from "../registration/view";
-import { FEED_REFRESH_SECONDS, feedLanguage } from "./feeds";
-import { personalEvents, renderCalendar, type CalendarEvent } from "./ics";
-import { feedBody, type FeedBody } from "./respond";
-import { sessionEvents } from "./session-event";
-import { translator } from "./wording";
+import { FEED_REFRESH_SECONDS, feedLanguage } from "../calendar/feeds";
+import { personalEvents, renderCalendar, type CalendarEvent } from "../calendar/ics";
+import { feedBody, type FeedBody } from "../calendar/respond";
+import { sessionEvents } from "../agenda/session-event";
+import { translator } from "../calendar/wording";
 
 /**
  * A delegate's own feed behind a calendar token: the sessions they hold a seat in (confirmed), the ones

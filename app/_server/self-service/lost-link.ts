@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "../db";
 import { env } from "../env";
-import { queueRegistrationEmail } from "./emails/queue";
+import { queueRegistrationEmail } from "../registration/emails/queue";
 import { enforceRateLimits, rateLimitKey } from "../rate-limit";
-import { registrationTransaction } from "./transaction";
+import { registrationTransaction } from "../registration/transaction";
 
 /**
  * "Lost your link?": every active registration of the address gets an email with a fresh manage link.

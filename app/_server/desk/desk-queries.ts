@@ -8,7 +8,7 @@ import { db } from "../db";
 import { notFound } from "../errors";
 import { deskOrderBy, deskWhere } from "./desk-filter";
 import { registrationHistory, type HistoryEntry } from "./desk-history";
-import { loadRegistrationView, type RegistrationView } from "./view";
+import { loadRegistrationView, type RegistrationView } from "../registration/view";
 
 /** What the registration desk reads: the filtered list, the choices of its filters, one registration in full. */
 

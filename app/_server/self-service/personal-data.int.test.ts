@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { personalFeed } from "@/app/_server/calendar/personal-feed";
+import { personalFeed } from "@/app/_server/self-service/personal-feed";
 import { db } from "@/app/_server/db";
 import { seedDemo } from "@/prisma/seed";
 import { outcome } from "@/test/integration/actors";
@@ -7,7 +7,7 @@ import { delegate, limitedSession, seatInvariantViolations, seatReport } from "@
 import { rotateCalendarToken } from "./calendar-link";
 import { deleteRegistration } from "./manage";
 import { exportPersonalData, getManagedRegistration } from "./queries";
-import { manageTokenOf, register } from "./register";
+import { manageTokenOf, register } from "../registration/register";
 
 /** The delegate's own rights on the manage page: the export holds their data and nobody else's; deletion leaves nothing. */
 

@@ -9,7 +9,7 @@ import { createActor, outcome } from "@/test/integration/actors";
 import { delegate, limitedSession } from "@/test/integration/factories";
 import { cancelRegistrationAtDesk, resendConfirmation } from "./desk-mutations";
 import { deskChoices, getDeskMeeting, getDeskRegistration, listDeskRegistrations } from "./desk-queries";
-import { register } from "./register";
+import { register } from "../registration/register";
 
 let meetingId: string;
 let organizer: Actor;

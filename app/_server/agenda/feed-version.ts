@@ -1,5 +1,5 @@
 import "server-only";
-import { sessionKinds, type SessionKind } from "../agenda/queries";
+import { sessionKinds, type SessionKind } from "./queries";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { RECORD_ID, SLUG } from "@/app/_lib/ids";

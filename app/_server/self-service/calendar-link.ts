@@ -1,7 +1,7 @@
 import "server-only";
 import { lockByToken } from "./manage";
-import { issueAccessToken } from "./tokens";
-import { registrationTransaction } from "./transaction";
+import { issueAccessToken } from "../registration/tokens";
+import { registrationTransaction } from "../registration/transaction";
 
 /**
  * The delegate's personal calendar link, managed from the manage page. There is at most one: a new link

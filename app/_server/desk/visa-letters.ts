@@ -20,7 +20,7 @@ import { authorize, type Actor } from "../authz";
 import { db } from "../db";
 import { invalid, notFound } from "../errors";
 import { ACTIVE_REGISTRATION } from "../meetings/admin-queries";
-import { viewMeetingSelect } from "./view";
+import { viewMeetingSelect } from "../registration/view";
 
 /**
  * Visa invitation letters: the organizers' template per language (null: the built-in letter), and the
