@@ -12,6 +12,7 @@ import {
   Section,
   SelectField,
   textValue,
+  EmailField,
   TextField,
   type FieldContext,
 } from "../forms/Field";
@@ -151,16 +152,7 @@ export function DelegateFields({ state, cities }: Props) {
 
       <Section title={t("contact")}>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField
-            name="email"
-            type="email"
-            label={t("email")}
-            state={state}
-            required
-            requiredLabel={required}
-            autoComplete="email"
-            maxLength={254}
-          />
+          <EmailField label={t("email")} state={state} requiredLabel={required} autoComplete="email" />
           <TextField
             name="phone"
             type="tel"

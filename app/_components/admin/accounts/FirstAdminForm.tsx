@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { initialFormState, type FormState } from "@/app/_lib/form-state";
-import { TextField } from "../../forms/Field";
+import { EmailField, TextField } from "../../forms/Field";
 import { FormMessage } from "../../forms/FormMessage";
 import { SubmitButton } from "../../forms/SubmitButton";
 import { useFormAction } from "../../forms/useFormAction";
@@ -28,16 +28,7 @@ export function FirstAdminForm({ action, token, minLength }: Props) {
     <form {...formProps} className="space-y-4" noValidate>
       <FormMessage state={linkError ? { ...state, message: linkError } : state} />
       <input type="hidden" name="token" value={token} />
-      <TextField
-        name="email"
-        type="email"
-        label={t("email")}
-        state={state}
-        required
-        requiredLabel={t("required")}
-        autoComplete="username"
-        maxLength={254}
-      />
+      <EmailField label={t("email")} state={state} requiredLabel={t("required")} autoComplete="username" />
       <TextField
         name="name"
         label={t("name")}

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { initialFormState, type FormState } from "@/app/_lib/form-state";
 import { userRoles } from "@/app/_lib/roles";
-import { Section, SelectField, TextField } from "../../forms/Field";
+import { Section, SelectField, EmailField, TextField } from "../../forms/Field";
 import { FormMessage } from "../../forms/FormMessage";
 import { SubmitButton } from "../../forms/SubmitButton";
 import { useFormAction } from "../../forms/useFormAction";
@@ -29,16 +29,7 @@ export function InviteForm({ action }: { action: Action }) {
         <Section title={t("heading")}>
           <FormMessage state={state} />
           <div className="grid gap-4 sm:grid-cols-3">
-            <TextField
-              name="email"
-              type="email"
-              label={t("email")}
-              state={state}
-              required
-              requiredLabel={t("required")}
-              autoComplete="off"
-              maxLength={254}
-            />
+            <EmailField label={t("email")} state={state} requiredLabel={t("required")} autoComplete="off" />
             <TextField
               name="name"
               label={t("name")}

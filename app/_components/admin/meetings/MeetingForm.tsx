@@ -7,7 +7,6 @@ import { Choice, Section, SelectField, textValue, TextField } from "../../forms/
 import { FormMessage } from "../../forms/FormMessage";
 import { SubmitButton } from "../../forms/SubmitButton";
 import { useFormAction } from "../../forms/useFormAction";
-import { DateTimeField } from "./DateTimeField";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -103,14 +102,14 @@ export function MeetingForm({ action, defaults, meetingId, sources }: Props) {
             <option value="Europe/Berlin" />
             <option value="Asia/Shanghai" />
           </datalist>
-          <DateTimeField type="date" {...field("startsOn")} required requiredLabel={required} />
-          <DateTimeField type="date" {...field("endsOn")} required requiredLabel={required} />
+          <TextField type="date" {...field("startsOn")} required requiredLabel={required} />
+          <TextField type="date" {...field("endsOn")} required requiredLabel={required} />
         </div>
       </Section>
       <Section title={t("registrationSection")}>
         <div className="grid gap-4 sm:grid-cols-2">
-          <DateTimeField type="datetime-local" {...field("registrationOpensAt")} hint={t("windowHint")} />
-          <DateTimeField type="datetime-local" {...field("registrationClosesAt")} hint={t("windowHint")} />
+          <TextField type="datetime-local" {...field("registrationOpensAt")} hint={t("windowHint")} />
+          <TextField type="datetime-local" {...field("registrationClosesAt")} hint={t("windowHint")} />
         </div>
         <Choice
           type="checkbox"
