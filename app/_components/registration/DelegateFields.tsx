@@ -3,19 +3,20 @@
 import { useLocale, useTranslations } from "next-intl";
 import { locales, localeNames, type AppLocale } from "@/app/_lib/i18n/locales";
 import { pick, type Translations } from "@/app/_lib/i18n/localized";
-import { delegateRoles, nameOrders } from "@/app/_lib/registration/fields";
+import { delegateRoles } from "@/app/_lib/registration/fields";
 import {
   Choice,
   describedBy,
+  EmailField,
   FieldMessages,
   listValue,
   Section,
   SelectField,
   textValue,
-  EmailField,
   TextField,
   type FieldContext,
 } from "../forms/Field";
+import { NameOrderField } from "../forms/NameOrderField";
 
 export type CityOption = { id: string; name: Translations; country: "DE" | "CN"; full: boolean };
 
@@ -61,20 +62,12 @@ export function DelegateFields({ state, cities }: Props) {
             hint={t("nativeNameHint")}
             maxLength={100}
           />
-          <fieldset className="space-y-1" aria-describedby={describedBy("nameOrder", state)}>
-            <legend className="font-medium">{t("nameOrder")}</legend>
-            {nameOrders.map((order) => (
-              <Choice
-                key={order}
-                type="radio"
-                name="nameOrder"
-                value={order}
-                defaultChecked={nameOrder === order}
-                label={order === "given_first" ? t("nameOrderGivenFirst") : t("nameOrderFamilyFirst")}
-              />
-            ))}
-            <FieldMessages name="nameOrder" state={state} />
-          </fieldset>
+          <NameOrderField
+            state={state}
+            legend={t("nameOrder")}
+            labels={{ given_first: t("nameOrderGivenFirst"), family_first: t("nameOrderFamilyFirst") }}
+            value={nameOrder}
+          />
           <TextField
             name="honorific"
             label={t("honorific")}
