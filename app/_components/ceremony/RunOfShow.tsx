@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/app/_components/DataTable";
+import { TitledSection } from "@/app/_components/layout/TitledSection";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
 import { displayName } from "@/app/_lib/names";
@@ -13,10 +14,7 @@ export async function RunOfShow({ runOfShow, timeZone, locale }: Props) {
   const [t, ta] = await Promise.all([getTranslations("session"), getTranslations("agenda")]);
   const list = new Intl.ListFormat(locale, { type: "conjunction" });
   return (
-    <section aria-labelledby="run-of-show" className="space-y-3">
-      <h2 id="run-of-show" className="text-xl font-semibold">
-        {t("runOfShow")}
-      </h2>
+    <TitledSection id="run-of-show" title={t("runOfShow")}>
       {runOfShow.inductees.length > 0 && (
         <p>
           {t("inductees")}:{" "}
@@ -78,6 +76,6 @@ export async function RunOfShow({ runOfShow, timeZone, locale }: Props) {
         minWidth="min-w-[36rem]"
         testId="run-of-show"
       />
-    </section>
+    </TitledSection>
   );
 }

@@ -11,7 +11,7 @@ type Props = {
 /** A back-office page's title and the line under it. */
 export function PageHeader({ title, intro, action }: Props) {
   const heading = (
-    <div className="space-y-1">
+    <div>
       <h1 className="text-2xl font-bold">{title}</h1>
       {intro && <p className="text-slate-700">{intro}</p>}
     </div>

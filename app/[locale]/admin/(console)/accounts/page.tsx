@@ -5,6 +5,7 @@ import { InviteForm } from "@/app/_components/admin/accounts/InviteForm";
 import { TwoFactorCell } from "@/app/_components/admin/accounts/TwoFactorCell";
 import { TwoFactorPolicyForm } from "@/app/_components/admin/accounts/TwoFactorPolicyForm";
 import { DataTable, type Column } from "@/app/_components/DataTable";
+import { PageHeader } from "@/app/_components/layout/PageHeader";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import { Link } from "@/app/_lib/i18n/navigation";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
@@ -132,10 +133,7 @@ export default async function AccountsPage({ params }: Props) {
   ];
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="text-slate-700">{t("intro")}</p>
-      </div>
+      <PageHeader title={t("title")} intro={t("intro")} />
       <InviteForm action={inviteAccount} />
       <DataTable
         columns={columns}

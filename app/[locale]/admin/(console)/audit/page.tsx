@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { DataTable, type Column } from "@/app/_components/DataTable";
+import { PageHeader } from "@/app/_components/layout/PageHeader";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import { auditValue, changedFields } from "@/app/_lib/audit-diff";
 import { RECORD_ID, SLUG } from "@/app/_lib/ids";
@@ -96,10 +97,7 @@ export default async function AuditPage({ searchParams }: Props) {
   ];
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="text-slate-700">{t("intro")}</p>
-      </div>
+      <PageHeader title={t("title")} intro={t("intro")} />
       <form method="get" className="flex flex-wrap items-end gap-3">
         <label className="space-y-1">
           <span className="block text-sm font-medium">{t("meeting")}</span>

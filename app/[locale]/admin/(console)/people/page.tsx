@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { DataTable, type Column } from "@/app/_components/DataTable";
+import { PageHeader } from "@/app/_components/layout/PageHeader";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
@@ -50,18 +51,18 @@ export default async function PeoplePage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-6">
-      <header className="flex flex-wrap items-end justify-between gap-4">
-        <div className="space-y-1">
-          <h1 className="text-2xl font-bold">{t("title")}</h1>
-          <p className="text-slate-700">{t("intro")}</p>
-        </div>
-        <Link
-          href={adminPaths.newPerson}
-          className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-        >
-          {t("new")}
-        </Link>
-      </header>
+      <PageHeader
+        title={t("title")}
+        intro={t("intro")}
+        action={
+          <Link
+            href={adminPaths.newPerson}
+            className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+          >
+            {t("new")}
+          </Link>
+        }
+      />
       <form role="search" method="get" className="flex flex-wrap items-end gap-2">
         <div className="space-y-1">
           <label htmlFor="people-search" className="block font-medium">

@@ -4,6 +4,7 @@ import { MeetingAdminNav } from "@/app/_components/admin/MeetingAdminNav";
 import { ConflictList } from "@/app/_components/admin/sessions/ConflictList";
 import { StatusBadge } from "@/app/_components/admin/sessions/StatusBadge";
 import { DataTable, type Column } from "@/app/_components/DataTable";
+import { PageHeader } from "@/app/_components/layout/PageHeader";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
@@ -96,20 +97,18 @@ export default async function SessionListPage({ params }: Props) {
   return (
     <div className="space-y-6">
       <MeetingAdminNav slug={slug} role={actor.role} />
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-bold">
-            {t("title")}: {pick(program.meeting.title, locale)}
-          </h1>
-          <p className="text-slate-700">{t("intro", { zone })}</p>
-        </div>
-        <Link
-          href={adminPaths.newSession(slug)}
-          className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-        >
-          + {t("newSession")}
-        </Link>
-      </div>
+      <PageHeader
+        title={`${t("title")}: ${pick(program.meeting.title, locale)}`}
+        intro={t("intro", { zone })}
+        action={
+          <Link
+            href={adminPaths.newSession(slug)}
+            className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+          >
+            + {t("newSession")}
+          </Link>
+        }
+      />
       {days.length === 0 && <p>{t("empty")}</p>}
       {days.map((day) => {
         const dayLabel = formatCalendarDate(day, locale);

@@ -4,6 +4,7 @@ import { PersonName } from "@/app/_components/admin/delegates/PersonName";
 import { VisaTemplateForm, VisaTemplateReset } from "@/app/_components/admin/delegates/VisaTemplateForm";
 import { MeetingAdminNav } from "@/app/_components/admin/MeetingAdminNav";
 import { DataTable, type Column } from "@/app/_components/DataTable";
+import { TitledSection } from "@/app/_components/layout/TitledSection";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { locales, localeNames, type AppLocale } from "@/app/_lib/i18n/locales";
@@ -126,13 +127,12 @@ export default async function VisaLettersPage({ params, searchParams }: Props) {
         />
       </section>
 
-      <section
-        aria-labelledby="visa-template"
+      <TitledSection
+        id="visa-template"
+        title={`${t("templateTitle")} – ${localeNames[lang]}`}
         className="space-y-3 rounded border border-slate-200 bg-white p-4"
+        small
       >
-        <h2 id="visa-template" className="text-lg font-semibold">
-          {t("templateTitle")} – {localeNames[lang]}
-        </h2>
         <p className="max-w-3xl text-sm text-slate-700">{t("templateIntro")}</p>
         <VisaTemplateForm
           action={saveVisaLetterAction}
@@ -142,7 +142,7 @@ export default async function VisaLettersPage({ params, searchParams }: Props) {
           custom={custom}
         />
         {custom && <VisaTemplateReset action={saveVisaLetterAction} meetingSlug={slug} lang={lang} />}
-      </section>
+      </TitledSection>
     </div>
   );
 }

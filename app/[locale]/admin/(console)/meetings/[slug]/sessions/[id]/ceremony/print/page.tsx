@@ -1,6 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { PrintButton } from "@/app/_components/admin/ceremony/PrintButton";
 import { DataTable } from "@/app/_components/DataTable";
+import { TitledSection } from "@/app/_components/layout/TitledSection";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
@@ -93,10 +94,7 @@ export default async function CeremonyPrintPage({ params }: Props) {
         </p>
       </header>
 
-      <section aria-labelledby="print-run-of-show" className="space-y-2">
-        <h2 id="print-run-of-show" className="text-lg font-semibold">
-          {tr("heading")}
-        </h2>
+      <TitledSection id="print-run-of-show" title={tr("heading")} className="space-y-2" small>
         <DataTable
           look="print"
           columns={[
@@ -131,7 +129,7 @@ export default async function CeremonyPrintPage({ params }: Props) {
           minWidth="min-w-[36rem]"
           testId="print-run-of-show"
         />
-      </section>
+      </TitledSection>
 
       <div className="grid gap-6 sm:grid-cols-3 print:grid-cols-3">
         <section aria-labelledby="print-precedence">
