@@ -270,6 +270,32 @@ export function Choice({
   );
 }
 
+/**
+ * A checkbox sent as "on". After a refusal it is ticked as it was sent (an unticked box is absent from the
+ * values); before that as `defaultChecked` says.
+ */
+export function CheckboxField({
+  name,
+  label,
+  state,
+  defaultChecked = false,
+}: {
+  name: string;
+  label: ReactNode;
+  state: FieldContext;
+  defaultChecked?: boolean;
+}) {
+  return (
+    <Choice
+      type="checkbox"
+      name={name}
+      value="on"
+      defaultChecked={state.values ? textValue(state, name) === "on" : defaultChecked}
+      label={label}
+    />
+  );
+}
+
 export function Section({ title, children }: { title: ReactNode; children: ReactNode }) {
   return (
     <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">

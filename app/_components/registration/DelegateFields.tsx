@@ -5,6 +5,7 @@ import { locales, localeNames, type AppLocale } from "@/app/_lib/i18n/locales";
 import { pick, type Translations } from "@/app/_lib/i18n/localized";
 import { delegateRoles } from "@/app/_lib/registration/fields";
 import {
+  CheckboxField,
   Choice,
   describedBy,
   EmailField,
@@ -200,13 +201,7 @@ export function DelegateFields({ state, cities }: Props) {
             maxLength={500}
           />
         </div>
-        <Choice
-          type="checkbox"
-          name="visaLetter"
-          value="on"
-          defaultChecked={textValue(state, "visaLetter") === "on"}
-          label={t("visaLetter")}
-        />
+        <CheckboxField name="visaLetter" label={t("visaLetter")} state={state} />
       </Section>
     </>
   );

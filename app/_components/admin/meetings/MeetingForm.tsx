@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { localeNames, locales } from "@/app/_lib/i18n/locales";
 import { initialFormState, type FormState } from "@/app/_lib/form-state";
-import { Choice, Section, SelectField, textValue, TextField } from "../../forms/Field";
+import { CheckboxField, Section, SelectField, TextField } from "../../forms/Field";
 import { FormMessage } from "../../forms/FormMessage";
 import { SubmitButton } from "../../forms/SubmitButton";
 import { useFormAction } from "../../forms/useFormAction";
@@ -41,9 +41,6 @@ export function MeetingForm({ action, defaults, meetingId, sources }: Props) {
   const tc = useTranslations("countries");
   const { state, pending, formProps } = useFormAction(action, initialFormState);
   const required = t("required");
-  // After an error the form shows what was typed; an unticked box is then absent from the values.
-  const flag = (name: "requiresApproval" | "published") =>
-    state.values ? textValue(state, name) === "on" : defaults[name];
   const field = (name: keyof MeetingFormDefaults & string) => ({
     name,
     label: t(name),
@@ -111,21 +108,19 @@ export function MeetingForm({ action, defaults, meetingId, sources }: Props) {
           <TextField type="datetime-local" {...field("registrationOpensAt")} hint={t("windowHint")} />
           <TextField type="datetime-local" {...field("registrationClosesAt")} hint={t("windowHint")} />
         </div>
-        <Choice
-          type="checkbox"
+        <CheckboxField
           name="requiresApproval"
-          value="on"
-          defaultChecked={flag("requiresApproval")}
           label={t("requiresApproval")}
+          state={state}
+          defaultChecked={defaults.requiresApproval}
         />
       </Section>
       <Section title={t("publishing")}>
-        <Choice
-          type="checkbox"
+        <CheckboxField
           name="published"
-          value="on"
-          defaultChecked={flag("published")}
           label={t("published")}
+          state={state}
+          defaultChecked={defaults.published}
         />
         {sources && (
           <SelectField

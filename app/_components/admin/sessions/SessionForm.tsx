@@ -5,6 +5,7 @@ import { sessionKinds } from "@/app/_lib/agenda/session-fields";
 import { locales, localeNames, type AppLocale } from "@/app/_lib/i18n/locales";
 import { initialFormState, type FormState } from "@/app/_lib/form-state";
 import {
+  CheckboxField,
   Choice,
   describedBy,
   FieldMessages,
@@ -289,13 +290,7 @@ export function SessionForm({
               ))}
             </ul>
           )}
-          <Choice
-            type="checkbox"
-            name="override"
-            value="on"
-            defaultChecked={textValue(state, "override") === "on"}
-            label={t("override")}
-          />
+          <CheckboxField name="override" label={t("override")} state={state} />
           <TextField
             name="reason"
             label={t("reason")}
