@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { DataTable, type Column } from "@/app/_components/DataTable";
 import { PageHeader } from "@/app/_components/layout/PageHeader";
+import { FilterInput, FilterSelect } from "@/app/_components/admin/FilterFields";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import { auditValue, changedFields } from "@/app/_lib/audit-diff";
 import { RECORD_ID, SLUG } from "@/app/_lib/ids";
@@ -99,30 +100,15 @@ export default async function AuditPage({ searchParams }: Props) {
     <div className="space-y-6">
       <PageHeader title={t("title")} intro={t("intro")} />
       <form method="get" className="flex flex-wrap items-end gap-3">
-        <label className="space-y-1">
-          <span className="block text-sm font-medium">{t("meeting")}</span>
-          <select
-            name="meeting"
-            defaultValue={filter.meetingSlug ?? ""}
-            className="rounded border border-slate-300 bg-white px-3 py-2"
-          >
-            <option value="">{t("allMeetings")}</option>
-            {meetings.map((meeting) => (
-              <option key={meeting.slug} value={meeting.slug}>
-                {meeting.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="space-y-1">
-          <span className="block text-sm font-medium">{t("action")}</span>
-          <input
-            name="action"
-            defaultValue={filter.action ?? ""}
-            placeholder="session."
-            className="rounded border border-slate-300 bg-white px-3 py-2"
-          />
-        </label>
+        <FilterSelect name="meeting" label={t("meeting")} value={filter.meetingSlug}>
+          <option value="">{t("allMeetings")}</option>
+          {meetings.map((meeting) => (
+            <option key={meeting.slug} value={meeting.slug}>
+              {meeting.title}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterInput name="action" label={t("action")} value={filter.action} placeholder="session." />
         <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white">
           {t("filter")}
         </button>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/app/_components/admin/outbox/StatusBadge";
 import { DataTable, type Column } from "@/app/_components/DataTable";
+import { FilterInput, FilterSelect } from "@/app/_components/admin/FilterFields";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import { pick } from "@/app/_lib/i18n/localized";
 import { Link } from "@/app/_lib/i18n/navigation";
@@ -55,7 +56,6 @@ export default async function OutboxPage({ searchParams }: Props) {
     ...(filter.area && { kind: filter.area }),
     ...(filter.recipient && { q: filter.recipient }),
   };
-  const field = "rounded border border-slate-300 bg-white px-3 py-2";
   return (
     <div className="space-y-6">
       <div className="space-y-2">
@@ -71,41 +71,32 @@ export default async function OutboxPage({ searchParams }: Props) {
         {!seesAccounts && <p className="text-sm text-slate-600">{t("accountsHidden")}</p>}
       </div>
       <form method="get" className="flex flex-wrap items-end gap-3" aria-label={t("filters")}>
-        <label className="space-y-1">
-          <span className="block text-sm font-medium">{t("status")}</span>
-          <select name="status" defaultValue={filter.status ?? ""} className={field}>
-            <option value="">{t("allStatuses")}</option>
-            {outboxStatuses.map((status) => (
-              <option key={status} value={status}>
-                {t(`statuses.${status}`)}
+        <FilterSelect name="status" label={t("status")} value={filter.status}>
+          <option value="">{t("allStatuses")}</option>
+          {outboxStatuses.map((status) => (
+            <option key={status} value={status}>
+              {t(`statuses.${status}`)}
+            </option>
+          ))}
+        </FilterSelect>
+        {seesAccounts && (
+          <FilterSelect name="kind" label={t("kind")} value={filter.area}>
+            <option value="">{t("allKinds")}</option>
+            {outboxKindAreas.map((area) => (
+              <option key={area} value={area}>
+                {t(`kinds.${area}`)}
               </option>
             ))}
-          </select>
-        </label>
-        {seesAccounts && (
-          <label className="space-y-1">
-            <span className="block text-sm font-medium">{t("kind")}</span>
-            <select name="kind" defaultValue={filter.area ?? ""} className={field}>
-              <option value="">{t("allKinds")}</option>
-              {outboxKindAreas.map((area) => (
-                <option key={area} value={area}>
-                  {t(`kinds.${area}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          </FilterSelect>
         )}
-        <label className="space-y-1">
-          <span className="block text-sm font-medium">{t("recipient")}</span>
-          <input
-            type="search"
-            name="q"
-            defaultValue={filter.recipient ?? ""}
-            placeholder={t("recipientPlaceholder")}
-            maxLength={100}
-            className={field}
-          />
-        </label>
+        <FilterInput
+          type="search"
+          name="q"
+          label={t("recipient")}
+          value={filter.recipient}
+          placeholder={t("recipientPlaceholder")}
+          maxLength={100}
+        />
         <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white">
           {t("filter")}
         </button>
