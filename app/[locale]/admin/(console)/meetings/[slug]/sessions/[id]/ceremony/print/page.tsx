@@ -132,24 +132,17 @@ export default async function CeremonyPrintPage({ params }: Props) {
       </TitledSection>
 
       <div className="grid gap-6 sm:grid-cols-3 print:grid-cols-3">
-        <section aria-labelledby="print-precedence">
-          <h2 id="print-precedence" className="mb-1 text-lg font-semibold">
-            {t("precedence")}
-          </h2>
-          {people(officials)}
-        </section>
-        <section aria-labelledby="print-speakers">
-          <h2 id="print-speakers" className="mb-1 text-lg font-semibold">
-            {t("speakers")}
-          </h2>
-          {people(speakers)}
-        </section>
-        <section aria-labelledby="print-signatories">
-          <h2 id="print-signatories" className="mb-1 text-lg font-semibold">
-            {t("signatories")}
-          </h2>
-          {people(signatories)}
-        </section>
+        {(
+          [
+            ["print-precedence", t("precedence"), officials],
+            ["print-speakers", t("speakers"), speakers],
+            ["print-signatories", t("signatories"), signatories],
+          ] as const
+        ).map(([id, title, rows]) => (
+          <TitledSection key={id} id={id} title={title} className="space-y-1" small>
+            {people(rows)}
+          </TitledSection>
+        ))}
       </div>
     </article>
   );
