@@ -106,12 +106,15 @@ type TextFieldProps = {
   requiredLabel?: string;
   hint?: ReactNode;
   defaultValue?: string;
-  type?: "text" | "email" | "tel" | "date" | "datetime-local";
+  type?: "text" | "email" | "tel" | "date" | "datetime-local" | "time" | "number";
   autoComplete?: string;
   list?: string;
   multiline?: boolean;
   maxLength?: number;
   lang?: string;
+  /** Dates, times and numbers: the least value, and the step (300 s: times in five-minute steps). */
+  min?: number;
+  step?: number;
 };
 
 export function TextField({
