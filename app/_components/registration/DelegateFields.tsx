@@ -17,6 +17,7 @@ import {
   TextField,
   type FieldContext,
 } from "../forms/Field";
+import { LanguageField } from "../forms/LanguageField";
 import { NameOrderField } from "../forms/NameOrderField";
 
 export type CityOption = { id: string; name: Translations; country: "DE" | "CN"; full: boolean };
@@ -155,13 +156,12 @@ export function DelegateFields({ state, cities }: Props) {
             autoComplete="tel"
             maxLength={40}
           />
-          <SelectField
+          <LanguageField
             name="language"
             label={t("language")}
             state={state}
             requiredLabel={required}
             defaultValue={locale}
-            options={locales.map((option) => ({ value: option, label: localeNames[option], lang: option }))}
           />
         </div>
       </Section>

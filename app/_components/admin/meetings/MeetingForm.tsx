@@ -1,11 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { localeNames, locales } from "@/app/_lib/i18n/locales";
 import { initialFormState, type FormState } from "@/app/_lib/form-state";
 import { CheckboxField, Section, SelectField, TextField } from "../../forms/Field";
 import { FormMessage } from "../../forms/FormMessage";
 import { SubmitButton } from "../../forms/SubmitButton";
+import { LanguageField } from "../../forms/LanguageField";
 import { useFormAction } from "../../forms/useFormAction";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
@@ -62,13 +62,12 @@ export function MeetingForm({ action, defaults, meetingId, sources }: Props) {
             hint={t("slugHint")}
             maxLength={64}
           />
-          <SelectField
+          <LanguageField
             name="defaultLocale"
             label={t("defaultLocale")}
             state={state}
             requiredLabel={required}
             defaultValue={defaults.defaultLocale}
-            options={locales.map((locale) => ({ value: locale, label: localeNames[locale], lang: locale }))}
           />
           <TextField {...field("titleDe")} required requiredLabel={required} maxLength={200} lang="de" />
           <TextField {...field("titleEn")} maxLength={200} lang="en" />

@@ -99,26 +99,18 @@ export async function DeskFilterForm({ filters, cities, sessions, locale, timeZo
         </FilterSelect>
       </div>
       <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
-        <label className="flex items-center gap-2">
-          <input
-            type="checkbox"
-            name="interpretation"
-            value="1"
-            defaultChecked={filters.interpretation}
-            className="size-4 accent-brand-700"
-          />
-          {t("interpretation")}
-        </label>
-        <label className="flex items-center gap-2">
-          <input
-            type="checkbox"
-            name="visaLetter"
-            value="1"
-            defaultChecked={filters.visaLetter}
-            className="size-4 accent-brand-700"
-          />
-          {t("visaLetter")}
-        </label>
+        {(["interpretation", "visaLetter"] as const).map((name) => (
+          <label key={name} className="flex items-center gap-2">
+            <input
+              type="checkbox"
+              name={name}
+              value="1"
+              defaultChecked={filters[name]}
+              className="size-4 accent-brand-700"
+            />
+            {t(name)}
+          </label>
+        ))}
         <button
           type="submit"
           className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
