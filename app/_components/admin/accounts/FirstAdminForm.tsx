@@ -2,10 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { initialFormState, type FormState } from "@/app/_lib/form-state";
-import { EmailField, TextField } from "../../forms/Field";
 import { FormMessage } from "../../forms/FormMessage";
 import { SubmitButton } from "../../forms/SubmitButton";
 import { useFormAction } from "../../forms/useFormAction";
+import { AccountFields } from "./AccountFields";
 import { NewPasswordFields } from "./NewPasswordFields";
 import { SignInNext } from "./SignInNext";
 
@@ -28,15 +28,10 @@ export function FirstAdminForm({ action, token, minLength }: Props) {
     <form {...formProps} className="space-y-4" noValidate>
       <FormMessage state={linkError ? { ...state, message: linkError } : state} />
       <input type="hidden" name="token" value={token} />
-      <EmailField label={t("email")} state={state} requiredLabel={t("required")} autoComplete="username" />
-      <TextField
-        name="name"
-        label={t("name")}
+      <AccountFields
         state={state}
-        required
-        requiredLabel={t("required")}
-        autoComplete="name"
-        maxLength={200}
+        labels={{ email: t("email"), name: t("name"), required: t("required") }}
+        own
       />
       <NewPasswordFields state={state} minLength={minLength} />
       <SubmitButton label={t("submit")} pendingLabel={t("pending")} pending={pending} />

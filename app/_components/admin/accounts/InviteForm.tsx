@@ -3,10 +3,11 @@
 import { useTranslations } from "next-intl";
 import { initialFormState, type FormState } from "@/app/_lib/form-state";
 import { userRoles } from "@/app/_lib/roles";
-import { Section, SelectField, EmailField, TextField } from "../../forms/Field";
+import { Section, SelectField } from "../../forms/Field";
 import { FormMessage } from "../../forms/FormMessage";
 import { SubmitButton } from "../../forms/SubmitButton";
 import { useFormAction } from "../../forms/useFormAction";
+import { AccountFields } from "./AccountFields";
 import { OneTimeLink } from "./OneTimeLink";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
@@ -29,15 +30,10 @@ export function InviteForm({ action }: { action: Action }) {
         <Section title={t("heading")}>
           <FormMessage state={state} />
           <div className="grid gap-4 sm:grid-cols-3">
-            <EmailField label={t("email")} state={state} requiredLabel={t("required")} autoComplete="off" />
-            <TextField
-              name="name"
-              label={t("name")}
+            <AccountFields
               state={state}
-              required
-              requiredLabel={t("required")}
-              autoComplete="off"
-              maxLength={200}
+              labels={{ email: t("email"), name: t("name"), required: t("required") }}
+              own={false}
             />
             <SelectField
               name="role"
