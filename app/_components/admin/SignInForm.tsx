@@ -4,8 +4,11 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { SIGN_IN_ERRORS } from "@/app/_lib/accounts/sign-in-errors";
+import { LabelledField, PasswordField } from "../forms/Field";
 import { FormMessage } from "../forms/FormMessage";
 import { SubmitButton } from "../forms/SubmitButton";
+
+const input = "w-full rounded border border-slate-300 bg-white px-3 py-2";
 
 /**
  * Sign-in through next-auth's credentials endpoint (CSRF token included by `signIn`). A wrong address
@@ -50,32 +53,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       {error && <FormMessage state={{ ok: false, message: error }} />}
-      <div className="space-y-1">
-        <label htmlFor="email" className="block font-medium">
-          {t("email")}
-        </label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          className="w-full rounded border border-slate-300 bg-white px-3 py-2"
-        />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="password" className="block font-medium">
-          {t("password")}
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          className="w-full rounded border border-slate-300 bg-white px-3 py-2"
-        />
-      </div>
+      {/* Errors are the form's one sentence above: the fields themselves are never marked. */}
+      <LabelledField name="email" label={t("email")} state={{}}>
+        <input id="email" name="email" type="email" autoComplete="username" required className={input} />
+      </LabelledField>
+      <PasswordField name="password" label={t("password")} state={{}} autoComplete="current-password" />
       {askCode && (
         <div className="space-y-1">
           <label htmlFor="code" className="block font-medium">

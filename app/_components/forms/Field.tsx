@@ -55,6 +55,49 @@ export function FieldMessages({
 const inputClass =
   "w-full rounded border border-slate-300 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-600 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-600";
 
+/** What ties a control to its field: its error state and the ids of its hint and error. */
+export function invalidProps(name: string, state: FieldContext, hint?: ReactNode) {
+  return {
+    "aria-invalid": state.fieldErrors?.[name] ? true : undefined,
+    "aria-describedby": describedBy(name, state, hint),
+  };
+}
+
+type LabelledFieldProps = {
+  name: string;
+  /** The control's id when it is not the name (two forms with the same field on one page). */
+  id?: string;
+  label: ReactNode;
+  state: FieldContext;
+  required?: boolean;
+  requiredLabel?: string;
+  hint?: ReactNode;
+  children: ReactNode;
+};
+
+/** Every field's frame: the label above the control, its hint and error below. */
+export function LabelledField({
+  name,
+  id = name,
+  label,
+  state,
+  required,
+  requiredLabel,
+  hint,
+  children,
+}: LabelledFieldProps) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block font-medium">
+        {label}
+        {required && <RequiredMark label={requiredLabel} />}
+      </label>
+      {children}
+      <FieldMessages name={name} hint={hint} state={state} />
+    </div>
+  );
+}
+
 type TextFieldProps = {
   name: string;
   label: ReactNode;
@@ -63,12 +106,15 @@ type TextFieldProps = {
   requiredLabel?: string;
   hint?: ReactNode;
   defaultValue?: string;
-  type?: "text" | "email" | "tel";
+  type?: "text" | "email" | "tel" | "date" | "datetime-local" | "time" | "number";
   autoComplete?: string;
   list?: string;
   multiline?: boolean;
   maxLength?: number;
   lang?: string;
+  /** Dates, times and numbers: the least value, and the step (300 s: times in five-minute steps). */
+  min?: number;
+  step?: number;
 };
 
 export function TextField({
@@ -88,20 +134,59 @@ export function TextField({
     name,
     defaultValue: textValue(state, name) ?? defaultValue ?? "",
     required,
-    "aria-invalid": state.fieldErrors?.[name] ? true : undefined,
-    "aria-describedby": describedBy(name, state, hint),
+    ...invalidProps(name, state, hint),
     className: inputClass,
     ...rest,
   };
   return (
-    <div className="space-y-1">
-      <label htmlFor={name} className="block font-medium">
-        {label}
-        {required && <RequiredMark label={requiredLabel} />}
-      </label>
+    <LabelledField {...{ name, label, state, required, requiredLabel, hint }}>
       {multiline ? <textarea rows={2} {...common} /> : <input type={type} {...common} />}
-      <FieldMessages name={name} hint={hint} state={state} />
-    </div>
+    </LabelledField>
+  );
+}
+
+/** An email address: required, and no longer than mail servers accept (254 characters). */
+export function EmailField({
+  label,
+  state,
+  requiredLabel,
+  autoComplete,
+}: Pick<TextFieldProps, "label" | "state" | "requiredLabel" | "autoComplete">) {
+  return (
+    <TextField
+      {...{ name: "email", type: "email", label, state, requiredLabel, autoComplete }}
+      required
+      maxLength={254}
+    />
+  );
+}
+
+type PasswordFieldProps = {
+  name: string;
+  id?: string;
+  label: ReactNode;
+  state: FieldContext;
+  hint?: ReactNode;
+  /** The account's own password typed again, or a new one (password managers offer to make one up). */
+  autoComplete: "current-password" | "new-password";
+  minLength?: number;
+};
+
+/** A password: required, never filled in again after an error (the server does not send passwords back). */
+export function PasswordField({ name, id = name, label, state, hint, ...rest }: PasswordFieldProps) {
+  return (
+    <LabelledField {...{ name, id, label, state, hint }}>
+      <input
+        id={id}
+        name={name}
+        type="password"
+        required
+        maxLength={1024}
+        {...invalidProps(name, state, hint)}
+        className={inputClass}
+        {...rest}
+      />
+    </LabelledField>
   );
 }
 
@@ -116,19 +201,15 @@ type SelectFieldProps = {
 };
 
 export function SelectField({ name, label, state, requiredLabel, defaultValue, options }: SelectFieldProps) {
+  const required = Boolean(requiredLabel);
   return (
-    <div className="space-y-1">
-      <label htmlFor={name} className="block font-medium">
-        {label}
-        {requiredLabel && <RequiredMark label={requiredLabel} />}
-      </label>
+    <LabelledField {...{ name, label, state, required, requiredLabel }}>
       <select
         id={name}
         name={name}
-        required={Boolean(requiredLabel)}
+        required={required}
         defaultValue={textValue(state, name) ?? defaultValue}
-        aria-invalid={state.fieldErrors?.[name] ? true : undefined}
-        aria-describedby={describedBy(name, state)}
+        {...invalidProps(name, state)}
         className={inputClass}
       >
         {options.map((option) => (
@@ -137,8 +218,7 @@ export function SelectField({ name, label, state, requiredLabel, defaultValue, o
           </option>
         ))}
       </select>
-      <FieldMessages name={name} state={state} />
-    </div>
+    </LabelledField>
   );
 }
 
@@ -190,6 +270,32 @@ export function Choice({
         {label}
       </label>
     </div>
+  );
+}
+
+/**
+ * A checkbox sent as "on". After a refusal it is ticked as it was sent (an unticked box is absent from the
+ * values); before that as `defaultChecked` says.
+ */
+export function CheckboxField({
+  name,
+  label,
+  state,
+  defaultChecked = false,
+}: {
+  name: string;
+  label: ReactNode;
+  state: FieldContext;
+  defaultChecked?: boolean;
+}) {
+  return (
+    <Choice
+      type="checkbox"
+      name={name}
+      value="on"
+      defaultChecked={state.values ? textValue(state, name) === "on" : defaultChecked}
+      label={label}
+    />
   );
 }
 

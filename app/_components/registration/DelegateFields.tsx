@@ -3,10 +3,12 @@
 import { useLocale, useTranslations } from "next-intl";
 import { locales, localeNames, type AppLocale } from "@/app/_lib/i18n/locales";
 import { pick, type Translations } from "@/app/_lib/i18n/localized";
-import { delegateRoles, nameOrders } from "@/app/_lib/registration/fields";
+import { delegateRoles } from "@/app/_lib/registration/fields";
 import {
+  CheckboxField,
   Choice,
   describedBy,
+  EmailField,
   FieldMessages,
   listValue,
   Section,
@@ -15,6 +17,8 @@ import {
   TextField,
   type FieldContext,
 } from "../forms/Field";
+import { LanguageField } from "../forms/LanguageField";
+import { NameOrderField } from "../forms/NameOrderField";
 
 export type CityOption = { id: string; name: Translations; country: "DE" | "CN"; full: boolean };
 
@@ -60,20 +64,12 @@ export function DelegateFields({ state, cities }: Props) {
             hint={t("nativeNameHint")}
             maxLength={100}
           />
-          <fieldset className="space-y-1" aria-describedby={describedBy("nameOrder", state)}>
-            <legend className="font-medium">{t("nameOrder")}</legend>
-            {nameOrders.map((order) => (
-              <Choice
-                key={order}
-                type="radio"
-                name="nameOrder"
-                value={order}
-                defaultChecked={nameOrder === order}
-                label={order === "given_first" ? t("nameOrderGivenFirst") : t("nameOrderFamilyFirst")}
-              />
-            ))}
-            <FieldMessages name="nameOrder" state={state} />
-          </fieldset>
+          <NameOrderField
+            state={state}
+            legend={t("nameOrder")}
+            labels={{ given_first: t("nameOrderGivenFirst"), family_first: t("nameOrderFamilyFirst") }}
+            value={nameOrder}
+          />
           <TextField
             name="honorific"
             label={t("honorific")}
@@ -151,16 +147,7 @@ export function DelegateFields({ state, cities }: Props) {
 
       <Section title={t("contact")}>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField
-            name="email"
-            type="email"
-            label={t("email")}
-            state={state}
-            required
-            requiredLabel={required}
-            autoComplete="email"
-            maxLength={254}
-          />
+          <EmailField label={t("email")} state={state} requiredLabel={required} autoComplete="email" />
           <TextField
             name="phone"
             type="tel"
@@ -169,13 +156,12 @@ export function DelegateFields({ state, cities }: Props) {
             autoComplete="tel"
             maxLength={40}
           />
-          <SelectField
+          <LanguageField
             name="language"
             label={t("language")}
             state={state}
             requiredLabel={required}
             defaultValue={locale}
-            options={locales.map((option) => ({ value: option, label: localeNames[option], lang: option }))}
           />
         </div>
       </Section>
@@ -215,13 +201,7 @@ export function DelegateFields({ state, cities }: Props) {
             maxLength={500}
           />
         </div>
-        <Choice
-          type="checkbox"
-          name="visaLetter"
-          value="on"
-          defaultChecked={textValue(state, "visaLetter") === "on"}
-          label={t("visaLetter")}
-        />
+        <CheckboxField name="visaLetter" label={t("visaLetter")} state={state} />
       </Section>
     </>
   );

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { initialFormState, type FormState } from "@/app/_lib/form-state";
-import { TextField } from "../forms/Field";
+import { EmailField } from "../forms/Field";
 import { FormMessage } from "../forms/FormMessage";
 import { SubmitButton } from "../forms/SubmitButton";
 import { useFormAction } from "../forms/useFormAction";
@@ -22,16 +22,7 @@ export function LostLinkForm({
       noValidate
     >
       <FormMessage state={state} />
-      <TextField
-        name="email"
-        type="email"
-        label={t("email")}
-        state={state}
-        required
-        requiredLabel={tr("required")}
-        autoComplete="email"
-        maxLength={254}
-      />
+      <EmailField label={t("email")} state={state} requiredLabel={tr("required")} autoComplete="email" />
       <SubmitButton pending={pending} label={t("submit")} pendingLabel={tr("submitting")} />
     </form>
   );

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { initialFormState, type FormState, type FormValues } from "@/app/_lib/form-state";
-import { Choice, Section, textValue } from "../forms/Field";
+import { CheckboxField, Choice, Section } from "../forms/Field";
 import { FormMessage } from "../forms/FormMessage";
 import { SubmitButton } from "../forms/SubmitButton";
 import { useFormAction } from "../forms/useFormAction";
@@ -39,20 +39,8 @@ export function EditDetailsForm({
       <FormMessage state={state} />
       <DelegateFields state={state} cities={cities} />
       <Section title={tr("consent")}>
-        <Choice
-          type="checkbox"
-          name="photoConsent"
-          value="on"
-          defaultChecked={textValue(state, "photoConsent") === "on"}
-          label={tr("photoConsent")}
-        />
-        <Choice
-          type="checkbox"
-          name="listConsent"
-          value="on"
-          defaultChecked={textValue(state, "listConsent") === "on"}
-          label={tr("listConsent")}
-        />
+        <CheckboxField name="photoConsent" label={tr("photoConsent")} state={state} />
+        <CheckboxField name="listConsent" label={tr("listConsent")} state={state} />
       </Section>
       <SubmitButton pending={pending} label={t("saveDetails")} pendingLabel={tr("submitting")} />
     </form>

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { initialFormState, type FormState } from "@/app/_lib/form-state";
 import { Link } from "@/app/_lib/i18n/navigation";
-import { Choice, FieldMessages, Section, textValue } from "../forms/Field";
+import { CheckboxField, Choice, FieldMessages, Section, textValue } from "../forms/Field";
 import { FormMessage } from "../forms/FormMessage";
 import { SubmitButton } from "../forms/SubmitButton";
 import { useFormAction } from "../forms/useFormAction";
@@ -59,20 +59,8 @@ export function RegistrationForm({ action, slug, formToken, cities, sessions, ti
             }
           />
           <FieldMessages name="privacyConsent" state={state} />
-          <Choice
-            type="checkbox"
-            name="photoConsent"
-            value="on"
-            defaultChecked={flag("photoConsent")}
-            label={t("photoConsent")}
-          />
-          <Choice
-            type="checkbox"
-            name="listConsent"
-            value="on"
-            defaultChecked={flag("listConsent")}
-            label={t("listConsent")}
-          />
+          <CheckboxField name="photoConsent" label={t("photoConsent")} state={state} />
+          <CheckboxField name="listConsent" label={t("listConsent")} state={state} />
         </div>
       </Section>
       <div className="flex flex-wrap items-center gap-4">

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { TimePair } from "@/app/_components/agenda/TimePair";
+import { TitledSection } from "@/app/_components/layout/TitledSection";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
 import { displayName } from "@/app/_lib/names";
@@ -42,10 +43,7 @@ export async function RegistrationSummary({ registration: r, locale }: Props) {
   ];
   return (
     <div className="space-y-6">
-      <section aria-labelledby="my-sessions" className="space-y-3">
-        <h2 id="my-sessions" className="text-xl font-semibold">
-          {t("sessions")}
-        </h2>
+      <TitledSection id="my-sessions" title={t("sessions")}>
         {r.sessions.length === 0 ? (
           <p>{t("noSessions")}</p>
         ) : (
@@ -79,11 +77,8 @@ export async function RegistrationSummary({ registration: r, locale }: Props) {
             ))}
           </ul>
         )}
-      </section>
-      <section aria-labelledby="my-details" className="space-y-3">
-        <h2 id="my-details" className="text-xl font-semibold">
-          {t("details")}
-        </h2>
+      </TitledSection>
+      <TitledSection id="my-details" title={t("details")}>
         <dl className="grid gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[max-content_1fr]">
           {rows.map(([label, value]) => (
             <div key={label} className="contents">
@@ -92,7 +87,7 @@ export async function RegistrationSummary({ registration: r, locale }: Props) {
             </div>
           ))}
         </dl>
-      </section>
+      </TitledSection>
     </div>
   );
 }

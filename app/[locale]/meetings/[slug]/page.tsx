@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { CityList } from "@/app/_components/meeting/CityList";
 import { RegistrationStatus } from "@/app/_components/meeting/RegistrationStatus";
+import { TitledSection } from "@/app/_components/layout/TitledSection";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { pick } from "@/app/_lib/i18n/localized";
 import { windowState } from "@/app/_lib/registration/window";
@@ -82,10 +83,11 @@ export default async function MeetingPage({ params }: Props) {
         </section>
       )}
 
-      <section aria-labelledby="take-part" className="rounded-lg bg-slate-900 p-6 text-white">
-        <h2 id="take-part" className="text-xl font-semibold">
-          {t("registerTitle")}
-        </h2>
+      <TitledSection
+        id="take-part"
+        title={t("registerTitle")}
+        className="rounded-lg bg-slate-900 p-6 text-white"
+      >
         <p className="mt-2 max-w-3xl text-slate-200">{t("registerText")}</p>
         <RegistrationStatus registration={meeting.registration} timeZone={meeting.timeZone} locale={locale} />
         <div className="mt-4 flex flex-wrap gap-3">
@@ -104,7 +106,7 @@ export default async function MeetingPage({ params }: Props) {
             {t("viewAgenda")}
           </Link>
         </div>
-      </section>
+      </TitledSection>
 
       <section aria-labelledby="members">
         <h2 id="members" className="text-2xl font-semibold">

@@ -2,10 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { initialFormState, type FormState } from "@/app/_lib/form-state";
-import { TextField } from "../../forms/Field";
 import { FormMessage } from "../../forms/FormMessage";
 import { SubmitButton } from "../../forms/SubmitButton";
 import { useFormAction } from "../../forms/useFormAction";
+import { AccountFields } from "./AccountFields";
 import { NewPasswordFields } from "./NewPasswordFields";
 import { SignInNext } from "./SignInNext";
 
@@ -28,24 +28,10 @@ export function FirstAdminForm({ action, token, minLength }: Props) {
     <form {...formProps} className="space-y-4" noValidate>
       <FormMessage state={linkError ? { ...state, message: linkError } : state} />
       <input type="hidden" name="token" value={token} />
-      <TextField
-        name="email"
-        type="email"
-        label={t("email")}
+      <AccountFields
         state={state}
-        required
-        requiredLabel={t("required")}
-        autoComplete="username"
-        maxLength={254}
-      />
-      <TextField
-        name="name"
-        label={t("name")}
-        state={state}
-        required
-        requiredLabel={t("required")}
-        autoComplete="name"
-        maxLength={200}
+        labels={{ email: t("email"), name: t("name"), required: t("required") }}
+        own
       />
       <NewPasswordFields state={state} minLength={minLength} />
       <SubmitButton label={t("submit")} pendingLabel={t("pending")} pending={pending} />

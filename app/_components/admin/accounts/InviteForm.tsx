@@ -3,10 +3,11 @@
 import { useTranslations } from "next-intl";
 import { initialFormState, type FormState } from "@/app/_lib/form-state";
 import { userRoles } from "@/app/_lib/roles";
-import { Section, SelectField, TextField } from "../../forms/Field";
+import { Section, SelectField } from "../../forms/Field";
 import { FormMessage } from "../../forms/FormMessage";
 import { SubmitButton } from "../../forms/SubmitButton";
 import { useFormAction } from "../../forms/useFormAction";
+import { AccountFields } from "./AccountFields";
 import { OneTimeLink } from "./OneTimeLink";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
@@ -29,24 +30,10 @@ export function InviteForm({ action }: { action: Action }) {
         <Section title={t("heading")}>
           <FormMessage state={state} />
           <div className="grid gap-4 sm:grid-cols-3">
-            <TextField
-              name="email"
-              type="email"
-              label={t("email")}
+            <AccountFields
               state={state}
-              required
-              requiredLabel={t("required")}
-              autoComplete="off"
-              maxLength={254}
-            />
-            <TextField
-              name="name"
-              label={t("name")}
-              state={state}
-              required
-              requiredLabel={t("required")}
-              autoComplete="off"
-              maxLength={200}
+              labels={{ email: t("email"), name: t("name"), required: t("required") }}
+              own={false}
             />
             <SelectField
               name="role"

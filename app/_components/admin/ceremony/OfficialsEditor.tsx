@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { DataTable, type Column } from "@/app/_components/DataTable";
 import { FormMessage } from "@/app/_components/forms/FormMessage";
 import { SubmitButton } from "@/app/_components/forms/SubmitButton";
 import { useFormAction } from "@/app/_components/forms/useFormAction";
@@ -54,114 +55,96 @@ export function OfficialsEditor({ meetingSlug, sessionId, officials, people, act
       ? { type: "button" as const, onClick }
       : { type: "submit" as const, name: "intent", value: intent };
 
+  const nameOf = (row: OfficialRow) => names.get(row.personId) ?? row.personId;
+  const checkbox = (field: "speaks" | "signs", label: "speaksLabel" | "signsLabel") => ({
+    key: field,
+    header: t(field),
+    cell: (row: OfficialRow, index: number) => (
+      <input
+        type="checkbox"
+        name={field}
+        value={row.personId}
+        checked={row[field]}
+        onChange={(event) => update(index, { [field]: event.target.checked })}
+        aria-label={t(label, { person: nameOf(row) })}
+        className="size-4 accent-brand-700"
+      />
+    ),
+  });
+  const columns: Column<OfficialRow>[] = [
+    {
+      key: "place",
+      header: t("place"),
+      className: "whitespace-nowrap tabular-nums",
+      cell: (row, index) => (
+        <>
+          <span
+            {...drag.handleProps(index)}
+            aria-hidden="true"
+            title={t("drag", { person: nameOf(row) })}
+            className="mr-2 hidden cursor-grab select-none text-slate-400 sm:inline"
+          >
+            ⠿
+          </span>
+          {index + 1}
+          <input type="hidden" name="personIds" value={row.personId} />
+        </>
+      ),
+    },
+    { key: "person", header: t("person"), className: "font-medium", cell: nameOf },
+    checkbox("speaks", "speaksLabel"),
+    checkbox("signs", "signsLabel"),
+    {
+      key: "actions",
+      header: t("actions"),
+      cell: (row, index) => (
+        <div className="flex flex-wrap gap-1">
+          <button
+            {...intentButton(`up:${row.personId}`, () => move(index, index - 1))}
+            disabled={index === 0}
+            aria-label={t("moveUp", { person: nameOf(row) })}
+            className={buttonClass}
+          >
+            <span aria-hidden="true">↑</span>
+          </button>
+          <button
+            {...intentButton(`down:${row.personId}`, () => move(index, index + 1))}
+            disabled={index === rows.length - 1}
+            aria-label={t("moveDown", { person: nameOf(row) })}
+            className={buttonClass}
+          >
+            <span aria-hidden="true">↓</span>
+          </button>
+          <button
+            {...intentButton(`remove:${row.personId}`, () =>
+              setRows((current) => current.filter((_, at) => at !== index)),
+            )}
+            className={buttonClass}
+          >
+            {t("remove", { person: nameOf(row) })}
+          </button>
+        </div>
+      ),
+    },
+  ];
+
   return (
     <form {...formProps} className="space-y-4">
       <input type="hidden" name="meetingSlug" value={meetingSlug} />
       <input type="hidden" name="sessionId" value={sessionId} />
       <FormMessage state={state} />
-      {rows.length === 0 ? (
-        <p className="text-slate-600">{t("empty")}</p>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm" data-testid="officials">
-            <thead className="bg-slate-100 text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  {t("place")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("person")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("speaks")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("signs")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("actions")}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((row, index) => {
-                const person = names.get(row.personId) ?? row.personId;
-                return (
-                  <tr
-                    key={row.personId}
-                    {...drag.rowProps(index)}
-                    className="align-middle data-[dragging]:opacity-50 data-[drop-target]:bg-brand-50"
-                  >
-                    <td className="whitespace-nowrap px-3 py-2 tabular-nums">
-                      <span
-                        {...drag.handleProps(index)}
-                        aria-hidden="true"
-                        title={t("drag", { person })}
-                        className="mr-2 hidden cursor-grab select-none text-slate-400 sm:inline"
-                      >
-                        ⠿
-                      </span>
-                      {index + 1}
-                      <input type="hidden" name="personIds" value={row.personId} />
-                    </td>
-                    <td className="px-3 py-2 font-medium">{person}</td>
-                    <td className="px-3 py-2">
-                      <input
-                        type="checkbox"
-                        name="speaks"
-                        value={row.personId}
-                        checked={row.speaks}
-                        onChange={(event) => update(index, { speaks: event.target.checked })}
-                        aria-label={t("speaksLabel", { person })}
-                        className="size-4 accent-brand-700"
-                      />
-                    </td>
-                    <td className="px-3 py-2">
-                      <input
-                        type="checkbox"
-                        name="signs"
-                        value={row.personId}
-                        checked={row.signs}
-                        onChange={(event) => update(index, { signs: event.target.checked })}
-                        aria-label={t("signsLabel", { person })}
-                        className="size-4 accent-brand-700"
-                      />
-                    </td>
-                    <td className="px-3 py-2">
-                      <div className="flex flex-wrap gap-1">
-                        <button
-                          {...intentButton(`up:${row.personId}`, () => move(index, index - 1))}
-                          disabled={index === 0}
-                          aria-label={t("moveUp", { person })}
-                          className={buttonClass}
-                        >
-                          <span aria-hidden="true">↑</span>
-                        </button>
-                        <button
-                          {...intentButton(`down:${row.personId}`, () => move(index, index + 1))}
-                          disabled={index === rows.length - 1}
-                          aria-label={t("moveDown", { person })}
-                          className={buttonClass}
-                        >
-                          <span aria-hidden="true">↓</span>
-                        </button>
-                        <button
-                          {...intentButton(`remove:${row.personId}`, () =>
-                            setRows((current) => current.filter((_, at) => at !== index)),
-                          )}
-                          className={buttonClass}
-                        >
-                          {t("remove", { person })}
-                        </button>
-                      </div>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        look="boxed"
+        columns={columns}
+        rows={rows}
+        rowKey={(row) => row.personId}
+        rowProps={(_, index) => ({
+          ...drag.rowProps(index),
+          className: "data-[dragging]:opacity-50 data-[drop-target]:bg-brand-50",
+        })}
+        empty={<span className="text-slate-600">{t("empty")}</span>}
+        testId="officials"
+      />
       <div className="flex flex-wrap items-end gap-2">
         <div className="space-y-1">
           <label htmlFor="official-add" className="block text-sm font-medium">

@@ -1,13 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { localeNames, locales } from "@/app/_lib/i18n/locales";
 import { initialFormState, type FormState } from "@/app/_lib/form-state";
-import { Choice, Section, SelectField, textValue, TextField } from "../../forms/Field";
+import { CheckboxField, Section, SelectField, TextField } from "../../forms/Field";
 import { FormMessage } from "../../forms/FormMessage";
 import { SubmitButton } from "../../forms/SubmitButton";
+import { LanguageField } from "../../forms/LanguageField";
 import { useFormAction } from "../../forms/useFormAction";
-import { DateTimeField } from "./DateTimeField";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -42,9 +41,6 @@ export function MeetingForm({ action, defaults, meetingId, sources }: Props) {
   const tc = useTranslations("countries");
   const { state, pending, formProps } = useFormAction(action, initialFormState);
   const required = t("required");
-  // After an error the form shows what was typed; an unticked box is then absent from the values.
-  const flag = (name: "requiresApproval" | "published") =>
-    state.values ? textValue(state, name) === "on" : defaults[name];
   const field = (name: keyof MeetingFormDefaults & string) => ({
     name,
     label: t(name),
@@ -66,13 +62,12 @@ export function MeetingForm({ action, defaults, meetingId, sources }: Props) {
             hint={t("slugHint")}
             maxLength={64}
           />
-          <SelectField
+          <LanguageField
             name="defaultLocale"
             label={t("defaultLocale")}
             state={state}
             requiredLabel={required}
             defaultValue={defaults.defaultLocale}
-            options={locales.map((locale) => ({ value: locale, label: localeNames[locale], lang: locale }))}
           />
           <TextField {...field("titleDe")} required requiredLabel={required} maxLength={200} lang="de" />
           <TextField {...field("titleEn")} maxLength={200} lang="en" />
@@ -103,30 +98,28 @@ export function MeetingForm({ action, defaults, meetingId, sources }: Props) {
             <option value="Europe/Berlin" />
             <option value="Asia/Shanghai" />
           </datalist>
-          <DateTimeField type="date" {...field("startsOn")} required requiredLabel={required} />
-          <DateTimeField type="date" {...field("endsOn")} required requiredLabel={required} />
+          <TextField type="date" {...field("startsOn")} required requiredLabel={required} />
+          <TextField type="date" {...field("endsOn")} required requiredLabel={required} />
         </div>
       </Section>
       <Section title={t("registrationSection")}>
         <div className="grid gap-4 sm:grid-cols-2">
-          <DateTimeField type="datetime-local" {...field("registrationOpensAt")} hint={t("windowHint")} />
-          <DateTimeField type="datetime-local" {...field("registrationClosesAt")} hint={t("windowHint")} />
+          <TextField type="datetime-local" {...field("registrationOpensAt")} hint={t("windowHint")} />
+          <TextField type="datetime-local" {...field("registrationClosesAt")} hint={t("windowHint")} />
         </div>
-        <Choice
-          type="checkbox"
+        <CheckboxField
           name="requiresApproval"
-          value="on"
-          defaultChecked={flag("requiresApproval")}
           label={t("requiresApproval")}
+          state={state}
+          defaultChecked={defaults.requiresApproval}
         />
       </Section>
       <Section title={t("publishing")}>
-        <Choice
-          type="checkbox"
+        <CheckboxField
           name="published"
-          value="on"
-          defaultChecked={flag("published")}
           label={t("published")}
+          state={state}
+          defaultChecked={defaults.published}
         />
         {sources && (
           <SelectField

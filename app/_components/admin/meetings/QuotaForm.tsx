@@ -5,6 +5,7 @@ import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick, type Translations } from "@/app/_lib/i18n/localized";
 import { quotaField } from "@/app/_lib/meetings/fields";
 import { initialFormState, type FormState } from "@/app/_lib/form-state";
+import { DataTable, type Column } from "../../DataTable";
 import { textValue } from "../../forms/Field";
 import { FormMessage } from "../../forms/FormMessage";
 import { SubmitButton } from "../../forms/SubmitButton";
@@ -34,6 +35,58 @@ export function QuotaForm({
   const tc = useTranslations("countries");
   const locale = useLocale() as AppLocale;
   const { state, pending, formProps } = useFormAction(action, initialFormState);
+  const columns: Column<QuotaRow>[] = [
+    {
+      key: "city",
+      header: t("city"),
+      rowHeader: true,
+      className: "font-medium",
+      cell: (row) => pick(row.name, locale),
+    },
+    {
+      key: "registered",
+      header: t("registered"),
+      align: "right",
+      className: "tabular-nums",
+      cell: (row) => row.registered,
+    },
+    {
+      key: "quota",
+      header: t("quota"),
+      cell: (row) => {
+        const name = quotaField(row.cityId);
+        const error = state.fieldErrors?.[name];
+        return (
+          <>
+            <label htmlFor={name} className="sr-only">
+              {t("quotaFor", { city: pick(row.name, locale) })}
+            </label>
+            <input
+              id={name}
+              name={name}
+              type="number"
+              min={0}
+              max={10000}
+              inputMode="numeric"
+              defaultValue={textValue(state, name) ?? (row.quota === null ? "" : String(row.quota))}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? `${name}-error` : undefined}
+              className="w-24 rounded border border-slate-300 bg-white px-2 py-1 aria-[invalid=true]:border-red-600 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-600"
+            />
+            {error && (
+              <p
+                id={`${name}-error`}
+                className="mt-1 max-w-xs text-sm font-medium text-red-700"
+                data-field-error={name}
+              >
+                {error}
+              </p>
+            )}
+          </>
+        );
+      },
+    },
+  ];
 
   return (
     <form {...formProps} className="space-y-4" noValidate>
@@ -45,67 +98,14 @@ export function QuotaForm({
             .filter((row) => row.country === country)
             .sort((a, b) => pick(a.name, locale).localeCompare(pick(b.name, locale), locale));
           return (
-            <div key={country} className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <caption className="pb-2 text-left font-semibold">{tc(country)}</caption>
-                <thead>
-                  <tr className="border-b border-slate-300">
-                    <th scope="col" className="py-1 pr-2">
-                      {t("city")}
-                    </th>
-                    <th scope="col" className="px-2 py-1 text-right">
-                      {t("registered")}
-                    </th>
-                    <th scope="col" className="py-1 pl-2">
-                      {t("quota")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {cities.map((row) => {
-                    const name = quotaField(row.cityId);
-                    const error = state.fieldErrors?.[name];
-                    const city = pick(row.name, locale);
-                    return (
-                      <tr key={row.cityId} className="border-b border-slate-100 align-top">
-                        <th scope="row" className="py-2 pr-2 font-medium">
-                          {city}
-                        </th>
-                        <td className="px-2 py-2 text-right tabular-nums">{row.registered}</td>
-                        <td className="py-1 pl-2">
-                          <label htmlFor={name} className="sr-only">
-                            {t("quotaFor", { city })}
-                          </label>
-                          <input
-                            id={name}
-                            name={name}
-                            type="number"
-                            min={0}
-                            max={10000}
-                            inputMode="numeric"
-                            defaultValue={
-                              textValue(state, name) ?? (row.quota === null ? "" : String(row.quota))
-                            }
-                            aria-invalid={error ? true : undefined}
-                            aria-describedby={error ? `${name}-error` : undefined}
-                            className="w-24 rounded border border-slate-300 bg-white px-2 py-1 aria-[invalid=true]:border-red-600 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-600"
-                          />
-                          {error && (
-                            <p
-                              id={`${name}-error`}
-                              className="mt-1 max-w-xs text-sm font-medium text-red-700"
-                              data-field-error={name}
-                            >
-                              {error}
-                            </p>
-                          )}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              key={country}
+              columns={columns}
+              rows={cities}
+              rowKey={(row) => row.cityId}
+              caption={tc(country)}
+              captionVisible
+            />
           );
         })}
       </div>

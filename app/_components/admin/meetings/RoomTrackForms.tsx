@@ -1,8 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import type { Translations } from "@/app/_lib/i18n/localized";
 import { initialFormState, type FormState } from "@/app/_lib/form-state";
+import { DeleteForm } from "../../forms/DeleteForm";
 import { FormMessage } from "../../forms/FormMessage";
 import { SubmitButton } from "../../forms/SubmitButton";
 import { useFormAction } from "../../forms/useFormAction";
@@ -26,57 +28,92 @@ export type TrackValues = {
   sessions: number;
 };
 
-/** The three name fields every room and track has. */
+const nameLanguages = [
+  ["nameDe", "de", "de"],
+  ["nameEn", "en", "en"],
+  ["nameZh", "zh", "zh-CN"],
+] as const;
+
+/** The three name fields every room and track has; the German one is required. */
 function NameFields({ form, state, name }: { form: string; state: FormState; name?: Translations }) {
   const t = useTranslations("adminMeetings.rooms");
+  return nameLanguages.map(([field, locale, lang]) => (
+    <InlineField
+      key={field}
+      form={form}
+      name={field}
+      label={t(field)}
+      state={state}
+      defaultValue={name?.[locale] ?? ""}
+      required={field === "nameDe"}
+      maxLength={100}
+      lang={lang}
+    />
+  ));
+}
+
+type ItemFormProps = {
+  kind: "room" | "track";
+  meetingId: string;
+  save: Action;
+  remove: Action;
+  /** Editing: the room's or track's id and how many sessions use it; creating: absent. */
+  item?: { id: string; sessions: number };
+  /** The fields after the names, with the form's key (for ids) and state (for values and errors). */
+  fields: (form: string, state: FormState) => ReactNode;
+};
+
+/** A room's or a track's form: names, its own fields, save, and (for an existing one) delete. */
+function ItemForm({ kind, meetingId, save, remove, item, fields }: ItemFormProps) {
+  const t = useTranslations("adminMeetings.rooms");
+  const { state, pending, formProps } = useFormAction(save, initialFormState);
+  const form = item ? `${kind}-${item.id}` : `${kind}-new`;
+  const idField = `${kind}Id`;
   return (
-    <>
-      <InlineField
-        form={form}
-        name="nameDe"
-        label={t("nameDe")}
-        state={state}
-        defaultValue={name?.de ?? ""}
-        required
-        maxLength={100}
-        lang="de"
-      />
-      <InlineField
-        form={form}
-        name="nameEn"
-        label={t("nameEn")}
-        state={state}
-        defaultValue={name?.en ?? ""}
-        maxLength={100}
-        lang="en"
-      />
-      <InlineField
-        form={form}
-        name="nameZh"
-        label={t("nameZh")}
-        state={state}
-        defaultValue={name?.zh ?? ""}
-        maxLength={100}
-        lang="zh-CN"
-      />
-    </>
+    <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+      <form
+        {...formProps}
+        className="space-y-3"
+        noValidate
+        aria-label={item ? undefined : t(kind === "room" ? "newRoom" : "newTrack")}
+      >
+        <input type="hidden" name="meetingId" value={meetingId} />
+        {item && <input type="hidden" name={idField} value={item.id} />}
+        <FormMessage state={state} />
+        <div className="grid gap-3 sm:grid-cols-3">{fields(form, state)}</div>
+        <div className="flex flex-wrap items-center gap-3">
+          <SubmitButton
+            pending={pending}
+            label={item ? t("save") : t("add")}
+            pendingLabel={item ? t("saving") : t("adding")}
+          />
+          {item && <span className="text-sm text-slate-600">{t("usedBy", { count: item.sessions })}</span>}
+        </div>
+      </form>
+      {item && (
+        <DeleteForm
+          action={remove}
+          hidden={{ meetingId, [idField]: item.id }}
+          label={t("delete")}
+          pendingLabel={t("deleting")}
+        />
+      )}
+    </div>
   );
 }
 
 type RoomFormProps = { meetingId: string; save: Action; remove: Action; room?: RoomValues };
 
-/** One room (or, without `room`, a new one): its fields, save, and delete. */
-export function RoomForm({ meetingId, save, remove, room }: RoomFormProps) {
+/** One room (or, without `room`, a new one). */
+export function RoomForm({ room, ...actions }: RoomFormProps) {
   const t = useTranslations("adminMeetings.rooms");
-  const { state, pending, formProps } = useFormAction(save, initialFormState);
-  const form = room ? `room-${room.id}` : "room-new";
   return (
-    <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
-      <form {...formProps} className="space-y-3" noValidate aria-label={room ? undefined : t("newRoom")}>
-        <input type="hidden" name="meetingId" value={meetingId} />
-        {room && <input type="hidden" name="roomId" value={room.id} />}
-        <FormMessage state={state} />
-        <div className="grid gap-3 sm:grid-cols-3">
+    <ItemForm
+      kind="room"
+      item={room}
+      {...actions}
+      fields={(form, state) => (
+        <>
           <NameFields form={form} state={state} name={room?.name} />
           <InlineField
             form={form}
@@ -96,44 +133,26 @@ export function RoomForm({ meetingId, save, remove, room }: RoomFormProps) {
               state={state}
               defaultValue={room?.capacity?.toString() ?? ""}
             />
-            <InlineField
-              form={form}
-              name="sortOrder"
-              type="number"
-              label={t("sortOrder")}
-              state={state}
-              defaultValue={room?.sortOrder.toString() ?? ""}
-            />
+            <SortOrderField form={form} state={state} value={room?.sortOrder} />
           </div>
-        </div>
-        <div className="flex flex-wrap items-center gap-3">
-          <SubmitButton
-            pending={pending}
-            label={room ? t("save") : t("add")}
-            pendingLabel={room ? t("saving") : t("adding")}
-          />
-          {room && <span className="text-sm text-slate-600">{t("usedBy", { count: room.sessions })}</span>}
-        </div>
-      </form>
-      {room && <DeleteForm action={remove} hidden={{ meetingId, roomId: room.id }} />}
-    </div>
+        </>
+      )}
+    />
   );
 }
 
 type TrackFormProps = { meetingId: string; save: Action; remove: Action; track?: TrackValues };
 
-/** One track (or, without `track`, a new one): its fields, save, and delete. */
-export function TrackForm({ meetingId, save, remove, track }: TrackFormProps) {
+/** One track (or, without `track`, a new one). */
+export function TrackForm({ track, ...actions }: TrackFormProps) {
   const t = useTranslations("adminMeetings.rooms");
-  const { state, pending, formProps } = useFormAction(save, initialFormState);
-  const form = track ? `track-${track.id}` : "track-new";
   return (
-    <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
-      <form {...formProps} className="space-y-3" noValidate aria-label={track ? undefined : t("newTrack")}>
-        <input type="hidden" name="meetingId" value={meetingId} />
-        {track && <input type="hidden" name="trackId" value={track.id} />}
-        <FormMessage state={state} />
-        <div className="grid gap-3 sm:grid-cols-3">
+    <ItemForm
+      kind="track"
+      item={track}
+      {...actions}
+      fields={(form, state) => (
+        <>
           <NameFields form={form} state={state} name={track?.name} />
           <InlineField
             form={form}
@@ -143,45 +162,24 @@ export function TrackForm({ meetingId, save, remove, track }: TrackFormProps) {
             state={state}
             defaultValue={track?.color ?? "#475569"}
           />
-          <InlineField
-            form={form}
-            name="sortOrder"
-            type="number"
-            label={t("sortOrder")}
-            state={state}
-            defaultValue={track?.sortOrder.toString() ?? ""}
-          />
-        </div>
-        <div className="flex flex-wrap items-center gap-3">
-          <SubmitButton
-            pending={pending}
-            label={track ? t("save") : t("add")}
-            pendingLabel={track ? t("saving") : t("adding")}
-          />
-          {track && <span className="text-sm text-slate-600">{t("usedBy", { count: track.sessions })}</span>}
-        </div>
-      </form>
-      {track && <DeleteForm action={remove} hidden={{ meetingId, trackId: track.id }} />}
-    </div>
+          <SortOrderField form={form} state={state} value={track?.sortOrder} />
+        </>
+      )}
+    />
   );
 }
 
-/** A delete button; a refusal (still in use) is shown beside it. */
-function DeleteForm({ action, hidden }: { action: Action; hidden: Record<string, string> }) {
+/** Where a room or track stands in lists. */
+function SortOrderField({ form, state, value }: { form: string; state: FormState; value?: number }) {
   const t = useTranslations("adminMeetings.rooms");
-  const { state, pending, formProps } = useFormAction(action, initialFormState);
-  const refusal = state.fieldErrors?._ ?? (state.ok ? undefined : state.message);
   return (
-    <form {...formProps} className="flex flex-wrap items-center gap-3">
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <SubmitButton pending={pending} label={t("delete")} pendingLabel={t("deleting")} tone="danger" />
-      {refusal && (
-        <p role="alert" className="text-sm font-medium text-red-700">
-          {refusal}
-        </p>
-      )}
-    </form>
+    <InlineField
+      form={form}
+      name="sortOrder"
+      type="number"
+      label={t("sortOrder")}
+      state={state}
+      defaultValue={value?.toString() ?? ""}
+    />
   );
 }

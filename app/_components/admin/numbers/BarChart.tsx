@@ -1,5 +1,5 @@
 import { barLayout, fitText, textWidth } from "@/app/_lib/charts";
-import { FigureTable } from "./FigureTable";
+import { ChartFigure } from "./ChartFigure";
 
 export type BarChartRow = {
   label: string;
@@ -27,9 +27,8 @@ const FONT = 13;
 const WIDTH = 400;
 
 /**
- * Horizontal bars drawn on the server as SVG: it scales with its box (viewBox, width 100 %), names each
- * bar on its own line so that long names keep the bars readable on a phone, and carries the same figures
- * as a table for screen readers (the picture itself is one labelled image).
+ * Horizontal bars, each named on its own line so that long names keep the bars readable on a phone; a
+ * capacity is a lighter track behind its bar.
  */
 export function BarChart({ title, rows, color, headers, valueSpace = 72 }: Props) {
   // Room for the longest figure, so that "40 / 40 · 14 waiting" is never cut off.
@@ -39,62 +38,44 @@ export function BarChart({ title, rows, color, headers, valueSpace = 72 }: Props
     valueSpace: Math.min(Math.max(valueSpace, figures), WIDTH / 2),
   });
   return (
-    <figure className="break-inside-avoid">
-      <svg
-        viewBox={`0 0 ${layout.width} ${layout.height}`}
-        width="100%"
-        role="img"
-        aria-label={title}
-        className="block h-auto max-w-xl"
-      >
-        <title>{title}</title>
-        {layout.rows.map((row, index) => {
-          const source = rows[index]!;
-          return (
-            <g key={`${row.label}-${index}`}>
-              <text x={0} y={row.labelY} fontSize={FONT} fill="#334155">
-                {fitText(row.label, WIDTH, FONT)}
-              </text>
-              {row.of !== null && (
-                <rect
-                  x={0}
-                  y={row.barY}
-                  width={row.trackWidth}
-                  height={layout.barHeight}
-                  rx={2}
-                  fill="#e2e8f0"
-                />
-              )}
-              <rect
-                x={0}
-                y={row.barY}
-                width={row.barWidth}
-                height={layout.barHeight}
-                rx={2}
-                fill={source.muted ? "#94a3b8" : (source.color ?? color)}
-              />
-              <text
-                x={row.valueX}
-                y={row.barY + layout.barHeight - 2}
-                fontSize={FONT}
-                fontWeight={600}
-                fill="#0f172a"
-              >
-                {source.text ?? String(row.value)}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <FigureTable
-        title={title}
-        headers={[headers.label, headers.value]}
-        rows={rows.map((row, index) => ({
+    <ChartFigure
+      title={title}
+      width={layout.width}
+      height={layout.height}
+      maxWidth="max-w-xl"
+      table={{
+        headers: [headers.label, headers.value],
+        rows: rows.map((row, index) => ({
           key: `${row.label}-${index}`,
           label: row.label,
           cells: [row.text ?? row.value],
-        }))}
-      />
-    </figure>
+        })),
+      }}
+    >
+      {layout.rows.map((row, index) => {
+        const source = rows[index]!;
+        const bar = (width: number, fill: string) => (
+          <rect x={0} y={row.barY} width={width} height={layout.barHeight} rx={2} fill={fill} />
+        );
+        return (
+          <g key={`${row.label}-${index}`}>
+            <text x={0} y={row.labelY} fontSize={FONT} fill="#334155">
+              {fitText(row.label, WIDTH, FONT)}
+            </text>
+            {row.of !== null && bar(row.trackWidth, "#e2e8f0")}
+            {bar(row.barWidth, source.muted ? "#94a3b8" : (source.color ?? color))}
+            <text
+              x={row.valueX}
+              y={row.barY + layout.barHeight - 2}
+              fontSize={FONT}
+              fontWeight={600}
+              fill="#0f172a"
+            >
+              {source.text ?? String(row.value)}
+            </text>
+          </g>
+        );
+      })}
+    </ChartFigure>
   );
 }

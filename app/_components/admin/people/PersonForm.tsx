@@ -1,18 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { nameOrders } from "@/app/_lib/registration/fields";
 import { initialFormState, type FormState } from "@/app/_lib/form-state";
-import {
-  Choice,
-  describedBy,
-  FieldMessages,
-  Section,
-  SelectField,
-  textValue,
-  TextField,
-} from "../../forms/Field";
+import { DeleteForm } from "../../forms/DeleteForm";
+import { Section, SelectField, textValue, TextField } from "../../forms/Field";
 import { FormMessage } from "../../forms/FormMessage";
+import { NameOrderField } from "../../forms/NameOrderField";
 import { SubmitButton } from "../../forms/SubmitButton";
 import { useFormAction } from "../../forms/useFormAction";
 
@@ -65,20 +58,12 @@ export function PersonForm({ action, defaults, personId, cities }: Props) {
           <TextField {...field("givenName")} required requiredLabel={required} maxLength={100} />
           <TextField {...field("familyName")} required requiredLabel={required} maxLength={100} />
           <TextField {...field("nativeName")} hint={t("nativeNameHint")} maxLength={100} />
-          <fieldset className="space-y-1" aria-describedby={describedBy("nameOrder", state)}>
-            <legend className="font-medium">{t("nameOrder")}</legend>
-            {nameOrders.map((order) => (
-              <Choice
-                key={order}
-                type="radio"
-                name="nameOrder"
-                value={order}
-                defaultChecked={nameOrder === order}
-                label={order === "given_first" ? t("givenFirst") : t("familyFirst")}
-              />
-            ))}
-            <FieldMessages name="nameOrder" state={state} />
-          </fieldset>
+          <NameOrderField
+            state={state}
+            legend={t("nameOrder")}
+            labels={{ given_first: t("givenFirst"), family_first: t("familyFirst") }}
+            value={nameOrder}
+          />
           <TextField {...field("slug")} hint={t("slugHint")} maxLength={64} />
         </div>
       </Section>
@@ -117,17 +102,7 @@ export function PersonForm({ action, defaults, personId, cities }: Props) {
 /** Deletes a person; the domain refuses while they take part somewhere, and the refusal is shown here. */
 export function DeletePersonForm({ action, personId }: { action: Action; personId: string }) {
   const t = useTranslations("adminMeetings.people");
-  const { state, pending, formProps } = useFormAction(action, initialFormState);
-  const refusal = state.fieldErrors?._ ?? (state.ok ? undefined : state.message);
   return (
-    <form {...formProps} className="flex flex-wrap items-center gap-3">
-      <input type="hidden" name="personId" value={personId} />
-      <SubmitButton pending={pending} label={t("delete")} pendingLabel={t("deleting")} tone="danger" />
-      {refusal && (
-        <p role="alert" className="text-sm font-medium text-red-700">
-          {refusal}
-        </p>
-      )}
-    </form>
+    <DeleteForm action={action} hidden={{ personId }} label={t("delete")} pendingLabel={t("deleting")} />
   );
 }

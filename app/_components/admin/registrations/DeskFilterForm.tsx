@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { FilterInput, FilterSelect } from "@/app/_components/admin/FilterFields";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
 import { Link } from "@/app/_lib/i18n/navigation";
@@ -15,31 +16,6 @@ type Props = {
   timeZone: string;
   resetHref: string;
 };
-
-const control = "w-full rounded border border-slate-300 bg-white px-3 py-2";
-
-function Select({
-  name,
-  label,
-  value,
-  wide,
-  children,
-}: {
-  name: string;
-  label: string;
-  value: string | undefined;
-  wide?: boolean;
-  children: React.ReactNode;
-}) {
-  return (
-    <label className={`min-w-0 space-y-1 ${wide ? "col-span-2 lg:col-span-1" : ""}`}>
-      <span className="block text-sm font-medium">{label}</span>
-      <select name={name} defaultValue={value ?? ""} className={control}>
-        {children}
-      </select>
-    </label>
-  );
-}
 
 /**
  * The desk's filters as a plain GET form: it works without a script, and the address carries the filters,
@@ -64,19 +40,17 @@ export async function DeskFilterForm({ filters, cities, sessions, locale, timeZo
     >
       <input type="hidden" name="sort" value={filters.sort} />
       {filters.descending && <input type="hidden" name="dir" value="desc" />}
-      <label className="block space-y-1">
-        <span className="block text-sm font-medium">{t("search")}</span>
-        <input
-          type="search"
-          name="q"
-          defaultValue={filters.q ?? ""}
-          placeholder={t("searchHint")}
-          maxLength={100}
-          className={control}
-        />
-      </label>
+      <FilterInput
+        type="search"
+        name="q"
+        label={t("search")}
+        value={filters.q}
+        placeholder={t("searchHint")}
+        maxLength={100}
+        className="block"
+      />
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-5">
-        <Select name="city" label={t("city")} value={filters.city}>
+        <FilterSelect name="city" label={t("city")} value={filters.city}>
           <option value="">{t("allCities")}</option>
           {(["DE", "CN"] as const).map((country) => (
             <optgroup key={country} label={tc(country)}>
@@ -88,58 +62,55 @@ export async function DeskFilterForm({ filters, cities, sessions, locale, timeZo
             </optgroup>
           ))}
           <option value="other">{t("otherCities")}</option>
-        </Select>
-        <Select name="country" label={t("country")} value={filters.country}>
+        </FilterSelect>
+        <FilterSelect name="country" label={t("country")} value={filters.country}>
           <option value="">{t("allCountries")}</option>
           <option value="DE">{tc("DE")}</option>
           <option value="CN">{tc("CN")}</option>
-        </Select>
-        <Select name="role" label={t("role")} value={filters.role}>
+        </FilterSelect>
+        <FilterSelect name="role" label={t("role")} value={filters.role}>
           <option value="">{t("allRoles")}</option>
           {delegateRoles.map((role) => (
             <option key={role} value={role}>
               {tr(role)}
             </option>
           ))}
-        </Select>
-        <Select name="status" label={t("status")} value={filters.status}>
+        </FilterSelect>
+        <FilterSelect name="status" label={t("status")} value={filters.status}>
           <option value="">{t("allStatuses")}</option>
           {statusFilters.map((status) => (
             <option key={status} value={status}>
               {t(`statuses.${status}`)}
             </option>
           ))}
-        </Select>
-        <Select name="session" label={t("session")} value={filters.session} wide>
+        </FilterSelect>
+        <FilterSelect
+          name="session"
+          label={t("session")}
+          value={filters.session}
+          className="col-span-2 lg:col-span-1"
+        >
           <option value="">{t("allSessions")}</option>
           {sessions.map((session) => (
             <option key={session.id} value={session.id}>
               {formatDateTime(session.startsAt, timeZone, locale)} · {pick(session.title, locale)}
             </option>
           ))}
-        </Select>
+        </FilterSelect>
       </div>
       <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
-        <label className="flex items-center gap-2">
-          <input
-            type="checkbox"
-            name="interpretation"
-            value="1"
-            defaultChecked={filters.interpretation}
-            className="size-4 accent-brand-700"
-          />
-          {t("interpretation")}
-        </label>
-        <label className="flex items-center gap-2">
-          <input
-            type="checkbox"
-            name="visaLetter"
-            value="1"
-            defaultChecked={filters.visaLetter}
-            className="size-4 accent-brand-700"
-          />
-          {t("visaLetter")}
-        </label>
+        {(["interpretation", "visaLetter"] as const).map((name) => (
+          <label key={name} className="flex items-center gap-2">
+            <input
+              type="checkbox"
+              name={name}
+              value="1"
+              defaultChecked={filters[name]}
+              className="size-4 accent-brand-700"
+            />
+            {t(name)}
+          </label>
+        ))}
         <button
           type="submit"
           className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"

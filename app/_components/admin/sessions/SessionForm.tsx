@@ -5,13 +5,13 @@ import { sessionKinds } from "@/app/_lib/agenda/session-fields";
 import { locales, localeNames, type AppLocale } from "@/app/_lib/i18n/locales";
 import { initialFormState, type FormState } from "@/app/_lib/form-state";
 import {
+  CheckboxField,
   Choice,
   describedBy,
   FieldMessages,
   listValue,
   Section,
   SelectField,
-  textValue,
   TextField,
   type FieldContext,
 } from "../../forms/Field";
@@ -37,44 +37,6 @@ type Props = {
   people: Option[];
   session?: SessionFormValues;
 };
-
-const inputClass =
-  "w-full rounded border border-slate-300 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-600 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-600";
-
-/** A date, time or number input with its label, hint and error (the shared TextField knows only text). */
-function PlainField(props: {
-  name: string;
-  label: string;
-  type: "date" | "time" | "number";
-  state: FieldContext;
-  defaultValue: string;
-  required?: boolean;
-  hint?: string;
-  min?: number;
-}) {
-  const { name, label, type, state, defaultValue, required, hint, min } = props;
-  return (
-    <div className="space-y-1">
-      <label htmlFor={name} className="block font-medium">
-        {label}
-        {required && <span className="ml-0.5 text-red-700">*</span>}
-      </label>
-      <input
-        id={name}
-        name={name}
-        type={type}
-        min={min}
-        step={type === "time" ? 300 : undefined}
-        defaultValue={textValue(state, name) ?? defaultValue}
-        required={required}
-        aria-invalid={state.fieldErrors?.[name] ? true : undefined}
-        aria-describedby={describedBy(name, state, hint)}
-        className={inputClass}
-      />
-      <FieldMessages name={name} hint={hint} state={state} />
-    </div>
-  );
-}
 
 function LocaleChoices({
   name,
@@ -186,7 +148,7 @@ export function SessionForm({
       <Section title={t("schedule")}>
         <p className="text-sm text-slate-600">{t("timeZoneHint", { zone: timeZone })}</p>
         <div className="grid gap-4 sm:grid-cols-3">
-          <PlainField
+          <TextField
             name="date"
             type="date"
             label={t("date")}
@@ -194,17 +156,19 @@ export function SessionForm({
             required
             defaultValue={session?.date ?? firstDay}
           />
-          <PlainField
+          <TextField
             name="startTime"
             type="time"
+            step={300}
             label={t("startTime")}
             state={state}
             required
             defaultValue={session?.startTime ?? ""}
           />
-          <PlainField
+          <TextField
             name="endTime"
             type="time"
+            step={300}
             label={t("endTime")}
             state={state}
             required
@@ -250,7 +214,7 @@ export function SessionForm({
           />
         </div>
         <div className="max-w-xs">
-          <PlainField
+          <TextField
             name="capacity"
             type="number"
             min={1}
@@ -289,13 +253,7 @@ export function SessionForm({
               ))}
             </ul>
           )}
-          <Choice
-            type="checkbox"
-            name="override"
-            value="on"
-            defaultChecked={textValue(state, "override") === "on"}
-            label={t("override")}
-          />
+          <CheckboxField name="override" label={t("override")} state={state} />
           <TextField
             name="reason"
             label={t("reason")}

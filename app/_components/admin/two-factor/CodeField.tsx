@@ -1,5 +1,4 @@
-import type { FieldContext } from "../../forms/Field";
-import { describedBy, FieldMessages } from "../../forms/Field";
+import { invalidProps, LabelledField, type FieldContext } from "../../forms/Field";
 
 type Props = {
   id: string;
@@ -14,12 +13,8 @@ type Props = {
  * `one-time-code` lets phones offer a code they have just received.
  */
 export function CodeField({ id, label, state, digitsOnly = false }: Props) {
-  const invalid = state.fieldErrors?.code !== undefined;
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block font-medium">
-        {label}
-      </label>
+    <LabelledField name="code" id={id} label={label} state={state}>
       <input
         id={id}
         name="code"
@@ -31,11 +26,9 @@ export function CodeField({ id, label, state, digitsOnly = false }: Props) {
         inputMode={digitsOnly ? "numeric" : "text"}
         pattern={digitsOnly ? "[0-9]{6}" : undefined}
         maxLength={digitsOnly ? 6 : 16}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy("code", state)}
+        {...invalidProps("code", state)}
         className="w-48 rounded border border-slate-300 bg-white px-3 py-2 font-mono text-lg tracking-widest aria-[invalid=true]:border-red-600 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-600"
       />
-      <FieldMessages name="code" state={state} />
-    </div>
+    </LabelledField>
   );
 }

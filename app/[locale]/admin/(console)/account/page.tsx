@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { PasswordChangeForm } from "@/app/_components/admin/accounts/PasswordChangeForm";
 import { SessionList } from "@/app/_components/admin/accounts/SessionList";
+import { TitledSection } from "@/app/_components/layout/TitledSection";
+import { PageHeader } from "@/app/_components/layout/PageHeader";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import { Link } from "@/app/_lib/i18n/navigation";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
@@ -29,16 +31,8 @@ export default async function OwnAccountPage({ params }: Props) {
   ]);
   return (
     <div className="space-y-8">
-      <div>
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="text-slate-700">
-          {actor.name} · {actor.email}
-        </p>
-      </div>
-      <section aria-labelledby="sessions-heading" className="space-y-3">
-        <h2 id="sessions-heading" className="text-xl font-semibold">
-          {t("sessions.heading")}
-        </h2>
+      <PageHeader title={t("title")} intro={`${actor.name} · ${actor.email}`} />
+      <TitledSection id="sessions-heading" title={t("sessions.heading")}>
         <p className="text-slate-700">
           {t("sessions.intro", { hours: env().AUTH_SESSION_HOURS, minutes: env().AUTH_IDLE_MINUTES })}
         </p>
@@ -48,22 +42,16 @@ export default async function OwnAccountPage({ params }: Props) {
           actions={{ end: endOwnSession, endOthers: endOwnOtherSessions }}
           own
         />
-      </section>
-      <section aria-labelledby="two-factor-heading" className="space-y-2">
-        <h2 id="two-factor-heading" className="text-xl font-semibold">
-          {t("twoFactor.heading")}
-        </h2>
+      </TitledSection>
+      <TitledSection id="two-factor-heading" title={t("twoFactor.heading")} className="space-y-2">
         <p className="text-slate-700">{t("twoFactor.text")}</p>
         <Link href={adminPaths.twoFactor} className="font-medium text-brand-700 underline">
           {t("twoFactor.link")}
         </Link>
-      </section>
-      <section aria-labelledby="password-heading" className="space-y-3">
-        <h2 id="password-heading" className="text-xl font-semibold">
-          {t("password.heading")}
-        </h2>
+      </TitledSection>
+      <TitledSection id="password-heading" title={t("password.heading")}>
         <PasswordChangeForm action={changePassword} email={actor.email} minLength={MIN_PASSWORD_LENGTH} />
-      </section>
+      </TitledSection>
     </div>
   );
 }

@@ -4,6 +4,8 @@ import { AccountActions } from "@/app/_components/admin/accounts/AccountActions"
 import { InviteForm } from "@/app/_components/admin/accounts/InviteForm";
 import { TwoFactorCell } from "@/app/_components/admin/accounts/TwoFactorCell";
 import { TwoFactorPolicyForm } from "@/app/_components/admin/accounts/TwoFactorPolicyForm";
+import { DataTable, type Column } from "@/app/_components/DataTable";
+import { PageHeader } from "@/app/_components/layout/PageHeader";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import { Link } from "@/app/_lib/i18n/navigation";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
@@ -53,100 +55,94 @@ export default async function AccountsPage({ params }: Props) {
     enable: enableAccount,
     reset: resetAccountPassword,
   };
+  const columns: Column<(typeof accounts)[number]>[] = [
+    {
+      key: "name",
+      header: t("table.name"),
+      rowHeader: true,
+      className: "font-normal",
+      cell: (account) => (
+        <>
+          <Link href={adminPaths.account(account.id)} className="font-medium text-brand-700 underline">
+            {account.name}
+          </Link>
+          {account.id === actor.id && <span className="text-slate-600"> {t("table.you")}</span>}
+          <br />
+          <span className="break-all text-slate-600">{account.email}</span>
+        </>
+      ),
+    },
+    { key: "role", header: t("table.role"), cell: (account) => tRoles(account.role) },
+    {
+      key: "state",
+      header: t("table.state"),
+      cell: (account) => (
+        <span
+          className={`inline-block rounded border px-2 py-0.5 text-xs font-medium ${stateStyles[account.state]}`}
+        >
+          {t(`states.${account.state}`)}
+        </span>
+      ),
+    },
+    {
+      key: "lastSignIn",
+      header: t("table.lastSignIn"),
+      className: "whitespace-nowrap",
+      cell: (account) =>
+        account.lastSignInAt ? (
+          <>
+            {formatLongDate(account.lastSignInAt, HOME_TIME_ZONE, locale)}
+            <br />
+            {formatTime(account.lastSignInAt, HOME_TIME_ZONE, locale)}
+          </>
+        ) : (
+          t("table.never")
+        ),
+    },
+    {
+      key: "twoFactor",
+      header: t2fa("column"),
+      cell: (account) => (
+        <TwoFactorCell
+          account={{
+            id: account.id,
+            name: account.name,
+            twoFactor: twoFactor.has(account.id),
+            self: account.id === actor.id,
+          }}
+          reset={resetAccountTwoFactor}
+        />
+      ),
+    },
+    {
+      key: "actions",
+      header: t("table.actions"),
+      cell: (account) => (
+        <AccountActions
+          account={{
+            id: account.id,
+            name: account.name,
+            role: account.role,
+            disabled: account.state === "disabled",
+            self: account.id === actor.id,
+          }}
+          actions={actions}
+        />
+      ),
+    },
+  ];
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="text-slate-700">{t("intro")}</p>
-      </div>
+      <PageHeader title={t("title")} intro={t("intro")} />
       <InviteForm action={inviteAccount} />
-      {/* relative: the hidden labels in the table (sr-only, absolutely placed) stay inside its scroll box. */}
-      <div className="relative overflow-x-auto">
-        <table className="w-full min-w-[52rem] border-collapse text-sm" data-testid="accounts">
-          <caption className="sr-only">{t("table.caption")}</caption>
-          <thead>
-            <tr className="border-b border-slate-300 text-left">
-              <th scope="col" className="py-2 pr-3">
-                {t("table.name")}
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                {t("table.role")}
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                {t("table.state")}
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                {t("table.lastSignIn")}
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                {t2fa("column")}
-              </th>
-              <th scope="col" className="py-2">
-                {t("table.actions")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {accounts.map((account) => (
-              <tr key={account.id} className="border-b border-slate-200 align-top">
-                <th scope="row" className="py-2 pr-3 text-left font-normal">
-                  <Link
-                    href={adminPaths.account(account.id)}
-                    className="font-medium text-brand-700 underline"
-                  >
-                    {account.name}
-                  </Link>
-                  {account.id === actor.id && <span className="text-slate-600"> {t("table.you")}</span>}
-                  <br />
-                  <span className="break-all text-slate-600">{account.email}</span>
-                </th>
-                <td className="py-2 pr-3">{tRoles(account.role)}</td>
-                <td className="py-2 pr-3">
-                  <span
-                    className={`inline-block rounded border px-2 py-0.5 text-xs font-medium ${stateStyles[account.state]}`}
-                  >
-                    {t(`states.${account.state}`)}
-                  </span>
-                </td>
-                <td className="py-2 pr-3 whitespace-nowrap">
-                  {account.lastSignInAt ? (
-                    <>
-                      {formatLongDate(account.lastSignInAt, HOME_TIME_ZONE, locale)}
-                      <br />
-                      {formatTime(account.lastSignInAt, HOME_TIME_ZONE, locale)}
-                    </>
-                  ) : (
-                    t("table.never")
-                  )}
-                </td>
-                <td className="py-2 pr-3">
-                  <TwoFactorCell
-                    account={{
-                      id: account.id,
-                      name: account.name,
-                      twoFactor: twoFactor.has(account.id),
-                      self: account.id === actor.id,
-                    }}
-                    reset={resetAccountTwoFactor}
-                  />
-                </td>
-                <td className="py-2">
-                  <AccountActions
-                    account={{
-                      id: account.id,
-                      name: account.name,
-                      role: account.role,
-                      disabled: account.state === "disabled",
-                      self: account.id === actor.id,
-                    }}
-                    actions={actions}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={columns}
+        rows={accounts}
+        rowKey={(account) => account.id}
+        caption={t("table.caption")}
+        minWidth="min-w-[52rem]"
+        testId="accounts"
+      />
       <TwoFactorPolicyForm policies={policies} action={saveTwoFactorPolicy} />
     </div>
   );

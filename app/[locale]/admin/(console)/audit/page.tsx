@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { DataTable, type Column } from "@/app/_components/DataTable";
+import { PageHeader } from "@/app/_components/layout/PageHeader";
+import { FilterInput, FilterSelect } from "@/app/_components/admin/FilterFields";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import { auditValue, changedFields } from "@/app/_lib/audit-diff";
 import { RECORD_ID, SLUG } from "@/app/_lib/ids";
@@ -42,103 +45,84 @@ export default async function AuditPage({ searchParams }: Props) {
       older: entries.at(-1)?.id,
     },
   };
+  const columns: Column<(typeof entries)[number]>[] = [
+    {
+      key: "when",
+      header: t("when"),
+      className: "whitespace-nowrap",
+      cell: (entry) => (
+        <>
+          {formatLongDate(entry.at, HOME_TIME_ZONE, locale)}
+          <br />
+          {formatTime(entry.at, HOME_TIME_ZONE, locale)}
+        </>
+      ),
+    },
+    { key: "who", header: t("who"), cell: (entry) => entry.actorEmail },
+    {
+      key: "what",
+      header: t("what"),
+      cell: (entry) => (
+        <>
+          <code>{entry.action}</code>
+          <div className="text-xs text-slate-500">
+            {t("record")}: {entry.entity} {entry.entityId}
+          </div>
+        </>
+      ),
+    },
+    {
+      key: "details",
+      header: t("details"),
+      cell: (entry) => (
+        <>
+          <dl className="space-y-1">
+            {changedFields(entry.before, entry.after).map((change) => (
+              <div key={change.field}>
+                <dt className="font-medium">{change.field}</dt>
+                <dd className="break-words">
+                  <span className="text-slate-500 line-through">{auditValue(change.before)}</span> →{" "}
+                  {auditValue(change.after)}
+                </dd>
+              </div>
+            ))}
+          </dl>
+          {entry.reason && (
+            <p className="mt-1 rounded bg-amber-50 px-2 py-1">
+              {t("reason")}: {entry.reason}
+            </p>
+          )}
+        </>
+      ),
+    },
+  ];
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="text-slate-700">{t("intro")}</p>
-      </div>
+      <PageHeader title={t("title")} intro={t("intro")} />
       <form method="get" className="flex flex-wrap items-end gap-3">
-        <label className="space-y-1">
-          <span className="block text-sm font-medium">{t("meeting")}</span>
-          <select
-            name="meeting"
-            defaultValue={filter.meetingSlug ?? ""}
-            className="rounded border border-slate-300 bg-white px-3 py-2"
-          >
-            <option value="">{t("allMeetings")}</option>
-            {meetings.map((meeting) => (
-              <option key={meeting.slug} value={meeting.slug}>
-                {meeting.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="space-y-1">
-          <span className="block text-sm font-medium">{t("action")}</span>
-          <input
-            name="action"
-            defaultValue={filter.action ?? ""}
-            placeholder="session."
-            className="rounded border border-slate-300 bg-white px-3 py-2"
-          />
-        </label>
+        <FilterSelect name="meeting" label={t("meeting")} value={filter.meetingSlug}>
+          <option value="">{t("allMeetings")}</option>
+          {meetings.map((meeting) => (
+            <option key={meeting.slug} value={meeting.slug}>
+              {meeting.title}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterInput name="action" label={t("action")} value={filter.action} placeholder="session." />
         <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white">
           {t("filter")}
         </button>
       </form>
-      {entries.length === 0 ? (
-        <p>{t("empty")}</p>
-      ) : (
-        // Focusable, so that keyboard users can scroll it on a phone.
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("title")}>
-          <table className="w-full min-w-[40rem] border-collapse text-sm" data-testid="audit-log">
-            <caption className="sr-only">{t("newest")}</caption>
-            <thead>
-              <tr className="border-b border-slate-300 text-left">
-                <th scope="col" className="py-2 pr-3">
-                  {t("when")}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t("who")}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t("what")}
-                </th>
-                <th scope="col" className="py-2">
-                  {t("details")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.id} className="border-b border-slate-200 align-top">
-                  <td className="py-2 pr-3 whitespace-nowrap">
-                    {formatLongDate(entry.at, HOME_TIME_ZONE, locale)}
-                    <br />
-                    {formatTime(entry.at, HOME_TIME_ZONE, locale)}
-                  </td>
-                  <td className="py-2 pr-3">{entry.actorEmail}</td>
-                  <td className="py-2 pr-3">
-                    <code>{entry.action}</code>
-                    <div className="text-xs text-slate-500">
-                      {t("record")}: {entry.entity} {entry.entityId}
-                    </div>
-                  </td>
-                  <td className="py-2">
-                    <dl className="space-y-1">
-                      {changedFields(entry.before, entry.after).map((change) => (
-                        <div key={change.field}>
-                          <dt className="font-medium">{change.field}</dt>
-                          <dd className="break-words">
-                            <span className="text-slate-500 line-through">{auditValue(change.before)}</span> →{" "}
-                            {auditValue(change.after)}
-                          </dd>
-                        </div>
-                      ))}
-                    </dl>
-                    {entry.reason && (
-                      <p className="mt-1 rounded bg-amber-50 px-2 py-1">
-                        {t("reason")}: {entry.reason}
-                      </p>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        columns={columns}
+        rows={entries}
+        rowKey={(entry) => entry.id}
+        caption={t("newest")}
+        label={t("title")}
+        empty={t("empty")}
+        minWidth="min-w-[40rem]"
+        testId="audit-log"
+      />
       {more && (
         <Link href={olderHref} className="text-brand-700 underline">
           {t("older")}

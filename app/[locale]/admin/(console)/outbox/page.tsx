@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/app/_components/admin/outbox/StatusBadge";
+import { DataTable, type Column } from "@/app/_components/DataTable";
+import { FilterInput, FilterSelect } from "@/app/_components/admin/FilterFields";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import { pick } from "@/app/_lib/i18n/localized";
 import { Link } from "@/app/_lib/i18n/navigation";
@@ -54,7 +56,6 @@ export default async function OutboxPage({ searchParams }: Props) {
     ...(filter.area && { kind: filter.area }),
     ...(filter.recipient && { q: filter.recipient }),
   };
-  const field = "rounded border border-slate-300 bg-white px-3 py-2";
   return (
     <div className="space-y-6">
       <div className="space-y-2">
@@ -70,41 +71,32 @@ export default async function OutboxPage({ searchParams }: Props) {
         {!seesAccounts && <p className="text-sm text-slate-600">{t("accountsHidden")}</p>}
       </div>
       <form method="get" className="flex flex-wrap items-end gap-3" aria-label={t("filters")}>
-        <label className="space-y-1">
-          <span className="block text-sm font-medium">{t("status")}</span>
-          <select name="status" defaultValue={filter.status ?? ""} className={field}>
-            <option value="">{t("allStatuses")}</option>
-            {outboxStatuses.map((status) => (
-              <option key={status} value={status}>
-                {t(`statuses.${status}`)}
+        <FilterSelect name="status" label={t("status")} value={filter.status}>
+          <option value="">{t("allStatuses")}</option>
+          {outboxStatuses.map((status) => (
+            <option key={status} value={status}>
+              {t(`statuses.${status}`)}
+            </option>
+          ))}
+        </FilterSelect>
+        {seesAccounts && (
+          <FilterSelect name="kind" label={t("kind")} value={filter.area}>
+            <option value="">{t("allKinds")}</option>
+            {outboxKindAreas.map((area) => (
+              <option key={area} value={area}>
+                {t(`kinds.${area}`)}
               </option>
             ))}
-          </select>
-        </label>
-        {seesAccounts && (
-          <label className="space-y-1">
-            <span className="block text-sm font-medium">{t("kind")}</span>
-            <select name="kind" defaultValue={filter.area ?? ""} className={field}>
-              <option value="">{t("allKinds")}</option>
-              {outboxKindAreas.map((area) => (
-                <option key={area} value={area}>
-                  {t(`kinds.${area}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          </FilterSelect>
         )}
-        <label className="space-y-1">
-          <span className="block text-sm font-medium">{t("recipient")}</span>
-          <input
-            type="search"
-            name="q"
-            defaultValue={filter.recipient ?? ""}
-            placeholder={t("recipientPlaceholder")}
-            maxLength={100}
-            className={field}
-          />
-        </label>
+        <FilterInput
+          type="search"
+          name="q"
+          label={t("recipient")}
+          value={filter.recipient}
+          placeholder={t("recipientPlaceholder")}
+          maxLength={100}
+        />
         <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white">
           {t("filter")}
         </button>
@@ -117,40 +109,17 @@ export default async function OutboxPage({ searchParams }: Props) {
       <p className="font-medium" data-testid="outbox-count">
         {t("count", { total })}
       </p>
-      {emails.length === 0 ? (
-        <p>{t("empty")}</p>
-      ) : (
-        // Focusable, so that keyboard users can scroll it on a phone.
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("list")}>
-          <table className="w-full min-w-[44rem] border-collapse text-sm" data-testid="outbox-list">
-            <caption className="sr-only">{t("list")}</caption>
-            <thead>
-              <tr className="border-b border-slate-300 text-left">
-                <th scope="col" className="py-2 pr-3">
-                  {t("created")}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t("status")}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t("subject")}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t("meeting")}
-                </th>
-                <th scope="col" className="py-2">
-                  {t("attempts")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {emails.map((email) => (
-                <Row key={email.id} email={email} locale={locale} t={t} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        columns={outboxColumns(locale, t)}
+        rows={emails}
+        rowKey={(email) => email.id}
+        rowProps={() => ({ "data-testid": "outbox-row" })}
+        caption={t("list")}
+        label={t("list")}
+        empty={t("empty")}
+        minWidth="min-w-[44rem]"
+        testId="outbox-list"
+      />
       {pages > 1 && (
         <nav aria-label={t("pagination")} className="flex flex-wrap items-center gap-4">
           {page > 1 && (
@@ -176,39 +145,56 @@ export default async function OutboxPage({ searchParams }: Props) {
   );
 }
 
-type RowProps = {
-  email: OutboxListItem;
-  locale: Awaited<ReturnType<typeof pageLocale>>;
-  t: Awaited<ReturnType<typeof getTranslations<"adminNumbers.outbox">>>;
-};
-
-function Row({ email, locale, t }: RowProps) {
-  const zone = email.meeting?.timeZone ?? HOME_TIME_ZONE;
-  return (
-    <tr className="border-b border-slate-200 align-top" data-testid="outbox-row">
-      <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(email.createdAt, zone, locale)}</td>
-      <td className="py-2 pr-3">
-        <StatusBadge status={email.status} />
-        {email.status === "queued" && email.attempts > 0 && (
-          <div className="mt-1 text-xs text-slate-600">
-            {t("nextAttempt")}: {formatDateTime(email.nextAttemptAt, zone, locale)}
-          </div>
-        )}
-      </td>
-      <td className="py-2 pr-3">
-        <Link href={adminPaths.outboxEmail(email.id)} className="font-medium text-brand-700 underline">
-          {email.subject}
-        </Link>
-        <div className="break-all text-slate-700">{email.to}</div>
-        <code className="text-xs text-slate-500">{email.kind}</code>
-        {email.lastError && (
-          <div className="mt-1 rounded bg-red-50 px-2 py-1 text-xs text-red-900">
-            {t("lastError")}: {email.lastError}
-          </div>
-        )}
-      </td>
-      <td className="py-2 pr-3">{email.meeting ? pick(email.meeting.title, locale) : "—"}</td>
-      <td className="py-2 tabular-nums">{email.attempts}</td>
-    </tr>
-  );
+/** Dates in the meeting's own zone; emails outside a meeting (accounts) in the home zone. */
+function outboxColumns(
+  locale: Awaited<ReturnType<typeof pageLocale>>,
+  t: Awaited<ReturnType<typeof getTranslations<"adminNumbers.outbox">>>,
+): Column<OutboxListItem>[] {
+  const zone = (email: OutboxListItem) => email.meeting?.timeZone ?? HOME_TIME_ZONE;
+  return [
+    {
+      key: "created",
+      header: t("created"),
+      className: "whitespace-nowrap",
+      cell: (email) => formatDateTime(email.createdAt, zone(email), locale),
+    },
+    {
+      key: "status",
+      header: t("status"),
+      cell: (email) => (
+        <>
+          <StatusBadge status={email.status} />
+          {email.status === "queued" && email.attempts > 0 && (
+            <div className="mt-1 text-xs text-slate-600">
+              {t("nextAttempt")}: {formatDateTime(email.nextAttemptAt, zone(email), locale)}
+            </div>
+          )}
+        </>
+      ),
+    },
+    {
+      key: "subject",
+      header: t("subject"),
+      cell: (email) => (
+        <>
+          <Link href={adminPaths.outboxEmail(email.id)} className="font-medium text-brand-700 underline">
+            {email.subject}
+          </Link>
+          <div className="break-all text-slate-700">{email.to}</div>
+          <code className="text-xs text-slate-500">{email.kind}</code>
+          {email.lastError && (
+            <div className="mt-1 rounded bg-red-50 px-2 py-1 text-xs text-red-900">
+              {t("lastError")}: {email.lastError}
+            </div>
+          )}
+        </>
+      ),
+    },
+    {
+      key: "meeting",
+      header: t("meeting"),
+      cell: (email) => (email.meeting ? pick(email.meeting.title, locale) : "—"),
+    },
+    { key: "attempts", header: t("attempts"), className: "tabular-nums", cell: (email) => email.attempts },
+  ];
 }

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { DataTable, type Column } from "@/app/_components/DataTable";
+import { PageHeader } from "@/app/_components/layout/PageHeader";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
@@ -24,21 +26,43 @@ export default async function PeoplePage({ params, searchParams }: Props) {
   const { q } = await searchParams;
   const search = (typeof q === "string" ? q : "").slice(0, 100);
   const [people, t] = await Promise.all([listPeople(actor, search), getTranslations("adminMeetings.people")]);
+  const columns: Column<(typeof people)[number]>[] = [
+    {
+      key: "name",
+      header: t("name"),
+      rowHeader: true,
+      className: "font-medium",
+      cell: (person) => {
+        const name = displayName(person, locale);
+        return (
+          <>
+            <Link href={adminPaths.person(person.id)} className="text-brand-700 underline">
+              {name.primary}
+            </Link>
+            {name.secondary && <span className="ml-1 font-normal text-slate-600">({name.secondary})</span>}
+          </>
+        );
+      },
+    },
+    { key: "position", header: t("position"), cell: (person) => pick(person.position, locale) },
+    { key: "organization", header: t("organization"), cell: (person) => person.organization },
+    { key: "city", header: t("city"), cell: (person) => (person.city ? pick(person.city, locale) : "") },
+  ];
 
   return (
     <div className="space-y-6">
-      <header className="flex flex-wrap items-end justify-between gap-4">
-        <div className="space-y-1">
-          <h1 className="text-2xl font-bold">{t("title")}</h1>
-          <p className="text-slate-700">{t("intro")}</p>
-        </div>
-        <Link
-          href={adminPaths.newPerson}
-          className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-        >
-          {t("new")}
-        </Link>
-      </header>
+      <PageHeader
+        title={t("title")}
+        intro={t("intro")}
+        action={
+          <Link
+            href={adminPaths.newPerson}
+            className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+          >
+            {t("new")}
+          </Link>
+        }
+      />
       <form role="search" method="get" className="flex flex-wrap items-end gap-2">
         <div className="space-y-1">
           <label htmlFor="people-search" className="block font-medium">
@@ -64,50 +88,13 @@ export default async function PeoplePage({ params, searchParams }: Props) {
           {t("searchSubmit")}
         </button>
       </form>
-      {people.length === 0 ? (
-        <p>{t("empty")}</p>
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm" data-testid="people">
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-3">
-                  {t("name")}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t("position")}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t("organization")}
-                </th>
-                <th scope="col" className="py-2">
-                  {t("city")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {people.map((person) => {
-                const name = displayName(person, locale);
-                return (
-                  <tr key={person.id} className="border-b border-slate-100 align-top">
-                    <th scope="row" className="py-2 pr-3 font-medium">
-                      <Link href={adminPaths.person(person.id)} className="text-brand-700 underline">
-                        {name.primary}
-                      </Link>
-                      {name.secondary && (
-                        <span className="ml-1 font-normal text-slate-600">({name.secondary})</span>
-                      )}
-                    </th>
-                    <td className="py-2 pr-3">{pick(person.position, locale)}</td>
-                    <td className="py-2 pr-3">{person.organization}</td>
-                    <td className="py-2">{person.city ? pick(person.city, locale) : ""}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        columns={columns}
+        rows={people}
+        rowKey={(person) => person.id}
+        empty={t("empty")}
+        testId="people"
+      />
     </div>
   );
 }

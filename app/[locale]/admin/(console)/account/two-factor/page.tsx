@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { CodeForm } from "@/app/_components/admin/two-factor/CodeForm";
 import { ConfirmForm } from "@/app/_components/admin/two-factor/ConfirmForm";
 import { StartForm } from "@/app/_components/admin/two-factor/StartForm";
+import { TitledSection } from "@/app/_components/layout/TitledSection";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { formatLongDate, HOME_TIME_ZONE } from "@/app/_lib/time";
@@ -113,10 +114,12 @@ export default async function TwoFactorPage({ params }: Props) {
               email={actor.email}
             />
           </section>
-          <section aria-labelledby="replace-heading" className={`${card} print:hidden ${stale}`}>
-            <h2 id="replace-heading" className="text-lg font-semibold">
-              {t("manage.replaceHeading")}
-            </h2>
+          <TitledSection
+            id="replace-heading"
+            title={t("manage.replaceHeading")}
+            className={`${card} print:hidden ${stale}`}
+            small
+          >
             <p className="text-slate-700">{t("manage.replaceText")}</p>
             <CodeForm
               action={startTwoFactor}
@@ -125,11 +128,13 @@ export default async function TwoFactorPage({ params }: Props) {
               pendingLabel={t("manage.replacing")}
               email={actor.email}
             />
-          </section>
-          <section aria-labelledby="off-heading" className={`${card} print:hidden ${stale}`}>
-            <h2 id="off-heading" className="text-lg font-semibold">
-              {t("manage.offHeading")}
-            </h2>
+          </TitledSection>
+          <TitledSection
+            id="off-heading"
+            title={t("manage.offHeading")}
+            className={`${card} print:hidden ${stale}`}
+            small
+          >
             {status.required ? (
               <p className="text-slate-700">{t("manage.offRequired")}</p>
             ) : (
@@ -145,7 +150,7 @@ export default async function TwoFactorPage({ params }: Props) {
                 />
               </>
             )}
-          </section>
+          </TitledSection>
         </>
       )}
     </div>

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SessionList } from "@/app/_components/admin/accounts/SessionList";
+import { TitledSection } from "@/app/_components/layout/TitledSection";
+import { PageHeader } from "@/app/_components/layout/PageHeader";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import { Link } from "@/app/_lib/i18n/navigation";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
@@ -34,16 +36,11 @@ export default async function AccountPage({ params }: Props) {
       <Link href={adminPaths.accounts} className="text-sm font-medium text-brand-700 underline">
         {t("detail.back")}
       </Link>
-      <div>
-        <h1 className="text-2xl font-bold">{account.name}</h1>
-        <p className="text-slate-700">
-          {account.email} · {tRoles(account.role)} · {t(`states.${account.state}`)}
-        </p>
-      </div>
-      <section aria-labelledby="sessions-heading" className="space-y-3">
-        <h2 id="sessions-heading" className="text-xl font-semibold">
-          {t("detail.sessions")}
-        </h2>
+      <PageHeader
+        title={account.name}
+        intro={`${account.email} · ${tRoles(account.role)} · ${t(`states.${account.state}`)}`}
+      />
+      <TitledSection id="sessions-heading" title={t("detail.sessions")}>
         <p className="text-slate-700">{t("detail.sessionsIntro", { name: account.name })}</p>
         <SessionList
           sessions={sessions}
@@ -52,7 +49,7 @@ export default async function AccountPage({ params }: Props) {
           actions={{ end: endAccountSession, endOthers: endAccountSessions }}
           own={account.id === actor.id}
         />
-      </section>
+      </TitledSection>
     </div>
   );
 }

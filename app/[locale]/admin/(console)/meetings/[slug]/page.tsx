@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { MeetingAdminNav } from "@/app/_components/admin/MeetingAdminNav";
 import { MeetingForm } from "@/app/_components/admin/meetings/MeetingForm";
 import { QuotaForm } from "@/app/_components/admin/meetings/QuotaForm";
+import { TitledSection } from "@/app/_components/layout/TitledSection";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
@@ -36,13 +37,10 @@ export default async function MeetingSettingsPage({ params }: Props) {
       <div className="max-w-3xl">
         <MeetingForm action={updateMeetingAction} defaults={meeting.defaults} meetingId={meeting.id} />
       </div>
-      <section aria-labelledby="quotas-title" className="space-y-3">
-        <h2 id="quotas-title" className="text-xl font-semibold">
-          {t("quotas.title")}
-        </h2>
+      <TitledSection id="quotas-title" title={t("quotas.title")}>
         <p className="text-slate-700">{t("quotas.intro")}</p>
         <QuotaForm action={saveQuotasAction} meetingId={meeting.id} rows={quotas} />
-      </section>
+      </TitledSection>
     </div>
   );
 }

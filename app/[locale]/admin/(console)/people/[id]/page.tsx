@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { DeletePersonForm, PersonForm } from "@/app/_components/admin/people/PersonForm";
+import { TitledSection } from "@/app/_components/layout/TitledSection";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
@@ -37,13 +38,12 @@ export default async function PersonPage({ params }: Props) {
         {t("editTitle")}: {person.defaults.givenName} {person.defaults.familyName}
       </h1>
       <PersonForm action={savePersonAction} defaults={person.defaults} personId={person.id} cities={cities} />
-      <section
-        aria-labelledby="uses-title"
+      <TitledSection
+        id="uses-title"
+        title={t("usesTitle")}
         className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
+        small
       >
-        <h2 id="uses-title" className="text-lg font-semibold">
-          {t("usesTitle")}
-        </h2>
         {person.uses.length === 0 ? (
           <p>{t("usesNone")}</p>
         ) : (
@@ -70,7 +70,7 @@ export default async function PersonPage({ params }: Props) {
           </>
         )}
         <DeletePersonForm action={deletePersonAction} personId={person.id} />
-      </section>
+      </TitledSection>
     </div>
   );
 }

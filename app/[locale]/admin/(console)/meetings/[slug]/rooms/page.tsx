@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { MeetingAdminNav } from "@/app/_components/admin/MeetingAdminNav";
 import { RoomForm, TrackForm } from "@/app/_components/admin/meetings/RoomTrackForms";
+import { TitledSection } from "@/app/_components/layout/TitledSection";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
@@ -32,10 +33,7 @@ export default async function RoomsPage({ params }: Props) {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{pick(meeting.title, locale) || slug}</h1>
       <MeetingAdminNav slug={slug} role={actor.role} />
-      <section aria-labelledby="rooms-title" className="space-y-3">
-        <h2 id="rooms-title" className="text-xl font-semibold">
-          {t("roomsTitle")}
-        </h2>
+      <TitledSection id="rooms-title" title={t("roomsTitle")}>
         <p className="text-slate-700">{t("roomsIntro")}</p>
         {rooms.length === 0 && <p>{t("noRooms")}</p>}
         {rooms.map((room) => (
@@ -55,11 +53,8 @@ export default async function RoomsPage({ params }: Props) {
           save={saveRoomAction}
           remove={deleteRoomAction}
         />
-      </section>
-      <section aria-labelledby="tracks-title" className="space-y-3">
-        <h2 id="tracks-title" className="text-xl font-semibold">
-          {t("tracksTitle")}
-        </h2>
+      </TitledSection>
+      <TitledSection id="tracks-title" title={t("tracksTitle")}>
         <p className="text-slate-700">{t("tracksIntro")}</p>
         {tracks.length === 0 && <p>{t("noTracks")}</p>}
         {tracks.map((track) => (
@@ -78,7 +73,7 @@ export default async function RoomsPage({ params }: Props) {
           save={saveTrackAction}
           remove={deleteTrackAction}
         />
-      </section>
+      </TitledSection>
     </div>
   );
 }

@@ -3,6 +3,8 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { MeetingAdminNav } from "@/app/_components/admin/MeetingAdminNav";
 import { ConflictList } from "@/app/_components/admin/sessions/ConflictList";
 import { StatusBadge } from "@/app/_components/admin/sessions/StatusBadge";
+import { DataTable, type Column } from "@/app/_components/DataTable";
+import { PageHeader } from "@/app/_components/layout/PageHeader";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
@@ -32,24 +34,81 @@ export default async function SessionListPage({ params }: Props) {
   ]);
   const zone = program.meeting.timeZone;
   const days = program.days.filter((day) => program.sessions.some((session) => session.day === day));
+  const columns: Column<(typeof program.sessions)[number]>[] = [
+    {
+      key: "time",
+      header: t("time"),
+      className: "whitespace-nowrap tabular-nums",
+      cell: (session) => formatTimeRange(session.startsAt, session.endsAt, zone, locale),
+    },
+    {
+      key: "session",
+      header: t("session"),
+      cell: (session) => {
+        const title = pick(session.title, locale);
+        return (
+          <>
+            <Link
+              href={adminPaths.session(slug, session.id)}
+              aria-label={t("editLabel", { title })}
+              className={`font-medium text-brand-700 underline ${session.status === "cancelled" ? "line-through" : ""}`}
+            >
+              {title}
+            </Link>
+            <ConflictList
+              conflicts={session.conflicts}
+              locale={locale}
+              timeZone={zone}
+              conflictNote={session.conflictNote}
+            />
+          </>
+        );
+      },
+    },
+    {
+      key: "room",
+      header: t("room"),
+      cell: (session) =>
+        session.room ? (
+          pick(session.room.name, locale)
+        ) : (
+          <span className="text-slate-500">{t("noRoom")}</span>
+        ),
+    },
+    { key: "kind", header: t("kind"), cell: (session) => tk(session.kind) },
+    {
+      key: "status",
+      header: t("status"),
+      cell: (session) => <StatusBadge status={session.status} label={ts(session.status)} />,
+    },
+    {
+      key: "seats",
+      header: t("seats"),
+      className: "whitespace-nowrap tabular-nums",
+      cell: (session) =>
+        session.capacity === null ? (
+          <span className="text-slate-500">{t("openToAll")}</span>
+        ) : (
+          t("seatsTaken", { taken: session.seatsTaken, capacity: session.capacity })
+        ),
+    },
+  ];
 
   return (
     <div className="space-y-6">
       <MeetingAdminNav slug={slug} role={actor.role} />
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-bold">
-            {t("title")}: {pick(program.meeting.title, locale)}
-          </h1>
-          <p className="text-slate-700">{t("intro", { zone })}</p>
-        </div>
-        <Link
-          href={adminPaths.newSession(slug)}
-          className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-        >
-          + {t("newSession")}
-        </Link>
-      </div>
+      <PageHeader
+        title={`${t("title")}: ${pick(program.meeting.title, locale)}`}
+        intro={t("intro", { zone })}
+        action={
+          <Link
+            href={adminPaths.newSession(slug)}
+            className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+          >
+            + {t("newSession")}
+          </Link>
+        }
+      />
       {days.length === 0 && <p>{t("empty")}</p>}
       {days.map((day) => {
         const dayLabel = formatCalendarDate(day, locale);
@@ -63,83 +122,15 @@ export default async function SessionListPage({ params }: Props) {
                 {t("dayView")}
               </Link>
             </div>
-            <div className="overflow-x-auto">
-              <table className="w-full min-w-[44rem] border-collapse text-sm" data-testid="admin-sessions">
-                <caption className="sr-only">{t("caption", { day: dayLabel })}</caption>
-                <thead>
-                  <tr className="border-b border-slate-300 text-left">
-                    <th scope="col" className="py-2 pr-3">
-                      {t("time")}
-                    </th>
-                    <th scope="col" className="py-2 pr-3">
-                      {t("session")}
-                    </th>
-                    <th scope="col" className="py-2 pr-3">
-                      {t("room")}
-                    </th>
-                    <th scope="col" className="py-2 pr-3">
-                      {t("kind")}
-                    </th>
-                    <th scope="col" className="py-2 pr-3">
-                      {t("status")}
-                    </th>
-                    <th scope="col" className="py-2">
-                      {t("seats")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {program.sessions
-                    .filter((session) => session.day === day)
-                    .map((session) => {
-                      const title = pick(session.title, locale);
-                      return (
-                        <tr
-                          key={session.id}
-                          className={`border-b border-slate-200 align-top ${session.conflicts.length ? "bg-red-50" : ""}`}
-                        >
-                          <td className="py-2 pr-3 whitespace-nowrap tabular-nums">
-                            {formatTimeRange(session.startsAt, session.endsAt, zone, locale)}
-                          </td>
-                          <td className="py-2 pr-3">
-                            <Link
-                              href={adminPaths.session(slug, session.id)}
-                              aria-label={t("editLabel", { title })}
-                              className={`font-medium text-brand-700 underline ${session.status === "cancelled" ? "line-through" : ""}`}
-                            >
-                              {title}
-                            </Link>
-                            <ConflictList
-                              conflicts={session.conflicts}
-                              locale={locale}
-                              timeZone={zone}
-                              conflictNote={session.conflictNote}
-                            />
-                          </td>
-                          <td className="py-2 pr-3">
-                            {session.room ? (
-                              pick(session.room.name, locale)
-                            ) : (
-                              <span className="text-slate-500">{t("noRoom")}</span>
-                            )}
-                          </td>
-                          <td className="py-2 pr-3">{tk(session.kind)}</td>
-                          <td className="py-2 pr-3">
-                            <StatusBadge status={session.status} label={ts(session.status)} />
-                          </td>
-                          <td className="py-2 whitespace-nowrap tabular-nums">
-                            {session.capacity === null ? (
-                              <span className="text-slate-500">{t("openToAll")}</span>
-                            ) : (
-                              t("seatsTaken", { taken: session.seatsTaken, capacity: session.capacity })
-                            )}
-                          </td>
-                        </tr>
-                      );
-                    })}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              columns={columns}
+              rows={program.sessions.filter((session) => session.day === day)}
+              rowKey={(session) => session.id}
+              rowProps={(session) => ({ className: session.conflicts.length ? "bg-red-50" : "" })}
+              caption={t("caption", { day: dayLabel })}
+              minWidth="min-w-[44rem]"
+              testId="admin-sessions"
+            />
           </section>
         );
       })}

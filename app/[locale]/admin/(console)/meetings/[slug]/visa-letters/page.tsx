@@ -3,6 +3,8 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { PersonName } from "@/app/_components/admin/delegates/PersonName";
 import { VisaTemplateForm, VisaTemplateReset } from "@/app/_components/admin/delegates/VisaTemplateForm";
 import { MeetingAdminNav } from "@/app/_components/admin/MeetingAdminNav";
+import { DataTable, type Column } from "@/app/_components/DataTable";
+import { TitledSection } from "@/app/_components/layout/TitledSection";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { locales, localeNames, type AppLocale } from "@/app/_lib/i18n/locales";
@@ -41,6 +43,38 @@ export default async function VisaLettersPage({ params, searchParams }: Props) {
     getTranslations("manage.statuses"),
   ]);
   const custom = templates[lang] !== null;
+  const columns: Column<(typeof delegates)[number]>[] = [
+    {
+      key: "name",
+      header: t("name"),
+      className: "font-medium",
+      cell: (delegate) => (
+        <Link
+          href={adminPaths.registration(slug, delegate.id)}
+          className="text-brand-700 underline-offset-2 hover:underline"
+        >
+          <PersonName person={delegate} locale={locale} />
+        </Link>
+      ),
+    },
+    {
+      key: "city",
+      header: t("city"),
+      cell: (delegate) =>
+        placeName({ city: delegate.city && { name: delegate.city }, cityOther: delegate.cityOther }, locale),
+    },
+    { key: "status", header: t("status"), cell: (delegate) => ts(delegate.status) },
+    {
+      key: "letter",
+      header: t("letter"),
+      cell: (delegate) => (
+        <Link href={printPath(slug, lang, delegate.id)} className="text-brand-700 underline">
+          {t("printOne", { lang: localeNames[lang] })}
+          <span className="sr-only">: {`${delegate.givenName} ${delegate.familyName}`}</span>
+        </Link>
+      ),
+    },
+  ];
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{pick(meeting.title, locale) || slug}</h1>
@@ -82,69 +116,23 @@ export default async function VisaLettersPage({ params, searchParams }: Props) {
             </Link>
           )}
         </div>
-        {delegates.length === 0 ? (
-          <p>{t("noDelegates")}</p>
-        ) : (
-          <div className="overflow-x-auto" tabIndex={0}>
-            <table className="w-full min-w-[32rem] text-left text-sm">
-              <thead>
-                <tr className="border-b border-slate-300">
-                  <th scope="col" className="py-1 pr-3">
-                    {t("name")}
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    {t("city")}
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    {t("status")}
-                  </th>
-                  <th scope="col" className="py-1">
-                    {t("letter")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {delegates.map((delegate) => {
-                  const name = <PersonName person={delegate} locale={locale} />;
-                  return (
-                    <tr key={delegate.id} className="border-b border-slate-100" data-testid="visa-delegate">
-                      <td className="py-2 pr-3 font-medium">
-                        <Link
-                          href={adminPaths.registration(slug, delegate.id)}
-                          className="text-brand-700 underline-offset-2 hover:underline"
-                        >
-                          {name}
-                        </Link>
-                      </td>
-                      <td className="py-2 pr-3">
-                        {placeName(
-                          { city: delegate.city && { name: delegate.city }, cityOther: delegate.cityOther },
-                          locale,
-                        )}
-                      </td>
-                      <td className="py-2 pr-3">{ts(delegate.status)}</td>
-                      <td className="py-2">
-                        <Link href={printPath(slug, lang, delegate.id)} className="text-brand-700 underline">
-                          {t("printOne", { lang: localeNames[lang] })}
-                          <span className="sr-only">: {`${delegate.givenName} ${delegate.familyName}`}</span>
-                        </Link>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          columns={columns}
+          rows={delegates}
+          rowKey={(delegate) => delegate.id}
+          rowProps={() => ({ "data-testid": "visa-delegate" })}
+          label={t("delegates")}
+          empty={t("noDelegates")}
+          minWidth="min-w-[32rem]"
+        />
       </section>
 
-      <section
-        aria-labelledby="visa-template"
+      <TitledSection
+        id="visa-template"
+        title={`${t("templateTitle")} – ${localeNames[lang]}`}
         className="space-y-3 rounded border border-slate-200 bg-white p-4"
+        small
       >
-        <h2 id="visa-template" className="text-lg font-semibold">
-          {t("templateTitle")} – {localeNames[lang]}
-        </h2>
         <p className="max-w-3xl text-sm text-slate-700">{t("templateIntro")}</p>
         <VisaTemplateForm
           action={saveVisaLetterAction}
@@ -154,7 +142,7 @@ export default async function VisaLettersPage({ params, searchParams }: Props) {
           custom={custom}
         />
         {custom && <VisaTemplateReset action={saveVisaLetterAction} meetingSlug={slug} lang={lang} />}
-      </section>
+      </TitledSection>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { MeetingAdminNav } from "@/app/_components/admin/MeetingAdminNav";
 import { editorOptions } from "@/app/_components/admin/sessions/editor-options";
 import { SessionForm } from "@/app/_components/admin/sessions/SessionForm";
 import { SessionStatusForms } from "@/app/_components/admin/sessions/SessionStatusForms";
+import { TitledSection } from "@/app/_components/layout/TitledSection";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { Link } from "@/app/_lib/i18n/navigation";
@@ -64,13 +65,12 @@ export default async function EditSessionPage({ params }: Props) {
         session={session}
         {...options}
       />
-      <section
-        aria-labelledby="status-title"
+      <TitledSection
+        id="status-title"
+        title={ts("title")}
         className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
+        small
       >
-        <h2 id="status-title" className="text-lg font-semibold">
-          {ts("title")}
-        </h2>
         <SessionStatusForms
           meetingSlug={slug}
           sessionId={id}
@@ -82,7 +82,7 @@ export default async function EditSessionPage({ params }: Props) {
             remove: deleteSessionAction,
           }}
         />
-      </section>
+      </TitledSection>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { InducteesForm } from "@/app/_components/admin/ceremony/InducteesForm";
 import { OfficialsEditor } from "@/app/_components/admin/ceremony/OfficialsEditor";
 import { SegmentForm } from "@/app/_components/admin/ceremony/SegmentForm";
 import { SegmentList } from "@/app/_components/admin/ceremony/SegmentList";
+import { TitledSection } from "@/app/_components/layout/TitledSection";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import { htmlLang, localeNames, locales, type AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
@@ -101,10 +102,7 @@ export default async function CeremonyEditorPage({ params }: Props) {
         </nav>
       </header>
 
-      <section aria-labelledby="run-of-show" className="space-y-3">
-        <h2 id="run-of-show" className="text-xl font-semibold">
-          {tr("heading")}
-        </h2>
+      <TitledSection id="run-of-show" title={tr("heading")}>
         <p className="text-sm text-slate-600">{tr("hint")}</p>
         <SegmentList
           meetingSlug={meeting.slug}
@@ -159,12 +157,9 @@ export default async function CeremonyEditorPage({ params }: Props) {
           <summary className="cursor-pointer font-medium text-brand-700">{ts("add")}</summary>
           <SegmentForm {...ref} people={people} saveAction={saveSegmentAction} />
         </details>
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="inductees" className="space-y-3">
-        <h2 id="inductees" className="text-xl font-semibold">
-          {ti("heading")}
-        </h2>
+      <TitledSection id="inductees" title={ti("heading")}>
         <InducteesForm
           {...ref}
           cities={editor.cities.map((city) => ({
@@ -176,12 +171,9 @@ export default async function CeremonyEditorPage({ params }: Props) {
           selected={runOfShow.inductees.map((city) => city.id)}
           action={saveInducteesAction}
         />
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="officials" className="space-y-3">
-        <h2 id="officials" className="text-xl font-semibold">
-          {to("heading")}
-        </h2>
+      <TitledSection id="officials" title={to("heading")}>
         <p className="text-sm text-slate-600">{to("hint")}</p>
         <OfficialsEditor
           {...ref}
@@ -193,7 +185,7 @@ export default async function CeremonyEditorPage({ params }: Props) {
           people={people}
           action={saveOfficialsAction}
         />
-      </section>
+      </TitledSection>
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { PrintButton } from "@/app/_components/admin/ceremony/PrintButton";
+import { DataTable } from "@/app/_components/DataTable";
+import { TitledSection } from "@/app/_components/layout/TitledSection";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
@@ -92,74 +94,55 @@ export default async function CeremonyPrintPage({ params }: Props) {
         </p>
       </header>
 
-      <section aria-labelledby="print-run-of-show" className="space-y-2">
-        <h2 id="print-run-of-show" className="text-lg font-semibold">
-          {tr("heading")}
-        </h2>
-        <div className="overflow-x-auto print:overflow-visible" tabIndex={0}>
-          <table
-            className="w-full min-w-[36rem] border-collapse text-left text-sm print:min-w-0"
-            data-testid="print-run-of-show"
-          >
-            <thead>
-              <tr className="border-b-2 border-slate-900">
-                <th scope="col" className="py-1 pr-3">
-                  {tr("time")}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {tr("duration")}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {tr("segment")}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {tr("participants")}
-                </th>
-                <th scope="col" className="py-1">
-                  {tr("notes")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {runOfShow.segments.map((segment) => (
-                <tr key={segment.id} className="border-b border-slate-300 align-top">
-                  <td className="whitespace-nowrap py-1.5 pr-3 font-semibold tabular-nums">
-                    {formatTimeRange(segment.startsAt, segment.endsAt, zone, locale)}
-                  </td>
-                  <td className="whitespace-nowrap py-1.5 pr-3 tabular-nums">
-                    {tr("minutes", { count: segment.durationMinutes })}
-                  </td>
-                  <td className="py-1.5 pr-3 font-medium">{pick(segment.title, locale)}</td>
-                  <td className="py-1.5 pr-3">
-                    {segment.participants.map((person) => nameOf(person, locale)).join(", ")}
-                  </td>
-                  <td className="py-1.5">{pick(segment.notes, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <TitledSection id="print-run-of-show" title={tr("heading")} className="space-y-2" small>
+        <DataTable
+          look="print"
+          columns={[
+            {
+              key: "time",
+              header: tr("time"),
+              className: "whitespace-nowrap font-semibold tabular-nums",
+              cell: (segment) => formatTimeRange(segment.startsAt, segment.endsAt, zone, locale),
+            },
+            {
+              key: "duration",
+              header: tr("duration"),
+              className: "whitespace-nowrap tabular-nums",
+              cell: (segment) => tr("minutes", { count: segment.durationMinutes }),
+            },
+            {
+              key: "segment",
+              header: tr("segment"),
+              className: "font-medium",
+              cell: (segment) => pick(segment.title, locale),
+            },
+            {
+              key: "participants",
+              header: tr("participants"),
+              cell: (segment) => segment.participants.map((person) => nameOf(person, locale)).join(", "),
+            },
+            { key: "notes", header: tr("notes"), cell: (segment) => pick(segment.notes, locale) },
+          ]}
+          rows={runOfShow.segments}
+          rowKey={(segment) => segment.id}
+          label={tr("heading")}
+          minWidth="min-w-[36rem]"
+          testId="print-run-of-show"
+        />
+      </TitledSection>
 
       <div className="grid gap-6 sm:grid-cols-3 print:grid-cols-3">
-        <section aria-labelledby="print-precedence">
-          <h2 id="print-precedence" className="mb-1 text-lg font-semibold">
-            {t("precedence")}
-          </h2>
-          {people(officials)}
-        </section>
-        <section aria-labelledby="print-speakers">
-          <h2 id="print-speakers" className="mb-1 text-lg font-semibold">
-            {t("speakers")}
-          </h2>
-          {people(speakers)}
-        </section>
-        <section aria-labelledby="print-signatories">
-          <h2 id="print-signatories" className="mb-1 text-lg font-semibold">
-            {t("signatories")}
-          </h2>
-          {people(signatories)}
-        </section>
+        {(
+          [
+            ["print-precedence", t("precedence"), officials],
+            ["print-speakers", t("speakers"), speakers],
+            ["print-signatories", t("signatories"), signatories],
+          ] as const
+        ).map(([id, title, rows]) => (
+          <TitledSection key={id} id={id} title={title} className="space-y-1" small>
+            {people(rows)}
+          </TitledSection>
+        ))}
       </div>
     </article>
   );
