@@ -5,8 +5,8 @@ import { env } from "./app/_server/env";
 import { isActionFromAnotherHost, isForeignOrigin } from "./app/_server/security/origin";
 import { pageResponse, renderNonce } from "./app/_server/page-cache";
 import { NOT_A_PAGE_POLICY, pageContentSecurityPolicy } from "./app/_server/security/content-security-policy";
-import { actionBodyGate, addressGate } from "./app/_server/security/request-gate";
-import { unavailablePageGate } from "./app/_server/unavailable-page";
+import { actionBodyGate, addressGate } from "./app/_http/request-gate";
+import { unavailablePageGate } from "./app/_http/unavailable-page";
 
 const intl = createMiddleware(routing);
 

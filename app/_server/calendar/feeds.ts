@@ -9,7 +9,7 @@ import { getMeeting, type MeetingDto } from "../meetings/queries";
 import { FeedCache } from "./feed-cache";
 import { feedVersion, scopeKey, type FeedScope, type FeedVersion } from "./feed-version";
 import { renderCalendar } from "./ics";
-import { feedBody, type FeedBody } from "./respond";
+import { feedBody, type FeedBody } from "./feed-body";
 import { sessionEvents } from "./session-event";
 
 /**

@@ -7,7 +7,7 @@ import { registrationIdForToken } from "../registration/tokens";
 import { loadRegistrationView } from "../registration/view";
 import { FEED_REFRESH_SECONDS, feedLanguage } from "./feeds";
 import { personalEvents, renderCalendar, type CalendarEvent } from "./ics";
-import { feedBody, type FeedBody } from "./respond";
+import { feedBody, type FeedBody } from "./feed-body";
 import { sessionEvents } from "./session-event";
 import { translator } from "./wording";
 

@@ -1,9 +1,9 @@
 import "server-only";
-import { isSessionKind, type FeedScope } from "./feed-version";
-import { publicFeed } from "./feeds";
-import { personalFeed } from "./personal-feed";
-import { asAppError } from "../errors";
-import { calendarNotFound, calendarUnavailable, feedResponse } from "./respond";
+import { isSessionKind, type FeedScope } from "@/app/_server/calendar/feed-version";
+import { publicFeed } from "@/app/_server/calendar/feeds";
+import { personalFeed } from "@/app/_server/calendar/personal-feed";
+import { asAppError } from "@/app/_server/errors";
+import { calendarNotFound, calendarUnavailable, feedResponse } from "./feed-response";
 
 /**
  * The route handlers of /calendar/…, thin: read the path, ask the domain, answer. Everything the path
