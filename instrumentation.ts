@@ -23,7 +23,7 @@ export async function register(): Promise<void> {
 /**
  * A page render that failed because PostgreSQL went away tells the availability probe at once, so that
  * the proxy answers the next page requests with 503 instead of waiting for its next probe
- * (app/_server/unavailable-page.ts). The failed render itself has already answered 500.
+ * (app/_http/unavailable-page.ts). The failed render itself has already answered 500.
  */
 export async function onRequestError(error: unknown): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;

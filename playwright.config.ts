@@ -46,7 +46,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `rm -rf .data/e2e && mkdir -p .data && next start -p ${port} 2>&1 | tee ${SERVER_LOG}`,
+    command: `rm -rf .data/e2e && mkdir -p .data && PORT=${port} next start 2>&1 | tee ${SERVER_LOG}`,
     url: `http://localhost:${port}/api/meetings`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -3,10 +3,10 @@ import { NextRequest, NextResponse } from "next/server";
 import { routing } from "./app/_lib/i18n/routing";
 import { env } from "./app/_server/env";
 import { isActionFromAnotherHost, isForeignOrigin } from "./app/_server/security/origin";
-import { pageResponse, renderNonce } from "./app/_server/page-cache";
+import { pageResponse, renderNonce } from "./app/_http/page-cache";
 import { NOT_A_PAGE_POLICY, pageContentSecurityPolicy } from "./app/_server/security/content-security-policy";
-import { actionBodyGate, addressGate } from "./app/_server/security/request-gate";
-import { unavailablePageGate } from "./app/_server/unavailable-page";
+import { actionBodyGate, addressGate } from "./app/_http/request-gate";
+import { unavailablePageGate } from "./app/_http/unavailable-page";
 
 const intl = createMiddleware(routing);
 
@@ -44,7 +44,7 @@ export default async function proxy(request: NextRequest) {
   const unavailable = await unavailablePageGate(request);
   const nonce = renderNonce(request);
   const policy = pageContentSecurityPolicy(nonce);
-  // The public agenda comes from memory while its data stands (app/_server/page-cache.ts).
+  // The public agenda comes from memory while its data stands (app/_http/page-cache.ts).
   const response = unavailable ?? (await pageResponse(request, nonce, () => route(request, nonce, policy)));
   response.headers.set("Content-Security-Policy", policy);
   return response;

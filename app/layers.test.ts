@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
  * out: they set up what they test through other domains). Routes and actions use everything below them;
  * domain folders use mechanisms and domains below them, never above (the graph of domain folders has no
  * cycle, type imports included); mechanisms know no domain; `_lib` knows nothing of the server or the UI;
- * a client component imports nothing of the server but types.
+ * a client component imports nothing of the server but types. HTTP lives in the route layer: app/_server
+ * returns values and throws AppError, and only routes, app/_http and proxy.ts make a Response.
  */
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -49,25 +50,13 @@ const MECHANISMS = new Set([
   "pages.ts",
   "rate-limit.ts",
   "shutdown.ts",
-  "unavailable-page.ts",
 ]);
 
 /**
  * What the server's entry points (instrumentation.ts, proxy.ts) load: like routes, they put domains to
- * work (the first admin's link at start, the email kinds' link minters, the agenda page's cache).
+ * work (the first admin's link at start, the email kinds' registrations).
  */
-const WIRING = new Set(["email-links.ts", "page-cache.ts", "startup.ts"]);
-
-/**
- * TEMPORARY, while work elsewhere moves these files (remove each entry when its move lands):
- * - registration/export-files.ts serves HTTP that is moving to the route handlers; it and the two
- *   re-exports it reads (export-data.ts, export-columns.ts) then join the rest of the exports in desk/.
- */
-const PENDING_MOVES: Record<string, string> = {
-  "app/_server/registration/export-files.ts": "desk",
-  "app/_server/registration/export-data.ts": "desk",
-  "app/_server/registration/export-columns.ts": "desk",
-};
+const WIRING = new Set(["email-links.ts", "startup.ts"]);
 
 type Unit =
   { layer: "route" | "wiring" | "components" | "lib" } | { layer: "domain" | "mechanism"; name: string };
@@ -75,8 +64,6 @@ type Unit =
 type Import = { from: string; to: string; typeOnly: boolean };
 
 function unitOf(file: string): Unit | string {
-  const pending = PENDING_MOVES[file];
-  if (pending) return { layer: "domain", name: pending };
   const [, area, name, ...rest] = file.split("/");
   if (area === "_lib") return { layer: "lib" };
   if (area === "_components") return { layer: "components" };
@@ -278,5 +265,14 @@ describe("layers (README: What is where)", () => {
         `${problems.length} problems with the layers:\n${problems.join("\n")}\n\n` +
           `The domain folders and the ones they use:\n${drawn}\n`,
       );
+  });
+
+  it("makes Responses only in the route layer", () => {
+    const makesAResponse =
+      /\bnew (Next)?Response\b|\b(Next)?Response\.(json|redirect|error)\(|\bNextResponse\b/;
+    const offenders = sourceFiles("app/_server").filter((file) =>
+      makesAResponse.test(fs.readFileSync(path.join(root, file), "utf8")),
+    );
+    expect(offenders).toEqual([]);
   });
 });

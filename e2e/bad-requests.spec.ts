@@ -7,7 +7,7 @@ import { expect, test } from "./fixtures";
  * Bad requests to every family of addresses (pages public and of the back office, the JSON API, the
  * feeds, server actions, Next's files and unknown files) against the production server: a 4xx, never a
  * 5xx, and always the security headers, also on a 404. Malformed addresses are 400, action bodies past
- * the limit 413, action arguments React cannot decode 400 (app/_server/security/request-gate.ts).
+ * the limit 413, action arguments React cannot decode 400 (app/_http/request-gate.ts).
  *
  * Requests go out through node:http, which sends a path byte for byte: Playwright's client resolves dot
  * segments and escapes what it finds unsafe first. Runs and replays: see test/fuzz.ts.

@@ -106,7 +106,7 @@ test("every kind of response carries the security headers; pages a new nonce eac
   expect(scripts.length).toBeGreaterThan(3);
   for (const script of scripts) expect(script).toContain(`nonce="${first}"`);
 
-  // The agenda comes from the page cache (app/_server/page-cache.ts): the same page, a new nonce each time.
+  // The agenda comes from the page cache (app/_http/page-cache.ts): the same page, a new nonce each time.
   const navigation = { accept: "text/html,application/xhtml+xml", "sec-fetch-dest": "document" };
   const agendas = [
     await request.get("/de/meetings/2017/agenda", { headers: navigation }),

@@ -5,7 +5,7 @@
  *
  *   npm run bench -- [--duration 10] [--connections 20] [--warm-up 2] [--server-warm-up 15] [--rush 1000]
  *                    [--rush-connections 50] [--spread 10] [--port 3510] [--heap-mb 256]
- *                    [--only agenda-page,agenda-page-render,agenda-json] [--cpu-prof DIR]
+ *                    [--only agenda-page,agenda-page-utm,agenda-page-render,agenda-json] [--cpu-prof DIR]
  *
  * Builds when there is no build, makes a fresh database `bench` on the PostgreSQL server of
  * BENCH_DATABASE_URL (default: the machine's, postgresql://postgres@127.0.0.1:5432/postgres), migrated and
@@ -30,7 +30,7 @@ import path from "node:path";
 import pg from "pg";
 import { ensureBuild, rssSampler, startAppServer, treeRssBytes, type AppServer } from "./lib/app-server";
 import { dropDatabase, freshDatabase } from "./lib/database";
-import { load, type LoadResult } from "./lib/load";
+import { load, type LoadOptions, type LoadResult } from "./lib/load";
 import {
   checkSeatInvariant,
   memberCityIds,
@@ -191,13 +191,19 @@ async function measure(
     key: string,
     url: string,
     expected: number,
-    options: { target?: number; headers?: Record<string, string>; sampler?: typeof appRss } = {},
+    options: {
+      target?: number;
+      headers?: Record<string, string>;
+      sampler?: typeof appRss;
+      requests?: LoadOptions["requests"];
+    } = {},
   ) => {
     if (only && !only.has(key)) return;
     const sampler = options.sampler ?? appRss;
-    await load({ url, connections, duration: warmUp, headers: options.headers });
+    const { headers, requests } = options;
+    await load({ url, connections, duration: warmUp, headers, requests });
     sampler.reset();
-    const result = await load({ url, connections, duration, headers: options.headers });
+    const result = await load({ url, connections, duration, headers, requests });
     const problems = unexpected(result, expected);
     rows.push({ name, ...result, rssPeak: sampler.reset(), target: options.target, expected, problems });
     console.log(
@@ -206,11 +212,19 @@ async function measure(
   };
   await read("bare Node server", "bare", bare.url, 200, { sampler: bareRss });
   await read("route, no database", "baseline", `${app.url}${PATHS.baseline}`, 200);
-  // A browser's navigation gets the page from the page cache (app/_server/page-cache.ts); a request that
+  // A browser's navigation gets the page from the page cache (app/_http/page-cache.ts); a request that
   // does not ask for HTML has it rendered, as the client router's requests are.
   await read("agenda page", "agenda-page", `${app.url}${PATHS.agendaPage}`, 200, {
     target: 0.5,
     headers: BROWSER_NAVIGATION,
+  });
+  // Links shared with a tracking parameter: a new value on every request is still the one page.
+  let campaign = 0;
+  await read("agenda page, new ?utm= each time", "agenda-page-utm", `${app.url}${PATHS.agendaPage}`, 200, {
+    headers: BROWSER_NAVIGATION,
+    requests: [
+      { setupRequest: (request) => ({ ...request, path: `${PATHS.agendaPage}?utm=${++campaign}` }) },
+    ],
   });
   await read("agenda page, rendered each time", "agenda-page-render", `${app.url}${PATHS.agendaPage}`, 200);
   await read("agenda JSON", "agenda-json", `${app.url}${PATHS.agendaJson}`, 200, { target: 0.5 });

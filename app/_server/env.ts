@@ -64,6 +64,11 @@ const schema = z.object({
    *  retention` anonymizes its registrations: from 00:00 of that day, in that zone. At least 1, so that
    *  nothing is removed while the meeting is still on. */
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** The port the server listens on: `next start`'s documented variable (`-p` overrides it, and then
+   *  Next.js writes it here itself). The agenda's page cache asks the server itself there (ownOrigin). */
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** The address `npm start` listens on (its --hostname). Unset or every interface: the loopback. */
+  HOST: z.string().min(1).optional(),
   /** "1" opens /api/bench/baseline, the no-database route handler that scripts/bench.ts (`npm run bench`)
    *  compares the app with. Off in production: it serves nothing anyone needs. */
   BENCH_BASELINE: z.enum(["0", "1"]).default("0"),

@@ -3,7 +3,7 @@ import type { FieldErrors } from "@/app/_lib/registration/fields";
 import { isDatabaseUnavailable } from "./database/errors";
 
 /**
- * Expected failures of the domain layer. One type, one code each; `app/_server/http.ts` maps codes to
+ * Expected failures of the domain layer. One type, one code each; `app/_http/errors.ts` maps codes to
  * HTTP statuses and pages map `not_found` to notFound(). Anything else is a bug and surfaces as a 500.
  */
 export type AppErrorCode =

@@ -1,27 +1,14 @@
 import "server-only";
-import { NextResponse } from "next/server";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
-import { describeFieldErrors, validationMessage } from "@/app/_lib/registration/errors";
+import { validationMessage } from "@/app/_lib/registration/errors";
 import type { ValidationKey } from "@/app/_lib/registration/fields";
 import { env } from "./env";
-import { AppError, asAppError, type AppErrorCode } from "./errors";
+import type { AppError, AppErrorCode } from "./errors";
 
-/** The one map from domain error codes to HTTP: route handlers never answer a 500 for these. */
-const statusOf: Record<AppErrorCode, number> = {
-  not_found: 404,
-  malformed: 400,
-  too_large: 413,
-  invalid: 422,
-  already_registered: 409,
-  registration_closed: 403,
-  not_editable: 409,
-  idempotency_conflict: 422,
-  rate_limited: 429,
-  unauthenticated: 401,
-  forbidden: 403,
-  conflict: 409,
-  unavailable: 503,
-};
+/**
+ * What the domain and the server actions read of a request: the sentence for a domain error and the
+ * client's address. Answers (Response objects, statuses) are made under app/_http, the route layer.
+ */
 
 /** The sentence for each code, where the visitor should read one. */
 const messageOf: Record<AppErrorCode, ValidationKey> = {
@@ -40,78 +27,9 @@ const messageOf: Record<AppErrorCode, ValidationKey> = {
   unavailable: "unavailable",
 };
 
-/** The HTTP status an error answers with. */
-export function errorStatus(error: AppError): number {
-  return statusOf[error.code];
-}
-
 /** What to tell a visitor about a domain error, in their language. */
 export function errorSentence(error: AppError, locale: AppLocale): string {
   return validationMessage(messageOf[error.code], locale);
-}
-
-/**
- * `{ error: { code, message, fields? } }` with the status of the code; `fields` lists each field's
- * path, problem and sentence in the visitor's language. 429 and 503 answers carry Retry-After.
- */
-export function errorResponse(error: AppError, locale: AppLocale = "en"): NextResponse {
-  const fields = error.details.fields;
-  const described = fields ? describeFieldErrors(fields, locale) : {};
-  const body = {
-    error: {
-      code: error.code,
-      message: errorSentence(error, locale),
-      ...(fields && {
-        fields: Object.entries(fields).map(([path, problem]) => ({
-          path,
-          code: problem.key,
-          message: described[path],
-        })),
-      }),
-    },
-  };
-  const headers = error.details.retryAfterSeconds
-    ? { "Retry-After": String(error.details.retryAfterSeconds) }
-    : undefined;
-  return NextResponse.json(body, { status: errorStatus(error), headers });
-}
-
-/** Far above any registration; a client sending more wants something else. */
-const MAX_BODY_BYTES = 64 * 1024;
-
-/**
- * The JSON body of a request: `malformed` unless it is declared and parses as JSON (which also keeps
- * cross-site HTML forms, which cannot send application/json, out), `too_large` past 64 KiB.
- */
-export async function readJson(request: Request): Promise<unknown> {
-  if (!/^application\/json\s*(;|$)/i.test(request.headers.get("content-type") ?? "")) {
-    throw new AppError("malformed", "The request body must be application/json");
-  }
-  const text = await readLimited(request);
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("malformed", "The request body is not valid JSON");
-  }
-}
-
-/** The body as text, read no further than the limit (a declared length is not trusted). */
-async function readLimited(request: Request): Promise<string> {
-  const reader = request.body?.getReader();
-  if (!reader) return "";
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw new AppError("too_large", "The request body is too large");
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 /** The one name every request shares when no address can be trusted. */
@@ -139,18 +57,4 @@ export function clientAddress(headers: Headers, hops: number = env().TRUSTED_PRO
       .map((part) => part.trim())
       .filter(Boolean) ?? [];
   return entries.at(Math.max(entries.length - hops, 0)) ?? ALL_CLIENTS;
-}
-
-/** JSON route handlers: run, answer JSON, and map domain errors (and a database outage, 503) to their status. */
-export async function jsonRoute<T>(
-  run: () => Promise<T>,
-  options: { status?: number; locale?: AppLocale } = {},
-): Promise<NextResponse> {
-  try {
-    return NextResponse.json(await run(), { status: options.status ?? 200 });
-  } catch (error) {
-    const known = asAppError(error);
-    if (known) return errorResponse(known, options.locale);
-    throw error;
-  }
 }

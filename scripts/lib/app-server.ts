@@ -45,6 +45,9 @@ export async function startAppServer(options: {
       ...process.env,
       NODE_ENV: "production",
       PUBLIC_URL: url,
+      // Where the server listens, as the app reads it (the agenda's page cache asks the server itself there).
+      PORT: String(options.port),
+      HOST: "127.0.0.1",
       NEXT_MANUAL_SIG_HANDLE: "true",
       ...options.env,
     },

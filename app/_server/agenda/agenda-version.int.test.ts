@@ -3,7 +3,7 @@ import { db } from "@/app/_server/db";
 import { seedDemo } from "@/prisma/seed";
 import { agendaVersion } from "./agenda-version";
 
-/** The version the agenda's JSON, feeds and page cache (app/_server/page-cache.ts) trust to see every change. */
+/** The version the agenda's JSON, feeds and page cache (app/_http/page-cache.ts) trust to see every change. */
 describe("the public agenda's data version", () => {
   let meetingId: string;
 

@@ -10,7 +10,7 @@ import { FeedCache } from "../calendar/feed-cache";
 import { feedVersion, scopeKey, type FeedScope, type FeedVersion } from "./feed-version";
 import { FEED_REFRESH_SECONDS, feedLanguage } from "../calendar/feeds";
 import { renderCalendar } from "../calendar/ics";
-import { feedBody, type FeedBody } from "../calendar/respond";
+import { feedBody, type FeedBody } from "../calendar/feed-body";
 import { sessionEvents } from "./session-event";
 
 /**

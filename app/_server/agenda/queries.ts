@@ -8,7 +8,7 @@ import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { getMeeting } from "../meetings/queries";
 import type { Prisma } from "../db";
 import { FeedCache } from "../calendar/feed-cache";
-import { sharedAgendaVersion } from "./agenda-version";
+import { sharedAgendaVersion, type AgendaVersion } from "./agenda-version";
 
 export const sessionKinds = [
   "keynote",
@@ -157,8 +157,25 @@ export function clearAgendaCache(): void {
 
 /** The published agenda of a meeting (cancelled sessions included, marked), in time order. */
 export async function getAgenda(meetingSlug: string): Promise<AgendaDto> {
+  const versioned = await versionedAgenda(meetingSlug);
+  if (!versioned) throw notFound("Meeting");
+  return versioned.agenda;
+}
+
+/**
+ * The agenda with the data version it was read at (the agenda page's cache keys on both); null for a
+ * meeting that is unknown or not published. Costs the version query, and the agenda's reads only when
+ * that version is new.
+ */
+export async function versionedAgenda(
+  meetingSlug: string,
+): Promise<{ version: string; agenda: AgendaDto } | null> {
   const version = await sharedAgendaVersion(meetingSlug);
-  if (!version) throw notFound("Meeting");
+  if (!version) return null;
+  return { version: version.version, agenda: await agendaAt(meetingSlug, version) };
+}
+
+async function agendaAt(meetingSlug: string, version: AgendaVersion): Promise<AgendaDto> {
   const cached = agendas.get(meetingSlug, version.version);
   if (cached) return cached;
   // Visitors who miss the cache together share one read.

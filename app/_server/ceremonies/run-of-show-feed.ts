@@ -4,12 +4,10 @@ import { pick } from "@/app/_lib/i18n/localized";
 import { messages } from "@/app/_lib/i18n/messages";
 import { createTranslator } from "@/app/_lib/i18n/translator";
 import { displayName } from "@/app/_lib/names";
-import { authorize, currentActor, type Actor } from "../authz";
+import type { Actor } from "../authz";
 import { feedLanguage } from "../calendar/feeds";
 import { renderCalendar, sessionUid, type CalendarEvent } from "../calendar/ics";
-import { feedBody, feedResponse, type FeedBody } from "../calendar/respond";
-import { asAppError } from "../errors";
-import { errorResponse } from "../http";
+import { feedBody, type FeedBody } from "../calendar/feed-body";
 import { getCeremonyProgramme, type CeremonyProgramme } from "./admin-queries";
 
 /**
@@ -78,28 +76,4 @@ export async function runOfShowFeed(
     events: segmentEvents(programme, lang),
   });
   return feedBody(text, programme.ceremony.updatedAt);
-}
-
-/**
- * GET and HEAD of /api/admin/meetings/{slug}/sessions/{id}/run-of-show.ics: signed-in organizers only
- * (401/403 as JSON otherwise), never stored by caches, 304 while unchanged.
- */
-export async function serveRunOfShowFeed(
-  request: Request,
-  params: Promise<{ slug: string; id: string }>,
-): Promise<Response> {
-  const { slug, id } = await params;
-  try {
-    const actor = await currentActor();
-    authorize(actor, "editProgram");
-    const body = await runOfShowFeed(actor, slug, id, new URL(request.url).searchParams.get("lang"));
-    const response = feedResponse(request, body, { privacy: "private" });
-    // Internal notes and who sits where: no cache, shared or private, keeps a copy.
-    response.headers.set("Cache-Control", "private, no-store");
-    return response;
-  } catch (error) {
-    const known = asAppError(error);
-    if (known) return errorResponse(known);
-    throw error;
-  }
 }

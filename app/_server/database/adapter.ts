@@ -2,10 +2,10 @@ import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaPgWholeScripts } from "./pg-whole-scripts";
 
 /**
  * Where the data lives: a PostgreSQL server (`url`) or an embedded PGlite folder (`dataDir`).
@@ -34,30 +34,6 @@ export async function closePGlite(dataDir: string): Promise<void> {
   const instance = store.__pglite?.get(key);
   store.__pglite?.delete(key);
   await instance?.close();
-}
-
-/**
- * PrismaPg 7.10 runs a script (a migration) by splitting it on every ";", which breaks SQL with a
- * semicolon inside a string literal or a function body, as hand-written data migrations have. PostgreSQL's
- * simple query protocol runs a whole multi-statement script in one round trip, as PGlite's adapter does.
- */
-class PrismaPgWholeScripts extends PrismaPg {
-  override async connect() {
-    const adapter = await super.connect();
-    // The adapter's pool and its error mapping (to Prisma's DriverAdapterError) are not public API.
-    const internals = adapter as unknown as {
-      client: { query(sql: string): Promise<unknown> };
-      onError(error: unknown): never;
-    };
-    adapter.executeScript = async (script: string) => {
-      try {
-        await internals.client.query(script);
-      } catch (error) {
-        internals.onError(error);
-      }
-    };
-    return adapter;
-  }
 }
 
 /**

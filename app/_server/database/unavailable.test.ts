@@ -152,7 +152,7 @@ describe("answering while the database is away", () => {
   });
 
   it("calendar feeds: 503 in plain text with Retry-After, public and personal", async () => {
-    const { meetingFeed, personalCalendarFeed } = await import("@/app/calendar/handlers");
+    const { meetingFeed, personalCalendarFeed } = await import("@/app/_http/calendar-feeds");
     for (const response of [
       await meetingFeed(new Request("http://localhost/calendar/2017.ics"), {
         params: Promise.resolve({ slug: "2017.ics" }),
@@ -198,7 +198,7 @@ describe("answering while the database is away", () => {
   });
 
   it("pages: the proxy's gate answers 503 with a page in the path's language; server actions pass", async () => {
-    const { unavailablePageGate } = await import("../unavailable-page");
+    const { unavailablePageGate } = await import("@/app/_http/unavailable-page");
     const page = await unavailablePageGate(new Request("http://localhost/zh/meetings/2017/agenda"));
     expect(page?.status).toBe(503);
     expect(page?.headers.get("retry-after")).toBe("5");

@@ -1,7 +1,7 @@
 import "server-only";
 
 /**
- * Pure checks of a request's shape, run by the proxy before Next.js routes it (request-gate.ts): what
+ * Pure checks of a request's shape, run by the proxy before Next.js routes it (app/_http/request-gate.ts): what
  * Next itself would answer with a 500 and without the security headers.
  *
  * - An address that does not decode: Next's router throws on a bad percent escape in a dynamic segment

@@ -7,7 +7,7 @@ import { registrationIdForToken } from "../registration/tokens";
 import { loadRegistrationView } from "../registration/view";
 import { FEED_REFRESH_SECONDS, feedLanguage } from "../calendar/feeds";
 import { personalEvents, renderCalendar, type CalendarEvent } from "../calendar/ics";
-import { feedBody, type FeedBody } from "../calendar/respond";
+import { feedBody, type FeedBody } from "../calendar/feed-body";
 import { sessionEvents } from "../agenda/session-event";
 import { translator } from "../calendar/wording";
 

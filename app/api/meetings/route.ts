@@ -1,4 +1,4 @@
-import { jsonRoute } from "@/app/_server/http";
+import { jsonRoute } from "@/app/_http/json-route";
 import { listMeetings } from "@/app/_server/meetings/queries";
 
 export function GET() {

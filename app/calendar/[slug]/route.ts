@@ -1,4 +1,4 @@
-import { meetingFeed } from "@/app/calendar/handlers";
+import { meetingFeed } from "@/app/_http/calendar-feeds";
 
 /** /calendar/{slug}.ics: the whole published agenda of a meeting. */
 export const dynamic = "force-dynamic";

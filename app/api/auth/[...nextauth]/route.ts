@@ -4,7 +4,8 @@ import { negotiateLocale } from "@/app/_lib/i18n/negotiate";
 import { authOptions } from "@/app/_server/accounts/next-auth";
 import { env } from "@/app/_server/env";
 import { AppError } from "@/app/_server/errors";
-import { errorResponse, errorSentence } from "@/app/_server/http";
+import { errorResponse } from "@/app/_http/errors";
+import { errorSentence } from "@/app/_server/http";
 import { observeRateLimits } from "@/app/_server/rate-limit";
 import { isForeignOrigin } from "@/app/_server/security/origin";
 

@@ -1,6 +1,6 @@
 import { env } from "@/app/_server/env";
 import { notFound } from "@/app/_server/errors";
-import { errorResponse } from "@/app/_server/http";
+import { errorResponse } from "@/app/_http/errors";
 
 /**
  * The no-database reference of scripts/bench.ts: what a route handler of this build costs by itself

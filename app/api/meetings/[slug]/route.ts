@@ -1,4 +1,4 @@
-import { jsonRoute } from "@/app/_server/http";
+import { jsonRoute } from "@/app/_http/json-route";
 import { getMeeting, listInductees } from "@/app/_server/meetings/queries";
 
 export function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {

@@ -1,4 +1,4 @@
-import { personalCalendarFeed } from "@/app/calendar/handlers";
+import { personalCalendarFeed } from "@/app/_http/calendar-feeds";
 
 /** /calendar/personal/{token}.ics: a delegate's own calendar, behind a revocable token. */
 export const dynamic = "force-dynamic";

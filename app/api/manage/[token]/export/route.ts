@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { asAppError } from "@/app/_server/errors";
-import { errorResponse } from "@/app/_server/http";
+import { errorResponse } from "@/app/_http/errors";
 import { exportPersonalData } from "@/app/_server/self-service/queries";
 
 /** The delegate's own data as a JSON download; the manage token is the only key. */

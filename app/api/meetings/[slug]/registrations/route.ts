@@ -2,7 +2,9 @@ import { negotiateLocale } from "@/app/_lib/i18n/negotiate";
 import { fieldErrorsOf, registrationInput } from "@/app/_lib/registration/fields";
 import { env } from "@/app/_server/env";
 import { AppError, invalid } from "@/app/_server/errors";
-import { clientAddress, jsonRoute, readJson } from "@/app/_server/http";
+import { jsonRoute } from "@/app/_http/json-route";
+import { readJson } from "@/app/_http/request";
+import { clientAddress } from "@/app/_server/http";
 import { enforceRateLimits, rateLimitKey } from "@/app/_server/rate-limit";
 import { register } from "@/app/_server/registration/register";
 

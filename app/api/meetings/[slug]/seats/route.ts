@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { listBookableSessions } from "@/app/_server/registration/queries";
-import { jsonRoute } from "@/app/_server/http";
+import { jsonRoute } from "@/app/_http/json-route";
 
 /** Seats left in each session that takes registrations; polled by the registration form. */
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {

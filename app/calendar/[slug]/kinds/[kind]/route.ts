@@ -1,4 +1,4 @@
-import { kindFeed } from "@/app/calendar/handlers";
+import { kindFeed } from "@/app/_http/calendar-feeds";
 
 /** /calendar/{slug}/kinds/{kind}.ics: one kind of session, e.g. ceremonies. */
 export const dynamic = "force-dynamic";

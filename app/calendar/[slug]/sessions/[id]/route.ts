@@ -1,4 +1,4 @@
-import { sessionDownload } from "@/app/calendar/handlers";
+import { sessionDownload } from "@/app/_http/calendar-feeds";
 
 /** /calendar/{slug}/sessions/{id}.ics: one session, as a download. */
 export const dynamic = "force-dynamic";

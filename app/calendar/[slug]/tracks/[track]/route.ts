@@ -1,4 +1,4 @@
-import { trackFeed } from "@/app/calendar/handlers";
+import { trackFeed } from "@/app/_http/calendar-feeds";
 
 /** /calendar/{slug}/tracks/{track}.ics: one track. */
 export const dynamic = "force-dynamic";

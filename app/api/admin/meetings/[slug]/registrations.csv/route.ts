@@ -1,8 +1,4 @@
-import { serveRegistrationsExport } from "@/app/_server/registration/export-files";
-
-type Context = { params: Promise<{ slug: string }> };
+import { registrationsExportRoute } from "../registrations-export";
 
 /** The registrations as CSV, with the desk list's filters from the query string; `?lang=de|en|zh`. */
-export function GET(request: Request, { params }: Context): Promise<Response> {
-  return serveRegistrationsExport(request, params, "csv");
-}
+export const GET = registrationsExportRoute("csv");

@@ -1,24 +1,11 @@
 import "server-only";
-import { createHash } from "node:crypto";
-import { CALENDAR_CONTENT_TYPE } from "./ics";
+import { CALENDAR_CONTENT_TYPE } from "@/app/_server/calendar/ics";
+import type { FeedBody } from "@/app/_server/calendar/feed-body";
 
 /**
- * HTTP validators for calendar feeds (RFC 9110 §8.8, §13). Calendar clients poll all day; a matching
- * validator answers 304 without a body, so an unchanged feed costs a header exchange.
+ * HTTP answers for calendar feeds (RFC 9110 §13). Calendar clients poll all day; a matching validator
+ * answers 304 without a body, so an unchanged feed costs a header exchange.
  */
-
-/** A built feed: its bytes and the validators computed once from them. */
-export type FeedBody = { bytes: Uint8Array; etag: string; lastModified: Date };
-
-/** Strong ETag: the quoted SHA-256 of the bytes (base64url, 128 bits are plenty to tell versions apart). */
-export function strongEtag(bytes: Uint8Array): string {
-  return `"${createHash("sha256").update(bytes).digest("base64url").slice(0, 22)}"`;
-}
-
-export function feedBody(text: string, lastModified: Date): FeedBody {
-  const bytes = new TextEncoder().encode(text);
-  return { bytes, etag: strongEtag(bytes), lastModified };
-}
 
 /** The entity tags of an If-None-Match list; `*` as its own entry. Commas inside quotes are kept. */
 function entityTags(header: string): string[] {

@@ -3,7 +3,7 @@ import { isSessionKind, type FeedScope } from "@/app/_server/agenda/feed-version
 import { publicFeed } from "@/app/_server/agenda/calendar-feeds";
 import { personalFeed } from "@/app/_server/self-service/personal-feed";
 import { asAppError } from "@/app/_server/errors";
-import { calendarNotFound, calendarUnavailable, feedResponse } from "@/app/_server/calendar/respond";
+import { calendarNotFound, calendarUnavailable, feedResponse } from "./feed-response";
 
 /**
  * The route handlers of /calendar/…, thin: read the path, ask the domain, answer. Everything the path

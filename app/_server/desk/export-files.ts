@@ -1,10 +1,8 @@
 import "server-only";
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
-import { parseDeskFilters } from "@/app/_lib/registration/desk-filters";
-import { authorize, currentActor } from "../authz";
-import { asAppError } from "../errors";
-import { errorResponse } from "../http";
+import type { DeskFilters } from "@/app/_lib/registration/desk-filters";
+import type { Actor } from "../authz";
 import { registrationsExport, type RegistrationsExport } from "./export-data";
 import { translator } from "./export-columns";
 
@@ -50,39 +48,26 @@ const contentType: Record<ExportFormat, string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 
+/** A download of the desk's list: its name, its type and its bytes. */
+export type ExportFile = { filename: string; contentType: string; body: Uint8Array };
+
 /**
- * GET /api/admin/meetings/{slug}/registrations.{csv,xlsx}: the desk's list with its filters (same query
- * string), for signed-in organizers only (401/403 as JSON otherwise). Names, emails and needs: no
- * cache keeps a copy.
+ * The desk's list with its filters, as CSV or XLSX, in `requestedLang` or the meeting's language
+ * (GET /api/admin/meetings/{slug}/registrations.{csv,xlsx}). Names, emails and needs: organizers with
+ * manageRegistrations only (checked by registrationsExport).
  */
-export async function serveRegistrationsExport(
-  request: Request,
-  params: Promise<{ slug: string }>,
+export async function registrationsFile(
+  actor: Actor | null,
+  meetingSlug: string,
+  filters: DeskFilters,
+  requestedLang: string | null,
   format: ExportFormat,
-): Promise<Response> {
-  const { slug } = await params;
-  try {
-    const actor = await currentActor();
-    authorize(actor, "manageRegistrations");
-    const searchParams = new URL(request.url).searchParams;
-    const table = await registrationsExport(
-      actor,
-      slug,
-      parseDeskFilters(searchParams),
-      searchParams.get("lang"),
-    );
-    const body = format === "csv" ? Buffer.from(toCsv(table), "utf8") : await toXlsx(table);
-    return new Response(new Uint8Array(body), {
-      headers: {
-        "Content-Type": contentType[format],
-        "Content-Disposition": `attachment; filename="registrations-${table.meetingSlug}.${format}"`,
-        "Cache-Control": "private, no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
-  } catch (error) {
-    const known = asAppError(error);
-    if (known) return errorResponse(known);
-    throw error;
-  }
+): Promise<ExportFile> {
+  const table = await registrationsExport(actor, meetingSlug, filters, requestedLang);
+  const body = format === "csv" ? Buffer.from(toCsv(table), "utf8") : await toXlsx(table);
+  return {
+    filename: `registrations-${table.meetingSlug}.${format}`,
+    contentType: contentType[format],
+    body: new Uint8Array(body),
+  };
 }

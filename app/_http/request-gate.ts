@@ -1,9 +1,9 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { negotiateLocale, pageRequestLocale } from "@/app/_lib/i18n/negotiate";
-import { AppError } from "../errors";
-import { errorResponse, errorSentence, errorStatus } from "../http";
-import { NOT_A_PAGE_POLICY } from "./content-security-policy";
+import { AppError } from "@/app/_server/errors";
+import { errorSentence } from "@/app/_server/http";
+import { NOT_A_PAGE_POLICY } from "@/app/_server/security/content-security-policy";
 import {
   ACTION_BODY_LIMIT_BYTES,
   declaresTooLarge,
@@ -11,7 +11,8 @@ import {
   isPageAddress,
   replyProblem,
   type ShapeProblem,
-} from "./request-shape";
+} from "@/app/_server/security/request-shape";
+import { errorResponse, errorStatus } from "./errors";
 
 /**
  * The proxy's first step (proxy.ts): an address Next would answer with a 500 (request-shape.ts) gets its

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { attachment, feedBody, feedResponse, notModified } from "./respond";
+import { feedBody } from "@/app/_server/calendar/feed-body";
+import { attachment, feedResponse, notModified } from "./feed-response";
 
 const body = feedBody("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", new Date("2017-04-02T10:00:00.500Z"));
 const request = (headers: Record<string, string>, method = "GET") =>

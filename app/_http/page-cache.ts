@@ -1,9 +1,11 @@
 import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
+import { agendaHref, parseAgendaQuery } from "@/app/_lib/agenda-view";
 import { locales } from "@/app/_lib/i18n/locales";
-import { sharedAgendaVersion } from "./agenda/agenda-version";
-import { newNonce } from "./security/content-security-policy";
+import { sessionKinds, versionedAgenda } from "@/app/_server/agenda/queries";
+import { env, type Env } from "@/app/_server/env";
+import { newNonce } from "@/app/_server/security/content-security-policy";
 
 /**
  * The public agenda page, served from memory while its data version stands (proxy.ts).
@@ -16,10 +18,21 @@ import { newNonce } from "./security/content-security-policy";
  * database for the version (one small query, shared by the requests that arrive while it runs), so a
  * change shows at once, as it does in the agenda's JSON and feeds.
  *
+ * Pages are kept per language, meeting and agenda query as the page itself reads it (app/_lib/agenda-view.ts):
+ * parameters the page ignores (`?utm=…`, an unknown track) neither make a page of their own nor push the
+ * others out, and each page is rendered at its canonical address.
+ *
  * The render is an HTTP request of the server to itself (Next.js has no other way to hand a page's HTML
- * to code), marked with a secret header, answered with the placeholder nonce. The placeholder and that
- * secret are random per process and never leave it: only the server's own request gets the placeholder,
- * and no visitor ever sees it, so the text of a page cannot contain it by design or by chance.
+ * to code; its own caches, `"use cache"` included, keep data or React's output but still render the HTML
+ * per request, which a per-request nonce requires), marked with a secret header, answered with the
+ * placeholder nonce. It goes to where the server listens, from its configuration (ownOrigin): never to
+ * the request's Host, which a client writes. The placeholder and that secret are random per process and
+ * never leave it: only the server's own request gets the placeholder, and no visitor ever sees it, so the
+ * text of a page cannot contain it by design or by chance. An answer without the placeholder is not this
+ * process's (another server on that port) and is not kept.
+ *
+ * A page that cannot be had from here is rendered for its request as if there were no cache; why is
+ * logged once per cause (`noteFailure`), not once per request.
  *
  * Only document requests of browsers (and of clients that ask for HTML) are served from here. The client
  * router's requests for React Server Component payloads (which Next.js strips of their telltale headers
@@ -95,16 +108,23 @@ export async function pageResponse(
   nonce: string,
   route: () => NextResponse,
 ): Promise<Response> {
-  // Where this server listens, set by `next start` (and `next dev`); Next.js itself sends server actions there.
-  const origin = process.env.__NEXT_PRIVATE_ORIGIN;
   const [, locale, slug] = CACHED_PAGE.exec(request.nextUrl.pathname) ?? [];
-  if (!origin || !slug || !isDocumentRequest(request)) return route();
-  const version = (await sharedAgendaVersion(slug).catch(() => null))?.version;
-  if (!version) return route();
+  if (!locale || !slug || !isDocumentRequest(request)) return route();
+  const current = await versionedAgenda(slug).catch((error: unknown) => {
+    noteFailure("reading the agenda's version", error);
+    return null;
+  });
+  if (!current) return route();
+  const { version, agenda } = current;
 
-  const address = `${request.nextUrl.pathname}${request.nextUrl.search}`;
+  // The page's own reading of the query: the same page for every address that reads the same.
+  const query = parseAgendaQuery(searchParamsOf(request.nextUrl.searchParams), {
+    kinds: sessionKinds,
+    tracks: agenda.tracks.map((track) => track.slug),
+  });
+  const address = agendaHref(`/${locale}/meetings/${slug}/agenda`, query, {});
   let page = pages.get(address);
-  if (page?.version !== version) page = (await render(origin, address, version)) ?? undefined;
+  if (page?.version !== version) page = (await render(address, version)) ?? undefined;
   if (!page) return route();
   pages.delete(address);
   if (pages.size >= MAX_PAGES) pages.delete(pages.keys().next().value!);
@@ -126,6 +146,51 @@ export async function pageResponse(
   if (page.routing.link) response.headers.set("link", page.routing.link);
   for (const cookie of cookies) response.headers.append("set-cookie", cookie);
   return response;
+}
+
+/** The query as Next.js hands it to a page: a name given several times has all its values. */
+function searchParamsOf(search: URLSearchParams): Record<string, string | string[]> {
+  const params: Record<string, string | string[]> = {};
+  for (const name of new Set(search.keys())) {
+    const values = search.getAll(name);
+    params[name] = values.length > 1 ? values : values[0]!;
+  }
+  return params;
+}
+
+/**
+ * Where this server answers itself: the loopback (or the one address it listens on, HOST) at its port
+ * (PORT, which `next start` reads, and writes when given `-p`).
+ */
+export function ownOrigin({ HOST, PORT }: Pick<Env, "HOST" | "PORT">): string {
+  const host = !HOST || ["0.0.0.0", "::", "[::]"].includes(HOST) ? "127.0.0.1" : HOST;
+  return `http://${host.includes(":") && !host.startsWith("[") ? `[${host}]` : host}:${PORT}`;
+}
+
+/** Causes already logged: a failure that repeats on every request is said once. */
+const noted = new Set<string>();
+
+/**
+ * Logs why a page was rendered for its request instead of coming from here, once per cause (the kind of
+ * failure and its code or status, never the request), so that a misconfigured port or an outage does
+ * not write a line per visitor.
+ */
+function noteFailure(what: string, error: unknown): void {
+  const detail =
+    error instanceof Error
+      ? [
+          error.name,
+          (error.cause as { code?: string } | undefined)?.code ?? (error as { code?: string }).code,
+        ]
+          .filter(Boolean)
+          .join(" ")
+      : String(error);
+  const cause = `${what}: ${detail}`;
+  if (noted.has(cause)) return;
+  noted.add(cause);
+  console.warn(
+    `[page-cache] ${cause}${error instanceof Error ? ` (${error.message})` : ""}; the agenda page is rendered for each request meanwhile. Said once.`,
+  );
 }
 
 /** The host the visitor asked, as the language routing reads it for its alternate links. */
@@ -174,11 +239,11 @@ function isDocumentRequest(request: NextRequest): boolean {
   );
 }
 
-function render(origin: string, address: string, version: string): Promise<CachedPage | null> {
+function render(address: string, version: string): Promise<CachedPage | null> {
   const key = `${address}\n${version}`;
   let pending = renders.get(key);
   if (!pending) {
-    pending = renderPage(origin, address, version).finally(() => renders.delete(key));
+    pending = renderPage(ownOrigin(env()), address, version).finally(() => renders.delete(key));
     renders.set(key, pending);
   }
   return pending;
@@ -197,15 +262,23 @@ async function renderPage(origin: string, address: string, version: string): Pro
       signal: AbortSignal.timeout(RENDER_TIMEOUT_MS),
     });
     const html = await response.text();
-    if (response.status !== 200 || !response.headers.get("content-type")?.startsWith("text/html"))
+    if (response.status !== 200 || !response.headers.get("content-type")?.startsWith("text/html")) {
+      noteFailure("rendering the page", `status ${response.status} ${response.headers.get("content-type")}`);
       return null;
+    }
+    const parts = html.split(noncePlaceholder);
+    if (parts.length === 1) {
+      noteFailure("rendering the page", `an answer from another server at ${origin} (check PORT and HOST)`);
+      return null;
+    }
     return {
       version,
-      parts: html.split(noncePlaceholder).map((part) => Buffer.from(part)),
+      parts: parts.map((part) => Buffer.from(part)),
       headers: [...response.headers].filter(([name]) => !NOT_OF_THE_PAGE.has(name)),
     };
-  } catch {
+  } catch (error) {
     // The render failed or took too long: this request renders the page itself, as if there were no cache.
+    noteFailure(`rendering the page at ${origin}`, error);
     return null;
   }
 }

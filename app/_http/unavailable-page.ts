@@ -4,9 +4,9 @@ import en from "@/app/_lib/i18n/messages/en.json";
 import zh from "@/app/_lib/i18n/messages/zh.json";
 import { htmlLang, type AppLocale } from "@/app/_lib/i18n/locales";
 import { pageRequestLocale } from "@/app/_lib/i18n/negotiate";
-import { databaseAvailability } from "./database/availability";
-import { env } from "./env";
-import { UNAVAILABLE_RETRY_AFTER_SECONDS } from "./errors";
+import { databaseAvailability } from "@/app/_server/database/availability";
+import { env } from "@/app/_server/env";
+import { UNAVAILABLE_RETRY_AFTER_SECONDS } from "@/app/_server/errors";
 
 const text: Record<AppLocale, (typeof de)["unavailable"]> = {
   de: de.unavailable,
