@@ -8,9 +8,9 @@ import { AppError, notFound } from "../errors";
 import { queueRegistrationEmail } from "../mail/registration-emails";
 import { rateLimitKey } from "../rate-limit";
 import { scrubRegistrationAudit } from "../retention/anonymize";
-import { checkCity, checkSessions } from "./choices";
+import { checkCity, checkSessions, refusalOfClosedSessions } from "./choices";
 import { LOST_LINK_EMAIL_SCOPE } from "./lost-link";
-import { releaseSeat, takeSeat } from "./seats";
+import { releaseSeat, SessionsClosedToSeats, takeSeat } from "./seats";
 import { registrationIdForToken } from "./tokens";
 import { registrationTransaction } from "./transaction";
 
@@ -141,7 +141,7 @@ export async function replaceSessions(
   if (added.length + released.length === 0) return null;
   if (added.length > 0 && windowApplies) await ensureOpen(tx, registration.meetingId, now);
   for (const sessionId of [...added, ...released].sort()) {
-    if (wanted.has(sessionId)) await takeSeat(tx, registration.id, sessionId);
+    if (wanted.has(sessionId)) await takeSeatOrRefuse(tx, registration.id, sessionId, sessionIds);
     else await release(tx, registration.id, sessionId);
   }
   // The delegate's calendar changed: LAST-MODIFIED follows the registration's updatedAt.
@@ -152,6 +152,17 @@ export async function replaceSessions(
     releasedSessionIds: released,
   });
   return { added, released };
+}
+
+/** takeSeat, refusing a session that closed to seats since the check as the check refuses it. */
+async function takeSeatOrRefuse(tx: Tx, registrationId: string, sessionId: string, sessionIds: string[]) {
+  try {
+    await takeSeat(tx, registrationId, sessionId);
+  } catch (error) {
+    throw error instanceof SessionsClosedToSeats
+      ? refusalOfClosedSessions(sessionIds, error.sessionIds)
+      : error;
+  }
 }
 
 export async function changeSessions(
