@@ -1,6 +1,5 @@
 import "server-only";
 import { closedToSeats } from "@/app/_lib/registration/bookable";
-import { timestampText } from "../database/timestamp";
 import type { Prisma } from "../db";
 
 /**
@@ -92,10 +91,8 @@ export async function takeSeats(
     session.waitlistIssued += 1;
     return { registrationId, sessionId, status: "waitlisted", waitlistNumber: session.waitlistIssued };
   });
-  // createdAt as Prisma writes it (UTC wall time), not the column default (the database session's zone).
   // The count sees the waiting lists as they were before this statement (its snapshot, taken once the
   // locks above were held, so with every earlier change committed): the new places follow on from it.
-  const createdAt = timestampText(new Date());
   const before = await tx.$queryRaw<{ id: string; waitlisted: number }[]>`
     WITH "counted" AS (
       UPDATE "Session" SET "seatsTaken" = counters."seatsTaken", "waitlistIssued" = counters."waitlistIssued"
@@ -103,8 +100,8 @@ export async function takeSeats(
                   ${locked.map((session) => session.waitlistIssued)}::integer[]) AS counters("id", "seatsTaken", "waitlistIssued")
       WHERE "Session"."id" = counters."id"
     ), "seated" AS (
-      INSERT INTO "SessionSeat" ("registrationId", "sessionId", "status", "waitlistNumber", "createdAt")
-      SELECT "registrationId", "sessionId", "status"::"SeatStatus", "waitlistNumber", ${createdAt}::timestamp(3)
+      INSERT INTO "SessionSeat" ("registrationId", "sessionId", "status", "waitlistNumber")
+      SELECT "registrationId", "sessionId", "status"::"SeatStatus", "waitlistNumber"
       FROM unnest(${taken.map((seat) => seat.registrationId)}::text[], ${taken.map((seat) => seat.sessionId)}::text[],
                   ${taken.map((seat) => seat.status)}::text[], ${taken.map((seat) => seat.waitlistNumber)}::integer[])
         AS seats("registrationId", "sessionId", "status", "waitlistNumber")
