@@ -1,7 +1,6 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { groupWriter } from "./database/group-commit";
-import { timestampText } from "./database/timestamp";
 import { db, type Db } from "./db";
 import { AppError } from "./errors";
 import { keyedDigest } from "./security/keys";
@@ -59,7 +58,7 @@ async function countHits(database: Db, hits: Hit[]): Promise<void> {
     const rows = await database.$queryRaw<{ key: string; count: number; windowStart: Date }[]>`
       INSERT INTO "RateLimit" ("key", "windowStart", "count", "expiresAt")
       SELECT "key", "windowStart", "count", "windowStart" + make_interval(secs => ${windowSeconds})
-      FROM unnest(${keys}::text[], ${nows.map(timestampText)}::timestamp(3)[],
+      FROM unnest(${keys}::text[], ${nows}::timestamptz[],
                   ${keys.map((key) => byKey.get(key)!.length)}::integer[]) AS hit("key", "windowStart", "count")
       ON CONFLICT ("key") DO UPDATE SET
         "count" = CASE WHEN "RateLimit"."expiresAt" <= EXCLUDED."windowStart"
@@ -144,7 +143,7 @@ export async function refundRateLimits(keys: string[], now = new Date()): Promis
   for (const key of keys) {
     await db.$executeRaw`
       UPDATE "RateLimit" SET "count" = GREATEST("count" - 1, 0)
-      WHERE "key" = ${key} AND "expiresAt" > ${timestampText(now)}::timestamp(3)`;
+      WHERE "key" = ${key} AND "expiresAt" > ${now}::timestamptz`;
   }
 }
 
@@ -166,7 +165,7 @@ function sweepNowAndThen(database: Db, now: Date): void {
 
 /** Deletes the counters whose window has passed (also the retention run's work); returns how many. */
 export async function sweepRateLimits(now = new Date(), database: Db = db): Promise<number> {
-  return database.$executeRaw`DELETE FROM "RateLimit" WHERE "expiresAt" <= ${timestampText(now)}::timestamp(3)`;
+  return database.$executeRaw`DELETE FROM "RateLimit" WHERE "expiresAt" <= ${now}::timestamptz`;
 }
 
 /**

@@ -32,7 +32,6 @@ export async function checkIn(
     if (registration.meetingId !== meetingId) throw notFound("Registration");
     if (registration.status !== "confirmed")
       return { result: "not_confirmed", status: registration.status as "pending" | "cancelled" | "rejected" };
-    // Set here, never by the column default, which PostgreSQL would take in the session's time zone.
     const at = new Date();
     const { count } = await tx.checkIn.createMany({
       data: [{ registrationId, meetingId, at, staffId: actor.id, staffEmail: actor.email }],

@@ -63,6 +63,10 @@ export function adapterFactory(target: DatabaseTarget): SqlMigrationAwareDriverA
     ? new PrismaPgWholeScripts(
         {
           connectionString: target.url,
+          // Every instant column is timestamptz. Prisma's adapters send an instant as UTC text without a
+          // zone and read a timestamptz back as if its offset were UTC: both right only in a UTC session,
+          // whatever the server's own `timezone` (PGlite's sessions are UTC already).
+          options: "-c TimeZone=UTC",
           max: 10,
           connectionTimeoutMillis: POOL_QUEUE_TIMEOUT_MS,
           Client: QuickConnectClient,

@@ -2,7 +2,6 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Prisma } from "../db";
 import { Prisma as PrismaValues } from "../generated/prisma/client";
-import { timestampText } from "./timestamp";
 
 /**
  * Many rows of one table in one INSERT, for the writes of a registration rush (registration/register.ts).
@@ -12,7 +11,7 @@ import { timestampText } from "./timestamp";
  * into rows of the table's own column types: enums, arrays and jsonb included.
  *
  * The caller gives what Prisma would otherwise fill in: ids (newRecordId), `createdAt` and `updatedAt`
- * (as instants; see timestampText). Columns left out get the table's default; a column given as null or
+ * (Dates, which go in as ISO text with their zone). Columns left out get the table's default; a column given as null or
  * undefined is NULL. Every row must name the same columns, so that none is dropped silently.
  */
 export async function insertRows(
@@ -37,12 +36,11 @@ export async function insertRows(
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
- * Instants as timestampText writes them, bytes as bytea's hex text, and text as the driver sends a
- * parameter: a lone UTF-16 surrogate becomes U+FFFD (PostgreSQL refuses JSON that escapes one).
+ * Bytes as bytea's hex text, and text as the driver sends a parameter: a lone UTF-16 surrogate becomes
+ * U+FFFD (PostgreSQL refuses JSON that escapes one). Dates are already ISO text here (Date's toJSON).
  */
 function asJson(this: Record<string, unknown>, key: string, value: unknown): unknown {
   const original = this[key];
-  if (original instanceof Date) return timestampText(original);
   if (original instanceof Uint8Array) return `\\x${Buffer.from(original).toString("hex")}`;
   return typeof value === "string" ? value.toWellFormed() : value;
 }

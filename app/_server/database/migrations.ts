@@ -76,8 +76,8 @@ function describe(error: unknown): string {
   return typeof error === "string" ? error : JSON.stringify(error);
 }
 
-/** The migration folders on disk, in the shape the engine expects. */
-export async function readMigrations(): Promise<MigrationList> {
+/** The migration folders on disk (up to and including `upTo`, when given), in the shape the engine expects. */
+export async function readMigrations(upTo?: string): Promise<MigrationList> {
   const dir = MIGRATIONS_DIR;
   // Read at run time from the project folder, not bundled: tell the bundler not to trace these paths.
   const entries = existsSync(/* turbopackIgnore: true */ dir)
@@ -86,6 +86,7 @@ export async function readMigrations(): Promise<MigrationList> {
   const folders = entries
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
+    .filter((name) => upTo === undefined || name <= upTo)
     .sort();
   const lockPath = path.join(dir, "migration_lock.toml");
   return {
@@ -115,9 +116,12 @@ export async function readMigrations(): Promise<MigrationList> {
   };
 }
 
-/** Applies pending migrations; returns the names of those it applied (none on a second run). */
-export async function applyMigrations(target: DatabaseTarget): Promise<string[]> {
-  const migrationsList = await readMigrations();
+/**
+ * Applies pending migrations; returns the names of those it applied (none on a second run). `upTo`: only
+ * as far as that one (a test of a data migration writes rows the way the schema before it held them).
+ */
+export async function applyMigrations(target: DatabaseTarget, upTo?: string): Promise<string[]> {
+  const migrationsList = await readMigrations(upTo);
   return withEngine(target, async (engine) => {
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
     return appliedMigrationNames;

@@ -84,9 +84,9 @@ describe("outbox lease", () => {
     const now = new Date();
     await deliverOutbox({ now });
     const until = state.claimValues.find(
-      (value) => typeof value === "string" && value !== now.toISOString().replace("T", " ").replace("Z", ""),
+      (value): value is Date => value instanceof Date && value.getTime() !== now.getTime(),
     );
-    const leaseMs = new Date(`${until as string}Z`).getTime() - now.getTime();
+    const leaseMs = until!.getTime() - now.getTime();
     // Ten emails a batch, each send cut off after a minute: ten minutes, and five to spare.
     expect(leaseMs).toBe(15 * 60_000);
     expect(state.claimValues).toContain(10);

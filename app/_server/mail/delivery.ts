@@ -1,5 +1,4 @@
 import "server-only";
-import { timestampText } from "../database/timestamp";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { env } from "../env";
@@ -40,14 +39,12 @@ type Claimed = StoredEmail & LinkedEmail & { withManageLink: boolean; attempts: 
 /** Takes up to `limit` due emails for this sender with one statement, skipping those another sender holds. */
 async function claim(now: Date, limit: number): Promise<Claimed[]> {
   const until = new Date(now.getTime() + LEASE_MS);
-  // The columns are `timestamp(3)` holding UTC wall time (Prisma's convention), so the instants go in as
-  // UTC text: a typed timestamptz parameter would be shifted by the session's time zone.
   const claimed = await db.$queryRaw<Claimed[]>`
-    UPDATE "OutboxEmail" SET "lockedUntil" = ${timestampText(until)}::timestamp(3)
+    UPDATE "OutboxEmail" SET "lockedUntil" = ${until}::timestamptz
     WHERE "id" IN (
       SELECT "id" FROM "OutboxEmail"
-      WHERE "status" = 'queued' AND "nextAttemptAt" <= ${timestampText(now)}::timestamp(3)
-        AND ("lockedUntil" IS NULL OR "lockedUntil" < ${timestampText(now)}::timestamp(3))
+      WHERE "status" = 'queued' AND "nextAttemptAt" <= ${now}::timestamptz
+        AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}::timestamptz)
       ORDER BY "nextAttemptAt"
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED

@@ -53,7 +53,7 @@ export async function queueEmail(tx: Prisma.TransactionClient, email: NewEmail):
 
 /** queueEmail for many emails, with one statement; their ids in the order given. */
 export async function queueEmails(tx: Prisma.TransactionClient, emails: NewEmail[]): Promise<string[]> {
-  // Set here, not by the column defaults, which PostgreSQL would take in the session's time zone.
+  // The app's clock, not the column defaults' (the database's): delivery compares nextAttemptAt with it.
   const now = new Date();
   const rows = emails.map((email) => {
     // The module that queues an email of a kind registers it as it loads: a kind without its minter or

@@ -64,9 +64,8 @@ export async function meetingNumbers(actor: Actor | null, slug: string): Promise
     emailRows,
   ] = await Promise.all([
     db.registration.groupBy({ by: ["status"], where: { meetingId }, _count: { _all: true } }),
-    // The columns hold UTC wall time (timestamp without zone): read as UTC first, then into the meeting's zone.
     db.$queryRaw<{ day: string; status: RegistrationStatusKey; count: number }[]>`
-      SELECT to_char(("createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}, 'YYYY-MM-DD') AS "day",
+      SELECT to_char("createdAt" AT TIME ZONE ${timeZone}, 'YYYY-MM-DD') AS "day",
              "status"::text AS "status", count(*)::int AS "count"
       FROM "Registration" WHERE "meetingId" = ${meetingId}
       GROUP BY 1, 2 ORDER BY 1, 2`,
@@ -93,7 +92,7 @@ export async function meetingNumbers(actor: Actor | null, slug: string): Promise
     }),
     db.checkIn.count({ where: { meetingId } }),
     db.$queryRaw<{ hour: string; count: number }[]>`
-      SELECT to_char(("at" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}, 'YYYY-MM-DD"T"HH24') AS "hour", count(*)::int AS "count"
+      SELECT to_char("at" AT TIME ZONE ${timeZone}, 'YYYY-MM-DD"T"HH24') AS "hour", count(*)::int AS "count"
       FROM "CheckIn" WHERE "meetingId" = ${meetingId}
       GROUP BY 1 ORDER BY 1`,
     db.outboxEmail.groupBy({

@@ -6,8 +6,8 @@ import type { Prisma } from "../db";
 import { isUniqueViolation } from "../database/errors";
 import { AppError, notFound } from "../errors";
 import { queueRegistrationEmail } from "./emails/queue";
-import { checkCity, checkSessions } from "./choices";
-import { releaseSeat, takeSeat } from "./seats";
+import { checkCity, checkSessions, refusalOfClosedSessions } from "./choices";
+import { releaseSeat, SessionsClosedToSeats, takeSeat } from "./seats";
 
 /**
  * Changes of an existing registration, with the rules of registering: the delegate makes them on the
@@ -119,7 +119,7 @@ export async function replaceSessions(
   if (added.length + released.length === 0) return null;
   if (added.length > 0 && windowApplies) await ensureOpen(tx, registration.meetingId, now);
   for (const sessionId of [...added, ...released].sort()) {
-    if (wanted.has(sessionId)) await takeSeat(tx, registration.id, sessionId);
+    if (wanted.has(sessionId)) await takeSeatOrRefuse(tx, registration.id, sessionId, sessionIds);
     else await release(tx, registration.id, sessionId);
   }
   // The delegate's calendar changed: LAST-MODIFIED follows the registration's updatedAt.
@@ -130,6 +130,17 @@ export async function replaceSessions(
     releasedSessionIds: released,
   });
   return { added, released };
+}
+
+/** takeSeat, refusing a session that closed to seats since the check as the check refuses it. */
+async function takeSeatOrRefuse(tx: Tx, registrationId: string, sessionId: string, sessionIds: string[]) {
+  try {
+    await takeSeat(tx, registrationId, sessionId);
+  } catch (error) {
+    throw error instanceof SessionsClosedToSeats
+      ? refusalOfClosedSessions(sessionIds, error.sessionIds)
+      : error;
+  }
 }
 
 async function ensureOpen(tx: Tx, meetingId: string, now: Date): Promise<void> {

@@ -2,6 +2,7 @@ import "server-only";
 import { pick } from "@/app/_lib/i18n/localized";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { firstOverlap } from "@/app/_lib/overlap";
+import { takesSeats } from "@/app/_lib/registration/bookable";
 import type { FieldErrors } from "@/app/_lib/registration/fields";
 import { AppError, invalid } from "../errors";
 import type { Prisma } from "../db";
@@ -24,6 +25,26 @@ export const sessionChoiceSelect = {
 
 export type SessionChoiceRow = Prisma.SessionGetPayload<{ select: typeof sessionChoiceSelect }>;
 
+/** The refusal of the chosen sessions that cannot be booked, each named by its place among `sessionIds`. */
+function unbookableRefusal(sessionIds: string[], unbookable: (id: string) => boolean): AppError | null {
+  const errors: FieldErrors = {};
+  sessionIds.forEach((id, index) => {
+    if (unbookable(id)) errors[`sessionIds.${index}`] = { key: "unknownSession" };
+  });
+  return Object.keys(errors).length > 0 ? invalid(errors) : null;
+}
+
+/**
+ * A delegate's refusal for sessions that closed to seats while their choice was being written (seats.ts
+ * found them so on their locked rows): the one the check before the lock gives.
+ */
+export function refusalOfClosedSessions(sessionIds: string[], closed: string[]): AppError {
+  return (
+    unbookableRefusal(sessionIds, (id) => closed.includes(id)) ??
+    invalid({ sessionIds: { key: "unknownSession" } })
+  );
+}
+
 /**
  * Refuses unknown, unbookable and overlapping sessions, naming the field of each. Sessions the delegate
  * already holds stay acceptable even if they no longer take registrations. `sessions`: the meeting's
@@ -37,15 +58,10 @@ export function sessionChoiceRefusal(
 ): AppError | null {
   const acceptable = (id: string) => {
     const session = sessions.get(id);
-    return session && (alreadyHeld.has(id) || (session.status === "published" && session.capacity !== null))
-      ? session
-      : null;
+    return session && (alreadyHeld.has(id) || takesSeats(session)) ? session : null;
   };
-  const errors: FieldErrors = {};
-  sessionIds.forEach((id, index) => {
-    if (!acceptable(id)) errors[`sessionIds.${index}`] = { key: "unknownSession" };
-  });
-  if (Object.keys(errors).length > 0) return invalid(errors);
+  const unbookable = unbookableRefusal(sessionIds, (id) => !acceptable(id));
+  if (unbookable) return unbookable;
 
   // In time order, and in the delegate's order at equal times, so the message names them as chosen.
   const taking = sessionIds.map((id) => acceptable(id)!).filter((session) => session.status !== "cancelled");

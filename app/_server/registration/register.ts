@@ -13,6 +13,7 @@ import {
   cityChoiceRefusal,
   loadDelegations,
   loadSessionChoices,
+  refusalOfClosedSessions,
   sessionChoiceRefusal,
   type CityRow,
   type SessionChoiceRow,
@@ -24,7 +25,7 @@ import {
   storedAnswers,
   type IdempotencyClaim,
 } from "./idempotency";
-import { takeSeats } from "./seats";
+import { SessionsClosedToSeats, takeSeats } from "./seats";
 import { hashToken, newToken } from "../security/tokens";
 import { manageUrl, newCheckInCode } from "./tokens";
 import { registrationTransaction } from "./transaction";
@@ -104,7 +105,9 @@ const queueRegistration = groupWriter<Pending>(
 /**
  * Writes a group and settles each member's promise; never throws. `again`: a lone registration whose
  * idempotency key came in another transaction (another instance) too, which committed first: the
- * unique index made this one fail, and a second run finds the first one's answer.
+ * unique index made this one fail, and a second run finds the first one's answer. A session cancelled
+ * or unpublished after the group read it fails the group (seats.ts); written alone, the others go
+ * ahead, and a lone delegate who chose it gets the refusal the check before would have given.
  */
 async function writeGroup(meetingSlug: string, group: Pending[], again = false): Promise<void> {
   try {
@@ -123,6 +126,8 @@ async function writeGroup(meetingSlug: string, group: Pending[], again = false):
       for (const pending of group) await writeGroup(meetingSlug, [pending]);
     } else if (!again && alone!.options.idempotencyKey && isUniqueViolation(error)) {
       await writeGroup(meetingSlug, group, true);
+    } else if (error instanceof SessionsClosedToSeats) {
+      alone!.reject(refusalOfClosedSessions(alone!.input.sessionIds, error.sessionIds));
     } else {
       alone!.reject(isUniqueViolation(error, "activeEmail") ? alreadyRegistered() : error);
     }

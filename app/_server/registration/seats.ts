@@ -1,5 +1,5 @@
 import "server-only";
-import { timestampText } from "../database/timestamp";
+import { closedToSeats } from "@/app/_lib/registration/bookable";
 import type { Prisma } from "../db";
 
 /**
@@ -11,6 +11,18 @@ import type { Prisma } from "../db";
  */
 
 type Tx = Prisma.TransactionClient;
+
+/**
+ * Thrown by takeSeats when a session, read again on its locked row, no longer takes seats. The
+ * transaction must not commit; callers answer the delegate with the refusal the check before the lock
+ * gives (choices.ts, refusalOfClosedSessions).
+ */
+export class SessionsClosedToSeats extends Error {
+  constructor(readonly sessionIds: string[]) {
+    super(`Sessions no longer taking seats: ${sessionIds.join(", ")}`);
+    this.name = "SessionsClosedToSeats";
+  }
+}
 
 type LockedSession = { seatsTaken: number; capacity: number | null; waitlistIssued: number; status: string };
 
@@ -46,6 +58,10 @@ export async function takeSeat(tx: Tx, registrationId: string, sessionId: string
  * has one free, then the next number on its waiting list. Two statements whatever their number: the
  * sessions' rows are locked (in id order) and read, and then the counters and the seat rows are written
  * together. In a rush every round trip here is spent holding locks that the next transaction waits for.
+ *
+ * The callers checked the sessions before (choices.ts), without the lock; a session cancelled or
+ * unpublished since then (agenda/status-mutations.ts changes it under the same lock) is refused here,
+ * on the locked row, with SessionsClosedToSeats, and nothing is written.
  */
 export async function takeSeats(
   tx: Tx,
@@ -57,6 +73,8 @@ export async function takeSeats(
     SELECT "id", "seatsTaken", "capacity", "waitlistIssued", "status"::text AS "status" FROM "Session"
     WHERE "id" = ANY(${ids}::text[]) ORDER BY "id" FOR UPDATE`;
   const sessions = new Map(locked.map((session) => [session.id, session]));
+  const closed = closedToSeats(locked);
+  if (closed.length > 0) throw new SessionsClosedToSeats(closed);
   type Taken = {
     registrationId: string;
     sessionId: string;
@@ -73,10 +91,8 @@ export async function takeSeats(
     session.waitlistIssued += 1;
     return { registrationId, sessionId, status: "waitlisted", waitlistNumber: session.waitlistIssued };
   });
-  // createdAt as Prisma writes it (UTC wall time), not the column default (the database session's zone).
   // The count sees the waiting lists as they were before this statement (its snapshot, taken once the
   // locks above were held, so with every earlier change committed): the new places follow on from it.
-  const createdAt = timestampText(new Date());
   const before = await tx.$queryRaw<{ id: string; waitlisted: number }[]>`
     WITH "counted" AS (
       UPDATE "Session" SET "seatsTaken" = counters."seatsTaken", "waitlistIssued" = counters."waitlistIssued"
@@ -84,8 +100,8 @@ export async function takeSeats(
                   ${locked.map((session) => session.waitlistIssued)}::integer[]) AS counters("id", "seatsTaken", "waitlistIssued")
       WHERE "Session"."id" = counters."id"
     ), "seated" AS (
-      INSERT INTO "SessionSeat" ("registrationId", "sessionId", "status", "waitlistNumber", "createdAt")
-      SELECT "registrationId", "sessionId", "status"::"SeatStatus", "waitlistNumber", ${createdAt}::timestamp(3)
+      INSERT INTO "SessionSeat" ("registrationId", "sessionId", "status", "waitlistNumber")
+      SELECT "registrationId", "sessionId", "status"::"SeatStatus", "waitlistNumber"
       FROM unnest(${taken.map((seat) => seat.registrationId)}::text[], ${taken.map((seat) => seat.sessionId)}::text[],
                   ${taken.map((seat) => seat.status)}::text[], ${taken.map((seat) => seat.waitlistNumber)}::integer[])
         AS seats("registrationId", "sessionId", "status", "waitlistNumber")
