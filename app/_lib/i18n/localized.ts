@@ -36,6 +36,17 @@ export function translationsOf<Base extends string>(
   };
 }
 
+/** The three columns of a translated field: "titleDe" | "titleEn" | "titleZh" for "title". */
+type Columns<Base extends string> = `${Base}${"De" | "En" | "Zh"}`;
+
+/**
+ * The columns of a translated field as a Prisma `select`: `translatedFields("title")` is
+ * `{ titleDe: true, titleEn: true, titleZh: true }`, what `translationsOf(row, "title")` reads.
+ */
+export function translatedFields<Base extends string>(base: Base): Record<Columns<Base>, true> {
+  return { [`${base}De`]: true, [`${base}En`]: true, [`${base}Zh`]: true } as Record<Columns<Base>, true>;
+}
+
 /** `pick(translationsOf(record, base), locale)`. */
 export function localized<Base extends string>(
   record: Partial<Record<`${Base}${"De" | "En" | "Zh"}`, string | null>>,

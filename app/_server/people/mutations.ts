@@ -2,10 +2,10 @@ import "server-only";
 import { personInput, personSlug, type PersonInput } from "@/app/_lib/people/fields";
 import { recordAudit } from "../audit/record";
 import { authorize, type Actor } from "../authz";
-import { isUniqueViolation } from "../database/errors";
 import { db, type Prisma } from "../db";
 import { invalid, notFound } from "../errors";
 import { parseInput } from "../meetings/input";
+import { firstFreeSlug, slugTaken, withSlugCheck } from "../meetings/slugs";
 
 type Tx = Prisma.TransactionClient;
 
@@ -27,8 +27,6 @@ const auditedPerson = {
   initiator: true,
 } satisfies Prisma.PersonSelect;
 
-const slugTaken = () => invalid({ slug: { key: "slugTaken" } });
-
 /**
  * The person's key: the one typed (refused when another person has it), else the current one, else one
  * made from the Latin name with a number added until it is free.
@@ -46,25 +44,12 @@ async function chooseSlug(
     return input.slug;
   }
   if (current) return current.slug;
-  const base = personSlug(input);
-  for (let suffix = 1; ; suffix += 1) {
-    const candidate = suffix === 1 ? base : `${base}-${suffix}`;
-    if (!(await holder(candidate))) return candidate;
-  }
+  return firstFreeSlug(personSlug(input), async (slug) => Boolean(await holder(slug)));
 }
 
 async function refuseUnknownCity(tx: Tx, cityId: string | null): Promise<void> {
   if (cityId && !(await tx.city.findUnique({ where: { id: cityId }, select: { id: true } })))
     throw invalid({ cityId: { key: "invalidChoice" } });
-}
-
-async function withSlugCheck<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (isUniqueViolation(error, "slug")) throw slugTaken();
-    throw error;
-  }
 }
 
 export async function createPerson(
