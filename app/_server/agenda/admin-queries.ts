@@ -2,7 +2,7 @@ import "server-only";
 import { DateTime } from "luxon";
 import { sessionClock, type SessionKind, type SpeakerRole } from "@/app/_lib/agenda/session-fields";
 import { RECORD_ID } from "@/app/_lib/ids";
-import { translationsOf, type Translations } from "@/app/_lib/i18n/localized";
+import { translatedFields, translationsOf, type Translations } from "@/app/_lib/i18n/localized";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import type { NamedPerson } from "@/app/_lib/names";
 import { dayKey } from "@/app/_lib/time";
@@ -24,7 +24,7 @@ import {
  * with the conflicts each has as stored now.
  */
 
-const names = { nameDe: true, nameEn: true, nameZh: true } as const;
+const names = translatedFields("name");
 
 export type AdminMeetingDto = {
   slug: string;
@@ -121,9 +121,7 @@ export async function getMeetingProgram(
         id: true,
         kind: true,
         status: true,
-        titleDe: true,
-        titleEn: true,
-        titleZh: true,
+        ...translatedFields("title"),
         startsAt: true,
         endsAt: true,
         roomId: true,

@@ -2,24 +2,16 @@ import "server-only";
 import { db } from "../db";
 import { notFound } from "../errors";
 import { RECORD_ID } from "@/app/_lib/ids";
-import type { Translations } from "@/app/_lib/i18n/localized";
-import { translationsOf } from "@/app/_lib/i18n/localized";
+import { translatedFields, translationsOf, type Translations } from "@/app/_lib/i18n/localized";
+import type { SessionKind, SpeakerRole } from "@/app/_lib/agenda/session-fields";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { getMeeting } from "../meetings/queries";
 import type { Prisma } from "../db";
 import { FeedCache } from "../calendar/feed-cache";
 import { sharedAgendaVersion } from "./agenda-version";
 
-export const sessionKinds = [
-  "keynote",
-  "panel",
-  "workshop",
-  "ceremony",
-  "break",
-  "networking",
-  "tour",
-] as const;
-export type SessionKind = (typeof sessionKinds)[number];
+// The public agenda's pages and feeds read the kinds from here; the editor's schema defines them.
+export { sessionKinds, type SessionKind } from "@/app/_lib/agenda/session-fields";
 
 export type PersonDto = {
   id: string;
@@ -43,7 +35,7 @@ export type SessionDto = {
   endsAt: string;
   room: { id: string; name: Translations; location: string | null } | null;
   track: { id: string; slug: string; name: Translations; color: string } | null;
-  speakers: (PersonDto & { role: "speaker" | "moderator" | "host" | "guide" })[];
+  speakers: (PersonDto & { role: SpeakerRole })[];
   languages: AppLocale[];
   interpretation: AppLocale[];
   /** Seats that need registration; null: open to every participant. */
@@ -57,27 +49,19 @@ export const personSelect = {
   familyName: true,
   nativeName: true,
   nameOrder: true,
-  honorificDe: true,
-  honorificEn: true,
-  honorificZh: true,
-  positionDe: true,
-  positionEn: true,
-  positionZh: true,
+  ...translatedFields("honorific"),
+  ...translatedFields("position"),
   organization: true,
 } as const satisfies Prisma.PersonSelect;
 
-const names = { nameDe: true, nameEn: true, nameZh: true } as const;
+const names = translatedFields("name");
 
 const sessionSelect = {
   id: true,
   kind: true,
   status: true,
-  titleDe: true,
-  titleEn: true,
-  titleZh: true,
-  descriptionDe: true,
-  descriptionEn: true,
-  descriptionZh: true,
+  ...translatedFields("title"),
+  ...translatedFields("description"),
   startsAt: true,
   endsAt: true,
   room: { select: { id: true, location: true, ...names } },

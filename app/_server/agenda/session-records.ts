@@ -1,4 +1,5 @@
 import "server-only";
+import { translatedFields } from "@/app/_lib/i18n/localized";
 import { findConflicts } from "@/app/_lib/conflicts";
 import { RECORD_ID } from "@/app/_lib/ids";
 import type { SessionInput } from "@/app/_lib/agenda/session-fields";
@@ -22,12 +23,8 @@ export const sessionRecordSelect = {
   slug: true,
   kind: true,
   status: true,
-  titleDe: true,
-  titleEn: true,
-  titleZh: true,
-  descriptionDe: true,
-  descriptionEn: true,
-  descriptionZh: true,
+  ...translatedFields("title"),
+  ...translatedFields("description"),
   startsAt: true,
   endsAt: true,
   roomId: true,

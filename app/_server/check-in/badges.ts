@@ -1,6 +1,6 @@
 import "server-only";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
-import { translationsOf, type Translations } from "@/app/_lib/i18n/localized";
+import { translatedFields, translationsOf, type Translations } from "@/app/_lib/i18n/localized";
 import { RECORD_ID, SLUG } from "@/app/_lib/ids";
 import { deskFilterQuery, parseDeskFilters } from "@/app/_lib/registration/desk-filters";
 import type { DelegateRole } from "@/app/_lib/registration/fields";
@@ -43,7 +43,7 @@ const badgeSelect = {
   nameOrder: true,
   honorific: true,
   position: true,
-  city: { select: { nameDe: true, nameEn: true, nameZh: true, country: true } },
+  city: { select: { ...translatedFields("name"), country: true } },
   cityOther: true,
   role: true,
   checkInCode: true,
@@ -63,7 +63,7 @@ export async function getBadgeSheet(
   const row = SLUG.test(slug)
     ? await db.meeting.findUnique({
         where: { slug },
-        select: { id: true, slug: true, titleDe: true, titleEn: true, titleZh: true, defaultLocale: true },
+        select: { id: true, slug: true, ...translatedFields("title"), defaultLocale: true },
       })
     : null;
   if (!row) throw notFound("Meeting");

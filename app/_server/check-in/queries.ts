@@ -1,7 +1,7 @@
 import "server-only";
 import { normalizeCheckInCode } from "@/app/_lib/check-in-code";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
-import { translationsOf, type Translations } from "@/app/_lib/i18n/localized";
+import { translatedFields, translationsOf, type Translations } from "@/app/_lib/i18n/localized";
 import { SLUG } from "@/app/_lib/ids";
 import { parseDeskFilters } from "@/app/_lib/registration/desk-filters";
 import type { DelegateRole } from "@/app/_lib/registration/fields";
@@ -36,9 +36,7 @@ export async function getCheckInMeeting(actor: Actor | null, slug: string): Prom
         select: {
           id: true,
           slug: true,
-          titleDe: true,
-          titleEn: true,
-          titleZh: true,
+          ...translatedFields("title"),
           defaultLocale: true,
           timeZone: true,
         },
@@ -150,7 +148,7 @@ export async function searchForCheckIn(
       familyName: true,
       nativeName: true,
       nameOrder: true,
-      city: { select: { nameDe: true, nameEn: true, nameZh: true, country: true } },
+      city: { select: { ...translatedFields("name"), country: true } },
       cityOther: true,
       role: true,
       status: true,

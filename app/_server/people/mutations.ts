@@ -1,5 +1,6 @@
 import "server-only";
 import { personInput, personSlug, type PersonInput } from "@/app/_lib/people/fields";
+import { personSelect } from "../agenda/queries";
 import { recordAudit } from "../audit/record";
 import { authorize, type Actor } from "../authz";
 import { db, type Prisma } from "../db";
@@ -9,20 +10,10 @@ import { firstFreeSlug, slugTaken, withSlugCheck } from "../meetings/slugs";
 
 type Tx = Prisma.TransactionClient;
 
+/** What the audit log keeps of a person: what the agenda shows, and what only the back office edits. */
 const auditedPerson = {
-  id: true,
+  ...personSelect,
   slug: true,
-  givenName: true,
-  familyName: true,
-  nativeName: true,
-  nameOrder: true,
-  honorificDe: true,
-  honorificEn: true,
-  honorificZh: true,
-  positionDe: true,
-  positionEn: true,
-  positionZh: true,
-  organization: true,
   cityId: true,
   initiator: true,
 } satisfies Prisma.PersonSelect;

@@ -1,5 +1,5 @@
 import "server-only";
-import { translationsOf, type Translations } from "@/app/_lib/i18n/localized";
+import { translatedFields, translationsOf, type Translations } from "@/app/_lib/i18n/localized";
 import { RECORD_ID } from "@/app/_lib/ids";
 import { authorize, type Actor } from "../authz";
 import { db, type Prisma } from "../db";
@@ -43,10 +43,8 @@ export async function listPeople(actor: Actor | null, search = ""): Promise<Pers
       nativeName: true,
       nameOrder: true,
       organization: true,
-      positionDe: true,
-      positionEn: true,
-      positionZh: true,
-      city: { select: { nameDe: true, nameEn: true, nameZh: true } },
+      ...translatedFields("position"),
+      city: { select: { ...translatedFields("name") } },
     },
   });
   return rows.map(({ positionDe, positionEn, positionZh, city, ...person }) => ({
@@ -87,7 +85,7 @@ export type PersonDetails = {
 };
 
 const sessionRef = {
-  select: { id: true, titleDe: true, titleEn: true, titleZh: true, meeting: { select: { slug: true } } },
+  select: { id: true, ...translatedFields("title"), meeting: { select: { slug: true } } },
 } as const;
 
 /** One person for the edit page, with the sessions and ceremonies they take part in; `not_found` otherwise. */
