@@ -4,12 +4,13 @@ import { sessionClock, type SessionKind, type SpeakerRole } from "@/app/_lib/age
 import { RECORD_ID } from "@/app/_lib/ids";
 import { translatedFields, translationsOf, type Translations } from "@/app/_lib/i18n/localized";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
-import type { NamedPerson } from "@/app/_lib/names";
+import { type NamedPerson, nameFields } from "@/app/_lib/names";
 import { dayKey } from "@/app/_lib/time";
 import { authorize, type Actor } from "../authz";
 import { db } from "../db";
 import { notFound } from "../errors";
 import { sessionRecordSelect } from "./session-records";
+import { sessionLineSelect } from "./session-select";
 import {
   conflictsBySession,
   findAdminMeeting,
@@ -118,12 +119,7 @@ export async function getMeetingProgram(
     db.session.findMany({
       where: { meetingId: meeting.id },
       select: {
-        id: true,
-        kind: true,
-        status: true,
-        ...translatedFields("title"),
-        startsAt: true,
-        endsAt: true,
+        ...sessionLineSelect,
         roomId: true,
         trackId: true,
         capacity: true,
@@ -205,10 +201,7 @@ export async function getSessionEditor(
     db.person.findMany({
       select: {
         id: true,
-        givenName: true,
-        familyName: true,
-        nativeName: true,
-        nameOrder: true,
+        ...nameFields,
         organization: true,
       },
       orderBy: [{ familyName: "asc" }, { givenName: "asc" }],

@@ -1,4 +1,5 @@
 import "server-only";
+import { nameFields, type PersonName } from "@/app/_lib/names";
 import { db } from "../db";
 import { notFound } from "../errors";
 import { RECORD_ID } from "@/app/_lib/ids";
@@ -9,16 +10,13 @@ import { getMeeting } from "../meetings/queries";
 import type { Prisma } from "../db";
 import { FeedCache } from "../calendar/feed-cache";
 import { sharedAgendaVersion } from "./agenda-version";
+import { sessionLineSelect } from "./session-select";
 
 // The public agenda's pages and feeds read the kinds from here; the editor's schema defines them.
 export { sessionKinds, type SessionKind } from "@/app/_lib/agenda/session-fields";
 
-export type PersonDto = {
+export type PersonDto = PersonName & {
   id: string;
-  givenName: string;
-  familyName: string;
-  nativeName: string | null;
-  nameOrder: "given_first" | "family_first";
   honorific: Translations;
   position: Translations;
   organization: string | null;
@@ -45,10 +43,7 @@ export type SessionDto = {
 
 export const personSelect = {
   id: true,
-  givenName: true,
-  familyName: true,
-  nativeName: true,
-  nameOrder: true,
+  ...nameFields,
   ...translatedFields("honorific"),
   ...translatedFields("position"),
   organization: true,
@@ -57,13 +52,8 @@ export const personSelect = {
 const names = translatedFields("name");
 
 const sessionSelect = {
-  id: true,
-  kind: true,
-  status: true,
-  ...translatedFields("title"),
+  ...sessionLineSelect,
   ...translatedFields("description"),
-  startsAt: true,
-  endsAt: true,
   room: { select: { id: true, location: true, ...names } },
   track: { select: { id: true, slug: true, color: true, ...names } },
   speakers: { select: { role: true, person: { select: personSelect } }, orderBy: { position: "asc" } },

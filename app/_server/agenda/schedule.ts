@@ -2,7 +2,7 @@ import "server-only";
 import { findConflicts, type Conflict, type MeetingDays, type ScheduledSession } from "@/app/_lib/conflicts";
 import { SLUG } from "@/app/_lib/ids";
 import { translatedFields, translationsOf, type Translations } from "@/app/_lib/i18n/localized";
-import type { NamedPerson } from "@/app/_lib/names";
+import { type NamedPerson, nameFields } from "@/app/_lib/names";
 import type { Prisma } from "../db";
 import { notFound } from "../errors";
 
@@ -92,10 +92,7 @@ export async function loadSchedule(client: Reader, meetingId: string): Promise<S
 
 const personNameSelect = {
   id: true,
-  givenName: true,
-  familyName: true,
-  nativeName: true,
-  nameOrder: true,
+  ...nameFields,
 } as const;
 
 /** Adds the other session's titles and the person's name to each conflict. */

@@ -9,6 +9,7 @@ import { AppError, invalid, notFound } from "../errors";
 import { queueRegistrationEmail } from "../mail/registration-emails";
 import { fillFreeSeats } from "../registration/seats";
 import { explainConflicts, loadSchedule, meetingDays, type AdminMeeting } from "./schedule";
+import { sessionLineSelect } from "./session-select";
 
 /**
  * The pieces every session mutation shares: the locked row as the audit log records it, the checks of
@@ -18,15 +19,10 @@ import { explainConflicts, loadSchedule, meetingDays, type AdminMeeting } from "
 type Tx = Prisma.TransactionClient;
 
 export const sessionRecordSelect = {
-  id: true,
+  ...sessionLineSelect,
   meetingId: true,
   slug: true,
-  kind: true,
-  status: true,
-  ...translatedFields("title"),
   ...translatedFields("description"),
-  startsAt: true,
-  endsAt: true,
   roomId: true,
   trackId: true,
   capacity: true,

@@ -1,4 +1,5 @@
 import "server-only";
+import { nameFields, type PersonName } from "@/app/_lib/names";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { translatedFields, translationsOf, type Translations } from "@/app/_lib/i18n/localized";
 import { RECORD_ID, SLUG } from "@/app/_lib/ids";
@@ -10,12 +11,8 @@ import { notFound } from "../errors";
 import { checkInQrSvg } from "../registration/check-in-link";
 import { deskOrderBy, deskWhere } from "../registration/desk-filter";
 
-export type Badge = {
+export type Badge = PersonName & {
   id: string;
-  givenName: string;
-  familyName: string;
-  nativeName: string | null;
-  nameOrder: "given_first" | "family_first";
   honorific: string | null;
   position: string | null;
   city: { name: Translations; country: "DE" | "CN" } | null;
@@ -37,10 +34,7 @@ const MAX_BADGES = 1000;
 
 const badgeSelect = {
   id: true,
-  givenName: true,
-  familyName: true,
-  nativeName: true,
-  nameOrder: true,
+  ...nameFields,
   honorific: true,
   position: true,
   city: { select: { ...translatedFields("name"), country: true } },

@@ -1,4 +1,5 @@
 import "server-only";
+import { nameFields, type PersonName } from "@/app/_lib/names";
 import { normalizeCheckInCode } from "@/app/_lib/check-in-code";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { translatedFields, translationsOf, type Translations } from "@/app/_lib/i18n/localized";
@@ -109,12 +110,8 @@ export async function findByCheckInCode(
   return row ? getCheckInCard(actor, meetingId, row.id) : null;
 }
 
-export type CheckInHit = {
+export type CheckInHit = PersonName & {
   id: string;
-  givenName: string;
-  familyName: string;
-  nativeName: string | null;
-  nameOrder: "given_first" | "family_first";
   city: { name: Translations; country: "DE" | "CN" } | null;
   cityOther: string | null;
   role: DelegateRole;
@@ -144,10 +141,7 @@ export async function searchForCheckIn(
     take: SEARCH_LIMIT + 1,
     select: {
       id: true,
-      givenName: true,
-      familyName: true,
-      nativeName: true,
-      nameOrder: true,
+      ...nameFields,
       city: { select: { ...translatedFields("name"), country: true } },
       cityOther: true,
       role: true,
