@@ -61,6 +61,9 @@ export async function roleOutcomes(
 /** What `roleOutcomes` gives for a change of the program (`editProgram`): organizers and admins only. */
 export const PROGRAM_EDITORS = ["unauthenticated", "forbidden", "ok", "ok"];
 
+/** What `roleOutcomes` gives for deleting a record of the program: the organizer deletes it, the admin finds it gone. */
+export const DELETED_BY_ORGANIZER = ["unauthenticated", "forbidden", "ok", "not_found"];
+
 /** The newest audit entry about a record. */
 export async function lastAudit(entityId: string) {
   const { db } = await import("@/app/_server/db");

@@ -2,15 +2,7 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import { locales } from "../i18n/locales";
 import type { FormValues } from "../form-state";
-import {
-  always,
-  message,
-  optional,
-  optionalRecordId,
-  recordId,
-  required,
-  type ValidationKey,
-} from "../schema";
+import { always, message, optional, optionalRecordId, recordId, required } from "../schema";
 
 /**
  * What an organizer enters in the session editor. Times are typed as a day and two clock times in the

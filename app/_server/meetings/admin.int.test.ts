@@ -6,6 +6,7 @@ import { setCityQuota } from "@/app/_server/registration/quotas";
 import { newCheckInCode } from "@/app/_server/registration/tokens";
 import {
   createRoleActors,
+  DELETED_BY_ORGANIZER,
   lastAudit,
   outcome,
   PROGRAM_EDITORS,
@@ -428,12 +429,7 @@ describe("rooms and tracks", () => {
     ]);
     expect((await refusal(deleteRoom(organizer, room.id))).details.fields).toEqual({ _: { key: "inUse" } });
     await db.session.delete({ where: { id: inRoom.id } });
-    expect(await roleOutcomes(actors, (actor) => deleteRoom(actor, room.id))).toEqual([
-      "unauthenticated",
-      "forbidden",
-      "ok",
-      "not_found",
-    ]);
+    expect(await roleOutcomes(actors, (actor) => deleteRoom(actor, room.id))).toEqual(DELETED_BY_ORGANIZER);
     expect(await lastAudit(room.id)).toMatchObject({
       action: "room.delete",
       before: { slug: "hall-1-3" },
@@ -470,12 +466,7 @@ describe("rooms and tracks", () => {
     const used = await session(meetingId, { trackId: track.id });
     expect((await refusal(deleteTrack(organizer, track.id))).details.fields).toEqual({ _: { key: "inUse" } });
     await db.session.delete({ where: { id: used.id } });
-    expect(await roleOutcomes(actors, (actor) => deleteTrack(actor, track.id))).toEqual([
-      "unauthenticated",
-      "forbidden",
-      "ok",
-      "not_found",
-    ]);
+    expect(await roleOutcomes(actors, (actor) => deleteTrack(actor, track.id))).toEqual(DELETED_BY_ORGANIZER);
     expect(await lastAudit(track.id)).toMatchObject({
       action: "track.delete",
       entity: "Track",
