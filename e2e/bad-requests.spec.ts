@@ -1,6 +1,7 @@
 import http from "node:http";
 import fc from "fast-check";
 import { fuzzParameters, malformedSegment, oddSegment } from "../test/fuzz";
+import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
 /**
@@ -94,6 +95,14 @@ const FAMILIES: [string, (segment: string) => string][] = [
 ];
 const family = fc.constantFrom(...FAMILIES);
 
+/** The registration form's server action, as its page names it to the browser, and the site's origin. */
+async function registrationAction(request: APIRequestContext): Promise<{ actionId: string; origin: string }> {
+  const html = await (await request.get("/en/meetings/2017/register")).text();
+  const actionId = /id&quot;:&quot;([0-9a-f]{40,})&quot;/.exec(html)?.[1];
+  expect(actionId, "the registration form's action").toBeTruthy();
+  return { actionId: actionId!, origin: new URL(test.info().project.use.baseURL!).origin };
+}
+
 test("a malformed address is a 400 with the security headers, in every family", async () => {
   await fc.assert(
     fc.asyncProperty(
@@ -151,10 +160,7 @@ test("an unknown address is a 404 with the security headers, in every family", a
 test("a server action with a body past the limit, nested too deep, with too many arguments or not decodable is a 4xx with the headers", async ({
   request,
 }) => {
-  const html = await (await request.get("/en/meetings/2017/register")).text();
-  const actionId = /id&quot;:&quot;([0-9a-f]{40,})&quot;/.exec(html)?.[1];
-  expect(actionId, "the registration form's action").toBeTruthy();
-  const origin = new URL(test.info().project.use.baseURL!).origin;
+  const { actionId, origin } = await registrationAction(request);
 
   const text = (value: string) => ({ type: "text/plain;charset=UTF-8", body: Buffer.from(value) });
   const multipart = (fields: [string, string][]) => {
@@ -243,10 +249,7 @@ test("a server action with a body past the limit, nested too deep, with too many
 test("a public server action called with arguments of the wrong kind refuses them, never with a 5xx", async ({
   request,
 }) => {
-  const html = await (await request.get("/en/meetings/2017/register")).text();
-  const actionId = /id&quot;:&quot;([0-9a-f]{40,})&quot;/.exec(html)?.[1];
-  expect(actionId, "the registration form's action").toBeTruthy();
-  const origin = new URL(test.info().project.use.baseURL!).origin;
+  const { actionId, origin } = await registrationAction(request);
   // Plain JSON values where the page binds a slug, a language, the previous state and the form.
   const argument = fc.oneof(
     fc.string({ maxLength: 300 }),

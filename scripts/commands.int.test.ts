@@ -15,7 +15,7 @@ import { signIn } from "@/app/_server/accounts/sign-in";
 import { db } from "@/app/_server/db";
 import { register } from "@/app/_server/registration/register";
 import { createTestDatabase, fileDatabase, type TestDatabase } from "@/test/integration/databases";
-import { delegate } from "@/test/integration/factories";
+import { createMeetingRow, delegate } from "@/test/integration/factories";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const MIGRATIONS_DIR = path.join(ROOT, "prisma/migrations");
@@ -283,19 +283,10 @@ describe.runIf(onPostgres)("admin:create and retention on PostgreSQL", () => {
     "retention says what it would do in a dry run, changes nothing, then anonymizes a meeting past its date",
     async () => {
       const slug = "past-2020";
-      await db.meeting.create({
-        data: {
-          slug,
-          titleDe: slug,
-          titleEn: slug,
-          titleZh: slug,
-          venueName: "Messe",
-          venueCity: "Hannover",
-          venueCountry: "DE",
-          timeZone: "Europe/Berlin",
-          startsOn: new Date("2020-04-20T00:00:00Z"),
-          endsOn: new Date("2020-04-21T00:00:00Z"),
-        },
+      await createMeetingRow({
+        slug,
+        startsOn: new Date("2020-04-20T00:00:00Z"),
+        endsOn: new Date("2020-04-21T00:00:00Z"),
       });
       const { id } = await register(slug, delegate({ givenName: "Quintus" }), {
         locale: "de",

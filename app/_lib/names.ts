@@ -1,13 +1,18 @@
 import type { AppLocale } from "./i18n/locales";
 import { pick, type Translations } from "./i18n/localized";
 
-export type NamedPerson = {
+/** A name as people and registrations store it. */
+export type PersonName = {
   givenName: string;
   familyName: string;
   nativeName: string | null;
   nameOrder: "given_first" | "family_first";
-  honorific?: Partial<Translations>;
 };
+
+/** The columns of a `PersonName`, as a Prisma `select` of a person or a registration. */
+export const nameFields = { givenName: true, familyName: true, nativeName: true, nameOrder: true } as const;
+
+export type NamedPerson = PersonName & { honorific?: Partial<Translations> };
 
 /** The name in Latin script in the person's own order: "Ute Berg", "Wang Wei". */
 export function latinName(person: NamedPerson): string {

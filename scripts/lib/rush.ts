@@ -163,6 +163,20 @@ type SeatRow = {
   numbers: number[];
 };
 
+/** Each session's seat counters beside its seat rows: confirmed, waitlisted, and the waiting-list numbers. */
+export async function readSeatRows(client: pg.Client, sessionIds: string[]): Promise<SeatRow[]> {
+  const { rows } = await client.query<SeatRow>(
+    `SELECT s."id", s."capacity", s."seatsTaken", s."waitlistIssued",
+       count(ss."sessionId") FILTER (WHERE ss."status" = 'confirmed')::int AS "confirmed",
+       count(ss."sessionId") FILTER (WHERE ss."status" = 'waitlisted')::int AS "waitlisted",
+       coalesce(array_agg(ss."waitlistNumber" ORDER BY ss."waitlistNumber") FILTER (WHERE ss."status" = 'waitlisted'), '{}') AS "numbers"
+     FROM "Session" s LEFT JOIN "SessionSeat" ss ON ss."sessionId" = s."id"
+     WHERE s."id" = ANY($1) GROUP BY s."id"`,
+    [sessionIds],
+  );
+  return rows;
+}
+
 /**
  * The seat invariant after a rush, for each of its sessions: confirmed seat rows = the counter ≤ capacity,
  * exactly capacity when demand exceeded it, and the waiting list numbered 1, 2, 3 … without gaps; and the
@@ -171,15 +185,7 @@ type SeatRow = {
  */
 export async function checkSeatInvariant(client: pg.Client, rush: RushAnswers): Promise<string[]> {
   const problems: string[] = [];
-  const { rows } = await client.query<SeatRow>(
-    `SELECT s."id", s."capacity", s."seatsTaken", s."waitlistIssued",
-       count(ss."sessionId") FILTER (WHERE ss."status" = 'confirmed')::int AS "confirmed",
-       count(ss."sessionId") FILTER (WHERE ss."status" = 'waitlisted')::int AS "waitlisted",
-       coalesce(array_agg(ss."waitlistNumber" ORDER BY ss."waitlistNumber") FILTER (WHERE ss."status" = 'waitlisted'), '{}') AS "numbers"
-     FROM "Session" s LEFT JOIN "SessionSeat" ss ON ss."sessionId" = s."id"
-     WHERE s."id" = ANY($1) GROUP BY s."id"`,
-    [rush.sessionIds],
-  );
+  const rows = await readSeatRows(client, rush.sessionIds);
   const told = (sessionId: string, status: string) =>
     rush.answers
       .flatMap((answer) => answer.sessions)

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { RegistrationInput } from "@/app/_lib/registration/fields";
+import type { Prisma } from "@/app/_server/db";
 
 export function delegate(overrides: Partial<RegistrationInput> = {}): RegistrationInput {
   const unique = randomUUID().slice(0, 8);
@@ -31,6 +32,29 @@ export function delegate(overrides: Partial<RegistrationInput> = {}): Registrati
     privacyConsent: true,
     ...overrides,
   };
+}
+
+/**
+ * A meeting stored as it is, without the back office's checks: the 2018 meeting's place and first day
+ * under a unique slug, unpublished, with `overrides` for what a test is about.
+ */
+export async function createMeetingRow(overrides: Partial<Prisma.MeetingUncheckedCreateInput> = {}) {
+  const { db } = await import("@/app/_server/db");
+  return db.meeting.create({
+    data: {
+      slug: `m-${randomUUID().slice(0, 8)}`,
+      titleDe: "Jahrestreffen",
+      titleEn: "Annual meeting",
+      titleZh: "年会",
+      venueName: "Hannover Messe",
+      venueCity: "Hannover",
+      venueCountry: "DE",
+      timeZone: "Europe/Berlin",
+      startsOn: new Date("2018-04-23T00:00:00Z"),
+      endsOn: new Date("2018-04-23T00:00:00Z"),
+      ...overrides,
+    },
+  });
 }
 
 /** A published session of the demo meeting with limited seats, at its own time so that it clashes with nothing. */

@@ -9,28 +9,10 @@ import { FORBIDDEN_CONTROL } from "@/test/fuzz";
 export async function expectStoredRegistrationsValid(): Promise<number> {
   const { db } = await import("@/app/_server/db");
   const { delegateDetails } = await import("@/app/_lib/registration/fields");
+  // Every field the schema has, so that a field added to it is checked here too.
+  const fields = Object.keys(delegateDetails.shape) as (keyof typeof delegateDetails.shape)[];
   const rows = await db.registration.findMany({
-    select: {
-      givenName: true,
-      familyName: true,
-      nativeName: true,
-      nameOrder: true,
-      honorific: true,
-      position: true,
-      organization: true,
-      cityId: true,
-      cityOther: true,
-      role: true,
-      email: true,
-      phone: true,
-      language: true,
-      interpretation: true,
-      dietaryNeeds: true,
-      accessibilityNeeds: true,
-      visaLetter: true,
-      photoConsent: true,
-      listConsent: true,
-    },
+    select: Object.fromEntries(fields.map((field) => [field, true])) as Record<(typeof fields)[number], true>,
   });
   for (const row of rows) {
     const reparsed = delegateDetails.safeParse(row);

@@ -36,6 +36,37 @@ export function translationsOf<Base extends string>(
   };
 }
 
+/** The three columns of a translated field: "titleDe" | "titleEn" | "titleZh" for "title". */
+type Columns<Base extends string> = `${Base}${"De" | "En" | "Zh"}`;
+
+/**
+ * The columns of a translated field as a Prisma `select`: `translatedFields("title")` is
+ * `{ titleDe: true, titleEn: true, titleZh: true }`, what `translationsOf(row, "title")` reads.
+ */
+export function translatedFields<Base extends string>(base: Base): Record<Columns<Base>, true> {
+  return { [`${base}De`]: true, [`${base}En`]: true, [`${base}Zh`]: true } as Record<Columns<Base>, true>;
+}
+
+/**
+ * The other way round from `translationsOf`: `{ de, en, zh }` as the columns of a translated field,
+ * `translatedColumns("name", { de: "Saal 2", … })` is `{ nameDe: "Saal 2", … }`. A missing text (or
+ * none at all) leaves its column undefined.
+ */
+export function translatedColumns<Base extends string, Texts extends Record<AppLocale, string | null>>(
+  base: Base,
+  texts: Texts,
+): { [Locale in AppLocale as `${Base}${Capitalize<Locale>}`]: Texts[Locale] };
+export function translatedColumns<Base extends string>(
+  base: Base,
+  texts: Partial<Record<AppLocale, string | null>> | undefined,
+): Partial<Record<Columns<Base>, string | null>>;
+export function translatedColumns(
+  base: string,
+  texts: Partial<Record<AppLocale, string | null>> | undefined,
+) {
+  return { [`${base}De`]: texts?.de, [`${base}En`]: texts?.en, [`${base}Zh`]: texts?.zh };
+}
+
 /** `pick(translationsOf(record, base), locale)`. */
 export function localized<Base extends string>(
   record: Partial<Record<`${Base}${"De" | "En" | "Zh"}`, string | null>>,

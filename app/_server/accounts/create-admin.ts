@@ -1,13 +1,13 @@
 import "server-only";
 import { accountFieldErrors, adminAccountInput } from "@/app/_lib/accounts/fields";
-import { COMMAND_LINE_ACTOR, recordAudit } from "../audit/record";
+import { COMMAND_LINE_ACTOR } from "../audit/record";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/passwords";
 import { isUniqueViolation } from "../database/errors";
 import { db } from "../db";
 import { invalid } from "../errors";
 import { endSessionsOf } from "../auth/sessions";
 import { withoutSecondFactor } from "./second-factor";
-import { accountSelect, auditRecord } from "./records";
+import { accountSelect, auditAccount } from "./records";
 
 /** `reset`: an address that has an account gets the new password and becomes an enabled admin. */
 export type CreateAdminInput = { email: string; name?: string; password: string; reset?: boolean };
@@ -55,12 +55,7 @@ function writeAdmin(
         data: { email, name, role: "admin", passwordHash },
         select: accountSelect,
       });
-      await recordAudit(tx, COMMAND_LINE_ACTOR, {
-        action: "user.create_admin",
-        entity: "User",
-        entityId: created.id,
-        after: auditRecord(created),
-      });
+      await auditAccount(tx, COMMAND_LINE_ACTOR, "user.create_admin", { after: created });
       return { outcome: "created" as const, userId: created.id, email };
     }
     if (!reset) throw emailTaken();
@@ -73,13 +68,7 @@ function writeAdmin(
     await tx.userToken.deleteMany({ where: { userId: before.id } });
     await tx.recoveryCode.deleteMany({ where: { userId: before.id } });
     await endSessionsOf(tx, before.id);
-    await recordAudit(tx, COMMAND_LINE_ACTOR, {
-      action: "user.restore_admin",
-      entity: "User",
-      entityId: before.id,
-      before: auditRecord(before),
-      after: auditRecord(after),
-    });
+    await auditAccount(tx, COMMAND_LINE_ACTOR, "user.restore_admin", { before, after });
     return { outcome: "updated" as const, userId: before.id, email };
   });
 }

@@ -2,14 +2,13 @@ import "server-only";
 import { accountFieldErrors, firstAdminInput } from "@/app/_lib/accounts/fields";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
-import { recordAudit } from "../audit/record";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/passwords";
 import { isUniqueViolation } from "../database/errors";
 import { db, type Prisma } from "../db";
 import { env } from "../env";
 import { invalid } from "../errors";
 import { hashToken, newToken, TOKEN_SHAPE } from "../security/tokens";
-import { accountSelect, auditRecord } from "./records";
+import { accountSelect, auditAccount } from "./records";
 
 /**
  * The first admin of a new installation, made in the browser (as Grafana and Jenkins do): a server that
@@ -91,16 +90,9 @@ export async function createFirstAdmin(
         select: accountSelect,
       });
       // The link is the credential, so the admin is recorded as having made itself.
-      await recordAudit(
-        tx,
-        { id: created.id, email: created.email },
-        {
-          action: "user.create_first_admin",
-          entity: "User",
-          entityId: created.id,
-          after: auditRecord(created),
-        },
-      );
+      await auditAccount(tx, { id: created.id, email: created.email }, "user.create_first_admin", {
+        after: created,
+      });
       return { email: created.email };
     });
   } catch (error) {

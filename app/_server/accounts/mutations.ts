@@ -8,7 +8,6 @@ import {
 } from "@/app/_lib/accounts/fields";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import type { UserRole } from "@/app/_lib/roles";
-import { recordAudit } from "../audit/record";
 import { authorize, type Actor } from "../authz";
 import type { Prisma } from "../db";
 import { isUniqueViolation } from "../database/errors";
@@ -18,10 +17,10 @@ import { endSessionsOf } from "../auth/sessions";
 import {
   accountSelect,
   accountTransaction,
-  auditRecord,
   isLastEnabledAdmin,
   lockEnabledAdmins,
   type AccountRow,
+  auditAccount,
 } from "./records";
 import { issueUserToken, passwordLinkUrl } from "./tokens";
 
@@ -54,12 +53,7 @@ export async function inviteUser(
       if (await tx.user.findUnique({ where: { email }, select: { id: true } }))
         throw invalid({ email: { key: "emailTaken" } });
       const user = await tx.user.create({ data: { email, name, role }, select: accountSelect });
-      await recordAudit(tx, actor, {
-        action: "user.invite",
-        entity: "User",
-        entityId: user.id,
-        after: auditRecord(user),
-      });
+      await auditAccount(tx, actor, "user.invite", { after: user });
       return sendPasswordLink(tx, actor, user, "invite", locale);
     });
   } catch (error) {
@@ -88,13 +82,7 @@ export async function resetPassword(
       select: accountSelect,
     });
     await endSessionsOf(tx, id);
-    await recordAudit(tx, actor, {
-      action: "user.password_reset",
-      entity: "User",
-      entityId: id,
-      before: auditRecord(before),
-      after: auditRecord(after),
-    });
+    await auditAccount(tx, actor, "user.password_reset", { before, after });
     return sendPasswordLink(tx, actor, after, "reset", locale);
   });
 }
@@ -112,13 +100,7 @@ export async function setUserRole(actor: Actor | null, userId: string, role: Use
     const after = await tx.user.update({ where: { id }, data: { role: newRole }, select: accountSelect });
     // The account signs in again and meets its new role, and any second factor the role requires.
     await endSessionsOf(tx, id);
-    await recordAudit(tx, actor, {
-      action: "user.role_change",
-      entity: "User",
-      entityId: id,
-      before: auditRecord(before),
-      after: auditRecord(after),
-    });
+    await auditAccount(tx, actor, "user.role_change", { before, after });
   });
 }
 
@@ -141,13 +123,7 @@ export async function disableUser(actor: Actor | null, userId: string): Promise<
     await endSessionsOf(tx, id);
     // A link sent before must not outlive the decision.
     await tx.userToken.deleteMany({ where: { userId: id } });
-    await recordAudit(tx, actor, {
-      action: "user.disable",
-      entity: "User",
-      entityId: id,
-      before: auditRecord(before),
-      after: auditRecord(after),
-    });
+    await auditAccount(tx, actor, "user.disable", { before, after });
   });
 }
 
@@ -158,13 +134,7 @@ export async function enableUser(actor: Actor | null, userId: string): Promise<v
     const before = await findAccount(tx, id);
     if (!before.disabledAt) return;
     const after = await tx.user.update({ where: { id }, data: { disabledAt: null }, select: accountSelect });
-    await recordAudit(tx, actor, {
-      action: "user.enable",
-      entity: "User",
-      entityId: id,
-      before: auditRecord(before),
-      after: auditRecord(after),
-    });
+    await auditAccount(tx, actor, "user.enable", { before, after });
   });
 }
 

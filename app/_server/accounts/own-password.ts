@@ -1,12 +1,11 @@
 import "server-only";
 import { accountFieldErrors, passwordChangeInput } from "@/app/_lib/accounts/fields";
-import { recordAudit } from "../audit/record";
 import { authorizeOwnAccount, type Actor } from "../authz";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "../auth/passwords";
 import { db } from "../db";
 import { invalid } from "../errors";
 import { countFailures, rateLimitKey } from "../rate-limit";
-import { accountSelect, auditRecord } from "./records";
+import { accountSelect, auditAccount } from "./records";
 import { endSessionsOf } from "../auth/sessions";
 
 export type PasswordChange = { currentPassword: string; password: string; passwordRepeat: string };
@@ -46,12 +45,6 @@ export async function changeOwnPassword(actor: Actor | null, input: PasswordChan
       select: accountSelect,
     });
     await endSessionsOf(tx, actor.id, { keep: actor.sessionId });
-    await recordAudit(tx, actor, {
-      action: "user.password_change",
-      entity: "User",
-      entityId: actor.id,
-      before: auditRecord(before),
-      after: auditRecord(after),
-    });
+    await auditAccount(tx, actor, "user.password_change", { before, after });
   });
 }

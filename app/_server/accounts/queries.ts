@@ -3,6 +3,7 @@ import { userId as userIdSchema } from "@/app/_lib/accounts/fields";
 import type { UserRole } from "@/app/_lib/roles";
 import { authorize, type Actor } from "../authz";
 import { db, type Prisma } from "../db";
+import { accountSelect } from "./records";
 import { userIdForToken } from "./tokens";
 
 /** "invited": no password yet (a new account, or one whose password an admin reset). */
@@ -18,15 +19,7 @@ export type AccountListItem = {
   lastSignInAt: string | null;
 };
 
-const listSelect = {
-  id: true,
-  email: true,
-  name: true,
-  role: true,
-  disabledAt: true,
-  passwordHash: true,
-  lastSignInAt: true,
-} as const;
+const listSelect = { ...accountSelect, lastSignInAt: true } as const;
 
 /** Every organizer account, admins first, then by name. */
 export async function listAccounts(actor: Actor | null): Promise<AccountListItem[]> {

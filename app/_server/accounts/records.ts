@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit, type AuditActor } from "../audit/record";
 import { db, type Prisma } from "../db";
 import { deliverSoon } from "../mail/delivery";
 
@@ -23,6 +24,25 @@ export function auditRecord(user: AccountRow) {
     disabledAt: user.disabledAt,
     passwordSet: user.passwordHash !== null,
   };
+}
+
+/**
+ * Records a change of an account ("user.disable", …) in the change's transaction, the account before
+ * (none: it was created) and after as `auditRecord` keeps it.
+ */
+export function auditAccount(
+  tx: Prisma.TransactionClient,
+  actor: AuditActor,
+  action: `user.${string}`,
+  change: { before?: AccountRow; after: AccountRow },
+): Promise<void> {
+  return recordAudit(tx, actor, {
+    action,
+    entity: "User",
+    entityId: change.after.id,
+    before: change.before && auditRecord(change.before),
+    after: auditRecord(change.after),
+  });
 }
 
 /**

@@ -1,11 +1,10 @@
 import "server-only";
 import { accountFieldErrors, newPasswordInput } from "@/app/_lib/accounts/fields";
-import { recordAudit } from "../audit/record";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/passwords";
 import { db } from "../db";
 import { invalid } from "../errors";
 import { hashToken } from "../security/tokens";
-import { accountSelect, auditRecord } from "./records";
+import { accountSelect, auditAccount } from "./records";
 import { endSessionsOf } from "../auth/sessions";
 import { userIdForToken } from "./tokens";
 
@@ -43,17 +42,10 @@ export async function setPasswordWithToken(
     });
     await endSessionsOf(tx, userId);
     await tx.userToken.deleteMany({ where: { userId } });
-    await recordAudit(
-      tx,
-      { id: after.id, email: after.email },
-      {
-        action: "user.password_set",
-        entity: "User",
-        entityId: userId,
-        before: auditRecord(before),
-        after: auditRecord(after),
-      },
-    );
+    await auditAccount(tx, { id: after.id, email: after.email }, "user.password_set", {
+      before,
+      after,
+    });
     return { email: after.email };
   });
 }

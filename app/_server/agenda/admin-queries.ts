@@ -2,14 +2,15 @@ import "server-only";
 import { DateTime } from "luxon";
 import { sessionClock, type SessionKind, type SpeakerRole } from "@/app/_lib/agenda/session-fields";
 import { RECORD_ID } from "@/app/_lib/ids";
-import { translationsOf, type Translations } from "@/app/_lib/i18n/localized";
+import { translatedFields, translationsOf, type Translations } from "@/app/_lib/i18n/localized";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
-import type { NamedPerson } from "@/app/_lib/names";
+import { type NamedPerson, nameFields } from "@/app/_lib/names";
 import { dayKey } from "@/app/_lib/time";
 import { authorize, type Actor } from "../authz";
 import { db } from "../db";
 import { notFound } from "../errors";
 import { sessionRecordSelect } from "./session-records";
+import { sessionLineSelect } from "./session-select";
 import {
   conflictsBySession,
   findAdminMeeting,
@@ -24,7 +25,7 @@ import {
  * with the conflicts each has as stored now.
  */
 
-const names = { nameDe: true, nameEn: true, nameZh: true } as const;
+const names = translatedFields("name");
 
 export type AdminMeetingDto = {
   slug: string;
@@ -118,14 +119,7 @@ export async function getMeetingProgram(
     db.session.findMany({
       where: { meetingId: meeting.id },
       select: {
-        id: true,
-        kind: true,
-        status: true,
-        titleDe: true,
-        titleEn: true,
-        titleZh: true,
-        startsAt: true,
-        endsAt: true,
+        ...sessionLineSelect,
         roomId: true,
         trackId: true,
         capacity: true,
@@ -207,10 +201,7 @@ export async function getSessionEditor(
     db.person.findMany({
       select: {
         id: true,
-        givenName: true,
-        familyName: true,
-        nativeName: true,
-        nameOrder: true,
+        ...nameFields,
         organization: true,
       },
       orderBy: [{ familyName: "asc" }, { givenName: "asc" }],

@@ -4,6 +4,7 @@ import { AppError } from "@/app/_server/errors";
 import { getRunOfShow } from "@/app/_server/ceremonies/queries";
 import { getMeeting, listInductees, listMeetings } from "@/app/_server/meetings/queries";
 import { seedDemo } from "@/prisma/seed";
+import { createMeetingRow } from "@/test/integration/factories";
 import { getAgenda, getSession } from "./queries";
 
 async function expectNotFound(promise: Promise<unknown>): Promise<void> {
@@ -74,20 +75,7 @@ describe("public agenda queries", () => {
   });
 
   it("does not show a session under another meeting's slug", async () => {
-    const other = await db.meeting.create({
-      data: {
-        slug: `other-${Date.now()}`,
-        titleDe: "Anderes Treffen",
-        titleEn: "Other meeting",
-        titleZh: "其他会议",
-        venueName: "Hannover Messe",
-        venueCity: "Hannover",
-        venueCountry: "DE",
-        timeZone: "Europe/Berlin",
-        startsOn: new Date("2018-04-23T00:00:00Z"),
-        endsOn: new Date("2018-04-23T00:00:00Z"),
-      },
-    });
+    const other = await createMeetingRow({ slug: `other-${Date.now()}` });
     const opening = await db.session.findFirstOrThrow({ where: { meetingId, slug: "eroeffnung" } });
     await expectNotFound(getSession(other.slug, opening.id));
     await expectNotFound(getSession("2017", "no-such-id"));

@@ -1,32 +1,22 @@
 import "server-only";
+import { nameFields, type PersonName } from "@/app/_lib/names";
 import { db } from "../db";
 import { notFound } from "../errors";
 import { RECORD_ID } from "@/app/_lib/ids";
-import type { Translations } from "@/app/_lib/i18n/localized";
-import { translationsOf } from "@/app/_lib/i18n/localized";
+import { translatedFields, translationsOf, type Translations } from "@/app/_lib/i18n/localized";
+import type { SessionKind, SpeakerRole } from "@/app/_lib/agenda/session-fields";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { getMeeting } from "../meetings/queries";
 import type { Prisma } from "../db";
 import { FeedCache } from "../calendar/feed-cache";
 import { sharedAgendaVersion, type AgendaVersion } from "./agenda-version";
+import { sessionLineSelect } from "./session-select";
 
-export const sessionKinds = [
-  "keynote",
-  "panel",
-  "workshop",
-  "ceremony",
-  "break",
-  "networking",
-  "tour",
-] as const;
-export type SessionKind = (typeof sessionKinds)[number];
+// The public agenda's pages and feeds read the kinds from here; the editor's schema defines them.
+export { sessionKinds, type SessionKind } from "@/app/_lib/agenda/session-fields";
 
-export type PersonDto = {
+export type PersonDto = PersonName & {
   id: string;
-  givenName: string;
-  familyName: string;
-  nativeName: string | null;
-  nameOrder: "given_first" | "family_first";
   honorific: Translations;
   position: Translations;
   organization: string | null;
@@ -43,7 +33,7 @@ export type SessionDto = {
   endsAt: string;
   room: { id: string; name: Translations; location: string | null } | null;
   track: { id: string; slug: string; name: Translations; color: string } | null;
-  speakers: (PersonDto & { role: "speaker" | "moderator" | "host" | "guide" })[];
+  speakers: (PersonDto & { role: SpeakerRole })[];
   languages: AppLocale[];
   interpretation: AppLocale[];
   /** Seats that need registration; null: open to every participant. */
@@ -53,33 +43,17 @@ export type SessionDto = {
 
 export const personSelect = {
   id: true,
-  givenName: true,
-  familyName: true,
-  nativeName: true,
-  nameOrder: true,
-  honorificDe: true,
-  honorificEn: true,
-  honorificZh: true,
-  positionDe: true,
-  positionEn: true,
-  positionZh: true,
+  ...nameFields,
+  ...translatedFields("honorific"),
+  ...translatedFields("position"),
   organization: true,
 } as const satisfies Prisma.PersonSelect;
 
-const names = { nameDe: true, nameEn: true, nameZh: true } as const;
+const names = translatedFields("name");
 
 const sessionSelect = {
-  id: true,
-  kind: true,
-  status: true,
-  titleDe: true,
-  titleEn: true,
-  titleZh: true,
-  descriptionDe: true,
-  descriptionEn: true,
-  descriptionZh: true,
-  startsAt: true,
-  endsAt: true,
+  ...sessionLineSelect,
+  ...translatedFields("description"),
   room: { select: { id: true, location: true, ...names } },
   track: { select: { id: true, slug: true, color: true, ...names } },
   speakers: { select: { role: true, person: { select: personSelect } }, orderBy: { position: "asc" } },

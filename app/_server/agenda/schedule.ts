@@ -1,8 +1,8 @@
 import "server-only";
 import { findConflicts, type Conflict, type MeetingDays, type ScheduledSession } from "@/app/_lib/conflicts";
 import { SLUG } from "@/app/_lib/ids";
-import { translationsOf, type Translations } from "@/app/_lib/i18n/localized";
-import type { NamedPerson } from "@/app/_lib/names";
+import { translatedFields, translationsOf, type Translations } from "@/app/_lib/i18n/localized";
+import { type NamedPerson, nameFields } from "@/app/_lib/names";
 import type { Prisma } from "../db";
 import { notFound } from "../errors";
 
@@ -19,9 +19,7 @@ export type SessionConflict = Conflict & { withTitle?: Translations; person?: Na
 export const adminMeetingSelect = {
   id: true,
   slug: true,
-  titleDe: true,
-  titleEn: true,
-  titleZh: true,
+  ...translatedFields("title"),
   timeZone: true,
   startsOn: true,
   endsOn: true,
@@ -49,9 +47,7 @@ export function meetingDays(meeting: AdminMeeting): MeetingDays {
 
 const scheduleSelect = {
   id: true,
-  titleDe: true,
-  titleEn: true,
-  titleZh: true,
+  ...translatedFields("title"),
   startsAt: true,
   endsAt: true,
   roomId: true,
@@ -96,10 +92,7 @@ export async function loadSchedule(client: Reader, meetingId: string): Promise<S
 
 const personNameSelect = {
   id: true,
-  givenName: true,
-  familyName: true,
-  nativeName: true,
-  nameOrder: true,
+  ...nameFields,
 } as const;
 
 /** Adds the other session's titles and the person's name to each conflict. */

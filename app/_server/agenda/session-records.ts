@@ -1,4 +1,5 @@
 import "server-only";
+import { translatedFields } from "@/app/_lib/i18n/localized";
 import { findConflicts } from "@/app/_lib/conflicts";
 import { RECORD_ID } from "@/app/_lib/ids";
 import type { SessionInput } from "@/app/_lib/agenda/session-fields";
@@ -8,6 +9,7 @@ import { AppError, invalid, notFound } from "../errors";
 import { queueRegistrationEmail } from "../registration/emails/queue";
 import { fillFreeSeats } from "../registration/seats";
 import { explainConflicts, loadSchedule, meetingDays, type AdminMeeting } from "./schedule";
+import { sessionLineSelect } from "./session-select";
 
 /**
  * The pieces every session mutation shares: the locked row as the audit log records it, the checks of
@@ -17,19 +19,10 @@ import { explainConflicts, loadSchedule, meetingDays, type AdminMeeting } from "
 type Tx = Prisma.TransactionClient;
 
 export const sessionRecordSelect = {
-  id: true,
+  ...sessionLineSelect,
   meetingId: true,
   slug: true,
-  kind: true,
-  status: true,
-  titleDe: true,
-  titleEn: true,
-  titleZh: true,
-  descriptionDe: true,
-  descriptionEn: true,
-  descriptionZh: true,
-  startsAt: true,
-  endsAt: true,
+  ...translatedFields("description"),
   roomId: true,
   trackId: true,
   capacity: true,

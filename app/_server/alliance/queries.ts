@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "../db";
-import type { Translations } from "@/app/_lib/i18n/localized";
+import { translatedFields, type Translations } from "@/app/_lib/i18n/localized";
 import { translationsOf } from "@/app/_lib/i18n/localized";
 
 export type AllianceDto = {
@@ -23,9 +23,7 @@ export const getAlliance = cache(async (): Promise<AllianceDto | null> => {
         id: true,
         givenName: true,
         familyName: true,
-        positionDe: true,
-        positionEn: true,
-        positionZh: true,
+        ...translatedFields("position"),
       },
     }),
   ]);
@@ -56,9 +54,7 @@ export type CityDto = {
 const citySelect = {
   id: true,
   slug: true,
-  nameDe: true,
-  nameEn: true,
-  nameZh: true,
+  ...translatedFields("name"),
   country: true,
   joinedOn: true,
   reviewNeeded: true,

@@ -3,7 +3,7 @@ import { previewRunOfShow } from "@/app/_lib/ceremony-warnings";
 import type { ScheduledSession } from "@/app/_lib/conflicts";
 import { RECORD_ID } from "@/app/_lib/ids";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
-import { pick, translationsOf, type Translations } from "@/app/_lib/i18n/localized";
+import { translatedFields, pick, translationsOf, type Translations } from "@/app/_lib/i18n/localized";
 import { scheduleRunOfShow } from "@/app/_lib/run-of-show";
 import { personSelect, toPersonDto, type PersonDto } from "../agenda/queries";
 import { authorize, type Actor } from "../authz";
@@ -43,8 +43,8 @@ export type CeremonyProgramme = {
   officials: OfficialDto[];
 };
 
-const titles = { titleDe: true, titleEn: true, titleZh: true } as const;
-const names = { nameDe: true, nameEn: true, nameZh: true } as const;
+const titles = translatedFields("title");
+const names = translatedFields("name");
 
 /** A ceremony of this meeting with its run-of-show and order of precedence; `not_found` for anything else. */
 export async function getCeremonyProgramme(

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/app/_server/authz";
 import { db } from "@/app/_server/db";
 import { seedDemo } from "@/prisma/seed";
-import { createActor, outcome } from "@/test/integration/actors";
+import { createRoleActors, outcome } from "@/test/integration/actors";
 import { getCeremonyEditor, getCeremonyProgramme, savedWarnings } from "./admin-queries";
 import {
   createSegment,
@@ -26,11 +26,7 @@ let personIds: Record<"ost" | "schwanhold" | "berg", string>;
 beforeAll(async () => {
   await seedDemo(db);
   meetingId = (await db.meeting.findUniqueOrThrow({ where: { slug: "2017" } })).id;
-  [organizer, admin, checkin] = await Promise.all([
-    createActor("organizer"),
-    createActor("admin"),
-    createActor("checkin"),
-  ]);
+  ({ organizer, admin, checkin } = await createRoleActors());
   const person = async (slug: string) => (await db.person.findUniqueOrThrow({ where: { slug } })).id;
   personIds = {
     ost: await person("friedhelm-ost"),

@@ -72,13 +72,19 @@ function audited(
   ceremony: LockedCeremony,
   change: {
     action: string;
-    entity: "CeremonySegment" | "Session";
-    entityId: string;
+    /** A segment, or (both left out) the ceremony's session itself. */
+    entity?: "CeremonySegment";
+    entityId?: string;
     before?: unknown;
     after?: unknown;
   },
 ) {
-  return recordAudit(tx, actor, { ...change, meetingId: ceremony.meetingId });
+  return recordAudit(tx, actor, {
+    ...change,
+    entity: change.entity ?? "Session",
+    entityId: change.entityId ?? ceremony.id,
+    meetingId: ceremony.meetingId,
+  });
 }
 
 /** Adds a segment at the end of the run-of-show. */
@@ -172,8 +178,6 @@ async function applyOrder(
   await writeSegmentOrder(tx, ceremony.id, after);
   await audited(tx, actor, ceremony, {
     action: "ceremony.reorder",
-    entity: "Session",
-    entityId: ceremony.id,
     before: { segmentIds: before },
     after: { segmentIds: after },
   });
@@ -238,8 +242,6 @@ export async function saveInductees(actor: Actor | null, ref: CeremonyRef, cityI
     });
     await audited(tx, actor, ceremony, {
       action: "ceremony.inductees",
-      entity: "Session",
-      entityId: ceremony.id,
       before: { cityIds: before.sort() },
       after: { cityIds: [...wanted].sort() },
     });
@@ -275,8 +277,6 @@ export async function saveOfficials(
     });
     await audited(tx, actor, ceremony, {
       action: "ceremony.officials",
-      entity: "Session",
-      entityId: ceremony.id,
       before: { officials: before },
       after: { officials: list },
     });

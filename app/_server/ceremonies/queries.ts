@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "../db";
-import type { Translations } from "@/app/_lib/i18n/localized";
+import { translatedFields, type Translations } from "@/app/_lib/i18n/localized";
 import { translationsOf } from "@/app/_lib/i18n/localized";
 import { scheduleRunOfShow } from "@/app/_lib/run-of-show";
 import { personSelect, toPersonDto, type PersonDto, type SessionDto } from "../agenda/queries";
@@ -36,18 +36,14 @@ export async function getRunOfShow(
         id: true,
         position: true,
         durationMinutes: true,
-        titleDe: true,
-        titleEn: true,
-        titleZh: true,
-        notesDe: true,
-        notesEn: true,
-        notesZh: true,
+        ...translatedFields("title"),
+        ...translatedFields("notes"),
         participants: { orderBy: { position: "asc" }, select: { person: { select: personSelect } } },
       },
     }),
     db.ceremonyInductee.findMany({
       where: { sessionId: session.id },
-      select: { city: { select: { id: true, nameDe: true, nameEn: true, nameZh: true } } },
+      select: { city: { select: { id: true, ...translatedFields("name") } } },
     }),
   ]);
   const schedule = scheduleRunOfShow(

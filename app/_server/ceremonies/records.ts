@@ -1,4 +1,5 @@
 import "server-only";
+import { translatedFields } from "@/app/_lib/i18n/localized";
 import { RECORD_ID } from "@/app/_lib/ids";
 import type { Prisma } from "../db";
 import { invalid, notFound } from "../errors";
@@ -44,12 +45,8 @@ export const segmentRecordSelect = {
   id: true,
   position: true,
   durationMinutes: true,
-  titleDe: true,
-  titleEn: true,
-  titleZh: true,
-  notesDe: true,
-  notesEn: true,
-  notesZh: true,
+  ...translatedFields("title"),
+  ...translatedFields("notes"),
   participants: { orderBy: { position: "asc" }, select: { personId: true } },
 } as const satisfies Prisma.CeremonySegmentSelect;
 

@@ -1,6 +1,7 @@
 import "server-only";
+import { nameFields, type PersonName } from "@/app/_lib/names";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
-import { translationsOf, type Translations } from "@/app/_lib/i18n/localized";
+import { translatedFields, translationsOf, type Translations } from "@/app/_lib/i18n/localized";
 import { RECORD_ID, SLUG } from "@/app/_lib/ids";
 import { deskFilterQuery, parseDeskFilters } from "@/app/_lib/registration/desk-filters";
 import type { DelegateRole } from "@/app/_lib/registration/fields";
@@ -10,12 +11,8 @@ import { notFound } from "../errors";
 import { checkInQrSvg } from "../registration/check-in-link";
 import { deskOrderBy, deskWhere } from "../desk/desk-filter";
 
-export type Badge = {
+export type Badge = PersonName & {
   id: string;
-  givenName: string;
-  familyName: string;
-  nativeName: string | null;
-  nameOrder: "given_first" | "family_first";
   honorific: string | null;
   position: string | null;
   city: { name: Translations; country: "DE" | "CN" } | null;
@@ -37,13 +34,10 @@ const MAX_BADGES = 1000;
 
 const badgeSelect = {
   id: true,
-  givenName: true,
-  familyName: true,
-  nativeName: true,
-  nameOrder: true,
+  ...nameFields,
   honorific: true,
   position: true,
-  city: { select: { nameDe: true, nameEn: true, nameZh: true, country: true } },
+  city: { select: { ...translatedFields("name"), country: true } },
   cityOther: true,
   role: true,
   checkInCode: true,
@@ -63,7 +57,7 @@ export async function getBadgeSheet(
   const row = SLUG.test(slug)
     ? await db.meeting.findUnique({
         where: { slug },
-        select: { id: true, slug: true, titleDe: true, titleEn: true, titleZh: true, defaultLocale: true },
+        select: { id: true, slug: true, ...translatedFields("title"), defaultLocale: true },
       })
     : null;
   if (!row) throw notFound("Meeting");

@@ -9,7 +9,7 @@ import { env } from "@/app/_server/env";
 import { checkInQrPng, checkInUrl } from "@/app/_server/registration/check-in-link";
 import { newCheckInCode } from "@/app/_server/registration/tokens";
 import { createActor, outcome } from "@/test/integration/actors";
-import { range } from "@/test/integration/factories";
+import { createMeetingRow, range } from "@/test/integration/factories";
 import { getBadgeSheet } from "./badges";
 import { checkIn } from "./mutations";
 import { findByCheckInCode, getCheckInCard, getCheckInMeeting, searchForCheckIn } from "./queries";
@@ -33,26 +33,8 @@ beforeAll(async () => {
     createActor("checkin"),
   ]);
   // A meeting of its own, so that the running count is exact whatever other tests add.
-  meeting = await db.meeting.create({
-    data: meetingData(`desk-${unique()}`),
-    select: { id: true, slug: true },
-  });
+  meeting = await createMeetingRow({ slug: `desk-${unique()}` });
 });
-
-function meetingData(slug: string) {
-  return {
-    slug,
-    titleDe: "Jahrestreffen",
-    titleEn: "Annual meeting",
-    titleZh: "年会",
-    venueName: "Hannover Messe",
-    venueCity: "Hannover",
-    venueCountry: "DE" as const,
-    timeZone: "Europe/Berlin",
-    startsOn: new Date("2018-04-23T00:00:00Z"),
-    endsOn: new Date("2018-04-23T00:00:00Z"),
-  };
-}
 
 type Status = "pending" | "confirmed" | "cancelled" | "rejected";
 
@@ -104,10 +86,7 @@ describe("check-in desk", () => {
       expect((await findByCheckInCode(staff, meeting.id, input))?.id, input).toBe(guest.id);
     }
     expect(await findByCheckInCode(staff, meeting.id, "not a code")).toBeNull();
-    const other = await db.meeting.create({
-      data: { ...meetingData(`other-${unique()}`) },
-      select: { id: true },
-    });
+    const other = await createMeetingRow({ slug: `other-${unique()}` });
     expect(await findByCheckInCode(staff, other.id, guest.checkInCode)).toBeNull();
     expect(await getCheckInCard(staff, other.id, guest.id)).toBeNull();
     expect(await outcome(checkIn(staff, other.id, guest.id))).toBe("not_found");

@@ -1,7 +1,8 @@
 import "server-only";
+import { nameFields, type PersonName } from "@/app/_lib/names";
 import { normalizeCheckInCode } from "@/app/_lib/check-in-code";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
-import { translationsOf, type Translations } from "@/app/_lib/i18n/localized";
+import { translatedFields, translationsOf, type Translations } from "@/app/_lib/i18n/localized";
 import { SLUG } from "@/app/_lib/ids";
 import { parseDeskFilters } from "@/app/_lib/registration/desk-filters";
 import type { DelegateRole } from "@/app/_lib/registration/fields";
@@ -36,9 +37,7 @@ export async function getCheckInMeeting(actor: Actor | null, slug: string): Prom
         select: {
           id: true,
           slug: true,
-          titleDe: true,
-          titleEn: true,
-          titleZh: true,
+          ...translatedFields("title"),
           defaultLocale: true,
           timeZone: true,
         },
@@ -111,12 +110,8 @@ export async function findByCheckInCode(
   return row ? getCheckInCard(actor, meetingId, row.id) : null;
 }
 
-export type CheckInHit = {
+export type CheckInHit = PersonName & {
   id: string;
-  givenName: string;
-  familyName: string;
-  nativeName: string | null;
-  nameOrder: "given_first" | "family_first";
   city: { name: Translations; country: "DE" | "CN" } | null;
   cityOther: string | null;
   role: DelegateRole;
@@ -146,11 +141,8 @@ export async function searchForCheckIn(
     take: SEARCH_LIMIT + 1,
     select: {
       id: true,
-      givenName: true,
-      familyName: true,
-      nativeName: true,
-      nameOrder: true,
-      city: { select: { nameDe: true, nameEn: true, nameZh: true, country: true } },
+      ...nameFields,
+      city: { select: { ...translatedFields("name"), country: true } },
       cityOther: true,
       role: true,
       status: true,

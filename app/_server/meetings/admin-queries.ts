@@ -7,9 +7,13 @@ import { SLUG } from "@/app/_lib/ids";
 import { authorize, type Actor } from "../authz";
 import { db } from "../db";
 import { notFound } from "../errors";
+import { ACTIVE_REGISTRATION } from "./city-quotas";
+import { settingsSelect } from "./settings-select";
 
-/** Registrations that hold a place: the ones a quota counts. */
-export const ACTIVE_REGISTRATION = ["pending", "confirmed"] as const;
+// The back office's meeting pages read these from here too.
+export { ACTIVE_REGISTRATION, listCityQuotas, type CityQuotaRow } from "./city-quotas";
+export { listRoomsAndTracks, type RoomRow, type TrackRow } from "./room-queries";
+export { settingsSelect };
 
 export type AdminMeetingListItem = {
   id: string;
@@ -31,18 +35,7 @@ export async function listMeetingsForAdmin(actor: Actor | null): Promise<AdminMe
   const rows = await db.meeting.findMany({
     orderBy: { startsOn: "desc" },
     select: {
-      id: true,
-      slug: true,
-      titleDe: true,
-      titleEn: true,
-      titleZh: true,
-      venueName: true,
-      venueCity: true,
-      venueCountry: true,
-      timeZone: true,
-      startsOn: true,
-      endsOn: true,
-      published: true,
+      ...settingsSelect,
       _count: {
         select: { sessions: true, registrations: { where: { status: { in: [...ACTIVE_REGISTRATION] } } } },
       },
@@ -82,26 +75,6 @@ export type MeetingFormDefaults = {
 };
 
 export type MeetingSettings = { id: string; title: Translations; defaults: MeetingFormDefaults };
-
-/** Every setting of a meeting, no counters: what the settings form shows and the audit log keeps. */
-export const settingsSelect = {
-  id: true,
-  slug: true,
-  titleDe: true,
-  titleEn: true,
-  titleZh: true,
-  venueName: true,
-  venueCity: true,
-  venueCountry: true,
-  timeZone: true,
-  startsOn: true,
-  endsOn: true,
-  registrationOpensAt: true,
-  registrationClosesAt: true,
-  requiresApproval: true,
-  defaultLocale: true,
-  published: true,
-} as const;
 
 type SettingsRow = NonNullable<
   Awaited<ReturnType<typeof db.meeting.findFirst<{ select: typeof settingsSelect }>>>
@@ -197,108 +170,6 @@ export async function nextMeetingDraft(actor: Actor | null): Promise<NextMeeting
       titleEn: retitle(newest.titleEn),
       titleZh: retitle(newest.titleZh),
     },
-  };
-}
-
-export type CityQuotaRow = {
-  cityId: string;
-  name: Translations;
-  country: "DE" | "CN";
-  /** null: no limit. */
-  quota: number | null;
-  /** Pending and confirmed registrations from the city. */
-  registered: number;
-};
-
-/** Every member city with its quota for the meeting and the delegates it has registered so far. */
-export async function listCityQuotas(actor: Actor | null, meetingId: string): Promise<CityQuotaRow[]> {
-  authorize(actor, "editProgram");
-  const [cities, quotas, registered] = await Promise.all([
-    db.city.findMany({
-      select: { id: true, country: true, nameDe: true, nameEn: true, nameZh: true },
-      orderBy: [{ country: "asc" }, { nameDe: "asc" }],
-    }),
-    db.cityQuota.findMany({ where: { meetingId }, select: { cityId: true, delegates: true } }),
-    db.registration.groupBy({
-      by: ["cityId"],
-      where: { meetingId, status: { in: [...ACTIVE_REGISTRATION] } },
-      _count: true,
-    }),
-  ]);
-  const quotaOf = new Map(quotas.map((quota) => [quota.cityId, quota.delegates]));
-  const registeredOf = new Map(registered.map((group) => [group.cityId, group._count]));
-  return cities.map((city) => ({
-    cityId: city.id,
-    name: translationsOf(city, "name"),
-    country: city.country,
-    quota: quotaOf.get(city.id) ?? null,
-    registered: registeredOf.get(city.id) ?? 0,
-  }));
-}
-
-export type RoomRow = {
-  id: string;
-  slug: string;
-  name: Translations;
-  location: string | null;
-  capacity: number | null;
-  sortOrder: number;
-  sessions: number;
-};
-export type TrackRow = {
-  id: string;
-  slug: string;
-  name: Translations;
-  color: string;
-  sortOrder: number;
-  sessions: number;
-};
-
-/** A meeting's rooms and tracks in their order, each with the number of sessions using it. */
-export async function listRoomsAndTracks(
-  actor: Actor | null,
-  meetingId: string,
-): Promise<{ rooms: RoomRow[]; tracks: TrackRow[] }> {
-  authorize(actor, "editProgram");
-  const names = { nameDe: true, nameEn: true, nameZh: true } as const;
-  const [rooms, tracks] = await Promise.all([
-    db.room.findMany({
-      where: { meetingId },
-      orderBy: [{ sortOrder: "asc" }, { nameDe: "asc" }],
-      select: {
-        id: true,
-        slug: true,
-        ...names,
-        location: true,
-        capacity: true,
-        sortOrder: true,
-        _count: { select: { sessions: true } },
-      },
-    }),
-    db.track.findMany({
-      where: { meetingId },
-      orderBy: [{ sortOrder: "asc" }, { nameDe: "asc" }],
-      select: {
-        id: true,
-        slug: true,
-        ...names,
-        color: true,
-        sortOrder: true,
-        _count: { select: { sessions: true } },
-      },
-    }),
-  ]);
-  return {
-    rooms: rooms.map(({ _count, nameDe, nameEn, nameZh, ...room }) => ({
-      ...room,
-      name: translationsOf({ nameDe, nameEn, nameZh }, "name"),
-      sessions: _count.sessions,
-    })),
-    tracks: tracks.map(({ _count, nameDe, nameEn, nameZh, ...track }) => ({
-      ...track,
-      name: translationsOf({ nameDe, nameEn, nameZh }, "name"),
-      sessions: _count.sessions,
-    })),
   };
 }
 

@@ -2,27 +2,16 @@ import "server-only";
 import { meetingInput, newMeetingInput, type MeetingInput } from "@/app/_lib/meetings/fields";
 import { recordAudit } from "../audit/record";
 import { authorize, type Actor } from "../authz";
-import { isUniqueViolation } from "../database/errors";
 import { db, type Prisma } from "../db";
 import { invalid, notFound } from "../errors";
-import { settingsSelect } from "./admin-queries";
 import { parseInput } from "./input";
-
-const slugTaken = () => invalid({ slug: { key: "slugTaken" } });
+import { roomSettings, trackSettings } from "./room-queries";
+import { settingsSelect } from "./settings-select";
+import { slugTaken, withSlugCheck } from "./slugs";
 
 async function refuseTakenSlug(tx: Prisma.TransactionClient, slug: string, exceptId?: string): Promise<void> {
   const other = await tx.meeting.findUnique({ where: { slug }, select: { id: true } });
   if (other && other.id !== exceptId) throw slugTaken();
-}
-
-/** A unique index refusing the slug means someone took it meanwhile: the same answer as the check. */
-async function withSlugCheck<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (isUniqueViolation(error, "slug")) throw slugTaken();
-    throw error;
-  }
 }
 
 /**
@@ -43,27 +32,8 @@ export async function createMeeting(
             where: { id: copyFrom },
             select: {
               id: true,
-              rooms: {
-                select: {
-                  slug: true,
-                  nameDe: true,
-                  nameEn: true,
-                  nameZh: true,
-                  location: true,
-                  capacity: true,
-                  sortOrder: true,
-                },
-              },
-              tracks: {
-                select: {
-                  slug: true,
-                  nameDe: true,
-                  nameEn: true,
-                  nameZh: true,
-                  color: true,
-                  sortOrder: true,
-                },
-              },
+              rooms: { select: roomSettings },
+              tracks: { select: trackSettings },
             },
           })
         : null;

@@ -4,9 +4,10 @@ import { db } from "../db";
 import { notFound } from "../errors";
 import { SLUG } from "@/app/_lib/ids";
 import type { Translations } from "@/app/_lib/i18n/localized";
-import { translationsOf } from "@/app/_lib/i18n/localized";
+import { translatedFields, translationsOf } from "@/app/_lib/i18n/localized";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import type { CityDto } from "../alliance/queries";
+import { settingsSelect } from "./settings-select";
 
 export type MeetingDto = {
   id: string;
@@ -23,25 +24,10 @@ export type MeetingDto = {
   exampleProgram: boolean;
 };
 
+/** The settings (the published flag too, which the public pages do not show) and what only they show. */
 const meetingSelect = {
-  id: true,
-  slug: true,
-  titleDe: true,
-  titleEn: true,
-  titleZh: true,
-  summaryDe: true,
-  summaryEn: true,
-  summaryZh: true,
-  venueName: true,
-  venueCity: true,
-  venueCountry: true,
-  timeZone: true,
-  startsOn: true,
-  endsOn: true,
-  registrationOpensAt: true,
-  registrationClosesAt: true,
-  requiresApproval: true,
-  defaultLocale: true,
+  ...settingsSelect,
+  ...translatedFields("summary"),
   exampleProgram: true,
 } as const;
 
@@ -93,7 +79,7 @@ export const getMeeting = cache(async (slug: string): Promise<MeetingDto> => {
 export async function listInductees(meetingId: string): Promise<Pick<CityDto, "id" | "slug" | "name">[]> {
   const rows = await db.ceremonyInductee.findMany({
     where: { session: { meetingId, status: { not: "draft" } } },
-    select: { city: { select: { id: true, slug: true, nameDe: true, nameEn: true, nameZh: true } } },
+    select: { city: { select: { id: true, slug: true, ...translatedFields("name") } } },
   });
   return rows.map(({ city }) => ({ id: city.id, slug: city.slug, name: translationsOf(city, "name") }));
 }

@@ -4,6 +4,7 @@ import type { Actor } from "@/app/_server/authz";
 import { db } from "@/app/_server/db";
 import { newCheckInCode } from "@/app/_server/registration/tokens";
 import { createActor, outcome } from "@/test/integration/actors";
+import { createMeetingRow } from "@/test/integration/factories";
 import { meetingNumbers } from "./queries";
 
 let organizer: Actor;
@@ -13,20 +14,7 @@ let checkin: Actor;
 const unique = () => randomUUID().slice(0, 8);
 
 async function meeting(timeZone: string) {
-  return db.meeting.create({
-    data: {
-      slug: `n-${unique()}`,
-      titleDe: "Jahrestreffen",
-      titleEn: "Annual meeting",
-      titleZh: "年会",
-      venueName: "Messe",
-      venueCity: "Hannover",
-      venueCountry: "DE",
-      timeZone,
-      startsOn: new Date("2018-04-23T00:00:00Z"),
-      endsOn: new Date("2018-04-24T00:00:00Z"),
-    },
-  });
+  return createMeetingRow({ slug: `n-${unique()}`, timeZone, endsOn: new Date("2018-04-24T00:00:00Z") });
 }
 
 async function city(country: "DE" | "CN", names: [string, string, string]) {

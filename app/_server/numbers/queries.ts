@@ -1,5 +1,5 @@
 import "server-only";
-import { translationsOf, type Translations } from "@/app/_lib/i18n/localized";
+import { translatedFields, translationsOf, type Translations } from "@/app/_lib/i18n/localized";
 import { authorize, type Actor } from "../authz";
 import { db } from "../db";
 import { notFound } from "../errors";
@@ -46,7 +46,7 @@ export async function meetingNumbers(actor: Actor | null, slug: string): Promise
   authorize(actor, "readNumbers");
   const meeting = await db.meeting.findUnique({
     where: { slug },
-    select: { id: true, slug: true, titleDe: true, titleEn: true, titleZh: true, timeZone: true },
+    select: { id: true, slug: true, ...translatedFields("title"), timeZone: true },
   });
   if (!meeting) throw notFound("Meeting");
   const { id: meetingId, timeZone } = meeting;
@@ -76,9 +76,7 @@ export async function meetingNumbers(actor: Actor | null, slug: string): Promise
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
       select: {
         id: true,
-        titleDe: true,
-        titleEn: true,
-        titleZh: true,
+        ...translatedFields("title"),
         startsAt: true,
         capacity: true,
         seatsTaken: true,
@@ -115,7 +113,7 @@ export async function meetingNumbers(actor: Actor | null, slug: string): Promise
 
   const cities = await db.city.findMany({
     where: { id: { in: cityRows.flatMap((row) => (row.cityId ? [row.cityId] : [])) } },
-    select: { id: true, nameDe: true, nameEn: true, nameZh: true, country: true },
+    select: { id: true, ...translatedFields("name"), country: true },
   });
   const cityById = new Map(cities.map((city) => [city.id, city]));
   const byCity = cityRows

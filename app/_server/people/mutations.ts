@@ -1,33 +1,22 @@
 import "server-only";
 import { personInput, personSlug, type PersonInput } from "@/app/_lib/people/fields";
+import { personSelect } from "../agenda/queries";
 import { recordAudit } from "../audit/record";
 import { authorize, type Actor } from "../authz";
-import { isUniqueViolation } from "../database/errors";
 import { db, type Prisma } from "../db";
 import { invalid, notFound } from "../errors";
 import { parseInput } from "../meetings/input";
+import { firstFreeSlug, slugTaken, withSlugCheck } from "../meetings/slugs";
 
 type Tx = Prisma.TransactionClient;
 
+/** What the audit log keeps of a person: what the agenda shows, and what only the back office edits. */
 const auditedPerson = {
-  id: true,
+  ...personSelect,
   slug: true,
-  givenName: true,
-  familyName: true,
-  nativeName: true,
-  nameOrder: true,
-  honorificDe: true,
-  honorificEn: true,
-  honorificZh: true,
-  positionDe: true,
-  positionEn: true,
-  positionZh: true,
-  organization: true,
   cityId: true,
   initiator: true,
 } satisfies Prisma.PersonSelect;
-
-const slugTaken = () => invalid({ slug: { key: "slugTaken" } });
 
 /**
  * The person's key: the one typed (refused when another person has it), else the current one, else one
@@ -46,25 +35,12 @@ async function chooseSlug(
     return input.slug;
   }
   if (current) return current.slug;
-  const base = personSlug(input);
-  for (let suffix = 1; ; suffix += 1) {
-    const candidate = suffix === 1 ? base : `${base}-${suffix}`;
-    if (!(await holder(candidate))) return candidate;
-  }
+  return firstFreeSlug(personSlug(input), async (slug) => Boolean(await holder(slug)));
 }
 
 async function refuseUnknownCity(tx: Tx, cityId: string | null): Promise<void> {
   if (cityId && !(await tx.city.findUnique({ where: { id: cityId }, select: { id: true } })))
     throw invalid({ cityId: { key: "invalidChoice" } });
-}
-
-async function withSlugCheck<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (isUniqueViolation(error, "slug")) throw slugTaken();
-    throw error;
-  }
 }
 
 export async function createPerson(

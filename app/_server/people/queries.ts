@@ -1,17 +1,14 @@
 import "server-only";
-import { translationsOf, type Translations } from "@/app/_lib/i18n/localized";
+import { nameFields, type PersonName } from "@/app/_lib/names";
+import { translatedFields, translationsOf, type Translations } from "@/app/_lib/i18n/localized";
 import { RECORD_ID } from "@/app/_lib/ids";
 import { authorize, type Actor } from "../authz";
 import { db, type Prisma } from "../db";
 import { notFound } from "../errors";
 
-export type PersonListItem = {
+export type PersonListItem = PersonName & {
   id: string;
   slug: string;
-  givenName: string;
-  familyName: string;
-  nativeName: string | null;
-  nameOrder: "given_first" | "family_first";
   organization: string | null;
   position: Translations;
   city: Translations | null;
@@ -38,15 +35,10 @@ export async function listPeople(actor: Actor | null, search = ""): Promise<Pers
     select: {
       id: true,
       slug: true,
-      givenName: true,
-      familyName: true,
-      nativeName: true,
-      nameOrder: true,
+      ...nameFields,
       organization: true,
-      positionDe: true,
-      positionEn: true,
-      positionZh: true,
-      city: { select: { nameDe: true, nameEn: true, nameZh: true } },
+      ...translatedFields("position"),
+      city: { select: translatedFields("name") },
     },
   });
   return rows.map(({ positionDe, positionEn, positionZh, city, ...person }) => ({
@@ -87,7 +79,7 @@ export type PersonDetails = {
 };
 
 const sessionRef = {
-  select: { id: true, titleDe: true, titleEn: true, titleZh: true, meeting: { select: { slug: true } } },
+  select: { id: true, ...translatedFields("title"), meeting: { select: { slug: true } } },
 } as const;
 
 /** One person for the edit page, with the sessions and ceremonies they take part in; `not_found` otherwise. */

@@ -13,7 +13,7 @@ import { getManagedRegistration } from "@/app/_server/self-service/queries";
 import { manageTokenOf, register } from "@/app/_server/registration/register";
 import { reviewRegistration } from "@/app/_server/desk/review";
 import { createActor, outcome } from "@/test/integration/actors";
-import { delegate } from "@/test/integration/factories";
+import { createMeetingRow, delegate } from "@/test/integration/factories";
 import type { Actor } from "@/app/_server/authz";
 import { retentionDue } from "./due-date";
 import { RETENTION_LOCK_KEY } from "./run-lock";
@@ -58,20 +58,8 @@ async function meeting(
   endsOn: string,
   timeZone: string,
 ): Promise<{ id: string; sessionId: string }> {
-  const row = await db.meeting.create({
-    data: {
-      slug,
-      titleDe: slug,
-      titleEn: slug,
-      titleZh: slug,
-      venueName: "Messe",
-      venueCity: "Hannover",
-      venueCountry: "DE",
-      timeZone,
-      startsOn: new Date(`${endsOn}T00:00:00Z`),
-      endsOn: new Date(`${endsOn}T00:00:00Z`),
-    },
-  });
+  const day = new Date(`${endsOn}T00:00:00Z`);
+  const row = await createMeetingRow({ slug, timeZone, startsOn: day, endsOn: day });
   const startsAt = new Date(`${endsOn}T08:00:00Z`);
   const session = await db.session.create({
     data: {
