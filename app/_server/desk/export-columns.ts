@@ -6,6 +6,7 @@ import { messages } from "@/app/_lib/i18n/messages";
 import { createTranslator } from "@/app/_lib/i18n/translator";
 import { placeName } from "@/app/_lib/places";
 import type { Prisma } from "../db";
+import { cityNameSelect, delegateIdentitySelect } from "../registration/view";
 
 /**
  * The columns of the registration exports, one definition for CSV and XLSX: the header in the chosen
@@ -15,13 +16,8 @@ import type { Prisma } from "../db";
 export const exportSelect = {
   id: true,
   status: true,
-  familyName: true,
-  givenName: true,
-  nativeName: true,
-  honorific: true,
-  position: true,
-  organization: true,
-  city: { select: { nameDe: true, nameEn: true, nameZh: true, country: true } },
+  ...delegateIdentitySelect,
+  city: { select: cityNameSelect },
   cityOther: true,
   role: true,
   email: true,
