@@ -16,7 +16,7 @@ import {
 } from "../registration/changes";
 import { releaseSeat, takeSeat } from "../registration/seats";
 import { registrationTransaction } from "../registration/transaction";
-import { delegateIdentitySelect } from "../registration/view";
+import { delegateDetailsSelect, delegateIdentitySelect } from "../registration/view";
 
 /**
  * What organizers change on the registration desk. Each operation checks the role, locks the
@@ -59,15 +59,7 @@ async function onRegistration<T>(
 const detailsSelect = {
   ...delegateIdentitySelect,
   cityId: true,
-  cityOther: true,
-  role: true,
-  email: true,
-  phone: true,
-  language: true,
-  interpretation: true,
-  dietaryNeeds: true,
-  accessibilityNeeds: true,
-  visaLetter: true,
+  ...delegateDetailsSelect,
   photoConsent: true,
   listConsent: true,
 } as const satisfies Prisma.RegistrationSelect;

@@ -6,7 +6,7 @@ import { messages } from "@/app/_lib/i18n/messages";
 import { createTranslator } from "@/app/_lib/i18n/translator";
 import { placeName } from "@/app/_lib/places";
 import type { Prisma } from "../db";
-import { cityNameSelect, delegateIdentitySelect } from "../registration/view";
+import { cityNameSelect, delegateDetailsSelect, delegateIdentitySelect } from "../registration/view";
 
 /**
  * The columns of the registration exports, one definition for CSV and XLSX: the header in the chosen
@@ -18,15 +18,7 @@ export const exportSelect = {
   status: true,
   ...delegateIdentitySelect,
   city: { select: cityNameSelect },
-  cityOther: true,
-  role: true,
-  email: true,
-  phone: true,
-  language: true,
-  interpretation: true,
-  dietaryNeeds: true,
-  accessibilityNeeds: true,
-  visaLetter: true,
+  ...delegateDetailsSelect,
   photoConsent: true,
   listConsent: true,
   createdAt: true,

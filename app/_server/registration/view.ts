@@ -18,6 +18,23 @@ export const delegateIdentitySelect = {
   organization: true,
 } as const satisfies Prisma.RegistrationSelect;
 
+/**
+ * What a delegate enters besides name, member city and consents: a place outside the member cities,
+ * role, contact, languages, needs and the visa letter. The view, the desk's audit of an edit and the
+ * exports read the same columns.
+ */
+export const delegateDetailsSelect = {
+  cityOther: true,
+  role: true,
+  email: true,
+  phone: true,
+  language: true,
+  interpretation: true,
+  dietaryNeeds: true,
+  accessibilityNeeds: true,
+  visaLetter: true,
+} as const satisfies Prisma.RegistrationSelect;
+
 /** A delegate's name and introduction, as delegateIdentitySelect reads them. */
 export type DelegateIdentity = PersonName & {
   honorific: string | null;
@@ -163,15 +180,7 @@ export const registrationSelect = {
   meeting: { select: viewMeetingSelect },
   ...delegateIdentitySelect,
   city: { select: viewCitySelect },
-  cityOther: true,
-  role: true,
-  email: true,
-  phone: true,
-  language: true,
-  interpretation: true,
-  dietaryNeeds: true,
-  accessibilityNeeds: true,
-  visaLetter: true,
+  ...delegateDetailsSelect,
   privacyConsentAt: true,
   photoConsent: true,
   listConsent: true,
