@@ -35,6 +35,23 @@ export function delegate(overrides: Partial<RegistrationInput> = {}): Registrati
 }
 
 /**
+ * A German delegate's name for `delegate()`: Latin script in given-name order and no native name, where
+ * the default is a Chinese delegate's.
+ */
+export const uteBerg = {
+  givenName: "Ute",
+  familyName: "Berg",
+  nativeName: null,
+  nameOrder: "given_first",
+} as const satisfies Partial<RegistrationInput>;
+
+/** The id of the demo meeting (prisma/seed.ts), for tests that seeded it. */
+export async function demoMeetingId(): Promise<string> {
+  const { db } = await import("@/app/_server/db");
+  return (await db.meeting.findUniqueOrThrow({ where: { slug: "2017" }, select: { id: true } })).id;
+}
+
+/**
  * A meeting stored as it is, without the back office's checks: the 2018 meeting's place and first day
  * under a unique slug, unpublished, with `overrides` for what a test is about.
  */
@@ -60,11 +77,11 @@ export async function createMeetingRow(overrides: Partial<Prisma.MeetingUnchecke
 /** A published session of the demo meeting with limited seats, at its own time so that it clashes with nothing. */
 export async function limitedSession(capacity: number, slot = 0): Promise<string> {
   const { db } = await import("@/app/_server/db");
-  const meeting = await db.meeting.findUniqueOrThrow({ where: { slug: "2017" }, select: { id: true } });
+  const meetingId = await demoMeetingId();
   const startsAt = new Date(Date.UTC(2017, 3, 25, 6 + slot, 0));
   const session = await db.session.create({
     data: {
-      meetingId: meeting.id,
+      meetingId,
       slug: `test-${randomUUID()}`,
       kind: "workshop",
       status: "published",

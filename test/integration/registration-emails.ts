@@ -1,10 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { ParsedMail } from "mailparser";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { db } from "@/app/_server/db";
+import { closeMailTransport } from "@/app/_server/mail/transport";
 import { queueRegistrationEmail } from "@/app/_server/registration/emails/queue";
 import { newCheckInCode } from "@/app/_server/registration/tokens";
 import { seedDemo } from "@/prisma/seed";
+import { demoMeetingId } from "@/test/integration/factories";
+import type { SmtpSink } from "@/test/smtp-sink";
 
 /**
  * Registrations and their emails for the tests of registration emails over SMTP. Import it after
@@ -25,11 +28,31 @@ export type Delegate = {
  */
 export async function seedDemoMeeting(): Promise<{ meetingId: string; workshopId: string }> {
   await seedDemo(db);
-  const meetingId = (await db.meeting.findUniqueOrThrow({ where: { slug: "2017" } })).id;
+  const meetingId = await demoMeetingId();
   const workshop = await db.session.findFirstOrThrow({
     where: { meetingId, slug: "workshop-smart-manufacturing" },
   });
   return { meetingId, workshopId: workshop.id };
+}
+
+/**
+ * The set-up of a test file of registration emails: the demo meeting seeded before its tests; after
+ * them the mail transport closed and the sink stopped, so that no connection outlives the file.
+ * `demo` holds the meeting's and the workshop's ids once the tests run; `register` signs a delegate up
+ * for the workshop unless given other sessions.
+ */
+export function onTheDemoMeeting(sink: SmtpSink) {
+  const demo = { meetingId: "", workshopId: "" };
+  beforeAll(async () => {
+    Object.assign(demo, await seedDemoMeeting());
+  });
+  afterAll(async () => {
+    closeMailTransport();
+    await sink.stop();
+  });
+  const registerForWorkshop = (delegate: Delegate, sessionIds: string[] = [demo.workshopId]) =>
+    register(demo.meetingId, delegate, sessionIds);
+  return { demo, register: registerForWorkshop };
 }
 
 /** A registration with a seat or a waiting-list place and its confirmation, queued in one transaction. */

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/app/_server/authz";
 import { db } from "@/app/_server/db";
 import { seedDemo } from "@/prisma/seed";
-import { createActor, outcome } from "@/test/integration/actors";
-import { delegate } from "@/test/integration/factories";
+import { createRoleActors, outcome } from "@/test/integration/actors";
+import { delegate, demoMeetingId } from "@/test/integration/factories";
 import { getDelegations } from "./delegations";
 import { setCityQuota } from "./quotas";
 import { register } from "../registration/register";
@@ -16,12 +16,8 @@ let jiangmenId: string;
 
 beforeAll(async () => {
   await seedDemo(db);
-  [organizer, admin, checkin] = await Promise.all([
-    createActor("organizer"),
-    createActor("admin"),
-    createActor("checkin"),
-  ]);
-  meetingId = (await db.meeting.findUniqueOrThrow({ where: { slug: "2017" } })).id;
+  ({ organizer, admin, checkin } = await createRoleActors());
+  meetingId = await demoMeetingId();
   jiangmenId = (await db.city.findUniqueOrThrow({ where: { slug: "jiangmen" } })).id;
 });
 

@@ -7,6 +7,7 @@ import { authorize, type Actor } from "../authz";
 import { db } from "../db";
 import { notFound } from "../errors";
 import { ACTIVE_REGISTRATION } from "../meetings/admin-queries";
+import { delegateIdentitySelect, type DelegateIdentity } from "../registration/view";
 
 /**
  * The delegations of a meeting, city by city: who leads, who comes, who interprets, and how much of the
@@ -14,15 +15,8 @@ import { ACTIVE_REGISTRATION } from "../meetings/admin-queries";
  * quota counts (ACTIVE_REGISTRATION), so the count beside the quota is the number of people listed.
  */
 
-export type DelegationMember = {
+export type DelegationMember = DelegateIdentity & {
   id: string;
-  givenName: string;
-  familyName: string;
-  nativeName: string | null;
-  nameOrder: "given_first" | "family_first";
-  honorific: string | null;
-  position: string | null;
-  organization: string | null;
   role: DelegateRole;
   status: "pending" | "confirmed";
   /** Where a delegate from outside the member cities comes from. */
@@ -79,13 +73,7 @@ export async function getDelegations(actor: Actor | null, meetingSlug: string): 
       where: { meetingId: meeting.id, status: { in: [...ACTIVE_REGISTRATION] } },
       select: {
         id: true,
-        givenName: true,
-        familyName: true,
-        nativeName: true,
-        nameOrder: true,
-        honorific: true,
-        position: true,
-        organization: true,
+        ...delegateIdentitySelect,
         role: true,
         status: true,
         cityId: true,

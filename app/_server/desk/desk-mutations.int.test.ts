@@ -6,8 +6,14 @@ import { AppError } from "@/app/_server/errors";
 import { readyEmail } from "@/app/_server/mail/outbox";
 import { describeFieldErrors } from "@/app/_lib/registration/errors";
 import { seedDemo } from "@/prisma/seed";
-import { createActor, outcome } from "@/test/integration/actors";
-import { delegate, limitedSession, seatInvariantViolations, seatReport } from "@/test/integration/factories";
+import { createRoleActors, outcome } from "@/test/integration/actors";
+import {
+  delegate,
+  demoMeetingId,
+  limitedSession,
+  seatInvariantViolations,
+  seatReport,
+} from "@/test/integration/factories";
 import {
   cancelRegistrationAtDesk,
   changeRegistrationSessions,
@@ -26,12 +32,8 @@ let checkin: Actor;
 
 beforeAll(async () => {
   await seedDemo(db);
-  meetingId = (await db.meeting.findUniqueOrThrow({ where: { slug: "2017" } })).id;
-  [organizer, admin, checkin] = await Promise.all([
-    createActor("organizer"),
-    createActor("admin"),
-    createActor("checkin"),
-  ]);
+  meetingId = await demoMeetingId();
+  ({ organizer, admin, checkin } = await createRoleActors());
 });
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {

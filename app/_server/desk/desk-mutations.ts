@@ -16,6 +16,7 @@ import {
 } from "../registration/changes";
 import { releaseSeat, takeSeat } from "../registration/seats";
 import { registrationTransaction } from "../registration/transaction";
+import { delegateDetailsSelect, delegateIdentitySelect } from "../registration/view";
 
 /**
  * What organizers change on the registration desk. Each operation checks the role, locks the
@@ -56,23 +57,9 @@ async function onRegistration<T>(
 }
 
 const detailsSelect = {
-  givenName: true,
-  familyName: true,
-  nativeName: true,
-  nameOrder: true,
-  honorific: true,
-  position: true,
-  organization: true,
+  ...delegateIdentitySelect,
   cityId: true,
-  cityOther: true,
-  role: true,
-  email: true,
-  phone: true,
-  language: true,
-  interpretation: true,
-  dietaryNeeds: true,
-  accessibilityNeeds: true,
-  visaLetter: true,
+  ...delegateDetailsSelect,
   photoConsent: true,
   listConsent: true,
 } as const satisfies Prisma.RegistrationSelect;

@@ -6,7 +6,7 @@ import { db } from "@/app/_server/db";
 import { parseDeskFilters } from "@/app/_lib/registration/desk-filters";
 import { seedDemo } from "@/prisma/seed";
 import { createActor, outcome } from "@/test/integration/actors";
-import { delegate, limitedSession } from "@/test/integration/factories";
+import { delegate, demoMeetingId, limitedSession, uteBerg } from "@/test/integration/factories";
 import { cancelRegistrationAtDesk, resendConfirmation } from "./desk-mutations";
 import { deskChoices, getDeskMeeting, getDeskRegistration, listDeskRegistrations } from "./desk-queries";
 import { register } from "../registration/register";
@@ -23,7 +23,7 @@ let fullSession: string;
 
 beforeAll(async () => {
   await seedDemo(db);
-  meetingId = (await db.meeting.findUniqueOrThrow({ where: { slug: "2017" } })).id;
+  meetingId = await demoMeetingId();
   [organizer, checkin] = await Promise.all([createActor("organizer"), createActor("checkin")]);
   cologneId = (await db.city.findUniqueOrThrow({ where: { slug: "cologne" } })).id;
   nanchangId = (await db.city.findUniqueOrThrow({ where: { slug: "nanchang" } })).id;
@@ -34,10 +34,7 @@ beforeAll(async () => {
     await register(
       "2017",
       delegate({
-        givenName: "Ute",
-        familyName: "Berg",
-        nativeName: null,
-        nameOrder: "given_first",
+        ...uteBerg,
         organization: `Stadt Köln ${tag}`,
         ...city(cologneId),
         role: "head_of_delegation",

@@ -1,5 +1,6 @@
 import "server-only";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { nameFields, type PersonName } from "@/app/_lib/names";
 import { translationsOf, type Translations } from "@/app/_lib/i18n/localized";
 import type { DeskFilters } from "@/app/_lib/registration/desk-filters";
 import type { DelegateRole } from "@/app/_lib/registration/fields";
@@ -8,7 +9,7 @@ import { db } from "../db";
 import { notFound } from "../errors";
 import { deskOrderBy, deskWhere } from "./desk-filter";
 import { registrationHistory, type HistoryEntry } from "./desk-history";
-import { loadRegistrationView, type RegistrationView } from "../registration/view";
+import { cityNameSelect, loadRegistrationView, type RegistrationView } from "../registration/view";
 
 /** What the registration desk reads: the filtered list, the choices of its filters, one registration in full. */
 
@@ -51,12 +52,8 @@ export type DeskSeat = {
   place: number | null;
 };
 
-export type DeskRow = {
+export type DeskRow = PersonName & {
   id: string;
-  givenName: string;
-  familyName: string;
-  nativeName: string | null;
-  nameOrder: "given_first" | "family_first";
   email: string;
   organization: string | null;
   city: { name: Translations; country: "DE" | "CN" } | null;
@@ -73,7 +70,7 @@ export type DeskRow = {
 /** Rows per page: a meeting has a few hundred delegates, a page of 50 stays quick to read and to load. */
 const DESK_PAGE_SIZE = 50;
 
-const nameFields = { titleDe: true, titleEn: true, titleZh: true } as const;
+const titleFields = { titleDe: true, titleEn: true, titleZh: true } as const;
 
 /** One page of the filtered, sorted list and how many registrations match in all. */
 export async function listDeskRegistrations(
@@ -95,13 +92,10 @@ export async function listDeskRegistrations(
       take: DESK_PAGE_SIZE,
       select: {
         id: true,
-        givenName: true,
-        familyName: true,
-        nativeName: true,
-        nameOrder: true,
+        ...nameFields,
         email: true,
         organization: true,
-        city: { select: { nameDe: true, nameEn: true, nameZh: true, country: true } },
+        city: { select: cityNameSelect },
         cityOther: true,
         role: true,
         status: true,
@@ -114,7 +108,7 @@ export async function listDeskRegistrations(
             sessionId: true,
             status: true,
             waitlistNumber: true,
-            session: { select: { ...nameFields, startsAt: true } },
+            session: { select: { ...titleFields, startsAt: true } },
           },
         },
       },
@@ -190,7 +184,7 @@ export async function deskChoices(
       where: { meetingId, capacity: { not: null } },
       select: {
         id: true,
-        ...nameFields,
+        ...titleFields,
         startsAt: true,
         endsAt: true,
         status: true,

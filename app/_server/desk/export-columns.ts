@@ -6,6 +6,7 @@ import { messages } from "@/app/_lib/i18n/messages";
 import { createTranslator } from "@/app/_lib/i18n/translator";
 import { placeName } from "@/app/_lib/places";
 import type { Prisma } from "../db";
+import { cityNameSelect, delegateDetailsSelect, delegateIdentitySelect } from "../registration/view";
 
 /**
  * The columns of the registration exports, one definition for CSV and XLSX: the header in the chosen
@@ -15,22 +16,9 @@ import type { Prisma } from "../db";
 export const exportSelect = {
   id: true,
   status: true,
-  familyName: true,
-  givenName: true,
-  nativeName: true,
-  honorific: true,
-  position: true,
-  organization: true,
-  city: { select: { nameDe: true, nameEn: true, nameZh: true, country: true } },
-  cityOther: true,
-  role: true,
-  email: true,
-  phone: true,
-  language: true,
-  interpretation: true,
-  dietaryNeeds: true,
-  accessibilityNeeds: true,
-  visaLetter: true,
+  ...delegateIdentitySelect,
+  city: { select: cityNameSelect },
+  ...delegateDetailsSelect,
   photoConsent: true,
   listConsent: true,
   createdAt: true,

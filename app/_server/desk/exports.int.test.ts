@@ -5,7 +5,7 @@ import type { Actor } from "@/app/_server/authz";
 import { db } from "@/app/_server/db";
 import { seedDemo } from "@/prisma/seed";
 import { createActor } from "@/test/integration/actors";
-import { delegate, limitedSession } from "@/test/integration/factories";
+import { delegate, demoMeetingId, limitedSession, uteBerg } from "@/test/integration/factories";
 import { register } from "../registration/register";
 
 // The routes read the signed-in organizer from the session cookie; here the test decides who it is.
@@ -45,10 +45,7 @@ beforeAll(async () => {
   const berg = await register(
     "2017",
     delegate({
-      givenName: "Ute",
-      familyName: "Berg",
-      nativeName: null,
-      nameOrder: "given_first",
+      ...uteBerg,
       cityId: cologneId,
       cityOther: null,
       role: "head_of_delegation",
@@ -100,7 +97,7 @@ beforeAll(async () => {
   await db.checkIn.create({
     data: {
       registrationId: wang.id,
-      meetingId: (await db.meeting.findUniqueOrThrow({ where: { slug: "2017" } })).id,
+      meetingId: await demoMeetingId(),
       at: new Date("2017-04-24T07:05:00Z"),
       staffId: organizer.id,
       staffEmail: organizer.email,

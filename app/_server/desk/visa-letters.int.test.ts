@@ -3,8 +3,8 @@ import type { Actor } from "@/app/_server/authz";
 import { db } from "@/app/_server/db";
 import { defaultVisaLetters } from "@/app/_lib/visa-letter-defaults";
 import { seedDemo } from "@/prisma/seed";
-import { createActor, outcome } from "@/test/integration/actors";
-import { delegate } from "@/test/integration/factories";
+import { createRoleActors, outcome } from "@/test/integration/actors";
+import { delegate, demoMeetingId, uteBerg } from "@/test/integration/factories";
 import { register } from "../registration/register";
 import { getVisaLetterDesk, saveVisaLetterTemplate, visaLetters } from "./visa-letters";
 
@@ -16,12 +16,8 @@ const ids = { wang: "", berg: "", cancelled: "", noLetter: "" };
 
 beforeAll(async () => {
   await seedDemo(db);
-  [organizer, admin, checkin] = await Promise.all([
-    createActor("organizer"),
-    createActor("admin"),
-    createActor("checkin"),
-  ]);
-  meetingId = (await db.meeting.findUniqueOrThrow({ where: { slug: "2017" } })).id;
+  ({ organizer, admin, checkin } = await createRoleActors());
+  meetingId = await demoMeetingId();
   const nanningId = (await db.city.findUniqueOrThrow({ where: { slug: "nanning" } })).id;
   const wang = await register(
     "2017",
@@ -38,10 +34,7 @@ beforeAll(async () => {
   const berg = await register(
     "2017",
     delegate({
-      givenName: "Ute",
-      familyName: "Berg",
-      nativeName: null,
-      nameOrder: "given_first",
+      ...uteBerg,
       cityOther: "Wien",
       visaLetter: true,
       organization: null,

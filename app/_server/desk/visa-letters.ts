@@ -20,7 +20,7 @@ import { authorize, type Actor } from "../authz";
 import { db } from "../db";
 import { invalid, notFound } from "../errors";
 import { ACTIVE_REGISTRATION } from "../meetings/admin-queries";
-import { viewMeetingSelect } from "../registration/view";
+import { cityNameSelect, delegateIdentitySelect, viewMeetingSelect } from "../registration/view";
 
 /**
  * Visa invitation letters: the organizers' template per language (null: the built-in letter), and the
@@ -47,15 +47,9 @@ const meetingSelect = {
 const delegateSelect = {
   id: true,
   status: true,
-  givenName: true,
-  familyName: true,
-  nativeName: true,
-  nameOrder: true,
-  honorific: true,
-  position: true,
-  organization: true,
+  ...delegateIdentitySelect,
   cityOther: true,
-  city: { select: { nameDe: true, nameEn: true, nameZh: true, country: true } },
+  city: { select: cityNameSelect },
 } as const;
 
 export type VisaDelegate = NamedPerson & {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/app/_server/db";
 import { seedDemo } from "@/prisma/seed";
 import { createActor } from "@/test/integration/actors";
-import { delegate, limitedSession } from "@/test/integration/factories";
+import { delegate, demoMeetingId, limitedSession } from "@/test/integration/factories";
 import { rateLimitKey } from "@/app/_server/rate-limit";
 import { limitLostLinkRequests, LOST_LINK_EMAIL_SCOPE, sendManageLinks } from "../self-service/lost-link";
 import {
@@ -24,7 +24,7 @@ let cologneId: string;
 
 beforeAll(async () => {
   await seedDemo(db);
-  meetingId = (await db.meeting.findUniqueOrThrow({ where: { slug: "2017" } })).id;
+  meetingId = await demoMeetingId();
   cologneId = (await db.city.findUniqueOrThrow({ where: { slug: "cologne" } })).id;
 });
 

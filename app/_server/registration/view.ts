@@ -3,14 +3,50 @@ import type { Translations } from "@/app/_lib/i18n/localized";
 import { translationsOf } from "@/app/_lib/i18n/localized";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import type { DelegateRole } from "@/app/_lib/registration/fields";
+import { nameFields, type PersonName } from "@/app/_lib/names";
 import type { Prisma } from "../db";
 import { waitlistPlaces } from "./seats";
+
+/**
+ * How a delegate is named and introduced: name, honorific, position and organization. One select, so
+ * that the manage page, the emails and every list of the desk read the same columns.
+ */
+export const delegateIdentitySelect = {
+  ...nameFields,
+  honorific: true,
+  position: true,
+  organization: true,
+} as const satisfies Prisma.RegistrationSelect;
+
+/**
+ * What a delegate enters besides name, member city and consents: a place outside the member cities,
+ * role, contact, languages, needs and the visa letter. The view, the desk's audit of an edit and the
+ * exports read the same columns.
+ */
+export const delegateDetailsSelect = {
+  cityOther: true,
+  role: true,
+  email: true,
+  phone: true,
+  language: true,
+  interpretation: true,
+  dietaryNeeds: true,
+  accessibilityNeeds: true,
+  visaLetter: true,
+} as const satisfies Prisma.RegistrationSelect;
+
+/** A delegate's name and introduction, as delegateIdentitySelect reads them. */
+export type DelegateIdentity = PersonName & {
+  honorific: string | null;
+  position: string | null;
+  organization: string | null;
+};
 
 /**
  * Everything a delegate entered and holds, as the manage page, the emails and the data export show it.
  * Read through any client: the domain reads it inside its transactions, pages through `db`.
  */
-export type RegistrationView = {
+export type RegistrationView = DelegateIdentity & {
   id: string;
   status: "pending" | "confirmed" | "cancelled" | "rejected";
   meeting: {
@@ -24,13 +60,6 @@ export type RegistrationView = {
     venueName: string;
     requiresApproval: boolean;
   };
-  givenName: string;
-  familyName: string;
-  nativeName: string | null;
-  nameOrder: "given_first" | "family_first";
-  honorific: string | null;
-  position: string | null;
-  organization: string | null;
   city: { id: string; slug: string; name: Translations; country: "DE" | "CN" } | null;
   cityOther: string | null;
   role: DelegateRole;
@@ -52,55 +81,30 @@ export type RegistrationView = {
   sessions: SeatView[];
 };
 
+/** What of a registration an email shows, in one list for the type and for emailViewOf. */
+const emailViewKeys = [
+  "status",
+  "meeting",
+  "givenName",
+  "familyName",
+  "nativeName",
+  "nameOrder",
+  "honorific",
+  "role",
+  "language",
+  "checkInCode",
+  "updatedAt",
+  "sessions",
+] as const satisfies readonly (keyof RegistrationView)[];
+
 /**
  * What the delegate's emails and calendar show of a registration: no contact details, needs or consents.
  * An email that waits as a draft keeps only this (registration/emails/drafts.ts).
  */
-export type EmailView = Pick<
-  RegistrationView,
-  | "status"
-  | "meeting"
-  | "givenName"
-  | "familyName"
-  | "nativeName"
-  | "nameOrder"
-  | "honorific"
-  | "role"
-  | "language"
-  | "checkInCode"
-  | "updatedAt"
-  | "sessions"
->;
+export type EmailView = Pick<RegistrationView, (typeof emailViewKeys)[number]>;
 
 export function emailViewOf(view: RegistrationView): EmailView {
-  const {
-    status,
-    meeting,
-    givenName,
-    familyName,
-    nativeName,
-    nameOrder,
-    honorific,
-    role,
-    language,
-    checkInCode,
-    updatedAt,
-    sessions,
-  } = view;
-  return {
-    status,
-    meeting,
-    givenName,
-    familyName,
-    nativeName,
-    nameOrder,
-    honorific,
-    role,
-    language,
-    checkInCode,
-    updatedAt,
-    sessions,
-  };
+  return Object.fromEntries(emailViewKeys.map((key) => [key, view[key]])) as EmailView;
 }
 
 export type SeatView = (
@@ -158,11 +162,12 @@ export const viewMeetingSelect = {
   venueName: true,
   requiresApproval: true,
 } as const satisfies Prisma.MeetingSelect;
+/** A city as lists and exports name it: its names in every language and its country. */
+export const cityNameSelect = { ...names, country: true } as const satisfies Prisma.CitySelect;
 export const viewCitySelect = {
   id: true,
   slug: true,
-  country: true,
-  ...names,
+  ...cityNameSelect,
 } as const satisfies Prisma.CitySelect;
 export const viewSessionSelect = {
   ...sessionBasicsSelect,
@@ -173,23 +178,9 @@ export const registrationSelect = {
   id: true,
   status: true,
   meeting: { select: viewMeetingSelect },
-  givenName: true,
-  familyName: true,
-  nativeName: true,
-  nameOrder: true,
-  honorific: true,
-  position: true,
-  organization: true,
+  ...delegateIdentitySelect,
   city: { select: viewCitySelect },
-  cityOther: true,
-  role: true,
-  email: true,
-  phone: true,
-  language: true,
-  interpretation: true,
-  dietaryNeeds: true,
-  accessibilityNeeds: true,
-  visaLetter: true,
+  ...delegateDetailsSelect,
   privacyConsentAt: true,
   photoConsent: true,
   listConsent: true,

@@ -8,7 +8,7 @@ import { manageTokenOf, register } from "@/app/_server/registration/register";
 import { hashToken } from "@/app/_server/security/tokens";
 import { seedDemo } from "@/prisma/seed";
 import { parseWithIcalJs, parseWithNodeIcal } from "@/test/ical";
-import { delegate, limitedSession } from "@/test/integration/factories";
+import { delegate, demoMeetingId, limitedSession } from "@/test/integration/factories";
 import { publicFeed } from "../agenda/calendar-feeds";
 import { sessionUid } from "../calendar/ics";
 
@@ -22,7 +22,7 @@ let meetingId: string;
 
 beforeAll(async () => {
   await seedDemo(db);
-  meetingId = (await db.meeting.findUniqueOrThrow({ where: { slug: "2017" } })).id;
+  meetingId = await demoMeetingId();
 });
 
 describe("the personal calendar feed", () => {

@@ -6,7 +6,7 @@ import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { messages } from "@/app/_lib/i18n/messages";
 import { createTranslator } from "@/app/_lib/i18n/translator";
 import { delegateDetails, fieldErrorsOf, sessionChoice } from "@/app/_lib/registration/fields";
-import type { FormState } from "@/app/_lib/form-state";
+import type { FormState, FormValues } from "@/app/_lib/form-state";
 import { registrationFormValues, inputFromForm } from "@/app/_lib/registration/form";
 import { subscribeData } from "@/app/_server/calendar/subscribe";
 import { formStateOf, invalidFormState, malformedArguments } from "@/app/_server/forms";
@@ -32,19 +32,13 @@ export async function updateDetailsAction(
   _previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const malformed = malformedArguments({ locale, formData, texts: [token] });
-  if (malformed) return malformed;
-  const values = registrationFormValues(formData);
-  try {
+  return saveRegistrationForm(token, locale, formData, async (values) => {
     const registration = await getManagedRegistration(token);
     const parsed = await parseDelegateForm(delegateDetails, values, registration.meeting.id);
     if (parsed.fields) return invalidFormState(parsed.fields, locale, values);
     await updateDetails(token, parsed.data, locale);
-  } catch (error) {
-    return formStateOf(error, locale, values);
-  }
-  refresh();
-  return { ok: true, message: manageText(locale)("detailsSaved"), values };
+    return { ok: true, message: manageText(locale)("detailsSaved"), values };
+  });
 }
 
 export async function changeSessionsAction(
@@ -53,18 +47,12 @@ export async function changeSessionsAction(
   _previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const malformed = malformedArguments({ locale, formData, texts: [token] });
-  if (malformed) return malformed;
-  const values = registrationFormValues(formData);
-  try {
+  return saveRegistrationForm(token, locale, formData, async (values) => {
     const parsed = sessionChoice.safeParse(inputFromForm(values).sessionIds);
     if (!parsed.success) return invalidFormState(prefixed(fieldErrorsOf(parsed.error)), locale, values);
     await changeSessions(token, parsed.data, locale);
-  } catch (error) {
-    return formStateOf(error, locale, values);
-  }
-  refresh();
-  return { ok: true, message: manageText(locale)("sessionsSaved") };
+    return { ok: true, message: manageText(locale)("sessionsSaved") };
+  });
 }
 
 export async function cancelAction(
@@ -73,9 +61,7 @@ export async function cancelAction(
   _previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const malformed = malformedArguments({ locale, formData, texts: [token] });
-  if (malformed) return malformed;
-  const refused = await confirmedStep(formData, locale, () => cancelRegistration(token));
+  const refused = await confirmedStep(token, locale, formData, () => cancelRegistration(token));
   if (refused) return refused;
   refresh();
   return { ok: true, message: manageText(locale)("cancelled") };
@@ -87,9 +73,7 @@ export async function deleteAction(
   _previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const malformed = malformedArguments({ locale, formData, texts: [token] });
-  if (malformed) return malformed;
-  const refused = await confirmedStep(formData, locale, () => deleteRegistration(token));
+  const refused = await confirmedStep(token, locale, formData, () => deleteRegistration(token));
   if (refused) return refused;
   redirect(`/${locale}/manage?deleted=1`);
 }
@@ -111,12 +95,42 @@ export async function calendarLinkAction(token: string, locale: AppLocale): Prom
   }
 }
 
-/** Runs a step the delegate confirmed with the tick box; the form state to show when it did not happen. */
-async function confirmedStep(
-  formData: FormData,
+/**
+ * Saves what the delegate sent with the registration form's fields: `save` returns the form state to
+ * show, and the page refreshes once it is ok. Errors show with the values the delegate sent, so that
+ * nothing they typed is lost.
+ */
+async function saveRegistrationForm(
+  token: string,
   locale: AppLocale,
+  formData: FormData,
+  save: (values: FormValues) => Promise<FormState>,
+): Promise<FormState> {
+  const malformed = malformedArguments({ locale, formData, texts: [token] });
+  if (malformed) return malformed;
+  const values = registrationFormValues(formData);
+  let state: FormState;
+  try {
+    state = await save(values);
+  } catch (error) {
+    return formStateOf(error, locale, values);
+  }
+  if (state.ok) refresh();
+  return state;
+}
+
+/**
+ * Runs a step the delegate confirmed with the tick box; the form state to show when it did not happen
+ * (malformed arguments, no tick, or an error).
+ */
+async function confirmedStep(
+  token: string,
+  locale: AppLocale,
+  formData: FormData,
   step: () => Promise<void>,
 ): Promise<FormState | null> {
+  const malformed = malformedArguments({ locale, formData, texts: [token] });
+  if (malformed) return malformed;
   if (formData.get("confirm") !== "on") return { ok: false, message: manageText(locale)("confirmRequired") };
   try {
     await step();

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseWithIcalJs, parseWithNodeIcal } from "@/test/ical";
-import type { Delegate } from "@/test/integration/registration-emails";
 import { sinkForTheApp } from "@/test/smtp-sink";
 
 /** The calendar attached to registration emails when a delegate gives sessions up. */
@@ -11,36 +10,17 @@ const { db } = await import("@/app/_server/db");
 const { queueRegistrationEmail } = await import("./queue");
 const { registrationIdForToken } = await import("@/app/_server/registration/tokens");
 const { deliverOutbox } = await import("@/app/_server/mail/delivery");
-const { closeMailTransport } = await import("@/app/_server/mail/transport");
-const {
-  seedDemoMeeting,
-  register: registerDelegate,
-  linkToken,
-  only,
-} = await import("@/test/integration/registration-emails");
+const { onTheDemoMeeting, linkToken, only } = await import("@/test/integration/registration-emails");
 
-let meetingId: string;
-let workshopId: string;
-
-beforeAll(async () => {
-  ({ meetingId, workshopId } = await seedDemoMeeting());
-});
-
-afterAll(async () => {
-  closeMailTransport();
-  await sink.stop();
-});
-
-const register = (delegate: Delegate, sessionIds: string[] = [workshopId]) =>
-  registerDelegate(meetingId, delegate, sessionIds);
+const { demo, register } = onTheDemoMeeting(sink);
 
 describe("calendars of registration emails", () => {
   it("cancels the sessions a delegate gave up in the calendar of the change and of the cancellation", async () => {
-    const room = await db.room.findFirstOrThrow({ where: { meetingId } });
+    const room = await db.room.findFirstOrThrow({ where: { meetingId: demo.meetingId } });
     // 10:00–11:00 in Hannover on 25 April 2017, 08:00Z; SEQUENCE 4 after earlier changes.
     const given = await db.session.create({
       data: {
-        meetingId,
+        meetingId: demo.meetingId,
         slug: `test-${randomUUID()}`,
         kind: "workshop",
         status: "published",
@@ -57,7 +37,7 @@ describe("calendars of registration emails", () => {
     });
     const changing = await register(
       { language: "de", givenName: "Karl", familyName: "Stein", seat: "confirmed" },
-      [workshopId, given.id],
+      [demo.workshopId, given.id],
     );
     const leaving = await register(
       { language: "zh", givenName: "Li", familyName: "Na", nativeName: "李娜", seat: "confirmed" },
@@ -105,7 +85,7 @@ describe("calendars of registration emails", () => {
     expect(
       parseWithIcalJs(changedIcs).events.map((event) => [event.uid, event.sequence, event.status]),
     ).toEqual([
-      [`${workshopId}@meeting.example`, 0, "CONFIRMED"],
+      [`${demo.workshopId}@meeting.example`, 0, "CONFIRMED"],
       [`${given.id}@meeting.example`, 5, "CANCELLED"],
     ]);
     const cancelledEvent = parseWithIcalJs(changedIcs).events[1]!;
@@ -129,7 +109,7 @@ describe("calendars of registration emails", () => {
         event.start.toISOString(),
       ]),
     ).toEqual([
-      [`${workshopId}@meeting.example`, 0, "CONFIRMED", "2017-04-24T11:30:00.000Z"],
+      [`${demo.workshopId}@meeting.example`, 0, "CONFIRMED", "2017-04-24T11:30:00.000Z"],
       [`${given.id}@meeting.example`, 5, "CANCELLED", "2017-04-25T08:00:00.000Z"],
     ]);
 

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseWithIcalJs } from "@/test/ical";
-import type { Delegate } from "@/test/integration/registration-emails";
 import { sinkForTheApp } from "@/test/smtp-sink";
 
 /** Registration emails as delegates receive them: language, manage link, check-in code, calendar. */
@@ -11,32 +10,11 @@ const { registrationIdForToken } = await import("@/app/_server/registration/toke
 const { hashToken } = await import("@/app/_server/security/tokens");
 const { deliverOutbox } = await import("@/app/_server/mail/delivery");
 const { LINK_TOKEN_PLACEHOLDER } = await import("@/app/_server/mail/links");
-const { closeMailTransport } = await import("@/app/_server/mail/transport");
 const { formatCheckInCode } = await import("@/app/_lib/check-in-code");
-const {
-  seedDemoMeeting,
-  register: registerDelegate,
-  outboxRow,
-  outboxAsText,
-  manageTokens,
-  linkToken,
-  only,
-} = await import("@/test/integration/registration-emails");
+const { onTheDemoMeeting, outboxRow, outboxAsText, manageTokens, linkToken, only } =
+  await import("@/test/integration/registration-emails");
 
-let meetingId: string;
-let workshopId: string;
-
-beforeAll(async () => {
-  ({ meetingId, workshopId } = await seedDemoMeeting());
-});
-
-afterAll(async () => {
-  closeMailTransport();
-  await sink.stop();
-});
-
-const register = (delegate: Delegate, sessionIds: string[] = [workshopId]) =>
-  registerDelegate(meetingId, delegate, sessionIds);
+const { demo, register } = onTheDemoMeeting(sink);
 
 describe("registration confirmation over SMTP", () => {
   it("sends each delegate the confirmation in their language, with a working link and their calendar", async () => {
@@ -120,7 +98,11 @@ describe("registration confirmation over SMTP", () => {
       expect(calendar.method).toBe("PUBLISH");
       const event = calendar.events[0]!;
       expect(calendar.events).toHaveLength(1);
-      expect(event).toMatchObject({ uid: `${workshopId}@meeting.example`, tzid: "Europe/Berlin", status });
+      expect(event).toMatchObject({
+        uid: `${demo.workshopId}@meeting.example`,
+        tzid: "Europe/Berlin",
+        status,
+      });
       expect([event.start.toISOString(), event.end.toISOString()]).toEqual([
         "2017-04-24T11:30:00.000Z",
         "2017-04-24T13:00:00.000Z",

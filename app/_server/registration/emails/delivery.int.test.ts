@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Delegate } from "@/test/integration/registration-emails";
+import { describe, expect, it, vi } from "vitest";
 import { sinkForTheApp } from "@/test/smtp-sink";
 
 /** Delivery of registration emails: the mail server down or refusing, the link minted per attempt. */
@@ -8,30 +7,10 @@ const sink = await sinkForTheApp({ MAIL_MAX_ATTEMPTS: "3", PUBLIC_URL: "https://
 const { db } = await import("@/app/_server/db");
 const { registrationIdForToken } = await import("@/app/_server/registration/tokens");
 const { deliverOutbox, deliverSoon } = await import("@/app/_server/mail/delivery");
-const { closeMailTransport } = await import("@/app/_server/mail/transport");
-const {
-  seedDemoMeeting,
-  register: registerDelegate,
-  outboxRow,
-  manageTokens,
-  linkToken,
-  only,
-} = await import("@/test/integration/registration-emails");
+const { onTheDemoMeeting, outboxRow, manageTokens, linkToken, only } =
+  await import("@/test/integration/registration-emails");
 
-let meetingId: string;
-let workshopId: string;
-
-beforeAll(async () => {
-  ({ meetingId, workshopId } = await seedDemoMeeting());
-});
-
-afterAll(async () => {
-  closeMailTransport();
-  await sink.stop();
-});
-
-const register = (delegate: Delegate, sessionIds: string[] = [workshopId]) =>
-  registerDelegate(meetingId, delegate, sessionIds);
+const { register } = onTheDemoMeeting(sink);
 
 describe("registration email delivery over SMTP", () => {
   it("keeps an email while the mail server is down, minting no lasting token, and sends it once the server is back", async () => {
