@@ -33,3 +33,21 @@ export type PersonInput = z.output<typeof personInput>;
 export function personSlug(person: Pick<PersonInput, "givenName" | "familyName">): string {
   return slugify(`${person.givenName} ${person.familyName}`) || "person";
 }
+
+/** The person form's values, "" for what is not given. */
+export type PersonFormDefaults = Record<
+  | "givenName"
+  | "familyName"
+  | "nativeName"
+  | "nameOrder"
+  | "honorificDe"
+  | "honorificEn"
+  | "honorificZh"
+  | "positionDe"
+  | "positionEn"
+  | "positionZh"
+  | "organization"
+  | "cityId"
+  | "slug",
+  string
+>;

@@ -5,6 +5,7 @@ import { RECORD_ID } from "@/app/_lib/ids";
 import { authorize, type Actor } from "../authz";
 import { db, type Prisma } from "../db";
 import { notFound } from "../errors";
+import type { PersonFormDefaults } from "@/app/_lib/people/fields";
 
 export type PersonListItem = PersonName & {
   id: string;
@@ -59,22 +60,7 @@ export type PersonUse = {
 export type PersonDetails = {
   id: string;
   /** The form's values, "" for what is not given. */
-  defaults: Record<
-    | "givenName"
-    | "familyName"
-    | "nativeName"
-    | "nameOrder"
-    | "honorificDe"
-    | "honorificEn"
-    | "honorificZh"
-    | "positionDe"
-    | "positionEn"
-    | "positionZh"
-    | "organization"
-    | "cityId"
-    | "slug",
-    string
-  >;
+  defaults: PersonFormDefaults;
   uses: PersonUse[];
 };
 

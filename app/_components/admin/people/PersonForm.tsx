@@ -8,25 +8,9 @@ import { FormMessage } from "../../forms/FormMessage";
 import { NameOrderField } from "../../forms/NameOrderField";
 import { SubmitButton } from "../../forms/SubmitButton";
 import { useFormAction } from "../../forms/useFormAction";
+import type { PersonFormDefaults } from "@/app/_lib/people/fields";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
-
-export type PersonFormDefaults = Record<
-  | "givenName"
-  | "familyName"
-  | "nativeName"
-  | "nameOrder"
-  | "honorificDe"
-  | "honorificEn"
-  | "honorificZh"
-  | "positionDe"
-  | "positionEn"
-  | "positionZh"
-  | "organization"
-  | "cityId"
-  | "slug",
-  string
->;
 
 type Props = {
   action: Action;

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { isRegistrationEmailKind } from "@/app/_lib/registration/email-kinds";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { formatDateTime } from "@/app/_lib/time";
 import type { HistoryEntry } from "@/app/_server/desk/desk-history";
@@ -14,16 +15,6 @@ const knownActions = [
   "moveUp",
   "removeFromWaitlist",
   "resend",
-] as const;
-const knownKinds = [
-  "received",
-  "confirmed",
-  "approved",
-  "rejected",
-  "cancelled",
-  "promoted",
-  "changed",
-  "link",
 ] as const;
 
 type Props = { entries: HistoryEntry[]; locale: AppLocale; timeZone: string };
@@ -39,9 +30,7 @@ export async function HistoryList({ entries, locale, timeZone }: Props) {
         return <span className="font-medium">{t("event.checkIn", { staff: entry.staffEmail })}</span>;
       case "email": {
         const kind = entry.kind.replace(/^registration\./, "");
-        const label = knownKinds.includes(kind as (typeof knownKinds)[number])
-          ? t(`emailKind.${kind as (typeof knownKinds)[number]}`)
-          : entry.kind;
+        const label = isRegistrationEmailKind(kind) ? t(`emailKind.${kind}`) : entry.kind;
         return (
           <>
             <span>{t("event.email", { kind: label, status: t(`emailStatus.${entry.status}`) })}</span>{" "}

@@ -10,23 +10,14 @@ import { CHECK_IN_QR_PIXELS } from "../check-in-link";
 import type { EmailView } from "../view";
 import { escapeHtml } from "../../mail/html";
 import { delegateName, localTimeLine } from "./wording";
+import { registrationEmailKinds, type RegistrationEmailKind } from "@/app/_lib/registration/email-kinds";
 
 /**
  * The registration emails as plain text and HTML, from the same blocks. Pure: the view and the link in,
  * strings out. Every value is escaped for HTML at the one place where HTML is written (`html` below).
  */
 
-export const registrationEmailKinds = [
-  "received",
-  "confirmed",
-  "approved",
-  "rejected",
-  "cancelled",
-  "promoted",
-  "changed",
-  "link",
-] as const;
-export type RegistrationEmailKind = (typeof registrationEmailKinds)[number];
+export { registrationEmailKinds, type RegistrationEmailKind };
 
 /** Kinds after which the delegate has no seats to show or put in a calendar. */
 const ended: readonly RegistrationEmailKind[] = ["rejected", "cancelled"];
