@@ -250,13 +250,19 @@ test("a public server action called with arguments of the wrong kind refuses the
   request,
 }) => {
   const { actionId, origin } = await registrationAction(request);
-  // Plain JSON values where the page binds a slug, a language, the previous state and the form.
+  // Plain JSON values where the page binds a slug, a language, the previous state and the form, and
+  // React's `$` forms, with references to rows and paths that are not there.
+  const reactForm = fc.oneof(
+    fc.constantFrom("$", "$undefined", "$K1", "$@1", "$0", "$0:0", "$0:9:x", "$5", "$Q0", "$nx", "$T", "$D"),
+    fc.string({ maxLength: 6 }).map((rest) => `$${rest}`),
+  );
+  const textOrForm = fc.oneof(fc.string({ maxLength: 300 }), reactForm);
   const argument = fc.oneof(
-    fc.string({ maxLength: 300 }),
+    textOrForm,
     fc.integer(),
     fc.constant(null),
-    fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 3 }),
-    fc.constantFrom("en", "2017", "$undefined"),
+    fc.dictionary(fc.string({ maxLength: 5 }), textOrForm, { maxKeys: 3 }),
+    fc.constantFrom("en", "2017"),
   );
   await fc.assert(
     fc.asyncProperty(fc.array(argument, { maxLength: 5 }), async (args) => {

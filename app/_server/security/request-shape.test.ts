@@ -101,6 +101,52 @@ describe("replyProblem", () => {
     ).toBeNull();
   });
 
+  it("lets pass the `$` forms the site's client sends, and refuses the others, which React may throw on", () => {
+    const decodes = [
+      '["$$5","$undefined","$NaN","$Infinity","$-Infinity","$-0","$D2017-04-24T09:00:00.000Z","$K1"]',
+      '[{"a":["x"]},"$0:0","$0:0:a:0","$0"]',
+      '["$1","$@1","$1:b"]',
+    ];
+    for (const row of decodes)
+      expect(
+        replyProblem(
+          [
+            ["0", row],
+            ["1", '{"b":[]}'],
+          ],
+          fetchAction,
+        ),
+        row,
+      ).toBeNull();
+    const throws = [
+      "$",
+      "$5",
+      "$1z",
+      "$0:9",
+      "$0:0:a:1",
+      "$Q0",
+      "$W0",
+      "$i0",
+      "$nx",
+      "$n1",
+      "$T",
+      "$h0",
+      "$Z",
+    ];
+    for (const value of throws)
+      expect(replyProblem([["0", JSON.stringify([{ a: [value] }])]], fetchAction), value).toBe("malformed");
+    // References stay within their own form's rows.
+    expect(
+      replyProblem(
+        [
+          ["$ACTION_1:0", '{"id":"ab","bound":"$@1"}'],
+          ["1", '["2017","en"]'],
+        ],
+        { fetchAction: false },
+      ),
+    ).toBe("malformed");
+  });
+
   it("refuses rows that do not parse or nest too deep, and argument lists that are none or too long", () => {
     expect(replyProblem([["0", "[{"]], fetchAction)).toBe("malformed");
     expect(replyProblem([["0", deep(20_000)]], fetchAction)).toBe("malformed");

@@ -91,24 +91,35 @@ export function nestingDepth(value: unknown, stopAt = MAX_NESTING): number {
 }
 
 /** Rows of React's reply that it parses as JSON: `0`, `1`, … for a fetch action, `$ACTION_1:0`, … for a form posted without JavaScript. */
-const REPLY_ROW = /^(\d+|\$ACTION_[^:]*:\d+)$/;
+const REPLY_ROW = /^(\$ACTION_[^:]*:)?(\d+)$/;
+
+/**
+ * The `$` strings of a row that React's `decodeReply` turns into a value without throwing, and that this
+ * site's client sends: an escaped string (`$$…`), undefined and the numbers JSON has no word for, a date,
+ * a form's fields (`$K1`), a promise (`$@1`, the bound arguments of a form posted without JavaScript) and a
+ * reference to another row or a path in it (`$1`, `$0:2:name`, written for an object met twice).
+ * React throws on anything else that starts with `$` (`$`, `$5` with no row 5, `$Q0` of a row that is not
+ * a list of pairs, `$nx`, `$T` outside a render, a path that leads nowhere), and Next answers a 500.
+ */
+const PLAIN_VALUE = /^\$(\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|D|K[0-9a-f]+$)/;
+const REFERENCE = /^\$@?([0-9a-f]{1,8})((?::[^:]*)*)$/;
 
 /**
  * Whether a server action's arguments are something React can decode and Next can call the action with:
- * every JSON row parses and nests no deeper than MAX_NESTING, there are no more than MAX_ROWS rows, and
- * a fetch action's first row is the list of arguments, no longer than MAX_ARGUMENTS. Other fields (the
- * FormData an action receives, under `1_name`) are the visitor's text, not React's, and are not looked at.
- * Which values a row's `$` references may take is React's to check.
+ * every JSON row parses and nests no deeper than MAX_NESTING, there are no more than MAX_ROWS rows, a fetch
+ * action's first row is the list of arguments, no longer than MAX_ARGUMENTS, and every `$` string is one
+ * of the forms React takes (PLAIN_VALUE), or a reference to a row that is there, along a path that is.
+ * Other fields (the FormData an action receives, under `1_name`) are the visitor's text, not React's, and
+ * are not looked at.
  */
 export function replyProblem(
   fields: Iterable<[string, unknown]>,
   { fetchAction }: { fetchAction: boolean },
 ): ShapeProblem | null {
-  let rows = 0;
-  let argumentList: unknown;
+  const rows = new Map<string, unknown>();
   for (const [name, value] of fields) {
     if (!REPLY_ROW.test(name) || typeof value !== "string") continue;
-    if (++rows > MAX_ROWS) return "malformed";
+    if (rows.size >= MAX_ROWS) return "malformed";
     let parsed: unknown;
     try {
       parsed = JSON.parse(value);
@@ -116,9 +127,35 @@ export function replyProblem(
       return "malformed";
     }
     if (nestingDepth(parsed) > MAX_NESTING) return "malformed";
-    if (name === "0") argumentList = parsed;
+    rows.set(name, parsed);
   }
+  const argumentList = rows.get("0");
   if (fetchAction && !(Array.isArray(argumentList) && argumentList.length <= MAX_ARGUMENTS))
     return "malformed";
+  for (const [name, parsed] of rows) {
+    const prefix = REPLY_ROW.exec(name)![1] ?? "";
+    if (!decodable(parsed, (id) => rows.get(prefix + id))) return "malformed";
+  }
   return null;
+}
+
+/** Whether every string in a parsed row (at most MAX_NESTING deep, so recursion is safe) decodes. */
+function decodable(value: unknown, row: (id: number) => unknown): boolean {
+  if (typeof value === "string") return !value.startsWith("$") || decodableReference(value, row);
+  if (value === null || typeof value !== "object") return true;
+  return Object.values(value).every((child) => decodable(child, row));
+}
+
+function decodableReference(value: string, row: (id: number) => unknown): boolean {
+  if (PLAIN_VALUE.test(value)) return true;
+  const [, id, path] = REFERENCE.exec(value) ?? [];
+  if (id === undefined || path === undefined) return false;
+  let target = row(parseInt(id, 16));
+  if (target === undefined) return false;
+  // React walks the path through the decoded row, through objects' and lists' own entries only.
+  for (const key of path.split(":").slice(1)) {
+    if (target === null || typeof target !== "object" || !Object.hasOwn(target, key)) return false;
+    target = (target as Record<string, unknown>)[key];
+  }
+  return true;
 }
