@@ -74,6 +74,7 @@ export async function seedProgram(
         slug: session.slug,
         kind: session.kind,
         status: "published",
+        firstPublishedAt: new Date(),
         ...translatedColumns("title", session.title),
         ...translatedColumns("description", session.description),
         startsAt: berlin(session.start),
@@ -98,14 +99,14 @@ export async function seedProgram(
         data: ceremony.inductees.map((city) => ({ sessionId: row.id, cityId: cityIds.get(city)! })),
       });
       for (const [position, segment] of ceremony.segments.entries()) {
-        const notes = "notes" in segment ? segment.notes : undefined;
         await db.ceremonySegment.create({
           data: {
             sessionId: row.id,
             position,
             durationMinutes: segment.minutes,
             ...translatedColumns("title", segment.title),
-            ...translatedColumns("notes", notes),
+            ...translatedColumns("description", "description" in segment ? segment.description : undefined),
+            internalNotes: "internalNotes" in segment ? segment.internalNotes : null,
             participants: {
               create: segment.participants.map((person, order) => ({
                 personId: personIds.get(person)!,

@@ -16,9 +16,9 @@ describe("segmentInput", () => {
       titleDe: "Begrüßung",
       titleEn: null,
       titleZh: "致欢迎辞",
-      notesDe: null,
-      notesEn: null,
-      notesZh: null,
+      descriptionDe: null,
+      descriptionEn: null,
+      descriptionZh: null,
       participantIds: ["p1", "p2"],
     });
     expect(segmentInput.parse({ ...valid, durationMinutes: 7, participantIds: "p3" }).participantIds).toEqual(

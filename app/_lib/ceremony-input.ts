@@ -53,9 +53,9 @@ export const segmentInput = z.object({
   titleDe: required(200),
   titleEn: optional(200),
   titleZh: optional(200),
-  notesDe: optional(2000),
-  notesEn: optional(2000),
-  notesZh: optional(2000),
+  descriptionDe: optional(2000),
+  descriptionEn: optional(2000),
+  descriptionZh: optional(2000),
   participantIds: choices(MAX_PARTICIPANTS),
 });
 export type SegmentInput = z.output<typeof segmentInput>;

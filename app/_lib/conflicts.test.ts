@@ -123,6 +123,7 @@ describe("calendar sequence", () => {
     endsAt: "2017-04-24T09:00:00Z",
     roomId: "hall",
     status: "published",
+    firstPublishedAt: "2017-03-01T08:00:00Z",
   };
   it("rises on a change of time, place or status and not otherwise", () => {
     expect(nextSequence(3, before, { ...before })).toBe(3);
@@ -131,5 +132,12 @@ describe("calendar sequence", () => {
     expect(nextSequence(3, before, { ...before, roomId: null })).toBe(4);
     expect(changesCalendar(before, { ...before, status: "cancelled" })).toBe(true);
     expect(changesCalendar(before, { ...before, startsAt: new Date("2017-04-24T08:00:00Z") })).toBe(false);
+  });
+
+  it("stays at 0 while the session was never published: no calendar has seen it", () => {
+    const draft = { ...before, status: "draft", firstPublishedAt: null };
+    expect(nextSequence(0, draft, { ...draft, startsAt: "2017-04-24T10:00:00Z" })).toBe(0);
+    expect(nextSequence(0, draft, { ...draft, status: "published" })).toBe(0);
+    expect(nextSequence(0, { ...draft, firstPublishedAt: "2017-03-01T08:00:00Z" }, before)).toBe(1);
   });
 });

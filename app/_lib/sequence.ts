@@ -1,6 +1,8 @@
 /**
  * iCalendar SEQUENCE (README "Calendars"): it rises when a session's time, place or status changes, so calendar
- * apps replace their copy; other edits (title, description) reach them through LAST-MODIFIED alone.
+ * apps replace their copy; other edits (title, description) reach them through LAST-MODIFIED alone. A
+ * session that was never published reached no calendar: its edits leave SEQUENCE at 0, and the version a
+ * calendar first sees is 0.
  */
 export type CalendarRelevant = {
   startsAt: Date | string;
@@ -18,6 +20,12 @@ export function changesCalendar(before: CalendarRelevant, after: CalendarRelevan
   );
 }
 
-export function nextSequence(sequence: number, before: CalendarRelevant, after: CalendarRelevant): number {
-  return changesCalendar(before, after) ? sequence + 1 : sequence;
+export type PublishedOnce = { firstPublishedAt: Date | string | null };
+
+export function nextSequence(
+  sequence: number,
+  before: CalendarRelevant & PublishedOnce,
+  after: CalendarRelevant,
+): number {
+  return before.firstPublishedAt !== null && changesCalendar(before, after) ? sequence + 1 : sequence;
 }

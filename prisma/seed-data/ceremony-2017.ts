@@ -34,7 +34,7 @@ export const ceremony = {
         zh: "科隆市代表讲话",
       },
       participants: ["ute-berg"],
-      notes: {
+      description: {
         de: "Ute Berg, Dezernentin für Wirtschaft und Liegenschaften der Stadt Köln.",
         en: "Ute Berg, Head of the Department for Economic Affairs and Real Estate, City of Cologne.",
         zh: "科隆市经济与房地产局局长乌特·贝格。",
@@ -48,11 +48,7 @@ export const ceremony = {
         zh: "签署入盟声明",
       },
       participants: ["ute-berg", "friedhelm-ost"],
-      notes: {
-        de: "Tisch mit Urkundenmappe und zwei Füllern vorbereiten.",
-        en: "Prepare a table with the document folder and two pens.",
-        zh: "准备签字桌、文件夹和两支钢笔。",
-      },
+      internalNotes: "Tisch mit Urkundenmappe und zwei Füllern vorbereiten.",
     },
     {
       minutes: 5,
@@ -67,11 +63,7 @@ export const ceremony = {
       minutes: 5,
       title: { de: "Gruppenfoto", en: "Group photo", zh: "集体合影" },
       participants: ["ute-berg", "friedhelm-ost", "ernst-schwanhold"],
-      notes: {
-        de: "Vor der Bühnenwand; Delegationsleitungen in der ersten Reihe.",
-        en: "In front of the stage wall; heads of delegation in the front row.",
-        zh: "在舞台背景墙前；代表团团长站第一排。",
-      },
+      internalNotes: "Vor der Bühnenwand; Delegationsleitungen in der ersten Reihe.",
     },
     {
       minutes: 5,

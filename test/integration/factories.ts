@@ -85,6 +85,7 @@ export async function limitedSession(capacity: number, slot = 0): Promise<string
       slug: `test-${randomUUID()}`,
       kind: "workshop",
       status: "published",
+      firstPublishedAt: new Date(),
       titleDe: `Testworkshop ${slot}`,
       titleEn: `Test workshop ${slot}`,
       startsAt,

@@ -152,27 +152,38 @@ describe("creating and editing", () => {
     });
   });
 
-  it("raises SEQUENCE exactly on changes of time, room and status, not of the title", async () => {
+  it("raises SEQUENCE exactly on changes of time, room and status once published, not of the title", async () => {
     const { id } = await createSession(organizer, SLUG, input());
-    const sequence = async () => (await db.session.findUniqueOrThrow({ where: { id } })).sequence;
-    await updateSession(organizer, SLUG, id, input({ titleDe: "Anderer Titel", descriptionEn: "More" }));
-    expect(await sequence()).toBe(0);
+    const row = () => db.session.findUniqueOrThrow({ where: { id } });
+    const sequence = async () => (await row()).sequence;
+    // A draft reached no calendar: whatever changes, the version a calendar first sees is 0.
     await updateSession(organizer, SLUG, id, input({ titleDe: "Anderer Titel", startTime: "20:15" }));
+    expect(await sequence()).toBe(0);
+    await publishSession(organizer, SLUG, id);
+    expect(await row()).toMatchObject({ sequence: 0, firstPublishedAt: expect.any(Date) });
+    const { firstPublishedAt } = await row();
+
+    await updateSession(
+      organizer,
+      SLUG,
+      id,
+      input({ titleDe: "Anderer Titel", descriptionEn: "More", startTime: "20:15" }),
+    );
+    expect(await sequence()).toBe(0);
+    await updateSession(organizer, SLUG, id, input({ titleDe: "Anderer Titel", startTime: "20:30" }));
     expect(await sequence()).toBe(1);
     const foyer = (await db.room.findFirstOrThrow({ where: { meetingId, slug: "eingang-nord" } })).id;
     await updateSession(
       organizer,
       SLUG,
       id,
-      input({ titleDe: "Anderer Titel", startTime: "20:15", roomId: foyer }),
+      input({ titleDe: "Anderer Titel", startTime: "20:30", roomId: foyer }),
     );
     expect(await sequence()).toBe(2);
     await publishSession(organizer, SLUG, id);
-    expect(await sequence()).toBe(3);
-    await publishSession(organizer, SLUG, id);
-    expect(await sequence()).toBe(3);
+    expect(await sequence()).toBe(2);
     await cancelSession(organizer, SLUG, id);
-    expect(await sequence()).toBe(4);
+    expect(await row()).toMatchObject({ sequence: 3, firstPublishedAt });
     const audit = await lastAudit(id);
     expect(audit).toMatchObject({ action: "session.cancel" });
     expect([(audit.before as { status: string }).status, (audit.after as { status: string }).status]).toEqual(

@@ -30,6 +30,7 @@ export const sessionRecordSelect = {
   languages: true,
   interpretation: true,
   sequence: true,
+  firstPublishedAt: true,
   conflictNote: true,
   speakers: { select: { personId: true, role: true }, orderBy: { position: "asc" } },
 } as const satisfies Prisma.SessionSelect;

@@ -44,7 +44,11 @@ async function changeStatus(
     if (current.status === status) return { status, sequence: current.sequence, promoted: [] };
     const updated = await tx.session.update({
       where: { id: sessionId },
-      data: { status, sequence: nextSequence(current.sequence, current, { ...current, status }) },
+      data: {
+        status,
+        sequence: nextSequence(current.sequence, current, { ...current, status }),
+        firstPublishedAt: current.firstPublishedAt ?? (status === "published" ? new Date() : null),
+      },
       select: sessionRecordSelect,
     });
     // Delegates queued while the session was a draft get the seats that are free now.

@@ -38,13 +38,18 @@ beforeAll(async () => {
 const at = (time: string) => new Date(`2017-04-24T${time}:00Z`);
 
 /** A ceremony of its own (13:00–13:30 UTC unless told) with segments of these durations, so that tests never share one. */
-async function ceremony(minutes: number[], slot: { from?: string; to?: string } = {}): Promise<CeremonyRef> {
+async function ceremony(
+  minutes: number[],
+  slot: { from?: string; to?: string } = {},
+  status: "published" | "draft" = "published",
+): Promise<CeremonyRef> {
   const session = await db.session.create({
     data: {
       meetingId,
       slug: `ceremony-${randomUUID()}`,
       kind: "ceremony",
-      status: "published",
+      status,
+      firstPublishedAt: status === "published" ? new Date() : null,
       titleDe: "Testzeremonie",
       titleEn: "Test ceremony",
       startsAt: at(slot.from ?? "13:00"),
@@ -158,6 +163,11 @@ describe("segments", () => {
     expect(after.sequence).toBe(before.sequence + 1);
     expect(after.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
 
+    // A draft ceremony reached no calendar: its run-of-show changes leave SEQUENCE at 0.
+    const draft = await ceremony([5, 10], {}, "draft");
+    for (let added = 0; added < 3; added++) await createSegment(organizer, draft, segment);
+    expect((await db.session.findUniqueOrThrow({ where: { id: draft.sessionId } })).sequence).toBe(0);
+
     const [entry] = await auditOf("ceremonySegment.create", id);
     expect(entry).toMatchObject({
       entity: "CeremonySegment",
@@ -198,7 +208,7 @@ describe("segments", () => {
     await updateSegment(organizer, ref, middle!, {
       ...segment,
       durationMinutes: 15,
-      notesEn: "Lectern on the left",
+      descriptionEn: "Lectern on the left",
       participantIds: [personIds.schwanhold],
     });
     expect(await starts(ref)).toEqual([
@@ -211,7 +221,7 @@ describe("segments", () => {
     expect(entry!.after).toMatchObject({
       titleDe: "Grußwort",
       durationMinutes: 15,
-      notesEn: "Lectern on the left",
+      descriptionEn: "Lectern on the left",
       participantIds: [personIds.schwanhold],
     });
   });

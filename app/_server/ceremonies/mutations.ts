@@ -57,9 +57,9 @@ function segmentFields(input: SegmentInput) {
     titleDe: input.titleDe,
     titleEn: input.titleEn,
     titleZh: input.titleZh,
-    notesDe: input.notesDe,
-    notesEn: input.notesEn,
-    notesZh: input.notesZh,
+    descriptionDe: input.descriptionDe,
+    descriptionEn: input.descriptionEn,
+    descriptionZh: input.descriptionZh,
   };
 }
 

@@ -32,13 +32,17 @@ export async function lockCeremony(
   if (!RECORD_ID.test(ref.sessionId)) throw notFound("Ceremony");
   const { count } = await tx.session.updateMany({
     where: { id: ref.sessionId, kind: "ceremony", meeting: { slug: ref.meetingSlug } },
-    data: { updatedAt: new Date(), ...(retimes && { sequence: { increment: 1 } }) },
+    data: { updatedAt: new Date() },
   });
   if (count === 0) throw notFound("Ceremony");
-  return tx.session.findUniqueOrThrow({
+  const ceremony = await tx.session.findUniqueOrThrow({
     where: { id: ref.sessionId },
-    select: { id: true, meetingId: true },
+    select: { id: true, meetingId: true, firstPublishedAt: true },
   });
+  // A ceremony never published reached no calendar (app/_lib/sequence.ts).
+  if (retimes && ceremony.firstPublishedAt !== null)
+    await tx.session.update({ where: { id: ceremony.id }, data: { sequence: { increment: 1 } } });
+  return { id: ceremony.id, meetingId: ceremony.meetingId };
 }
 
 export const segmentRecordSelect = {
@@ -46,7 +50,7 @@ export const segmentRecordSelect = {
   position: true,
   durationMinutes: true,
   ...translatedFields("title"),
-  ...translatedFields("notes"),
+  ...translatedFields("description"),
   participants: { orderBy: { position: "asc" }, select: { personId: true } },
 } as const satisfies Prisma.CeremonySegmentSelect;
 

@@ -17,9 +17,9 @@ export type SegmentDefaults = {
   titleDe: string;
   titleEn: string;
   titleZh: string;
-  notesDe: string;
-  notesEn: string;
-  notesZh: string;
+  descriptionDe: string;
+  descriptionEn: string;
+  descriptionZh: string;
   participantIds: string[];
 };
 
@@ -128,9 +128,9 @@ export function SegmentForm({ meetingSlug, sessionId, segment, people, saveActio
           {field("titleZh", t("titleZh"), { lang: "zh-CN" })}
         </div>
         <div className="grid gap-3 sm:grid-cols-3">
-          {field("notesDe", t("notesDe"), { multiline: true, lang: "de" })}
-          {field("notesEn", t("notesEn"), { multiline: true, lang: "en" })}
-          {field("notesZh", t("notesZh"), { multiline: true, lang: "zh-CN" })}
+          {field("descriptionDe", t("notesDe"), { multiline: true, lang: "de" })}
+          {field("descriptionEn", t("notesEn"), { multiline: true, lang: "en" })}
+          {field("descriptionZh", t("notesZh"), { multiline: true, lang: "zh-CN" })}
         </div>
         <fieldset
           className="space-y-2"

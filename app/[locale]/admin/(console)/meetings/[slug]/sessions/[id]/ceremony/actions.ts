@@ -37,9 +37,9 @@ const segmentFields = [
   "titleDe",
   "titleEn",
   "titleZh",
-  "notesDe",
-  "notesEn",
-  "notesZh",
+  "descriptionDe",
+  "descriptionEn",
+  "descriptionZh",
 ] as const;
 
 /** Adds a segment, or saves one when the form names it. */

@@ -141,9 +141,9 @@ export default async function CeremonyEditorPage({ params }: Props) {
                     titleDe: segment.title.de ?? "",
                     titleEn: segment.title.en ?? "",
                     titleZh: segment.title.zh ?? "",
-                    notesDe: segment.notes.de ?? "",
-                    notesEn: segment.notes.en ?? "",
-                    notesZh: segment.notes.zh ?? "",
+                    descriptionDe: segment.notes.de ?? "",
+                    descriptionEn: segment.notes.en ?? "",
+                    descriptionZh: segment.notes.zh ?? "",
                     participantIds: segment.participants.map((person) => person.id),
                   }}
                 />
