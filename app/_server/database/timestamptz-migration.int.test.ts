@@ -148,7 +148,7 @@ describe(`migration ${migration}`, { timeout: 120_000 }, () => {
     ];
     for (const [, column, using] of altered) expect(using).toBe(` USING "${column}" AT TIME ZONE 'UTC'`);
 
-    await applyMigrations(database.target);
+    await applyMigrations(database.target, migration);
     const columnsAfter = await columnsOf(database);
     expect(columnsAfter.filter((column) => column.type === "timestamp without time zone")).toEqual([]);
     const changed = columnsAfter.filter((column, index) => column.type !== columnsBefore[index]!.type);
