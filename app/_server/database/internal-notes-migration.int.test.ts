@@ -13,7 +13,7 @@ const folders = (await readdir(MIGRATIONS_DIR, { withFileTypes: true }))
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name)
   .sort();
-const migration = folders.find((name) => name.endsWith("_cities_status_internal_notes"))!;
+const migration = folders.find((name) => name.endsWith("_city_status_internal_notes"))!;
 const before = folders[folders.indexOf(migration) - 1]!;
 
 const databases: TestDatabase[] = [];
