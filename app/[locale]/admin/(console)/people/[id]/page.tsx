@@ -6,6 +6,7 @@ import { adminPaths } from "@/app/_lib/admin-paths";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
 import { Link } from "@/app/_lib/i18n/navigation";
+import { nameLine } from "@/app/_lib/names";
 import { pageActor } from "@/app/_server/authz";
 import { orNotFound } from "@/app/_server/pages";
 import { personCityOptions } from "@/app/_server/people/city-options";
@@ -35,7 +36,9 @@ export default async function PersonPage({ params }: Props) {
         {t("backToList")}
       </Link>
       <h1 className="text-2xl font-bold">
-        {t("editTitle")}: {person.defaults.givenName} {person.defaults.familyName}
+        {t("editHeading", {
+          name: nameLine({ ...person.defaults, nativeName: person.defaults.nativeName || null }, locale),
+        })}
       </h1>
       <PersonForm action={savePersonAction} defaults={person.defaults} personId={person.id} cities={cities} />
       <TitledSection
