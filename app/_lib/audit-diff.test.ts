@@ -9,7 +9,9 @@ describe("changedFields", () => {
   });
 
   it("treats a creation and a deletion as every field changing", () => {
-    expect(changedFields(null, { title: "A" })).toEqual([{ field: "title", before: undefined, after: "A" }]);
+    expect(changedFields(null, { title: "A", track: null })).toEqual([
+      { field: "title", before: undefined, after: "A" },
+    ]);
     expect(changedFields({ title: "A" }, undefined)).toEqual([
       { field: "title", before: "A", after: undefined },
     ]);

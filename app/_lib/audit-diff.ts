@@ -23,10 +23,13 @@ export function changedFields(before: unknown, after: unknown): FieldChange[] {
   const from = asRecord(before);
   const to = asRecord(after);
   const fields = [...new Set([...Object.keys(from), ...Object.keys(to)])];
-  return fields
-    .filter((field) => !NOT_LISTED.has(field))
-    .filter((field) => JSON.stringify(from[field]) !== JSON.stringify(to[field]))
-    .map((field) => ({ field, before: from[field], after: to[field] }));
+  return (
+    fields
+      .filter((field) => !NOT_LISTED.has(field))
+      // A field that is empty on both sides (absent before a creation, null after it) did not change.
+      .filter((field) => JSON.stringify(from[field] ?? null) !== JSON.stringify(to[field] ?? null))
+      .map((field) => ({ field, before: from[field], after: to[field] }))
+  );
 }
 
 /** A value as one line for the log: strings as they are, everything else as JSON, long ones cut. */
