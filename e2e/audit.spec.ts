@@ -26,8 +26,9 @@ test.describe("the audit log in words", () => {
     await form.locator("input[name=titleZh]").fill(titleZh);
     await form.locator("select[name=kind]").selectOption("panel");
     await form.locator("input[name=date]").fill("2017-04-24");
-    await form.locator("input[name=startTime]").fill("10:15");
-    await form.locator("input[name=endTime]").fill("10:30");
+    // After back-office.spec.ts's press briefing (10:15–10:30), which must clash with one session only.
+    await form.locator("input[name=startTime]").fill("10:35");
+    await form.locator("input[name=endTime]").fill("10:40");
     await form.locator("select[name=roomId]").selectOption({ label: "Saal 2 (400 Plätze)" });
     await form.getByRole("button", { name: "Sitzung anlegen" }).click();
     const conflicts = page.getByTestId("session-conflicts");
