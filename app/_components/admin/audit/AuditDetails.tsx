@@ -33,7 +33,7 @@ export async function AuditDetails({ entry, names, locale }: Props) {
     <div className="space-y-2">
       {entry.reason && (
         <p className="rounded bg-amber-50 px-2 py-1" data-testid="audit-reason">
-          {t("reason")}: {entry.reason}
+          {t("reasonGiven", { reason: entry.reason })}
         </p>
       )}
       {entry.acceptedConflicts.length > 0 && (
