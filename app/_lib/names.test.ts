@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayName, latinName } from "./names";
+import { displayName, latinName, nameLine } from "./names";
 
 const wang = { givenName: "Wei", familyName: "Wang", nativeName: "王伟", nameOrder: "family_first" as const };
 const berg = {
@@ -20,6 +20,18 @@ describe("person names", () => {
     expect(displayName(wang, "zh")).toEqual({ primary: "王伟", secondary: "Wang Wei" });
     expect(displayName(wang, "de")).toEqual({ primary: "Wang Wei", secondary: "王伟" });
     expect(displayName(berg, "en")).toEqual({ primary: "Dr Ute Berg", secondary: null });
+  });
+});
+
+describe("a name on one line", () => {
+  const li = { givenName: "Qiang", familyName: "Li", nativeName: "李强", nameOrder: "family_first" as const };
+
+  it("keeps the person's order and adds the other script in the reader's brackets", () => {
+    expect(nameLine(li, "de")).toBe("Li Qiang (李强)");
+    expect(nameLine(li, "en")).toBe("Li Qiang (李强)");
+    expect(nameLine(li, "zh")).toBe("李强（Li Qiang）");
+    expect(nameLine({ ...li, nativeName: null }, "zh")).toBe("Li Qiang");
+    expect(nameLine(berg, "de")).toBe("Dr. Ute Berg");
   });
 });
 

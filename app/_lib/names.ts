@@ -39,6 +39,16 @@ export function displayName(
 }
 
 /**
+ * The name on one line, as a heading or a log names a person: "Li Qiang (李强)", for Chinese readers
+ * "李强（Li Qiang）" (full-width brackets in Chinese text).
+ */
+export function nameLine(person: NamedPerson, locale: AppLocale): string {
+  const name = displayName(person, locale);
+  if (!name.secondary) return name.primary;
+  return locale === "zh" ? `${name.primary}（${name.secondary}）` : `${name.primary} (${name.secondary})`;
+}
+
+/**
  * A registration past its retention date keeps no name (app/_server/retention/anonymize.ts); the forms
  * never accept an empty one, so an empty name means exactly that. Said here rather than in every list,
  * detail page and delegation that shows a name.

@@ -76,6 +76,8 @@ const germanGiven = [
   "Petra",
   "Jan",
 ];
+/** The women among them: German job titles take their gender ("Oberbürgermeisterin", "Bürgermeister"). */
+const germanWomen = new Set(["Anna", "Katrin", "Julia", "Sabine", "Claudia", "Petra"]);
 const germanFamily = [
   "Becker",
   "Hoffmann",
@@ -175,13 +177,15 @@ function germanDelegation(
     nativeName: null,
     organization: `Stadt ${city === "Cologne" ? "Köln" : city === "Nuremberg" ? "Nürnberg" : city}`,
   };
+  const head = person(0);
+  const office = index % 2 === 0 ? "Oberbürgermeister" : "Bürgermeister";
   return [
     {
       ...domain,
-      ...person(0),
+      ...head,
       role: "head_of_delegation",
       honorific: index % 3 === 0 ? "Dr." : null,
-      position: index % 2 === 0 ? "Oberbürgermeister" : "Bürgermeisterin",
+      position: germanWomen.has(head.givenName) ? `${office}in` : office,
       language: "de",
       interpretation: ["de"],
       dietaryNeeds: null,

@@ -6,6 +6,7 @@ import { authorize, type Actor } from "../authz";
 import { db, type Prisma } from "../db";
 import { invalid } from "../errors";
 import { registrationTransaction } from "../registration/transaction";
+import { acceptedConflicts } from "./accepted-conflicts";
 import { findAdminMeeting, type AdminMeeting } from "./schedule";
 import {
   auditRecord,
@@ -108,7 +109,17 @@ export async function createSession(
       entity: "Session",
       entityId: created.id,
       meetingId: meeting.id,
-      after: auditRecord(created),
+      after: {
+        ...auditRecord(created),
+        ...(conflictNote && {
+          acceptedConflicts: await acceptedConflicts(
+            tx,
+            meeting,
+            { ...created, personIds: input.speakers.map((speaker) => speaker.personId) },
+            roomCapacity,
+          ),
+        }),
+      },
       reason: conflictNote,
     });
     return { id: created.id, sequence: created.sequence, conflictNote, promoted: [] };
@@ -166,7 +177,12 @@ export async function updateSession(
       entityId: sessionId,
       meetingId: meeting.id,
       before: auditRecord(current),
-      after: auditRecord(updated),
+      after: {
+        ...auditRecord(updated),
+        ...(conflictNote && {
+          acceptedConflicts: await acceptedConflicts(tx, meeting, { ...updated, personIds }, roomCapacity),
+        }),
+      },
       reason: conflictNote,
     });
     return { id: sessionId, sequence: updated.sequence, conflictNote, promoted };

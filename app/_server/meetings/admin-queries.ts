@@ -4,16 +4,18 @@ import { localInputValue } from "@/app/_lib/meetings/fields";
 import { translationsOf, type Translations } from "@/app/_lib/i18n/localized";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { SLUG } from "@/app/_lib/ids";
+import { registrationStatuses } from "@/app/_lib/registration/desk-filters";
 import { authorize, type Actor } from "../authz";
 import { db } from "../db";
 import { notFound } from "../errors";
-import { ACTIVE_REGISTRATION } from "./city-quotas";
 import { settingsSelect } from "./settings-select";
 
 // The back office's meeting pages read these from here too.
 export { ACTIVE_REGISTRATION, listCityQuotas, type CityQuotaRow } from "./city-quotas";
 export { listRoomsAndTracks, type RoomRow, type TrackRow } from "./room-queries";
 export { settingsSelect };
+
+type RegistrationStatus = (typeof registrationStatuses)[number];
 
 export type AdminMeetingListItem = {
   id: string;
@@ -26,21 +28,28 @@ export type AdminMeetingListItem = {
   endsOn: string;
   published: boolean;
   sessions: number;
-  registrations: number;
+  /** Every registration of the meeting by status, the desk's list counts them all. */
+  registrations: Record<RegistrationStatus, number>;
 };
 
 /** Every meeting, published or not, newest first, with its numbers. For every back-office role. */
 export async function listMeetingsForAdmin(actor: Actor | null): Promise<AdminMeetingListItem[]> {
   authorize(actor, "openBackOffice");
-  const rows = await db.meeting.findMany({
-    orderBy: { startsOn: "desc" },
-    select: {
-      ...settingsSelect,
-      _count: {
-        select: { sessions: true, registrations: { where: { status: { in: [...ACTIVE_REGISTRATION] } } } },
-      },
-    },
-  });
+  const [rows, counts] = await Promise.all([
+    db.meeting.findMany({
+      orderBy: { startsOn: "desc" },
+      select: { ...settingsSelect, _count: { select: { sessions: true } } },
+    }),
+    db.registration.groupBy({ by: ["meetingId", "status"], _count: true }),
+  ]);
+  const registrationsOf = (meetingId: string): Record<RegistrationStatus, number> => {
+    const byStatus = Object.fromEntries(registrationStatuses.map((status) => [status, 0])) as Record<
+      RegistrationStatus,
+      number
+    >;
+    for (const count of counts) if (count.meetingId === meetingId) byStatus[count.status] = count._count;
+    return byStatus;
+  };
   return rows.map((row) => ({
     id: row.id,
     slug: row.slug,
@@ -51,7 +60,7 @@ export async function listMeetingsForAdmin(actor: Actor | null): Promise<AdminMe
     endsOn: isoDate(row.endsOn),
     published: row.published,
     sessions: row._count.sessions,
-    registrations: row._count.registrations,
+    registrations: registrationsOf(row.id),
   }));
 }
 

@@ -290,7 +290,7 @@ describe("meetings", () => {
       id: newest.id,
       published: false,
       sessions: 1,
-      registrations: 1,
+      registrations: { confirmed: 1, pending: 0, cancelled: 1, rejected: 0 },
       startsOn: "2099-05-01",
       endsOn: "2099-05-02",
     });

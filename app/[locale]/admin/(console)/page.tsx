@@ -5,11 +5,14 @@ import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { may, type Permission } from "@/app/_lib/roles";
-import { formatCalendarDate } from "@/app/_lib/time";
+import { formatCalendarDate, zoneOffsetLabel } from "@/app/_lib/time";
 import { pageActor } from "@/app/_server/authz";
-import { listMeetingsForAdmin } from "@/app/_server/meetings/admin-queries";
+import { listMeetingsForAdmin, type AdminMeetingListItem } from "@/app/_server/meetings/admin-queries";
 
 type Props = { params: Promise<{ locale: AppLocale }> };
+
+/** The statuses in the order the card names them: the ones that come, then the ones that do not. */
+const statusOrder = ["confirmed", "pending", "cancelled", "rejected"] as const;
 
 /** What each role may open of a meeting, in the order of the work. */
 function links(slug: string): {
@@ -43,6 +46,18 @@ export default async function BackOfficeHome({ params }: Props) {
     getTranslations("countries"),
   ]);
   const editor = may(actor.role, "editProgram");
+  // Every registration, as the desk's list counts them, split by status: the active ones alone would
+  // disagree with the list without saying why.
+  const registrationCount = (byStatus: AdminMeetingListItem["registrations"]) => {
+    const total = statusOrder.reduce((sum, status) => sum + byStatus[status], 0);
+    const parts = statusOrder
+      .filter((status) => byStatus[status] > 0)
+      .map((status) => t(`registrationStatus.${status}`, { count: byStatus[status] }));
+    const registrations = t("registrations", { count: total });
+    return parts.length === 0
+      ? registrations
+      : t("registrationsSplit", { registrations, parts: parts.join(t("partSeparator")) });
+  };
 
   return (
     <div className="space-y-6">
@@ -92,12 +107,14 @@ export default async function BackOfficeHome({ params }: Props) {
                     <dt className="font-medium text-slate-600">{t("venue")}</dt>
                     <dd>
                       {meeting.venue.name}, {meeting.venue.city} ({tc(meeting.venue.country)}) ·{" "}
-                      {meeting.timeZone}
+                      {zoneOffsetLabel(meeting.startsOn, meeting.timeZone)}
                     </dd>
                     <dt className="font-medium text-slate-600">{t("numbers")}</dt>
                     <dd>
                       {t("sessions", { count: meeting.sessions })} ·{" "}
-                      {t("registrations", { count: meeting.registrations })}
+                      <span data-testid="meeting-registrations">
+                        {registrationCount(meeting.registrations)}
+                      </span>
                     </dd>
                   </dl>
                   <p className="flex flex-wrap gap-4 text-sm font-medium">

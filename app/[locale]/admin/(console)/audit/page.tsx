@@ -3,11 +3,12 @@ import { getTranslations } from "next-intl/server";
 import { DataTable, type Column } from "@/app/_components/DataTable";
 import { PageHeader } from "@/app/_components/layout/PageHeader";
 import { FilterInput, FilterSelect } from "@/app/_components/admin/FilterFields";
+import { AuditDetails } from "@/app/_components/admin/audit/AuditDetails";
+import { AuditWhat } from "@/app/_components/admin/audit/AuditWhat";
 import { adminPaths } from "@/app/_lib/admin-paths";
-import { auditValue, changedFields } from "@/app/_lib/audit-diff";
 import { RECORD_ID, SLUG } from "@/app/_lib/ids";
 import { Link } from "@/app/_lib/i18n/navigation";
-import { formatLongDate, formatTime, HOME_TIME_ZONE } from "@/app/_lib/time";
+import { formatDateTime, HOME_TIME_ZONE, zoneOffsetLabel } from "@/app/_lib/time";
 import { auditMeetingOptions, listAuditEntries } from "@/app/_server/audit/queries";
 import { pageActor } from "@/app/_server/authz";
 import { pageLocale } from "@/app/_server/pages";
@@ -32,8 +33,8 @@ export default async function AuditPage({ searchParams }: Props) {
   const locale = await pageLocale();
   const actor = await pageActor(locale, "readAudit", adminPaths.audit);
   const filter = filterOf(await searchParams);
-  const [{ entries, more }, meetings, t] = await Promise.all([
-    listAuditEntries(actor, { meetingSlug: filter.meetingSlug, action: filter.action }, filter.older),
+  const [{ entries, more, names }, meetings, t] = await Promise.all([
+    listAuditEntries(actor, { meetingSlug: filter.meetingSlug, action: filter.action }, filter.older, locale),
     auditMeetingOptions(actor),
     getTranslations("admin.audit"),
   ]);
@@ -51,49 +52,32 @@ export default async function AuditPage({ searchParams }: Props) {
       header: t("when"),
       className: "whitespace-nowrap",
       cell: (entry) => (
-        <>
-          {formatLongDate(entry.at, HOME_TIME_ZONE, locale)}
-          <br />
-          {formatTime(entry.at, HOME_TIME_ZONE, locale)}
-        </>
+        <time dateTime={entry.at}>
+          {formatDateTime(entry.at, entry.timeZone, locale)}
+          {entry.timeZone !== HOME_TIME_ZONE && (
+            <span className="block text-xs text-slate-600">{zoneOffsetLabel(entry.at, entry.timeZone)}</span>
+          )}
+        </time>
       ),
     },
-    { key: "who", header: t("who"), cell: (entry) => entry.actorEmail },
     {
-      key: "what",
-      header: t("what"),
-      cell: (entry) => (
-        <>
-          <code>{entry.action}</code>
-          <div className="text-xs text-slate-500">
-            {t("record")}: {entry.entity} {entry.entityId}
-          </div>
-        </>
-      ),
+      key: "who",
+      header: t("who"),
+      className: "break-words",
+      cell: (entry) =>
+        entry.actor.href ? (
+          <Link href={entry.actor.href} className="text-brand-700 underline">
+            {entry.actor.label}
+          </Link>
+        ) : (
+          entry.actor.label
+        ),
     },
+    { key: "what", header: t("what"), cell: (entry) => <AuditWhat entry={entry} /> },
     {
       key: "details",
       header: t("details"),
-      cell: (entry) => (
-        <>
-          <dl className="space-y-1">
-            {changedFields(entry.before, entry.after).map((change) => (
-              <div key={change.field}>
-                <dt className="font-medium">{change.field}</dt>
-                <dd className="break-words">
-                  <span className="text-slate-500 line-through">{auditValue(change.before)}</span> →{" "}
-                  {auditValue(change.after)}
-                </dd>
-              </div>
-            ))}
-          </dl>
-          {entry.reason && (
-            <p className="mt-1 rounded bg-amber-50 px-2 py-1">
-              {t("reason")}: {entry.reason}
-            </p>
-          )}
-        </>
-      ),
+      cell: (entry) => <AuditDetails entry={entry} names={names} locale={locale} />,
     },
   ];
   return (

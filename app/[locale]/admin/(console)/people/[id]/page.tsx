@@ -6,6 +6,8 @@ import { adminPaths } from "@/app/_lib/admin-paths";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
 import { Link } from "@/app/_lib/i18n/navigation";
+import { nameLine, type PersonName } from "@/app/_lib/names";
+import type { PersonFormDefaults } from "@/app/_lib/people/fields";
 import { pageActor } from "@/app/_server/authz";
 import { orNotFound } from "@/app/_server/pages";
 import { personCityOptions } from "@/app/_server/people/city-options";
@@ -18,6 +20,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "adminMeetings.people" });
   return { title: t("editTitle") };
+}
+
+/** The stored name as the form holds it (all strings), for the heading. */
+function nameOf(defaults: PersonFormDefaults): PersonName {
+  return {
+    givenName: defaults.givenName,
+    familyName: defaults.familyName,
+    nativeName: defaults.nativeName || null,
+    nameOrder: defaults.nameOrder === "family_first" ? "family_first" : "given_first",
+  };
 }
 
 /** One person: the form, where they take part (the reason a deletion is refused), and delete. */
@@ -35,7 +47,7 @@ export default async function PersonPage({ params }: Props) {
         {t("backToList")}
       </Link>
       <h1 className="text-2xl font-bold">
-        {t("editTitle")}: {person.defaults.givenName} {person.defaults.familyName}
+        {t("editHeading", { name: nameLine(nameOf(person.defaults), locale) })}
       </h1>
       <PersonForm action={savePersonAction} defaults={person.defaults} personId={person.id} cities={cities} />
       <TitledSection
