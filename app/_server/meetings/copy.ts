@@ -19,7 +19,8 @@ type Tx = Prisma.TransactionClient;
 
 export const COPY_ACTION = "meeting.copy";
 
-const segmentTemplate = {
+/** What a ceremony's run-of-show is without its people: what a copy or a duplicate takes along. */
+export const segmentTemplate = {
   position: true,
   durationMinutes: true,
   ...translatedFields("title"),
