@@ -170,7 +170,10 @@ export const publishDraftsAction = backOfficeAction(
         .join(" ");
     return {
       ok: false,
-      message: `${published} ${t("programTools.heldBack", { count: result.heldBack.length })}`,
+      // Chinese puts no space after its full stop.
+      message: [published, t("programTools.heldBack", { count: result.heldBack.length })].join(
+        locale === "zh" ? "" : " ",
+      ),
       fieldErrors,
       values: { ...values, heldIds: result.heldBack.map((held) => held.id) },
     };
