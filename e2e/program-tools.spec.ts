@@ -60,7 +60,7 @@ test.describe("program tools", () => {
       slug: "Kürzel in der Adresse",
       create: "Treffen anlegen",
     });
-    await expect(page.getByRole("heading", { name: "Von einem früheren Treffen übernehmen" })).toBeVisible();
+    await expect(page.getByRole("group", { name: "Von einem früheren Treffen übernehmen" })).toBeVisible();
     await expectAccessible(page);
     await shot(page, "new-meeting-de");
     await create();
