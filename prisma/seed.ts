@@ -68,8 +68,11 @@ export async function seedDemo(db: Db): Promise<string> {
       startsOn: new Date(`${m.date}T00:00:00Z`),
       endsOn: new Date(`${m.date}T00:00:00Z`),
       registrationOpensAt: DateTime.fromISO("2017-02-01T00:00", { zone: TIME_ZONE }).toJSDate(),
-      // Left open so that the demo can be tried end to end; organizers set the real deadline.
-      registrationClosesAt: null,
+      // The demo's meeting lies in the past, and without a closing date registration closes when a
+      // meeting ends. So that the demo can be tried end to end, its deadline is the end of the year after
+      // the one the demo data is loaded in: a date an organizer could have set, shown as "registration
+      // until 31 December …", that stays ahead for at least a year.
+      registrationClosesAt: DateTime.now().setZone(TIME_ZONE).plus({ years: 2 }).startOf("year").toJSDate(),
       exampleProgram: true,
     },
     select: { id: true },

@@ -55,7 +55,7 @@ function speakerRows(input: SessionInput) {
 }
 
 /** A slug from the German title, unique within the meeting: the seed and links use slugs as stable keys. */
-async function uniqueSlug(tx: Tx, meetingId: string, title: string): Promise<string> {
+export async function uniqueSlug(tx: Tx, meetingId: string, title: string): Promise<string> {
   const base =
     title
       .toLocaleLowerCase("de")

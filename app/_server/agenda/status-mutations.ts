@@ -2,14 +2,16 @@ import "server-only";
 import { nextSequence } from "@/app/_lib/sequence";
 import { recordAudit } from "../audit/record";
 import { authorize, type Actor } from "../authz";
-import { db } from "../db";
+import { db, type Prisma } from "../db";
 import { invalid } from "../errors";
 import { registrationTransaction } from "../registration/transaction";
-import { findAdminMeeting } from "./schedule";
+import { findAdminMeeting, type AdminMeeting } from "./schedule";
 import {
   auditRecord,
+  checkConflicts,
   lockSessionRecord,
   promoteWaitingList,
+  segmentPersonIds,
   sessionRecordSelect,
   type SessionRecord,
 } from "./session-records";
@@ -28,24 +30,74 @@ const actions: Record<Status, string> = {
   cancelled: "session.cancel",
 };
 
-export type StatusChange = { status: Status; sequence: number; promoted: string[] };
+export type StatusChange = {
+  status: Status;
+  sequence: number;
+  promoted: string[];
+  /** False when the session already had that status (or, with `onlyFrom`, another one): nothing changed. */
+  changed: boolean;
+  /** The reason stored for conflicts accepted at publication; null without conflicts. */
+  conflictNote: string | null;
+};
+
+type Options = {
+  /** Why the session is published despite its conflicts; without one, conflicts refuse the publication. */
+  reason?: string | null;
+  /** Change only a session in this status (publishing drafts in bulk leaves cancelled ones alone). */
+  onlyFrom?: Status;
+};
+
+/**
+ * Publishing (a draft, or reinstating a cancelled session) runs the editor's conflict check again, on
+ * the schedule as it is at that moment: the room, the people and the days may have been taken since the
+ * session was saved. Conflicts are refused with each one explained unless a reason is given, which is
+ * stored as the session's conflict note and in the audit entry, as the editor does.
+ */
+async function publicationNote(
+  tx: Prisma.TransactionClient,
+  meeting: AdminMeeting,
+  current: SessionRecord,
+  reason: string | null,
+): Promise<string | null> {
+  const room = current.roomId
+    ? await tx.room.findUnique({ where: { id: current.roomId }, select: { capacity: true } })
+    : null;
+  const personIds = [
+    ...current.speakers.map((speaker) => speaker.personId),
+    ...(await segmentPersonIds(tx, current.id)),
+  ];
+  return checkConflicts(tx, meeting, { ...current, status: "published", personIds }, room?.capacity ?? null, {
+    override: reason !== null,
+    reason,
+  });
+}
 
 async function changeStatus(
   actor: Actor | null,
   meetingSlug: string,
   sessionId: string,
   status: Status,
+  options: Options = {},
 ): Promise<StatusChange> {
   authorize(actor, "editProgram");
   const meeting = await findAdminMeeting(db, meetingSlug);
   return registrationTransaction(async (tx) => {
     const current = await lockSessionRecord(tx, meeting, sessionId);
-    // Saying it twice (a second tab, a repeated click) changes nothing and logs nothing.
-    if (current.status === status) return { status, sequence: current.sequence, promoted: [] };
+    // Saying it twice (a second tab, a repeated click, two organizers publishing the same drafts) changes
+    // nothing and logs nothing.
+    if (current.status === status || (options.onlyFrom && current.status !== options.onlyFrom)) {
+      const { sequence, conflictNote } = current;
+      return { status: current.status, sequence, promoted: [], changed: false, conflictNote };
+    }
+    const conflictNote =
+      status === "published"
+        ? await publicationNote(tx, meeting, current, options.reason?.trim() || null)
+        : current.conflictNote;
     const updated = await tx.session.update({
       where: { id: sessionId },
       data: {
         status,
+        conflictNote,
         sequence: nextSequence(current.sequence, current, { ...current, status }),
         firstPublishedAt: current.firstPublishedAt ?? (status === "published" ? new Date() : null),
       },
@@ -60,17 +112,23 @@ async function changeStatus(
       meetingId: meeting.id,
       before: auditRecord(current),
       after: auditRecord(updated),
+      reason: status === "published" ? conflictNote : null,
     });
-    return { status, sequence: updated.sequence, promoted };
+    return { status, sequence: updated.sequence, promoted, changed: true, conflictNote };
   });
 }
 
+/**
+ * Publishes a draft or reinstates a cancelled session, after the conflict check (see publicationNote):
+ * `conflict` with the conflicts explained, or `invalid` at `reason` for a blank reason.
+ */
 export function publishSession(
   actor: Actor | null,
   meetingSlug: string,
   sessionId: string,
+  options: Options = {},
 ): Promise<StatusChange> {
-  return changeStatus(actor, meetingSlug, sessionId, "published");
+  return changeStatus(actor, meetingSlug, sessionId, "published", options);
 }
 
 /** Back to draft: off the public agenda and the calendars. */

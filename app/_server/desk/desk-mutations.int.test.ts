@@ -209,6 +209,7 @@ describe("details, sessions, cancellation", () => {
     const open = await limitedSession(5, 5);
     await register("2017", delegate({ sessionIds: [full] }), { locale: "de" });
     const { id } = await register("2017", delegate(), { locale: "de" });
+    const { registrationClosesAt: set } = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
     await db.meeting.update({
       where: { id: meetingId },
       data: { registrationClosesAt: new Date("2017-04-01T00:00:00Z") },
@@ -216,7 +217,7 @@ describe("details, sessions, cancellation", () => {
     try {
       await changeRegistrationSessions(organizer, meetingId, id, [full, open], "de");
     } finally {
-      await db.meeting.update({ where: { id: meetingId }, data: { registrationClosesAt: null } });
+      await db.meeting.update({ where: { id: meetingId }, data: { registrationClosesAt: set } });
     }
     const seats = await db.sessionSeat.findMany({
       where: { registrationId: id },

@@ -1,5 +1,5 @@
 import "server-only";
-import { DateTime } from "luxon";
+import { daysBetween, nextYearDates, shiftInstant } from "@/app/_lib/meetings/copy";
 import { localInputValue } from "@/app/_lib/meetings/fields";
 import { translationsOf, type Translations } from "@/app/_lib/i18n/localized";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
@@ -121,13 +121,13 @@ export async function getMeetingSettings(actor: Actor | null, slug: string): Pro
 
 export type NextMeetingDraft = {
   defaults: MeetingFormDefaults;
-  /** Meetings whose rooms and tracks can be copied, newest first; the first is the default. */
+  /** Meetings that can be copied, newest first; the first is the default. */
   sources: { id: string; slug: string; title: Translations }[];
 };
 
 /**
- * The create form's starting point: the newest meeting one year on (same venue, zone and window, the
- * slug of the new year), unpublished. Without any meeting, an empty form in Europe/Berlin.
+ * The create form's starting point: the newest meeting one year on (same venue and zone, the same
+ * weekday in the matching week, the window moved with it, the slug of the new year), unpublished. Without any meeting, an empty form in Europe/Berlin.
  */
 export async function nextMeetingDraft(actor: Actor | null): Promise<NextMeetingDraft> {
   authorize(actor, "editProgram");
@@ -156,16 +156,20 @@ export async function nextMeetingDraft(actor: Actor | null): Promise<NextMeeting
       },
     };
   }
-  const year = (date: Date | null) =>
-    date ? DateTime.fromJSDate(date, { zone: "utc" }).plus({ years: 1 }).toJSDate() : null;
-  const startsOn = year(newest.startsOn)!;
+  // Same weekday in the following year's matching week, same length; the registration window moves
+  // with it, by the same days and at the same time of day.
+  const dates = nextYearDates(isoDate(newest.startsOn), isoDate(newest.endsOn));
+  const offset = daysBetween(isoDate(newest.startsOn), dates.startsOn);
+  const moved = (instant: Date | null) =>
+    instant && shiftInstant(instant, offset, newest.timeZone, newest.timeZone);
+  const startsOn = new Date(`${dates.startsOn}T00:00:00Z`);
   const nextYear = String(startsOn.getUTCFullYear());
   const shifted = formDefaults({
     ...newest,
     startsOn,
-    endsOn: year(newest.endsOn)!,
-    registrationOpensAt: year(newest.registrationOpensAt),
-    registrationClosesAt: year(newest.registrationClosesAt),
+    endsOn: new Date(`${dates.endsOn}T00:00:00Z`),
+    registrationOpensAt: moved(newest.registrationOpensAt),
+    registrationClosesAt: moved(newest.registrationClosesAt),
     published: false,
   });
   const oldYear = String(newest.startsOn.getUTCFullYear());

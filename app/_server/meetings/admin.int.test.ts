@@ -112,9 +112,8 @@ describe("meetings", () => {
       slug: created.slug,
       timeZone: "Asia/Shanghai",
       copiedFrom: null,
-      rooms: [],
-      tracks: [],
     });
+    expect(await db.auditEntry.count({ where: { entityId: created.id } })).toBe(1);
   });
 
   it("refuses a taken slug, an unknown time zone, reversed dates and a window closing before it opens", async () => {
@@ -137,7 +136,7 @@ describe("meetings", () => {
     expect(empty.details.fields).toEqual({ titleDe: { key: "required" }, startsOn: { key: "date" } });
   });
 
-  it("copies rooms and tracks from an earlier meeting, never its sessions", async () => {
+  it("copies the rooms and tracks of an earlier meeting when only they are checked", async () => {
     const source = await meeting();
     const room = await createRoom(organizer, source.id, {
       nameDe: "Saal 2",
@@ -156,7 +155,7 @@ describe("meetings", () => {
     });
     await session(source.id, { roomId: room.id });
 
-    const copy = await meeting({ copyFrom: source.id });
+    const copy = await meeting({ copyFrom: source.id, "copy-rooms": "on", "copy-tracks": "on" });
     const { rooms, tracks } = await listRoomsAndTracks(organizer, copy.id);
     expect(rooms).toEqual([
       {
@@ -181,10 +180,13 @@ describe("meetings", () => {
       },
     ]);
     expect(await db.session.count({ where: { meetingId: copy.id } })).toBe(0);
-    expect((await lastAudit(copy.id)).after).toMatchObject({
-      copiedFrom: source.id,
-      rooms: [{ slug: "hall-2" }],
-      tracks: [{ slug: "industry-4-0" }],
+    expect(await lastAudit(copy.id)).toMatchObject({
+      action: "meeting.copy",
+      after: {
+        from: { id: source.id, slug: source.slug },
+        parts: ["rooms", "tracks"],
+        copied: { rooms: 1, tracks: 1, sessions: 0, ceremonies: 0, segments: 0, visaLetters: 0, quotas: 0 },
+      },
     });
 
     expect((await refusal(meeting({ copyFrom: "missing" }))).details.fields).toEqual({
@@ -303,10 +305,11 @@ describe("meetings", () => {
 
     const draft = await nextMeetingDraft(organizer);
     expect(draft.defaults).toMatchObject({
+      // Friday of week 18 again, two days long; the window moves by the same 371 days.
       slug: "2100",
-      startsOn: "2100-05-01",
-      endsOn: "2100-05-02",
-      registrationOpensAt: "2019-02-01T09:00",
+      startsOn: "2100-05-07",
+      endsOn: "2100-05-08",
+      registrationOpensAt: "2019-02-07T09:00",
       published: false,
       venueName: "Hannover Messe",
     });

@@ -1,11 +1,12 @@
 import "server-only";
+import { copyChoice, type CopyCounts } from "@/app/_lib/meetings/copy";
 import { meetingInput, newMeetingInput, type MeetingInput } from "@/app/_lib/meetings/fields";
 import { recordAudit } from "../audit/record";
 import { authorize, type Actor } from "../authz";
 import { db, type Prisma } from "../db";
 import { invalid, notFound } from "../errors";
+import { copyMeetingParts, recordCopy } from "./copy";
 import { parseInput } from "./input";
-import { roomSettings, trackSettings } from "./room-queries";
 import { settingsSelect } from "./settings-select";
 import { slugTaken, withSlugCheck } from "./slugs";
 
@@ -15,50 +16,34 @@ async function refuseTakenSlug(tx: Prisma.TransactionClient, slug: string, excep
 }
 
 /**
- * Creates a meeting; with `copyFrom`, the rooms (names, location, capacity, order) and tracks (names,
- * colour, order) of that meeting come along, never its sessions.
+ * Creates a meeting; with `copyFrom`, the parts the organizer checked (`copy-rooms`, `copy-program`, …)
+ * of that meeting come along in the same transaction (copy.ts), audited as one `meeting.copy` entry with
+ * the counts beside the meeting's own `meeting.create`.
  */
 export async function createMeeting(
   actor: Actor | null,
   input: unknown,
-): Promise<{ id: string; slug: string }> {
+): Promise<{ id: string; slug: string; copied: CopyCounts | null }> {
   authorize(actor, "editProgram");
   const { copyFrom, ...settings } = parseInput(newMeetingInput, input);
+  const parts = copyFrom ? parseInput(copyChoice, input) : [];
   return withSlugCheck(() =>
     db.$transaction(async (tx) => {
       await refuseTakenSlug(tx, settings.slug);
-      const source = copyFrom
-        ? await tx.meeting.findUnique({
-            where: { id: copyFrom },
-            select: {
-              id: true,
-              rooms: { select: roomSettings },
-              tracks: { select: trackSettings },
-            },
-          })
-        : null;
-      if (copyFrom && !source) throw invalid({ copyFrom: { key: "invalidChoice" } });
-      const meeting = await tx.meeting.create({
-        data: {
-          ...settings,
-          rooms: source ? { create: source.rooms } : undefined,
-          tracks: source ? { create: source.tracks } : undefined,
-        },
-        select: settingsSelect,
-      });
+      if (copyFrom && !(await tx.meeting.count({ where: { id: copyFrom } })))
+        throw invalid({ copyFrom: { key: "invalidChoice" } });
+      const meeting = await tx.meeting.create({ data: settings, select: settingsSelect });
       await recordAudit(tx, actor, {
         action: "meeting.create",
         entity: "Meeting",
         entityId: meeting.id,
         meetingId: meeting.id,
-        after: {
-          ...meeting,
-          copiedFrom: source?.id ?? null,
-          rooms: source?.rooms ?? [],
-          tracks: source?.tracks ?? [],
-        },
+        after: { ...meeting, copiedFrom: copyFrom },
       });
-      return { id: meeting.id, slug: meeting.slug };
+      if (!copyFrom) return { id: meeting.id, slug: meeting.slug, copied: null };
+      const copied = await copyMeetingParts(tx, copyFrom, meeting, parts);
+      await recordCopy(tx, actor, meeting.id, parts, copied);
+      return { id: meeting.id, slug: meeting.slug, copied: copied.counts };
     }),
   );
 }

@@ -6,6 +6,7 @@ import { SLUG } from "@/app/_lib/ids";
 import type { Translations } from "@/app/_lib/i18n/localized";
 import { translatedFields, translationsOf } from "@/app/_lib/i18n/localized";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { registrationWindow } from "@/app/_lib/registration/window";
 import type { CityDto } from "../alliance/queries";
 import { settingsSelect } from "./settings-select";
 
@@ -19,7 +20,8 @@ export type MeetingDto = {
   /** ISO dates (yyyy-mm-dd), in the meeting's zone. */
   startsOn: string;
   endsOn: string;
-  registration: { opensAt: string | null; closesAt: string | null; requiresApproval: boolean };
+  /** The window as it applies: `closesAt` is the end of the last day when no closing date is set. */
+  registration: { opensAt: string | null; closesAt: string; requiresApproval: boolean };
   defaultLocale: AppLocale;
   exampleProgram: boolean;
 };
@@ -49,8 +51,7 @@ function toDto(row: MeetingRow): MeetingDto {
     startsOn: row.startsOn.toISOString().slice(0, 10),
     endsOn: row.endsOn.toISOString().slice(0, 10),
     registration: {
-      opensAt: row.registrationOpensAt?.toISOString() ?? null,
-      closesAt: row.registrationClosesAt?.toISOString() ?? null,
+      ...registrationWindow(row),
       requiresApproval: row.requiresApproval,
     },
     defaultLocale: row.defaultLocale,

@@ -1,7 +1,7 @@
 import "server-only";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import type { DelegateDetails } from "@/app/_lib/registration/fields";
-import { windowState } from "@/app/_lib/registration/window";
+import { registrationWindow, windowSelect, windowState } from "@/app/_lib/registration/window";
 import type { Prisma } from "../db";
 import { isUniqueViolation } from "../database/errors";
 import { AppError, notFound } from "../errors";
@@ -146,13 +146,9 @@ async function takeSeatOrRefuse(tx: Tx, registrationId: string, sessionId: strin
 async function ensureOpen(tx: Tx, meetingId: string, now: Date): Promise<void> {
   const meeting = await tx.meeting.findUniqueOrThrow({
     where: { id: meetingId },
-    select: { registrationOpensAt: true, registrationClosesAt: true },
+    select: windowSelect,
   });
-  const window = {
-    opensAt: meeting.registrationOpensAt?.toISOString() ?? null,
-    closesAt: meeting.registrationClosesAt?.toISOString() ?? null,
-  };
-  if (windowState(window, now) !== "open")
+  if (windowState(registrationWindow(meeting), now) !== "open")
     throw new AppError("registration_closed", "Registration is not open");
 }
 

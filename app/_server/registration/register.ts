@@ -2,7 +2,7 @@ import "server-only";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { SLUG } from "@/app/_lib/ids";
 import type { RegistrationInput } from "@/app/_lib/registration/fields";
-import { windowState } from "@/app/_lib/registration/window";
+import { registrationWindow, windowSelect, windowState } from "@/app/_lib/registration/window";
 import type { Prisma } from "../db";
 import { isDatabaseUnavailable, isTransactionTimeout, isUniqueViolation } from "../database/errors";
 import { groupWriter } from "../database/group-commit";
@@ -150,13 +150,10 @@ async function registerGroup(
   const outcomes: (RegistrationAnswer | AppError | null)[] = group.map(() => null);
   const meeting = await tx.meeting.findFirst({
     where: { slug: meetingSlug, published: true },
-    select: { ...viewMeetingSelect, registrationOpensAt: true, registrationClosesAt: true },
+    select: { ...viewMeetingSelect, ...windowSelect },
   });
   if (!meeting) return group.map(() => notFound("Meeting"));
-  const window = {
-    opensAt: meeting.registrationOpensAt?.toISOString() ?? null,
-    closesAt: meeting.registrationClosesAt?.toISOString() ?? null,
-  };
+  const window = registrationWindow(meeting);
   group.forEach((pending, index) => {
     if (windowState(window, pending.now) !== "open")
       outcomes[index] = new AppError("registration_closed", "Registration is not open");

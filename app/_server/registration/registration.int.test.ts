@@ -119,6 +119,7 @@ describe("registering", () => {
   });
 
   it("refuses outside the registration window", async () => {
+    const { registrationClosesAt: set } = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
     await db.meeting.update({
       where: { id: meetingId },
       data: { registrationClosesAt: new Date("2017-04-20T22:00:00Z") },
@@ -133,7 +134,7 @@ describe("registering", () => {
       });
       expect(before.status).toBe("confirmed");
     } finally {
-      await db.meeting.update({ where: { id: meetingId }, data: { registrationClosesAt: null } });
+      await db.meeting.update({ where: { id: meetingId }, data: { registrationClosesAt: set } });
     }
   });
 

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { initialFormState, type FormState } from "@/app/_lib/form-state";
 import { CheckboxField, Section, SelectField, TextField } from "../../forms/Field";
+import { CopyChoice } from "./CopyChoice";
 import { FormMessage } from "../../forms/FormMessage";
 import { SubmitButton } from "../../forms/SubmitButton";
 import { LanguageField } from "../../forms/LanguageField";
@@ -30,7 +31,7 @@ export type MeetingFormDefaults = Record<
 type Props = {
   action: Action;
   defaults: MeetingFormDefaults;
-  /** Editing: the meeting's id. Creating: absent, and `sources` offers meetings to copy rooms and tracks from. */
+  /** Editing: the meeting's id. Creating: absent, and `sources` offers meetings to copy from. */
   meetingId?: string;
   sources?: { id: string; label: string }[];
 };
@@ -121,20 +122,8 @@ export function MeetingForm({ action, defaults, meetingId, sources }: Props) {
           state={state}
           defaultChecked={defaults.published}
         />
-        {sources && (
-          <SelectField
-            name="copyFrom"
-            label={t("copyFrom")}
-            state={state}
-            defaultValue={sources[0]?.id ?? ""}
-            options={[
-              ...sources.map((source) => ({ value: source.id, label: source.label })),
-              { value: "", label: t("copyNone") },
-            ]}
-          />
-        )}
-        {sources && <p className="text-sm text-slate-600">{t("copyHint")}</p>}
       </Section>
+      {sources && sources.length > 0 && <CopyChoice state={state} sources={sources} />}
       <SubmitButton
         pending={pending}
         label={meetingId ? t("save") : t("create")}

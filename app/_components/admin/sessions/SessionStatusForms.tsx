@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { initialFormState, type FormState } from "@/app/_lib/form-state";
-import { Choice, describedBy, FieldMessages } from "../../forms/Field";
+import { Choice, describedBy, FieldMessages, TextField } from "../../forms/Field";
 import { FormMessage } from "../../forms/FormMessage";
 import { SubmitButton } from "../../forms/SubmitButton";
 import { useFormAction } from "../../forms/useFormAction";
@@ -13,7 +13,7 @@ type Props = {
   meetingSlug: string;
   sessionId: string;
   status: "draft" | "published" | "cancelled";
-  actions: { publish: Action; unpublish: Action; cancel: Action; remove: Action };
+  actions: { publish: Action; unpublish: Action; cancel: Action; remove: Action; duplicate: Action };
 };
 
 function Hidden({ meetingSlug, sessionId }: { meetingSlug: string; sessionId: string }) {
@@ -51,6 +51,43 @@ function StatusForm({
   );
 }
 
+/**
+ * Publishing runs the conflict check again: conflicts come back as sentences, and the form then asks for
+ * the reason to publish anyway, kept as the session's conflict note.
+ */
+function PublishForm({ action, ids }: { action: Action; ids: { meetingSlug: string; sessionId: string } }) {
+  const t = useTranslations("adminSessions.status");
+  const tp = useTranslations("adminSessions.programTools");
+  const { state, pending, formProps } = useFormAction(action, initialFormState);
+  const conflicts = state.notices ?? [];
+  const asking = conflicts.length > 0 || Boolean(state.fieldErrors?.reason);
+  return (
+    <form {...formProps} className="space-y-2 rounded border border-slate-200 p-3" noValidate>
+      <Hidden {...ids} />
+      <p className="text-sm text-slate-600">{t("publishHint")}</p>
+      <FormMessage state={state} />
+      {conflicts.length > 0 && (
+        <ul className="list-disc pl-5 text-sm text-red-900" data-testid="publish-conflicts">
+          {conflicts.map((notice) => (
+            <li key={notice}>{notice}</li>
+          ))}
+        </ul>
+      )}
+      {asking && (
+        <TextField
+          name="reason"
+          label={tp("reason")}
+          hint={tp("reasonHint")}
+          state={state}
+          multiline
+          maxLength={1000}
+        />
+      )}
+      <SubmitButton label={t("publish")} pendingLabel={t("working")} pending={pending} />
+    </form>
+  );
+}
+
 function DeleteForm({ action, ids }: { action: Action; ids: { meetingSlug: string; sessionId: string } }) {
   const t = useTranslations("adminSessions.status");
   const { state, pending, formProps } = useFormAction(action, initialFormState);
@@ -74,7 +111,12 @@ function DeleteForm({ action, ids }: { action: Action; ids: { meetingSlug: strin
   );
 }
 
-/** Publish, back to draft, cancel, delete: the ones that apply to the current status. */
+function DuplicateForm({ action, ids }: { action: Action; ids: { meetingSlug: string; sessionId: string } }) {
+  const tp = useTranslations("adminSessions.programTools");
+  return <StatusForm action={action} label={tp("duplicate")} hint={tp("duplicateHint")} ids={ids} />;
+}
+
+/** Publish, back to draft, cancel, duplicate, delete: the ones that apply to the current status. */
 export function SessionStatusForms({ meetingSlug, sessionId, status, actions }: Props) {
   const t = useTranslations("adminSessions.status");
   const ts = useTranslations("adminSessions.statuses");
@@ -86,9 +128,7 @@ export function SessionStatusForms({ meetingSlug, sessionId, status, actions }: 
         {t("current", { status: ts(status) })}
       </p>
       <div className="grid gap-3 sm:grid-cols-2">
-        {status !== "published" && (
-          <StatusForm action={actions.publish} label={t("publish")} hint={t("publishHint")} ids={ids} />
-        )}
+        {status !== "published" && <PublishForm action={actions.publish} ids={ids} />}
         {status !== "draft" && (
           <StatusForm action={actions.unpublish} label={t("unpublish")} hint={t("unpublishHint")} ids={ids} />
         )}
@@ -101,6 +141,7 @@ export function SessionStatusForms({ meetingSlug, sessionId, status, actions }: 
             ids={ids}
           />
         )}
+        <DuplicateForm action={actions.duplicate} ids={ids} />
         <DeleteForm action={actions.remove} ids={ids} />
       </div>
     </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { MeetingAdminNav } from "@/app/_components/admin/MeetingAdminNav";
+import { CopySummary } from "@/app/_components/admin/meetings/CopySummary";
 import { MeetingForm } from "@/app/_components/admin/meetings/MeetingForm";
 import { QuotaForm } from "@/app/_components/admin/meetings/QuotaForm";
 import { TitledSection } from "@/app/_components/layout/TitledSection";
@@ -9,6 +10,7 @@ import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
 import { pageActor } from "@/app/_server/authz";
 import { getMeetingSettings, listCityQuotas } from "@/app/_server/meetings/admin-queries";
+import { getCopySummary } from "@/app/_server/meetings/copy";
 import { orNotFound } from "@/app/_server/pages";
 import { saveQuotasAction, updateMeetingAction } from "./actions";
 
@@ -26,14 +28,16 @@ export default async function MeetingSettingsPage({ params }: Props) {
   setRequestLocale(locale);
   const actor = await pageActor(locale, "editProgram", adminPaths.meeting(slug));
   const meeting = await orNotFound(getMeetingSettings(actor, slug));
-  const [quotas, t] = await Promise.all([
+  const [quotas, copied, t] = await Promise.all([
     listCityQuotas(actor, meeting.id),
+    getCopySummary(actor, meeting.id),
     getTranslations("adminMeetings"),
   ]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{pick(meeting.title, locale) || meeting.defaults.slug}</h1>
       <MeetingAdminNav slug={meeting.defaults.slug} role={actor.role} />
+      {copied && <CopySummary summary={copied} meetingSlug={meeting.defaults.slug} locale={locale} />}
       <div className="max-w-3xl">
         <MeetingForm action={updateMeetingAction} defaults={meeting.defaults} meetingId={meeting.id} />
       </div>

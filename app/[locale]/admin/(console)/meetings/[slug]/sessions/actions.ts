@@ -18,6 +18,8 @@ import type { FormState, FormValues } from "@/app/_lib/form-state";
 import { validationMessage } from "@/app/_lib/registration/errors";
 import { backOfficeAction, saved } from "@/app/_server/action";
 import { findAdminMeeting } from "@/app/_server/agenda/schedule";
+import { publishDrafts } from "@/app/_server/agenda/bulk-publish";
+import { duplicateSession } from "@/app/_server/agenda/duplicate";
 import { createSession, updateSession } from "@/app/_server/agenda/mutations";
 import {
   cancelSession,
@@ -101,8 +103,18 @@ export const saveSession = backOfficeAction(
   { lists: sessionFormLists },
 );
 
+/** Publishes after the conflict check; conflicts come back explained, with the reason field to fill in. */
 export const publishSessionAction = backOfficeAction("editProgram", async ({ actor, locale, values }) => {
-  const change = await publishSession(actor, meetingSlugOf(values), sessionIdOf(values));
+  const meetingSlug = meetingSlugOf(values);
+  const reason = typeof values.reason === "string" ? values.reason : null;
+  let change;
+  try {
+    change = await publishSession(actor, meetingSlug, sessionIdOf(values), { reason });
+  } catch (error) {
+    if (error instanceof AppError && error.code === "conflict")
+      return conflictState(error, locale, meetingSlug, values);
+    throw error;
+  }
   refresh();
   const t = translator(locale);
   return saved(
@@ -111,6 +123,63 @@ export const publishSessionAction = backOfficeAction("editProgram", async ({ act
       : t("status.published"),
   );
 });
+
+/** A draft copy of the session; its editor opens next. */
+export const duplicateSessionAction = backOfficeAction("editProgram", async ({ actor, locale, values }) => {
+  const meetingSlug = meetingSlugOf(values);
+  const copy = await duplicateSession(actor, meetingSlug, sessionIdOf(values));
+  refresh();
+  return redirect({ href: adminPaths.session(meetingSlug, copy.id), locale });
+});
+
+const REASON_FIELD = /^reason-(.+)$/;
+
+/**
+ * "Publish selected", "Publish all drafts" and, for the drafts held back by conflicts, "Publish with
+ * these reasons". Held-back drafts come back as fields `reason-<id>` whose error explains the conflicts.
+ */
+export const publishDraftsAction = backOfficeAction(
+  "editProgram",
+  async ({ actor, locale, values }) => {
+    const meetingSlug = meetingSlugOf(values);
+    const list = (name: string) => {
+      const value = values[name];
+      return Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
+    };
+    const scope = values.scope;
+    const reasons: Record<string, string> = {};
+    for (const [name, value] of Object.entries(values)) {
+      const id = REASON_FIELD.exec(name)?.[1];
+      if (id && typeof value === "string") reasons[id] = value;
+    }
+    const result = await publishDrafts(actor, meetingSlug, {
+      sessionIds: scope === "all" ? "all" : list(scope === "reasons" ? "heldIds" : "sessionIds"),
+      reasons,
+    });
+    refresh();
+    const t = translator(locale);
+    const published = t("programTools.published", { count: result.published.length });
+    if (result.heldBack.length === 0) return saved(published);
+    const { timeZone } = await findAdminMeeting(db, meetingSlug);
+    const tc = createTranslator({ locale, messages: messages[locale], namespace: "adminSessions.conflicts" });
+    const say: ConflictTranslator = (key, parameters) => tc(key, parameters);
+    const fieldErrors: Record<string, string> = {};
+    for (const held of result.heldBack)
+      fieldErrors[`reason-${held.id}`] = held.conflicts
+        .map((conflict) => conflictSentence(conflict, say, locale, timeZone))
+        .join(" ");
+    return {
+      ok: false,
+      // Chinese puts no space after its full stop.
+      message: [published, t("programTools.heldBack", { count: result.heldBack.length })].join(
+        locale === "zh" ? "" : " ",
+      ),
+      fieldErrors,
+      values: { ...values, heldIds: result.heldBack.map((held) => held.id) },
+    };
+  },
+  { lists: ["sessionIds", "heldIds"] },
+);
 
 export const unpublishSessionAction = backOfficeAction("editProgram", async ({ actor, locale, values }) => {
   await unpublishSession(actor, meetingSlugOf(values), sessionIdOf(values));

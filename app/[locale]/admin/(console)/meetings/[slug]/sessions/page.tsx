@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { MeetingAdminNav } from "@/app/_components/admin/MeetingAdminNav";
+import { BULK_PUBLISH_FORM } from "@/app/_components/admin/sessions/bulk-publish-id";
+import { BulkPublishForm } from "@/app/_components/admin/sessions/BulkPublishForm";
 import { ConflictList } from "@/app/_components/admin/sessions/ConflictList";
 import { StatusBadge } from "@/app/_components/admin/sessions/StatusBadge";
 import { DataTable, type Column } from "@/app/_components/DataTable";
@@ -13,6 +15,7 @@ import { formatCalendarDate, formatTimeRange } from "@/app/_lib/time";
 import { getMeetingProgram } from "@/app/_server/agenda/admin-queries";
 import { pageActor } from "@/app/_server/authz";
 import { orNotFound } from "@/app/_server/pages";
+import { publishDraftsAction } from "./actions";
 
 type Props = { params: Promise<{ locale: AppLocale; slug: string }> };
 
@@ -27,14 +30,35 @@ export default async function SessionListPage({ params }: Props) {
   setRequestLocale(locale);
   const actor = await pageActor(locale, "editProgram", adminPaths.sessions(slug));
   const program = await orNotFound(getMeetingProgram(actor, slug));
-  const [t, ts, tk] = await Promise.all([
+  const [t, ts, tk, tp] = await Promise.all([
     getTranslations("adminSessions.list"),
     getTranslations("adminSessions.statuses"),
     getTranslations("kinds"),
+    getTranslations("adminSessions.programTools"),
   ]);
+  const drafts = program.sessions
+    .filter((session) => session.status === "draft")
+    .map((session) => ({ id: session.id, title: pick(session.title, locale) }));
   const zone = program.meeting.timeZone;
   const days = program.days.filter((day) => program.sessions.some((session) => session.day === day));
   const columns: Column<(typeof program.sessions)[number]>[] = [
+    {
+      key: "select",
+      header: <span className="sr-only">{tp("selectColumn")}</span>,
+      className: "w-8",
+      // Drafts only: the checkboxes belong to the bulk form above the program (their `form` attribute).
+      cell: (session) =>
+        session.status === "draft" && (
+          <input
+            type="checkbox"
+            name="sessionIds"
+            value={session.id}
+            form={BULK_PUBLISH_FORM}
+            aria-label={tp("select", { title: pick(session.title, locale) })}
+            className="size-4 accent-brand-700"
+          />
+        ),
+    },
     {
       key: "time",
       header: t("time"),
@@ -109,6 +133,7 @@ export default async function SessionListPage({ params }: Props) {
           </Link>
         }
       />
+      <BulkPublishForm action={publishDraftsAction} meetingSlug={slug} drafts={drafts} />
       {days.length === 0 && <p>{t("empty")}</p>}
       {days.map((day) => {
         const dayLabel = formatCalendarDate(day, locale);

@@ -15,6 +15,7 @@ import { orNotFound } from "@/app/_server/pages";
 import {
   cancelSessionAction,
   deleteSessionAction,
+  duplicateSessionAction,
   publishSessionAction,
   saveSession,
   unpublishSessionAction,
@@ -80,6 +81,7 @@ export default async function EditSessionPage({ params }: Props) {
             unpublish: unpublishSessionAction,
             cancel: cancelSessionAction,
             remove: deleteSessionAction,
+            duplicate: duplicateSessionAction,
           }}
         />
       </TitledSection>
