@@ -5,6 +5,7 @@ import { translationsOf, type Translations } from "@/app/_lib/i18n/localized";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { SLUG } from "@/app/_lib/ids";
 import { registrationStatuses } from "@/app/_lib/registration/desk-filters";
+import { registrationWindow, type StoredWindow } from "@/app/_lib/registration/window";
 import { authorize, type Actor } from "../authz";
 import { db } from "../db";
 import { notFound } from "../errors";
@@ -157,7 +158,8 @@ export async function nextMeetingDraft(actor: Actor | null): Promise<NextMeeting
     };
   }
   // Same weekday in the following year's matching week, same length; the registration window moves
-  // with it, by the same days and at the same time of day.
+  // with it, by the same days and at the same time of day. A deadline after the meeting's own end (the
+  // demo's, kept open for visitors) is not proposed: next year's then closes when that meeting ends.
   const dates = nextYearDates(isoDate(newest.startsOn), isoDate(newest.endsOn));
   const offset = daysBetween(isoDate(newest.startsOn), dates.startsOn);
   const moved = (instant: Date | null) =>
@@ -169,7 +171,7 @@ export async function nextMeetingDraft(actor: Actor | null): Promise<NextMeeting
     startsOn,
     endsOn: new Date(`${dates.endsOn}T00:00:00Z`),
     registrationOpensAt: moved(newest.registrationOpensAt),
-    registrationClosesAt: moved(newest.registrationClosesAt),
+    registrationClosesAt: closesAfterItsEnd(newest) ? null : moved(newest.registrationClosesAt),
     published: false,
   });
   const oldYear = String(newest.startsOn.getUTCFullYear());
@@ -188,4 +190,9 @@ export async function nextMeetingDraft(actor: Actor | null): Promise<NextMeeting
 
 function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
+}
+
+function closesAfterItsEnd(meeting: StoredWindow): boolean {
+  const meetingEnds = registrationWindow({ ...meeting, registrationClosesAt: null }).closesAt;
+  return meeting.registrationClosesAt !== null && meeting.registrationClosesAt > new Date(meetingEnds);
 }
