@@ -188,6 +188,8 @@ export type HeldState = {
   status: "draft" | "published" | "cancelled";
   startsAt: string;
   heldAt: string | null;
+  /** The meeting's, in which the editor shows times. */
+  timeZone: string;
   /** The cities the ceremony admits (or admitted), by name. */
   inductees: Translations[];
 };
@@ -201,6 +203,7 @@ export async function getHeldState(actor: Actor | null, ref: CeremonyRef): Promi
       status: true,
       startsAt: true,
       heldAt: true,
+      meeting: { select: { timeZone: true } },
       inductees: { select: { city: { select: translatedFields("name") } } },
     },
   });
@@ -209,6 +212,7 @@ export async function getHeldState(actor: Actor | null, ref: CeremonyRef): Promi
     status: session.status,
     startsAt: session.startsAt.toISOString(),
     heldAt: session.heldAt?.toISOString() ?? null,
+    timeZone: session.meeting.timeZone,
     inductees: session.inductees.map(({ city }) => translationsOf(city, "name")),
   };
 }
