@@ -61,16 +61,12 @@ const website = optional(200).pipe(
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A calendar date (yyyy-mm-dd) or nothing; stored as midnight UTC like every `@db.Date`. */
-const optionalDate = optional(10).pipe(
-  z.union([
-    z.null(),
-    z
-      .string()
-      .regex(ISO_DATE, message("date"))
-      .refine((value) => DateTime.fromISO(value, { zone: "utc" }).isValid, message("date"))
-      .transform((value) => DateTime.fromISO(value, { zone: "utc" }).toJSDate()),
-  ]),
-);
+const optionalDate = optional(10)
+  .refine(
+    (value) => value === null || (ISO_DATE.test(value) && DateTime.fromISO(value, { zone: "utc" }).isValid),
+    message("date"),
+  )
+  .transform((value) => (value === null ? null : DateTime.fromISO(value, { zone: "utc" }).toJSDate()));
 
 export const cityInput = z
   .object({
