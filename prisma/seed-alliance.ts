@@ -1,21 +1,14 @@
 /** The alliance's facts, which every installation needs: the alliance, its member cities, its initiators. */
 import type { Db } from "../app/_server/db";
 import { translatedColumns } from "../app/_lib/i18n/localized";
+import { citySlug } from "../app/_lib/cities/fields";
 import alliance from "./seed-data/alliance.json" with { type: "json" };
+import { cityFacts } from "./seed-data/alliance-cities";
 
 /** Seeded rows by slug: what later rows refer to. */
 export type SlugIds = Map<string, string>;
 
-export function citySlug(englishName: string): string {
-  return englishName
-    .normalize("NFKD")
-    .replace(/\u0308/g, "e") // ü → ue: NFKD splits the umlaut off as U+0308
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[’']/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-}
+export { citySlug };
 
 export type SeedPerson = {
   slug: string;
@@ -71,15 +64,22 @@ export async function loadAllianceFacts(db: Db): Promise<{ cityIds: SlugIds; per
   const cityIds: SlugIds = new Map();
   for (const city of alliance.memberCities) {
     const slug = citySlug(city.name.en);
-    const joinedAt = "joinedAt" in city ? city.joinedAt : undefined;
+    const facts = cityFacts[slug];
+    if (!facts) throw new Error(`seed-data/alliance-cities.ts has nothing on ${slug}`);
+    const joinedAt = "joinedAt" in city ? city.joinedAt : facts.joinedOn;
     const row = await db.city.upsert({
       where: { slug },
       update: {},
       create: {
         slug,
         ...translatedColumns("name", city.name),
+        aliases: facts.aliases,
         country: city.country as "DE" | "CN",
+        ...translatedColumns("region", facts.region),
+        // Every city of the list was a member by the 2017 meeting (Köln admitted there).
+        status: "member",
         joinedOn: joinedAt ? new Date(`${joinedAt}T00:00:00Z`) : null,
+        memberSince: facts.memberSince ?? null,
         reviewNeeded: "reviewNeeded" in city && city.reviewNeeded === true,
         note: "note" in city ? city.note : null,
       },

@@ -98,6 +98,12 @@ export async function seedProgram(
       await db.ceremonyInductee.createMany({
         data: ceremony.inductees.map((city) => ({ sessionId: row.id, cityId: cityIds.get(city)! })),
       });
+      // Held on 24 April 2017: it admitted Köln (joined on that day, seed-data/alliance-cities.ts).
+      await db.session.update({ where: { id: row.id }, data: { heldAt: berlin(session.end) } });
+      await db.city.updateMany({
+        where: { id: { in: ceremony.inductees.map((city) => cityIds.get(city)!) } },
+        data: { inductedBySessionId: row.id },
+      });
       for (const [position, segment] of ceremony.segments.entries()) {
         await db.ceremonySegment.create({
           data: {

@@ -52,6 +52,50 @@ describe("seedDemo", () => {
     });
     expect(ceremonies).toHaveLength(1);
     expect(ceremonies[0]!.inductees.map((inductee) => inductee.city.slug)).toEqual(["cologne"]);
+    // The ceremony is held (marked at its end, 11:45 in Hannover) and admitted Köln.
+    expect(ceremonies[0]!.heldAt?.toISOString()).toBe("2017-04-24T09:45:00.000Z");
+    expect(cologne).toMatchObject({
+      status: "member",
+      memberSince: 2017,
+      inductedBySessionId: ceremonies[0]!.id,
+      aliases: ["Koeln", "Cologne", "科隆市"],
+      regionDe: "Nordrhein-Westfalen",
+    });
+  });
+
+  it("makes every city a member: founders and the 2016 joiners since 2016, no year where the sources give none", async () => {
+    const cities = await db.city.findMany({
+      select: { slug: true, status: true, memberSince: true, joinedOn: true },
+    });
+    expect(cities.every((city) => city.status === "member")).toBe(true);
+    const since = (year: number | null) =>
+      cities
+        .filter((city) => city.memberSince === year)
+        .map((city) => city.slug)
+        .sort();
+    expect(since(2016)).toHaveLength(20);
+    expect(since(2016)).toEqual(
+      expect.arrayContaining(["foshan", "taizhou", "nanchang", "maanshan", "baoan-district", "aachen"]),
+    );
+    expect(since(null)).toEqual(["bottrop", "mainz", "nuremberg"]);
+    expect(since(2017)).toEqual(["cologne"]);
+    expect(cities.filter((city) => city.joinedOn).map((city) => city.slug)).toEqual(["cologne"]);
+  });
+
+  it("finds cities by their other spellings, and leaves the region open where it is not certain", async () => {
+    const find = async (alias: string) =>
+      (await db.city.findMany({ where: { aliases: { has: alias } }, select: { slug: true } })).map(
+        (c) => c.slug,
+      );
+    expect(await find("佛山市")).toEqual(["foshan"]);
+    expect(await find("Nuernberg")).toEqual(["nuremberg"]);
+    expect(await find("Ma'anshan")).toEqual(["maanshan"]);
+    expect(await find("宝安")).toEqual(["baoan-district"]);
+    expect(await find("台州市")).toEqual(["taizhou"]);
+    const foshan = await db.city.findUniqueOrThrow({ where: { slug: "foshan" } });
+    expect([foshan.regionDe, foshan.regionEn, foshan.regionZh]).toEqual(["Guangdong", "Guangdong", "广东省"]);
+    const taizhou = await db.city.findUniqueOrThrow({ where: { slug: "taizhou" } });
+    expect([taizhou.nameZh, taizhou.regionDe, taizhou.regionZh]).toEqual([null, null, null]);
   });
 
   it("publishes a program of at least 10 sessions in 3+ rooms and 3+ tracks, some with limited seats", async () => {

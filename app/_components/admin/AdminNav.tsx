@@ -7,11 +7,12 @@ import { SignOutButton } from "./SignOutButton";
 
 const items: {
   href: string;
-  key: "meetings" | "people" | "accounts" | "audit" | "outbox" | "twoFactor";
+  key: "meetings" | "people" | "cities" | "accounts" | "audit" | "outbox" | "twoFactor";
   permission: Permission;
 }[] = [
   { href: adminPaths.home, key: "meetings", permission: "openBackOffice" },
   { href: adminPaths.people, key: "people", permission: "editProgram" },
+  { href: adminPaths.cities, key: "cities", permission: "editProgram" },
   { href: adminPaths.accounts, key: "accounts", permission: "manageAccounts" },
   { href: adminPaths.audit, key: "audit", permission: "readAudit" },
   { href: adminPaths.outbox, key: "outbox", permission: "readNumbers" },

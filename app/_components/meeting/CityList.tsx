@@ -1,39 +1,69 @@
 import { getTranslations } from "next-intl/server";
+import { formatJoinedDate, joinedOf } from "@/app/_lib/cities/membership";
 import { htmlLang, type AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
-import { formatCalendarDate } from "@/app/_lib/time";
 import type { CityDto } from "@/app/_server/alliance/queries";
 
-type Props = { cities: CityDto[]; highlight?: ReadonlySet<string>; locale: AppLocale; showJoined?: boolean };
+type Props = {
+  cities: CityDto[];
+  highlight?: ReadonlySet<string>;
+  locale: AppLocale;
+  /** Observers get their own list; members are the default. */
+  status?: "member" | "observer";
+  /** The heading level of each country's list. */
+  level?: 2 | 3;
+};
 
-/** German and Chinese member cities side by side, each list sorted in the reader's language. */
-export async function CityList({ cities, highlight = new Set(), locale, showJoined = false }: Props) {
+/**
+ * German and Chinese cities side by side, each list sorted in the reader's language, each city with when it
+ * joined where that is known. Only the given standing is listed, whatever the caller passes: candidates and
+ * former members never reach a public page.
+ */
+export async function CityList({
+  cities,
+  highlight = new Set(),
+  locale,
+  status = "member",
+  level = 3,
+}: Props) {
   const [t, tc] = await Promise.all([getTranslations("meeting"), getTranslations("cities")]);
   const collator = new Intl.Collator(htmlLang[locale]);
+  const Heading = `h${level}` as const;
   const columns = [
     { country: "DE" as const, heading: t("germanCities") },
     { country: "CN" as const, heading: t("chineseCities") },
   ];
+  const joinedText = (city: CityDto): string | null => {
+    const joined = status === "member" ? joinedOf(city) : null;
+    if (!joined) return null;
+    if (joined.kind === "year") return tc("memberSince", { year: joined.year });
+    const date = formatJoinedDate(joined.date, locale);
+    return joined.kind === "inducted"
+      ? tc("joinedAtMeeting", { date, city: joined.venueCity })
+      : tc("joinedOn", { date });
+  };
   return (
     <div className="mt-4 grid gap-6 md:grid-cols-2">
       {columns.map(({ country, heading }) => {
         const list = cities
-          .filter((city) => city.country === country)
+          .filter((city) => city.country === country && city.status === status)
           .sort((a, b) => collator.compare(pick(a.name, locale), pick(b.name, locale)));
+        if (list.length === 0 && status !== "member") return null;
         return (
           <section
             key={country}
             aria-label={heading}
             className="rounded-lg border border-slate-200 bg-white p-4"
           >
-            <h3 className="mb-3 flex items-baseline justify-between font-semibold">
+            <Heading className="mb-3 flex items-baseline justify-between font-semibold">
               {heading} <span className="text-sm font-normal text-slate-500">{list.length}</span>
-            </h3>
+            </Heading>
             <ul className="divide-y divide-slate-100">
               {list.map((city) => {
                 const isNew = highlight.has(city.id);
                 const name = pick(city.name, locale);
                 const other = locale === "zh" ? pick(city.name, "de") : city.name.zh;
+                const joined = joinedText(city);
                 return (
                   <li
                     key={city.id}
@@ -51,15 +81,10 @@ export async function CityList({ cities, highlight = new Set(), locale, showJoin
                         {t("newMember")}
                       </span>
                     )}
-                    {showJoined && (
-                      <span className="ml-auto text-sm text-slate-600">
-                        {city.joinedOn
-                          ? tc("joined", { date: formatCalendarDate(city.joinedOn, locale) })
-                          : tc("joinedBefore")}
+                    {joined && (
+                      <span className="w-full text-sm text-slate-600" data-testid="joined">
+                        {joined}
                       </span>
-                    )}
-                    {showJoined && city.reviewNeeded && (
-                      <span className="w-full text-xs text-amber-800">{tc("reviewNeeded")}</span>
                     )}
                   </li>
                 );

@@ -1,8 +1,9 @@
 import "server-only";
 import { cache } from "react";
-import { db } from "../db";
-import { translatedFields, type Translations } from "@/app/_lib/i18n/localized";
-import { translationsOf } from "@/app/_lib/i18n/localized";
+import type { CityStatus } from "@/app/_lib/cities/fields";
+import { isoDate, type Membership } from "@/app/_lib/cities/membership";
+import { translatedFields, translationsOf, type Translations } from "@/app/_lib/i18n/localized";
+import { db, type Prisma } from "../db";
 
 export type AllianceDto = {
   name: Translations;
@@ -46,32 +47,93 @@ export type CityDto = {
   slug: string;
   name: Translations;
   country: "DE" | "CN";
-  /** ISO date of admission, where known. */
-  joinedOn: string | null;
-  reviewNeeded: boolean;
-};
+  status: CityStatus;
+} & Membership;
 
+/**
+ * What pages and the API may show of a city. Never the organizers' note or whether the spelling is still
+ * under review: those stay in the back office.
+ */
 const citySelect = {
   id: true,
   slug: true,
   ...translatedFields("name"),
   country: true,
+  status: true,
   joinedOn: true,
-  reviewNeeded: true,
-} as const;
+  memberSince: true,
+  inductedBySession: { select: { meeting: { select: { slug: true, venueCity: true, published: true } } } },
+} as const satisfies Prisma.CitySelect;
 
-/** Member cities, German first then Chinese, each by German name. */
-export async function listCities(): Promise<CityDto[]> {
-  const cities = await db.city.findMany({
-    select: citySelect,
-    orderBy: [{ country: "asc" }, { nameDe: "asc" }],
-  });
-  return cities.map((city) => ({
+type CityRow = Prisma.CityGetPayload<{ select: typeof citySelect }>;
+
+function toCityDto(city: CityRow): CityDto {
+  const meeting = city.inductedBySession?.meeting;
+  return {
     id: city.id,
     slug: city.slug,
     name: translationsOf(city, "name"),
     country: city.country,
-    joinedOn: city.joinedOn ? city.joinedOn.toISOString().slice(0, 10) : null,
-    reviewNeeded: city.reviewNeeded,
-  }));
+    status: city.status,
+    joinedOn: isoDate(city.joinedOn),
+    memberSince: city.memberSince,
+    // A meeting that is not (or no longer) published is not named.
+    inductedAt: meeting?.published ? { meetingSlug: meeting.slug, venueCity: meeting.venueCity } : null,
+  };
+}
+
+/**
+ * Cities of the given standing (members unless told), German first then Chinese, each by German name:
+ * the public pages' lists. Candidates are never public.
+ */
+export async function listCities(
+  statuses: readonly Exclude<CityStatus, "candidate">[] = ["member"],
+): Promise<CityDto[]> {
+  const cities = await db.city.findMany({
+    where: { status: { in: [...statuses] } },
+    select: citySelect,
+    orderBy: [{ country: "asc" }, { nameDe: "asc" }],
+  });
+  return cities.map(toCityDto);
+}
+
+/** A city as `GET /api/cities` gives it. */
+export type CityJson = {
+  slug: string;
+  name: { de: string; en: string; zh: string | null };
+  country: "DE" | "CN";
+  region: { de: string | null; en: string | null; zh: string | null } | null;
+  website: string | null;
+  status: Exclude<CityStatus, "candidate">;
+  joinedOn: string | null;
+  memberSince: number | null;
+  /** The slug of the meeting whose ceremony admitted the city. */
+  inductedAt: string | null;
+};
+
+/** Members, observers and former members for the public API (candidates are not public), by slug. */
+export async function listCitiesJson(): Promise<CityJson[]> {
+  const cities = await db.city.findMany({
+    where: { status: { not: "candidate" } },
+    select: { ...citySelect, ...translatedFields("region"), website: true },
+    orderBy: { slug: "asc" },
+  });
+  return cities.map((city) => {
+    const dto = toCityDto(city);
+    const region = translationsOf(city, "region");
+    return {
+      slug: dto.slug,
+      name: { de: city.nameDe, en: city.nameEn, zh: city.nameZh },
+      country: dto.country,
+      region:
+        region.de || region.en || region.zh
+          ? { de: city.regionDe, en: city.regionEn, zh: city.regionZh }
+          : null,
+      website: city.website,
+      status: dto.status as CityJson["status"],
+      joinedOn: dto.joinedOn,
+      memberSince: dto.memberSince,
+      inductedAt: dto.inductedAt?.meetingSlug ?? null,
+    };
+  });
 }

@@ -127,7 +127,9 @@ export async function getCeremonyEditor(
   const [others, people, cities] = await Promise.all([
     otherBookings(programme.meeting.id, sessionId, locale),
     db.person.findMany({ select: personSelect, orderBy: [{ familyName: "asc" }, { givenName: "asc" }] }),
+    // Cities that can still be admitted (candidates, observers, former members), and those already chosen.
     db.city.findMany({
+      where: { OR: [{ status: { not: "member" } }, { inductions: { some: { sessionId } } }] },
       select: { id: true, country: true, ...names },
       orderBy: [{ country: "desc" }, { nameEn: "asc" }],
     }),

@@ -32,6 +32,9 @@ import adminOwnAccountZh from "./adminOwnAccount/zh.json";
 import adminTwoFactorDe from "./adminTwoFactor/de.json";
 import adminTwoFactorEn from "./adminTwoFactor/en.json";
 import adminTwoFactorZh from "./adminTwoFactor/zh.json";
+import adminCitiesDe from "./adminCities/de.json";
+import adminCitiesEn from "./adminCities/en.json";
+import adminCitiesZh from "./adminCities/zh.json";
 
 /**
  * The public site's strings live in one file per language; the back office's in one folder per area,
@@ -49,6 +52,7 @@ const germanMessages = {
   adminNumbers: adminNumbersDe,
   adminOwnAccount: adminOwnAccountDe,
   adminTwoFactor: adminTwoFactorDe,
+  adminCities: adminCitiesDe,
 };
 
 /** German is the reference: the other languages must have exactly its keys (a test checks it). */
@@ -68,6 +72,7 @@ export const messages: Record<AppLocale, Messages> = {
     adminNumbers: adminNumbersEn,
     adminOwnAccount: adminOwnAccountEn,
     adminTwoFactor: adminTwoFactorEn,
+    adminCities: adminCitiesEn,
   },
   zh: {
     ...zh,
@@ -81,6 +86,7 @@ export const messages: Record<AppLocale, Messages> = {
     adminNumbers: adminNumbersZh,
     adminOwnAccount: adminOwnAccountZh,
     adminTwoFactor: adminTwoFactorZh,
+    adminCities: adminCitiesZh,
   },
 };
 
@@ -95,7 +101,8 @@ type BackOfficeNamespace =
   | "adminOnSite"
   | "adminNumbers"
   | "adminOwnAccount"
-  | "adminTwoFactor";
+  | "adminTwoFactor"
+  | "adminCities";
 
 /** A namespace of the public site's strings. */
 export type PublicNamespace = Exclude<keyof Messages, BackOfficeNamespace>;

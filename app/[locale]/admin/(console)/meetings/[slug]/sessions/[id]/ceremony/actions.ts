@@ -1,10 +1,13 @@
 "use server";
 
-import { refresh } from "next/cache";
+import { refresh, revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { moveById, type Direction } from "@/app/_lib/ceremony-order";
 import type { FormValues } from "@/app/_lib/form-state";
+import { htmlLang } from "@/app/_lib/i18n/locales";
+import { pick } from "@/app/_lib/i18n/localized";
 import { backOfficeAction, saved } from "@/app/_server/action";
+import { markCeremonyHeld, markCeremonyNotHeld } from "@/app/_server/ceremonies/induction";
 import {
   createSegment,
   deleteSegment,
@@ -131,3 +134,25 @@ export const saveOfficialsAction = backOfficeAction(
   },
   { lists: ["personIds", "speaks", "signs"] },
 );
+
+/**
+ * Marks the ceremony as held (its inductees become members) or, with intent "unmark", takes that back.
+ * A refusal (not published, not begun, …) is a sentence in the form, with nothing changed.
+ */
+export const markHeldAction = backOfficeAction("editProgram", async ({ actor, locale, values }) => {
+  const t = await getTranslations("adminCities.held");
+  const unmark = text(values, "intent") === "unmark";
+  const outcome = unmark
+    ? await markCeremonyNotHeld(actor, ceremonyOf(values))
+    : await markCeremonyHeld(actor, ceremonyOf(values));
+  if (!outcome.ok) {
+    const cities = new Intl.ListFormat(htmlLang[locale], { type: "conjunction" }).format(
+      (outcome.cities ?? []).map((name) => pick(name, locale)),
+    );
+    return { ok: false, message: t(`refusals.${outcome.refusal}`, { cities }) };
+  }
+  // Cities changed standing: the public city lists, meeting pages and the API show it.
+  revalidatePath("/", "layout");
+  refresh();
+  return saved(t(unmark ? "unmarked" : "marked", { count: outcome.cities }));
+});

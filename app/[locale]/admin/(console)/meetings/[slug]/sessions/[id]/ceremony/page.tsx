@@ -1,5 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { MeetingAdminNav } from "@/app/_components/admin/MeetingAdminNav";
+import { HeldForm } from "@/app/_components/admin/ceremony/HeldForm";
 import { InducteesForm } from "@/app/_components/admin/ceremony/InducteesForm";
 import { OfficialsEditor } from "@/app/_components/admin/ceremony/OfficialsEditor";
 import { SegmentForm } from "@/app/_components/admin/ceremony/SegmentForm";
@@ -10,12 +11,15 @@ import { htmlLang, localeNames, locales, type AppLocale } from "@/app/_lib/i18n/
 import { pick } from "@/app/_lib/i18n/localized";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { displayName, type NamedPerson } from "@/app/_lib/names";
-import { formatLongDate, formatTimeRange, zoneOffsetLabel } from "@/app/_lib/time";
-import { pageActor } from "@/app/_server/authz";
+import { formatDateTime, formatLongDate, formatTimeRange, zoneOffsetLabel } from "@/app/_lib/time";
+import { pageActor, type Actor } from "@/app/_server/authz";
 import { getCeremonyEditor } from "@/app/_server/ceremonies/admin-queries";
+import { getHeldState } from "@/app/_server/ceremonies/induction";
+import type { CeremonyRef } from "@/app/_server/ceremonies/mutations";
 import { orNotFound } from "@/app/_server/pages";
 import {
   deleteSegmentAction,
+  markHeldAction,
   moveSegmentAction,
   reorderSegmentsAction,
   saveInducteesAction,
@@ -173,6 +177,8 @@ export default async function CeremonyEditorPage({ params }: Props) {
         />
       </TitledSection>
 
+      <HeldSection actor={actor} locale={locale} {...ref} />
+
       <TitledSection id="officials" title={to("heading")}>
         <p className="text-sm text-slate-600">{to("hint")}</p>
         <OfficialsEditor
@@ -187,5 +193,25 @@ export default async function CeremonyEditorPage({ params }: Props) {
         />
       </TitledSection>
     </div>
+  );
+}
+
+/** Marking the ceremony as held: its inductees become members (app/_server/ceremonies/induction.ts). */
+async function HeldSection({ actor, locale, ...ref }: { actor: Actor; locale: AppLocale } & CeremonyRef) {
+  const [held, t] = await Promise.all([getHeldState(actor, ref), getTranslations("adminCities.held")]);
+  if (!held) return null;
+  const names = held.inductees.map((city) => pick(city, locale));
+  return (
+    <TitledSection id="held" title={t("heading")}>
+      <HeldForm
+        {...ref}
+        heldAt={held.heldAt && formatDateTime(held.heldAt, held.timeZone, locale)}
+        canMark={held.status === "published" && new Date(held.startsAt) <= new Date()}
+        inductees={
+          names.length ? new Intl.ListFormat(htmlLang[locale], { type: "conjunction" }).format(names) : null
+        }
+        action={markHeldAction}
+      />
+    </TitledSection>
   );
 }
