@@ -11,6 +11,7 @@ import {
   roleOutcomes,
 } from "@/test/integration/actors";
 import { createPerson, deletePerson, updatePerson } from "./mutations";
+import { personCityOptions } from "./city-options";
 import { getPerson, listPeople } from "./queries";
 import { createMeetingRow } from "@/test/integration/factories";
 import { refusal } from "@/test/integration/refusal";
@@ -231,5 +232,26 @@ describe("people", () => {
     });
     expect(await outcome(getPerson(checkin, "x"))).toBe("forbidden");
     expect(await outcome(getPerson(organizer, "missing"))).toBe("not_found");
+  });
+});
+
+describe("city options", () => {
+  it("offer every city, a candidate to be admitted included, German first, by name in the visitor's language", async () => {
+    const slug = `taicang-${unique()}`;
+    const candidate = await db.city.create({
+      data: {
+        slug,
+        nameDe: "Taicang",
+        nameEn: "Taicang",
+        nameZh: "太仓",
+        country: "CN",
+        status: "candidate",
+      },
+    });
+    const options = await personCityOptions("zh", { DE: "德国", CN: "中国" });
+    expect(options).toContainEqual({ id: candidate.id, label: "太仓 (中国)" });
+    expect(options).toContainEqual({ id: cityId, label: "科隆 (德国)" });
+    const germanOnes = options.filter((option) => option.label.endsWith("(德国)")).length;
+    expect(options.slice(0, germanOnes).every((option) => option.label.endsWith("(德国)"))).toBe(true);
   });
 });
