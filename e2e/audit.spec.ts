@@ -1,4 +1,4 @@
-import { expect, expectAccessible, expectNoHorizontalScroll, test } from "./fixtures";
+import { expect, expectAccessible, expectNoHorizontalScroll, snapshot, test } from "./fixtures";
 import { demoEmail, signInWithForm } from "./support/back-office";
 
 /**
@@ -6,8 +6,6 @@ import { demoEmail, signInWithForm } from "./support/back-office";
  * the conflicts a session was saved despite, in German and Chinese. And the person editor's heading in
  * the person's name order.
  */
-
-const shots = "/tmp/shots-small";
 
 test.describe("the audit log in words", () => {
   // Writes to the shared demo meeting: one project runs it.
@@ -60,7 +58,7 @@ test.describe("the audit log in words", () => {
     await expect(row.locator("dl")).toContainText("— → Saal 2");
     await expect(row.locator("dl")).not.toContainText("{");
     await expectAccessible(page);
-    await page.screenshot({ path: `${shots}/audit-de-desktop.png`, fullPage: true });
+    await snapshot(page, "audit-de-desktop");
 
     await page.goto("/zh/admin/audit?action=session.create");
     const rowZh = page.getByTestId("audit-log").locator("tr", { hasText: titleZh });
@@ -74,11 +72,11 @@ test.describe("the audit log in words", () => {
     await expect(rowZh.getByTestId("audit-conflicts").locator("li")).toHaveText([
       "会场重复预订：与“工业4.0对接中国制造2025”（10:00–10:45）冲突",
     ]);
-    await page.screenshot({ path: `${shots}/audit-zh-desktop.png`, fullPage: true });
+    await snapshot(page, "audit-zh-desktop");
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: `${shots}/audit-zh-phone.png`, fullPage: false });
+    await snapshot(page, "audit-zh-phone", { fullPage: false });
     await page.goto("/de/admin/audit?action=session.create");
-    await page.screenshot({ path: `${shots}/audit-de-phone.png`, fullPage: false });
+    await snapshot(page, "audit-de-phone", { fullPage: false });
     await expectNoHorizontalScroll(page);
   });
 });

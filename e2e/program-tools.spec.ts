@@ -1,7 +1,6 @@
-import { mkdirSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { demoEmail, signInWithForm } from "./support/back-office";
-import { expect, expectAccessible, expectNoHorizontalScroll, test } from "./fixtures";
+import { expect, expectAccessible, expectNoHorizontalScroll, snapshot, test } from "./fixtures";
 
 /**
  * Preparing next year's meeting: copying 2017 into a new meeting with everything, the copied program as
@@ -9,14 +8,12 @@ import { expect, expectAccessible, expectNoHorizontalScroll, test } from "./fixt
  * conflicts need a reason. Each test makes a meeting of its own under a unique slug.
  */
 
-const SHOTS = "/tmp/shots-copy";
-
+/** The page as it is, and at a phone's width, where it must not scroll sideways. */
 async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  await snapshot(page, name);
   await page.setViewportSize({ width: 390, height: 844 });
   await expectNoHorizontalScroll(page);
-  await page.screenshot({ path: `${SHOTS}/${name}-390.png`, fullPage: true });
+  await snapshot(page, `${name}-390`);
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
