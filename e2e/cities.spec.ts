@@ -143,7 +143,7 @@ test.describe("admitting a new city", () => {
     await page.goto(ceremonyPath);
     await held.getByRole("button", { name: "Not held after all" }).click();
     await expect(held.getByTestId("form-message")).toHaveText(
-      "Mark taken back; one city has its previous status back.",
+      "Mark taken back. One city has its previous status back.",
     );
     await page.goto(`/de/cities`);
     await expect(page.getByTestId(`city-${slug}`)).toHaveCount(0);
