@@ -1,7 +1,7 @@
 /** The alliance's facts, which every installation needs: the alliance, its member cities, its initiators. */
 import type { Db } from "../app/_server/db";
 import { translatedColumns } from "../app/_lib/i18n/localized";
-import { citySlug } from "../app/_lib/cities/fields";
+import { citySlug } from "../app/_lib/slugs";
 import alliance from "./seed-data/alliance.json" with { type: "json" };
 import { cityFacts } from "./seed-data/alliance-cities";
 

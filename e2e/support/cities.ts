@@ -1,4 +1,4 @@
-import { citySlug } from "@/app/_lib/cities/fields";
+import { citySlug } from "@/app/_lib/slugs";
 import alliance from "../../prisma/seed-data/alliance.json" with { type: "json" };
 
 /**

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
-import { countries, checkbox, optionalInteger, slugify } from "../meetings/fields";
+import { countries, checkbox, optionalInteger } from "../meetings/fields";
 import { message, optional, required, text } from "../schema";
 
 /**
@@ -17,14 +17,6 @@ export type CityCountry = (typeof countries)[number];
 /** The first year a city can have joined in: the alliance was founded at Hannover Messe 2016. */
 export const FIRST_MEMBER_YEAR = 2016;
 const LAST_MEMBER_YEAR = 2100;
-
-/**
- * The city's key in URLs and the API, made from its English name: "Bao’an District" → "baoan-district",
- * "Nuremberg" → "nuremberg". The seed makes its keys with it too, so both agree on existing cities.
- */
-export function citySlug(englishName: string): string {
-  return slugify(englishName) || "city";
-}
 
 const MAX_ALIASES = 20;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { personInput, personSlug } from "../people/fields";
-import { localInputValue, meetingInput, roomInput, schemaFieldErrors, slugify, trackInput } from "./fields";
+import { slugify } from "../slugs";
+import { localInputValue, meetingInput, roomInput, schemaFieldErrors, trackInput } from "./fields";
 
 const meeting = {
   slug: "2018",

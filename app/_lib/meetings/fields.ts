@@ -64,21 +64,6 @@ export const integer = (min: number, max: number, fallback: number) =>
 
 export const slug = required(64).pipe(z.string().regex(SLUG, message("slug")));
 
-/** A key for URLs from a name: "Halle 2 – Forum" → "halle-2-forum", "Müller" → "mueller"; "" when nothing Latin is left. */
-export function slugify(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/\u0308/g, "e")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/ß/g, "ss")
-    .replace(/[’']/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "")
-    .slice(0, 56)
-    .replace(/-$/, "");
-}
-
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { message } from "../schema";
 import { nameOrders } from "../registration/fields";
-import { optional, optionalRecordId, required, slugify } from "../meetings/fields";
+import { optional, optionalRecordId, required } from "../meetings/fields";
+import { slugify } from "../slugs";
 import { SLUG } from "../ids";
 
 /** Speakers and officials as organizers enter them. Error messages are keys of the `validation` messages. */

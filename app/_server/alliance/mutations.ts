@@ -1,5 +1,6 @@
 import "server-only";
-import { cityInput, citySlug, type CityInput } from "@/app/_lib/cities/fields";
+import { cityInput, type CityInput } from "@/app/_lib/cities/fields";
+import { citySlug } from "@/app/_lib/slugs";
 import { schemaFieldErrors } from "@/app/_lib/meetings/fields";
 import { recordAudit } from "../audit/record";
 import { authorize, type Actor } from "../authz";

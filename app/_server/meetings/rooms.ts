@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
-import { roomInput, slugify, trackInput, type RoomInput, type TrackInput } from "@/app/_lib/meetings/fields";
+import { roomInput, trackInput, type RoomInput, type TrackInput } from "@/app/_lib/meetings/fields";
+import { slugify } from "@/app/_lib/slugs";
 import { recordAudit } from "../audit/record";
 import { authorize, type Actor } from "../authz";
 import { db, type Prisma } from "../db";
