@@ -80,7 +80,7 @@ describe("the organizers' run-of-show feed", () => {
     expect(DateTime.fromJSDate(speech.start).setZone("Asia/Shanghai").toFormat("HH:mm")).toBe("17:13");
     expect(speech.description).toContain("Mitwirkende: Ute Berg");
     expect(speech.description).toContain(
-      "Hinweise: Ute Berg, Dezernentin für Wirtschaft und Liegenschaften der Stadt Köln.",
+      "Beschreibung (öffentlich): Ute Berg, Dezernentin für Wirtschaft und Liegenschaften der Stadt Köln.",
     );
     expect(text).toContain("DTSTART;TZID=Europe/Berlin:20170424T111300\r\n");
     expect(text.split("\r\n").filter((line) => line === "BEGIN:VTIMEZONE")).toHaveLength(1);

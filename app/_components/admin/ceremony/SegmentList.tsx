@@ -17,7 +17,10 @@ export type EditorSegment = {
   id: string;
   durationMinutes: number;
   title: Translations;
-  notes: Translations;
+  /** Public: shown with the run-of-show on the session page. */
+  description: Translations;
+  /** For organizers and crew only. */
+  internalNotes: string | null;
   participantIds: string[];
 };
 
@@ -191,14 +194,26 @@ export function SegmentList(props: Props) {
                       </p>
                     )}
                     {languages.map((language) =>
-                      segment.notes[language] ? (
+                      segment.description[language] ? (
                         <p key={language} lang={langAttribute[language]} className="text-sm text-slate-600">
                           <span className="text-slate-500">
-                            {t("notes")} ({language.toUpperCase()}):
+                            {t("description")} ({language.toUpperCase()}):
                           </span>{" "}
-                          {segment.notes[language]}
+                          {segment.description[language]}
                         </p>
                       ) : null,
+                    )}
+                    {segment.internalNotes && (
+                      <p
+                        className="whitespace-pre-line rounded bg-amber-50 px-2 py-1 text-sm text-amber-950"
+                        data-testid="segment-internal-notes"
+                      >
+                        <span className="font-medium">
+                          <span aria-hidden="true">🔒 </span>
+                          {t("internalNotes")}:
+                        </span>{" "}
+                        {segment.internalNotes}
+                      </p>
                     )}
                   </div>
                   <div className="flex gap-1">

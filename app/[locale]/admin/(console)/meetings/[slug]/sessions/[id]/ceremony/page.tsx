@@ -4,13 +4,14 @@ import { InducteesForm } from "@/app/_components/admin/ceremony/InducteesForm";
 import { OfficialsEditor } from "@/app/_components/admin/ceremony/OfficialsEditor";
 import { SegmentForm } from "@/app/_components/admin/ceremony/SegmentForm";
 import { SegmentList } from "@/app/_components/admin/ceremony/SegmentList";
+import { UndoDeletions } from "@/app/_components/admin/ceremony/UndoDeletions";
 import { TitledSection } from "@/app/_components/layout/TitledSection";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import { htmlLang, localeNames, locales, type AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { displayName, type NamedPerson } from "@/app/_lib/names";
-import { formatLongDate, formatTimeRange, zoneOffsetLabel } from "@/app/_lib/time";
+import { formatLongDate, formatTime, formatTimeRange, zoneOffsetLabel } from "@/app/_lib/time";
 import { pageActor } from "@/app/_server/authz";
 import { getCeremonyEditor } from "@/app/_server/ceremonies/admin-queries";
 import { orNotFound } from "@/app/_server/pages";
@@ -18,6 +19,7 @@ import {
   deleteSegmentAction,
   moveSegmentAction,
   reorderSegmentsAction,
+  restoreSegmentAction,
   saveInducteesAction,
   saveOfficialsAction,
   saveSegmentAction,
@@ -65,7 +67,9 @@ export default async function CeremonyEditorPage({ params }: Props) {
         >
           ← {t("backToSession")}
         </Link>
-        <h1 className="text-2xl font-bold tracking-tight">{t("title", { title })}</h1>
+        {/* The title alone: many already name the ceremony ("Ceremony: …", "…仪式"), so no prefix is added. */}
+        <p className="text-sm font-medium uppercase tracking-wide text-slate-600">{t("kicker")}</p>
+        <h1 className="text-2xl font-bold tracking-tight">{title}</h1>
         <p className="text-slate-700">
           {t("slot", {
             date: formatLongDate(ceremony.startsAt, meeting.timeZone, locale),
@@ -104,6 +108,15 @@ export default async function CeremonyEditorPage({ params }: Props) {
 
       <TitledSection id="run-of-show" title={tr("heading")}>
         <p className="text-sm text-slate-600">{tr("hint")}</p>
+        <UndoDeletions
+          {...ref}
+          deleted={editor.deleted.map((segment) => ({
+            id: segment.id,
+            title: pick(segment.title, locale),
+            time: formatTime(segment.deletedAt, meeting.timeZone, locale),
+          }))}
+          action={restoreSegmentAction}
+        />
         <SegmentList
           meetingSlug={meeting.slug}
           sessionId={ceremony.id}
@@ -114,7 +127,8 @@ export default async function CeremonyEditorPage({ params }: Props) {
             id: segment.id,
             durationMinutes: segment.durationMinutes,
             title: segment.title,
-            notes: segment.notes,
+            description: segment.description,
+            internalNotes: segment.internalNotes,
             participantIds: segment.participants.map((person) => person.id),
           }))}
           names={names}
@@ -141,9 +155,10 @@ export default async function CeremonyEditorPage({ params }: Props) {
                     titleDe: segment.title.de ?? "",
                     titleEn: segment.title.en ?? "",
                     titleZh: segment.title.zh ?? "",
-                    descriptionDe: segment.notes.de ?? "",
-                    descriptionEn: segment.notes.en ?? "",
-                    descriptionZh: segment.notes.zh ?? "",
+                    descriptionDe: segment.description.de ?? "",
+                    descriptionEn: segment.description.en ?? "",
+                    descriptionZh: segment.description.zh ?? "",
+                    internalNotes: segment.internalNotes ?? "",
                     participantIds: segment.participants.map((person) => person.id),
                   }}
                 />
