@@ -155,7 +155,6 @@ export function SegmentForm({ meetingSlug, sessionId, segment, people, saveActio
             hintId: `${prefix}-internalNotes-hint`,
           })}
           <p id={`${prefix}-internalNotes-hint`} className="text-sm text-amber-900">
-            <span aria-hidden="true">🔒 </span>
             {t("internalNotesHint")}
           </p>
         </div>

@@ -197,7 +197,7 @@ export function SegmentList(props: Props) {
                       segment.description[language] ? (
                         <p key={language} lang={langAttribute[language]} className="text-sm text-slate-600">
                           <span className="text-slate-500">
-                            {t("description")} ({language.toUpperCase()}):
+                            {t("description")}, {language.toUpperCase()}:
                           </span>{" "}
                           {segment.description[language]}
                         </p>
@@ -208,11 +208,7 @@ export function SegmentList(props: Props) {
                         className="whitespace-pre-line rounded bg-amber-50 px-2 py-1 text-sm text-amber-950"
                         data-testid="segment-internal-notes"
                       >
-                        <span className="font-medium">
-                          <span aria-hidden="true">🔒 </span>
-                          {t("internalNotes")}:
-                        </span>{" "}
-                        {segment.internalNotes}
+                        <span className="font-medium">{t("internalNotes")}:</span> {segment.internalNotes}
                       </p>
                     )}
                   </div>

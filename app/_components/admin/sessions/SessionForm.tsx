@@ -138,12 +138,7 @@ export function SessionForm({
           <TextField
             name="internalNotes"
             label={t("internalNotes")}
-            hint={
-              <>
-                <span aria-hidden="true">🔒 </span>
-                {t("internalNotesHint")}
-              </>
-            }
+            hint={t("internalNotesHint")}
             state={state}
             multiline
             defaultValue={session?.internalNotes ?? ""}
