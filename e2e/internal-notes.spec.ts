@@ -78,6 +78,7 @@ test.describe("internal notes", () => {
     await expect(page.getByTestId("form-message")).toHaveText("The session is saved.");
     await page.reload();
     await expect(page.getByLabel("Internal notes")).toHaveValue(`Projector spare bulb ${token}`);
+    await snapshot(page, "session-editor-en");
 
     // A segment of the demo's ceremony, through its edit form.
     const editorPath = `/en/admin/meetings/2017/sessions/${demo.ceremony}/ceremony`;
@@ -111,6 +112,7 @@ test.describe("internal notes", () => {
       await expect(page.getByTestId("print-run-of-show")).toContainText(`Two pens ${token}`);
     }
     await expect(page.getByTestId("print-run-of-show").locator("th").last()).toHaveText("内部备注");
+    await snapshot(page, "ceremony-print-zh");
     const feed = await page.request.get(
       `/api/admin/meetings/2017/sessions/${demo.ceremony}/run-of-show.ics?lang=en`,
     );

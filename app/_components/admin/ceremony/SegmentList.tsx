@@ -189,17 +189,17 @@ export function SegmentList(props: Props) {
                     )}
                     {segment.participantIds.length > 0 && (
                       <p className="text-sm">
-                        <span className="text-slate-500">{t("participants")}:</span>{" "}
+                        <span className="text-slate-500">{t("participantsLine")}</span>{" "}
                         {segment.participantIds.map((id) => names[id] ?? id).join(", ")}
                       </p>
                     )}
                     {languages.map((language) =>
                       segment.description[language] ? (
-                        <p key={language} lang={langAttribute[language]} className="text-sm text-slate-600">
+                        <p key={language} className="text-sm text-slate-600">
                           <span className="text-slate-500">
-                            {t("description")}, {language.toUpperCase()}:
+                            {t("descriptionLine", { language: language.toUpperCase() })}
                           </span>{" "}
-                          {segment.description[language]}
+                          <span lang={langAttribute[language]}>{segment.description[language]}</span>
                         </p>
                       ) : null,
                     )}
@@ -208,7 +208,7 @@ export function SegmentList(props: Props) {
                         className="whitespace-pre-line rounded bg-amber-50 px-2 py-1 text-sm text-amber-950"
                         data-testid="segment-internal-notes"
                       >
-                        <span className="font-medium">{t("internalNotes")}:</span> {segment.internalNotes}
+                        <span className="font-medium">{t("internalNotesLine")}</span> {segment.internalNotes}
                       </p>
                     )}
                   </div>
