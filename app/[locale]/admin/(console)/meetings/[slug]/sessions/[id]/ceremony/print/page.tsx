@@ -129,7 +129,7 @@ export default async function CeremonyPrintPage({ params }: Props) {
             {
               key: "internalNotes",
               header: tr("internalNotes"),
-              className: "whitespace-pre-line",
+              className: "whitespace-pre-line break-words",
               cell: (segment) => segment.internalNotes ?? "",
             },
           ]}
