@@ -19,8 +19,10 @@ describe("segmentInput", () => {
       descriptionDe: null,
       descriptionEn: null,
       descriptionZh: null,
+      internalNotes: null,
       participantIds: ["p1", "p2"],
     });
+    expect(segmentInput.parse({ ...valid, internalNotes: " Two pens " }).internalNotes).toBe("Two pens");
     expect(segmentInput.parse({ ...valid, durationMinutes: 7, participantIds: "p3" }).participantIds).toEqual(
       ["p3"],
     );
@@ -36,6 +38,7 @@ describe("segmentInput", () => {
     expect(errors({ durationMinutes: "0" })).toEqual({ durationMinutes: { key: "tooSmall" } });
     expect(errors({ durationMinutes: "241" })).toEqual({ durationMinutes: { key: "valueTooLarge" } });
     expect(errors({ titleDe: "  " })).toEqual({ titleDe: { key: "required" } });
+    expect(errors({ internalNotes: "x".repeat(2001) })).toEqual({ internalNotes: { key: "tooLong" } });
     expect(errors({ participantIds: ["p1", "p1"] })).toEqual({ participantIds: { key: "duplicate" } });
     expect(errors({ participantIds: ["bad id!"] })).toEqual({ "participantIds.0": { key: "invalidChoice" } });
   });

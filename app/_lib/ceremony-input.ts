@@ -56,6 +56,8 @@ export const segmentInput = z.object({
   descriptionDe: optional(2000),
   descriptionEn: optional(2000),
   descriptionZh: optional(2000),
+  /** For organizers and crew only: never shown on a public page or in a public feed. */
+  internalNotes: optional(2000),
   participantIds: choices(MAX_PARTICIPANTS),
 });
 export type SegmentInput = z.output<typeof segmentInput>;

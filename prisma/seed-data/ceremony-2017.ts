@@ -67,7 +67,7 @@ export const ceremony = {
     },
     {
       minutes: 5,
-      title: { de: "Musikalischer Ausklang", en: "Closing music", zh: "音乐结束" },
+      title: { de: "Musikalischer Ausklang", en: "Closing music", zh: "闭幕音乐" },
       participants: [],
     },
   ],

@@ -53,11 +53,11 @@ export async function RunOfShow({ runOfShow, timeZone, locale }: Props) {
             key: "segment",
             header: t("segment"),
             cell: (segment) => {
-              const notes = pick(segment.notes, locale);
+              const description = pick(segment.description, locale);
               return (
                 <>
                   <p className="font-medium">{pick(segment.title, locale)}</p>
-                  {notes && <p className="text-slate-600">{notes}</p>}
+                  {description && <p className="text-slate-600">{description}</p>}
                 </>
               );
             },

@@ -66,6 +66,8 @@ export const sessionFields = z
     descriptionDe: optional(4000),
     descriptionEn: optional(4000),
     descriptionZh: optional(4000),
+    /** For organizers only: never shown on a public page, in the API or in a public feed. */
+    internalNotes: optional(4000),
     kind: z.enum(sessionKinds, message("invalidChoice")),
     date,
     startTime: clock,

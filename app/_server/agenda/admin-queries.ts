@@ -172,6 +172,7 @@ export type SessionEditorDto = {
     descriptionDe: string | null;
     descriptionEn: string | null;
     descriptionZh: string | null;
+    internalNotes: string | null;
     date: string;
     startTime: string;
     endTime: string;

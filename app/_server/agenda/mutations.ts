@@ -37,6 +37,7 @@ function contentOf(input: SessionInput, meeting: AdminMeeting) {
     descriptionDe: input.descriptionDe,
     descriptionEn: input.descriptionEn,
     descriptionZh: input.descriptionZh,
+    internalNotes: input.internalNotes,
     ...sessionInterval(input, meeting.timeZone),
     roomId: input.roomId,
     trackId: input.trackId,

@@ -23,6 +23,7 @@ export const sessionRecordSelect = {
   meetingId: true,
   slug: true,
   ...translatedFields("description"),
+  internalNotes: true,
   roomId: true,
   trackId: true,
   capacity: true,

@@ -9,7 +9,8 @@ import { personSelect, toPersonDto, type PersonDto } from "../agenda/queries";
 import { authorize, type Actor } from "../authz";
 import { db } from "../db";
 import { notFound } from "../errors";
-import { getRunOfShow, type RunOfShowDto } from "./queries";
+import { getRunOfShow, type RunOfShowDto, type SegmentDto } from "./queries";
+import { deletedSegmentOf, SEGMENT_DELETED } from "./records";
 
 /**
  * The back office's reads of one ceremony, drafts included: what the editor, the print view and the
@@ -17,6 +18,10 @@ import { getRunOfShow, type RunOfShowDto } from "./queries";
  */
 
 export type OfficialDto = PersonDto & { precedence: number; speaks: boolean; signs: boolean };
+
+/** A segment as organizers see it: the public one and the crew's internal notes. */
+export type AdminSegmentDto = SegmentDto & { internalNotes: string | null };
+export type AdminRunOfShowDto = Omit<RunOfShowDto, "segments"> & { segments: AdminSegmentDto[] };
 
 export type CeremonyProgramme = {
   meeting: {
@@ -38,7 +43,7 @@ export type CeremonyProgramme = {
     updatedAt: Date;
     room: { name: Translations; location: string | null } | null;
   };
-  runOfShow: RunOfShowDto;
+  runOfShow: AdminRunOfShowDto;
   /** In the order of precedence, first place first. */
   officials: OfficialDto[];
 };
@@ -98,12 +103,28 @@ export async function getCeremonyProgramme(
   return {
     meeting: { ...meeting, title: translationsOf(meeting, "title") },
     ceremony,
-    runOfShow: await getRunOfShow(ceremony),
+    runOfShow: await withInternalNotes(await getRunOfShow(ceremony), ceremony.id),
     officials: row.officials.map(({ person, precedence, speaks, signs }) => ({
       ...toPersonDto(person),
       precedence,
       speaks,
       signs,
+    })),
+  };
+}
+
+/** The public run-of-show with each segment's internal notes, read apart so that no public read selects them. */
+async function withInternalNotes(runOfShow: RunOfShowDto, sessionId: string): Promise<AdminRunOfShowDto> {
+  const rows = await db.ceremonySegment.findMany({
+    where: { sessionId },
+    select: { id: true, internalNotes: true },
+  });
+  const notes = new Map(rows.map((row) => [row.id, row.internalNotes]));
+  return {
+    ...runOfShow,
+    segments: runOfShow.segments.map((segment) => ({
+      ...segment,
+      internalNotes: notes.get(segment.id) ?? null,
     })),
   };
 }
@@ -115,7 +136,12 @@ export type CeremonyEditor = CeremonyProgramme & {
   others: ScheduledSession[];
   people: PersonDto[];
   cities: CityChoice[];
+  /** Segments this organizer deleted a short while ago, newest first: the editor offers to undo. */
+  deleted: { id: string; title: Translations; deletedAt: Date }[];
 };
+
+/** How long the editor offers to undo a deletion. */
+export const UNDO_MINUTES = 30;
 
 export async function getCeremonyEditor(
   actor: Actor | null,
@@ -123,8 +149,9 @@ export async function getCeremonyEditor(
   sessionId: string,
   locale: AppLocale,
 ): Promise<CeremonyEditor> {
+  authorize(actor, "editProgram");
   const programme = await getCeremonyProgramme(actor, meetingSlug, sessionId);
-  const [others, people, cities] = await Promise.all([
+  const [others, people, cities, deletions] = await Promise.all([
     otherBookings(programme.meeting.id, sessionId, locale),
     db.person.findMany({ select: personSelect, orderBy: [{ familyName: "asc" }, { givenName: "asc" }] }),
     // Cities that can still be admitted (candidates, observers, former members), and those already chosen.
@@ -133,7 +160,31 @@ export async function getCeremonyEditor(
       select: { id: true, country: true, ...names },
       orderBy: [{ country: "desc" }, { nameEn: "asc" }],
     }),
+    db.auditEntry.findMany({
+      where: {
+        action: SEGMENT_DELETED,
+        entity: "CeremonySegment",
+        meetingId: programme.meeting.id,
+        actorId: actor.id,
+        at: { gte: new Date(Date.now() - UNDO_MINUTES * 60_000) },
+      },
+      orderBy: { at: "desc" },
+      take: 20,
+      select: { before: true, at: true },
+    }),
   ]);
+  const present = new Set(programme.runOfShow.segments.map((segment) => segment.id));
+  // Newest first; a segment deleted, restored and deleted again is offered once.
+  const deleted = new Map<string, CeremonyEditor["deleted"][number]>();
+  for (const entry of deletions) {
+    const segment = deletedSegmentOf(entry, sessionId);
+    if (!segment || present.has(segment.id) || deleted.has(segment.id)) continue;
+    deleted.set(segment.id, {
+      id: segment.id,
+      title: translationsOf(segment, "title"),
+      deletedAt: segment.deletedAt,
+    });
+  }
   return {
     ...programme,
     others,
@@ -143,6 +194,7 @@ export async function getCeremonyEditor(
       name: translationsOf(city, "name"),
       country: city.country as CityChoice["country"],
     })),
+    deleted: [...deleted.values()],
   };
 }
 

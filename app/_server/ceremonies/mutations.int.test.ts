@@ -10,6 +10,7 @@ import {
   deleteSegment,
   moveSegment,
   reorderSegments,
+  restoreSegment,
   saveInductees,
   saveOfficials,
   updateSegment,
@@ -249,6 +250,102 @@ describe("segments", () => {
     const [entry] = await auditOf("ceremonySegment.delete", ids[1]!);
     expect(entry).toMatchObject({ entity: "CeremonySegment", after: null });
     expect(entry!.before).toMatchObject({ titleDe: "Punkt 2", position: 1 });
+  });
+});
+
+describe("public description and internal notes", () => {
+  it("stores both, shows the notes to organizers only: the public run-of-show never carries them", async () => {
+    const ref = await ceremony([5, 10]);
+    const [first] = await segmentIds(ref);
+    const token = `crew-${randomUUID()}`;
+    await updateSegment(organizer, ref, first!, {
+      ...segment,
+      descriptionEn: "The mayor welcomes the guests.",
+      internalNotes: `Lectern on the left; ${token}`,
+    });
+    const session = await db.session.findUniqueOrThrow({ where: { id: ref.sessionId } });
+    const publicView = await getRunOfShow({
+      id: session.id,
+      startsAt: session.startsAt.toISOString(),
+      endsAt: session.endsAt.toISOString(),
+    });
+    expect(publicView.segments[0]!.description.en).toBe("The mayor welcomes the guests.");
+    expect(JSON.stringify(publicView)).not.toContain(token);
+    expect(Object.keys(publicView.segments[0]!)).not.toContain("internalNotes");
+
+    const programme = await getCeremonyProgramme(organizer, "2017", ref.sessionId);
+    expect(programme.runOfShow.segments.map((row) => row.internalNotes)).toEqual([
+      `Lectern on the left; ${token}`,
+      null,
+    ]);
+    expect(programme.runOfShow.segments[0]!.description.en).toBe("The mayor welcomes the guests.");
+    const [entry] = await auditOf("ceremonySegment.update", first!);
+    expect(entry!.after).toMatchObject({ internalNotes: `Lectern on the left; ${token}` });
+  });
+});
+
+describe("undoing a deletion", () => {
+  it("restores the segment with its id at its place, with participants, texts and notes, audited", async () => {
+    const ref = await ceremony([5, 10, 5]);
+    const ids = await segmentIds(ref);
+    await updateSegment(organizer, ref, ids[1]!, {
+      ...segment,
+      durationMinutes: "10",
+      descriptionZh: "主持人介绍嘉宾。",
+      internalNotes: "Two pens, flags",
+      participantIds: [personIds.berg, personIds.ost],
+    });
+    await deleteSegment(organizer, ref, ids[1]!);
+    const editor = await getCeremonyEditor(organizer, "2017", ref.sessionId, "en");
+    expect(editor.deleted.map((row) => [row.id, row.title.de])).toEqual([[ids[1], "Grußwort"]]);
+    // Offered to the organizer who deleted it, not to everyone.
+    expect((await getCeremonyEditor(admin, "2017", ref.sessionId, "en")).deleted).toEqual([]);
+
+    expect(await outcome(restoreSegment(null, ref, ids[1]!))).toBe("unauthenticated");
+    expect(await outcome(restoreSegment(checkin, ref, ids[1]!))).toBe("forbidden");
+    const other = await ceremony([5]);
+    expect(await outcome(restoreSegment(organizer, other, ids[1]!))).toBe("not_found");
+    expect(await segmentIds(other)).toHaveLength(1);
+
+    await restoreSegment(organizer, ref, ids[1]!);
+    expect(await segmentIds(ref)).toEqual(ids);
+    expect(await starts(ref)).toEqual([
+      ["Punkt 1", "13:00"],
+      ["Grußwort", "13:05"],
+      ["Punkt 3", "13:15"],
+    ]);
+    const restored = await db.ceremonySegment.findUniqueOrThrow({
+      where: { id: ids[1]! },
+      include: { participants: { orderBy: { position: "asc" } } },
+    });
+    expect(restored).toMatchObject({
+      durationMinutes: 10,
+      titleEn: "Greeting",
+      titleZh: "致辞",
+      descriptionZh: "主持人介绍嘉宾。",
+      internalNotes: "Two pens, flags",
+    });
+    expect(restored.participants.map((row) => row.personId)).toEqual([personIds.berg, personIds.ost]);
+    const [entry] = await auditOf("ceremonySegment.restore", ids[1]!);
+    expect(entry).toMatchObject({ actorId: organizer.id, before: null });
+    expect(entry!.after).toMatchObject({ position: 1, internalNotes: "Two pens, flags" });
+    expect((await getCeremonyEditor(organizer, "2017", ref.sessionId, "en")).deleted).toEqual([]);
+
+    // A second click changes nothing; a segment never deleted cannot be "restored".
+    await restoreSegment(organizer, ref, ids[1]!);
+    expect(await auditOf("ceremonySegment.restore", ids[1]!)).toHaveLength(1);
+    expect(await outcome(restoreSegment(organizer, ref, (await segmentIds(other))[0]!))).toBe("not_found");
+  });
+
+  it("puts a segment back at the end when the run-of-show has shrunk meanwhile", async () => {
+    const ref = await ceremony([5, 10, 5]);
+    const ids = await segmentIds(ref);
+    await deleteSegment(organizer, ref, ids[2]!);
+    await deleteSegment(organizer, ref, ids[0]!);
+    await restoreSegment(organizer, ref, ids[2]!);
+    expect(await segmentIds(ref)).toEqual([ids[1], ids[2]]);
+    await restoreSegment(organizer, ref, ids[0]!);
+    expect(await segmentIds(ref)).toEqual(ids);
   });
 });
 

@@ -12,10 +12,13 @@ import type { z } from "zod";
 import { recordAudit } from "../audit/record";
 import { authorize, type Actor } from "../authz";
 import { db } from "../db";
-import { invalid } from "../errors";
+import { invalid, notFound } from "../errors";
+import { RECORD_ID } from "@/app/_lib/ids";
 import {
   checkPeople,
+  deletedSegmentOf,
   lockCeremony,
+  SEGMENT_DELETED,
   segmentOf,
   segmentOrder,
   segmentRecord,
@@ -60,6 +63,7 @@ function segmentFields(input: SegmentInput) {
     descriptionDe: input.descriptionDe,
     descriptionEn: input.descriptionEn,
     descriptionZh: input.descriptionZh,
+    internalNotes: input.internalNotes,
   };
 }
 
@@ -121,7 +125,7 @@ export async function createSegment(
   });
 }
 
-/** Changes a segment's duration, titles, notes and participants; its place in the order stays. */
+/** Changes a segment's duration, titles, public text, internal notes and participants; its place in the order stays. */
 export async function updateSegment(
   actor: Actor | null,
   ref: CeremonyRef,
@@ -159,10 +163,64 @@ export async function deleteSegment(actor: Actor | null, ref: CeremonyRef, segme
     await tx.ceremonySegment.delete({ where: { id: before.id } });
     await writeSegmentOrder(tx, ceremony.id, await segmentOrder(tx, ceremony.id));
     await audited(tx, actor, ceremony, {
-      action: "ceremonySegment.delete",
+      action: SEGMENT_DELETED,
       entity: "CeremonySegment",
       entityId: before.id,
       before: segmentRecord(before),
+    });
+  });
+}
+
+/**
+ * Undoes a deletion: the segment comes back with its id (calendars that hold its event see the same one
+ * again), at its former place, with its texts, notes and participants, as the audit log recorded it when
+ * it was deleted. People deleted meanwhile are left out. A segment that exists (restored already, by a
+ * second click) stays as it is.
+ */
+export async function restoreSegment(
+  actor: Actor | null,
+  ref: CeremonyRef,
+  segmentId: string,
+): Promise<void> {
+  authorize(actor, "editProgram");
+  if (!RECORD_ID.test(segmentId)) throw notFound("Segment");
+  await db.$transaction(async (tx) => {
+    const ceremony = await lockCeremony(tx, ref, { retimes: true });
+    if ((await tx.ceremonySegment.count({ where: { id: segmentId, sessionId: ceremony.id } })) > 0) return;
+    const entries = await tx.auditEntry.findMany({
+      where: { entity: "CeremonySegment", entityId: segmentId, action: SEGMENT_DELETED },
+      orderBy: { at: "desc" },
+      take: 1,
+      select: { before: true, at: true },
+    });
+    const deleted = entries[0] ? deletedSegmentOf(entries[0], ceremony.id) : null;
+    if (!deleted) throw notFound("Segment");
+    const known = new Set(
+      (await tx.person.findMany({ where: { id: { in: deleted.participantIds } }, select: { id: true } })).map(
+        (person) => person.id,
+      ),
+    );
+    const data = parse(segmentInput, {
+      ...deleted,
+      participantIds: deleted.participantIds.filter((id) => known.has(id)),
+    });
+    const order = await segmentOrder(tx, ceremony.id);
+    await tx.ceremonySegment.create({
+      data: {
+        id: deleted.id,
+        sessionId: ceremony.id,
+        position: order.length,
+        ...segmentFields(data),
+        participants: { create: participantRows(data.participantIds) },
+      },
+    });
+    const place = Math.min(deleted.position, order.length);
+    await writeSegmentOrder(tx, ceremony.id, [...order.slice(0, place), deleted.id, ...order.slice(place)]);
+    await audited(tx, actor, ceremony, {
+      action: "ceremonySegment.restore",
+      entity: "CeremonySegment",
+      entityId: deleted.id,
+      after: segmentRecord(await segmentOf(tx, ceremony, deleted.id)),
     });
   });
 }

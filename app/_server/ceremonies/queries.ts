@@ -10,7 +10,8 @@ export type SegmentDto = {
   position: number;
   durationMinutes: number;
   title: Translations;
-  notes: Translations;
+  /** The public text: shown with the run-of-show on the session page. */
+  description: Translations;
   participants: PersonDto[];
   /** Derived from the ceremony's start and the segments before, ISO UTC. */
   startsAt: string;
@@ -24,7 +25,10 @@ export type RunOfShowDto = {
   inductees: { id: string; name: Translations }[];
 };
 
-/** The run-of-show of a ceremony session, with computed times. Takes a session already authorized for display. */
+/**
+ * The run-of-show of a ceremony session, with computed times. Takes a session already authorized for
+ * display. Public: it never reads the segments' internal notes (the back office adds them, admin-queries.ts).
+ */
 export async function getRunOfShow(
   session: Pick<SessionDto, "id" | "startsAt" | "endsAt">,
 ): Promise<RunOfShowDto> {
@@ -56,7 +60,7 @@ export async function getRunOfShow(
       position: segment.position,
       durationMinutes: segment.durationMinutes,
       title: translationsOf(segment, "title"),
-      notes: translationsOf(segment, "description"),
+      description: translationsOf(segment, "description"),
       participants: segment.participants.map(({ person }) => toPersonDto(person)),
       startsAt: segment.startsAt.toISOString(),
       endsAt: segment.endsAt.toISOString(),

@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { translatedFields } from "@/app/_lib/i18n/localized";
 import { RECORD_ID } from "@/app/_lib/ids";
 import type { Prisma } from "../db";
@@ -47,19 +48,57 @@ export async function lockCeremony(
 
 export const segmentRecordSelect = {
   id: true,
+  sessionId: true,
   position: true,
   durationMinutes: true,
   ...translatedFields("title"),
   ...translatedFields("description"),
+  internalNotes: true,
   participants: { orderBy: { position: "asc" }, select: { personId: true } },
 } as const satisfies Prisma.CeremonySegmentSelect;
 
 type SegmentRow = Prisma.CeremonySegmentGetPayload<{ select: typeof segmentRecordSelect }>;
 
-/** A segment as the audit log keeps it: its fields and its participants in order. */
+/**
+ * A segment as the audit log keeps it: its fields and its participants in order. A deleted segment is
+ * restored from this record (`restoreSegment`), so it holds everything the segment was.
+ */
 export function segmentRecord(row: SegmentRow) {
   const { participants, ...fields } = row;
   return { ...fields, participantIds: participants.map((participant) => participant.personId) };
+}
+
+/** The action of a segment's deletion in the audit log: its `before` is what an undo restores. */
+export const SEGMENT_DELETED = "ceremonySegment.delete";
+
+const text = z.string().nullable().optional();
+
+/** The shape `segmentRecord` stores; entries written before segments carried their ceremony do not match. */
+const deletedSegmentRecord = z.object({
+  id: z.string().regex(RECORD_ID),
+  sessionId: z.string(),
+  position: z.number().int().min(0),
+  durationMinutes: z.number().int(),
+  titleDe: z.string(),
+  titleEn: text,
+  titleZh: text,
+  descriptionDe: text,
+  descriptionEn: text,
+  descriptionZh: text,
+  internalNotes: text,
+  participantIds: z.array(z.string()),
+});
+export type DeletedSegment = z.output<typeof deletedSegmentRecord> & { deletedAt: Date };
+
+/** A deletion's `before` as a segment of this ceremony, or null (another ceremony's, or an older shape). */
+export function deletedSegmentOf(
+  entry: { before: unknown; at: Date },
+  ceremonyId: string,
+): DeletedSegment | null {
+  const parsed = deletedSegmentRecord.safeParse(entry.before);
+  return parsed.success && parsed.data.sessionId === ceremonyId
+    ? { ...parsed.data, deletedAt: entry.at }
+    : null;
 }
 
 /** The segment of this ceremony, or `not_found` (a segment of another ceremony is not found here either). */

@@ -5,7 +5,8 @@ import { db } from "@/app/_server/db";
 import { seedDemo } from "@/prisma/seed";
 import { parseWithIcalJs, parseWithNodeIcal } from "@/test/ical";
 import { createActor } from "@/test/integration/actors";
-import { moveSegment } from "./mutations";
+import { publishSession } from "@/app/_server/agenda/status-mutations";
+import { createSegment, deleteSegment, moveSegment, reorderSegments, updateSegment } from "./mutations";
 import { segmentUid } from "./run-of-show-feed";
 
 // The route reads the signed-in organizer from the session cookie; here the test decides who it is.
@@ -80,7 +81,7 @@ describe("the organizers' run-of-show feed", () => {
     expect(DateTime.fromJSDate(speech.start).setZone("Asia/Shanghai").toFormat("HH:mm")).toBe("17:13");
     expect(speech.description).toContain("Mitwirkende: Ute Berg");
     expect(speech.description).toContain(
-      "Hinweise: Ute Berg, Dezernentin für Wirtschaft und Liegenschaften der Stadt Köln.",
+      "Beschreibung (öffentlich): Ute Berg, Dezernentin für Wirtschaft und Liegenschaften der Stadt Köln.",
     );
     expect(text).toContain("DTSTART;TZID=Europe/Berlin:20170424T111300\r\n");
     expect(text.split("\r\n").filter((line) => line === "BEGIN:VTIMEZONE")).toHaveLength(1);
@@ -121,6 +122,73 @@ describe("the organizers' run-of-show feed", () => {
       (candidate) => candidate.uid === segmentUid(welcome),
     )!;
     expect(event.start.toISOString()).toBe("2017-04-24T09:08:00.000Z");
+  });
+
+  it("gives each segment's public description and its internal notes, each labelled, in the language asked for", async () => {
+    signedIn.actor = organizer;
+    const german = parseWithIcalJs(await (await feed()).text());
+    const signing = german.events[3]!;
+    expect(signing.summary).toBe("Unterzeichnung der Beitrittserklärung");
+    expect(signing.description).toBe(
+      [
+        "Teil von: Feierliche Aufnahme Kölns in die Allianz",
+        "Mitwirkende: Ute Berg und Friedhelm Ost",
+        "Interne Hinweise: Tisch mit Urkundenmappe und zwei Füllern vorbereiten.",
+      ].join("\n"),
+    );
+    const english = parseWithIcalJs(await (await feed("?lang=en")).text());
+    expect(english.events[2]!.description).toContain(
+      "Description (public): Ute Berg, Head of the Department for Economic Affairs and Real Estate, City of Cologne.",
+    );
+    expect(english.events[5]!.description).toContain(
+      "Internal notes: Vor der Bühnenwand; Delegationsleitungen in der ersten Reihe.",
+    );
+    const chinese = parseWithIcalJs(await (await feed("?lang=zh")).text());
+    expect(chinese.events[2]!.description).toContain("简介（公开）：科隆市经济与房地产局局长乌特·贝格。");
+    expect(chinese.events[3]!.description).toContain(
+      "内部备注：Tisch mit Urkundenmappe und zwei Füllern vorbereiten.",
+    );
+  });
+
+  it("keeps SEQUENCE at 0 through 20 run-of-show edits of a draft ceremony, and raises it for edits after publication", async () => {
+    signedIn.actor = organizer;
+    const meeting = await db.meeting.findUniqueOrThrow({ where: { slug: "2017" } });
+    const draft = await db.session.create({
+      data: {
+        meetingId: meeting.id,
+        slug: `draft-ceremony-${Date.now()}`,
+        kind: "ceremony",
+        status: "draft",
+        titleDe: "Entwurf einer Zeremonie",
+        startsAt: new Date("2017-04-24T14:00:00Z"),
+        endsAt: new Date("2017-04-24T15:00:00Z"),
+      },
+    });
+    const ref = { meetingSlug: "2017", sessionId: draft.id };
+    const segment = { durationMinutes: "5", titleDe: "Punkt", participantIds: [] };
+    const sequences = async () =>
+      (await (await feed("", {}, draft.id)).text())
+        .split("\r\n")
+        .filter((line) => line.startsWith("SEQUENCE:"));
+
+    const ids: string[] = [];
+    for (let index = 0; index < 6; index++) ids.push((await createSegment(organizer, ref, segment)).id);
+    for (let index = 0; index < 6; index++)
+      await updateSegment(organizer, ref, ids[index]!, { ...segment, durationMinutes: String(index + 3) });
+    for (let index = 0; index < 4; index++) await moveSegment(organizer, ref, ids[index]!, "down");
+    await reorderSegments(organizer, ref, [...ids].reverse());
+    await reorderSegments(organizer, ref, ids);
+    await deleteSegment(organizer, ref, ids.pop()!);
+    await deleteSegment(organizer, ref, ids.pop()!);
+    expect(await sequences()).toEqual(["SEQUENCE:0", "SEQUENCE:0", "SEQUENCE:0", "SEQUENCE:0"]);
+
+    // Publishing is the first version calendars see; changes after it count.
+    await publishSession(organizer, "2017", draft.id);
+    expect(await sequences()).toEqual(["SEQUENCE:0", "SEQUENCE:0", "SEQUENCE:0", "SEQUENCE:0"]);
+    await moveSegment(organizer, ref, ids[0]!, "down");
+    expect(await sequences()).toEqual(["SEQUENCE:1", "SEQUENCE:1", "SEQUENCE:1", "SEQUENCE:1"]);
+    await updateSegment(organizer, ref, ids[0]!, { ...segment, durationMinutes: "9" });
+    expect(await sequences()).toEqual(["SEQUENCE:2", "SEQUENCE:2", "SEQUENCE:2", "SEQUENCE:2"]);
   });
 
   it("finds no ceremony behind another session's id", async () => {

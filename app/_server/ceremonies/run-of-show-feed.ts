@@ -12,7 +12,8 @@ import { getCeremonyProgramme, type CeremonyProgramme } from "./admin-queries";
 
 /**
  * The organizers' calendar of a ceremony: one event per segment at its derived time, so that stage
- * managers see the run-of-show in their calendar. Private: it names people and carries internal notes.
+ * managers see the run-of-show in their calendar. Private: it names people and carries the segments'
+ * internal notes, each labelled apart from the public description.
  */
 
 /** The UID of a segment's event: its own, distinct from the ceremony's session event. */
@@ -33,7 +34,8 @@ function segmentEvents(programme: CeremonyProgramme, lang: AppLocale): CalendarE
       const name = displayName(person, lang);
       return name.secondary ? `${name.primary} (${name.secondary})` : name.primary;
     });
-    const notes = pick(segment.notes, lang);
+    const description = pick(segment.description, lang);
+    const internalNotes = segment.internalNotes?.trim();
     return {
       uid: segmentUid(segment.id),
       // Segment times derive from the ceremony: its version is theirs (LAST-MODIFIED follows every edit).
@@ -45,7 +47,8 @@ function segmentEvents(programme: CeremonyProgramme, lang: AppLocale): CalendarE
       description: [
         t("partOf", { ceremony: ceremonyTitle }),
         names.length > 0 ? t("participants", { names: list.format(names) }) : null,
-        notes ? t("notes", { notes }) : null,
+        description ? t("description", { text: description }) : null,
+        internalNotes ? t("internalNotes", { notes: internalNotes }) : null,
       ]
         .filter((line): line is string => line !== null)
         .join("\n"),

@@ -1,8 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
-import { textValue, listValue, RequiredMark, type FieldContext } from "@/app/_components/forms/Field";
+import { useState } from "react";
+import { Choice, textValue, listValue, RequiredMark, type FieldContext } from "@/app/_components/forms/Field";
 import { FormMessage } from "@/app/_components/forms/FormMessage";
 import { SubmitButton } from "@/app/_components/forms/SubmitButton";
 import { useFormAction } from "@/app/_components/forms/useFormAction";
@@ -20,6 +20,7 @@ export type SegmentDefaults = {
   descriptionDe: string;
   descriptionEn: string;
   descriptionZh: string;
+  internalNotes: string;
   participantIds: string[];
 };
 
@@ -32,6 +33,8 @@ type Props = {
   saveAction: Action;
   deleteAction?: Action;
 };
+
+const internalClass = "rounded-lg border border-amber-300 bg-amber-50 p-3";
 
 const inputClass =
   "w-full rounded border border-slate-300 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-600 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-600";
@@ -47,10 +50,13 @@ function Field(props: {
   required?: string;
   lang?: string;
   inputMode?: "numeric";
+  /** The id of a sentence about the field (who reads it), shown outside the field. */
+  hintId?: string;
 }) {
   const { prefix, name, state } = props;
   const id = `${prefix}-${name}`;
   const error = state.fieldErrors?.[name];
+  const described = [props.hintId, error ? `${id}-error` : null].filter(Boolean).join(" ");
   const control = {
     id,
     name,
@@ -58,7 +64,7 @@ function Field(props: {
     required: Boolean(props.required),
     lang: props.lang,
     "aria-invalid": error ? true : undefined,
-    "aria-describedby": error ? `${id}-error` : undefined,
+    "aria-describedby": described || undefined,
     className: inputClass,
   };
   return (
@@ -81,14 +87,18 @@ function Field(props: {
   );
 }
 
-/** Adds or edits one segment: duration, titles and notes in three languages, participants in order. */
+/**
+ * Adds or edits one segment: duration, titles and public description in three languages, the crew's
+ * internal notes, participants in order.
+ */
 export function SegmentForm({ meetingSlug, sessionId, segment, people, saveAction, deleteAction }: Props) {
   const t = useTranslations("adminCeremony.segment");
   const { state, pending, formProps } = useFormAction(saveAction, initialFormState);
-  const [deleteState, deleteFormAction, deleting] = useActionState(
-    deleteAction ?? (async () => initialFormState),
-    initialFormState,
-  );
+  // Every successful save draws the form anew: the "add" form is empty again (a second add must not
+  // inherit the first one's participants), an edit form shows what was saved. The fields are
+  // uncontrolled, so only a new key clears them; a refusal keeps the key and what was typed.
+  const [saves, setSaves] = useState({ state, count: 0 });
+  if (saves.state !== state) setSaves({ state, count: saves.count + (state.ok ? 1 : 0) });
   const prefix = segment ? `segment-${segment.id}` : "new-segment";
   // After a successful save the form shows the saved data, not the values sent.
   const shown: FieldContext = state.ok ? {} : state;
@@ -97,7 +107,7 @@ export function SegmentForm({ meetingSlug, sessionId, segment, people, saveActio
   const field = (
     name: keyof SegmentDefaults & string,
     label: string,
-    options: { multiline?: boolean; required?: boolean; lang?: string } = {},
+    options: { multiline?: boolean; required?: boolean; lang?: string; hintId?: string } = {},
   ) => (
     <Field
       prefix={prefix}
@@ -109,12 +119,13 @@ export function SegmentForm({ meetingSlug, sessionId, segment, people, saveActio
       required={options.required ? t("required") : undefined}
       lang={options.lang}
       inputMode={name === "durationMinutes" ? "numeric" : undefined}
+      hintId={options.hintId}
     />
   );
 
   return (
     <div className="mt-3 space-y-3">
-      <form {...formProps} className="space-y-3" key={state.ok ? `saved-${state.message}` : "editing"}>
+      <form {...formProps} className="space-y-3" key={saves.count}>
         <input type="hidden" name="meetingSlug" value={meetingSlug} />
         <input type="hidden" name="sessionId" value={sessionId} />
         {segment && <input type="hidden" name="segmentId" value={segment.id} />}
@@ -127,10 +138,25 @@ export function SegmentForm({ meetingSlug, sessionId, segment, people, saveActio
           {field("titleEn", t("titleEn"), { lang: "en" })}
           {field("titleZh", t("titleZh"), { lang: "zh-CN" })}
         </div>
-        <div className="grid gap-3 sm:grid-cols-3">
-          {field("descriptionDe", t("notesDe"), { multiline: true, lang: "de" })}
-          {field("descriptionEn", t("notesEn"), { multiline: true, lang: "en" })}
-          {field("descriptionZh", t("notesZh"), { multiline: true, lang: "zh-CN" })}
+        <fieldset className="space-y-2" aria-describedby={`${prefix}-description-hint`}>
+          <legend className="text-sm font-semibold">{t("description")}</legend>
+          <p id={`${prefix}-description-hint`} className="text-sm text-slate-600">
+            {t("descriptionHint")}
+          </p>
+          <div className="grid gap-3 sm:grid-cols-3">
+            {field("descriptionDe", t("descriptionDe"), { multiline: true, lang: "de" })}
+            {field("descriptionEn", t("descriptionEn"), { multiline: true, lang: "en" })}
+            {field("descriptionZh", t("descriptionZh"), { multiline: true, lang: "zh-CN" })}
+          </div>
+        </fieldset>
+        <div className={`space-y-1 ${internalClass}`}>
+          {field("internalNotes", t("internalNotes"), {
+            multiline: true,
+            hintId: `${prefix}-internalNotes-hint`,
+          })}
+          <p id={`${prefix}-internalNotes-hint`} className="text-sm text-amber-900">
+            {t("internalNotesHint")}
+          </p>
         </div>
         <fieldset
           className="space-y-2"
@@ -172,20 +198,64 @@ export function SegmentForm({ meetingSlug, sessionId, segment, people, saveActio
         />
       </form>
       {segment && deleteAction && (
-        <form action={deleteFormAction} className="space-y-2">
-          <input type="hidden" name="meetingSlug" value={meetingSlug} />
-          <input type="hidden" name="sessionId" value={sessionId} />
-          <input type="hidden" name="segmentId" value={segment.id} />
-          <FormMessage state={deleteState.ok ? initialFormState : deleteState} />
-          <button
-            type="submit"
-            disabled={deleting}
-            className="rounded border border-red-700 px-3 py-1.5 text-sm font-semibold text-red-800 hover:bg-red-50 disabled:opacity-60"
-          >
-            {deleting ? t("deleting") : t("delete", { segment: segment.titleDe })}
-          </button>
-        </form>
+        <DeleteSegmentForm
+          meetingSlug={meetingSlug}
+          sessionId={sessionId}
+          segment={segment}
+          action={deleteAction}
+        />
       )}
     </div>
+  );
+}
+
+/**
+ * Deleting asks first, in the page (a tick box, checked again by the server), as the app's other
+ * deletions do; afterwards the editor offers to undo it.
+ */
+function DeleteSegmentForm({
+  meetingSlug,
+  sessionId,
+  segment,
+  action,
+}: {
+  meetingSlug: string;
+  sessionId: string;
+  segment: SegmentDefaults;
+  action: Action;
+}) {
+  const t = useTranslations("adminCeremony.segment");
+  const { state, pending, formProps } = useFormAction(action, initialFormState);
+  const error = state.fieldErrors?.confirm;
+  const errorId = `confirm-${segment.id}-error`;
+  return (
+    <form {...formProps} className="space-y-2 rounded border border-red-200 p-3">
+      <input type="hidden" name="meetingSlug" value={meetingSlug} />
+      <input type="hidden" name="sessionId" value={sessionId} />
+      <input type="hidden" name="segmentId" value={segment.id} />
+      <p className="text-sm text-slate-600">{t("deleteHint")}</p>
+      <Choice
+        type="checkbox"
+        name="confirm"
+        value={segment.id}
+        defaultChecked={false}
+        label={t("confirmDelete", { segment: segment.titleDe })}
+        describedBy={error ? errorId : undefined}
+        invalid={Boolean(error)}
+      />
+      {error && (
+        <p id={errorId} className="text-sm font-medium text-red-700">
+          {error}
+        </p>
+      )}
+      {!error && <FormMessage state={state.ok ? initialFormState : state} />}
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded border border-red-700 px-3 py-1.5 text-sm font-semibold text-red-800 hover:bg-red-50 disabled:opacity-60"
+      >
+        {pending ? t("deleting") : t("delete", { segment: segment.titleDe })}
+      </button>
+    </form>
   );
 }

@@ -17,7 +17,10 @@ export type EditorSegment = {
   id: string;
   durationMinutes: number;
   title: Translations;
-  notes: Translations;
+  /** Public: shown with the run-of-show on the session page. */
+  description: Translations;
+  /** For organizers and crew only. */
+  internalNotes: string | null;
   participantIds: string[];
 };
 
@@ -186,19 +189,27 @@ export function SegmentList(props: Props) {
                     )}
                     {segment.participantIds.length > 0 && (
                       <p className="text-sm">
-                        <span className="text-slate-500">{t("participants")}:</span>{" "}
+                        <span className="text-slate-500">{t("participantsLine")}</span>{" "}
                         {segment.participantIds.map((id) => names[id] ?? id).join(", ")}
                       </p>
                     )}
                     {languages.map((language) =>
-                      segment.notes[language] ? (
-                        <p key={language} lang={langAttribute[language]} className="text-sm text-slate-600">
+                      segment.description[language] ? (
+                        <p key={language} className="text-sm text-slate-600">
                           <span className="text-slate-500">
-                            {t("notes")} ({language.toUpperCase()}):
+                            {t("descriptionLine", { language: language.toUpperCase() })}
                           </span>{" "}
-                          {segment.notes[language]}
+                          <span lang={langAttribute[language]}>{segment.description[language]}</span>
                         </p>
                       ) : null,
+                    )}
+                    {segment.internalNotes && (
+                      <p
+                        className="whitespace-pre-line rounded bg-amber-50 px-2 py-1 text-sm text-amber-950"
+                        data-testid="segment-internal-notes"
+                      >
+                        <span className="font-medium">{t("internalNotesLine")}</span> {segment.internalNotes}
+                      </p>
                     )}
                   </div>
                   <div className="flex gap-1">

@@ -124,6 +124,7 @@ export function SessionForm({
                 <TextField
                   name={`description${suffix}`}
                   label={t("descriptionField", { language })}
+                  hint={t("descriptionHint")}
                   state={state}
                   multiline
                   defaultValue={session?.[`description${suffix}`] ?? ""}
@@ -132,6 +133,17 @@ export function SessionForm({
               </div>
             );
           })}
+        </div>
+        <div className="rounded-lg border border-amber-300 bg-amber-50 p-3" data-testid="internal-notes">
+          <TextField
+            name="internalNotes"
+            label={t("internalNotes")}
+            hint={t("internalNotesHint")}
+            state={state}
+            multiline
+            defaultValue={session?.internalNotes ?? ""}
+            maxLength={4000}
+          />
         </div>
         <div className="max-w-xs">
           <SelectField

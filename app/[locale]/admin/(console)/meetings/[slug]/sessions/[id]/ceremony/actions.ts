@@ -8,11 +8,13 @@ import { htmlLang } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
 import { backOfficeAction, saved } from "@/app/_server/action";
 import { markCeremonyHeld, markCeremonyNotHeld } from "@/app/_server/ceremonies/induction";
+import { invalid } from "@/app/_server/errors";
 import {
   createSegment,
   deleteSegment,
   moveSegment,
   reorderSegments,
+  restoreSegment,
   saveInductees,
   saveOfficials,
   updateSegment,
@@ -43,6 +45,7 @@ const segmentFields = [
   "descriptionDe",
   "descriptionEn",
   "descriptionZh",
+  "internalNotes",
 ] as const;
 
 /** Adds a segment, or saves one when the form names it. */
@@ -64,11 +67,22 @@ export const saveSegmentAction = backOfficeAction(
   { lists: ["participantIds"] },
 );
 
+/** Needs the tick box that names the segment; the editor then offers to undo. */
 export const deleteSegmentAction = backOfficeAction("editProgram", async ({ actor, values }) => {
   const t = await getTranslations("adminCeremony.segment");
-  await deleteSegment(actor, ceremonyOf(values), text(values, "segmentId"));
+  const segmentId = text(values, "segmentId");
+  if (!segmentId || values.confirm !== segmentId) throw invalid({ confirm: { key: "required" } });
+  await deleteSegment(actor, ceremonyOf(values), segmentId);
   refresh();
   return saved(t("deleted"));
+});
+
+/** Undo of a deletion: the segment comes back at its place, as it was. */
+export const restoreSegmentAction = backOfficeAction("editProgram", async ({ actor, values }) => {
+  const t = await getTranslations("adminCeremony.segment");
+  await restoreSegment(actor, ceremonyOf(values), text(values, "segmentId"));
+  refresh();
+  return saved(t("restored"));
 });
 
 /** Up or down by one: the keyboard's way, and what the buttons do without JavaScript. */

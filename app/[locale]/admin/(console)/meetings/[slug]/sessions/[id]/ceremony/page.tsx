@@ -5,13 +5,20 @@ import { InducteesForm } from "@/app/_components/admin/ceremony/InducteesForm";
 import { OfficialsEditor } from "@/app/_components/admin/ceremony/OfficialsEditor";
 import { SegmentForm } from "@/app/_components/admin/ceremony/SegmentForm";
 import { SegmentList } from "@/app/_components/admin/ceremony/SegmentList";
+import { UndoDeletions } from "@/app/_components/admin/ceremony/UndoDeletions";
 import { TitledSection } from "@/app/_components/layout/TitledSection";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import { htmlLang, localeNames, locales, type AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { displayName, type NamedPerson } from "@/app/_lib/names";
-import { formatDateTime, formatLongDate, formatTimeRange, zoneOffsetLabel } from "@/app/_lib/time";
+import {
+  formatDateTime,
+  formatLongDate,
+  formatTime,
+  formatTimeRange,
+  zoneOffsetLabel,
+} from "@/app/_lib/time";
 import { pageActor, type Actor } from "@/app/_server/authz";
 import { getCeremonyEditor } from "@/app/_server/ceremonies/admin-queries";
 import { getHeldState } from "@/app/_server/ceremonies/induction";
@@ -22,6 +29,7 @@ import {
   markHeldAction,
   moveSegmentAction,
   reorderSegmentsAction,
+  restoreSegmentAction,
   saveInducteesAction,
   saveOfficialsAction,
   saveSegmentAction,
@@ -69,7 +77,9 @@ export default async function CeremonyEditorPage({ params }: Props) {
         >
           ← {t("backToSession")}
         </Link>
-        <h1 className="text-2xl font-bold tracking-tight">{t("title", { title })}</h1>
+        {/* The title alone: many already name the ceremony ("Ceremony: …", "…仪式"), so no prefix is added. */}
+        <p className="text-sm font-medium uppercase tracking-wide text-slate-600">{t("kicker")}</p>
+        <h1 className="text-2xl font-bold tracking-tight">{title}</h1>
         <p className="text-slate-700">
           {t("slot", {
             date: formatLongDate(ceremony.startsAt, meeting.timeZone, locale),
@@ -108,6 +118,15 @@ export default async function CeremonyEditorPage({ params }: Props) {
 
       <TitledSection id="run-of-show" title={tr("heading")}>
         <p className="text-sm text-slate-600">{tr("hint")}</p>
+        <UndoDeletions
+          {...ref}
+          deleted={editor.deleted.map((segment) => ({
+            id: segment.id,
+            title: pick(segment.title, locale),
+            time: formatTime(segment.deletedAt, meeting.timeZone, locale),
+          }))}
+          action={restoreSegmentAction}
+        />
         <SegmentList
           meetingSlug={meeting.slug}
           sessionId={ceremony.id}
@@ -118,7 +137,8 @@ export default async function CeremonyEditorPage({ params }: Props) {
             id: segment.id,
             durationMinutes: segment.durationMinutes,
             title: segment.title,
-            notes: segment.notes,
+            description: segment.description,
+            internalNotes: segment.internalNotes,
             participantIds: segment.participants.map((person) => person.id),
           }))}
           names={names}
@@ -145,9 +165,10 @@ export default async function CeremonyEditorPage({ params }: Props) {
                     titleDe: segment.title.de ?? "",
                     titleEn: segment.title.en ?? "",
                     titleZh: segment.title.zh ?? "",
-                    descriptionDe: segment.notes.de ?? "",
-                    descriptionEn: segment.notes.en ?? "",
-                    descriptionZh: segment.notes.zh ?? "",
+                    descriptionDe: segment.description.de ?? "",
+                    descriptionEn: segment.description.en ?? "",
+                    descriptionZh: segment.description.zh ?? "",
+                    internalNotes: segment.internalNotes ?? "",
                     participantIds: segment.participants.map((person) => person.id),
                   }}
                 />

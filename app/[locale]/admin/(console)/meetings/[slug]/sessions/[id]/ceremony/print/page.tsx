@@ -121,7 +121,17 @@ export default async function CeremonyPrintPage({ params }: Props) {
               header: tr("participants"),
               cell: (segment) => segment.participants.map((person) => nameOf(person, locale)).join(", "),
             },
-            { key: "notes", header: tr("notes"), cell: (segment) => pick(segment.notes, locale) },
+            {
+              key: "description",
+              header: tr("description"),
+              cell: (segment) => pick(segment.description, locale),
+            },
+            {
+              key: "internalNotes",
+              header: tr("internalNotes"),
+              className: "whitespace-pre-line break-words",
+              cell: (segment) => segment.internalNotes ?? "",
+            },
           ]}
           rows={runOfShow.segments}
           rowKey={(segment) => segment.id}
