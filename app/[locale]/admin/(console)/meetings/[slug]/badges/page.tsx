@@ -71,9 +71,8 @@ export default async function BadgesPage({ params, searchParams }: Props) {
             </Link>
           </p>
         )}
-        <p className="text-slate-700">
-          {t("intro")} {t("languageNote")}
-        </p>
+        <p className="text-slate-700">{t("intro")}</p>
+        <p className="text-slate-700">{t("languageNote")}</p>
         <div className="flex flex-wrap items-center gap-4">
           <PrintButton label={t("print")} />
           <span className="font-semibold" data-testid="badge-count">
