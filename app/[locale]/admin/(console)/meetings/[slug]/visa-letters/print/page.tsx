@@ -93,7 +93,7 @@ export default async function VisaLettersPrintPage({ params, searchParams }: Pro
               </p>
             ))}
           </div>
-          <footer className="visa-letter-signature max-w-full">
+          <footer className="visa-letter-signature">
             <div className="border-t border-slate-900 pt-1">{tl("signature")}</div>
             <div className="font-semibold">{allianceName}</div>
           </footer>
