@@ -57,6 +57,7 @@ const PAGES: Record<string, Permission | "public" | "ownAccount"> = {
   "/[locale]/admin/(console)/meetings/[slug]/delegations/page": "manageRegistrations",
   "/[locale]/admin/(console)/meetings/[slug]/visa-letters/page": "manageRegistrations",
   "/[locale]/admin/(console)/meetings/[slug]/visa-letters/print/page": "manageRegistrations",
+  // The sheets of the registration list; one delegate's badge (`?id=`) needs only printBadge, below.
   "/[locale]/admin/(console)/meetings/[slug]/badges/page": "manageRegistrations",
   "/[locale]/admin/(console)/meetings/[slug]/check-in/page": "checkIn",
   "/[locale]/admin/(console)/meetings/[slug]/numbers/page": "readNumbers",
@@ -232,6 +233,17 @@ test.describe("authorization matrix", () => {
         }
       }
     }
+  });
+
+  test("one delegate's badge answers each visitor as printBadge says: check-in staff print it at the desk", async () => {
+    const url = `/en/admin/meetings/2017/badges?id=${ids.registration}`;
+    for (const [name, context] of visitors) {
+      const expected = expectedAccess(asVisitor(name), "printBadge", may);
+      const response = await context.get(url, { maxRedirects: 0 });
+      const status = { allowed: 200, forbidden: 403, unauthenticated: 307, public: 200 }[expected];
+      expect(response.status(), `${name} GET ${url}`).toBe(status);
+    }
+    expect(may("checkin", "printBadge")).toBe(true);
   });
 
   test("every back-office server action checks who calls it before it reads the form", async () => {

@@ -15,6 +15,11 @@ export const permissions = {
   manageRegistrations: ["admin", "organizer"],
   /** The check-in desk: find a delegate by name or code and record their arrival. */
   checkIn: ["admin", "organizer", "checkin"],
+  /**
+   * One delegate's badge, printed at the desk for the person in front of it: what the badge shows and
+   * nothing more. The sheets of many badges follow the registration list's filters: manageRegistrations.
+   */
+  printBadge: ["admin", "organizer", "checkin"],
   /** The dashboard and the outbox (account emails in it only with manageAccounts). */
   readNumbers: ["admin", "organizer"],
   /** Everything a signed-in organizer sees first: the back office's home. */

@@ -8,7 +8,7 @@ import { db } from "@/app/_server/db";
 import { env } from "@/app/_server/env";
 import { checkInQrPng, checkInUrl } from "@/app/_server/registration/check-in-link";
 import { newCheckInCode } from "@/app/_server/registration/tokens";
-import { createActor, outcome } from "@/test/integration/actors";
+import { createActor, outcome, roleOutcomes } from "@/test/integration/actors";
 import { createMeetingRow, range } from "@/test/integration/factories";
 import { getBadgeSheet } from "./badges";
 import { checkIn } from "./mutations";
@@ -242,5 +242,68 @@ describe("badge sheet", () => {
     ]);
     expect((await sheet({})).badges.map((badge) => badge.id)).toContain(people.confirmed);
     expect((await sheet({})).badges.map((badge) => badge.id)).not.toContain(people.cancelled);
+  });
+
+  it("gives check-in staff one delegate's badge, and the sheets of the list only to organizers", async () => {
+    const delegate = await registration("confirmed", { familyName: `Desk${unique()}` });
+    const actors = { checkin: staff, organizer, admin };
+    expect(
+      await roleOutcomes(actors, (actor) => getBadgeSheet(actor, meeting.slug, { id: delegate.id })),
+    ).toEqual(["unauthenticated", "ok", "ok", "ok"]);
+    for (const params of [{}, { q: delegate.familyName }, { status: "confirmed" }])
+      expect(await roleOutcomes(actors, (actor) => getBadgeSheet(actor, meeting.slug, params))).toEqual([
+        "unauthenticated",
+        "forbidden",
+        "ok",
+        "ok",
+      ]);
+    const one = await getBadgeSheet(staff, meeting.slug, { id: delegate.id, q: "nobody", status: "pending" });
+    expect([one.selection, one.badges.map((badge) => badge.id)]).toEqual(["one", [delegate.id]]);
+  });
+
+  it("finds one badge's registration only in its own meeting", async () => {
+    const other = await createMeetingRow({ slug: `other-${unique()}` });
+    const delegate = await registration("confirmed");
+    expect(await outcome(getBadgeSheet(staff, other.slug, { id: delegate.id }))).toBe("not_found");
+    expect(await outcome(getBadgeSheet(organizer, other.slug, { id: delegate.id }))).toBe("not_found");
+    expect(await outcome(getBadgeSheet(staff, meeting.slug, { id: "not-an-id" }))).toBe("not_found");
+    expect(await outcome(getBadgeSheet(staff, meeting.slug, { id: "" }))).toBe("not_found");
+    expect(await outcome(getBadgeSheet(staff, `other-${unique()}`, { id: delegate.id }))).toBe("not_found");
+  });
+
+  it("holds what the badge says in the delegate's language", async () => {
+    const delegate = await db.registration.create({
+      data: {
+        meetingId: meeting.id,
+        status: "confirmed",
+        givenName: "Anna",
+        familyName: `Keller${unique()}`,
+        honorific: "Dr.",
+        position: "Oberbürgermeisterin",
+        role: "head_of_delegation",
+        cityOther: "Hannover",
+        email: `keller-${unique()}@example.org`,
+        language: "de",
+        privacyConsentAt: new Date(),
+        checkInCode: newCheckInCode(),
+      },
+    });
+    const { badges } = await getBadgeSheet(staff, meeting.slug, { id: delegate.id });
+    expect(badges).toEqual([
+      {
+        id: delegate.id,
+        givenName: "Anna",
+        familyName: delegate.familyName,
+        nativeName: null,
+        nameOrder: "given_first",
+        honorific: "Dr.",
+        position: "Oberbürgermeisterin",
+        language: "de",
+        role: "head_of_delegation",
+        city: null,
+        cityOther: "Hannover",
+        qrSvg: expect.stringMatching(/^<svg/),
+      },
+    ]);
   });
 });

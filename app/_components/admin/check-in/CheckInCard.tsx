@@ -1,4 +1,6 @@
 import { getTranslations } from "next-intl/server";
+import { adminPaths } from "@/app/_lib/admin-paths";
+import { Link } from "@/app/_lib/i18n/navigation";
 import { htmlLang, type AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
 import { latinName } from "@/app/_lib/names";
@@ -108,6 +110,18 @@ export async function CheckInCard({ card, locale, timeZone, action }: Props) {
           </dl>
         )}
       </section>
+      {card.status === "confirmed" && (
+        // The badge of the person at the desk, in their language: printed here when it is missing or wrong.
+        <p>
+          <Link
+            href={`${adminPaths.badges(card.meeting.slug)}?id=${card.id}`}
+            className="inline-block py-2 font-medium text-brand-700 underline"
+            data-testid="print-badge"
+          >
+            {t("printBadge")}
+          </Link>
+        </p>
+      )}
       {card.status === "confirmed" ? (
         <CheckInButton
           key={card.id}

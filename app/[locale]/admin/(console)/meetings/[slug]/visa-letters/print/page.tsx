@@ -25,7 +25,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /**
- * The letters ready to print on A4, one per page: the alliance's letterhead in its three languages,
+ * The letters ready to print on A4, one page each in every language (print.css; the PDF of all letters
+ * has as many pages as letters, e2e/badges.spec.ts): the alliance's letterhead in its three languages,
  * place and date, the text, and room for a signature. `?id=` (repeatable) for some delegates, else all.
  */
 export default async function VisaLettersPrintPage({ params, searchParams }: Props) {
@@ -66,30 +67,33 @@ export default async function VisaLettersPrintPage({ params, searchParams }: Pro
         <article
           key={letter.id}
           lang={htmlLang[lang]}
-          className="visa-letter mx-auto mb-8 bg-white p-[18mm] shadow print:m-0 print:p-0 print:shadow-none"
+          className="visa-letter mx-auto mb-8 bg-white shadow print:m-0 print:shadow-none"
           data-testid="visa-letter"
         >
-          <header className="border-b-2 border-brand-700 pb-3 text-center">
+          <header className="visa-letter-head border-b-2 border-brand-700 text-center">
             {alliance &&
               locales.map((language) => (
                 <p
                   key={language}
                   lang={htmlLang[language]}
-                  className={language === lang ? "text-lg font-bold" : "text-sm text-slate-700"}
+                  className={language === lang ? "visa-letter-sender font-bold" : "text-slate-700"}
                 >
                   {alliance.name[language]}
                 </p>
               ))}
           </header>
-          <p className="mt-6 text-right">{placeAndDate}</p>
-          <div className="mt-6 space-y-4 leading-relaxed">
+          <p className="visa-letter-date text-right">{placeAndDate}</p>
+          <div className="visa-letter-body">
             {letterParagraphs(letter.text).map((paragraph, index) => (
-              <p key={index} className="whitespace-pre-line">
+              <p
+                key={index}
+                className={`whitespace-pre-line break-words ${paragraph.includes("\n") ? "visa-letter-lines" : ""}`}
+              >
                 {paragraph}
               </p>
             ))}
           </div>
-          <footer className="mt-16 w-72 max-w-full">
+          <footer className="visa-letter-signature">
             <div className="border-t border-slate-900 pt-1">{tl("signature")}</div>
             <div className="font-semibold">{allianceName}</div>
           </footer>
