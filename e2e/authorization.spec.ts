@@ -133,7 +133,9 @@ async function registerDelegate(request: APIRequestContext): Promise<string> {
 
 test.describe("authorization matrix", () => {
   test.skip(({ isMobile }) => isMobile, "Plain HTTP: one project is enough.");
-  test.describe.configure({ mode: "serial" });
+  // Every page, action and route for six kinds of visitor: some hundred requests a test, more with
+  // every page the back office gains.
+  test.describe.configure({ mode: "serial", timeout: 120_000 });
 
   const visitors = new Map<Visitor | "proxy-bypass" | "forged-cookie" | "signed-out", APIRequestContext>();
   let parameters: Record<string, string>;
