@@ -6,7 +6,6 @@ import { authorize, type Actor } from "../authz";
 import { db, type Prisma } from "../db";
 import { invalid } from "../errors";
 import { registrationTransaction } from "../registration/transaction";
-import { acceptedConflicts } from "./accepted-conflicts";
 import { findAdminMeeting, type AdminMeeting } from "./schedule";
 import {
   auditRecord,
@@ -87,13 +86,14 @@ export async function createSession(
   return registrationTransaction(async (tx) => {
     const { roomCapacity } = await checkReferences(tx, meeting.id, input);
     const content = contentOf(input, meeting);
-    const conflictNote = await checkConflicts(
+    const accepted = await checkConflicts(
       tx,
       meeting,
       { id: "", status: "draft", ...content, personIds: input.speakers.map((speaker) => speaker.personId) },
       roomCapacity,
       input,
     );
+    const conflictNote = accepted?.reason ?? null;
     const created = await tx.session.create({
       data: {
         ...content,
@@ -110,17 +110,7 @@ export async function createSession(
       entity: "Session",
       entityId: created.id,
       meetingId: meeting.id,
-      after: {
-        ...auditRecord(created),
-        ...(conflictNote && {
-          acceptedConflicts: await acceptedConflicts(
-            tx,
-            meeting,
-            { ...created, personIds: input.speakers.map((speaker) => speaker.personId) },
-            roomCapacity,
-          ),
-        }),
-      },
+      after: { ...auditRecord(created), ...(accepted && { acceptedConflicts: accepted.conflicts }) },
       reason: conflictNote,
     });
     return { id: created.id, sequence: created.sequence, conflictNote, promoted: [] };
@@ -151,13 +141,14 @@ export async function updateSession(
       ...input.speakers.map((speaker) => speaker.personId),
       ...(await segmentPersonIds(tx, sessionId)),
     ];
-    const conflictNote = await checkConflicts(
+    const accepted = await checkConflicts(
       tx,
       meeting,
       { id: sessionId, status: current.status, ...content, personIds },
       roomCapacity,
       input,
     );
+    const conflictNote = accepted?.reason ?? null;
     await tx.sessionSpeaker.deleteMany({ where: { sessionId } });
     const updated = await tx.session.update({
       where: { id: sessionId },
@@ -178,12 +169,7 @@ export async function updateSession(
       entityId: sessionId,
       meetingId: meeting.id,
       before: auditRecord(current),
-      after: {
-        ...auditRecord(updated),
-        ...(conflictNote && {
-          acceptedConflicts: await acceptedConflicts(tx, meeting, { ...updated, personIds }, roomCapacity),
-        }),
-      },
+      after: { ...auditRecord(updated), ...(accepted && { acceptedConflicts: accepted.conflicts }) },
       reason: conflictNote,
     });
     return { id: sessionId, sequence: updated.sequence, conflictNote, promoted };

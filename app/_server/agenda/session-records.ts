@@ -1,6 +1,6 @@
 import "server-only";
 import { translatedFields } from "@/app/_lib/i18n/localized";
-import { findConflicts } from "@/app/_lib/conflicts";
+import { findConflicts, type Conflict } from "@/app/_lib/conflicts";
 import { RECORD_ID } from "@/app/_lib/ids";
 import type { SessionInput } from "@/app/_lib/agenda/session-fields";
 import type { FieldErrors } from "@/app/_lib/registration/fields";
@@ -92,8 +92,12 @@ type Candidate = {
   personIds: string[];
 };
 
+/** Conflicts the organizer saved or published a session with, and why: the audit entry names both. */
+export type AcceptedConflicts = { reason: string; conflicts: Conflict[] };
+
 /**
- * The note to store: null without conflicts, the organizer's reason when they save anyway. Conflicts
+ * What the session is saved with: null without conflicts, the conflicts and the organizer's reason
+ * when they save anyway. Conflicts
  * without "save anyway" are refused with the conflicts explained; "save anyway" without a reason is
  * refused as invalid.
  */
@@ -103,7 +107,7 @@ export async function checkConflicts(
   candidate: Candidate,
   roomCapacity: number | null,
   decision: Pick<SessionInput, "override" | "reason">,
-): Promise<string | null> {
+): Promise<AcceptedConflicts | null> {
   // One schedule check per meeting at a time: two organizers booking the same hall at once would each
   // see the other's slot still free. (FOR NO KEY UPDATE leaves registrations, which only take key-share
   // locks on the meeting through their foreign key, alone.)
@@ -120,7 +124,7 @@ export async function checkConflicts(
     });
   }
   if (!decision.reason) throw invalid({ reason: { key: "reasonRequired" } });
-  return decision.reason;
+  return { reason: decision.reason, conflicts };
 }
 
 /** Ceremony participants of the session: its people besides the speakers. */

@@ -9,6 +9,7 @@ import { findAdminMeeting, type AdminMeeting } from "./schedule";
 import {
   auditRecord,
   checkConflicts,
+  type AcceptedConflicts,
   lockSessionRecord,
   promoteWaitingList,
   segmentPersonIds,
@@ -53,12 +54,12 @@ type Options = {
  * session was saved. Conflicts are refused with each one explained unless a reason is given, which is
  * stored as the session's conflict note and in the audit entry, as the editor does.
  */
-async function publicationNote(
+async function publicationCheck(
   tx: Prisma.TransactionClient,
   meeting: AdminMeeting,
   current: SessionRecord,
   reason: string | null,
-): Promise<string | null> {
+): Promise<AcceptedConflicts | null> {
   const room = current.roomId
     ? await tx.room.findUnique({ where: { id: current.roomId }, select: { capacity: true } })
     : null;
@@ -89,10 +90,11 @@ async function changeStatus(
       const { sequence, conflictNote } = current;
       return { status: current.status, sequence, promoted: [], changed: false, conflictNote };
     }
-    const conflictNote =
+    const accepted =
       status === "published"
-        ? await publicationNote(tx, meeting, current, options.reason?.trim() || null)
-        : current.conflictNote;
+        ? await publicationCheck(tx, meeting, current, options.reason?.trim() || null)
+        : null;
+    const conflictNote = status === "published" ? (accepted?.reason ?? null) : current.conflictNote;
     const updated = await tx.session.update({
       where: { id: sessionId },
       data: {
@@ -111,8 +113,8 @@ async function changeStatus(
       entityId: sessionId,
       meetingId: meeting.id,
       before: auditRecord(current),
-      after: auditRecord(updated),
-      reason: status === "published" ? conflictNote : null,
+      after: { ...auditRecord(updated), ...(accepted && { acceptedConflicts: accepted.conflicts }) },
+      reason: accepted?.reason ?? null,
     });
     return { status, sequence: updated.sequence, promoted, changed: true, conflictNote };
   });
