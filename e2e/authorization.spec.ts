@@ -139,12 +139,13 @@ test.describe("authorization matrix", () => {
 
   const visitors = new Map<Visitor | "proxy-bypass" | "forged-cookie" | "signed-out", APIRequestContext>();
   let parameters: Record<string, string>;
-  /** What [id] names on each kind of page: a session by default, a person, a registration, an email, an account. */
-  const ids: Record<"person" | "registration" | "email" | "account", string> = {
+  /** What [id] names on each kind of page: a session by default, a person, a registration, an email, an account, a city. */
+  const ids: Record<"person" | "registration" | "email" | "account" | "city", string> = {
     person: "",
     registration: "",
     email: "",
     account: "",
+    city: "",
   };
   const parametersOf = (route: string) => {
     const kind = route.includes("/people/")
@@ -155,7 +156,9 @@ test.describe("authorization matrix", () => {
           ? "email"
           : route.includes("/accounts/")
             ? "account"
-            : null;
+            : route.includes("/cities/")
+              ? "city"
+              : null;
     return kind ? { ...parameters, id: ids[kind] } : parameters;
   };
   let baseURL: string;
@@ -202,6 +205,9 @@ test.describe("authorization matrix", () => {
     const accounts = await (await visitors.get("admin")!.get("/en/admin/accounts")).text();
     ids.account = /\/en\/admin\/accounts\/([A-Za-z0-9_-]+)/.exec(accounts)?.[1] ?? "";
     expect(ids.account, "an account on the accounts page").not.toBe("");
+    const cities = await (await visitors.get("organizer")!.get("/en/admin/cities")).text();
+    ids.city = /\/en\/admin\/cities\/((?!new")[A-Za-z0-9_-]+)"/.exec(cities)?.[1] ?? "";
+    expect(ids.city, "a city on the cities page").not.toBe("");
   });
 
   test.afterAll(async () => {

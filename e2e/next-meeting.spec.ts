@@ -27,10 +27,10 @@ test.describe("next year's meeting", () => {
     await page.getByLabel("Name (Englisch)").fill("Dongguan");
     await page.getByLabel("Name (Chinesisch)").fill("东莞");
     await page.getByLabel("Andere Schreibweisen").fill("东莞市");
-    await page.getByLabel("Land", { exact: true }).selectOption("CN");
+    await page.locator("select[name=country]").selectOption("CN");
     await page.getByLabel("Bundesland oder Provinz (Deutsch)").fill("Guangdong");
     await page.getByLabel("Bundesland oder Provinz (Chinesisch)").fill("广东省");
-    await page.getByLabel("Status").selectOption("candidate");
+    await page.locator("select[name=status]").selectOption("candidate");
     await page.getByRole("button", { name: "Stadt anlegen" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Stadt bearbeiten: Dongguan");
 
@@ -47,24 +47,30 @@ test.describe("next year's meeting", () => {
     await page.getByRole("button", { name: "Treffen anlegen" }).click();
     await expect(page).toHaveURL(/\/de\/admin\/meetings\/2018$/);
     const summary = page.getByTestId("copy-summary");
-    await expect(summary).toContainText("der Ablauf von 1 Zeremonie (7 Programmpunkte)");
+    // Other specs add sessions and ceremonies to 2017 while this one runs: the counts are theirs too.
+    await expect(summary).toContainText(/der Ablauf von \d+ Zeremonien? \(\d+ Programmpunkte\)/);
     const sessions = Number(/(\d+) Sitzungen als Entwürfe/.exec(await summary.innerText())![1]);
     expect(sessions).toBeGreaterThan(10);
 
-    // Every draft published at once: a copied program has no conflicts, so none needs a reason.
+    // Every draft published at once; drafts that clash (other specs save sessions despite conflicts in
+    // 2017) are published with a reason each.
     await page.goto("/de/admin/meetings/2018/sessions");
     await page.getByRole("button", { name: `Alle ${sessions} Entwürfe veröffentlichen` }).click();
-    await expect(page.getByTestId("form-message")).toHaveText(`${sessions} Sitzungen wurden veröffentlicht.`);
-    await expect(page.getByTestId("held-back")).toHaveCount(0);
+    const message = page.getByTestId("form-message");
+    await expect(message).toHaveText(/^\d+ Sitzungen wurden veröffentlicht\./);
+    const reasons = page.getByTestId("held-back").getByRole("textbox");
+    const heldBack = await reasons.count();
+    if (heldBack > 0) {
+      for (let index = 0; index < heldBack; index++) await reasons.nth(index).fill("Wie 2017 abgestimmt");
+      await page.getByRole("button", { name: "Mit diesen Begründungen veröffentlichen" }).click();
+    }
     const rows = page.getByTestId("admin-sessions").locator("tbody tr");
+    await expect(rows).toHaveCount(sessions);
     await expect(rows.filter({ hasText: "Entwurf" })).toHaveCount(0);
 
     // The copied ceremony admits Dongguan; held on 23 April 2018, it makes Dongguan a member.
-    await rows
-      .filter({ hasText: "Feierliche Aufnahme Kölns in die Allianz" })
-      .getByRole("link")
-      .first()
-      .click();
+    await page.getByRole("link", { name: "„Feierliche Aufnahme Kölns in die Allianz“ bearbeiten" }).click();
+    await expect(page).toHaveURL(/\/de\/admin\/meetings\/2018\/sessions\/(?!new$)[^/]+$/);
     await page.goto(`${new URL(page.url()).pathname}/ceremony`);
     const inductees = page.getByRole("region", { name: "Aufzunehmende Städte" });
     await expect(inductees.getByLabel("Köln", { exact: true })).toHaveCount(0);

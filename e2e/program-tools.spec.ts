@@ -66,7 +66,8 @@ test.describe("program tools", () => {
     const summary = page.getByTestId("copy-summary");
     await expect(summary.getByRole("heading")).toHaveText("Vorbereitet aus dem Treffen 2017");
     await expect(summary).toContainText(
-      /Übernommen: \d+ Sitzungen als Entwürfe, der Ablauf von 1 Zeremonie \(7 Programmpunkte\), 5 Räume, 4 Themenstränge/,
+      // Other specs add sessions and ceremonies to 2017 while this one runs: the counts are theirs too.
+      /Übernommen: \d+ Sitzungen als Entwürfe, der Ablauf von \d+ Zeremonien? \(\d+ Programmpunkte\), 5 Räume, 4 Themenstränge/,
     );
     const sessions = Number(/(\d+) Sitzungen als Entwürfe/.exec(await summary.innerText())![1]);
     await expectAccessible(page);
@@ -111,22 +112,24 @@ test.describe("program tools", () => {
     await expect(rows).toHaveCount(before + 1);
     await page.getByRole("button", { name: `发布全部 ${before + 1} 个草稿` }).click();
     const message = page.getByTestId("form-message");
-    await expect(message).toHaveText(`已发布 ${before - 1} 个场次。2 个草稿存在冲突，须填写理由。`);
+    // The workshop and its duplicate clash; sessions other specs saved in 2017 despite a conflict may too.
+    await expect(message).toHaveText(/^已发布 \d+ 个场次。\d+ 个草稿存在冲突，须填写理由。$/);
     const held = page.getByTestId("held-back");
-    const reasons = held.getByLabel(`尽管存在冲突仍发布“${workshop}”的理由`);
-    await expect(reasons).toHaveCount(2);
+    await expect(held.getByLabel(`尽管存在冲突仍发布“${workshop}”的理由`)).toHaveCount(2);
+    const reasons = held.getByRole("textbox");
+    const heldBack = await reasons.count();
+    expect(/(\d+) 个草稿存在冲突/.exec((await message.textContent())!)![1]).toBe(String(heldBack));
     // Each names what it clashes with: the other workshop of the same title, in the same room.
-    await expect(held.locator("[data-field-error]").first()).toContainText(workshop);
+    await expect(held.locator("[data-field-error]", { hasText: workshop }).first()).toBeVisible();
     await shot(page, "bulk-held-zh");
     await expectAccessible(page);
 
     // Without reasons they stay drafts; with a reason each they are published.
     await held.getByRole("button", { name: "按所填理由发布" }).click();
-    await expect(message).toHaveText("未发布任何场次。2 个草稿存在冲突，须填写理由。");
-    await reasons.nth(0).fill("上下午各一场，会场已确认");
-    await reasons.nth(1).fill("上下午各一场，会场已确认");
+    await expect(message).toHaveText(`未发布任何场次。${heldBack} 个草稿存在冲突，须填写理由。`);
+    for (let index = 0; index < heldBack; index++) await reasons.nth(index).fill("上下午各一场，会场已确认");
     await held.getByRole("button", { name: "按所填理由发布" }).click();
-    await expect(message).toHaveText("已发布 2 个场次。");
+    await expect(message).toHaveText(`已发布 ${heldBack} 个场次。`);
     await expect(rows.filter({ hasText: "已发布" })).toHaveCount(before + 1);
     await expect(rows.filter({ hasText: "草稿" })).toHaveCount(0);
   });
