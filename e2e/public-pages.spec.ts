@@ -157,7 +157,11 @@ test("/ redirects by Accept-Language, German by default", async ({ playwright, b
 test("home page and unknown pages", async ({ page }) => {
   await page.goto("/zh");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("中德工业城市联盟");
-  await expect(page.getByText("10个德国成员城市和14个中国成员城市")).toBeVisible();
+  // 10 and 14 as installed; other specs admit cities meanwhile.
+  const members = page.getByText(/^\d+个德国成员城市和\d+个中国成员城市$/);
+  const [german, chinese] = (await members.innerText()).match(/\d+/g)!.map(Number);
+  expect(german).toBeGreaterThanOrEqual(10);
+  expect(chinese).toBeGreaterThanOrEqual(14);
   await expectAccessible(page);
   await snapshot(page, "home-zh");
   const missing = await page.goto("/de/meetings/1999");

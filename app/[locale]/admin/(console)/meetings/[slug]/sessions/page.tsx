@@ -96,7 +96,7 @@ export default async function SessionListPage({ params }: Props) {
         session.room ? (
           pick(session.room.name, locale)
         ) : (
-          <span className="text-slate-500">{t("noRoom")}</span>
+          <span className="text-slate-600">{t("noRoom")}</span>
         ),
     },
     { key: "kind", header: t("kind"), cell: (session) => tk(session.kind) },
@@ -111,7 +111,7 @@ export default async function SessionListPage({ params }: Props) {
       className: "whitespace-nowrap tabular-nums",
       cell: (session) =>
         session.capacity === null ? (
-          <span className="text-slate-500">{t("openToAll")}</span>
+          <span className="text-slate-600">{t("openToAll")}</span>
         ) : (
           t("seatsTaken", { taken: session.seatsTaken, capacity: session.capacity })
         ),
