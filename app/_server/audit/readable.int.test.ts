@@ -46,7 +46,8 @@ describe("the audit log, readable", () => {
         reason: "Saal 2 ist groß genug für beide",
       }),
     );
-    await publishSession(organizer, SLUG, saved.id);
+    // Publishing checks the conflicts again, and takes the reason again.
+    await publishSession(organizer, SLUG, saved.id, { reason: "Saal 2 ist groß genug für beide" });
     const page = await listAuditEntries(
       organizer,
       { meetingSlug: SLUG, action: "session." },
@@ -59,8 +60,11 @@ describe("the audit log, readable", () => {
       actor: { label: `Test organizer (${organizer.email})`, href: null },
       timeZone: "Europe/Berlin",
       target: { label: "媒体见面会", href: `/admin/meetings/${SLUG}/sessions/${saved.id}` },
-      acceptedConflicts: [],
+      reason: "Saal 2 ist groß genug für beide",
     });
+    expect(published!.acceptedConflicts).toEqual([
+      expect.objectContaining({ kind: "room", with: expect.objectContaining({ id: opening.id }) }),
+    ]);
     expect(created).toMatchObject({
       action: "session.create",
       reason: "Saal 2 ist groß genug für beide",
