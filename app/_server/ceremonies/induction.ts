@@ -117,18 +117,32 @@ export async function markCeremonyHeld(
       memberSince: day.year,
       inductedBySessionId: ceremony.id,
     }));
-    await tx.session.update({ where: { id: ceremony.id }, data: { heldAt: now } });
-    for (const [index, city] of after.entries())
-      await setStanding(tx, actor, city, before[index]!, "city.induct");
-    await recordAudit(tx, actor, {
-      action: "ceremony.held",
-      entity: "Session",
-      entityId: ceremony.id,
-      meetingId: ceremony.meetingId,
-      before: { heldAt: null, cities: before },
-      after: { heldAt: now, cities: after },
-    });
+    await setHeld(tx, actor, ceremony, now, { before, after });
     return { ok: true, cities: after.length };
+  });
+}
+
+/**
+ * Marks the ceremony as held (at `heldAt`) or not (null) and gives its cities their new standings, each
+ * change audited; the ceremony's entry keeps every city's standing before, which undoing reads.
+ */
+async function setHeld(
+  tx: Tx,
+  actor: Actor,
+  ceremony: { id: string; meetingId: string; heldAt: Date | null },
+  heldAt: Date | null,
+  cities: { before: Standing[]; after: Standing[] },
+) {
+  await tx.session.update({ where: { id: ceremony.id }, data: { heldAt } });
+  for (const [index, city] of cities.after.entries())
+    await setStanding(tx, actor, city, cities.before[index]!, heldAt ? "city.induct" : "city.uninduct");
+  await recordAudit(tx, actor, {
+    action: heldAt ? "ceremony.held" : "ceremony.notHeld",
+    entity: "Session",
+    entityId: ceremony.id,
+    meetingId: ceremony.meetingId,
+    before: { heldAt: ceremony.heldAt, cities: cities.before },
+    after: { heldAt, cities: cities.after },
   });
 }
 
@@ -169,17 +183,7 @@ export async function markCeremonyNotHeld(actor: Actor | null, ref: CeremonyRef)
           inductedBySessionId: null,
         },
     );
-    await tx.session.update({ where: { id: ceremony.id }, data: { heldAt: null } });
-    for (const [index, city] of after.entries())
-      await setStanding(tx, actor, city, before[index]!, "city.uninduct");
-    await recordAudit(tx, actor, {
-      action: "ceremony.notHeld",
-      entity: "Session",
-      entityId: ceremony.id,
-      meetingId: ceremony.meetingId,
-      before: { heldAt: ceremony.heldAt, cities: before },
-      after: { heldAt: null, cities: after },
-    });
+    await setHeld(tx, actor, ceremony, null, { before, after });
     return { ok: true, cities: after.length };
   });
 }
