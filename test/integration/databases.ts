@@ -5,7 +5,7 @@
  * before the first of them loads.
  */
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { inject } from "vitest";
@@ -22,7 +22,19 @@ declare module "vitest" {
     runId: string;
     /** Set by global-setup.ts: holds this run's PGlite folders; removed at the end of the run. */
     tempRoot: string;
+    /** Set by global-setup.ts: the run's migrated database (a PGlite folder or a PostgreSQL URL). */
+    migratedTemplate: MigratedTemplate;
   }
+}
+
+/**
+ * A database migrated once per run and tier, which each test file's database copies: applying the
+ * migrations through the WebAssembly schema engine costs seconds per file, a copy a fraction of that.
+ */
+export interface MigratedTemplate {
+  target: DatabaseTarget;
+  /** What applyMigrations returned on the empty database. */
+  appliedMigrations: string[];
 }
 
 export interface TestDatabase {
@@ -43,8 +55,50 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     : createPostgresDatabase(inject("testDatabaseUrl"), inject("runId"));
 }
 
-async function createPGliteDatabase(tempRoot: string): Promise<TestDatabase> {
+/** A new database of the current project's tier, with every migration applied: a copy of the run's template. */
+export async function copyMigratedTemplate(): Promise<TestDatabase> {
+  const { target } = inject("migratedTemplate");
+  return target.kind === "pglite"
+    ? createPGliteDatabase(inject("tempRoot"), target.dataDir)
+    : createPostgresDatabase(
+        inject("testDatabaseUrl"),
+        inject("runId"),
+        new URL(target.url).pathname.slice(1),
+      );
+}
+
+/** Once per run and tier (global-setup.ts): a database of that tier with every migration applied. */
+export async function createMigratedTemplate(
+  tier: Tier,
+  options: { tempRoot: string; adminUrl: string; runId: string },
+): Promise<MigratedTemplate> {
+  const { applyMigrations } = await import("@/app/_server/database/migrations");
+  const { closePGlite } = await import("@/app/_server/database/adapter");
+  const target: DatabaseTarget =
+    tier === "pglite"
+      ? { kind: "pglite", dataDir: await mkdtemp(path.join(options.tempRoot, "template-")) }
+      : { kind: "postgres", url: await createPostgresTemplate(options.adminUrl, options.runId) };
+  const appliedMigrations = await applyMigrations(target);
+  // A PGlite folder is copied file by file and PostgreSQL copies only a template nobody is connected to:
+  // close the engine's instance (on PostgreSQL, applyMigrations has already closed its connections).
+  if (target.kind === "pglite") await closePGlite(target.dataDir);
+  return { target, appliedMigrations };
+}
+
+/** The PostgreSQL template's name: `test_{runId}_…` like the files' databases, so a crashed run's is found too. */
+export const templateName = (runId: string) => `test_${runId}_template`;
+
+async function createPostgresTemplate(adminUrl: string, runId: string): Promise<string> {
+  const name = templateName(runId);
+  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function createPGliteDatabase(tempRoot: string, template?: string): Promise<TestDatabase> {
   const dataDir = await mkdtemp(path.join(tempRoot, "pglite-"));
+  if (template) await cp(template, dataDir, { recursive: true });
   // The app's own instance registry: PGlite allows one instance per folder, shared with Prisma and the
   // migration engine.
   const { openPGlite, closePGlite } = await import("@/app/_server/database/adapter");
@@ -64,10 +118,15 @@ async function createPGliteDatabase(tempRoot: string): Promise<TestDatabase> {
   };
 }
 
-async function createPostgresDatabase(adminUrl: string, runId: string): Promise<TestDatabase> {
+async function createPostgresDatabase(
+  adminUrl: string,
+  runId: string,
+  template?: string,
+): Promise<TestDatabase> {
   if (!adminUrl) throw new Error("The PostgreSQL tier needs TEST_DATABASE_URL.");
   const name = `test_${runId}_${randomBytes(4).toString("hex")}`;
-  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+  const copy = template ? ` TEMPLATE "${template}"` : "";
+  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"${copy}`));
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   let client: pg.Client | undefined;

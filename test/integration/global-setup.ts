@@ -1,6 +1,6 @@
 /**
  * Once per integration project and run, in the main Vitest process: a run id and a temp folder that the
- * per-file databases are named after, and, at the end, removal of whatever a crashed test file left
+ * per-file databases are named after, the migrated template they copy, and, at the end, removal of whatever a crashed test file left
  * behind. A test file that throws while being imported never runs its afterAll hooks.
  */
 import { randomBytes } from "node:crypto";
@@ -9,17 +9,18 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
+import { createMigratedTemplate, templateName } from "./databases";
 
 export default async function setup(project: TestProject) {
   const runId = randomBytes(4).toString("hex");
   const tempRoot = await mkdtemp(path.join(os.tmpdir(), `alliance-test-${runId}-`));
   project.provide("runId", runId);
   project.provide("tempRoot", tempRoot);
+  const { dbTier, testDatabaseUrl: adminUrl } = project.config.provide;
 
-  return async () => {
+  const teardown = async () => {
     await rm(tempRoot, { recursive: true, force: true });
-    const adminUrl = project.config.provide.testDatabaseUrl;
-    if (project.config.provide.dbTier !== "postgres" || !adminUrl) return;
+    if (dbTier !== "postgres" || !adminUrl) return;
     const client = new pg.Client({ connectionString: adminUrl });
     await client.connect();
     try {
@@ -28,11 +29,21 @@ export default async function setup(project: TestProject) {
         [`test\\_${runId}\\_%`],
       );
       for (const { datname } of rows) {
-        console.warn(`Dropping database ${datname}, left behind by a test file that did not finish.`);
+        if (datname !== templateName(runId)) {
+          console.warn(`Dropping database ${datname}, left behind by a test file that did not finish.`);
+        }
         await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
       }
     } finally {
       await client.end();
     }
   };
+
+  try {
+    project.provide("migratedTemplate", await createMigratedTemplate(dbTier, { tempRoot, adminUrl, runId }));
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
 }

@@ -1,13 +1,14 @@
 /**
  * Runs before each integration test file, in that file's own process: creates a fresh database for the
- * project's tier, points the app at it, applies all migrations, and deletes it when the file is done.
+ * project's tier as a copy of the run's migrated template (global-setup.ts), points the app at it, and
+ * deletes it when the file is done.
  * (If this file or the test file throws before the tests run, afterAll never runs; global-setup.ts
  * removes what is left at the end of the run.)
  */
-import { afterAll } from "vitest";
-import { createTestDatabase, setFileDatabase } from "./databases";
+import { afterAll, inject } from "vitest";
+import { copyMigratedTemplate, setFileDatabase } from "./databases";
 
-const database = await createTestDatabase();
+const database = await copyMigratedTemplate();
 
 // app/_server/env.ts reads process.env once and caches it, so this must happen before any app module
 // asks for it. A DATABASE_URL from the developer's shell must never reach the embedded tier.
@@ -27,8 +28,7 @@ if (JSON.stringify(seen) !== JSON.stringify(database.target)) {
   );
 }
 
-const { applyMigrations } = await import("@/app/_server/database/migrations");
-setFileDatabase({ ...database, appliedMigrations: await applyMigrations(database.target) });
+setFileDatabase({ ...database, appliedMigrations: inject("migratedTemplate").appliedMigrations });
 // As a server does at start-up (app/_server/startup.ts): keys are derived from the app's secret, which
 // must not be read for the first time inside a transaction on the embedded database's one connection.
 const { loadKeys } = await import("@/app/_server/security/keys");

@@ -22,12 +22,14 @@ export const SNAPSHOT_PATH = path.join(MIGRATIONS_DIR, "schema.snapshot.prisma")
 
 const NO_FILTER = { externalTables: [], externalEnums: [] };
 
-let wasmReady: Promise<void> | undefined;
-
 // The package entry imports the .wasm as an ES module, which Node does not load; instantiate the
-// module by hand and hand it to the generated bindings once per process.
+// module by hand and hand it to the generated bindings once per process. The bindings module is loaded
+// once per process, while this one may be evaluated again (a dev-mode reload, a second module graph in
+// the test runner): a second instantiation breaks the bindings, so the flag lives on globalThis.
+const engineWasm = globalThis as unknown as { __schemaEngineWasm?: Promise<void> };
+
 function loadWasm(): Promise<void> {
-  wasmReady ??= (async () => {
+  engineWasm.__schemaEngineWasm ??= (async () => {
     // Resolved from the project root at run time; a bundled `require.resolve` would yield a module id.
     const resolver = createRequire(path.join(process.cwd(), "package.json"));
     const bindings = resolver.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
@@ -38,7 +40,7 @@ function loadWasm(): Promise<void> {
     bg.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
   })();
-  return wasmReady;
+  return engineWasm.__schemaEngineWasm;
 }
 
 async function withEngine<T>(target: DatabaseTarget, run: (engine: Engine) => Promise<T>): Promise<T> {
