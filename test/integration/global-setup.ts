@@ -16,7 +16,10 @@ export default async function setup(project: TestProject) {
   const tempRoot = await mkdtemp(path.join(os.tmpdir(), `alliance-test-${runId}-`));
   project.provide("runId", runId);
   project.provide("tempRoot", tempRoot);
-  const { dbTier, testDatabaseUrl: adminUrl } = project.config.provide;
+  // vitest.config.ts provides both to every integration project ("" without PostgreSQL); Vitest types
+  // what is provided as optional.
+  const { dbTier, testDatabaseUrl: adminUrl = "" } = project.config.provide;
+  if (!dbTier) throw new Error("The integration project provides no dbTier (vitest.config.ts)");
 
   const teardown = async () => {
     await rm(tempRoot, { recursive: true, force: true });
