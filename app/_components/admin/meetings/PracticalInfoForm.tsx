@@ -51,6 +51,7 @@ export function PracticalInfoForm({ action, meetingId, defaults }: Props) {
           label={t("venueAddress")}
           hint={t("venueAddressHint")}
           multiline
+          rows={3}
           maxLength={500}
         />
         <div className="grid gap-4 sm:grid-cols-2">
@@ -71,6 +72,7 @@ export function PracticalInfoForm({ action, meetingId, defaults }: Props) {
                   {...field(`${key}${suffix[locale]}`)}
                   label={t(key, { language: tl(locale) })}
                   multiline
+                  rows={4}
                   maxLength={2000}
                 />
               ))}
