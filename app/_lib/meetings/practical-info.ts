@@ -90,16 +90,14 @@ export function mapLinks(
 const DEGREES = /^[+-]?\d{1,3}(?:[.,]\d{1,8})?$/;
 
 function degrees(limit: number, key: "latitude" | "longitude") {
-  return optional(20).pipe(
-    z.union([
-      z.null(),
-      z
-        .string()
-        .regex(DEGREES, message(key))
-        .transform((value) => Number(value.replace(",", ".")))
-        .refine((value) => Math.abs(value) <= limit, message(key)),
-    ]),
-  );
+  // One transform rather than a union with null: a union reports a malformed number as "invalid input".
+  return optional(20).transform((typed, context): number | null => {
+    if (typed === null) return null;
+    const value = Number(typed.replace(",", "."));
+    if (DEGREES.test(typed) && Math.abs(value) <= limit) return value;
+    context.addIssue({ code: "custom", message: key });
+    return z.NEVER;
+  });
 }
 
 /** A link to a page: http or https only, so that a `javascript:` address never becomes a link. */
