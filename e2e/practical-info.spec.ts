@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { devices } from "@playwright/test";
 import { expect, expectAccessible, expectNoHorizontalScroll, snapshot, test } from "./fixtures";
 import { demoEmail, signInWithForm } from "./support/back-office";
@@ -6,8 +7,8 @@ import { demoEmail, signInWithForm } from "./support/back-office";
  * Practical information from the organizer's form to the delegate's phone: an organizer corrects the
  * contact's number and writes the dress code in Chinese on the 2017 meeting's settings page (in German),
  * after a wrong coordinate was refused with what was typed kept; a visitor on a phone then finds the
- * number, the dress code and both map links on the Chinese meeting page, and the privacy page names the
- * contact with the new number.
+ * number, the dress code and both map links on the Chinese meeting page and, once registered, on the
+ * confirmation page; the privacy page names the contact with the new number.
  */
 
 test.describe("practical information", () => {
@@ -72,6 +73,29 @@ test.describe("practical information", () => {
         .getByRole("heading", { name: "实用信息" })
         .evaluate((heading) => heading.scrollIntoView({ block: "start" }));
       await snapshot(visitor, "practical-info-meeting-zh-phone", { fullPage: false });
+
+      // Registered, the delegate finds it again on the confirmation page.
+      const registered = await phone.request.post("/api/meetings/2017/registrations?lang=zh", {
+        data: {
+          givenName: "Fang",
+          familyName: "Zhou",
+          nativeName: "周芳",
+          nameOrder: "family_first",
+          email: `practical-${randomUUID().slice(0, 8)}@example.org`,
+          role: "delegate",
+          language: "zh",
+          cityOther: "Shenzhen",
+          sessionIds: [],
+          privacyConsent: true,
+        },
+      });
+      expect(registered.status()).toBe(201);
+      const { manageUrl } = (await registered.json()) as { manageUrl: string };
+      await visitor.goto(`${new URL(manageUrl).pathname}?welcome=1`);
+      await expect(visitor.getByRole("status").first()).toBeVisible();
+      await expect(
+        visitor.getByRole("region", { name: "实用信息" }).getByRole("link", { name: "+49 511 555 0177" }),
+      ).toBeVisible();
 
       await visitor.goto("/zh/privacy");
       await expect(visitor.getByTestId("privacy-contacts")).toContainText(
