@@ -81,6 +81,8 @@ test("a new Chinese delegate appears in the delegation, in the CSV export of the
   await page.goto(`/de${meeting}/registrations?q=${tag}`);
   const href = await page.locator('a[href*="registrations.csv"]').first().getAttribute("href");
   expect(href).toContain(`q=${tag}`);
+  // The file speaks the page's language.
+  expect(href).toContain("lang=de");
   const csv = await page.context().request.get(href!);
   expect(csv.status()).toBe(200);
   expect(csv.headers()["content-disposition"]).toBe('attachment; filename="registrations-2017.csv"');

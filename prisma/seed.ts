@@ -11,6 +11,7 @@ import type { Db } from "../app/_server/db";
 import { translatedColumns } from "../app/_lib/i18n/localized";
 import { loadAllianceFacts, seedPeople, type SeedPerson } from "./seed-alliance";
 import alliance from "./seed-data/alliance.json" with { type: "json" };
+import { practical2017 } from "./seed-data/practical-2017";
 import { sessions } from "./seed-data/program-2017";
 import { seedProgram, TIME_ZONE } from "./seed-program";
 
@@ -78,6 +79,12 @@ export async function seedDemo(db: Db): Promise<string> {
     select: { id: true },
   });
 
+  await db.meetingPracticalInfo.upsert({
+    where: { meetingId: meeting.id },
+    update: {},
+    create: { meetingId: meeting.id, ...practical2017 },
+    select: { meetingId: true },
+  });
   const created = await seedProgram(db, meeting.id, { cityIds, personIds });
   return `${cityIds.size} cities, ${personIds.size} people, ${sessions.length} sessions (${created} new)`;
 }

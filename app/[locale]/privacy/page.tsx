@@ -1,8 +1,11 @@
 import { getTranslations } from "next-intl/server";
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { pick } from "@/app/_lib/i18n/localized";
+import { listSeparator, telHref, type PracticalInfo } from "@/app/_lib/meetings/practical-info";
+import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { formatCalendarDate } from "@/app/_lib/time";
+import { listMeetingContacts } from "@/app/_server/meetings/practical-info";
 import { pageLocale } from "@/app/_server/pages";
 import { retentionSchedule } from "@/app/_server/retention/queries";
 
@@ -18,7 +21,12 @@ export async function generateMetadata() {
  */
 export default async function PrivacyPage() {
   const locale = await pageLocale();
-  const [t, schedule] = await Promise.all([getTranslations("privacy"), retentionSchedule()]);
+  const [t, tp, schedule, contacts] = await Promise.all([
+    getTranslations("privacy"),
+    getTranslations("practicalInfo.privacy"),
+    retentionSchedule(),
+    listMeetingContacts(),
+  ]);
   const link = (href: string) =>
     function LinkedChunks(chunks: ReactNode) {
       return (
@@ -88,6 +96,23 @@ export default async function PrivacyPage() {
 
       <Section id="contact" title={t("contactTitle")}>
         <p>{t("contactText")}</p>
+        {contacts.length > 0 ? (
+          <>
+            <p>{tp("contactIntro")}</p>
+            <ul className="space-y-1" data-testid="privacy-contacts">
+              {contacts.map(({ slug, title, contact }) => (
+                <li key={slug}>
+                  {tp.rich("contactMeeting", {
+                    meeting: pick(title, locale),
+                    contact: () => <ContactParts contact={contact} locale={locale} />,
+                  })}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p>{t("contactInvitation")}</p>
+        )}
       </Section>
     </article>
   );
@@ -102,4 +127,29 @@ function Section({ id, title, children }: { id: string; title: string; children:
       {children}
     </section>
   );
+}
+
+/** The contact's name, then the address and the number as links, separated as the language lists things. */
+function ContactParts({ contact, locale }: { contact: PracticalInfo["contact"]; locale: AppLocale }) {
+  const link = "text-brand-700 underline";
+  const parts: ReactNode[] = [
+    contact.name,
+    contact.email && (
+      <a href={`mailto:${contact.email}`} className={link}>
+        {contact.email}
+      </a>
+    ),
+    contact.phone && (
+      <a href={telHref(contact.phone)} className={link}>
+        {contact.phone}
+      </a>
+    ),
+  ].filter(Boolean);
+  const separator = listSeparator(locale);
+  return parts.map((part, index) => (
+    <Fragment key={index}>
+      {index > 0 && separator}
+      {part}
+    </Fragment>
+  ));
 }

@@ -110,6 +110,8 @@ type TextFieldProps = {
   autoComplete?: string;
   list?: string;
   multiline?: boolean;
+  /** A multiline field's height in lines (two unless told). */
+  rows?: number;
   maxLength?: number;
   lang?: string;
   /** Dates, times and numbers: the least value, and the step (300 s: times in five-minute steps). */
@@ -127,6 +129,7 @@ export function TextField({
   defaultValue,
   type = "text",
   multiline,
+  rows = 2,
   ...rest
 }: TextFieldProps) {
   const common = {
@@ -140,7 +143,7 @@ export function TextField({
   };
   return (
     <LabelledField {...{ name, label, state, required, requiredLabel, hint }}>
-      {multiline ? <textarea rows={2} {...common} /> : <input type={type} {...common} />}
+      {multiline ? <textarea rows={rows} {...common} /> : <input type={type} {...common} />}
     </LabelledField>
   );
 }

@@ -20,7 +20,8 @@ export type { ValidationKey };
 const LATIN_NAME = /^[\p{Script=Latin}\p{M}][\p{Script=Latin}\p{M}\s'’.\-]*$/u;
 const latinName = required(100).pipe(z.string().regex(LATIN_NAME, message("latinScript")));
 
-const PHONE = /^\+?[0-9][0-9 ()\/.\-]{4,29}$/;
+/** A telephone number as people write it: digits, an optional leading +, spaces, brackets, dots, dashes. */
+export const PHONE = /^\+?[0-9][0-9 ()\/.\-]{4,29}$/;
 
 const flag = z.boolean(message("invalidChoice")).default(false);
 const locale = z.enum(locales, message("invalidChoice"));

@@ -29,16 +29,22 @@ function toCsv(table: RegistrationsExport): string {
 
 /**
  * The same table as an Excel workbook: header bold and frozen, columns as wide as their content needs.
- * Every cell is written as a string, which Excel never evaluates, so the formula guard is not needed.
+ * Every value is a text cell holding exactly what was entered ("+49 6142 1234", "=1+2"): Excel never
+ * evaluates a text cell, so the formula guard is not needed and no apostrophe shows; a field left empty
+ * is an empty cell. The columns are formatted as text, so that a value edited in Excel stays text too.
  */
 async function toXlsx(table: RegistrationsExport): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(translator(table.lang)("adminRegistrations.exports.sheet"), {
     views: [{ state: "frozen", ySplit: 1 }],
   });
-  sheet.columns = table.header.map((header, index) => ({ header, width: table.widths[index] }));
+  sheet.columns = table.header.map((header, index) => ({
+    header,
+    width: table.widths[index],
+    style: { numFmt: "@" },
+  }));
   sheet.getRow(1).font = { bold: true };
-  sheet.addRows(table.rows);
+  sheet.addRows(table.rows.map((row) => row.map((cell) => (cell === "" ? null : cell))));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.header.length } };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -51,6 +51,7 @@ beforeAll(async () => {
       role: "head_of_delegation",
       language: "de",
       organization: "Stadt Köln, Dezernat für Wirtschaft",
+      phone: "+49 6142 1234",
       sessionIds: [workshop],
     }),
     { locale: "de" },
@@ -123,6 +124,94 @@ async function csv(query = ""): Promise<{ bytes: Buffer; rows: string[][] }> {
 
 const column = (rows: string[][], header: string) =>
   rows.slice(1).map((row) => row[rows[0]!.indexOf(header)]);
+
+async function workbook(query = ""): Promise<ExcelJS.Worksheet> {
+  signedIn.actor = organizer;
+  const response = await request("xlsx", query);
+  expect(response.status).toBe(200);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load((await response.arrayBuffer()) as ArrayBuffer);
+  return book.worksheets[0]!;
+}
+
+/** Each language's headers, in the columns' order. */
+const headers = {
+  de: [
+    "ID",
+    "Status",
+    "Nachname",
+    "Vorname",
+    "Name in eigener Schrift",
+    "Anrede/Titel",
+    "Funktion",
+    "Organisation",
+    "Stadt",
+    "Land",
+    "Rolle",
+    "E-Mail",
+    "Telefon",
+    "Sprache",
+    "Verdolmetschung",
+    "Ernährung",
+    "Barrierefreiheit",
+    "Visum-Einladung",
+    "Fotos erlaubt",
+    "In Teilnehmerliste",
+    "Veranstaltungen",
+    "Eingecheckt",
+    "Angemeldet",
+  ],
+  en: [
+    "ID",
+    "Status",
+    "Family name",
+    "Given name",
+    "Name in own script",
+    "Honorific",
+    "Position",
+    "Organization",
+    "City",
+    "Country",
+    "Role",
+    "Email",
+    "Phone",
+    "Language",
+    "Interpretation",
+    "Dietary needs",
+    "Accessibility",
+    "Visa letter",
+    "Photo consent",
+    "On participant list",
+    "Sessions",
+    "Checked in",
+    "Registered",
+  ],
+  zh: [
+    "编号",
+    "状态",
+    "姓",
+    "名",
+    "本国文字姓名",
+    "称谓",
+    "职务",
+    "单位",
+    "城市",
+    "国家",
+    "身份",
+    "电子邮箱",
+    "电话",
+    "语言",
+    "口译需求",
+    "饮食要求",
+    "无障碍需求",
+    "签证邀请函",
+    "同意发布照片",
+    "列入参会名单",
+    "活动",
+    "签到时间",
+    "报名时间",
+  ],
+};
 
 describe("registration exports", () => {
   it("answer 401 to anonymous visitors and 403 to check-in staff, as JSON", async () => {
@@ -219,15 +308,62 @@ describe("registration exports", () => {
     const values: string[][] = [];
     sheet.eachRow((row) =>
       values.push(
-        (row.values as unknown[])
+        // Empty cells are holes in exceljs's array of values.
+        Array.from(row.values as unknown[])
           .slice(1)
           .map((value) => (value === undefined || value === null ? "" : String(value))),
       ),
     );
     const pad = (row: string[]) => [...row, ...Array(rows[0]!.length - row.length).fill("")];
-    // Every cell is a string in the workbook: no formula guard there, so the raw text comes back.
+    // Every value is a text cell in the workbook: no formula guard there, so the raw text comes back.
     const unguarded = rows.map((row) => row.map((cell) => cell.replace(/^'(?=\s*[=+\-@])/, "")));
     expect(values.map(pad)).toEqual(unguarded);
     expect(values.flat()).toContain("王伟");
+  });
+
+  it("name the columns in the language of the page the link came from, and translate the values with them", async () => {
+    for (const lang of ["de", "en", "zh"] as const) {
+      const { rows } = await csv(`?lang=${lang}&q=wang`);
+      expect(rows[0]).toEqual(headers[lang]);
+      const sheet = await workbook(`?lang=${lang}&q=wang`);
+      expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(headers[lang]);
+    }
+    const chinese = (await csv("?lang=zh&q=wang")).rows;
+    expect(column(chinese, "状态")).toEqual(["已确认"]);
+    expect(column(chinese, "签证邀请函")).toEqual(["是"]);
+    expect(column((await csv("?lang=en&q=wang")).rows, "Status")).toEqual(["Confirmed"]);
+    expect((await workbook("?lang=zh")).name).toBe("报名");
+    expect((await workbook("?lang=en")).name).toBe("Registrations");
+  });
+
+  it("hold every value in the XLSX exactly as entered, as text cells without an apostrophe", async () => {
+    const sheet = await workbook("?lang=en");
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const rowOf = (id: string) => {
+      let found: ExcelJS.Row | undefined;
+      sheet.eachRow((row) => {
+        if (row.getCell(1).value === id) found = row;
+      });
+      return found!;
+    };
+    const cell = (id: string, name: string) => rowOf(id).getCell(header.indexOf(name) + 1);
+    const exact = (id: string, name: string, value: string) => {
+      const found = cell(id, name);
+      expect([found.value, found.type, found.numFmt]).toEqual([value, ExcelJS.ValueType.String, "@"]);
+    };
+    exact(ids.berg, "Phone", "+49 6142 1234");
+    exact(ids.wang, "Phone", "+86 757 1234 5678");
+    // What a spreadsheet would run as a formula is text here: no formula, no guard.
+    exact(ids.wang, "Organization", '=HYPERLINK("http://evil.example","Foshan")');
+    exact(ids.wang, "Position", "  @SUM(1+1)");
+    exact(ids.wang, "Dietary needs", "\u3000=1+2");
+    exact(ids.wang, "Name in own script", "王伟");
+    exact(ids.li, "Organization", 'Foshan, "Bureau"\nof Commerce');
+    // A field left empty is an empty cell, not an empty text.
+    expect(cell(ids.press, "Phone").type).toBe(ExcelJS.ValueType.Null);
+    sheet.eachRow((row, number) => {
+      if (number === 1) return;
+      row.eachCell({ includeEmpty: false }, (found) => expect(found.type).toBe(ExcelJS.ValueType.String));
+    });
   });
 });

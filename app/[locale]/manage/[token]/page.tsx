@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ChangeSessionsForm, ConfirmForm, EditDetailsForm } from "@/app/_components/registration/ManageForms";
+import { PracticalInfo } from "@/app/_components/meeting/PracticalInfo";
 import { PersonalCalendarForm } from "@/app/_components/registration/PersonalCalendarForm";
 import { RegistrationSummary } from "@/app/_components/registration/RegistrationSummary";
 import { detailsFormValues } from "@/app/_components/registration/details-values";
@@ -8,6 +9,7 @@ import { formatCheckInCode } from "@/app/_lib/check-in-code";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { pick } from "@/app/_lib/i18n/localized";
 import { sessionOption } from "@/app/_lib/registration/session-options";
+import { getPracticalInfo } from "@/app/_server/meetings/practical-info";
 import { orNotFound, pageLocale } from "@/app/_server/pages";
 import { listBookableSessions, listCityOptions } from "@/app/_server/registration/queries";
 import { getManagedRegistration, hasCalendarLink } from "@/app/_server/self-service/queries";
@@ -30,10 +32,11 @@ export const metadata: Metadata = { referrer: "no-referrer", robots: { index: fa
 export default async function ManagePage({ params, searchParams }: Props) {
   const [{ token }, { welcome }, locale] = await Promise.all([params, searchParams, pageLocale()]);
   const registration = await orNotFound(getManagedRegistration(token));
-  const [t, ta, tc] = await Promise.all([
+  const [t, ta, tc, practical] = await Promise.all([
     getTranslations("manage"),
     getTranslations("agenda"),
     getTranslations("calendar"),
+    getPracticalInfo(registration.meeting.id),
   ]);
   const editable = registration.status === "pending" || registration.status === "confirmed";
   const { meeting } = registration;
@@ -128,6 +131,8 @@ export default async function ManagePage({ params, searchParams }: Props) {
       )}
 
       <RegistrationSummary registration={registration} locale={locale} />
+
+      <PracticalInfo info={practical} venueName={meeting.venueName} locale={locale} />
 
       {editable && (
         <>

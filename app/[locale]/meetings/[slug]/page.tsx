@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { CityList } from "@/app/_components/meeting/CityList";
+import { PracticalInfo } from "@/app/_components/meeting/PracticalInfo";
 import { RegistrationStatus } from "@/app/_components/meeting/RegistrationStatus";
 import { TitledSection } from "@/app/_components/layout/TitledSection";
 import { Link } from "@/app/_lib/i18n/navigation";
@@ -8,6 +9,7 @@ import { windowState } from "@/app/_lib/registration/window";
 import { formatCalendarDate } from "@/app/_lib/time";
 import { listCities } from "@/app/_server/alliance/queries";
 import { getAgenda } from "@/app/_server/agenda/queries";
+import { getPracticalInfo } from "@/app/_server/meetings/practical-info";
 import { getMeeting, listInductees } from "@/app/_server/meetings/queries";
 import { orNotFound, pageLocale } from "@/app/_server/pages";
 
@@ -23,11 +25,12 @@ export default async function MeetingPage({ params }: Props) {
   const { slug } = await params;
   const locale = await pageLocale();
   const meeting = await orNotFound(getMeeting(slug));
-  const [t, inductees, cities, agenda] = await Promise.all([
+  const [t, inductees, cities, agenda, practical] = await Promise.all([
     getTranslations("meeting"),
     listInductees(meeting.id),
     listCities(),
     getAgenda(slug),
+    getPracticalInfo(meeting.id),
   ]);
   const ceremony = agenda.sessions.find(
     (session) => session.kind === "ceremony" && session.status === "published",
@@ -107,6 +110,8 @@ export default async function MeetingPage({ params }: Props) {
           </Link>
         </div>
       </TitledSection>
+
+      <PracticalInfo info={practical} venueName={meeting.venue.name} locale={locale} />
 
       <section aria-labelledby="members">
         <h2 id="members" className="text-2xl font-semibold">

@@ -35,6 +35,9 @@ import adminTwoFactorZh from "./adminTwoFactor/zh.json";
 import adminCitiesDe from "./adminCities/de.json";
 import adminCitiesEn from "./adminCities/en.json";
 import adminCitiesZh from "./adminCities/zh.json";
+import practicalInfoDe from "./practicalInfo/de.json";
+import practicalInfoEn from "./practicalInfo/en.json";
+import practicalInfoZh from "./practicalInfo/zh.json";
 
 /**
  * The public site's strings live in one file per language; the back office's in one folder per area,
@@ -53,6 +56,7 @@ const germanMessages = {
   adminOwnAccount: adminOwnAccountDe,
   adminTwoFactor: adminTwoFactorDe,
   adminCities: adminCitiesDe,
+  practicalInfo: practicalInfoDe,
 };
 
 /** German is the reference: the other languages must have exactly its keys (a test checks it). */
@@ -73,6 +77,7 @@ export const messages: Record<AppLocale, Messages> = {
     adminOwnAccount: adminOwnAccountEn,
     adminTwoFactor: adminTwoFactorEn,
     adminCities: adminCitiesEn,
+    practicalInfo: practicalInfoEn,
   },
   zh: {
     ...zh,
@@ -87,6 +92,7 @@ export const messages: Record<AppLocale, Messages> = {
     adminOwnAccount: adminOwnAccountZh,
     adminTwoFactor: adminTwoFactorZh,
     adminCities: adminCitiesZh,
+    practicalInfo: practicalInfoZh,
   },
 };
 

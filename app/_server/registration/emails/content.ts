@@ -9,6 +9,8 @@ import { chinaTimeLine, roomName, seatLine, translator } from "../../calendar/wo
 import { CHECK_IN_QR_PIXELS } from "../check-in-link";
 import type { EmailView } from "../view";
 import { escapeHtml } from "../../mail/html";
+import type { PracticalInfo } from "@/app/_lib/meetings/practical-info";
+import { emailFooter, type EmailFooter } from "./footer";
 import { delegateName, localTimeLine } from "./wording";
 import { registrationEmailKinds, type RegistrationEmailKind } from "@/app/_lib/registration/email-kinds";
 
@@ -36,6 +38,8 @@ export type ComposeInput = {
   message?: string;
   /** The check-in code to show, and the content id of its QR code's inline image. */
   checkIn?: { code: string; imageCid: string };
+  /** The meeting's practical information as it stands when the email is composed, for the footer. */
+  practical?: PracticalInfo | null;
 };
 
 type Block =
@@ -123,10 +127,14 @@ export function composeRegistrationEmail(input: ComposeInput): {
     });
   }
   const closing = [t("closing"), t("signature"), t("sender")];
+  const footer = emailFooter(
+    { venueName: view.meeting.venueName, practical: input.practical ?? null },
+    locale,
+  );
   return {
     subject,
-    text: text(locale, blocks, closing, t("footer")),
-    html: html(locale, subject, blocks, closing, t("footer")),
+    text: text(locale, blocks, closing, footer),
+    html: html(locale, subject, blocks, closing, footer),
   };
 }
 
@@ -160,7 +168,7 @@ function columns(text: string): number {
   return [...text].reduce((sum, character) => sum + (character >= "\u2e80" ? 2 : 1), 0);
 }
 
-function text(locale: AppLocale, blocks: Block[], closing: string[], footer: string): string {
+function text(locale: AppLocale, blocks: Block[], closing: string[], footer: EmailFooter): string {
   const colon = locale === "zh" ? "：" : ": ";
   const parts = blocks.map((block) => {
     switch (block.type) {
@@ -180,14 +188,13 @@ function text(locale: AppLocale, blocks: Block[], closing: string[], footer: str
         return `    ${block.code}`;
     }
   });
-  return `${[...parts, closing.join("\n")].join("\n\n")}\n\n-- \n${footer}\n`;
+  return `${[...parts, closing.join("\n")].join("\n\n")}\n\n-- \n${footer.text}\n`;
 }
 
 const styles = {
   body: "margin:0;padding:24px;background:#ffffff;color:#1f2937;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5",
   heading: "margin:24px 0 8px;font-size:17px",
   label: "padding:2px 16px 2px 0;color:#4b5563;vertical-align:top",
-  small: "margin-top:32px;color:#6b7280;font-size:13px",
   code: "font-family:Consolas,Menlo,monospace;font-size:22px;letter-spacing:2px",
 };
 
@@ -196,7 +203,7 @@ function html(
   subject: string,
   blocks: Block[],
   closing: string[],
-  footer: string,
+  footer: EmailFooter,
 ): string {
   const e = escapeHtml;
   const parts = blocks.map((block) => {
@@ -228,7 +235,7 @@ function html(
     `<body style="${styles.body}">`,
     ...parts,
     `<p>${closing.map(e).join("<br>")}</p>`,
-    `<p style="${styles.small}">${e(footer)}</p>`,
+    footer.html,
     "</body>",
     "</html>",
     "",

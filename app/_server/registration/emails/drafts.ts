@@ -1,5 +1,6 @@
 import "server-only";
 import { pick } from "@/app/_lib/i18n/localized";
+import type { PracticalInfo } from "@/app/_lib/meetings/practical-info";
 import { CALENDAR_CONTENT_TYPE, personalCalendar, type ReleasedSession } from "../../calendar/ics";
 import type { Attachment } from "../../mail/outbox";
 import { manageUrl } from "../tokens";
@@ -93,10 +94,14 @@ export type CheckInQrAttachment = Omit<Attachment, "content" | "encoding"> & {
   checkInQr: { meetingSlug: string; code: string };
 };
 
-/** The email a draft says, in the delegate's language; `manageToken` goes into the manage link (the outbox's placeholder). */
+/**
+ * The email a draft says, in the delegate's language; `manageToken` goes into the manage link (the
+ * outbox's placeholder), `practical` into the footer.
+ */
 export function composeDraft(
   draft: RegistrationEmailDraft,
   manageToken: string,
+  practical: PracticalInfo | null = null,
 ): { subject: string; text: string; html: string; attachments: (Attachment | CheckInQrAttachment)[] } {
   const { kind, view, released } = draft;
   const locale = view.language;
@@ -112,6 +117,7 @@ export function composeDraft(
     calendarReleases: attachCalendar && released.length > 0,
     message: draft.message || undefined,
     checkIn: withCheckIn ? { code: view.checkInCode, imageCid: CHECK_IN_IMAGE_CID } : undefined,
+    practical,
   });
   return {
     ...content,

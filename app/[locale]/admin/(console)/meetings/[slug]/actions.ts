@@ -14,6 +14,7 @@ import { invalidFormState } from "@/app/_server/forms";
 import { listCityQuotas } from "@/app/_server/meetings/admin-queries";
 import { hiddenId } from "@/app/_server/meetings/form-ids";
 import { updateMeeting } from "@/app/_server/meetings/mutations";
+import { savePracticalInfo } from "@/app/_server/meetings/practical-info";
 import { setCityQuota } from "@/app/_server/desk/quotas";
 
 function translator(locale: AppLocale) {
@@ -28,6 +29,18 @@ export const updateMeetingAction = backOfficeAction("editProgram", async ({ acto
   // The page's address holds the slug: after a change it lives elsewhere.
   if (slug !== values.currentSlug) redirect({ href: adminPaths.meeting(slug), locale });
   return saved(translator(locale)("form.saved"));
+});
+
+/**
+ * Saves a meeting's practical information for delegates (permission `editProgram`). The public pages
+ * show it, so their cached copies go; the form keeps what was saved as typed.
+ */
+export const savePracticalInfoAction = backOfficeAction("editProgram", async ({ actor, locale, values }) => {
+  const meetingId = hiddenId(values, "meetingId", "Meeting");
+  await savePracticalInfo(actor, meetingId, values);
+  revalidatePath("/", "layout");
+  const t = createTranslator({ locale, messages: messages[locale], namespace: "practicalInfo.editor" });
+  return saved(t("saved"));
 });
 
 /**

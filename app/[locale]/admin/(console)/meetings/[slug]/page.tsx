@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { MeetingAdminNav } from "@/app/_components/admin/MeetingAdminNav";
 import { CopySummary } from "@/app/_components/admin/meetings/CopySummary";
 import { MeetingForm } from "@/app/_components/admin/meetings/MeetingForm";
+import { PracticalInfoForm } from "@/app/_components/admin/meetings/PracticalInfoForm";
 import { QuotaForm } from "@/app/_components/admin/meetings/QuotaForm";
 import { TitledSection } from "@/app/_components/layout/TitledSection";
 import { adminPaths } from "@/app/_lib/admin-paths";
@@ -11,8 +12,9 @@ import { pick } from "@/app/_lib/i18n/localized";
 import { pageActor } from "@/app/_server/authz";
 import { getMeetingSettings, listCityQuotas } from "@/app/_server/meetings/admin-queries";
 import { getCopySummary } from "@/app/_server/meetings/copy";
+import { practicalInfoFormValues } from "@/app/_server/meetings/practical-info";
 import { orNotFound } from "@/app/_server/pages";
-import { saveQuotasAction, updateMeetingAction } from "./actions";
+import { savePracticalInfoAction, saveQuotasAction, updateMeetingAction } from "./actions";
 
 type Props = { params: Promise<{ locale: AppLocale; slug: string }> };
 
@@ -28,10 +30,12 @@ export default async function MeetingSettingsPage({ params }: Props) {
   setRequestLocale(locale);
   const actor = await pageActor(locale, "editProgram", adminPaths.meeting(slug));
   const meeting = await orNotFound(getMeetingSettings(actor, slug));
-  const [quotas, copied, t] = await Promise.all([
+  const [quotas, copied, practical, t, tp] = await Promise.all([
     listCityQuotas(actor, meeting.id),
     getCopySummary(actor, meeting.id),
+    practicalInfoFormValues(actor, meeting.id),
     getTranslations("adminMeetings"),
+    getTranslations("practicalInfo.editor"),
   ]);
   return (
     <div className="space-y-6">
@@ -41,6 +45,10 @@ export default async function MeetingSettingsPage({ params }: Props) {
       <div className="max-w-3xl">
         <MeetingForm action={updateMeetingAction} defaults={meeting.defaults} meetingId={meeting.id} />
       </div>
+      <TitledSection id="practical-info-title" title={tp("title")} className="max-w-5xl space-y-3">
+        <p className="text-slate-700">{tp("intro")}</p>
+        <PracticalInfoForm action={savePracticalInfoAction} meetingId={meeting.id} defaults={practical} />
+      </TitledSection>
       <TitledSection id="quotas-title" title={t("quotas.title")}>
         <p className="text-slate-700">{t("quotas.intro")}</p>
         <QuotaForm action={saveQuotasAction} meetingId={meeting.id} rows={quotas} />

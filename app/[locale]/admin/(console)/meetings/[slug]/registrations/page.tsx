@@ -40,6 +40,9 @@ export default async function RegistrationsPage({ params, searchParams }: Props)
   const base = adminPaths.registrations(slug);
   const filterQuery = deskFilterQuery(filters);
   const withFilters = (path: string) => (filterQuery ? `${path}?${filterQuery}` : path);
+  // The files speak the language of the page they are downloaded from: headers, statuses, roles, sheet.
+  const exportHref = (format: "csv" | "xlsx") =>
+    `${adminPaths.registrationsExport(slug, format)}?${[filterQuery, `lang=${locale}`].filter(Boolean).join("&")}`;
   const link = "font-medium text-brand-700 underline";
 
   return (
@@ -64,10 +67,10 @@ export default async function RegistrationsPage({ params, searchParams }: Props)
         </p>
         <span className="text-slate-600">{t("forList")}</span>
         {/* Route handlers without a language prefix: plain links, not the locale-aware Link. */}
-        <a href={withFilters(adminPaths.registrationsExport(slug, "csv"))} className={link} download>
+        <a href={exportHref("csv")} className={link} download>
           {t("exportCsv")}
         </a>
-        <a href={withFilters(adminPaths.registrationsExport(slug, "xlsx"))} className={link} download>
+        <a href={exportHref("xlsx")} className={link} download>
           {t("exportXlsx")}
         </a>
         <Link href={withFilters(adminPaths.badges(slug))} className={link}>
