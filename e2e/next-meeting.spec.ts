@@ -43,6 +43,7 @@ test.describe("next year's meeting", () => {
     const summary = page.getByTestId("copy-summary");
     // Other specs add sessions and ceremonies to 2017 while this one runs: the counts are theirs too.
     await expect(summary).toContainText(/der Ablauf von \d+ Zeremonien? \(\d+ Programmpunkte\)/);
+    await expect(summary).toContainText("die praktischen Hinweise");
     const sessions = Number(/(\d+) Sitzungen als Entwürfe/.exec(await summary.innerText())![1]);
     expect(sessions).toBeGreaterThan(10);
 

@@ -12,6 +12,6 @@ export async function fillCopyOf2017(page: Page, locale: "de" | "zh", slugLabel:
   await page.locator("#endsOn").fill("2018-04-23");
   const from = page.locator("#copyFrom");
   await from.selectOption({ label: await from.locator("option", { hasText: "(2017)" }).innerText() });
-  for (const part of ["rooms", "tracks", "program", "ceremonies", "visaLetters", "quotas"])
+  for (const part of ["rooms", "tracks", "program", "ceremonies", "visaLetters", "quotas", "practicalInfo"])
     await expect(page.locator(`input[name="copy-${part}"]`)).toBeChecked();
 }

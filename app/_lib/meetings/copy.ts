@@ -8,7 +8,15 @@ import { checkbox } from "./fields";
  */
 
 /** What an organizer may copy, in the order the form offers it. */
-export const copyParts = ["rooms", "tracks", "program", "ceremonies", "visaLetters", "quotas"] as const;
+export const copyParts = [
+  "rooms",
+  "tracks",
+  "program",
+  "ceremonies",
+  "visaLetters",
+  "quotas",
+  "practicalInfo",
+] as const;
 export type CopyPart = (typeof copyParts)[number];
 
 /** The form's checkbox of a part ("copy-rooms"). */
@@ -31,6 +39,8 @@ export type CopyCounts = {
   /** Languages with an organizer's own visa letter. */
   visaLetters: number;
   quotas: number;
+  /** 1 when the contact, venue and practical texts came along (the meeting had them), else 0. */
+  practicalInfo: number;
 };
 
 const DAY = "yyyy-MM-dd";

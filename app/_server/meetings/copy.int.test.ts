@@ -20,6 +20,30 @@ const ALL = {
   "copy-ceremonies": "on",
   "copy-visaLetters": "on",
   "copy-quotas": "on",
+  "copy-practicalInfo": "on",
+};
+
+/** Last year's contact and venue, which the next meeting keeps until an organizer corrects them. */
+const practicalInfo = {
+  contactName: "Dr. Mara Feld",
+  contactEmail: "jahrestreffen@example.org",
+  contactPhone: "+49 511 555 0142",
+  venueAddress: "Messegelände\n30521 Hannover",
+  latitude: 52.3225,
+  longitude: 9.8066,
+  directionsUrl: null,
+  arrivalDe: "S-Bahn bis Hannover Messe/Laatzen",
+  arrivalEn: null,
+  arrivalZh: "乘城铁至汉诺威展览中心站",
+  badgePickupDe: null,
+  badgePickupEn: "At the registration desk in Hall 2 from 8:00",
+  badgePickupZh: null,
+  dressCodeDe: "Geschäftskleidung",
+  dressCodeEn: "Business attire",
+  dressCodeZh: "商务正装",
+  interpretationDe: null,
+  interpretationEn: null,
+  interpretationZh: null,
 };
 
 /**
@@ -149,6 +173,7 @@ async function lastYear() {
       endsAt: new Date("2017-03-20T14:00:00Z"),
     },
   });
+  await db.meetingPracticalInfo.create({ data: { meetingId: meeting.id, ...practicalInfo } });
   return { meeting, keynote, ceremony, mayor: mayor!, host: host!, aachen: aachen!, zhuzhou: zhuzhou! };
 }
 
@@ -195,7 +220,14 @@ describe("copying a meeting", () => {
       segments: 2,
       visaLetters: 2,
       quotas: 2,
+      practicalInfo: 1,
     });
+    expect(
+      await db.meetingPracticalInfo.findUniqueOrThrow({
+        where: { meetingId: created.id },
+        omit: { meetingId: true, updatedAt: true },
+      }),
+    ).toEqual(practicalInfo);
 
     const sessions = await sessionsOf(created.id);
     expect(sessions.map((session) => session.slug)).toEqual(["keynote", "ceremony"]);
@@ -295,7 +327,7 @@ describe("copying a meeting", () => {
       meetingId: created.id,
       after: {
         from: { id: source.meeting.id, slug: source.meeting.slug },
-        parts: ["rooms", "tracks", "program", "ceremonies", "visaLetters", "quotas"],
+        parts: ["rooms", "tracks", "program", "ceremonies", "visaLetters", "quotas", "practicalInfo"],
         dayOffset: 371,
         copied: created.copied,
       },
@@ -327,7 +359,9 @@ describe("copying a meeting", () => {
       segments: 2,
       visaLetters: 0,
       quotas: 2,
+      practicalInfo: 0,
     });
+    expect(await db.meetingPracticalInfo.findUnique({ where: { meetingId: created.id } })).toBeNull();
     const [ceremony, ...others] = await sessionsOf(created.id);
     expect(others).toEqual([]);
     expect(ceremony).toMatchObject({ slug: "ceremony", roomId: null, trackId: null, status: "draft" });
@@ -358,5 +392,29 @@ describe("copying a meeting", () => {
     expect(scratch.copied).toBeNull();
     expect(await getCopySummary(organizer, scratch.id)).toBeNull();
     expect(await outcome(getCopySummary(await createActor("checkin"), scratch.id))).toBe("forbidden");
+  });
+
+  it("reads a copy recorded before the practical information could be copied as without it", async () => {
+    const { id } = await createMeeting(organizer, { ...nextYearForm("", {}), copyFrom: "" });
+    const copied = {
+      rooms: 1,
+      tracks: 0,
+      sessions: 0,
+      ceremonies: 0,
+      segments: 0,
+      visaLetters: 0,
+      quotas: 0,
+    };
+    await db.auditEntry.create({
+      data: {
+        actorEmail: "organizer@example.org",
+        action: "meeting.copy",
+        entity: "Meeting",
+        entityId: id,
+        meetingId: id,
+        after: { from: { id: "old", slug: "2016" }, parts: ["rooms"], dayOffset: 364, copied },
+      },
+    });
+    expect((await getCopySummary(organizer, id))?.counts).toEqual({ ...copied, practicalInfo: 0 });
   });
 });

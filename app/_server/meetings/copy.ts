@@ -79,6 +79,7 @@ export async function copyMeetingParts(
     segments: 0,
     visaLetters: 0,
     quotas: 0,
+    practicalInfo: 0,
   };
   const inOrder = { where: { meetingId: source.id }, orderBy: { sortOrder: "asc" as const } };
 
@@ -156,6 +157,20 @@ export async function copyMeetingParts(
       await tx.cityQuota.createMany({ data: quotas.map((quota) => ({ ...quota, meetingId: target.id })) })
     ).count;
   }
+  if (chosen("practicalInfo")) {
+    // The same venue and contact serve year after year; the organizer corrects what changed.
+    const info = await tx.meetingPracticalInfo.findUnique({
+      where: { meetingId: source.id },
+      omit: { meetingId: true, updatedAt: true },
+    });
+    if (info) {
+      await tx.meetingPracticalInfo.create({
+        data: { ...info, meetingId: target.id },
+        select: { meetingId: true },
+      });
+      counts.practicalInfo = 1;
+    }
+  }
   return { source: { id: source.id, slug: source.slug }, dayOffset, counts };
 }
 
@@ -187,6 +202,8 @@ const storedCopy = z.object({
     segments: count,
     visaLetters: count,
     quotas: count,
+    // Copies recorded before the practical information could be copied say nothing of it.
+    practicalInfo: count.default(0),
   }),
 });
 

@@ -20,6 +20,7 @@ export async function CopySummary({ summary, meetingSlug, locale }: Props) {
     counts.tracks > 0 && t("count.tracks", { count: counts.tracks }),
     counts.visaLetters > 0 && t("count.visaLetters", { count: counts.visaLetters }),
     counts.quotas > 0 && t("count.quotas", { count: counts.quotas }),
+    counts.practicalInfo > 0 && t("count.practicalInfo"),
   ].filter((part): part is string => Boolean(part));
   const list = new Intl.ListFormat(locale, { type: "conjunction" }).format(parts);
   return (
