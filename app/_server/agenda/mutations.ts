@@ -6,6 +6,7 @@ import { authorize, type Actor } from "../authz";
 import { db, type Prisma } from "../db";
 import { invalid } from "../errors";
 import { registrationTransaction } from "../registration/transaction";
+import { noticeSessionChange } from "./change-notices";
 import { findAdminMeeting, type AdminMeeting } from "./schedule";
 import {
   auditRecord,
@@ -25,7 +26,14 @@ import {
 
 type Tx = Prisma.TransactionClient;
 
-export type SavedSession = { id: string; sequence: number; conflictNote: string | null; promoted: string[] };
+export type SavedSession = {
+  id: string;
+  sequence: number;
+  conflictNote: string | null;
+  promoted: string[];
+  /** Delegates whose change notice waits in the outbox (README "Change notices"). */
+  told: number;
+};
 
 function contentOf(input: SessionInput, meeting: AdminMeeting) {
   return {
@@ -113,14 +121,14 @@ export async function createSession(
       after: { ...auditRecord(created), ...(accepted && { acceptedConflicts: accepted.conflicts }) },
       reason: conflictNote,
     });
-    return { id: created.id, sequence: created.sequence, conflictNote, promoted: [] };
+    return { id: created.id, sequence: created.sequence, conflictNote, promoted: [], told: 0 };
   });
 }
 
 /**
  * Saves the editor's form over a session. The capacity cannot go below the seats taken; when it rises
  * (or the limit goes), the waiting list moves up in the same transaction. SEQUENCE rises only when
- * time, room or status change.
+ * time, room or status change, and then the session's delegates are told (change-notices.ts).
  */
 export async function updateSession(
   actor: Actor | null,
@@ -163,6 +171,10 @@ export async function updateSession(
     const seatsFreed =
       current.capacity !== null && (input.capacity === null || input.capacity > current.capacity);
     const promoted = seatsFreed ? await promoteWaitingList(tx, sessionId) : [];
+    const notices = await noticeSessionChange(tx, actor, current, updated, {
+      withhold: input.withholdNotice,
+      reason: input.noticeReason,
+    });
     await recordAudit(tx, actor, {
       action: "session.update",
       entity: "Session",
@@ -172,6 +184,6 @@ export async function updateSession(
       after: { ...auditRecord(updated), ...(accepted && { acceptedConflicts: accepted.conflicts }) },
       reason: conflictNote,
     });
-    return { id: sessionId, sequence: updated.sequence, conflictNote, promoted };
+    return { id: sessionId, sequence: updated.sequence, conflictNote, promoted, told: notices.told };
   });
 }

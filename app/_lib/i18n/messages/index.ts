@@ -35,6 +35,12 @@ import adminTwoFactorZh from "./adminTwoFactor/zh.json";
 import adminCitiesDe from "./adminCities/de.json";
 import adminCitiesEn from "./adminCities/en.json";
 import adminCitiesZh from "./adminCities/zh.json";
+import sessionNoticeDe from "./sessionNotice/de.json";
+import sessionNoticeEn from "./sessionNotice/en.json";
+import sessionNoticeZh from "./sessionNotice/zh.json";
+import adminSessionNoticeDe from "./adminSessionNotice/de.json";
+import adminSessionNoticeEn from "./adminSessionNotice/en.json";
+import adminSessionNoticeZh from "./adminSessionNotice/zh.json";
 
 /**
  * The public site's strings live in one file per language; the back office's in one folder per area,
@@ -53,6 +59,8 @@ const germanMessages = {
   adminOwnAccount: adminOwnAccountDe,
   adminTwoFactor: adminTwoFactorDe,
   adminCities: adminCitiesDe,
+  sessionNotice: sessionNoticeDe,
+  adminSessionNotice: adminSessionNoticeDe,
 };
 
 /** German is the reference: the other languages must have exactly its keys (a test checks it). */
@@ -73,6 +81,8 @@ export const messages: Record<AppLocale, Messages> = {
     adminOwnAccount: adminOwnAccountEn,
     adminTwoFactor: adminTwoFactorEn,
     adminCities: adminCitiesEn,
+    sessionNotice: sessionNoticeEn,
+    adminSessionNotice: adminSessionNoticeEn,
   },
   zh: {
     ...zh,
@@ -87,6 +97,8 @@ export const messages: Record<AppLocale, Messages> = {
     adminOwnAccount: adminOwnAccountZh,
     adminTwoFactor: adminTwoFactorZh,
     adminCities: adminCitiesZh,
+    sessionNotice: sessionNoticeZh,
+    adminSessionNotice: adminSessionNoticeZh,
   },
 };
 
@@ -102,7 +114,8 @@ type BackOfficeNamespace =
   | "adminNumbers"
   | "adminOwnAccount"
   | "adminTwoFactor"
-  | "adminCities";
+  | "adminCities"
+  | "adminSessionNotice";
 
 /** A namespace of the public site's strings. */
 export type PublicNamespace = Exclude<keyof Messages, BackOfficeNamespace>;

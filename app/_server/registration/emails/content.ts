@@ -38,7 +38,8 @@ export type ComposeInput = {
   checkIn?: { code: string; imageCid: string };
 };
 
-type Block =
+/** One part of an email's body, written as plain text and as HTML alike. */
+export type Block =
   | { type: "paragraph"; text: string }
   | { type: "message"; heading: string; text: string }
   | { type: "facts"; rows: [label: string, value: string][] }
@@ -122,9 +123,18 @@ export function composeRegistrationEmail(input: ComposeInput): {
       text: releases ? [note, releases].join(locale === "zh" ? "" : " ") : note,
     });
   }
+  return { subject, ...emailBodies(locale, subject, blocks) };
+}
+
+/** The plain text and the HTML of a delegate's email: its blocks, then the closing and the footer. */
+export function emailBodies(
+  locale: AppLocale,
+  subject: string,
+  blocks: Block[],
+): { text: string; html: string } {
+  const t = translator(locale);
   const closing = [t("closing"), t("signature"), t("sender")];
   return {
-    subject,
     text: text(locale, blocks, closing, t("footer")),
     html: html(locale, subject, blocks, closing, t("footer")),
   };

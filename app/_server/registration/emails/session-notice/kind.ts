@@ -1,0 +1,18 @@
+import "server-only";
+import { registerEmailKinds, type ComposedEmail } from "../../../mail/kinds";
+import { LINK_TOKEN_PLACEHOLDER } from "../../../mail/links";
+import { mintManageLink } from "../links";
+import { composeNoticeDraft } from "./compose";
+import { readNoticeDraft } from "./draft";
+
+/** The outbox's name of a change notice (README "Change notices"). */
+export const SESSION_NOTICE_KIND = "registration.sessionChanged";
+
+/** A stored notice draft (of any version) as it leaves, with the manage link's placeholder. */
+export async function composeStoredNotice(stored: unknown): Promise<ComposedEmail> {
+  const { text, html, attachments } = composeNoticeDraft(readNoticeDraft(stored), LINK_TOKEN_PLACEHOLDER);
+  return { text, html, attachments };
+}
+
+// As this module loads (queue.ts imports it, and app/_server/email-links.ts for a server's own delivery).
+registerEmailKinds([SESSION_NOTICE_KIND], { compose: composeStoredNotice, mintLink: mintManageLink });
