@@ -3,6 +3,8 @@
  * changes, through the real outbox and a real SMTP server, read back as the delegates' mail programs and
  * calendars read them.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessionFields, type SessionInput } from "@/app/_lib/agenda/session-fields";
 import { NOTICE_QUIET_MINUTES } from "@/app/_lib/agenda/change-notice";
@@ -60,6 +62,7 @@ function input(overrides: Record<string, unknown> = {}): SessionInput {
 }
 
 type Booked = { id: string; email: string };
+type StoredRow = { kind: string; subject: string; withManageLink: boolean; draft: Record<string, unknown> };
 
 /**
  * A published session with two seats taken (German, English) and a Chinese delegate on its waiting list;
@@ -322,6 +325,42 @@ describe("a mail server that refuses", () => {
     });
     expect(noticesTo(de)).toHaveLength(1);
     expect(noticesTo(en)).toHaveLength(1);
+    sink.messages.length = 0;
+  });
+});
+
+describe("a notice queued before an upgrade", () => {
+  it("leaves with today's code: composed from the stored draft, with a working manage link and its event", async () => {
+    const { registrationIdForToken } = await import("@/app/_server/registration/tokens");
+    const fixture = path.join(
+      import.meta.dirname,
+      "../registration/emails/session-notice/fixtures/session-notice-v1.json",
+    );
+    const row = (JSON.parse(readFileSync(fixture, "utf8")) as Record<string, StoredRow>)[
+      SESSION_NOTICE_KIND
+    ]!;
+    const { de } = await bookedSession();
+    const { id } = await db.outboxEmail.create({
+      data: {
+        registrationId: de.id,
+        kind: row.kind,
+        toAddress: de.email,
+        subject: row.subject,
+        draft: row.draft as object,
+        withManageLink: row.withManageLink,
+        nextAttemptAt: new Date(),
+        createdAt: new Date(),
+      },
+    });
+    expect(await deliverDue()).toEqual({ sent: 1, retried: 0, failed: 0 });
+    const [mail] = noticesTo(de);
+    expect(mail!.subject).toBe("Geändert: Workshop: Smarte Fertigung im Mittelstand – Jahrestreffen 2017");
+    expect(await registrationIdForToken(db, linkToken(mail!, "de"), "manage")).toBe(de.id);
+    expect(calendarOf(mail!)).toMatchObject({ sequence: 1, location: "Saal 2" });
+    expect(await db.outboxEmail.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "sent",
+      draft: null,
+    });
     sink.messages.length = 0;
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Translations } from "@/app/_lib/i18n/localized";
-import type { EmailView } from "../../view";
+import { emailViewOf, type EmailView, type RegistrationView } from "../../view";
 import { readVersioned, type StoredDraft } from "../versions";
 
 /**
@@ -40,12 +40,14 @@ export function readNoticeDraft(stored: unknown): SessionNoticeDraft {
   return readVersioned(stored, { name: "Session notice draft", current: NOTICE_DRAFT_VERSION, upgrades });
 }
 
+/** The draft of the notice to `registration`: only what an email shows of it (emailViewOf), this seat alone. */
 export function noticeDraftOf(
   sessionId: string,
   before: NoticeSessionState,
   after: NoticeSessionState,
-  view: EmailView,
+  registration: RegistrationView,
 ): SessionNoticeDraft {
+  const view = emailViewOf(registration);
   return {
     version: NOTICE_DRAFT_VERSION,
     sessionId,

@@ -4,7 +4,7 @@ import { translationsOf, type Translations } from "@/app/_lib/i18n/localized";
 import type { Prisma } from "../../../db";
 import { queueEmails, type NewEmail } from "../../../mail/outbox";
 import { waitlistPlaces } from "../../seats";
-import { emailViewOf, registrationSelect, registrationViewOf } from "../../view";
+import { registrationSelect, registrationViewOf } from "../../view";
 import { noticeSubject } from "./compose";
 import { noticeDraftOf, readNoticeDraft, type NoticeSessionState } from "./draft";
 import { SESSION_NOTICE_KIND } from "./kind";
@@ -93,7 +93,7 @@ export async function queueSessionNotices(tx: Tx, change: SessionStateChange): P
       continue;
     }
     const view = registrationViewOf(row, places);
-    const draft = noticeDraftOf(sessionId, before, after, emailViewOf(view));
+    const draft = noticeDraftOf(sessionId, before, after, view);
     const subject = noticeSubject(draft);
     outcome.told += 1;
     if (notice)
