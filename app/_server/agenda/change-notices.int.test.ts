@@ -122,7 +122,14 @@ async function deliverDue(now = new Date()) {
   }
 }
 
-const noticesTo = (delegate: Booked) => sink.to(delegate.email);
+/**
+ * The notices the sink received (to one delegate): told apart by their calendar file, since the delivery
+ * that each change's commit starts in the background may still send a confirmation of the set-up.
+ */
+const isNotice = (mail: (typeof sink.messages)[number]) =>
+  mail.attachments.some((file) => file.filename === "meeting-2017-update.ics");
+const notices = () => sink.messages.filter(isNotice);
+const noticesTo = (delegate: Booked) => sink.to(delegate.email).filter(isNotice);
 
 function calendarOf(mail: (typeof sink.messages)[number]) {
   const files = mail.attachments.filter((file) => file.contentType === "text/calendar");
@@ -150,7 +157,7 @@ describe("a moved session", () => {
     expect(saved.sequence).toBe(1);
     // Within the quiet time nothing leaves.
     expect(await deliverDue()).toEqual({ sent: 0, retried: 0, failed: 0 });
-    expect(sink.messages).toHaveLength(0);
+    expect(notices()).toHaveLength(0);
 
     expect(await deliverDue(afterQuietTime())).toEqual({ sent: 3, retried: 0, failed: 0 });
     const [toDe, toEn, toZh] = [de, en, zh].map((delegate) => {
@@ -195,7 +202,7 @@ describe("a moved session", () => {
 
     // Sent once: later runs find nothing more.
     expect(await deliverDue(afterQuietTime())).toEqual({ sent: 0, retried: 0, failed: 0 });
-    expect(sink.messages).toHaveLength(3);
+    expect(notices()).toHaveLength(3);
 
     // The desk's history of the registration shows the notice.
     const registration = await db.registration.findUniqueOrThrow({ where: { id: de.id } });
@@ -236,7 +243,7 @@ describe("a moved session", () => {
     expect(back.told).toBe(0);
     expect(await queuedNotices(id)).toEqual([]);
     expect(await deliverDue(afterQuietTime())).toEqual({ sent: 0, retried: 0, failed: 0 });
-    expect(sink.messages).toHaveLength(0);
+    expect(notices()).toHaveLength(0);
   });
 
   it("saved twice (the same form sent again): one email per delegate", async () => {
@@ -280,7 +287,7 @@ describe("not telling the delegates", () => {
     });
     expect(await queuedNotices(id)).toEqual([]);
     expect(await deliverDue(afterQuietTime())).toEqual({ sent: 0, retried: 0, failed: 0 });
-    expect(sink.messages).toHaveLength(0);
+    expect(notices()).toHaveLength(0);
   });
 });
 
