@@ -19,3 +19,6 @@ export function tellsDelegates(before: CalendarRelevant, after: CalendarRelevant
  * same email (first old value, latest new one), and a change undone within them sends nothing.
  */
 export const NOTICE_QUIET_MINUTES = 5;
+
+/** The outbox's name of a change notice, which the desk's history of a registration names too. */
+export const SESSION_NOTICE_KIND = "registration.sessionChanged";

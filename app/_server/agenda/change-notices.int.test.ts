@@ -153,7 +153,7 @@ describe("a moved session", () => {
     expect(editor.session!.noticeAudience).toBe(3);
 
     const saved = await updateSession(organizer, SLUG, id, input({ startTime: "20:15", endTime: "21:15" }));
-    expect(saved.told).toBe(3);
+    expect(saved.notices.told).toBe(3);
     expect(saved.sequence).toBe(1);
     // Within the quiet time nothing leaves.
     expect(await deliverDue()).toEqual({ sent: 0, retried: 0, failed: 0 });
@@ -208,7 +208,11 @@ describe("a moved session", () => {
     const registration = await db.registration.findUniqueOrThrow({ where: { id: de.id } });
     const history = await registrationHistory(de.id, registration.createdAt.toISOString(), null);
     expect(history.filter((entry) => entry.type === "email")).toEqual([
-      expect.objectContaining({ kind: SESSION_NOTICE_KIND, status: "sent" }),
+      expect.objectContaining({
+        kind: SESSION_NOTICE_KIND,
+        subject: "Geändert: Abendgespräch – Jahrestreffen 2017",
+        status: "sent",
+      }),
     ]);
     sink.messages.length = 0;
   });
@@ -222,7 +226,7 @@ describe("a moved session", () => {
       id,
       input({ startTime: "20:30", endTime: "21:30", roomId: hall2 }),
     );
-    expect(second.told).toBe(3);
+    expect(second.notices.told).toBe(3);
     expect(await queuedNotices(id)).toHaveLength(3);
     expect(await deliverDue(afterQuietTime())).toEqual({ sent: 3, retried: 0, failed: 0 });
     const [mail] = noticesTo(de);
@@ -240,7 +244,7 @@ describe("a moved session", () => {
     await updateSession(organizer, SLUG, id, input({ startTime: "20:15", endTime: "21:15" }));
     expect(await queuedNotices(id)).toHaveLength(3);
     const back = await updateSession(organizer, SLUG, id, input());
-    expect(back.told).toBe(0);
+    expect(back.notices.told).toBe(0);
     expect(await queuedNotices(id)).toEqual([]);
     expect(await deliverDue(afterQuietTime())).toEqual({ sent: 0, retried: 0, failed: 0 });
     expect(notices()).toHaveLength(0);
@@ -276,7 +280,7 @@ describe("not telling the delegates", () => {
       ...withheld,
       noticeReason: "Typo fixed on the printed program too",
     });
-    expect(saved.told).toBe(0);
+    expect(saved.notices).toEqual({ told: 0, withheld: 3 });
     const audit = await db.auditEntry.findFirstOrThrow({
       where: { entity: "Session", entityId: id, action: "session.noticeWithheld" },
     });
@@ -295,7 +299,7 @@ describe("a cancelled session", () => {
   it("is told as cancelled, its event CANCELLED with a higher SEQUENCE; cancelled and restored within the quiet time, nothing", async () => {
     const { id, de } = await bookedSession();
     const change = await cancelSession(organizer, SLUG, id);
-    expect(change.told).toBe(3);
+    expect(change.notices.told).toBe(3);
     expect(await deliverDue(afterQuietTime())).toEqual({ sent: 3, retried: 0, failed: 0 });
     const [mail] = noticesTo(de);
     expect(mail!.subject).toBe("Abgesagt: Abendgespräch – Jahrestreffen 2017");
@@ -305,7 +309,7 @@ describe("a cancelled session", () => {
 
     const other = await bookedSession();
     await cancelSession(organizer, SLUG, other.id);
-    expect((await publishSession(organizer, SLUG, other.id)).told).toBe(0);
+    expect((await publishSession(organizer, SLUG, other.id)).notices.told).toBe(0);
     expect(await queuedNotices(other.id)).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/record";
 import { authorize, type Actor } from "../authz";
 import { db, type Prisma } from "../db";
 import { invalid } from "../errors";
+import type { NoticeOutcome } from "../registration/emails/session-notice/queue";
 import { registrationTransaction } from "../registration/transaction";
 import { noticeSessionChange } from "./change-notices";
 import { findAdminMeeting, type AdminMeeting } from "./schedule";
@@ -31,8 +32,8 @@ export type SavedSession = {
   sequence: number;
   conflictNote: string | null;
   promoted: string[];
-  /** Delegates whose change notice waits in the outbox (README "Change notices"). */
-  told: number;
+  /** Delegates whose change notice waits in the outbox, and those not told (README "Change notices"). */
+  notices: NoticeOutcome;
 };
 
 function contentOf(input: SessionInput, meeting: AdminMeeting) {
@@ -121,7 +122,13 @@ export async function createSession(
       after: { ...auditRecord(created), ...(accepted && { acceptedConflicts: accepted.conflicts }) },
       reason: conflictNote,
     });
-    return { id: created.id, sequence: created.sequence, conflictNote, promoted: [], told: 0 };
+    return {
+      id: created.id,
+      sequence: created.sequence,
+      conflictNote,
+      promoted: [],
+      notices: { told: 0, withheld: 0 },
+    };
   });
 }
 
@@ -184,6 +191,6 @@ export async function updateSession(
       after: { ...auditRecord(updated), ...(accepted && { acceptedConflicts: accepted.conflicts }) },
       reason: conflictNote,
     });
-    return { id: sessionId, sequence: updated.sequence, conflictNote, promoted, told: notices.told };
+    return { id: sessionId, sequence: updated.sequence, conflictNote, promoted, notices };
   });
 }

@@ -4,6 +4,7 @@ import { recordAudit } from "../audit/record";
 import { authorize, type Actor } from "../authz";
 import { db, type Prisma } from "../db";
 import { invalid } from "../errors";
+import type { NoticeOutcome } from "../registration/emails/session-notice/queue";
 import { registrationTransaction } from "../registration/transaction";
 import { noticeSessionChange, type NoticeDecision } from "./change-notices";
 import { findAdminMeeting, type AdminMeeting } from "./schedule";
@@ -40,8 +41,8 @@ export type StatusChange = {
   changed: boolean;
   /** The reason stored for conflicts accepted at publication; null without conflicts. */
   conflictNote: string | null;
-  /** Delegates whose change notice waits in the outbox (README "Change notices"). */
-  told: number;
+  /** Delegates whose change notice waits in the outbox, and those not told (README "Change notices"). */
+  notices: NoticeOutcome;
 };
 
 type Options = {
@@ -93,7 +94,14 @@ async function changeStatus(
     // nothing and logs nothing.
     if (current.status === status || (options.onlyFrom && current.status !== options.onlyFrom)) {
       const { sequence, conflictNote } = current;
-      return { status: current.status, sequence, promoted: [], changed: false, conflictNote, told: 0 };
+      return {
+        status: current.status,
+        sequence,
+        promoted: [],
+        changed: false,
+        conflictNote,
+        notices: { told: 0, withheld: 0 },
+      };
     }
     const accepted =
       status === "published"
@@ -122,7 +130,7 @@ async function changeStatus(
       after: { ...auditRecord(updated), ...(accepted && { acceptedConflicts: accepted.conflicts }) },
       reason: accepted?.reason ?? null,
     });
-    return { status, sequence: updated.sequence, promoted, changed: true, conflictNote, told: notices.told };
+    return { status, sequence: updated.sequence, promoted, changed: true, conflictNote, notices };
   });
 }
 

@@ -1,12 +1,12 @@
 import "server-only";
+import { SESSION_NOTICE_KIND } from "@/app/_lib/agenda/change-notice";
 import { registerEmailKinds, type ComposedEmail } from "../../../mail/kinds";
 import { LINK_TOKEN_PLACEHOLDER } from "../../../mail/links";
 import { mintManageLink } from "../links";
 import { composeNoticeDraft } from "./compose";
 import { readNoticeDraft } from "./draft";
 
-/** The outbox's name of a change notice (README "Change notices"). */
-export const SESSION_NOTICE_KIND = "registration.sessionChanged";
+export { SESSION_NOTICE_KIND };
 
 /** A stored notice draft (of any version) as it leaves, with the manage link's placeholder. */
 export async function composeStoredNotice(stored: unknown): Promise<ComposedEmail> {
