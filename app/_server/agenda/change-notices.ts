@@ -32,7 +32,7 @@ const stateOf = ({ startsAt, endsAt, roomId, status }: State): State => ({
 export async function noticeSessionChange(
   tx: Tx,
   actor: Actor,
-  before: State & Pick<SessionRecord, "id" | "meetingId" | "firstPublishedAt">,
+  before: State & Pick<SessionRecord, "id" | "meetingId" | "titleDe" | "firstPublishedAt">,
   after: State,
   decision: NoticeDecision = {},
 ): Promise<NoticeOutcome> {
@@ -53,7 +53,8 @@ export async function noticeSessionChange(
       entity: "Session",
       entityId: before.id,
       meetingId: before.meetingId,
-      before: stateOf(before),
+      // The title names the session in the audit log once it is gone.
+      before: { titleDe: before.titleDe, ...stateOf(before) },
       after: { ...stateOf(after), delegatesNotTold: outcome.withheld },
       reason,
     });
