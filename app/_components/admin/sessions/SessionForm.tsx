@@ -82,16 +82,15 @@ function initialSpeakers(state: FieldContext, session?: SessionFormValues) {
 
 /** The fields whose change a published session's delegates are told of (README "Change notices"). */
 const toldFields = ["date", "startTime", "endTime", "roomId"] as const;
+type ToldValues = Record<(typeof toldFields)[number], string>;
 
-/** Whether the form's time or room differ from the stored session's. */
-function scheduleChanged(form: HTMLFormElement, session: SessionFormValues): boolean {
-  return toldFields.some((name) => {
+/** The form's time and room as typed. */
+function toldValues(form: HTMLFormElement): ToldValues {
+  const value = (name: string) => {
     const field = form.elements.namedItem(name);
-    const stored = session[name] ?? "";
-    return field instanceof HTMLInputElement || field instanceof HTMLSelectElement
-      ? field.value !== stored
-      : false;
-  });
+    return field instanceof HTMLInputElement || field instanceof HTMLSelectElement ? field.value : "";
+  };
+  return Object.fromEntries(toldFields.map((name) => [name, value(name)])) as ToldValues;
 }
 
 /**
@@ -111,11 +110,14 @@ export function SessionForm({
   const t = useTranslations("adminSessions.editor");
   const tk = useTranslations("kinds");
   const { state, pending, formProps } = useFormAction(action, initialFormState);
-  // Whether time or room differ from the stored ones: then the delegates "will be told", not "would be".
-  const [changed, setChanged] = useState(false);
+  // Time and room as typed: once they differ from the stored ones (which a save brings up to date), the
+  // delegates "will be told", not "would be".
+  const [typed, setTyped] = useState<ToldValues | null>(null);
   const tellsDelegates = session?.status === "published" && session.noticeAudience > 0;
+  const changed =
+    tellsDelegates && typed !== null && toldFields.some((name) => typed[name] !== (session[name] ?? ""));
   const onChange = (event: FormEvent<HTMLFormElement>) => {
-    if (tellsDelegates) setChanged(scheduleChanged(event.currentTarget, session));
+    if (tellsDelegates) setTyped(toldValues(event.currentTarget));
   };
   const required = t("required");
   const content = (locale: AppLocale) => (locale === "de" ? "De" : locale === "en" ? "En" : "Zh");
