@@ -250,6 +250,17 @@ describe("a moved session", () => {
     expect(notices()).toHaveLength(0);
   });
 
+  it("is not told to a delegate who cancelled within the quiet time", async () => {
+    const { cancelRegistrationAtDesk } = await import("@/app/_server/desk/desk-mutations");
+    const { id, de, en } = await bookedSession();
+    await updateSession(organizer, SLUG, id, input({ startTime: "20:15", endTime: "21:15" }));
+    await cancelRegistrationAtDesk(organizer, meetingId, en.id);
+    expect(await deliverDue(afterQuietTime())).toEqual({ sent: 2, retried: 0, failed: 0 });
+    expect(noticesTo(en)).toEqual([]);
+    expect(noticesTo(de)).toHaveLength(1);
+    sink.messages.length = 0;
+  });
+
   it("saved twice (the same form sent again): one email per delegate", async () => {
     const { id, de } = await bookedSession();
     const moved = input({ startTime: "20:15", endTime: "21:15" });

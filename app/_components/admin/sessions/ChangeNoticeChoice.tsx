@@ -11,6 +11,8 @@ type Props = {
   /** The form changes what delegates are told of (a status action always does; the editor once time or room differ). */
   changed: boolean;
   state: FieldContext;
+  /** Without the sentence on how they are told: a status action's form, next to the editor that has it. */
+  brief?: boolean;
 };
 
 /**
@@ -18,7 +20,7 @@ type Props = {
  * how, and the choice not to tell them, with a reason for the audit log. Each status action has its own,
  * so the ids are the component's own.
  */
-export function ChangeNoticeChoice({ audience, changed, state }: Props) {
+export function ChangeNoticeChoice({ audience, changed, state, brief = false }: Props) {
   const t = useTranslations("adminSessionNotice");
   const id = useId();
   const [withhold, setWithhold] = useState(textValue(state, "withholdNotice") === "on");
@@ -35,7 +37,7 @@ export function ChangeNoticeChoice({ audience, changed, state }: Props) {
       <p className="font-medium" aria-live="polite" data-testid="change-notice-count">
         {changed ? t("willBeTold", { count: audience }) : t("wouldBeTold", { count: audience })}
       </p>
-      <p className="text-sm text-slate-600">{t("how", { minutes: NOTICE_QUIET_MINUTES })}</p>
+      {!brief && <p className="text-sm text-slate-600">{t("how", { minutes: NOTICE_QUIET_MINUTES })}</p>}
       <div className="flex items-start gap-2">
         <input
           id={`${id}-withhold`}

@@ -51,7 +51,7 @@ function StatusForm({
     <form {...formProps} className="space-y-2 rounded border border-slate-200 p-3">
       <Hidden {...ids} />
       <p className="text-sm text-slate-600">{hint}</p>
-      {noticeAudience > 0 && <ChangeNoticeChoice audience={noticeAudience} changed state={state} />}
+      {noticeAudience > 0 && <ChangeNoticeChoice audience={noticeAudience} changed state={state} brief />}
       <SubmitButton label={label} pendingLabel={t("working")} pending={pending} tone={tone} />
       <FormMessage state={state} />
     </form>
@@ -80,7 +80,7 @@ function PublishForm({
     <form {...formProps} className="space-y-2 rounded border border-slate-200 p-3" noValidate>
       <Hidden {...ids} />
       <p className="text-sm text-slate-600">{t("publishHint")}</p>
-      {noticeAudience > 0 && <ChangeNoticeChoice audience={noticeAudience} changed state={state} />}
+      {noticeAudience > 0 && <ChangeNoticeChoice audience={noticeAudience} changed state={state} brief />}
       <FormMessage state={state} />
       {conflicts.length > 0 && (
         <ul className="list-disc pl-5 text-sm text-red-900" data-testid="publish-conflicts">

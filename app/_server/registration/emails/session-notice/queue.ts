@@ -119,6 +119,17 @@ export async function queueSessionNotices(tx: Tx, change: SessionStateChange): P
   return outcome;
 }
 
+/**
+ * A delegate gave up their seat or waiting place in the session: a notice of its change still waiting
+ * has nobody to tell any more. One that delivery has tried or holds is left to it.
+ */
+export async function dropWaitingNotice(tx: Tx, registrationId: string, sessionId: string): Promise<void> {
+  await tx.$executeRaw`
+    DELETE FROM "OutboxEmail"
+    WHERE "registrationId" = ${registrationId} AND "kind" = ${SESSION_NOTICE_KIND} AND "status" = 'queued'
+      AND "attempts" = 0 AND "lockedUntil" IS NULL AND "draft"->>'sessionId' = ${sessionId}`;
+}
+
 async function roomNames(tx: Tx, ids: (string | null)[]): Promise<Map<string, Translations>> {
   const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
   if (wanted.length === 0) return new Map();
