@@ -15,7 +15,7 @@ import type { SmtpSink } from "@/test/smtp-sink";
  */
 
 export type Delegate = {
-  language: "de" | "zh";
+  language: "de" | "en" | "zh";
   givenName: string;
   familyName: string;
   nativeName?: string;

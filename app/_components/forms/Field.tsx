@@ -52,7 +52,7 @@ export function FieldMessages({
   );
 }
 
-const inputClass =
+export const inputClass =
   "w-full rounded border border-slate-300 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-600 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-600";
 
 /** What ties a control to its field: its error state and the ids of its hint and error. */

@@ -78,6 +78,9 @@ export const sessionFields = z
     /** "Save anyway" despite scheduling conflicts; then `reason` is required (checked by the domain, which knows the conflicts). */
     override: z.boolean().default(false),
     reason: optional(1000),
+    /** Not telling the delegates of a change of time or room; then `noticeReason` is required (checked by the domain, which knows whom it would tell). */
+    withholdNotice: z.boolean().default(false),
+    noticeReason: optional(1000),
   })
   // Zero-padded clock times compare as text. Checked even when other fields are wrong (`when`).
   .refine(
@@ -135,6 +138,7 @@ export function sessionInputFromForm(values: FormValues): Record<string, unknown
     interpretation: asList(values.interpretation),
   };
   input.override = values.override === "on" || values.override === "true";
+  input.withholdNotice = values.withholdNotice === "on" || values.withholdNotice === "true";
   delete input.speakerPerson;
   delete input.speakerRole;
   delete input.meetingSlug;

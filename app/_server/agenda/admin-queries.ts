@@ -9,6 +9,7 @@ import { dayKey } from "@/app/_lib/time";
 import { authorize, type Actor } from "../authz";
 import { db } from "../db";
 import { notFound } from "../errors";
+import { sessionNoticeAudience } from "../registration/emails/session-notice/queue";
 import { sessionRecordSelect } from "./session-records";
 import { sessionLineSelect } from "./session-select";
 import {
@@ -186,6 +187,8 @@ export type SessionEditorDto = {
     conflictNote: string | null;
     sequence: number;
     bookings: number;
+    /** Delegates a change of time, room or status tells (none while the session was never published). */
+    noticeAudience: number;
   };
 };
 
@@ -223,7 +226,13 @@ export async function getSessionEditor(
   const editor: SessionEditorDto = { meeting: meetingDto(meeting), rooms, tracks, people };
   if (row) {
     const { startsAt, endsAt, _count, ...rest } = row;
-    editor.session = { ...rest, ...sessionClock(startsAt, endsAt, meeting.timeZone), bookings: _count.seats };
+    const noticeAudience = rest.firstPublishedAt ? await sessionNoticeAudience(db, rest.id) : 0;
+    editor.session = {
+      ...rest,
+      ...sessionClock(startsAt, endsAt, meeting.timeZone),
+      bookings: _count.seats,
+      noticeAudience,
+    };
   }
   return editor;
 }

@@ -6,7 +6,9 @@ import { recordAudit } from "../audit/record";
 import { authorize, type Actor } from "../authz";
 import { db, type Prisma } from "../db";
 import { invalid } from "../errors";
+import type { NoticeOutcome } from "../registration/emails/session-notice/queue";
 import { registrationTransaction } from "../registration/transaction";
+import { noticeSessionChange } from "./change-notices";
 import { findAdminMeeting, type AdminMeeting } from "./schedule";
 import {
   auditRecord,
@@ -26,7 +28,14 @@ import {
 
 type Tx = Prisma.TransactionClient;
 
-export type SavedSession = { id: string; sequence: number; conflictNote: string | null; promoted: string[] };
+export type SavedSession = {
+  id: string;
+  sequence: number;
+  conflictNote: string | null;
+  promoted: string[];
+  /** Delegates whose change notice waits in the outbox, and those not told (README "Change notices"). */
+  notices: NoticeOutcome;
+};
 
 function contentOf(input: SessionInput, meeting: AdminMeeting) {
   return {
@@ -108,14 +117,20 @@ export async function createSession(
       after: { ...auditRecord(created), ...(accepted && { acceptedConflicts: accepted.conflicts }) },
       reason: conflictNote,
     });
-    return { id: created.id, sequence: created.sequence, conflictNote, promoted: [] };
+    return {
+      id: created.id,
+      sequence: created.sequence,
+      conflictNote,
+      promoted: [],
+      notices: { told: 0, withheld: 0 },
+    };
   });
 }
 
 /**
  * Saves the editor's form over a session. The capacity cannot go below the seats taken; when it rises
  * (or the limit goes), the waiting list moves up in the same transaction. SEQUENCE rises only when
- * time, room or status change.
+ * time, room or status change, and then the session's delegates are told (change-notices.ts).
  */
 export async function updateSession(
   actor: Actor | null,
@@ -158,6 +173,10 @@ export async function updateSession(
     const seatsFreed =
       current.capacity !== null && (input.capacity === null || input.capacity > current.capacity);
     const promoted = seatsFreed ? await promoteWaitingList(tx, sessionId) : [];
+    const notices = await noticeSessionChange(tx, actor, current, updated, {
+      withhold: input.withholdNotice,
+      reason: input.noticeReason,
+    });
     await recordAudit(tx, actor, {
       action: "session.update",
       entity: "Session",
@@ -167,6 +186,6 @@ export async function updateSession(
       after: { ...auditRecord(updated), ...(accepted && { acceptedConflicts: accepted.conflicts }) },
       reason: conflictNote,
     });
-    return { id: sessionId, sequence: updated.sequence, conflictNote, promoted };
+    return { id: sessionId, sequence: updated.sequence, conflictNote, promoted, notices };
   });
 }

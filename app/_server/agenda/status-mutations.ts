@@ -4,7 +4,9 @@ import { recordAudit } from "../audit/record";
 import { authorize, type Actor } from "../authz";
 import { db, type Prisma } from "../db";
 import { invalid } from "../errors";
+import type { NoticeOutcome } from "../registration/emails/session-notice/queue";
 import { registrationTransaction } from "../registration/transaction";
+import { noticeSessionChange, type NoticeDecision } from "./change-notices";
 import { findAdminMeeting, type AdminMeeting } from "./schedule";
 import {
   auditRecord,
@@ -39,6 +41,8 @@ export type StatusChange = {
   changed: boolean;
   /** The reason stored for conflicts accepted at publication; null without conflicts. */
   conflictNote: string | null;
+  /** Delegates whose change notice waits in the outbox, and those not told (README "Change notices"). */
+  notices: NoticeOutcome;
 };
 
 type Options = {
@@ -46,6 +50,8 @@ type Options = {
   reason?: string | null;
   /** Change only a session in this status (publishing drafts in bulk leaves cancelled ones alone). */
   onlyFrom?: Status;
+  /** Whether the session's delegates are told of the change; they are unless withheld with a reason. */
+  notice?: NoticeDecision;
 };
 
 /**
@@ -88,7 +94,14 @@ async function changeStatus(
     // nothing and logs nothing.
     if (current.status === status || (options.onlyFrom && current.status !== options.onlyFrom)) {
       const { sequence, conflictNote } = current;
-      return { status: current.status, sequence, promoted: [], changed: false, conflictNote };
+      return {
+        status: current.status,
+        sequence,
+        promoted: [],
+        changed: false,
+        conflictNote,
+        notices: { told: 0, withheld: 0 },
+      };
     }
     const accepted =
       status === "published"
@@ -107,6 +120,7 @@ async function changeStatus(
     });
     // Delegates queued while the session was a draft get the seats that are free now.
     const promoted = status === "published" ? await promoteWaitingList(tx, sessionId) : [];
+    const notices = await noticeSessionChange(tx, actor, current, updated, options.notice);
     await recordAudit(tx, actor, {
       action: actions[status],
       entity: "Session",
@@ -116,7 +130,7 @@ async function changeStatus(
       after: { ...auditRecord(updated), ...(accepted && { acceptedConflicts: accepted.conflicts }) },
       reason: accepted?.reason ?? null,
     });
-    return { status, sequence: updated.sequence, promoted, changed: true, conflictNote };
+    return { status, sequence: updated.sequence, promoted, changed: true, conflictNote, notices };
   });
 }
 
@@ -138,16 +152,18 @@ export function unpublishSession(
   actor: Actor | null,
   meetingSlug: string,
   sessionId: string,
+  notice?: NoticeDecision,
 ): Promise<StatusChange> {
-  return changeStatus(actor, meetingSlug, sessionId, "draft");
+  return changeStatus(actor, meetingSlug, sessionId, "draft", { notice });
 }
 
 export function cancelSession(
   actor: Actor | null,
   meetingSlug: string,
   sessionId: string,
+  notice?: NoticeDecision,
 ): Promise<StatusChange> {
-  return changeStatus(actor, meetingSlug, sessionId, "cancelled");
+  return changeStatus(actor, meetingSlug, sessionId, "cancelled", { notice });
 }
 
 /** Deletes a draft nobody has booked; anything else is refused with the reason, at the confirmation box. */

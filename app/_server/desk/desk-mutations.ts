@@ -6,6 +6,7 @@ import { recordAudit } from "../audit/record";
 import type { Prisma } from "../db";
 import { AppError, invalid } from "../errors";
 import { queueRegistrationEmail } from "../registration/emails/queue";
+import { dropWaitingNotice } from "../registration/emails/session-notice/queue";
 import {
   cancelLocked,
   lockRegistration,
@@ -217,6 +218,7 @@ export async function removeFromWaitlist(
     await lockSessionCounts(tx, sessionId);
     await waitlistedSeat(tx, registration.id, sessionId);
     await releaseSeat(tx, registration.id, sessionId);
+    await dropWaitingNotice(tx, registration.id, sessionId);
     await tx.registration.update({ where: { id: registration.id }, data: { updatedAt: now } });
     await queueRegistrationEmail(tx, {
       kind: "changed",

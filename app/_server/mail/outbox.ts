@@ -35,6 +35,8 @@ export type NewEmail = {
    * only one.
    */
   withManageLink?: boolean;
+  /** The email waits until then (a change notice, for more changes to join it); unset: it leaves at once. */
+  notBefore?: Date;
 } & (
   | { text: string; html: string; attachments?: Attachment[] }
   /**
@@ -73,7 +75,7 @@ export async function queueEmails(tx: Prisma.TransactionClient, emails: NewEmail
       attachments: (composed?.attachments ?? []) as Prisma.InputJsonValue,
       draft: "draft" in email ? email.draft : null,
       withManageLink: email.withManageLink ?? false,
-      nextAttemptAt: now,
+      nextAttemptAt: email.notBefore ?? now,
       createdAt: now,
     } satisfies Omit<Prisma.OutboxEmailCreateManyInput, "draft"> & { draft: Prisma.InputJsonValue | null };
   });

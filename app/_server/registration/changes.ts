@@ -6,6 +6,7 @@ import type { Prisma } from "../db";
 import { isUniqueViolation } from "../database/errors";
 import { AppError, notFound } from "../errors";
 import { queueRegistrationEmail } from "./emails/queue";
+import { dropWaitingNotice } from "./emails/session-notice/queue";
 import { checkCity, checkSessions, refusalOfClosedSessions } from "./choices";
 import { releaseSeat, SessionsClosedToSeats, takeSeat } from "./seats";
 
@@ -48,6 +49,7 @@ async function notifyPromoted(tx: Tx, registrationIds: string[], sessionId: stri
 /** Gives up one seat or waiting place, promoting the next in line and telling them. */
 async function release(tx: Tx, registrationId: string, sessionId: string): Promise<void> {
   await notifyPromoted(tx, await releaseSeat(tx, registrationId, sessionId), sessionId);
+  await dropWaitingNotice(tx, registrationId, sessionId);
 }
 
 /** Releases every seat and waiting-list place of a registration; returns the sessions given up. */

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { adminPaths } from "@/app/_lib/admin-paths";
+import { SESSION_NOTICE_KIND } from "@/app/_lib/agenda/change-notice";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { isRegistrationEmailKind } from "@/app/_lib/registration/email-kinds";
 import { Link } from "@/app/_lib/i18n/navigation";
@@ -22,6 +23,7 @@ type Props = { entries: HistoryEntry[]; locale: AppLocale; timeZone: string };
 /** The registration's history, oldest first, as a timeline. */
 export async function HistoryList({ entries, locale, timeZone }: Props) {
   const t = await getTranslations("adminRegistrations.desk");
+  const tn = await getTranslations("adminSessionNotice");
   const describe = (entry: HistoryEntry) => {
     switch (entry.type) {
       case "created":
@@ -30,10 +32,17 @@ export async function HistoryList({ entries, locale, timeZone }: Props) {
         return <span className="font-medium">{t("event.checkIn", { staff: entry.staffEmail })}</span>;
       case "email": {
         const kind = entry.kind.replace(/^registration\./, "");
-        const label = isRegistrationEmailKind(kind) ? t(`emailKind.${kind}`) : entry.kind;
+        const notice = entry.kind === SESSION_NOTICE_KIND;
+        const label = isRegistrationEmailKind(kind)
+          ? t(`emailKind.${kind}`)
+          : notice
+            ? tn("historyEmail")
+            : entry.kind;
         return (
           <>
             <span>{t("event.email", { kind: label, status: t(`emailStatus.${entry.status}`) })}</span>{" "}
+            {/* A change notice names its session and what happened to it in its subject. */}
+            {notice && <span className="text-sm text-slate-600">{entry.subject}</span>}{" "}
             <Link href={adminPaths.outboxEmail(entry.emailId)} className="text-sm text-brand-700 underline">
               {t("event.openEmail")}
             </Link>

@@ -6,6 +6,7 @@ import { Choice, describedBy, FieldMessages, TextField } from "../../forms/Field
 import { FormMessage } from "../../forms/FormMessage";
 import { SubmitButton } from "../../forms/SubmitButton";
 import { useFormAction } from "../../forms/useFormAction";
+import { ChangeNoticeChoice } from "./ChangeNoticeChoice";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -13,6 +14,8 @@ type Props = {
   meetingSlug: string;
   sessionId: string;
   status: "draft" | "published" | "cancelled";
+  /** Delegates a change of status tells; 0 while the session was never published. */
+  noticeAudience: number;
   actions: { publish: Action; unpublish: Action; cancel: Action; remove: Action; duplicate: Action };
 };
 
@@ -32,12 +35,15 @@ function StatusForm({
   hint,
   tone,
   ids,
+  noticeAudience = 0,
 }: {
   action: Action;
   label: string;
   hint: string;
   tone?: "danger";
   ids: { meetingSlug: string; sessionId: string };
+  /** Delegates this change tells (README "Change notices"); none: no notice to choose about. */
+  noticeAudience?: number;
 }) {
   const t = useTranslations("adminSessions.status");
   const { state, pending, formProps } = useFormAction(action, initialFormState);
@@ -45,6 +51,7 @@ function StatusForm({
     <form {...formProps} className="space-y-2 rounded border border-slate-200 p-3">
       <Hidden {...ids} />
       <p className="text-sm text-slate-600">{hint}</p>
+      {noticeAudience > 0 && <ChangeNoticeChoice audience={noticeAudience} changed state={state} brief />}
       <SubmitButton label={label} pendingLabel={t("working")} pending={pending} tone={tone} />
       <FormMessage state={state} />
     </form>
@@ -55,7 +62,15 @@ function StatusForm({
  * Publishing runs the conflict check again: conflicts come back as sentences, and the form then asks for
  * the reason to publish anyway, kept as the session's conflict note.
  */
-function PublishForm({ action, ids }: { action: Action; ids: { meetingSlug: string; sessionId: string } }) {
+function PublishForm({
+  action,
+  ids,
+  noticeAudience,
+}: {
+  action: Action;
+  ids: { meetingSlug: string; sessionId: string };
+  noticeAudience: number;
+}) {
   const t = useTranslations("adminSessions.status");
   const tp = useTranslations("adminSessions.programTools");
   const { state, pending, formProps } = useFormAction(action, initialFormState);
@@ -65,6 +80,7 @@ function PublishForm({ action, ids }: { action: Action; ids: { meetingSlug: stri
     <form {...formProps} className="space-y-2 rounded border border-slate-200 p-3" noValidate>
       <Hidden {...ids} />
       <p className="text-sm text-slate-600">{t("publishHint")}</p>
+      {noticeAudience > 0 && <ChangeNoticeChoice audience={noticeAudience} changed state={state} brief />}
       <FormMessage state={state} />
       {conflicts.length > 0 && (
         <ul className="list-disc pl-5 text-sm text-red-900" data-testid="publish-conflicts">
@@ -117,7 +133,7 @@ function DuplicateForm({ action, ids }: { action: Action; ids: { meetingSlug: st
 }
 
 /** Publish, back to draft, cancel, duplicate, delete: the ones that apply to the current status. */
-export function SessionStatusForms({ meetingSlug, sessionId, status, actions }: Props) {
+export function SessionStatusForms({ meetingSlug, sessionId, status, noticeAudience, actions }: Props) {
   const t = useTranslations("adminSessions.status");
   const ts = useTranslations("adminSessions.statuses");
   const ids = { meetingSlug, sessionId };
@@ -128,9 +144,18 @@ export function SessionStatusForms({ meetingSlug, sessionId, status, actions }: 
         {t("current", { status: ts(status) })}
       </p>
       <div className="grid gap-3 sm:grid-cols-2">
-        {status !== "published" && <PublishForm action={actions.publish} ids={ids} />}
+        {status !== "published" && (
+          <PublishForm action={actions.publish} ids={ids} noticeAudience={noticeAudience} />
+        )}
+        {/* Only leaving the published state is told: a cancelled session was told of already. */}
         {status !== "draft" && (
-          <StatusForm action={actions.unpublish} label={t("unpublish")} hint={t("unpublishHint")} ids={ids} />
+          <StatusForm
+            action={actions.unpublish}
+            label={t("unpublish")}
+            hint={t("unpublishHint")}
+            ids={ids}
+            noticeAudience={status === "published" ? noticeAudience : 0}
+          />
         )}
         {status !== "cancelled" && (
           <StatusForm
@@ -139,6 +164,7 @@ export function SessionStatusForms({ meetingSlug, sessionId, status, actions }: 
             hint={t("cancelHint")}
             tone="danger"
             ids={ids}
+            noticeAudience={status === "published" ? noticeAudience : 0}
           />
         )}
         <DuplicateForm action={actions.duplicate} ids={ids} />

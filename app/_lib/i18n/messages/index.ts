@@ -38,6 +38,12 @@ import adminCitiesZh from "./adminCities/zh.json";
 import practicalInfoDe from "./practicalInfo/de.json";
 import practicalInfoEn from "./practicalInfo/en.json";
 import practicalInfoZh from "./practicalInfo/zh.json";
+import sessionNoticeDe from "./sessionNotice/de.json";
+import sessionNoticeEn from "./sessionNotice/en.json";
+import sessionNoticeZh from "./sessionNotice/zh.json";
+import adminSessionNoticeDe from "./adminSessionNotice/de.json";
+import adminSessionNoticeEn from "./adminSessionNotice/en.json";
+import adminSessionNoticeZh from "./adminSessionNotice/zh.json";
 
 /**
  * The public site's strings live in one file per language; the back office's in one folder per area,
@@ -57,6 +63,8 @@ const germanMessages = {
   adminTwoFactor: adminTwoFactorDe,
   adminCities: adminCitiesDe,
   practicalInfo: practicalInfoDe,
+  sessionNotice: sessionNoticeDe,
+  adminSessionNotice: adminSessionNoticeDe,
 };
 
 /** German is the reference: the other languages must have exactly its keys (a test checks it). */
@@ -78,6 +86,8 @@ export const messages: Record<AppLocale, Messages> = {
     adminTwoFactor: adminTwoFactorEn,
     adminCities: adminCitiesEn,
     practicalInfo: practicalInfoEn,
+    sessionNotice: sessionNoticeEn,
+    adminSessionNotice: adminSessionNoticeEn,
   },
   zh: {
     ...zh,
@@ -93,6 +103,8 @@ export const messages: Record<AppLocale, Messages> = {
     adminTwoFactor: adminTwoFactorZh,
     adminCities: adminCitiesZh,
     practicalInfo: practicalInfoZh,
+    sessionNotice: sessionNoticeZh,
+    adminSessionNotice: adminSessionNoticeZh,
   },
 };
 
@@ -108,7 +120,8 @@ type BackOfficeNamespace =
   | "adminNumbers"
   | "adminOwnAccount"
   | "adminTwoFactor"
-  | "adminCities";
+  | "adminCities"
+  | "adminSessionNotice";
 
 /** A namespace of the public site's strings. */
 export type PublicNamespace = Exclude<keyof Messages, BackOfficeNamespace>;

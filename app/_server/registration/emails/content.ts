@@ -42,7 +42,8 @@ export type ComposeInput = {
   practical?: PracticalInfo | null;
 };
 
-type Block =
+/** One part of an email's body, written as plain text and as HTML alike. */
+export type Block =
   | { type: "paragraph"; text: string }
   | { type: "message"; heading: string; text: string }
   | { type: "facts"; rows: [label: string, value: string][] }
@@ -126,13 +127,23 @@ export function composeRegistrationEmail(input: ComposeInput): {
       text: releases ? [note, releases].join(locale === "zh" ? "" : " ") : note,
     });
   }
-  const closing = [t("closing"), t("signature"), t("sender")];
   const footer = emailFooter(
     { venueName: view.meeting.venueName, practical: input.practical ?? null },
     locale,
   );
+  return { subject, ...emailBodies(locale, subject, blocks, footer) };
+}
+
+/** The plain text and the HTML of a delegate's email: its blocks, then the closing and the footer. */
+export function emailBodies(
+  locale: AppLocale,
+  subject: string,
+  blocks: Block[],
+  footer: EmailFooter,
+): { text: string; html: string } {
+  const t = translator(locale);
+  const closing = [t("closing"), t("signature"), t("sender")];
   return {
-    subject,
     text: text(locale, blocks, closing, footer),
     html: html(locale, subject, blocks, closing, footer),
   };

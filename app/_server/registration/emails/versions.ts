@@ -7,7 +7,7 @@ import { DRAFT_VERSION, type RegistrationEmailDraft } from "./drafts";
  * changed the view would make every email queued before it fail.
  */
 
-type StoredDraft = Record<string, unknown> & { version?: unknown };
+export type StoredDraft = Record<string, unknown> & { version?: unknown };
 
 /**
  * The step from each earlier version to the next: `upgrades[n]` turns a draft of version n into one of
@@ -22,14 +22,25 @@ const upgrades: Record<number, (draft: StoredDraft) => StoredDraft> = {};
  * sends it again (the outbox page's retry).
  */
 export function readDraft(stored: unknown): RegistrationEmailDraft {
-  if (typeof stored !== "object" || stored === null) throw new Error("Not a registration email draft");
+  return readVersioned(stored, { name: "Registration email draft", current: DRAFT_VERSION, upgrades });
+}
+
+/**
+ * A stored draft of any version read as the `current` one, through `upgrades` (the step from each earlier
+ * version to the next); a draft without a version is version 1. Throws on what is no draft and on a draft
+ * of a later version than `current`. Every kind of draft that the registration emails store reads its own
+ * this way.
+ */
+export function readVersioned<T>(
+  stored: unknown,
+  kind: { name: string; current: number; upgrades: Record<number, (draft: StoredDraft) => StoredDraft> },
+): T {
+  if (typeof stored !== "object" || stored === null) throw new Error(`Not a ${kind.name.toLowerCase()}`);
   let draft = stored as StoredDraft;
   // The first release wrote no version.
   let version = draft.version ?? 1;
-  if (typeof version !== "number" || !Number.isInteger(version) || version < 1 || version > DRAFT_VERSION)
-    throw new Error(
-      `Registration email draft of version ${String(version)}: this release reads 1 to ${DRAFT_VERSION}`,
-    );
-  for (; version < DRAFT_VERSION; version += 1) draft = upgrades[version]!(draft);
-  return { ...draft, version: DRAFT_VERSION } as RegistrationEmailDraft;
+  if (typeof version !== "number" || !Number.isInteger(version) || version < 1 || version > kind.current)
+    throw new Error(`${kind.name} of version ${String(version)}: this release reads 1 to ${kind.current}`);
+  for (; version < kind.current; version += 1) draft = kind.upgrades[version]!(draft);
+  return { ...draft, version: kind.current } as T;
 }

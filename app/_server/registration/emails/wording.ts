@@ -18,7 +18,7 @@ export function delegateName(view: EmailView, locale: AppLocale): string {
 /** "Montag, 24. April 2017, 13:30–15:00 Uhr (Ortszeit, UTC+2)": the session in the meeting's zone. */
 export function localTimeLine(
   t: DelegateTranslator,
-  seat: SeatView,
+  seat: Pick<SeatView, "startsAt" | "endsAt">,
   timeZone: string,
   locale: AppLocale,
 ): string {

@@ -14,6 +14,7 @@ import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { redirect } from "@/app/_lib/i18n/navigation";
 import { createTranslator } from "@/app/_lib/i18n/translator";
 import { fieldErrorsOf } from "@/app/_lib/registration/fields";
+import { NOTICE_QUIET_MINUTES } from "@/app/_lib/agenda/change-notice";
 import type { FormState, FormValues } from "@/app/_lib/form-state";
 import { validationMessage } from "@/app/_lib/registration/errors";
 import { backOfficeAction, saved } from "@/app/_server/action";
@@ -28,6 +29,8 @@ import {
   unpublishSession,
 } from "@/app/_server/agenda/status-mutations";
 import { db } from "@/app/_server/db";
+import type { NoticeDecision } from "@/app/_server/agenda/change-notices";
+import type { NoticeOutcome } from "@/app/_server/registration/emails/session-notice/queue";
 import { AppError, invalid, notFound } from "@/app/_server/errors";
 import { invalidFormState } from "@/app/_server/forms";
 
@@ -55,6 +58,26 @@ function sessionIdOf(values: FormValues): string {
 /** The back office shows the program on several pages; all of them must show the change. */
 function refresh(): void {
   revalidatePath("/", "layout");
+}
+
+/** The organizer's choice on telling the delegates, from the change notice's fields (ChangeNoticeChoice). */
+function noticeDecision(values: FormValues): NoticeDecision {
+  return {
+    withhold: values.withholdNotice === "on",
+    reason: typeof values.noticeReason === "string" ? values.noticeReason : null,
+  };
+}
+
+/** The outcome's sentence with what the delegates are told, if anything. */
+function withNotices(locale: AppLocale, message: string, notices: NoticeOutcome): string {
+  const t = createTranslator({ locale, messages: messages[locale], namespace: "adminSessionNotice" });
+  const told = notices.told
+    ? t("told", { count: notices.told, minutes: NOTICE_QUIET_MINUTES })
+    : notices.withheld
+      ? t("withheld")
+      : null;
+  // Chinese puts no space after its full stop.
+  return told ? [message, told].join(locale === "zh" ? "" : " ") : message;
 }
 
 /** Conflicts are explained one sentence each, the typed values kept, and "save anyway" offered. */
@@ -95,9 +118,13 @@ export const saveSession = backOfficeAction(
     if (!sessionId) redirect({ href: adminPaths.session(meetingSlug, result.id), locale });
     const t = translator(locale);
     return saved(
-      result.promoted.length
-        ? t("editor.savedPromoted", { count: result.promoted.length })
-        : t("editor.saved"),
+      withNotices(
+        locale,
+        result.promoted.length
+          ? t("editor.savedPromoted", { count: result.promoted.length })
+          : t("editor.saved"),
+        result.notices,
+      ),
     );
   },
   { lists: sessionFormLists },
@@ -109,7 +136,10 @@ export const publishSessionAction = backOfficeAction("editProgram", async ({ act
   const reason = typeof values.reason === "string" ? values.reason : null;
   let change;
   try {
-    change = await publishSession(actor, meetingSlug, sessionIdOf(values), { reason });
+    change = await publishSession(actor, meetingSlug, sessionIdOf(values), {
+      reason,
+      notice: noticeDecision(values),
+    });
   } catch (error) {
     if (error instanceof AppError && error.code === "conflict")
       return conflictState(error, locale, meetingSlug, values);
@@ -118,9 +148,13 @@ export const publishSessionAction = backOfficeAction("editProgram", async ({ act
   refresh();
   const t = translator(locale);
   return saved(
-    change.promoted.length
-      ? t("status.publishedPromoted", { count: change.promoted.length })
-      : t("status.published"),
+    withNotices(
+      locale,
+      change.promoted.length
+        ? t("status.publishedPromoted", { count: change.promoted.length })
+        : t("status.published"),
+      change.notices,
+    ),
   );
 });
 
@@ -182,15 +216,25 @@ export const publishDraftsAction = backOfficeAction(
 );
 
 export const unpublishSessionAction = backOfficeAction("editProgram", async ({ actor, locale, values }) => {
-  await unpublishSession(actor, meetingSlugOf(values), sessionIdOf(values));
+  const change = await unpublishSession(
+    actor,
+    meetingSlugOf(values),
+    sessionIdOf(values),
+    noticeDecision(values),
+  );
   refresh();
-  return saved(translator(locale)("status.unpublished"));
+  return saved(withNotices(locale, translator(locale)("status.unpublished"), change.notices));
 });
 
 export const cancelSessionAction = backOfficeAction("editProgram", async ({ actor, locale, values }) => {
-  await cancelSession(actor, meetingSlugOf(values), sessionIdOf(values));
+  const change = await cancelSession(
+    actor,
+    meetingSlugOf(values),
+    sessionIdOf(values),
+    noticeDecision(values),
+  );
   refresh();
-  return saved(translator(locale)("status.cancelled"));
+  return saved(withNotices(locale, translator(locale)("status.cancelled"), change.notices));
 });
 
 /** Needs the confirming checkbox; the domain refuses published and booked sessions. */

@@ -76,6 +76,7 @@ export default async function EditSessionPage({ params }: Props) {
           meetingSlug={slug}
           sessionId={id}
           status={session.status}
+          noticeAudience={session.noticeAudience}
           actions={{
             publish: publishSessionAction,
             unpublish: unpublishSessionAction,
