@@ -13,7 +13,7 @@ export { SESSION_NOTICE_KIND };
  * A stored notice draft (of any version) as it leaves, with the manage link's placeholder and, in its
  * footer, the meeting's practical information as it stands now (as registration emails have it).
  */
-export async function composeStoredNotice(stored: unknown): Promise<ComposedEmail> {
+async function composeStoredNotice(stored: unknown): Promise<ComposedEmail> {
   const draft = readNoticeDraft(stored);
   const practical = await getPracticalInfo(draft.view.meeting.id);
   const { text, html, attachments } = composeNoticeDraft(draft, LINK_TOKEN_PLACEHOLDER, practical);
