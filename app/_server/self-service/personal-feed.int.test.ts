@@ -46,28 +46,28 @@ describe("the personal calendar feed", () => {
     const response = await get(token);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
-    expect(response.headers.get("cache-control")).toBe("private, max-age=300");
+    expect(response.headers.get("cache-control")).toBe("private, max-age=300, no-transform");
     expect(response.headers.get("referrer-policy")).toBe("no-referrer");
     expect(response.headers.get("x-robots-tag")).toBe("noindex");
     const text = await response.text();
     const parsed = parseWithIcalJs(text);
     expect(parsed.name).toMatch(/ – my sessions$/);
     const statusOf = new Map(parsed.events.map((event) => [event.uid, event.status]));
-    expect(statusOf.get(sessionUid(roomy))).toBe("CONFIRMED");
-    expect(statusOf.get(sessionUid(full))).toBe("TENTATIVE");
+    expect(statusOf.get(sessionUid(roomy, "localhost"))).toBe("CONFIRMED");
+    expect(statusOf.get(sessionUid(full, "localhost"))).toBe("TENTATIVE");
     const open = await db.session.findMany({
       where: { meetingId, status: "published", capacity: null },
       select: { id: true },
     });
     expect(open.length).toBeGreaterThan(0);
-    for (const { id } of open) expect(statusOf.get(sessionUid(id))).toBe("CONFIRMED");
+    for (const { id } of open) expect(statusOf.get(sessionUid(id, "localhost"))).toBe("CONFIRMED");
     expect(parsed.events).toHaveLength(open.length + 2);
     // The sessions with seats nobody here took stay out.
     const others = await db.session.findMany({
       where: { meetingId, capacity: { not: null }, id: { notIn: [roomy, full] } },
       select: { id: true },
     });
-    for (const { id } of others) expect(statusOf.has(sessionUid(id))).toBe(false);
+    for (const { id } of others) expect(statusOf.has(sessionUid(id, "localhost"))).toBe(false);
     expect(
       parseWithNodeIcal(text)
         .map((event) => event.uid)
@@ -77,7 +77,7 @@ describe("the personal calendar feed", () => {
     const etag = response.headers.get("etag")!;
     const again = await get(token, { headers: { "if-none-match": etag } });
     expect(again.status).toBe(304);
-    expect(again.headers.get("cache-control")).toBe("private, max-age=300");
+    expect(again.headers.get("cache-control")).toBe("private, max-age=300, no-transform");
   });
 
   it("stops answering the old link at once when the link is renewed", async () => {

@@ -4,7 +4,15 @@ import { LINK_TOKEN_PLACEHOLDER } from "../../mail/links";
 import type { Attachment } from "../../mail/outbox";
 import { checkInQrPng } from "../check-in-link";
 import { registrationEmailKinds, type RegistrationEmailKind } from "./content";
-import { carriesManageLink, composeDraft } from "./drafts";
+import { calendarUidDomain } from "../../calendar/uid-domain";
+import { openSessionEvents } from "../program";
+import {
+  carriesManageLink,
+  carriesOpenProgram,
+  composeDraft,
+  type DraftProgram,
+  type RegistrationEmailDraft,
+} from "./drafts";
 import { mintManageLink } from "./links";
 import { readDraft } from "./versions";
 
@@ -14,12 +22,33 @@ export function registrationKind(kind: RegistrationEmailKind): string {
 }
 
 /**
+ * The program as it stands when the email is composed. Read here rather than stored with the draft: the
+ * registration's transaction stays as short as it was, and a delegate gets the sessions as they are when
+ * the email leaves.
+ */
+export async function currentProgram(draft: RegistrationEmailDraft): Promise<DraftProgram> {
+  const uidDomain = await calendarUidDomain();
+  if (!carriesOpenProgram(draft)) return { uidDomain, open: [] };
+  const { view } = draft;
+  const open = await openSessionEvents(view.meeting.slug, {
+    lang: view.language,
+    timeZone: view.meeting.timeZone,
+    uidDomain,
+  });
+  return { uidDomain, open };
+}
+
+/**
  * A stored draft (of any version) as it leaves. The check-in QR code is drawn here, not when the email is
  * queued: its PNG takes milliseconds of CPU, which in the registration's transaction made every delegate
  * in a rush wait and held the seat's lock meanwhile, and it follows from the address it encodes anyway.
  */
-export async function composeStoredDraft(stored: unknown): Promise<ComposedEmail> {
-  const { text, html, attachments } = composeDraft(readDraft(stored), LINK_TOKEN_PLACEHOLDER);
+export async function composeStoredDraft(
+  stored: unknown,
+  program: (draft: RegistrationEmailDraft) => Promise<DraftProgram> = currentProgram,
+): Promise<ComposedEmail> {
+  const draft = readDraft(stored);
+  const { text, html, attachments } = composeDraft(draft, LINK_TOKEN_PLACEHOLDER, await program(draft));
   return {
     text,
     html,
@@ -37,7 +66,7 @@ export async function composeStoredDraft(stored: unknown): Promise<ComposedEmail
 // As this module loads (queue.ts imports it): a process that queues these emails can always send them.
 for (const kind of registrationEmailKinds) {
   registerEmailKinds([registrationKind(kind)], {
-    compose: composeStoredDraft,
+    compose: (stored) => composeStoredDraft(stored),
     ...(carriesManageLink(kind) && { mintLink: mintManageLink }),
   });
 }
