@@ -72,7 +72,7 @@ describe("the public feed of a meeting", () => {
     for (const line of lines) expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
     expect(lines.filter((line) => line === "BEGIN:VTIMEZONE")).toHaveLength(1);
     expect(lines).toContain("TZID:Europe/Berlin");
-    expect(lines).toContain("METHOD:PUBLISH");
+    expect(lines.some((line) => line.startsWith("METHOD:"))).toBe(false);
     expect(lines).toContain("REFRESH-INTERVAL;VALUE=DURATION:PT1H");
     expect(lines).toContain("X-PUBLISHED-TTL:PT1H");
     expect(lines.some((line) => line.startsWith("X-WR-CALNAME:"))).toBe(true);
