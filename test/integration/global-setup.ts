@@ -16,7 +16,10 @@ export default async function setup(project: TestProject) {
   const tempRoot = await mkdtemp(path.join(os.tmpdir(), `alliance-test-${runId}-`));
   project.provide("runId", runId);
   project.provide("tempRoot", tempRoot);
-  const { dbTier, testDatabaseUrl: adminUrl } = project.config.provide;
+  const { dbTier, testDatabaseUrl } = project.config.provide;
+  // vitest.config.ts gives every integration project both; Vitest types `provide` as optional.
+  if (!dbTier) throw new Error(`Integration project ${project.name} has no dbTier in its provide`);
+  const adminUrl = testDatabaseUrl ?? "";
 
   const teardown = async () => {
     await rm(tempRoot, { recursive: true, force: true });
