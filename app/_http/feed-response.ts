@@ -1,6 +1,6 @@
 import "server-only";
 import { CALENDAR_CONTENT_TYPE } from "@/app/_server/calendar/ics";
-import { gzipRepresentation, type FeedBody, type FeedRepresentation } from "@/app/_server/calendar/feed-body";
+import type { FeedBody } from "@/app/_server/calendar/feed-body";
 
 /**
  * HTTP answers for calendar feeds (RFC 9110 §13). Calendar clients poll all day; a matching validator
@@ -41,26 +41,23 @@ export type Privacy = "public" | "private";
 /** Subscribed calendars poll on their own schedule; five minutes of shared caching keeps bursts off the app. */
 const PUBLIC_MAX_AGE = 300;
 
-/** Whether the client takes gzip (RFC 9110 §12.5.3): named or `*`, with a q-value above 0. */
-export function acceptsGzip(request: Request): boolean {
-  const header = request.headers.get("accept-encoding");
-  if (!header) return false;
-  return header.split(",").some((entry) => {
-    const [coding = "", ...parameters] = entry.split(";").map((part) => part.trim().toLowerCase());
-    if (coding !== "gzip" && coding !== "x-gzip" && coding !== "*") return false;
-    const q = parameters.find((parameter) => parameter.startsWith("q="));
-    return q === undefined || Number(q.slice(2)) > 0;
-  });
+/**
+ * The entity tag as sent: weak. Next's compression gzips the answer for clients that take it and keeps the
+ * headers a route gives it (a route cannot gzip itself: Next drops its Content-Encoding), so one tag
+ * covers both encodings, which only a weak tag may do (RFC 9110 §8.8.1): the bytes differ, the content
+ * does not. If-None-Match compares weakly anyway, so polls still get their 304.
+ */
+export function weakEtag(body: Pick<FeedBody, "etag">): string {
+  return `W/${body.etag}`;
 }
 
-function baseHeaders(representation: FeedRepresentation, lastModified: Date, privacy: Privacy): Headers {
+function baseHeaders(body: Pick<FeedBody, "etag" | "lastModified">, privacy: Privacy): Headers {
   const headers = new Headers({
-    ETag: representation.etag,
-    "Last-Modified": lastModified.toUTCString(),
-    // no-transform: the feeds gzip themselves, each encoding with its own ETag; Next's compression and
-    // proxies would otherwise gzip the plain bytes under the plain bytes' strong ETag.
-    "Cache-Control": `${privacy}, max-age=${PUBLIC_MAX_AGE}, no-transform`,
-    // On 304s too: a cache keys its stored answers by encoding, and a 304 updates the one it matches.
+    ETag: weakEtag(body),
+    "Last-Modified": body.lastModified.toUTCString(),
+    "Cache-Control": `${privacy}, max-age=${PUBLIC_MAX_AGE}`,
+    // On 304s too, where the compression adds none: caches keep one answer per encoding and must know
+    // which one a 304 refreshes.
     Vary: "Accept-Encoding",
   });
   if (privacy === "private") {
@@ -73,21 +70,14 @@ function baseHeaders(representation: FeedRepresentation, lastModified: Date, pri
 
 export type FeedResponseOptions = { privacy: Privacy; download?: { title: string } };
 
-/**
- * 200 with the feed (no body for HEAD), gzipped for clients that take it, or 304 with the validators and no
- * body. The validators are those of the encoding the request gets.
- */
+/** 200 with the feed (no body for HEAD), or 304 with the validators and no body. */
 export function feedResponse(request: Request, body: FeedBody, options: FeedResponseOptions): Response {
-  const gzip = acceptsGzip(request);
-  const representation = gzip ? gzipRepresentation(body) : body;
-  const headers = baseHeaders(representation, body.lastModified, options.privacy);
-  if (notModified(request, { etag: representation.etag, lastModified: body.lastModified }))
-    return new Response(null, { status: 304, headers });
+  const headers = baseHeaders(body, options.privacy);
+  if (notModified(request, body)) return new Response(null, { status: 304, headers });
   headers.set("Content-Type", CALENDAR_CONTENT_TYPE);
-  if (gzip) headers.set("Content-Encoding", "gzip");
-  headers.set("Content-Length", String(representation.bytes.byteLength));
+  headers.set("Content-Length", String(body.bytes.byteLength));
   if (options.download) headers.set("Content-Disposition", attachment(options.download.title));
-  return new Response(request.method === "HEAD" ? null : (representation.bytes as Uint8Array<ArrayBuffer>), {
+  return new Response(request.method === "HEAD" ? null : (body.bytes as Uint8Array<ArrayBuffer>), {
     status: 200,
     headers,
   });

@@ -33,8 +33,10 @@ describe("the public feed of a meeting", () => {
     const response = await feed();
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
-    expect(response.headers.get("cache-control")).toBe("public, max-age=300, no-transform");
-    expect(response.headers.get("etag")).toMatch(/^"[A-Za-z0-9_-]{22}"$/);
+    expect(response.headers.get("cache-control")).toBe("public, max-age=300");
+    // Weak: Next's compression gzips the same answer under the same tag.
+    expect(response.headers.get("etag")).toMatch(/^W\/"[A-Za-z0-9_-]{22}"$/);
+    expect(response.headers.get("vary")).toBe("Accept-Encoding");
     const text = await response.text();
     const opening = sessionUid(await idOf("eroeffnung"), "localhost");
 
@@ -180,10 +182,12 @@ describe("conditional requests", () => {
   it("answers 304 for a matching If-None-Match (alone, in a list, weak, or *) and 200 otherwise", async () => {
     const response = await feed();
     const etag = response.headers.get("etag")!;
-    for (const header of [etag, `"nope", ${etag}`, `W/${etag}`, "*"]) {
+    const strong = etag.slice(2);
+    for (const header of [etag, `"nope", ${etag}`, strong, "*"]) {
       const conditional = await feed("", { headers: { "if-none-match": header } });
       expect(conditional.status, header).toBe(304);
       expect(conditional.headers.get("etag")).toBe(etag);
+      expect(conditional.headers.get("vary")).toBe("Accept-Encoding");
       expect(await conditional.text()).toBe("");
     }
     expect((await feed("", { headers: { "if-none-match": '"other"' } })).status).toBe(200);

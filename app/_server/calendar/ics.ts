@@ -196,11 +196,14 @@ export function personalCalendar(
 ): string {
   const { released = [], open = [], uidDomain, ...render } = options;
   const meeting = pick(view.meeting.title, locale);
+  // A session whose seat limit was lifted after the delegate took a seat: once, as the delegate's.
+  const own = personalEvents(view, locale, uidDomain, released);
+  const ownUids = new Set(own.map((event) => event.uid));
   return renderCalendar({
     ...render,
     name: translator(locale)("calendar.name", { meeting }),
     timeZone: view.meeting.timeZone,
-    events: [...personalEvents(view, locale, uidDomain, released), ...open],
+    events: [...own, ...open.filter((event) => !ownUids.has(event.uid))],
   });
 }
 
