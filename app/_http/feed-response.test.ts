@@ -45,6 +45,39 @@ describe("feedResponse", () => {
   });
 });
 
+describe("feedResponse and content encodings", () => {
+  const headersOf = (response: Response) => Object.fromEntries(response.headers.entries());
+
+  it("sends a weak ETag, which Next's gzip may keep, and varies by Accept-Encoding", () => {
+    expect(body.etag).toMatch(/^"[A-Za-z0-9_-]{22}"$/);
+    expect(
+      headersOf(feedResponse(request({ "accept-encoding": "gzip" }), body, { privacy: "public" })),
+    ).toEqual({
+      "cache-control": "public, max-age=300",
+      "content-length": String(body.bytes.byteLength),
+      "content-type": "text/calendar; charset=utf-8",
+      etag: `W/${body.etag}`,
+      "last-modified": "Sun, 02 Apr 2017 10:00:00 GMT",
+      vary: "Accept-Encoding",
+    });
+  });
+
+  it("answers 304 with Vary too, to the tag as sent and to the strong form of earlier releases", () => {
+    for (const tag of [`W/${body.etag}`, body.etag]) {
+      const notChanged = feedResponse(request({ "if-none-match": tag }), body, { privacy: "private" });
+      expect(notChanged.status).toBe(304);
+      expect(headersOf(notChanged)).toEqual({
+        "cache-control": "private, max-age=300",
+        etag: `W/${body.etag}`,
+        "last-modified": "Sun, 02 Apr 2017 10:00:00 GMT",
+        "referrer-policy": "no-referrer",
+        vary: "Accept-Encoding",
+        "x-robots-tag": "noindex",
+      });
+    }
+  });
+});
+
 describe("attachment", () => {
   it("gives an ASCII fallback and the title in UTF-8, percent-encoded per RFC 5987", () => {
     expect(attachment("年会开幕")).toBe(

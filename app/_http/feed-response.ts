@@ -41,11 +41,24 @@ export type Privacy = "public" | "private";
 /** Subscribed calendars poll on their own schedule; five minutes of shared caching keeps bursts off the app. */
 const PUBLIC_MAX_AGE = 300;
 
+/**
+ * The entity tag as sent: weak. Next's compression gzips the answer for clients that take it and keeps the
+ * headers a route gives it (a route cannot gzip itself: Next drops its Content-Encoding), so one tag
+ * covers both encodings, which only a weak tag may do (RFC 9110 §8.8.1): the bytes differ, the content
+ * does not. If-None-Match compares weakly anyway, so polls still get their 304.
+ */
+export function weakEtag(body: Pick<FeedBody, "etag">): string {
+  return `W/${body.etag}`;
+}
+
 function baseHeaders(body: Pick<FeedBody, "etag" | "lastModified">, privacy: Privacy): Headers {
   const headers = new Headers({
-    ETag: body.etag,
+    ETag: weakEtag(body),
     "Last-Modified": body.lastModified.toUTCString(),
     "Cache-Control": `${privacy}, max-age=${PUBLIC_MAX_AGE}`,
+    // On 304s too, where the compression adds none: caches keep one answer per encoding and must know
+    // which one a 304 refreshes.
+    Vary: "Accept-Encoding",
   });
   if (privacy === "private") {
     // The URL is the secret: it must not leak through Referer headers or search engines.

@@ -11,6 +11,8 @@ describe("subscribe links", () => {
         "https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Fmeeting.example%2Fcalendar%2F2017.ics",
       outlook:
         "https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2Fmeeting.example%2Fcalendar%2F2017.ics&name=Jahrestreffen%202017%20%C2%B7%20%E4%B8%AD%E5%BE%B7",
+      outlookWork:
+        "https://outlook.office.com/calendar/0/addfromweb?url=https%3A%2F%2Fmeeting.example%2Fcalendar%2F2017.ics&name=Jahrestreffen%202017%20%C2%B7%20%E4%B8%AD%E5%BE%B7",
     });
   });
 

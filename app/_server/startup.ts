@@ -9,6 +9,7 @@ import { configuredTarget } from "./database/target";
 import { db } from "./db";
 import { env } from "./env";
 import { loadKeys } from "./security/keys";
+import { calendarUidDomain } from "./calendar/uid-domain";
 
 /**
  * What a server does with its database when it starts (instrumentation.ts).
@@ -35,6 +36,8 @@ export async function prepareDatabase(): Promise<void> {
     }
     if (!settings.demo) await announceSetup(target.kind);
     await loadKeys();
+    // Fixes the calendar UIDs' domain on an installation's first start (calendar/uid-domain.ts).
+    await calendarUidDomain();
   } catch (error) {
     // The server still starts and answers 503 (or, without tables, 500) until the database is ready: one
     // sentence here says what to do.

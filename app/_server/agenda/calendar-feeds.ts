@@ -11,6 +11,7 @@ import { feedVersion, scopeKey, type FeedScope, type FeedVersion } from "./feed-
 import { FEED_REFRESH_SECONDS, feedLanguage } from "../calendar/feeds";
 import { renderCalendar } from "../calendar/ics";
 import { feedBody, type FeedBody } from "../calendar/feed-body";
+import { calendarUidDomain } from "../calendar/uid-domain";
 import { sessionEvents } from "./session-event";
 
 /**
@@ -39,11 +40,11 @@ const inFlight = new Map<string, Promise<FeedVersion | null>>();
  * instead of starting their own: under a burst of polls the database sees one query at a time per feed.
  * The answer is at most one query's duration old, as if the request had come a moment earlier.
  */
-function sharedVersion(slug: string, scope: FeedScope, now: Date): Promise<FeedVersion | null> {
+function sharedVersion(slug: string, scope: FeedScope): Promise<FeedVersion | null> {
   const key = scopeKey(slug, scope);
   let pending = inFlight.get(key);
   if (!pending) {
-    pending = feedVersion(slug, scope, now).finally(() => inFlight.delete(key));
+    pending = feedVersion(slug, scope).finally(() => inFlight.delete(key));
     inFlight.set(key, pending);
   }
   return pending;
@@ -54,15 +55,14 @@ export async function publicFeed(
   slug: string,
   scope: FeedScope,
   requestedLang: string | null,
-  now: Date = new Date(),
 ): Promise<PublicFeed | null> {
-  const version = await sharedVersion(slug, scope, now);
+  const version = await sharedVersion(slug, scope);
   if (!version) return null;
   const lang = feedLanguage(requestedLang, version.defaultLocale);
   const key = `${scopeKey(slug, scope)}|${lang}`;
   const cached = cache.get(key, version.version);
   if (cached) return cached;
-  const built = await buildFeed(slug, scope, lang, version.lastModified, now);
+  const built = await buildFeed(slug, scope, lang, version.lastModified);
   if (built) cache.set(key, version.version, built);
   return built;
 }
@@ -106,7 +106,6 @@ async function buildFeed(
   scope: FeedScope,
   lang: AppLocale,
   lastModified: Date,
-  now: Date,
 ): Promise<PublicFeed | null> {
   let meeting: MeetingDto;
   let sessions: SessionDto[];
@@ -123,12 +122,12 @@ async function buildFeed(
     lang,
     meetingSlug: meeting.slug,
     timeZone: meeting.timeZone,
+    uidDomain: await calendarUidDomain(),
   });
   const text = renderCalendar({
     name: calendarName(meeting, scope, sessions, lang),
     timeZone: meeting.timeZone,
     refreshSeconds: FEED_REFRESH_SECONDS,
-    now,
     events,
   });
   const title = scope.type === "session" && sessions[0] ? pick(sessions[0].title, lang) : null;

@@ -49,7 +49,6 @@ type Row = {
   trackId: string | null;
   sessions: number;
   newest: Date | null;
-  ended: number;
   digest: string | null;
 };
 
@@ -77,18 +76,17 @@ function wellFormed(slug: string, scope: FeedScope): boolean {
 /**
  * The data version of a feed, or null when the meeting (or its track, or the session) does not exist.
  * Sessions carry updatedAt; rooms, tracks and people do not, so their rows go into a digest instead.
- * The number of cancelled sessions that have ended counts too: they leave the feed at their end.
+ * Time itself changes nothing: cancelled sessions stay in the feed after they end.
  */
-export async function feedVersion(slug: string, scope: FeedScope, now: Date): Promise<FeedVersion | null> {
+export async function feedVersion(slug: string, scope: FeedScope): Promise<FeedVersion | null> {
   if (!wellFormed(slug, scope)) return null;
   const [row] = await db.$queryRaw<Row[]>`
     SELECT m."id" AS "meetingId", m."defaultLocale"::text AS "defaultLocale", m."updatedAt" AS "meetingUpdatedAt",
       ${scope.type === "track" ? Prisma.sql`(SELECT t."id" FROM "Track" t WHERE t."meetingId" = m."id" AND t."slug" = ${scope.track})` : Prisma.sql`NULL::text`} AS "trackId",
-      agg."sessions", agg."newest", agg."ended", agg."digest"
+      agg."sessions", agg."newest", agg."digest"
     FROM "Meeting" m
     CROSS JOIN LATERAL (
       SELECT count(*)::int AS "sessions", max(s."updatedAt") AS "newest",
-        (count(*) FILTER (WHERE s."status" = 'cancelled' AND s."endsAt" <= ${now}))::int AS "ended",
         md5(string_agg(concat_ws('|', s."id", r::text, t::text, (
           SELECT string_agg(ss::text || p::text, ';' ORDER BY ss."position", p."id")
           FROM "SessionSpeaker" ss JOIN "Person" p ON p."id" = ss."personId" WHERE ss."sessionId" = s."id"
@@ -112,7 +110,6 @@ export async function feedVersion(slug: string, scope: FeedScope, now: Date): Pr
       row.meetingUpdatedAt.toISOString(),
       row.sessions,
       row.newest?.toISOString() ?? "-",
-      row.ended,
       row.digest ?? "-",
     ].join(":"),
     lastModified: newest,

@@ -53,3 +53,24 @@ function foldLine(line: string): string {
   }
   return `${output}\r\n`;
 }
+
+/**
+ * Moves the calendar's own properties before its first component (RFC 5545 §3.4: `icalbody = calprops
+ * component`); ical-generator writes REFRESH-INTERVAL and X-PUBLISHED-TTL after the VTIMEZONE. Lines of
+ * components stay where they are, in their order. Works on unfolded lines.
+ */
+export function calendarPropertiesFirst(calendar: string): string {
+  const lines = calendar.replace(/\r\n[ \t]/g, "").split("\r\n");
+  const head: string[] = [];
+  const components: string[] = [];
+  const tail: string[] = [];
+  let depth = 0;
+  for (const line of lines) {
+    if (line === "") continue;
+    if (line.startsWith("BEGIN:")) depth += 1;
+    const target = depth > 1 ? components : line === "END:VCALENDAR" ? tail : head;
+    target.push(line);
+    if (line.startsWith("END:")) depth -= 1;
+  }
+  return [...head, ...components, ...tail].map((line) => `${line}\r\n`).join("");
+}

@@ -54,7 +54,6 @@ describe("renderCalendar", () => {
     expect(text).toContain("X-WR-CALNAME:Jahrestreffen 2017\\; Köln\\, neu\\nim Bund\r\n");
     expect(text).toContain("SUMMARY:Keynote\\; Industrie 4.0\\, Made in China 2025\r\n");
     expect(text).toContain("DESCRIPTION:Zeile 1\\nZeile 2 \\\\ Ende\r\n");
-    expect(text).toContain("METHOD:PUBLISH\r\n");
     expect(text.endsWith("END:VCALENDAR\r\n")).toBe(true);
     expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
     const parsed = parseWithIcalJs(text);
@@ -64,31 +63,84 @@ describe("renderCalendar", () => {
     expect(parsed.events[0]!.description).toBe(keynote.description);
   });
 
-  it("keeps a cancelled event until it ends, and orders events by start", () => {
+  it("keeps a cancelled event also once it has ended, and orders events by start", () => {
     const cancelled: CalendarEvent = { ...keynote, uid: "cancelled@example.org", status: "cancelled" };
     const earlier: CalendarEvent = {
       ...keynote,
       uid: "earlier@example.org",
-      start: "2017-04-24T07:00:00Z",
-      end: "2017-04-24T07:30:00Z",
+      start: "2016-04-24T07:00:00Z",
+      end: "2016-04-24T07:30:00Z",
+      status: "cancelled",
     };
-    const render = (now: Date) =>
-      parseWithIcalJs(
-        renderCalendar({ name: "x", timeZone: "Europe/Berlin", events: [keynote, cancelled, earlier], now }),
-      ).events;
-    expect(render(new Date("2017-04-24T08:44:59Z")).map((event) => [event.uid, event.status])).toEqual([
-      ["earlier@example.org", "CONFIRMED"],
+    const events = parseWithIcalJs(
+      renderCalendar({ name: "x", timeZone: "Europe/Berlin", events: [keynote, cancelled, earlier] }),
+    ).events;
+    expect(events.map((event) => [event.uid, event.status])).toEqual([
+      ["earlier@example.org", "CANCELLED"],
       ["cancelled@example.org", "CANCELLED"],
       ["session-keynote@example.org", "CONFIRMED"],
     ]);
-    expect(render(new Date("2017-04-24T08:45:00Z")).map((event) => event.uid)).toEqual([
-      "earlier@example.org",
-      "session-keynote@example.org",
+  });
+
+  it("writes the calendar's properties before its first component, and no METHOD", () => {
+    const feed = renderCalendar({
+      name: "x",
+      timeZone: "Europe/Berlin",
+      refreshSeconds: 3600,
+      events: [keynote],
+    });
+    const lines = feed.split("\r\n");
+    expect(lines.slice(0, lines.indexOf("BEGIN:VTIMEZONE"))).toEqual([
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "PRODID:-//Chinese-German Industrial Cities Alliance//Annual meeting//EN",
+      "NAME:x",
+      "X-WR-CALNAME:x",
+      "REFRESH-INTERVAL;VALUE=DURATION:PT1H",
+      "X-PUBLISHED-TTL:PT1H",
     ]);
+    expect(lines.indexOf("END:VTIMEZONE")).toBeLessThan(lines.indexOf("BEGIN:VEVENT"));
+    expect(feed).not.toContain("METHOD:");
+    expect(feed.endsWith("END:VEVENT\r\nEND:VCALENDAR\r\n")).toBe(true);
+  });
+
+  it("marks tentative and cancelled events as free time, confirmed ones as busy", () => {
+    const events: CalendarEvent[] = [
+      keynote,
+      { ...keynote, uid: "waiting@example.org", status: "tentative" },
+      { ...keynote, uid: "cancelled@example.org", status: "cancelled" },
+    ];
+    const blocks = renderCalendar({ name: "x", timeZone: "Europe/Berlin", events })
+      .split("BEGIN:VEVENT")
+      .slice(1);
+    const busyLines = (uid: string) =>
+      blocks
+        .find((block) => block.includes(`UID:${uid}\r\n`))!
+        .split("\r\n")
+        .filter((line) => /^(TRANSP|X-MICROSOFT-CDO-BUSYSTATUS|STATUS):/.test(line));
+    expect(busyLines(keynote.uid)).toEqual(["STATUS:CONFIRMED"]);
+    expect(busyLines("waiting@example.org").sort()).toEqual([
+      "STATUS:TENTATIVE",
+      "TRANSP:TRANSPARENT",
+      "X-MICROSOFT-CDO-BUSYSTATUS:TENTATIVE",
+    ]);
+    expect(busyLines("cancelled@example.org").sort()).toEqual([
+      "STATUS:CANCELLED",
+      "TRANSP:TRANSPARENT",
+      "X-MICROSOFT-CDO-BUSYSTATUS:FREE",
+    ]);
+  });
+
+  it("is never a calendar without a component: without events it holds its VTIMEZONE", () => {
+    const empty = renderCalendar({ name: "x", timeZone: "Europe/Berlin", events: [] });
+    expect(empty.match(/BEGIN:VTIMEZONE\r\nTZID:Europe\/Berlin\r\n/g)).toHaveLength(1);
+    expect(empty.endsWith("END:VTIMEZONE\r\nEND:VCALENDAR\r\n")).toBe(true);
+    expect(parseWithIcalJs(empty).events).toEqual([]);
   });
 });
 
 describe("personalCalendar", () => {
+  const domain = { uidDomain: "localhost" };
   const waitlisted = sampleSeat({
     sessionId: "session-workshop",
     status: "waitlisted",
@@ -109,7 +161,7 @@ describe("personalCalendar", () => {
 
   it("holds the delegate's sessions in the delegate's language, with Beijing time written out", () => {
     const view = sampleView({ language: "zh", sessions: [sampleSeat(), waitlisted, cancelled, draft] });
-    const text = personalCalendar(view, "zh");
+    const text = personalCalendar(view, "zh", { uidDomain: "localhost" });
     const parsed = parseWithIcalJs(text);
     expect(parsed.name).toBe("2017年年会 – 我的日程");
     expect(parsed.events.map((event) => [event.uid, event.sequence, event.status])).toEqual([
@@ -133,8 +185,8 @@ describe("personalCalendar", () => {
 
   it("is byte-identical for the same data and moves DTSTAMP when the delegate's registration changes", () => {
     const view = sampleView({ sessions: [sampleSeat(), waitlisted] });
-    expect(personalCalendar(view, "de")).toBe(personalCalendar(structuredClone(view), "de"));
-    const later = personalCalendar({ ...view, updatedAt: "2017-04-02T10:00:00.000Z" }, "de");
+    expect(personalCalendar(view, "de", domain)).toBe(personalCalendar(structuredClone(view), "de", domain));
+    const later = personalCalendar({ ...view, updatedAt: "2017-04-02T10:00:00.000Z" }, "de", domain);
     expect(later).toContain("DTSTAMP:20170402T100000Z\r\n");
   });
 
@@ -149,7 +201,7 @@ describe("personalCalendar", () => {
       updatedAt: "2017-03-02T10:00:00.000Z",
     };
     const view = sampleView({ updatedAt: "2017-03-05T08:00:00.000Z", sessions: [sampleSeat()] });
-    const text = personalCalendar(view, "en", { released: [released] });
+    const text = personalCalendar(view, "en", { ...domain, released: [released] });
     const events = parseWithIcalJs(text).events;
     expect(events.map((event) => [event.uid, event.sequence, event.status])).toEqual([
       ["session-keynote@localhost", 2, "CONFIRMED"],
@@ -175,6 +227,7 @@ describe("personalCalendar", () => {
     ]);
     // A session the delegate holds again is the view's to describe.
     const again = personalCalendar(sampleView({ sessions: [sampleSeat(), waitlisted] }), "en", {
+      ...domain,
       released: [released],
     });
     expect(parseWithIcalJs(again).events.map((event) => [event.uid, event.status])).toEqual([
@@ -185,9 +238,8 @@ describe("personalCalendar", () => {
 
   it("cancels every event once the registration is cancelled", () => {
     const view = sampleView({ status: "cancelled", sessions: [sampleSeat(), waitlisted] });
-    expect(parseWithIcalJs(personalCalendar(view, "en")).events.map((event) => event.status)).toEqual([
-      "CANCELLED",
-      "CANCELLED",
-    ]);
+    expect(parseWithIcalJs(personalCalendar(view, "en", domain)).events.map((event) => event.status)).toEqual(
+      ["CANCELLED", "CANCELLED"],
+    );
   });
 });

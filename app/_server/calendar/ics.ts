@@ -1,11 +1,10 @@
 import "server-only";
-import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
+import ical, { ICalEventStatus, ICalEventTransparency } from "ical-generator";
 import { DateTime } from "luxon";
 import { tzlib_get_ical_block } from "timezones-ical-library";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick, type Translations } from "@/app/_lib/i18n/localized";
-import { env } from "../env";
-import { cleanText, escapeText, refold } from "./ical-text";
+import { calendarPropertiesFirst, cleanText, escapeText, refold } from "./ical-text";
 import {
   chinaTimeLine,
   roomName,
@@ -19,6 +18,12 @@ import {
 /**
  * iCalendar files built from data alone (README "Calendars"): the same data gives the same bytes, so feeds can
  * answer with a strong ETag and a re-sent attachment updates the same events instead of adding copies.
+ *
+ * No METHOD: a METHOD makes the file an iTIP message (RFC 5546), and METHOD:PUBLISH requires an ORGANIZER
+ * in every event, who would receive the replies; there is none (the emails come from a no-reply address),
+ * and an invented one would make calendar apps show it and offer to answer it. Without METHOD the file is a
+ * plain iCalendar object (RFC 5545 §3.7.2): subscribed feeds and imported attachments both work by UID and
+ * SEQUENCE, and libical's restriction check passes (test/ical-restriction.c).
  */
 
 export const CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8";
@@ -47,14 +52,23 @@ export type CalendarInput = {
   events: CalendarEvent[];
   /** Suggested refresh interval of a subscribed feed (REFRESH-INTERVAL, X-PUBLISHED-TTL). */
   refreshSeconds?: number;
-  /** When given, cancelled events that ended before it are left out; until then they stay, cancelled. */
-  now?: Date;
 };
 
 const statuses = {
   confirmed: ICalEventStatus.CONFIRMED,
   tentative: ICalEventStatus.TENTATIVE,
   cancelled: ICalEventStatus.CANCELLED,
+} as const;
+
+/**
+ * How busy the time looks. A waiting place or a registration not yet approved is not a promise of a seat:
+ * free time (TRANSP), which Google and Apple follow, and "tentative" for Outlook, which reads its own
+ * property instead. A cancelled session takes no time at all. Confirmed seats keep the default (busy).
+ */
+const busy = {
+  confirmed: null,
+  tentative: { transparency: ICalEventTransparency.TRANSPARENT, outlook: "TENTATIVE" },
+  cancelled: { transparency: ICalEventTransparency.TRANSPARENT, outlook: "FREE" },
 } as const;
 
 function instant(value: Date | string): DateTime {
@@ -85,23 +99,20 @@ export function renderCalendar(input: CalendarInput): string {
       product: "Annual meeting",
       language: "EN",
     },
-    method: ICalCalendarMethod.PUBLISH,
     ttl: input.refreshSeconds ?? null,
   });
   // No calendar zone (name: null): DTSTAMP and LAST-MODIFIED stay in UTC with "Z"; the events carry TZID.
   calendar.timezone({ name: null, generator: vtimezone });
-  const events = input.events
-    .filter(
-      (event) =>
-        !(input.now && event.status === "cancelled" && instant(event.end).toMillis() <= input.now.getTime()),
-    )
-    .sort(
-      (a, b) =>
-        instant(a.start).toMillis() - instant(b.start).toMillis() ||
-        (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0),
-    );
+  // Cancelled events stay, also once they have ended: a calendar that imported or subscribed the event
+  // learns of the cancellation only from the event itself.
+  const events = [...input.events].sort(
+    (a, b) =>
+      instant(a.start).toMillis() - instant(b.start).toMillis() ||
+      (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0),
+  );
   for (const event of events) {
     const modified = instant(event.modified).toJSDate();
+    const time = busy[event.status];
     calendar.createEvent({
       id: event.uid,
       sequence: event.sequence,
@@ -117,14 +128,26 @@ export function renderCalendar(input: CalendarInput): string {
       location: event.location ? cleanText(event.location) : null,
       status: statuses[event.status],
       url: event.url ?? null,
+      transparency: time?.transparency ?? null,
+      x: time ? { "X-MICROSOFT-CDO-BUSYSTATUS": time.outlook } : [],
     });
   }
-  return refold(calendar.toString());
+  let text = calendar.toString();
+  // A calendar without events still holds a component (RFC 5545 §3.6: at least one): its VTIMEZONE,
+  // which ical-generator writes only for the zones events use.
+  if (events.length === 0) {
+    const block = vtimezone(input.timeZone);
+    if (block) text = text.replace(/END:VCALENDAR\r?\n?$/, `${block}\r\nEND:VCALENDAR\r\n`);
+  }
+  return refold(calendarPropertiesFirst(text));
 }
 
-/** The UID of a session's event, the same in every calendar that holds it. */
-export function sessionUid(sessionId: string): string {
-  return `${sessionId}@${new URL(env().PUBLIC_URL).hostname}`;
+/**
+ * The UID of a session's event, the same in every calendar that holds it; `domain` is the installation's
+ * (uid-domain.ts), fixed at install.
+ */
+export function sessionUid(sessionId: string, domain: string): string {
+  return `${sessionId}@${domain}`;
 }
 
 /** A session the delegate gave up (a seat or a waiting-list place), as it stands in the database. */
@@ -149,7 +172,11 @@ export type PersonalCalendarView = RegistrationState & {
   sessions: (ReleasedSession & SeatFacts)[];
 };
 
-export type PersonalCalendarOptions = Pick<CalendarInput, "refreshSeconds" | "now"> & {
+export type PersonalCalendarOptions = Pick<CalendarInput, "refreshSeconds"> & {
+  /** The installation's UID domain (uid-domain.ts). */
+  uidDomain: string;
+  /** Events of the sessions open to everyone, while the registration stands (program.ts). */
+  open?: CalendarEvent[];
   /**
    * Sessions the delegate has just given up. A calendar that imported them from an earlier email keeps
    * them until it reads the same UID again as CANCELLED with a higher SEQUENCE, so an attachment that
@@ -159,28 +186,32 @@ export type PersonalCalendarOptions = Pick<CalendarInput, "refreshSeconds" | "no
 };
 
 /**
- * The delegate's sessions with limited seats, in the delegate's language. `refreshSeconds` and `now` as
- * in renderCalendar, for a subscribed feed.
+ * The delegate's program, in the delegate's language: their seats and waiting places, with the sessions
+ * open to everyone when given. `refreshSeconds` as in renderCalendar, for a subscribed feed.
  */
 export function personalCalendar(
   view: PersonalCalendarView,
   locale: AppLocale,
-  options: PersonalCalendarOptions = {},
+  options: PersonalCalendarOptions,
 ): string {
-  const { released = [], ...render } = options;
+  const { released = [], open = [], uidDomain, ...render } = options;
   const meeting = pick(view.meeting.title, locale);
+  // A session whose seat limit was lifted after the delegate took a seat: once, as the delegate's.
+  const own = personalEvents(view, locale, uidDomain, released);
+  const ownUids = new Set(own.map((event) => event.uid));
   return renderCalendar({
     ...render,
     name: translator(locale)("calendar.name", { meeting }),
     timeZone: view.meeting.timeZone,
-    events: personalEvents(view, locale, released),
+    events: [...own, ...open.filter((event) => !ownUids.has(event.uid))],
   });
 }
 
-/** The events of personalCalendar, for feeds that add other sessions to them. */
+/** The delegate's own events of personalCalendar (seats, waiting places, given-up sessions). */
 export function personalEvents(
   view: PersonalCalendarView,
   locale: AppLocale,
+  uidDomain: string,
   released: ReleasedSession[] = [],
 ): CalendarEvent[] {
   const t = translator(locale);
@@ -193,7 +224,7 @@ export function personalEvents(
       .map((seat) => {
         const state = seatState(view, seat);
         return {
-          uid: sessionUid(seat.sessionId),
+          uid: sessionUid(seat.sessionId, uidDomain),
           sequence: seat.sequence,
           start: seat.startsAt,
           end: seat.endsAt,
@@ -216,7 +247,7 @@ export function personalEvents(
       .map(
         (session) =>
           ({
-            uid: sessionUid(session.sessionId),
+            uid: sessionUid(session.sessionId, uidDomain),
             // Above every version of the event the delegate can have imported (those carried the session's
             // own sequence), so that calendars take the cancellation.
             sequence: session.sequence + 1,

@@ -8,6 +8,7 @@ import type { Actor } from "../authz";
 import { feedLanguage } from "../calendar/feeds";
 import { renderCalendar, sessionUid, type CalendarEvent } from "../calendar/ics";
 import { feedBody, type FeedBody } from "../calendar/feed-body";
+import { calendarUidDomain } from "../calendar/uid-domain";
 import { getCeremonyProgramme, type CeremonyProgramme } from "./admin-queries";
 
 /**
@@ -17,11 +18,11 @@ import { getCeremonyProgramme, type CeremonyProgramme } from "./admin-queries";
  */
 
 /** The UID of a segment's event: its own, distinct from the ceremony's session event. */
-export function segmentUid(segmentId: string): string {
-  return `segment-${sessionUid(segmentId)}`;
+export function segmentUid(segmentId: string, uidDomain: string): string {
+  return `segment-${sessionUid(segmentId, uidDomain)}`;
 }
 
-function segmentEvents(programme: CeremonyProgramme, lang: AppLocale): CalendarEvent[] {
+function segmentEvents(programme: CeremonyProgramme, lang: AppLocale, uidDomain: string): CalendarEvent[] {
   const t = createTranslator({ locale: lang, messages: messages[lang], namespace: "adminCeremony.feed" });
   const { ceremony } = programme;
   const ceremonyTitle = pick(ceremony.title, lang);
@@ -37,7 +38,7 @@ function segmentEvents(programme: CeremonyProgramme, lang: AppLocale): CalendarE
     const description = pick(segment.description, lang);
     const internalNotes = segment.internalNotes?.trim();
     return {
-      uid: segmentUid(segment.id),
+      uid: segmentUid(segment.id, uidDomain),
       // Segment times derive from the ceremony: its version is theirs (LAST-MODIFIED follows every edit).
       sequence: ceremony.sequence,
       start: segment.startsAt,
@@ -76,7 +77,7 @@ export async function runOfShowFeed(
   const text = renderCalendar({
     name: t("name", { ceremony: pick(programme.ceremony.title, lang) }),
     timeZone: programme.meeting.timeZone,
-    events: segmentEvents(programme, lang),
+    events: segmentEvents(programme, lang, await calendarUidDomain()),
   });
   return feedBody(text, programme.ceremony.updatedAt);
 }

@@ -40,6 +40,17 @@ export async function keyedDigest(purpose: string, value: string): Promise<strin
     .slice(0, 22);
 }
 
+/**
+ * A link token (the shape of tokens.ts's newToken: 256 bits, 43 base64url characters) derived from a value:
+ * the same value gives the same token, so it can be shown again without being stored; without the app's
+ * secret nobody can make one.
+ */
+export async function derivedToken(purpose: string, value: string): Promise<string> {
+  return createHmac("sha256", await derivedKey(`token:${purpose}`))
+    .update(value)
+    .digest("base64url");
+}
+
 const SEAL_VERSION = "v1";
 
 /**

@@ -1,11 +1,16 @@
 import "server-only";
 import { lockByToken } from "./manage";
-import { issueAccessToken } from "../registration/tokens";
+import { db, type Prisma } from "../db";
 import { registrationTransaction } from "../registration/transaction";
+import { derivedToken } from "../security/keys";
+import { hashToken } from "../security/tokens";
 
 /**
- * The delegate's personal calendar link, managed from the manage page. There is at most one: a new link
- * replaces the old ones at once, so a link that was shared by mistake stops working when rotated.
+ * The delegate's personal calendar address, shown on the manage page as often as it is opened. Its token is
+ * derived from the registration and a generation number on its row (HMAC with a key of the app's secret),
+ * so it can be shown again while the database keeps only its hash, as for every other link: a copy of the
+ * database opens no calendar. A new address counts the generation up and ends every earlier one at once,
+ * for a link shared by mistake. Tokens made before this scheme (random, shown once) keep working until then.
  */
 
 /** Where a calendar token opens the delegate's feed (the path; callers add PUBLIC_URL and `?lang=`). */
@@ -13,15 +18,48 @@ export function personalFeedPath(token: string): string {
   return `/calendar/personal/${token}.ics`;
 }
 
+function tokenOf(registrationId: string, generation: number): Promise<string> {
+  return derivedToken("calendar-link", `${registrationId}\n${generation}`);
+}
+
+/** The token of the current generation, its hash stored if missing (on first showing, after AUTH_SECRET changed). */
+async function currentToken(
+  client: Pick<Prisma.TransactionClient, "accessToken">,
+  registration: { id: string; calendarGeneration: number },
+): Promise<string> {
+  const token = await tokenOf(registration.id, registration.calendarGeneration);
+  await client.accessToken.createMany({
+    data: [{ hash: hashToken(token), registrationId: registration.id, purpose: "calendar" }],
+    skipDuplicates: true,
+  });
+  return token;
+}
+
 /**
- * Revokes the registration's calendar links and issues a new one; returns the raw token, which is shown
- * once (only its hash is stored). `not_found` for an unknown manage token, `not_editable` for a cancelled
- * or rejected registration.
+ * The current calendar token of a registration the caller opened with its manage token
+ * (getManagedRegistration); showing it ends nothing.
+ */
+export async function personalCalendarToken(id: string): Promise<string> {
+  const registration = await db.registration.findUniqueOrThrow({
+    where: { id },
+    select: { id: true, calendarGeneration: true },
+  });
+  return currentToken(db, registration);
+}
+
+/**
+ * Ends every calendar address of the registration and makes the next one; returns its token.
+ * `not_found` for an unknown manage token, `not_editable` for a cancelled or rejected registration.
  */
 export async function rotateCalendarToken(manageToken: string): Promise<string> {
   return registrationTransaction(async (tx) => {
-    const registration = await lockByToken(tx, manageToken, { editable: true });
-    await tx.accessToken.deleteMany({ where: { registrationId: registration.id, purpose: "calendar" } });
-    return issueAccessToken(tx, registration.id, "calendar");
+    const { id } = await lockByToken(tx, manageToken, { editable: true });
+    await tx.accessToken.deleteMany({ where: { registrationId: id, purpose: "calendar" } });
+    const registration = await tx.registration.update({
+      where: { id },
+      data: { calendarGeneration: { increment: 1 } },
+      select: { id: true, calendarGeneration: true },
+    });
+    return currentToken(tx, registration);
   });
 }

@@ -2,10 +2,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as personalRoute from "@/app/calendar/personal/[token]/route";
 import { db } from "@/app/_server/db";
 import { AppError } from "@/app/_server/errors";
-import { personalFeedPath, rotateCalendarToken } from "@/app/_server/self-service/calendar-link";
+import {
+  personalCalendarToken,
+  personalFeedPath,
+  rotateCalendarToken,
+} from "@/app/_server/self-service/calendar-link";
 import { cancelRegistration } from "@/app/_server/self-service/manage";
 import { manageTokenOf, register } from "@/app/_server/registration/register";
-import { hashToken } from "@/app/_server/security/tokens";
+import { hashToken, newToken } from "@/app/_server/security/tokens";
 import { seedDemo } from "@/prisma/seed";
 import { parseWithIcalJs, parseWithNodeIcal } from "@/test/ical";
 import { delegate, demoMeetingId, limitedSession } from "@/test/integration/factories";
@@ -53,21 +57,21 @@ describe("the personal calendar feed", () => {
     const parsed = parseWithIcalJs(text);
     expect(parsed.name).toMatch(/ – my sessions$/);
     const statusOf = new Map(parsed.events.map((event) => [event.uid, event.status]));
-    expect(statusOf.get(sessionUid(roomy))).toBe("CONFIRMED");
-    expect(statusOf.get(sessionUid(full))).toBe("TENTATIVE");
+    expect(statusOf.get(sessionUid(roomy, "localhost"))).toBe("CONFIRMED");
+    expect(statusOf.get(sessionUid(full, "localhost"))).toBe("TENTATIVE");
     const open = await db.session.findMany({
       where: { meetingId, status: "published", capacity: null },
       select: { id: true },
     });
     expect(open.length).toBeGreaterThan(0);
-    for (const { id } of open) expect(statusOf.get(sessionUid(id))).toBe("CONFIRMED");
+    for (const { id } of open) expect(statusOf.get(sessionUid(id, "localhost"))).toBe("CONFIRMED");
     expect(parsed.events).toHaveLength(open.length + 2);
     // The sessions with seats nobody here took stay out.
     const others = await db.session.findMany({
       where: { meetingId, capacity: { not: null }, id: { notIn: [roomy, full] } },
       select: { id: true },
     });
-    for (const { id } of others) expect(statusOf.has(sessionUid(id))).toBe(false);
+    for (const { id } of others) expect(statusOf.has(sessionUid(id, "localhost"))).toBe(false);
     expect(
       parseWithNodeIcal(text)
         .map((event) => event.uid)
@@ -89,6 +93,38 @@ describe("the personal calendar feed", () => {
     expect((await get(first)).status).toBe(404);
     expect((await get(second)).status).toBe(200);
     expect(await db.accessToken.count({ where: { registrationId: answer.id, purpose: "calendar" } })).toBe(1);
+  });
+
+  it("shows the same address again without ending it, and only a new address ends the old ones", async () => {
+    const answer = await register("2017", delegate(), { locale: "de" });
+    // A link made before addresses were derived: random, stored as its hash, shown once.
+    const legacy = newToken();
+    await db.accessToken.create({
+      data: { hash: hashToken(legacy), registrationId: answer.id, purpose: "calendar" },
+    });
+    const shown = await personalCalendarToken(answer.id);
+    expect(shown).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(await personalCalendarToken(answer.id)).toBe(shown);
+    expect([(await get(shown)).status, (await get(legacy)).status]).toEqual([200, 200]);
+    // Only hashes are stored: the legacy one and the shown one.
+    expect(
+      (await db.accessToken.findMany({ where: { registrationId: answer.id, purpose: "calendar" } }))
+        .map((row) => row.hash)
+        .sort(),
+    ).toEqual([hashToken(legacy), hashToken(shown)].sort());
+
+    const renewed = await rotateCalendarToken(manageTokenOf(answer));
+    expect(renewed).not.toBe(shown);
+    expect(await personalCalendarToken(answer.id)).toBe(renewed);
+    expect([(await get(shown)).status, (await get(legacy)).status, (await get(renewed)).status]).toEqual([
+      404, 404, 200,
+    ]);
+    expect(
+      await db.registration.findUniqueOrThrow({
+        where: { id: answer.id },
+        select: { calendarGeneration: true },
+      }),
+    ).toEqual({ calendarGeneration: 1 });
   });
 
   it("does not open with a manage token, an unknown or a malformed one", async () => {

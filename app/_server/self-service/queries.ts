@@ -12,11 +12,6 @@ export async function getManagedRegistration(token: string): Promise<Registratio
   return view;
 }
 
-/** Whether the delegate has made a personal calendar link (only its hash exists). */
-export async function hasCalendarLink(registrationId: string): Promise<boolean> {
-  return (await db.accessToken.count({ where: { registrationId, purpose: "calendar" } })) > 0;
-}
-
 /** Everything stored about the delegate (GDPR Art. 15/20), as a JSON document. */
 export async function exportPersonalData(token: string) {
   const registration = await getManagedRegistration(token);

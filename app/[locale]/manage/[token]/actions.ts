@@ -8,9 +8,8 @@ import { createTranslator } from "@/app/_lib/i18n/translator";
 import { delegateDetails, fieldErrorsOf, sessionChoice } from "@/app/_lib/registration/fields";
 import type { FormState, FormValues } from "@/app/_lib/form-state";
 import { registrationFormValues, inputFromForm } from "@/app/_lib/registration/form";
-import { subscribeData } from "@/app/_server/calendar/subscribe";
 import { formStateOf, invalidFormState, malformedArguments } from "@/app/_server/forms";
-import { personalFeedPath, rotateCalendarToken } from "@/app/_server/self-service/calendar-link";
+import { rotateCalendarToken } from "@/app/_server/self-service/calendar-link";
 import {
   cancelRegistration,
   changeSessions,
@@ -78,21 +77,18 @@ export async function deleteAction(
   redirect(`/${locale}/manage?deleted=1`);
 }
 
-/** A new personal calendar link (the old one stops working), shown once with its subscribe links. */
+/** A new personal calendar address: the old one stops working, and the page shows the new one. */
 export async function calendarLinkAction(token: string, locale: AppLocale): Promise<FormState> {
   const malformed = malformedArguments({ locale, texts: [token] });
   if (malformed) return malformed;
   try {
-    const calendarToken = await rotateCalendarToken(token);
-    const t = createTranslator({ locale, messages: messages[locale], namespace: "calendar" });
-    const { links, qrSvg } = await subscribeData(
-      `${personalFeedPath(calendarToken)}?lang=${locale}`,
-      t("personalName"),
-    );
-    return { ok: true, message: t("personalCreated"), values: { feedUrl: links.https, qrSvg } };
+    await rotateCalendarToken(token);
   } catch (error) {
     return formStateOf(error, locale, {});
   }
+  refresh();
+  const t = createTranslator({ locale, messages: messages[locale], namespace: "calendar" });
+  return { ok: true, message: t("personalRotated") };
 }
 
 /**

@@ -12,7 +12,10 @@ import { sessionOption } from "@/app/_lib/registration/session-options";
 import { getPracticalInfo } from "@/app/_server/meetings/practical-info";
 import { orNotFound, pageLocale } from "@/app/_server/pages";
 import { listBookableSessions, listCityOptions } from "@/app/_server/registration/queries";
-import { getManagedRegistration, hasCalendarLink } from "@/app/_server/self-service/queries";
+import { getManagedRegistration } from "@/app/_server/self-service/queries";
+import { personalCalendarToken, personalFeedPath } from "@/app/_server/self-service/calendar-link";
+import { subscribeData } from "@/app/_server/calendar/subscribe";
+import { SubscribeLinks } from "@/app/_components/calendar/SubscribeLinks";
 import { checkInQrSvg } from "@/app/_server/registration/check-in-link";
 import { manageUrl } from "@/app/_server/registration/tokens";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
@@ -40,13 +43,25 @@ export default async function ManagePage({ params, searchParams }: Props) {
   ]);
   const editable = registration.status === "pending" || registration.status === "confirmed";
   const { meeting } = registration;
-  const [cities, bookable, hasLink] = editable
+  const [cities, bookable, calendarToken] = editable
     ? await Promise.all([
         listCityOptions(meeting.id),
         listBookableSessions(meeting.slug),
-        hasCalendarLink(registration.id),
+        personalCalendarToken(registration.id),
       ])
-    : [[], [], false];
+    : [[], [], null];
+  // The personal feed's address, the same on every visit (self-service/calendar-link.ts).
+  const programPath = calendarToken ? `${personalFeedPath(calendarToken)}?lang=${locale}` : null;
+  const programFeed = programPath ? await subscribeData(programPath, tc("personalName")) : null;
+  const programDownload = programPath && (
+    <a
+      href={programPath}
+      download={`meeting-${meeting.slug}.ics`}
+      className="inline-block rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+    >
+      {tc("personalDownload")}
+    </a>
+  );
   const held = new Map(registration.sessions.map((seat) => [seat.sessionId, seat]));
   const heldLabel = (id: string) => {
     const seat = held.get(id);
@@ -97,6 +112,12 @@ export default async function ManagePage({ params, searchParams }: Props) {
           <p className="break-all rounded bg-white px-3 py-2 font-mono text-sm" data-testid="manage-link">
             {manageUrl(locale, token)}
           </p>
+          <div className="flex flex-wrap items-center gap-3 pt-1">
+            {programDownload}
+            <a href="#personal-calendar" className="font-medium text-brand-700 underline">
+              {tc("personalSubscribe")}
+            </a>
+          </div>
         </div>
       )}
 
@@ -163,15 +184,19 @@ export default async function ManagePage({ params, searchParams }: Props) {
         </>
       )}
 
-      {editable && (
+      {programFeed && (
         <section
           aria-labelledby="personal-calendar"
-          className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
+          className="scroll-mt-4 space-y-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
+          data-testid="personal-calendar"
         >
           <h2 id="personal-calendar" className="text-xl font-semibold">
             {tc("personalTitle")}
           </h2>
-          <PersonalCalendarForm action={bind(calendarLinkAction)} hasLink={hasLink} />
+          <p>{tc("personalText")}</p>
+          {programDownload}
+          <SubscribeLinks {...programFeed} testId="personal-feed" />
+          <PersonalCalendarForm action={bind(calendarLinkAction)} />
         </section>
       )}
 

@@ -23,6 +23,9 @@ function storedRows(version: number): Record<string, StoredRow> {
   return JSON.parse(readFileSync(file, "utf8")) as Record<string, StoredRow>;
 }
 
+/** No database here: the program's open sessions are the integration tests' (calendar.int.test.ts). */
+const seatsOnly = async () => ({ program: { uidDomain: "meeting.example", open: [] }, practical: null });
+
 const versions = Array.from({ length: DRAFT_VERSION }, (_, index) => index + 1);
 
 describe.each(versions)("registration email drafts of version %i", (version) => {
@@ -31,7 +34,7 @@ describe.each(versions)("registration email drafts of version %i", (version) => 
   it("compose into the email they stood for: subject, bodies with the link's placeholder, calendar, QR code", async () => {
     const confirmed = rows["registration.confirmed"]!;
     expect(draftSubject(readDraft(confirmed.draft))).toBe(confirmed.subject);
-    const email = await composeStoredDraft(confirmed.draft);
+    const email = await composeStoredDraft(confirmed.draft, seatsOnly);
     expect(email.text).toContain("Dr. Ute Brandt");
     expect(email.text).toContain("Workshop: Smarte Fertigung im Mittelstand");
     expect(email.text).toContain("7K3M");
@@ -50,7 +53,7 @@ describe.each(versions)("registration email drafts of version %i", (version) => 
     const changed = rows["registration.changed"]!;
     const draft = readDraft(changed.draft);
     expect(draftSubject(draft)).toBe(changed.subject);
-    const [calendar] = (await composeStoredDraft(changed.draft)).attachments;
+    const [calendar] = (await composeStoredDraft(changed.draft, seatsOnly)).attachments;
     const events = parseWithIcalJs(calendar!.content).events;
     expect(events.map((event) => event.status)).toEqual(expect.arrayContaining(["CONFIRMED", "CANCELLED"]));
     expect(events).toHaveLength(draft.view.sessions.length + draft.released.length);
@@ -71,7 +74,7 @@ describe("registration email drafts", () => {
     // What a release that renamed a field of the view would find in a draft stored before it.
     const { meeting, ...view } = draft.view as { meeting: unknown };
     const reshaped = { ...draft, view: { ...view, event: meeting } };
-    await expect(composeStoredDraft(reshaped)).rejects.toThrow();
+    await expect(composeStoredDraft(reshaped, seatsOnly)).rejects.toThrow();
   });
 
   it("refuse a draft of a later version than the code reads, and what is not a draft", () => {

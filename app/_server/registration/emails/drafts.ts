@@ -1,7 +1,12 @@
 import "server-only";
 import { pick } from "@/app/_lib/i18n/localized";
 import type { PracticalInfo } from "@/app/_lib/meetings/practical-info";
-import { CALENDAR_CONTENT_TYPE, personalCalendar, type ReleasedSession } from "../../calendar/ics";
+import {
+  CALENDAR_CONTENT_TYPE,
+  personalCalendar,
+  type CalendarEvent,
+  type ReleasedSession,
+} from "../../calendar/ics";
 import type { Attachment } from "../../mail/outbox";
 import { manageUrl } from "../tokens";
 import { emailViewOf, type EmailView, type RegistrationView } from "../view";
@@ -54,7 +59,21 @@ export function draftOf(
   };
 }
 
-/** Kinds that may carry the delegate's sessions as an .ics attachment (only when there are events). */
+/**
+ * What the calendar of an email adds to the draft, read when the email is composed: the installation's UID
+ * domain and the sessions open to everyone as they stand then (program.ts), empty once the registration
+ * has ended.
+ */
+export type DraftProgram = { uidDomain: string; open: CalendarEvent[] };
+
+/**
+ * What a registration email reads as it is composed, not from its draft: the program as it stands, and
+ * the meeting's practical information for the footer (whom to ask, where to go), so that a correction
+ * the organizers make reaches the emails still waiting, and drafts queued before either existed get both.
+ */
+export type ComposeTimeFacts = { program: DraftProgram; practical: PracticalInfo | null };
+
+/** Kinds that may carry the delegate's program as an .ics attachment (only when there are events). */
 const withCalendar: readonly RegistrationEmailKind[] = [
   "received",
   "confirmed",
@@ -94,18 +113,30 @@ export type CheckInQrAttachment = Omit<Attachment, "content" | "encoding"> & {
   checkInQr: { meetingSlug: string; code: string };
 };
 
+/** Whether the email's calendar holds the sessions open to everyone: while the registration stands. */
+export function carriesOpenProgram(draft: RegistrationEmailDraft): boolean {
+  return (
+    withCalendar.includes(draft.kind) &&
+    (draft.view.status === "pending" || draft.view.status === "confirmed")
+  );
+}
+
 /**
  * The email a draft says, in the delegate's language; `manageToken` goes into the manage link (the
- * outbox's placeholder), `practical` into the footer.
+ * outbox's placeholder). Its calendar is the delegate's whole program: seats, waiting places, sessions
+ * given up in this change, and `program.open`.
  */
 export function composeDraft(
   draft: RegistrationEmailDraft,
   manageToken: string,
-  practical: PracticalInfo | null = null,
+  { program, practical }: ComposeTimeFacts,
 ): { subject: string; text: string; html: string; attachments: (Attachment | CheckInQrAttachment)[] } {
   const { kind, view, released } = draft;
   const locale = view.language;
-  const events = view.sessions.filter((seat) => seat.sessionStatus !== "draft").length + released.length;
+  const events =
+    view.sessions.filter((seat) => seat.sessionStatus !== "draft").length +
+    released.length +
+    program.open.length;
   const attachCalendar = withCalendar.includes(kind) && events > 0;
   const withCheckIn = withCheckInCode.includes(kind) && view.status === "confirmed";
   const content = composeRegistrationEmail({
@@ -126,8 +157,13 @@ export function composeDraft(
         ? [
             {
               filename: `meeting-${view.meeting.slug}.ics`,
-              contentType: `${CALENDAR_CONTENT_TYPE}; method=PUBLISH`,
-              content: personalCalendar(view, locale, { released }),
+              // No method parameter: the object has no METHOD (see calendar/ics.ts), and RFC 6047 wants both alike.
+              contentType: CALENDAR_CONTENT_TYPE,
+              content: personalCalendar(view, locale, {
+                released,
+                uidDomain: program.uidDomain,
+                open: program.open,
+              }),
             },
           ]
         : []),

@@ -1,12 +1,20 @@
 import "server-only";
-import type { PracticalInfo } from "@/app/_lib/meetings/practical-info";
 import { registerEmailKinds, type ComposedEmail } from "../../mail/kinds";
 import { LINK_TOKEN_PLACEHOLDER } from "../../mail/links";
 import type { Attachment } from "../../mail/outbox";
 import { getPracticalInfo } from "../../meetings/practical-info";
 import { checkInQrPng } from "../check-in-link";
 import { registrationEmailKinds, type RegistrationEmailKind } from "./content";
-import { carriesManageLink, composeDraft } from "./drafts";
+import { calendarUidDomain } from "../../calendar/uid-domain";
+import { openSessionEvents } from "../program";
+import {
+  carriesManageLink,
+  carriesOpenProgram,
+  composeDraft,
+  type ComposeTimeFacts,
+  type DraftProgram,
+  type RegistrationEmailDraft,
+} from "./drafts";
 import { mintManageLink } from "./links";
 import { readDraft } from "./versions";
 
@@ -16,16 +24,41 @@ export function registrationKind(kind: RegistrationEmailKind): string {
 }
 
 /**
- * A stored draft (of any version) as it leaves, with `practical` in its footer. The check-in QR code is
- * drawn here, not when the email is queued: its PNG takes milliseconds of CPU, which in the registration's
- * transaction made every delegate in a rush wait and held the seat's lock meanwhile, and it follows from
- * the address it encodes anyway.
+ * The program as it stands when the email is composed. Read here rather than stored with the draft: the
+ * registration's transaction stays as short as it was, and a delegate gets the sessions as they are when
+ * the email leaves.
+ */
+async function currentProgram(draft: RegistrationEmailDraft): Promise<DraftProgram> {
+  const uidDomain = await calendarUidDomain();
+  if (!carriesOpenProgram(draft)) return { uidDomain, open: [] };
+  const { view } = draft;
+  const open = await openSessionEvents(view.meeting.slug, {
+    lang: view.language,
+    timeZone: view.meeting.timeZone,
+    uidDomain,
+  });
+  return { uidDomain, open };
+}
+
+async function currentFacts(draft: RegistrationEmailDraft): Promise<ComposeTimeFacts> {
+  const [program, practical] = await Promise.all([
+    currentProgram(draft),
+    getPracticalInfo(draft.view.meeting.id),
+  ]);
+  return { program, practical };
+}
+
+/**
+ * A stored draft (of any version) as it leaves. The check-in QR code is drawn here, not when the email is
+ * queued: its PNG takes milliseconds of CPU, which in the registration's transaction made every delegate
+ * in a rush wait and held the seat's lock meanwhile, and it follows from the address it encodes anyway.
  */
 export async function composeStoredDraft(
   stored: unknown,
-  practical: PracticalInfo | null = null,
+  facts: (draft: RegistrationEmailDraft) => Promise<ComposeTimeFacts> = currentFacts,
 ): Promise<ComposedEmail> {
-  const { text, html, attachments } = composeDraft(readDraft(stored), LINK_TOKEN_PLACEHOLDER, practical);
+  const draft = readDraft(stored);
+  const { text, html, attachments } = composeDraft(draft, LINK_TOKEN_PLACEHOLDER, await facts(draft));
   return {
     text,
     html,
@@ -40,20 +73,10 @@ export async function composeStoredDraft(
   };
 }
 
-/**
- * What the outbox composes a registration email with. The footer's practical information (whom to ask,
- * where to go) is not part of what the email reports, so the draft does not keep it: it is read as the
- * email is composed, and a correction the organizers make reaches the emails still waiting. Drafts keep
- * their shape, and those queued before the footer existed get it too.
- */
-async function composeWithPracticalInfo(stored: unknown): Promise<ComposedEmail> {
-  return composeStoredDraft(stored, await getPracticalInfo(readDraft(stored).view.meeting.id));
-}
-
 // As this module loads (queue.ts imports it): a process that queues these emails can always send them.
 for (const kind of registrationEmailKinds) {
   registerEmailKinds([registrationKind(kind)], {
-    compose: composeWithPracticalInfo,
+    compose: (stored) => composeStoredDraft(stored),
     ...(carriesManageLink(kind) && { mintLink: mintManageLink }),
   });
 }

@@ -55,12 +55,18 @@ describe("registration emails without SMTP_URL", () => {
       lastError: null,
       sentAt: null,
     });
-    // Stored as a draft, composed when the email leaves or is looked at. No sessions, so no calendar; the
-    // check-in code's QR code as a small inline image, drawn from the code it shows.
+    // Stored as a draft, composed when the email leaves or is looked at. No seat sessions, and still a
+    // calendar: the sessions open to everyone. The check-in code's QR code as a small inline image, drawn
+    // from the code it shows.
     expect(row).toMatchObject({ text: null, html: null, attachments: [] });
     const { checkInCode } = await db.registration.findUniqueOrThrow({ where: { id: registrationId } });
     const ready = await readyEmail(row);
     expect(ready.attachments).toEqual([
+      {
+        filename: "meeting-2017.ics",
+        contentType: "text/calendar; charset=utf-8",
+        content: expect.stringContaining("BEGIN:VEVENT"),
+      },
       {
         filename: "check-in.png",
         contentType: "image/png",

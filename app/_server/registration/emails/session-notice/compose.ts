@@ -29,6 +29,9 @@ export function noticeVariant(before: NoticeSessionState, after: NoticeSessionSt
   return before.status === "published" ? "changed" : "restored";
 }
 
+/** What a notice reads as it is composed: the installation's UID domain and the footer's practical information. */
+export type NoticeComposeFacts = { uidDomain: string; practical: PracticalInfo | null };
+
 function createNoticeTranslator(locale: AppLocale) {
   return createTranslator({ locale, messages: messages[locale], namespace: "sessionNotice" });
 }
@@ -59,7 +62,7 @@ export function noticeSubject(draft: SessionNoticeDraft): string {
 export function composeNoticeDraft(
   draft: SessionNoticeDraft,
   manageToken: string,
-  practical: PracticalInfo | null = null,
+  { uidDomain, practical }: NoticeComposeFacts,
 ): { subject: string; text: string; html: string; attachments: Attachment[] } {
   const { view, before, after } = draft;
   const locale = view.language;
@@ -139,8 +142,8 @@ export function composeNoticeDraft(
     attachments: [
       {
         filename: `meeting-${view.meeting.slug}-update.ics`,
-        contentType: `${CALENDAR_CONTENT_TYPE}; method=PUBLISH`,
-        content: personalCalendar(calendarView, locale),
+        contentType: CALENDAR_CONTENT_TYPE,
+        content: personalCalendar(calendarView, locale, { uidDomain }),
       },
     ],
   };

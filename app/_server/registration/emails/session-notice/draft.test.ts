@@ -24,6 +24,9 @@ function storedRow(version: number): StoredRow {
   return rows[SESSION_NOTICE_KIND]!;
 }
 
+/** What the outbox reads from the database as it composes a notice (kind.ts), as a test gives it. */
+const withoutDatabase = { uidDomain: "meeting.example", practical: null };
+
 const versions = Array.from({ length: NOTICE_DRAFT_VERSION }, (_, index) => index + 1);
 
 describe.each(versions)("change notice drafts of version %i", (version) => {
@@ -34,7 +37,10 @@ describe.each(versions)("change notice drafts of version %i", (version) => {
     expect(noticeSubject(draft)).toBe(row.subject);
     // As the outbox composes it (kind.ts), without the footer's practical information, which is read
     // from the database then: footer.int.test.ts and change-notices.int.test.ts cover that.
-    const email = composeNoticeDraft(draft, LINK_TOKEN_PLACEHOLDER);
+    const email = composeNoticeDraft(draft, LINK_TOKEN_PLACEHOLDER, {
+      uidDomain: "meeting.example",
+      practical: null,
+    });
     expect(email.text).toContain("Guten Tag Dr. Ute Brandt,");
     expect(email.text).toContain(
       [
@@ -135,7 +141,7 @@ describe("change notice drafts", () => {
 
   it("cancel the event for a session cancelled or taken off the program, and describe it as the delegate knew it", () => {
     for (const status of ["cancelled", "draft"] as const) {
-      const email = composeNoticeDraft(variant("en", {}, { status }), "token");
+      const email = composeNoticeDraft(variant("en", {}, { status }), "token", withoutDatabase);
       const [event] = parseWithIcalJs(email.attachments[0]!.content).events;
       expect(event).toMatchObject({ sequence: 1, status: "CANCELLED" });
       expect(email.text).toContain("  Monday, April 24, 2017, 13:30–15:00 (local time, UTC+2)\n");
@@ -145,7 +151,7 @@ describe("change notice drafts", () => {
   });
 
   it("give a restored session as it is now, with the delegate's seat", () => {
-    const email = composeNoticeDraft(variant("zh", { status: "cancelled" }, {}), "token");
+    const email = composeNoticeDraft(variant("zh", { status: "cancelled" }, {}), "token", withoutDatabase);
     expect(email.text).toContain("“研讨会：中小企业的智能制造”恢复举行，最新安排如下：");
     expect(email.text).toContain("  2017年4月24日星期一 13:45–15:15（当地时间，UTC+2）\n");
     expect(email.text).toContain("  会场：2号厅\n  您的席位已预留。");

@@ -2,6 +2,7 @@ import "server-only";
 import { SESSION_NOTICE_KIND } from "@/app/_lib/agenda/change-notice";
 import { registerEmailKinds, type ComposedEmail } from "../../../mail/kinds";
 import { LINK_TOKEN_PLACEHOLDER } from "../../../mail/links";
+import { calendarUidDomain } from "../../../calendar/uid-domain";
 import { getPracticalInfo } from "../../../meetings/practical-info";
 import { mintManageLink } from "../links";
 import { composeNoticeDraft } from "./compose";
@@ -10,13 +11,20 @@ import { readNoticeDraft } from "./draft";
 export { SESSION_NOTICE_KIND };
 
 /**
- * A stored notice draft (of any version) as it leaves, with the manage link's placeholder and, in its
- * footer, the meeting's practical information as it stands now (as registration emails have it).
+ * A stored notice draft (of any version) as it leaves, with the manage link's placeholder, the
+ * installation's calendar UID domain and, in its footer, the meeting's practical information as it
+ * stands now (as registration emails have it).
  */
 async function composeStoredNotice(stored: unknown): Promise<ComposedEmail> {
   const draft = readNoticeDraft(stored);
-  const practical = await getPracticalInfo(draft.view.meeting.id);
-  const { text, html, attachments } = composeNoticeDraft(draft, LINK_TOKEN_PLACEHOLDER, practical);
+  const [uidDomain, practical] = await Promise.all([
+    calendarUidDomain(),
+    getPracticalInfo(draft.view.meeting.id),
+  ]);
+  const { text, html, attachments } = composeNoticeDraft(draft, LINK_TOKEN_PLACEHOLDER, {
+    uidDomain,
+    practical,
+  });
   return { text, html, attachments };
 }
 
