@@ -4,3 +4,4 @@ import "server-only";
 // start before any page has loaded them: instrumentation.ts loads this first.
 import "./accounts/emails";
 import "./registration/emails/kinds";
+import "./desk/messages/kinds";

@@ -10,7 +10,15 @@ import { db } from "../db";
 export type HistoryEntry =
   | { type: "created"; at: string }
   | { type: "audit"; at: string; action: string; actorEmail: string; before: unknown; after: unknown }
-  | { type: "email"; at: string; kind: string; status: "queued" | "sent" | "failed"; emailId: string }
+  | {
+      type: "email";
+      at: string;
+      kind: string;
+      /** As the delegate reads it: what tells one message to the delegates from another. */
+      subject: string;
+      status: "queued" | "sent" | "failed";
+      emailId: string;
+    }
   | { type: "checkIn"; at: string; staffEmail: string };
 
 /** Oldest first; at equal times creation comes first and the check-in last, as they happened. */
@@ -30,7 +38,7 @@ export async function registrationHistory(
     }),
     db.outboxEmail.findMany({
       where: { registrationId },
-      select: { id: true, createdAt: true, kind: true, status: true },
+      select: { id: true, createdAt: true, kind: true, subject: true, status: true },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
   ]);
@@ -48,6 +56,7 @@ export async function registrationHistory(
       type: "email" as const,
       at: email.createdAt.toISOString(),
       kind: email.kind,
+      subject: email.subject,
       status: email.status,
       emailId: email.id,
     })),

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { env } from "../env";
-import { emailKind } from "./kinds";
+import { emailKind, pacedEmailKinds } from "./kinds";
 import { LINK_TOKEN_PLACEHOLDER, type LinkedEmail, type MintedLink } from "./links";
 import { readyEmail, render, renderForRecipient, type ReadyEmail, type StoredEmail } from "./outbox";
 import { abortSends, mailConfigured, SEND_TIMEOUT_MS, sendEmail } from "./transport";
@@ -36,24 +36,76 @@ export function retryDelayMs(attempts: number): number {
 
 type Claimed = StoredEmail & LinkedEmail & { withManageLink: boolean; attempts: number; nextAttemptAt: Date };
 
-/** Takes up to `limit` due emails for this sender with one statement, skipping those another sender holds. */
-async function claim(now: Date, limit: number): Promise<Claimed[]> {
+/**
+ * Emails of paced kinds (kinds.ts: messages to many delegates) leave at most MAIL_RATE_PER_MINUTE in any
+ * 60 seconds, counted across every instance in the database (those sent in the last minute and those a
+ * sender holds now), so that a message to three hundred delegates does not look like a flood to the mail
+ * server, and an outage's backlog does not leave all at once when the server is back. Only those kinds:
+ * a delegate who registers meanwhile gets the confirmation at once, never behind a message's queue.
+ */
+const PACE_WINDOW_MS = 60_000;
+/** Taken by the sender that counts and claims paced emails, so that two senders cannot both take a minute's share. */
+const PACED_CLAIM_LOCK_KEY = 0x70616365;
+
+type Claim = { batch: Claimed[]; pacedFreeAt: Date | null };
+
+/**
+ * Takes up to `limit` due emails for this sender, skipping those another sender holds: first those of
+ * unpaced kinds, then, in what room is left, paced ones within the rate. `pacedFreeAt`: the rate held
+ * paced emails back, and the minute's share frees again then.
+ */
+async function claim(now: Date, limit: number): Promise<Claim> {
+  const paced = pacedEmailKinds();
+  const pacedKinds = paced.length ? Prisma.join(paced) : null;
+  const batch = await claimSome(
+    db,
+    now,
+    limit,
+    pacedKinds ? Prisma.sql`AND "kind" NOT IN (${pacedKinds})` : Prisma.empty,
+  );
+  let pacedFreeAt: Date | null = null;
+  const room = limit - batch.length;
+  if (pacedKinds && room > 0) {
+    await db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1 AS "locked" FROM pg_advisory_xact_lock(${PACED_CLAIM_LOCK_KEY})`;
+      const since = new Date(now.getTime() - PACE_WINDOW_MS);
+      const [window] = await tx.$queryRaw<{ used: number; oldest: Date | null }[]>`
+        SELECT count(*)::int AS "used", min("sentAt") AS "oldest" FROM "OutboxEmail"
+        WHERE "kind" IN (${pacedKinds})
+          AND (("status" = 'sent' AND "sentAt" > ${since}::timestamptz)
+            OR ("status" = 'queued' AND "lockedUntil" > ${now}::timestamptz))`;
+      const share = env().MAIL_RATE_PER_MINUTE - window!.used;
+      if (share < room) pacedFreeAt = new Date((window!.oldest ?? now).getTime() + PACE_WINDOW_MS);
+      if (share > 0)
+        batch.push(
+          ...(await claimSome(tx, now, Math.min(room, share), Prisma.sql`AND "kind" IN (${pacedKinds})`)),
+        );
+    });
+  }
+  // RETURNING gives the rows in the order the update met them, not the subquery's: oldest first again.
+  batch.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || (a.id < b.id ? -1 : 1));
+  return { batch, pacedFreeAt };
+}
+
+/** Claims up to `limit` due emails of the kinds `kinds` allows, with one statement. */
+async function claimSome(
+  client: Pick<Prisma.TransactionClient, "$queryRaw">,
+  now: Date,
+  limit: number,
+  kinds: Prisma.Sql,
+): Promise<Claimed[]> {
   const until = new Date(now.getTime() + LEASE_MS);
-  const claimed = await db.$queryRaw<Claimed[]>`
+  return client.$queryRaw<Claimed[]>`
     UPDATE "OutboxEmail" SET "lockedUntil" = ${until}::timestamptz
     WHERE "id" IN (
       SELECT "id" FROM "OutboxEmail"
       WHERE "status" = 'queued' AND "nextAttemptAt" <= ${now}::timestamptz
-        AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}::timestamptz)
+        AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}::timestamptz) ${kinds}
       ORDER BY "nextAttemptAt"
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED
     )
     RETURNING "id", "kind", "createdAt", "registrationId", "toAddress", "subject", "text", "html", "attachments", "draft", "withManageLink", "attempts", "nextAttemptAt"`;
-  // RETURNING gives the rows in the order the update met them, not the subquery's: oldest first again.
-  return claimed.sort(
-    (a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || (a.id < b.id ? -1 : 1),
-  );
 }
 
 /**
@@ -66,15 +118,21 @@ export async function deliverOutbox(options: { now?: Date; limit?: number } = {}
   return (await deliverBatch(options.now ?? new Date(), options.limit ?? BATCH)).result;
 }
 
-/** `more`: the run went through a full batch, so more emails may be due right away. */
-async function deliverBatch(now: Date, limit: number): Promise<{ result: DeliveryResult; more: boolean }> {
+/**
+ * `more`: the run went through a full batch, so more emails may be due right away. `pacedFreeAt`: paced
+ * emails were held back by the rate, whose minute frees then.
+ */
+async function deliverBatch(
+  now: Date,
+  limit: number,
+): Promise<{ result: DeliveryResult; more: boolean; pacedFreeAt: Date | null }> {
   const result: DeliveryResult = { sent: 0, retried: 0, failed: 0 };
-  if (!mailConfigured() || stopping()) return { result, more: false };
+  if (!mailConfigured() || stopping()) return { result, more: false, pacedFreeAt: null };
   const started = Date.now();
   // A send that starts later could still be under way when the lease ends (a minute kept for the
   // database writes around it).
   const lastSendStart = started + LEASE_MS - SEND_TIMEOUT_MS - 60_000;
-  const batch = await claim(now, limit);
+  const { batch, pacedFreeAt } = await claim(now, limit);
   let more = batch.length >= limit;
   const handBack = async (from: number) => {
     more = false;
@@ -156,7 +214,7 @@ async function deliverBatch(now: Date, limit: number): Promise<{ result: Deliver
     });
     result.sent += 1;
   }
-  return { result, more };
+  return { result, more, pacedFreeAt };
 }
 
 /**
@@ -187,7 +245,12 @@ export function shortError(error: unknown): string {
 // rush of registrations does not open hundreds of SMTP sessions. `current` is the run under way, and
 // `stopping` says the server is shutting down (stopOutboxDelivery).
 type Runs = { running: boolean; again: boolean; stopping: boolean; current?: Promise<void> };
-const state = globalThis as unknown as { __outboxRun?: Runs; __outboxTimer?: ReturnType<typeof setInterval> };
+const state = globalThis as unknown as {
+  __outboxRun?: Runs;
+  __outboxTimer?: ReturnType<typeof setInterval>;
+  /** The run that sends paced emails as soon as the rate allows, rather than at the next 30-s tick. */
+  __outboxPacedWake?: ReturnType<typeof setTimeout>;
+};
 const runs = (): Runs => (state.__outboxRun ??= { running: false, again: false, stopping: false });
 const stopping = () => runs().stopping;
 
@@ -209,10 +272,12 @@ export function deliverSoon(): void {
   run.current = (async () => {
     try {
       let full: boolean;
+      let pacedFreeAt: Date | null;
       do {
         run.again = false;
-        full = (await deliverBatch(new Date(), BATCH)).more;
+        ({ more: full, pacedFreeAt } = await deliverBatch(new Date(), BATCH));
       } while ((run.again || full) && !run.stopping);
+      if (pacedFreeAt) wakeForPaced(pacedFreeAt);
     } catch (error) {
       console.error("Outbox: delivery failed; the emails stay queued.", error);
     } finally {
@@ -220,6 +285,11 @@ export function deliverSoon(): void {
       run.current = undefined;
     }
   })();
+}
+
+function wakeForPaced(at: Date): void {
+  clearTimeout(state.__outboxPacedWake);
+  state.__outboxPacedWake = setTimeout(deliverSoon, Math.max(0, at.getTime() - Date.now()) + 50).unref();
 }
 
 /** Retries and emails queued before a restart: a delivery run every 30 s while the server lives. */
@@ -240,6 +310,7 @@ export async function stopOutboxDelivery(abortAt: number): Promise<void> {
   const run = runs();
   run.stopping = true;
   clearInterval(state.__outboxTimer);
+  clearTimeout(state.__outboxPacedWake);
   if (!run.current) return;
   const abort = setTimeout(abortSends, Math.max(0, abortAt - Date.now()));
   try {

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { adminPaths } from "@/app/_lib/admin-paths";
+import { MESSAGE_EMAIL_KIND } from "@/app/_lib/delegate-message";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { isRegistrationEmailKind } from "@/app/_lib/registration/email-kinds";
 import { Link } from "@/app/_lib/i18n/navigation";
@@ -21,7 +22,10 @@ type Props = { entries: HistoryEntry[]; locale: AppLocale; timeZone: string };
 
 /** The registration's history, oldest first, as a timeline. */
 export async function HistoryList({ entries, locale, timeZone }: Props) {
-  const t = await getTranslations("adminRegistrations.desk");
+  const [t, tm] = await Promise.all([
+    getTranslations("adminRegistrations.desk"),
+    getTranslations("adminMessages"),
+  ]);
   const describe = (entry: HistoryEntry) => {
     switch (entry.type) {
       case "created":
@@ -31,9 +35,14 @@ export async function HistoryList({ entries, locale, timeZone }: Props) {
       case "email": {
         const kind = entry.kind.replace(/^registration\./, "");
         const label = isRegistrationEmailKind(kind) ? t(`emailKind.${kind}`) : entry.kind;
+        const status = t(`emailStatus.${entry.status}`);
         return (
           <>
-            <span>{t("event.email", { kind: label, status: t(`emailStatus.${entry.status}`) })}</span>{" "}
+            <span>
+              {entry.kind === MESSAGE_EMAIL_KIND
+                ? tm("history", { subject: entry.subject, status })
+                : t("event.email", { kind: label, status })}
+            </span>{" "}
             <Link href={adminPaths.outboxEmail(entry.emailId)} className="text-sm text-brand-700 underline">
               {t("event.openEmail")}
             </Link>

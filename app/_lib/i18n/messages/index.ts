@@ -35,6 +35,9 @@ import adminTwoFactorZh from "./adminTwoFactor/zh.json";
 import adminCitiesDe from "./adminCities/de.json";
 import adminCitiesEn from "./adminCities/en.json";
 import adminCitiesZh from "./adminCities/zh.json";
+import adminMessagesDe from "./adminMessages/de.json";
+import adminMessagesEn from "./adminMessages/en.json";
+import adminMessagesZh from "./adminMessages/zh.json";
 
 /**
  * The public site's strings live in one file per language; the back office's in one folder per area,
@@ -53,6 +56,7 @@ const germanMessages = {
   adminOwnAccount: adminOwnAccountDe,
   adminTwoFactor: adminTwoFactorDe,
   adminCities: adminCitiesDe,
+  adminMessages: adminMessagesDe,
 };
 
 /** German is the reference: the other languages must have exactly its keys (a test checks it). */
@@ -73,6 +77,7 @@ export const messages: Record<AppLocale, Messages> = {
     adminOwnAccount: adminOwnAccountEn,
     adminTwoFactor: adminTwoFactorEn,
     adminCities: adminCitiesEn,
+    adminMessages: adminMessagesEn,
   },
   zh: {
     ...zh,
@@ -87,6 +92,7 @@ export const messages: Record<AppLocale, Messages> = {
     adminOwnAccount: adminOwnAccountZh,
     adminTwoFactor: adminTwoFactorZh,
     adminCities: adminCitiesZh,
+    adminMessages: adminMessagesZh,
   },
 };
 
@@ -102,7 +108,8 @@ type BackOfficeNamespace =
   | "adminNumbers"
   | "adminOwnAccount"
   | "adminTwoFactor"
-  | "adminCities";
+  | "adminCities"
+  | "adminMessages";
 
 /** A namespace of the public site's strings. */
 export type PublicNamespace = Exclude<keyof Messages, BackOfficeNamespace>;

@@ -1,0 +1,91 @@
+import "server-only";
+import { fillPlaceholders } from "@/app/_lib/delegate-message";
+import { htmlLang, type AppLocale } from "@/app/_lib/i18n/locales";
+import { messages } from "@/app/_lib/i18n/messages";
+import { createTranslator } from "@/app/_lib/i18n/translator";
+import { readVersionedDraft, type StoredDraft } from "../../mail/draft-versions";
+import { escapeHtml } from "../../mail/html";
+import type { ComposedEmail } from "../../mail/kinds";
+import { LINK_TOKEN_PLACEHOLDER } from "../../mail/links";
+import { manageUrl } from "../../registration/tokens";
+
+/**
+ * A message's email to one delegate as data, as the outbox keeps it until it leaves (mail/outbox.ts):
+ * the text in the language the delegate gets, their name, and the meeting for the footer. A message to
+ * three hundred delegates leaves over minutes (MAIL_RATE_PER_MINUTE), possibly across a release, so a
+ * draft carries the version of its shape like the registration emails' (registration/emails/drafts.ts):
+ * any change to what a draft holds makes a new version, `upgrades` gets the step from the previous
+ * one, and a fixture of the new shape joins those that drafts.test.ts composes for good.
+ */
+export const MESSAGE_DRAFT_VERSION = 1;
+
+export type MessageEmailDraft = {
+  version: typeof MESSAGE_DRAFT_VERSION;
+  language: AppLocale;
+  /** The text as the organizers wrote it, with its placeholders. */
+  body: string;
+  /** The delegate's name as {{name}} gives it (registration/emails/wording.ts's delegateName). */
+  name: string;
+  /** The meeting's title in `language`, for the footer. */
+  meetingTitle: string;
+};
+
+const upgrades: Record<number, (draft: StoredDraft) => StoredDraft> = {};
+
+export function readMessageDraft(stored: unknown): MessageEmailDraft {
+  return readVersionedDraft(stored, { name: "Message draft", current: MESSAGE_DRAFT_VERSION, upgrades });
+}
+
+// An address ends before a blank, a "<", or punctuation that ends the sentence it stands in (not a "}":
+// the manage link ends in the placeholder of its token).
+const URL = /https?:\/\/[^\s<]*[^\s<.,;:!?)'"。，；：！？）」』]/g;
+
+/**
+ * The email of a draft: the organizers' text with the placeholders filled, the manage link with the
+ * outbox's placeholder where its token goes (minted when the email leaves, mail/links.ts), and a footer
+ * that says why the delegate gets it. The HTML is the same text, escaped, with its addresses as links.
+ */
+export function composeMessageDraft(draft: MessageEmailDraft): Omit<ComposedEmail, "attachments"> {
+  const t = createTranslator({
+    locale: draft.language,
+    messages: messages[draft.language],
+    namespace: "adminMessages.email",
+  });
+  const text = fillPlaceholders(draft.body, {
+    name: draft.name,
+    manageLink: manageUrl(draft.language, LINK_TOKEN_PLACEHOLDER),
+  }).trim();
+  const footer = t("footer", { meeting: draft.meetingTitle });
+  const paragraphs = text
+    .split(/\n\s*\n/)
+    .map((paragraph) => `<p>${linked(paragraph).replace(/\n/g, "<br>")}</p>`);
+  const html = [
+    "<!DOCTYPE html>",
+    `<html lang="${htmlLang[draft.language]}">`,
+    '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width"></head>',
+    '<body style="margin:0;padding:24px;background:#ffffff;color:#1f2937;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5">',
+    ...paragraphs,
+    `<p style="margin-top:32px;color:#6b7280;font-size:13px">${escapeHtml(footer)}</p>`,
+    "</body>",
+    "</html>",
+    "",
+  ].join("\n");
+  return { text: `${text}\n\n-- \n${footer}\n`, html };
+}
+
+/** Escaped text with each web address as a link (the placeholder of the link's token included). */
+function linked(text: string): string {
+  let html = "";
+  let last = 0;
+  for (const match of text.matchAll(URL)) {
+    const url = escapeHtml(match[0]);
+    html += `${escapeHtml(text.slice(last, match.index))}<a href="${url}">${url}</a>`;
+    last = match.index + match[0].length;
+  }
+  return html + escapeHtml(text.slice(last));
+}
+
+/** A stored draft of any version as it leaves: the outbox's composer for message emails (kinds.ts). */
+export async function composeStoredMessage(stored: unknown): Promise<ComposedEmail> {
+  return { ...composeMessageDraft(readMessageDraft(stored)), attachments: [] };
+}
