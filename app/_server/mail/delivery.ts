@@ -72,7 +72,7 @@ async function claim(now: Date, limit: number): Promise<Claim> {
       const [window] = await tx.$queryRaw<{ used: number; oldest: Date | null }[]>`
         SELECT count(*)::int AS "used", min("sentAt") AS "oldest" FROM "OutboxEmail"
         WHERE "kind" IN (${pacedKinds})
-          AND (("status" = 'sent' AND "sentAt" > ${since}::timestamptz)
+          AND (("status" = 'sent' AND "sentAt" > ${since}::timestamptz AND "sentAt" <= ${now}::timestamptz)
             OR ("status" = 'queued' AND "lockedUntil" > ${now}::timestamptz))`;
       const share = env().MAIL_RATE_PER_MINUTE - window!.used;
       if (share < room) pacedFreeAt = new Date((window!.oldest ?? now).getTime() + PACE_WINDOW_MS);
@@ -290,6 +290,11 @@ export function deliverSoon(): void {
 function wakeForPaced(at: Date): void {
   clearTimeout(state.__outboxPacedWake);
   state.__outboxPacedWake = setTimeout(deliverSoon, Math.max(0, at.getTime() - Date.now()) + 50).unref();
+}
+
+/** Resolves when this process has no delivery run under way (deliverSoon's), e.g. to read what it sent. */
+export async function outboxRunSettled(): Promise<void> {
+  while (runs().current) await runs().current;
 }
 
 /** Retries and emails queued before a restart: a delivery run every 30 s while the server lives. */

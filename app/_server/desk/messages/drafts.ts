@@ -21,7 +21,10 @@ export const MESSAGE_DRAFT_VERSION = 1;
 
 export type MessageEmailDraft = {
   version: typeof MESSAGE_DRAFT_VERSION;
+  /** The language of the text: the delegate's, or the fallback where the message has none in theirs. */
   language: AppLocale;
+  /** The delegate's own language, in which their manage link opens. */
+  readerLanguage: AppLocale;
   /** The text as the organizers wrote it, with its placeholders. */
   body: string;
   /** The delegate's name as {{name}} gives it (registration/emails/wording.ts's delegateName). */
@@ -53,7 +56,7 @@ export function composeMessageDraft(draft: MessageEmailDraft): Omit<ComposedEmai
   });
   const text = fillPlaceholders(draft.body, {
     name: draft.name,
-    manageLink: manageUrl(draft.language, LINK_TOKEN_PLACEHOLDER),
+    manageLink: manageUrl(draft.readerLanguage, LINK_TOKEN_PLACEHOLDER),
   }).trim();
   const footer = t("footer", { meeting: draft.meetingTitle });
   const paragraphs = text

@@ -34,19 +34,24 @@ import { sendingProblems, textsOf } from "./texts";
  * MAIL_RATE_PER_MINUTE, survives a restart (they are rows, not memory) and shows its progress.
  */
 
-/** A message's email to one reader, as the outbox stores it: the subject filled, the text a draft. */
+/**
+ * A message's email to one reader, as the outbox stores it: the subject filled, the text a draft. The
+ * text in `language` (the reader's or the fallback), the name as that language puts it, the manage link
+ * in the reader's own language.
+ */
 function messageEmail(
   texts: MessageTexts,
   language: AppLocale,
-  reader: { name: string; meetingTitle: Translations },
+  reader: { name: string; language: AppLocale; meetingTitle: Translations },
 ): { subject: string; draft: MessageEmailDraft; withManageLink: boolean } {
   const { subject, body } = texts[language];
-  const manageLink = manageUrl(language, LINK_TOKEN_PLACEHOLDER);
+  const manageLink = manageUrl(reader.language, LINK_TOKEN_PLACEHOLDER);
   return {
     subject: fillPlaceholders(subject, { name: reader.name, manageLink }),
     draft: {
       version: MESSAGE_DRAFT_VERSION,
       language,
+      readerLanguage: reader.language,
       body,
       name: reader.name,
       meetingTitle: pick(reader.meetingTitle, language),
@@ -84,7 +89,7 @@ export function previewMessage(
   if (!chosen) return null;
   const reader = context.readers.find((candidate) => candidate.language === language);
   const name = reader ? delegateName(reader, chosen) : context.organizerName;
-  const email = messageEmail(texts, chosen, { name, meetingTitle: context.meetingTitle });
+  const email = messageEmail(texts, chosen, { name, language, meetingTitle: context.meetingTitle });
   const { text } = composeMessageDraft(email.draft);
   const mark = (value: string) => value.replaceAll(LINK_TOKEN_PLACEHOLDER, "…");
   return { language: chosen, subject: mark(email.subject), text: mark(text), name };
@@ -105,7 +110,7 @@ export async function sendMessageTest(
   const result = await db.$transaction(async (tx) => {
     const { texts } = await sendableDraft(tx, meeting.id, messageId);
     const chosen = messageLanguage(texts, language)!;
-    const email = messageEmail(texts, chosen, { name: tester.name, meetingTitle: meeting.title });
+    const email = messageEmail(texts, chosen, { name: tester.name, language, meetingTitle: meeting.title });
     const t = createTranslator({
       locale: chosen,
       messages: messages[chosen],
@@ -166,6 +171,7 @@ export async function sendMessage(
         const language = messageLanguage(texts, recipient.language)!;
         const email = messageEmail(texts, language, {
           name: delegateName(recipient, language),
+          language: recipient.language,
           meetingTitle: meeting.title,
         });
         return {
