@@ -1,5 +1,6 @@
 import "server-only";
-import { fillPlaceholders } from "@/app/_lib/delegate-message";
+import { fillPlaceholders, usesPlaceholder, type MessageTexts } from "@/app/_lib/delegate-message";
+import { pick, type Translations } from "@/app/_lib/i18n/localized";
 import { htmlLang, type AppLocale } from "@/app/_lib/i18n/locales";
 import { messages } from "@/app/_lib/i18n/messages";
 import { createTranslator } from "@/app/_lib/i18n/translator";
@@ -86,6 +87,32 @@ function linked(text: string): string {
     last = match.index + match[0].length;
   }
   return html + escapeHtml(text.slice(last));
+}
+
+/**
+ * A message's email to one reader, as the outbox stores it: the subject filled, the text a draft. The
+ * text in `language` (the reader's or the fallback), the name as that language puts it, the manage link
+ * in the reader's own language.
+ */
+export function messageEmailOf(
+  texts: MessageTexts,
+  language: AppLocale,
+  reader: { name: string; language: AppLocale; meetingTitle: Translations },
+): { subject: string; draft: MessageEmailDraft; withManageLink: boolean } {
+  const { subject, body } = texts[language];
+  const manageLink = manageUrl(reader.language, LINK_TOKEN_PLACEHOLDER);
+  return {
+    subject: fillPlaceholders(subject, { name: reader.name, manageLink }),
+    draft: {
+      version: MESSAGE_DRAFT_VERSION,
+      language,
+      readerLanguage: reader.language,
+      body,
+      name: reader.name,
+      meetingTitle: pick(reader.meetingTitle, language),
+    },
+    withManageLink: usesPlaceholder(subject, "manageLink") || usesPlaceholder(body, "manageLink"),
+  };
 }
 
 /** A stored draft of any version as it leaves: the outbox's composer for message emails (kinds.ts). */

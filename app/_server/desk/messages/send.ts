@@ -1,13 +1,11 @@
 import "server-only";
 import {
-  fillPlaceholders,
   messageLanguage,
   MESSAGE_EMAIL_KIND,
   MESSAGE_TEST_EMAIL_KIND,
-  usesPlaceholder,
   type MessageTexts,
 } from "@/app/_lib/delegate-message";
-import { pick, type Translations } from "@/app/_lib/i18n/localized";
+import type { Translations } from "@/app/_lib/i18n/localized";
 import type { PersonName } from "@/app/_lib/names";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { messages } from "@/app/_lib/i18n/messages";
@@ -21,8 +19,7 @@ import { deliverSoon } from "../../mail/delivery";
 import { LINK_TOKEN_PLACEHOLDER } from "../../mail/links";
 import { queueEmail, queueEmails, type NewEmail } from "../../mail/outbox";
 import { delegateName } from "../../registration/emails/wording";
-import { manageUrl } from "../../registration/tokens";
-import { composeMessageDraft, MESSAGE_DRAFT_VERSION, type MessageEmailDraft } from "./drafts";
+import { composeMessageDraft, messageEmailOf } from "./drafts";
 import "./kinds";
 import { alreadySent, lockedDraft, messageMeeting, normalFilterQuery } from "./messages";
 import { chooseRecipients, languageCounts, recipientsKey } from "./recipients";
@@ -33,32 +30,6 @@ import { sendingProblems, textsOf } from "./texts";
  * The emails are drafts (drafts.ts) of the paced kind, so a message to hundreds leaves at
  * MAIL_RATE_PER_MINUTE, survives a restart (they are rows, not memory) and shows its progress.
  */
-
-/**
- * A message's email to one reader, as the outbox stores it: the subject filled, the text a draft. The
- * text in `language` (the reader's or the fallback), the name as that language puts it, the manage link
- * in the reader's own language.
- */
-function messageEmail(
-  texts: MessageTexts,
-  language: AppLocale,
-  reader: { name: string; language: AppLocale; meetingTitle: Translations },
-): { subject: string; draft: MessageEmailDraft; withManageLink: boolean } {
-  const { subject, body } = texts[language];
-  const manageLink = manageUrl(reader.language, LINK_TOKEN_PLACEHOLDER);
-  return {
-    subject: fillPlaceholders(subject, { name: reader.name, manageLink }),
-    draft: {
-      version: MESSAGE_DRAFT_VERSION,
-      language,
-      readerLanguage: reader.language,
-      body,
-      name: reader.name,
-      meetingTitle: pick(reader.meetingTitle, language),
-    },
-    withManageLink: usesPlaceholder(subject, "manageLink") || usesPlaceholder(body, "manageLink"),
-  };
-}
 
 /** The texts of a draft that is complete enough to send (sendingProblems), its row locked. */
 async function sendableDraft(tx: Prisma.TransactionClient, meetingId: string, messageId: string) {
@@ -89,7 +60,7 @@ export function previewMessage(
   if (!chosen) return null;
   const reader = context.readers.find((candidate) => candidate.language === language);
   const name = reader ? delegateName(reader, chosen) : context.organizerName;
-  const email = messageEmail(texts, chosen, { name, language, meetingTitle: context.meetingTitle });
+  const email = messageEmailOf(texts, chosen, { name, language, meetingTitle: context.meetingTitle });
   const { text } = composeMessageDraft(email.draft);
   const mark = (value: string) => value.replaceAll(LINK_TOKEN_PLACEHOLDER, "…");
   return { language: chosen, subject: mark(email.subject), text: mark(text), name };
@@ -110,7 +81,7 @@ export async function sendMessageTest(
   const result = await db.$transaction(async (tx) => {
     const { texts } = await sendableDraft(tx, meeting.id, messageId);
     const chosen = messageLanguage(texts, language)!;
-    const email = messageEmail(texts, chosen, { name: tester.name, language, meetingTitle: meeting.title });
+    const email = messageEmailOf(texts, chosen, { name: tester.name, language, meetingTitle: meeting.title });
     const t = createTranslator({
       locale: chosen,
       messages: messages[chosen],
@@ -169,7 +140,7 @@ export async function sendMessage(
       if (claimed === 0) throw alreadySent();
       const letters = recipients.map((recipient) => {
         const language = messageLanguage(texts, recipient.language)!;
-        const email = messageEmail(texts, language, {
+        const email = messageEmailOf(texts, language, {
           name: delegateName(recipient, language),
           language: recipient.language,
           meetingTitle: meeting.title,
