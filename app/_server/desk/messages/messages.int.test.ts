@@ -219,6 +219,36 @@ describe("a message to the delegates of a city", () => {
   });
 });
 
+describe("a message's emails queued before an upgrade", () => {
+  it("leave with today's code, composed from the stored draft, with a working manage link", async () => {
+    const { readFileSync } = await import("node:fs");
+    const path = await import("node:path");
+    const stored = JSON.parse(
+      readFileSync(path.join(import.meta.dirname, "fixtures", "message-drafts-v1.json"), "utf8"),
+    )["message.delegate"];
+    const reader = await delegateOf(meetingId, otherCity, {
+      language: "zh",
+      givenName: "Ute",
+      familyName: "Brandt",
+    });
+    const { deliverOutbox } = await import("@/app/_server/mail/delivery");
+    await db.outboxEmail.create({
+      data: {
+        registrationId: reader.id,
+        kind: stored.kind,
+        toAddress: reader.email,
+        subject: stored.subject,
+        draft: stored.draft,
+        withManageLink: stored.withManageLink,
+      },
+    });
+    expect(await deliverOutbox()).toMatchObject({ sent: 1, failed: 0 });
+    const [mail] = sink.to(reader.email);
+    expect(mail!.subject).toBe("Neuer Raum für Dr. Ute Brandt");
+    expect(await registrationIdForToken(db, manageToken(mail!, "zh"), "manage")).toBe(reader.id);
+  });
+});
+
 describe("bad input", () => {
   it("refuses a message without text in any language, a text without subject and a subject without text", async () => {
     const organizer = await createActor("organizer");
