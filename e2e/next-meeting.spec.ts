@@ -1,5 +1,6 @@
 import { expect, expectAccessible, snapshot, test } from "./fixtures";
 import { demoEmail, signInWithForm } from "./support/back-office";
+import { fillCopyOf2017 } from "./support/meetings";
 
 /**
  * The alliance's year, end to end and without touching the database: an organizer adds a city that is
@@ -35,14 +36,7 @@ test.describe("next year's meeting", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Stadt bearbeiten: Dongguan");
 
     // 2018, from 2017 with everything: the same weekday one year on, shown on the public website.
-    await page.goto("/de/admin/meetings/new");
-    await page.getByLabel("Kürzel in der Adresse").fill("2018");
-    await page.locator("#startsOn").fill("2018-04-23");
-    await page.locator("#endsOn").fill("2018-04-23");
-    const from = page.locator("#copyFrom");
-    await from.selectOption({ label: await from.locator("option", { hasText: "(2017)" }).innerText() });
-    for (const part of ["rooms", "tracks", "program", "ceremonies", "visaLetters", "quotas"])
-      await expect(page.locator(`input[name="copy-${part}"]`)).toBeChecked();
+    await fillCopyOf2017(page, "de", "Kürzel in der Adresse", "2018");
     await page.getByLabel("Auf der öffentlichen Website zeigen").check();
     await page.getByRole("button", { name: "Treffen anlegen" }).click();
     await expect(page).toHaveURL(/\/de\/admin\/meetings\/2018$/);

@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { demoEmail, signInWithForm } from "./support/back-office";
+import { fillCopyOf2017 } from "./support/meetings";
 import { expect, expectAccessible, expectNoHorizontalScroll, snapshot, test } from "./fixtures";
 
 /**
@@ -22,14 +23,7 @@ const uniqueSlug = (prefix: string) => `${prefix}-${Date.now().toString(36)}`;
 /** Creates a meeting on Monday 23 April 2018 from the 2017 meeting with every part ticked; returns its slug. */
 async function copy2017(page: Page, locale: "de" | "zh", labels: { slug: string; create: string }) {
   const slug = uniqueSlug(`p${locale}`);
-  await page.goto(`/${locale}/admin/meetings/new`);
-  await page.getByLabel(labels.slug).fill(slug);
-  await page.locator("#startsOn").fill("2018-04-23");
-  await page.locator("#endsOn").fill("2018-04-23");
-  const from = page.locator("#copyFrom");
-  await from.selectOption({ label: await from.locator("option", { hasText: "(2017)" }).innerText() });
-  for (const part of ["rooms", "tracks", "program", "ceremonies", "visaLetters", "quotas"])
-    await expect(page.locator(`input[name="copy-${part}"]`)).toBeChecked();
+  await fillCopyOf2017(page, locale, labels.slug, slug);
   return { slug, create: () => page.getByRole("button", { name: labels.create }).click() };
 }
 

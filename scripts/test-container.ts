@@ -14,7 +14,7 @@
  *   CONTAINER_TEST_DIR   work folder (default /var/tmp/alliance-container-test)
  *   CONTAINER_TEST_KEEP  1: leave the stack running at the end, and print how to remove it
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { ensureDebian, ensureNode, ensureService } from "./container/base-images";
@@ -29,7 +29,7 @@ import {
   signIn,
 } from "./container/checks";
 import { defineStack, startStack, tearDown, type Stack } from "./container/stack";
-import { elapsed, hasCommand, note, run, runOk, step } from "./container/shell";
+import { elapsed, hasCommand, note, podmanBuild, run, runOk, step } from "./container/shell";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const WORK = process.env.CONTAINER_TEST_DIR ?? "/var/tmp/alliance-container-test";
@@ -117,26 +117,11 @@ async function buildApp(): Promise<void> {
     note(`npm in the build trusts this machine's certificate authorities (${caBundle}, as a build secret)`);
   const secret = caBundle ? ["--secret", `id=ca-certificates,src=${caBundle}`] : [];
   const log = path.join(WORK, "app-build.log");
-  const build = async (target: string[], tag: string) => {
-    const args = [
-      "build",
-      "--network",
-      "host",
-      "--pull=never",
-      "--format",
-      "docker",
-      ...secret,
-      ...target,
-      "-f",
-      path.join(ROOT, "Dockerfile"),
-      "-t",
-      tag,
-      ROOT,
-    ];
-    if ((await run("podman", args, { logFile: log })).code === 0) return;
-    console.log(readFileSync(log, "utf8").trim().split("\n").slice(-60).join("\n"));
-    throw new Error(`${tag} did not build`);
-  };
+  const build = (target: string[], tag: string) =>
+    podmanBuild(
+      { file: path.join(ROOT, "Dockerfile"), tag, context: ROOT, options: [...secret, ...target] },
+      log,
+    );
   // The build stage under a tag of its own, so that the cache keeps it (and the npm packages under it)
   // from one run to the next.
   await build(["--target", "build"], `${APP_IMAGE}-build`);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { FieldErrors } from "./registration/fields";
-import { message, optional, recordId, required, type ValidationKey } from "./schema";
+import { message, programTexts, recordId, type ValidationKey } from "./schema";
 
 /**
  * What the ceremony editor sends, validated the same way for forms and direct calls. Messages are keys of
@@ -50,14 +50,7 @@ export const MAX_PARTICIPANTS = 12;
 
 export const segmentInput = z.object({
   durationMinutes: minutes,
-  titleDe: required(200),
-  titleEn: optional(200),
-  titleZh: optional(200),
-  descriptionDe: optional(2000),
-  descriptionEn: optional(2000),
-  descriptionZh: optional(2000),
-  /** For organizers and crew only: never shown on a public page or in a public feed. */
-  internalNotes: optional(2000),
+  ...programTexts(2000),
   participantIds: choices(MAX_PARTICIPANTS),
 });
 export type SegmentInput = z.output<typeof segmentInput>;

@@ -44,3 +44,33 @@ export const optional = (max: number) =>
 
 export const recordId = z.string(message("invalidChoice")).regex(RECORD_ID, message("invalidChoice"));
 export const optionalRecordId = optional(40).pipe(z.union([z.null(), recordId]));
+
+/**
+ * What an organizer writes about an item of the program (a session, a segment of a ceremony): its title,
+ * required in German, its description, and notes for organizers and crew only, never shown on a public
+ * page, in the API or in a public feed.
+ */
+export const programTexts = (maxDescription: number) => ({
+  titleDe: required(200),
+  titleEn: optional(200),
+  titleZh: optional(200),
+  descriptionDe: optional(maxDescription),
+  descriptionEn: optional(maxDescription),
+  descriptionZh: optional(maxDescription),
+  internalNotes: optional(maxDescription),
+});
+
+export type ProgramTexts = z.output<z.ZodObject<ReturnType<typeof programTexts>>>;
+
+/** The program texts of a parsed input and nothing else, as the columns of the same names store them. */
+export function programTextColumns(input: ProgramTexts): ProgramTexts {
+  return {
+    titleDe: input.titleDe,
+    titleEn: input.titleEn,
+    titleZh: input.titleZh,
+    descriptionDe: input.descriptionDe,
+    descriptionEn: input.descriptionEn,
+    descriptionZh: input.descriptionZh,
+    internalNotes: input.internalNotes,
+  };
+}

@@ -8,7 +8,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
-import { note, run, runOk } from "./shell";
+import { note, podmanBuild, run, runOk } from "./shell";
 
 export const DEBIAN_IMAGE = "localhost/alliance-standin/debian:bookworm";
 export const STAND_INS = {
@@ -132,25 +132,6 @@ export async function ensureService(name: "postgres" | "caddy", logFile: string)
 }
 
 async function buildStandIn(name: StandIn, context: string, logFile?: string): Promise<void> {
-  const args = [
-    "build",
-    "--network",
-    "host",
-    "--pull=never",
-    "--format",
-    "docker",
-    "-f",
-    path.join(CONTAINERFILES, `${name}.Containerfile`),
-    "-t",
-    STAND_INS[name],
-    context,
-  ];
-  const result = await run("podman", args, { logFile });
-  if (result.code !== 0) {
-    const tail =
-      logFile && existsSync(logFile)
-        ? readFileSync(logFile, "utf8").trim().split("\n").slice(-30).join("\n")
-        : "";
-    throw new Error(`building the stand-in ${STAND_INS[name]} failed${tail ? `:\n${tail}` : ""}`);
-  }
+  const file = path.join(CONTAINERFILES, `${name}.Containerfile`);
+  await podmanBuild({ file, tag: STAND_INS[name], context }, logFile);
 }

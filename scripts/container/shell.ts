@@ -1,6 +1,6 @@
 /** Running commands for the container test: every command is printed before it runs, with the time. */
 import { spawn } from "node:child_process";
-import { createWriteStream } from "node:fs";
+import { createWriteStream, existsSync, readFileSync } from "node:fs";
 
 const started = Date.now();
 
@@ -101,6 +101,27 @@ export async function runOk(command: string, args: string[], options: RunOptions
     );
   }
   return result;
+}
+
+/**
+ * `podman build` of one image from what this machine has: the host's network, no pulls, and Docker's image
+ * format (the OCI format drops HEALTHCHECK). Fails with the end of the build's output, from `logFile` when
+ * the output went there.
+ */
+export async function podmanBuild(
+  image: { file: string; tag: string; context: string; options?: string[] },
+  logFile?: string,
+): Promise<void> {
+  const args = ["build", "--network", "host", "--pull=never", "--format", "docker", ...(image.options ?? [])];
+  const result = await run("podman", [...args, "-f", image.file, "-t", image.tag, image.context], {
+    logFile,
+  });
+  if (result.code === 0) return;
+  const tail =
+    logFile && existsSync(logFile)
+      ? readFileSync(logFile, "utf8").trim().split("\n").slice(-60).join("\n")
+      : "";
+  throw new Error(`building ${image.tag} failed${tail ? `:\n${tail}` : ""}`);
 }
 
 /** True when the command is on PATH. */

@@ -16,7 +16,9 @@ export default async function setup(project: TestProject) {
   const tempRoot = await mkdtemp(path.join(os.tmpdir(), `alliance-test-${runId}-`));
   project.provide("runId", runId);
   project.provide("tempRoot", tempRoot);
-  const { dbTier, testDatabaseUrl: adminUrl } = project.config.provide;
+  // vitest.config.ts provides both; the empty URL is what it gives when the PostgreSQL tier does not run.
+  const { dbTier, testDatabaseUrl: adminUrl = "" } = project.config.provide;
+  if (!dbTier) throw new Error("vitest.config.ts gives this integration project no provide.dbTier");
 
   const teardown = async () => {
     await rm(tempRoot, { recursive: true, force: true });

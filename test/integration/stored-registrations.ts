@@ -3,10 +3,21 @@
  * unchanged and holds no control characters, and every session's seat counter equals its seat rows and
  * stays within capacity. App modules are imported lazily (see test/integration/setup.ts).
  */
-import { expect } from "vitest";
-import { FORBIDDEN_CONTROL } from "@/test/fuzz";
+import { expect, it } from "vitest";
+import { FORBIDDEN_CONTROL, fuzzTimeout } from "@/test/fuzz";
 
-export async function expectStoredRegistrationsValid(): Promise<number> {
+/** The last test of a fuzz file, once its properties have run: at least one registration was stored. */
+export function itStoredOnlyValidRegistrations() {
+  it(
+    "stored only registrations that pass the schema again, without control characters, and kept the seat invariant",
+    async () => {
+      expect(await expectStoredRegistrationsValid()).toBeGreaterThan(0);
+    },
+    fuzzTimeout(),
+  );
+}
+
+async function expectStoredRegistrationsValid(): Promise<number> {
   const { db } = await import("@/app/_server/db");
   const { delegateDetails } = await import("@/app/_lib/registration/fields");
   // Every field the schema has, so that a field added to it is checked here too.

@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import { locales } from "../i18n/locales";
 import type { FormValues } from "../form-state";
-import { always, message, optional, optionalRecordId, recordId, required } from "../schema";
+import { always, message, optional, optionalRecordId, programTexts, recordId, required } from "../schema";
 
 /**
  * What an organizer enters in the session editor. Times are typed as a day and two clock times in the
@@ -60,14 +60,7 @@ const speaker = z.object({ personId: recordId, role: z.enum(speakerRoles, messag
 
 export const sessionFields = z
   .object({
-    titleDe: required(200),
-    titleEn: optional(200),
-    titleZh: optional(200),
-    descriptionDe: optional(4000),
-    descriptionEn: optional(4000),
-    descriptionZh: optional(4000),
-    /** For organizers only: never shown on a public page, in the API or in a public feed. */
-    internalNotes: optional(4000),
+    ...programTexts(4000),
     kind: z.enum(sessionKinds, message("invalidChoice")),
     date,
     startTime: clock,

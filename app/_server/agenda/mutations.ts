@@ -1,5 +1,6 @@
 import "server-only";
 import { sessionInterval, type SessionInput } from "@/app/_lib/agenda/session-fields";
+import { programTextColumns } from "@/app/_lib/schema";
 import { nextSequence } from "@/app/_lib/sequence";
 import { recordAudit } from "../audit/record";
 import { authorize, type Actor } from "../authz";
@@ -30,13 +31,7 @@ export type SavedSession = { id: string; sequence: number; conflictNote: string 
 function contentOf(input: SessionInput, meeting: AdminMeeting) {
   return {
     kind: input.kind,
-    titleDe: input.titleDe,
-    titleEn: input.titleEn,
-    titleZh: input.titleZh,
-    descriptionDe: input.descriptionDe,
-    descriptionEn: input.descriptionEn,
-    descriptionZh: input.descriptionZh,
-    internalNotes: input.internalNotes,
+    ...programTextColumns(input),
     ...sessionInterval(input, meeting.timeZone),
     roomId: input.roomId,
     trackId: input.trackId,

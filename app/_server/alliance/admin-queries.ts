@@ -6,19 +6,11 @@ import { translationsOf, translatedFields, type Translations } from "@/app/_lib/
 import { authorize, type Actor } from "../authz";
 import { db } from "../db";
 import { notFound } from "../errors";
+import { cityBasicsSelect, toCityBasics, type CityBasics } from "./queries";
 
 /** The back office's reads of cities: everything, candidates and organizers' notes included. */
 
-export type AdminCityRow = {
-  id: string;
-  slug: string;
-  name: Translations;
-  country: "DE" | "CN";
-  status: CityStatus;
-  joinedOn: string | null;
-  memberSince: number | null;
-  reviewNeeded: boolean;
-};
+export type AdminCityRow = CityBasics & { reviewNeeded: boolean };
 
 export function isCityStatus(value: unknown): value is CityStatus {
   return typeof value === "string" && (cityStatuses as readonly string[]).includes(value);
@@ -29,28 +21,10 @@ export async function listCitiesForAdmin(actor: Actor | null, status?: CityStatu
   authorize(actor, "editProgram");
   const cities = await db.city.findMany({
     where: status ? { status } : {},
-    select: {
-      id: true,
-      slug: true,
-      ...translatedFields("name"),
-      country: true,
-      status: true,
-      joinedOn: true,
-      memberSince: true,
-      reviewNeeded: true,
-    },
+    select: { ...cityBasicsSelect, reviewNeeded: true },
     orderBy: [{ country: "asc" }, { nameEn: "asc" }],
   });
-  return cities.map((city) => ({
-    id: city.id,
-    slug: city.slug,
-    name: translationsOf(city, "name"),
-    country: city.country,
-    status: city.status,
-    joinedOn: isoDate(city.joinedOn),
-    memberSince: city.memberSince,
-    reviewNeeded: city.reviewNeeded,
-  }));
+  return cities.map((city) => ({ ...toCityBasics(city), reviewNeeded: city.reviewNeeded }));
 }
 
 export type AdminCity = {

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/app/_server/authz";
+import { describe, expect, it } from "vitest";
 import { db } from "@/app/_server/db";
 import {
   createRoleActors,
@@ -14,13 +13,8 @@ import { getCityForEdit, listCitiesForAdmin } from "./admin-queries";
 import { createCity, updateCity } from "./mutations";
 import { listCities, listCitiesJson } from "./queries";
 
-let actors: Awaited<ReturnType<typeof createRoleActors>>;
-let organizer: Actor;
-
-beforeAll(async () => {
-  actors = await createRoleActors();
-  ({ organizer } = actors);
-});
+const actors = await createRoleActors();
+const { organizer } = actors;
 
 /** A made-up English name, unique per call, so tests do not meet each other's cities. */
 const uniqueName = () => `Testtown ${randomUUID().slice(0, 6).replace(/\d/g, "x")}`;

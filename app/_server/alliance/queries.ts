@@ -42,19 +42,19 @@ export const getAlliance = cache(async (): Promise<AllianceDto | null> => {
   };
 });
 
-export type CityDto = {
+/** Who a city is and how it stands in the alliance: what every list of cities shows, public or not. */
+export type CityBasics = {
   id: string;
   slug: string;
   name: Translations;
   country: "DE" | "CN";
   status: CityStatus;
-} & Membership;
+  /** yyyy-mm-dd. */
+  joinedOn: string | null;
+  memberSince: number | null;
+};
 
-/**
- * What pages and the API may show of a city. Never the organizers' note or whether the spelling is still
- * under review: those stay in the back office.
- */
-const citySelect = {
+export const cityBasicsSelect = {
   id: true,
   slug: true,
   ...translatedFields("name"),
@@ -62,13 +62,9 @@ const citySelect = {
   status: true,
   joinedOn: true,
   memberSince: true,
-  inductedBySession: { select: { meeting: { select: { slug: true, venueCity: true, published: true } } } },
 } as const satisfies Prisma.CitySelect;
 
-type CityRow = Prisma.CityGetPayload<{ select: typeof citySelect }>;
-
-function toCityDto(city: CityRow): CityDto {
-  const meeting = city.inductedBySession?.meeting;
+export function toCityBasics(city: Prisma.CityGetPayload<{ select: typeof cityBasicsSelect }>): CityBasics {
   return {
     id: city.id,
     slug: city.slug,
@@ -77,6 +73,26 @@ function toCityDto(city: CityRow): CityDto {
     status: city.status,
     joinedOn: isoDate(city.joinedOn),
     memberSince: city.memberSince,
+  };
+}
+
+export type CityDto = CityBasics & Membership;
+
+/**
+ * What pages and the API may show of a city. Never the organizers' note or whether the spelling is still
+ * under review: those stay in the back office.
+ */
+const citySelect = {
+  ...cityBasicsSelect,
+  inductedBySession: { select: { meeting: { select: { slug: true, venueCity: true, published: true } } } },
+} as const satisfies Prisma.CitySelect;
+
+type CityRow = Prisma.CityGetPayload<{ select: typeof citySelect }>;
+
+function toCityDto(city: CityRow): CityDto {
+  const meeting = city.inductedBySession?.meeting;
+  return {
+    ...toCityBasics(city),
     // A meeting that is not (or no longer) published is not named.
     inductedAt: meeting?.published ? { meetingSlug: meeting.slug, venueCity: meeting.venueCity } : null,
   };

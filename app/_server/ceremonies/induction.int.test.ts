@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/app/_server/authz";
+import { describe, expect, it } from "vitest";
 import { db } from "@/app/_server/db";
 import { createRoleActors, outcome } from "@/test/integration/actors";
 import { createMeetingRow } from "@/test/integration/factories";
@@ -8,19 +7,13 @@ import { listCitiesJson } from "../alliance/queries";
 import { getCeremonyEditor } from "./admin-queries";
 import { getHeldState, markCeremonyHeld, markCeremonyNotHeld } from "./induction";
 
-let actors: Awaited<ReturnType<typeof createRoleActors>>;
-let organizer: Actor;
-let meeting: { id: string; slug: string };
+const actors = await createRoleActors();
+const { organizer } = actors;
+const meeting = await createMeetingRow({ published: true });
 
 // 00:30 in Hannover on 24 April 2018 is still 23 April in UTC: the day of joining is the meeting's.
 const STARTS = new Date("2018-04-23T22:30:00Z");
 const AFTER_START = new Date("2018-04-23T23:00:00Z");
-
-beforeAll(async () => {
-  actors = await createRoleActors();
-  ({ organizer } = actors);
-  meeting = await createMeetingRow({ published: true });
-});
 
 const unique = () => randomUUID().slice(0, 8);
 

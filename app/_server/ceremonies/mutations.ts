@@ -14,6 +14,7 @@ import { authorize, type Actor } from "../authz";
 import { db } from "../db";
 import { invalid, notFound } from "../errors";
 import { RECORD_ID } from "@/app/_lib/ids";
+import { programTextColumns } from "@/app/_lib/schema";
 import {
   checkPeople,
   deletedSegmentOf,
@@ -57,13 +58,7 @@ function parse<Schema extends z.ZodType>(schema: Schema, input: unknown, field?:
 function segmentFields(input: SegmentInput) {
   return {
     durationMinutes: input.durationMinutes,
-    titleDe: input.titleDe,
-    titleEn: input.titleEn,
-    titleZh: input.titleZh,
-    descriptionDe: input.descriptionDe,
-    descriptionEn: input.descriptionEn,
-    descriptionZh: input.descriptionZh,
-    internalNotes: input.internalNotes,
+    ...programTextColumns(input),
   };
 }
 

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/app/_server/authz";
+import { describe, expect, it } from "vitest";
 import { db } from "@/app/_server/db";
 import { setCityQuota } from "@/app/_server/desk/quotas";
 import { newCheckInCode } from "@/app/_server/registration/tokens";
@@ -24,15 +23,8 @@ import { createMeeting, updateMeeting } from "./mutations";
 import { createRoom, createTrack, deleteRoom, deleteTrack, updateRoom, updateTrack } from "./rooms";
 import { refusal } from "@/test/integration/refusal";
 
-let actors: Awaited<ReturnType<typeof createRoleActors>>;
-let organizer: Actor;
-let admin: Actor;
-let checkin: Actor;
-
-beforeAll(async () => {
-  actors = await createRoleActors();
-  ({ organizer, admin, checkin } = actors);
-});
+const actors = await createRoleActors();
+const { organizer, admin, checkin } = actors;
 
 const unique = () => randomUUID().slice(0, 8);
 

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/app/_server/authz";
+import { describe, expect, it } from "vitest";
 import { db } from "@/app/_server/db";
 import {
   createRoleActors,
@@ -16,25 +15,16 @@ import { getPerson, listPeople } from "./queries";
 import { createMeetingRow } from "@/test/integration/factories";
 import { refusal } from "@/test/integration/refusal";
 
-let actors: Awaited<ReturnType<typeof createRoleActors>>;
-let organizer: Actor;
-let admin: Actor;
-let checkin: Actor;
-let meetingId: string;
-let cityId: string;
-
 const unique = () => randomUUID().slice(0, 8);
 
-beforeAll(async () => {
-  actors = await createRoleActors();
-  ({ organizer, admin, checkin } = actors);
-  meetingId = (await createMeetingRow()).id;
-  cityId = (
-    await db.city.create({
-      data: { slug: `c-${unique()}`, nameDe: "Köln", nameEn: "Cologne", nameZh: "科隆", country: "DE" },
-    })
-  ).id;
-});
+const actors = await createRoleActors();
+const { organizer, admin, checkin } = actors;
+const meetingId = (await createMeetingRow()).id;
+const cityId = (
+  await db.city.create({
+    data: { slug: `c-${unique()}`, nameDe: "Köln", nameEn: "Cologne", nameZh: "科隆", country: "DE" },
+  })
+).id;
 
 function personForm(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ActionLink } from "@/app/_components/layout/ActionLink";
+import { PageHeader } from "@/app/_components/layout/PageHeader";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
@@ -61,20 +63,11 @@ export default async function BackOfficeHome({ params }: Props) {
 
   return (
     <div className="space-y-6">
-      <header className="flex flex-wrap items-end justify-between gap-4">
-        <div className="space-y-1">
-          <h1 className="text-2xl font-bold">{t("title")}</h1>
-          <p className="text-slate-700">{t("intro")}</p>
-        </div>
-        {editor && (
-          <Link
-            href={adminPaths.newMeeting}
-            className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-          >
-            {t("create")}
-          </Link>
-        )}
-      </header>
+      <PageHeader
+        title={t("title")}
+        intro={t("intro")}
+        action={editor && <ActionLink href={adminPaths.newMeeting}>{t("create")}</ActionLink>}
+      />
       {!editor && (
         <p role="note" className="rounded border border-sky-300 bg-sky-50 px-4 py-2 text-sky-900">
           {t("checkinNote")}

@@ -19,7 +19,31 @@ function rowState(state: FormState): FormState {
   return fieldError ? { ...state, message: fieldError } : state;
 }
 
-const buttonClass = "rounded border px-3 py-1.5 text-sm font-medium disabled:opacity-60";
+/** A row's small submit button, which says what it is doing while its form is sent. */
+function RowButton({
+  pending,
+  label,
+  pendingLabel,
+  danger = false,
+}: {
+  pending: boolean;
+  label: string;
+  pendingLabel: string;
+  danger?: boolean;
+}) {
+  const tone = danger
+    ? "border-red-300 bg-white text-red-800 hover:bg-red-50"
+    : "border-slate-300 bg-white hover:bg-slate-50";
+  return (
+    <button
+      type="submit"
+      disabled={pending}
+      className={`rounded border px-3 py-1.5 text-sm font-medium disabled:opacity-60 ${tone}`}
+    >
+      {pending ? pendingLabel : label}
+    </button>
+  );
+}
 
 /** The forms of one account's row: role, disable or enable, password reset. */
 export function AccountActions({ account, actions }: { account: Account; actions: AccountActionSet }) {
@@ -60,13 +84,7 @@ function RoleForm({ account, action }: { account: Account; action: Action }) {
             </option>
           ))}
         </select>
-        <button
-          type="submit"
-          disabled={pending}
-          className={`${buttonClass} border-slate-300 bg-white hover:bg-slate-50`}
-        >
-          {pending ? t("savingRole") : t("saveRole")}
-        </button>
+        <RowButton pending={pending} label={t("saveRole")} pendingLabel={t("savingRole")} />
       </div>
       <FormMessage state={rowState(state)} />
     </form>
@@ -86,13 +104,7 @@ function DisableForm({ account, action }: { account: Account; action: Action }) 
         <label htmlFor={id} className="text-sm">
           {t("confirmDisable", { name: account.name })}
         </label>
-        <button
-          type="submit"
-          disabled={pending}
-          className={`${buttonClass} border-red-300 bg-white text-red-800 hover:bg-red-50`}
-        >
-          {pending ? t("disabling") : t("disable")}
-        </button>
+        <RowButton pending={pending} label={t("disable")} pendingLabel={t("disabling")} danger />
       </div>
       <FormMessage state={rowState(state)} />
     </form>
@@ -105,13 +117,7 @@ function EnableForm({ account, action }: { account: Account; action: Action }) {
   return (
     <form {...formProps} className="space-y-1">
       <input type="hidden" name="userId" value={account.id} />
-      <button
-        type="submit"
-        disabled={pending}
-        className={`${buttonClass} border-slate-300 bg-white hover:bg-slate-50`}
-      >
-        {pending ? t("enabling") : t("enable")}
-      </button>
+      <RowButton pending={pending} label={t("enable")} pendingLabel={t("enabling")} />
       <FormMessage state={rowState(state)} />
     </form>
   );
@@ -123,13 +129,7 @@ function ResetForm({ account, action }: { account: Account; action: Action }) {
   return (
     <form {...formProps} className="space-y-2">
       <input type="hidden" name="userId" value={account.id} />
-      <button
-        type="submit"
-        disabled={pending}
-        className={`${buttonClass} border-slate-300 bg-white hover:bg-slate-50`}
-      >
-        {pending ? t("resetting") : t("reset")}
-      </button>
+      <RowButton pending={pending} label={t("reset")} pendingLabel={t("resetting")} />
       <FormMessage state={rowState(state)} />
       <OneTimeLink state={state} />
     </form>

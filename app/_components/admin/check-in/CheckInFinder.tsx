@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useCallback } from "react";
+import { useCallback, type ComponentProps } from "react";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import { useRouter } from "@/app/_lib/i18n/navigation";
 import { Scanner } from "./Scanner";
@@ -30,46 +30,53 @@ export function CheckInFinder({ meetingSlug, q, code }: Props) {
         </h2>
         <Scanner onCode={onCode} />
       </section>
-      <form method="get" role="search" className="space-y-1">
-        <label htmlFor="check-in-q" className="block font-semibold">
-          {t("searchLabel")}
-        </label>
-        <div className="flex gap-2">
-          <input
-            id="check-in-q"
-            name="q"
-            type="search"
-            defaultValue={q}
-            autoComplete="off"
-            enterKeyHint="search"
-            className={input}
-          />
-          <button type="submit" className={submit}>
-            {t("searchSubmit")}
-          </button>
-        </div>
-      </form>
-      <form method="get" className="space-y-1">
-        <label htmlFor="check-in-code" className="block font-semibold">
-          {t("codeLabel")}
-        </label>
-        <div className="flex gap-2">
-          <input
-            id="check-in-code"
-            name="code"
-            defaultValue={code}
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            enterKeyHint="go"
-            placeholder="7K3MQ-9XW2F"
-            className={`${input} font-mono uppercase tracking-wider`}
-          />
-          <button type="submit" className={submit}>
-            {t("codeSubmit")}
-          </button>
-        </div>
-      </form>
+      <FinderForm
+        label={t("searchLabel")}
+        submitLabel={t("searchSubmit")}
+        search
+        id="check-in-q"
+        name="q"
+        type="search"
+        defaultValue={q}
+        enterKeyHint="search"
+      />
+      <FinderForm
+        label={t("codeLabel")}
+        submitLabel={t("codeSubmit")}
+        id="check-in-code"
+        name="code"
+        defaultValue={code}
+        autoCapitalize="characters"
+        spellCheck={false}
+        enterKeyHint="go"
+        placeholder="7K3MQ-9XW2F"
+        className="font-mono uppercase tracking-wider"
+      />
     </div>
+  );
+}
+
+type FinderFormProps = ComponentProps<"input"> & {
+  id: string;
+  label: string;
+  submitLabel: string;
+  /** A search landmark for screen readers: the form that finds by name. */
+  search?: boolean;
+};
+
+/** A one-field GET form: the label above, the field and its button side by side. */
+function FinderForm({ label, submitLabel, search = false, className = "", ...field }: FinderFormProps) {
+  return (
+    <form method="get" role={search ? "search" : undefined} className="space-y-1">
+      <label htmlFor={field.id} className="block font-semibold">
+        {label}
+      </label>
+      <div className="flex gap-2">
+        <input {...field} autoComplete="off" className={`${input} ${className}`.trim()} />
+        <button type="submit" className={submit}>
+          {submitLabel}
+        </button>
+      </div>
+    </form>
   );
 }

@@ -25,7 +25,7 @@ export function CityForm({ action, defaults, cityId, countries, inductedBy }: Pr
   const ts = useTranslations("adminCities.statuses");
   const { state, pending, formProps } = useFormAction(action, initialFormState);
   const required = t("required");
-  const field = (name: Exclude<keyof CityFormDefaults, "country" | "status" | "reviewNeeded">) => ({
+  const field = (name: Exclude<keyof CityFormDefaults, "reviewNeeded">) => ({
     name,
     label: t(name),
     state,
@@ -47,11 +47,8 @@ export function CityForm({ action, defaults, cityId, countries, inductedBy }: Pr
       <Section title={t("placeSection")}>
         <div className="grid gap-4 sm:grid-cols-3">
           <SelectField
-            name="country"
-            label={t("country")}
-            state={state}
+            {...field("country")}
             requiredLabel={required}
-            defaultValue={defaults.country}
             options={(["DE", "CN"] as const).map((country) => ({
               value: country,
               label: countries[country],
@@ -69,11 +66,8 @@ export function CityForm({ action, defaults, cityId, countries, inductedBy }: Pr
         <p className="text-sm text-slate-600">{t("statusHint")}</p>
         <div className="grid gap-4 sm:grid-cols-3">
           <SelectField
-            name="status"
-            label={t("status")}
-            state={state}
+            {...field("status")}
             requiredLabel={required}
-            defaultValue={defaults.status}
             options={cityStatuses.map((status) => ({ value: status, label: ts(status) }))}
           />
           <TextField {...field("joinedOn")} type="date" />

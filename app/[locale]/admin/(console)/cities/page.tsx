@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { DataTable, type Column } from "@/app/_components/DataTable";
 import { FilterSelect } from "@/app/_components/admin/FilterFields";
+import { ActionLink } from "@/app/_components/layout/ActionLink";
 import { PageHeader } from "@/app/_components/layout/PageHeader";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import { cityStatuses } from "@/app/_lib/cities/fields";
@@ -84,14 +85,7 @@ export default async function CitiesAdminPage({ params, searchParams }: Props) {
       <PageHeader
         title={t("title")}
         intro={t("intro")}
-        action={
-          <Link
-            href={adminPaths.newCity}
-            className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-          >
-            {t("new")}
-          </Link>
-        }
+        action={<ActionLink href={adminPaths.newCity}>{t("new")}</ActionLink>}
       />
       <form method="get" className="flex flex-wrap items-end gap-3" aria-label={t("filters")}>
         <FilterSelect name="status" label={t("status")} value={status}>

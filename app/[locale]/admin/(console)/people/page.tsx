@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { DataTable, type Column } from "@/app/_components/DataTable";
+import { ActionLink } from "@/app/_components/layout/ActionLink";
 import { PageHeader } from "@/app/_components/layout/PageHeader";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
@@ -54,14 +55,7 @@ export default async function PeoplePage({ params, searchParams }: Props) {
       <PageHeader
         title={t("title")}
         intro={t("intro")}
-        action={
-          <Link
-            href={adminPaths.newPerson}
-            className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-          >
-            {t("new")}
-          </Link>
-        }
+        action={<ActionLink href={adminPaths.newPerson}>{t("new")}</ActionLink>}
       />
       <form role="search" method="get" className="flex flex-wrap items-end gap-2">
         <div className="space-y-1">

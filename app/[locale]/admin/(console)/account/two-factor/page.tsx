@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { CodeForm } from "@/app/_components/admin/two-factor/CodeForm";
 import { ConfirmForm } from "@/app/_components/admin/two-factor/ConfirmForm";
@@ -18,6 +19,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await getTranslations({ locale, namespace: "adminTwoFactor" }))("title") };
 }
 
+const card = "space-y-3 rounded border border-slate-200 bg-white p-4";
+// While new recovery codes are on screen, what the page said before they were made is out of date
+// (the page is reloaded only once they are stored): it steps aside.
+const stale = "[:has([data-recovery-codes])>&]:hidden";
+
 /** The key in groups of four: easier to type and to check (apps ignore the spaces). */
 const groups = (secret: string) => secret.match(/.{1,4}/g)!;
 
@@ -31,10 +37,6 @@ export default async function TwoFactorPage({ params }: Props) {
   setRequestLocale(locale);
   const actor = await ownAccountPageActor(locale, adminPaths.twoFactor);
   const [status, t] = await Promise.all([ownTwoFactorStatus(actor), getTranslations("adminTwoFactor")]);
-  const card = "space-y-3 rounded border border-slate-200 bg-white p-4";
-  // While new recovery codes are on screen, what the page said before they were made is out of date
-  // (the page is reloaded only once they are stored): it steps aside.
-  const stale = "[:has([data-recovery-codes])>&]:hidden";
   return (
     <div className="max-w-3xl space-y-6">
       <div className="space-y-2 print:hidden">
@@ -106,53 +108,44 @@ export default async function TwoFactorPage({ params }: Props) {
               {t("manage.renewHeading")}
             </h2>
             <p className={`text-slate-700 print:hidden ${stale}`}>{t("manage.renewText")}</p>
-            <CodeForm
-              action={renewRecoveryCodes}
-              id="renew-code"
-              label={t("manage.renew")}
-              pendingLabel={t("manage.renewing")}
-              email={actor.email}
-            />
+            <CodeForm change="renew" action={renewRecoveryCodes} email={actor.email} />
           </section>
-          <TitledSection
+          <StepAsideCard
             id="replace-heading"
             title={t("manage.replaceHeading")}
-            className={`${card} print:hidden ${stale}`}
-            small
+            text={t("manage.replaceText")}
           >
-            <p className="text-slate-700">{t("manage.replaceText")}</p>
-            <CodeForm
-              action={startTwoFactor}
-              id="replace-code"
-              label={t("manage.replace")}
-              pendingLabel={t("manage.replacing")}
-              email={actor.email}
-            />
-          </TitledSection>
-          <TitledSection
+            <CodeForm change="replace" action={startTwoFactor} email={actor.email} />
+          </StepAsideCard>
+          <StepAsideCard
             id="off-heading"
             title={t("manage.offHeading")}
-            className={`${card} print:hidden ${stale}`}
-            small
+            text={status.required ? t("manage.offRequired") : t("manage.offText")}
           >
-            {status.required ? (
-              <p className="text-slate-700">{t("manage.offRequired")}</p>
-            ) : (
-              <>
-                <p className="text-slate-700">{t("manage.offText")}</p>
-                <CodeForm
-                  action={turnOffOwnTwoFactor}
-                  id="off-code"
-                  label={t("manage.off")}
-                  pendingLabel={t("manage.turningOff")}
-                  email={actor.email}
-                  tone="danger"
-                />
-              </>
-            )}
-          </TitledSection>
+            {!status.required && <CodeForm change="off" action={turnOffOwnTwoFactor} email={actor.email} />}
+          </StepAsideCard>
         </>
       )}
     </div>
+  );
+}
+
+/** A card of the page that is out of date, and off paper, while new recovery codes are on screen. */
+function StepAsideCard({
+  id,
+  title,
+  text,
+  children,
+}: {
+  id: string;
+  title: string;
+  text: string;
+  children: ReactNode;
+}) {
+  return (
+    <TitledSection id={id} title={title} className={`${card} print:hidden ${stale}`} small>
+      <p className="text-slate-700">{text}</p>
+      {children}
+    </TitledSection>
   );
 }

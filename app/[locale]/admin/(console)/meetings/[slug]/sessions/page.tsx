@@ -6,6 +6,7 @@ import { BulkPublishForm } from "@/app/_components/admin/sessions/BulkPublishFor
 import { ConflictList } from "@/app/_components/admin/sessions/ConflictList";
 import { StatusBadge } from "@/app/_components/admin/sessions/StatusBadge";
 import { DataTable, type Column } from "@/app/_components/DataTable";
+import { ActionLink } from "@/app/_components/layout/ActionLink";
 import { PageHeader } from "@/app/_components/layout/PageHeader";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
@@ -124,14 +125,7 @@ export default async function SessionListPage({ params }: Props) {
       <PageHeader
         title={`${t("title")}: ${pick(program.meeting.title, locale)}`}
         intro={t("intro", { zone })}
-        action={
-          <Link
-            href={adminPaths.newSession(slug)}
-            className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-          >
-            + {t("newSession")}
-          </Link>
-        }
+        action={<ActionLink href={adminPaths.newSession(slug)}>+ {t("newSession")}</ActionLink>}
       />
       <BulkPublishForm action={publishDraftsAction} meetingSlug={slug} drafts={drafts} />
       {days.length === 0 && <p>{t("empty")}</p>}

@@ -4,6 +4,7 @@ import { PersonName } from "@/app/_components/admin/delegates/PersonName";
 import { VisaTemplateForm, VisaTemplateReset } from "@/app/_components/admin/delegates/VisaTemplateForm";
 import { MeetingAdminNav } from "@/app/_components/admin/MeetingAdminNav";
 import { DataTable, type Column } from "@/app/_components/DataTable";
+import { ActionLink } from "@/app/_components/layout/ActionLink";
 import { TitledSection } from "@/app/_components/layout/TitledSection";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import { Link } from "@/app/_lib/i18n/navigation";
@@ -107,13 +108,9 @@ export default async function VisaLettersPage({ params, searchParams }: Props) {
             {t("delegates")}
           </h2>
           {delegates.length > 0 && (
-            <Link
-              href={printPath(slug, lang)}
-              className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-              data-testid="print-all"
-            >
+            <ActionLink href={printPath(slug, lang)} data-testid="print-all">
               {t("printAll", { count: delegates.length })}
-            </Link>
+            </ActionLink>
           )}
         </div>
         <DataTable
