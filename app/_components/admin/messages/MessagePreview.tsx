@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { htmlLang, locales, type AppLocale } from "@/app/_lib/i18n/locales";
 import { Link } from "@/app/_lib/i18n/navigation";
 
@@ -13,14 +13,16 @@ type Props = {
 
 /** The saved message in one language at a time, with links to the others: what the test would send. */
 export async function MessagePreview({ preview, language, hrefOf, languageNames }: Props) {
-  const t = await getTranslations("adminMessages.preview");
+  const [t, locale] = await Promise.all([getTranslations("adminMessages.preview"), getLocale()]);
+  // Chinese sentences follow each other without a space.
+  const between = locale === "zh" ? "" : " ";
   return (
     <section aria-labelledby="message-preview" className="space-y-3" data-testid="message-preview">
       <h2 id="message-preview" className="text-xl font-semibold">
         {t("title")}
       </h2>
       <nav aria-label={t("languages")} className="flex flex-wrap items-center gap-2">
-        <span className="font-medium">{t("languages")}:</span>
+        <span className="font-medium">{t("languagesShown")}</span>
         {locales.map((candidate) => (
           <Link
             key={candidate}
@@ -37,7 +39,9 @@ export async function MessagePreview({ preview, language, hrefOf, languageNames 
       ) : (
         <div className="space-y-2">
           <p className="text-sm text-slate-600">
-            {t("intro")} {t("for", { name: preview.name })}
+            {t("intro")}
+            {between}
+            {t("for", { name: preview.name })}
           </p>
           {preview.language !== language && (
             <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
