@@ -10,6 +10,7 @@ import {
   expectedAccess,
   signedInContext,
   signedOutContext,
+  signInWithForm,
   urlOf,
   type Visitor,
 } from "./support/back-office";
@@ -57,6 +58,8 @@ const PAGES: Record<string, Permission | "public" | "ownAccount"> = {
   "/[locale]/admin/(console)/meetings/[slug]/delegations/page": "manageRegistrations",
   "/[locale]/admin/(console)/meetings/[slug]/visa-letters/page": "manageRegistrations",
   "/[locale]/admin/(console)/meetings/[slug]/visa-letters/print/page": "manageRegistrations",
+  "/[locale]/admin/(console)/meetings/[slug]/messages/page": "writeToDelegates",
+  "/[locale]/admin/(console)/meetings/[slug]/messages/[id]/page": "writeToDelegates",
   // The sheets of the registration list; one delegate's badge (`?id=`) needs only printBadge, below.
   "/[locale]/admin/(console)/meetings/[slug]/badges/page": "manageRegistrations",
   "/[locale]/admin/(console)/meetings/[slug]/check-in/page": "checkIn",
@@ -81,6 +84,7 @@ const ACTION_FILES: Record<string, Permission | "public" | "ownAccount"> = {
   "app/[locale]/admin/(console)/meetings/[slug]/sessions/[id]/ceremony/actions.ts": "editProgram",
   "app/[locale]/admin/(console)/meetings/[slug]/registrations/actions.ts": "manageRegistrations",
   "app/[locale]/admin/(console)/meetings/[slug]/visa-letters/actions.ts": "manageRegistrations",
+  "app/[locale]/admin/(console)/meetings/[slug]/messages/actions.ts": "writeToDelegates",
   "app/[locale]/admin/(console)/meetings/[slug]/check-in/actions.ts": "checkIn",
   "app/[locale]/admin/(console)/outbox/actions.ts": "readNumbers",
   // The one-time link in the form is the credential; rate-limited per client address.
@@ -139,13 +143,17 @@ test.describe("authorization matrix", () => {
 
   const visitors = new Map<Visitor | "proxy-bypass" | "forged-cookie" | "signed-out", APIRequestContext>();
   let parameters: Record<string, string>;
-  /** What [id] names on each kind of page: a session by default, a person, a registration, an email, an account, a city. */
-  const ids: Record<"person" | "registration" | "email" | "account" | "city", string> = {
+  /**
+   * What [id] names on each kind of page: a session by default, a person, a registration, an email, an
+   * account, a city, a message to delegates.
+   */
+  const ids: Record<"person" | "registration" | "email" | "account" | "city" | "message", string> = {
     person: "",
     registration: "",
     email: "",
     account: "",
     city: "",
+    message: "",
   };
   const parametersOf = (route: string) => {
     const kind = route.includes("/people/")
@@ -158,7 +166,9 @@ test.describe("authorization matrix", () => {
             ? "account"
             : route.includes("/cities/")
               ? "city"
-              : null;
+              : route.includes("/messages/")
+                ? "message"
+                : null;
     return kind ? { ...parameters, id: ids[kind] } : parameters;
   };
   let baseURL: string;
@@ -208,6 +218,14 @@ test.describe("authorization matrix", () => {
     const cities = await (await visitors.get("organizer")!.get("/en/admin/cities")).text();
     ids.city = /\/en\/admin\/cities\/((?!new")[A-Za-z0-9_-]+)"/.exec(cities)?.[1] ?? "";
     expect(ids.city, "a city on the cities page").not.toBe("");
+    // A draft of a message to delegates, started as an organizer starts one.
+    const organizerPage = await browser.newPage({ baseURL });
+    await signInWithForm(organizerPage, "en", demoEmail("organizer"));
+    await organizerPage.goto("/en/admin/meetings/2017/messages");
+    await organizerPage.getByRole("button", { name: "New message" }).click();
+    await organizerPage.waitForURL(/\/messages\/[A-Za-z0-9_-]+/);
+    ids.message = /\/messages\/([A-Za-z0-9_-]+)/.exec(organizerPage.url())![1]!;
+    await organizerPage.close();
   });
 
   test.afterAll(async () => {

@@ -36,6 +36,10 @@ export const adminPaths = {
   delegations: (slug: string) => `/admin/meetings/${slug}/delegations`,
   visaLetters: (slug: string) => `/admin/meetings/${slug}/visa-letters`,
   visaLettersPrint: (slug: string) => `/admin/meetings/${slug}/visa-letters/print`,
+  /** Messages to chosen delegates; one message with the desk's filters (without "?") that choose its recipients. */
+  messages: (slug: string) => `/admin/meetings/${slug}/messages`,
+  message: (slug: string, id: string, filterQuery = "") =>
+    `/admin/meetings/${slug}/messages/${id}${filterQuery ? `?${filterQuery}` : ""}`,
   checkIn: (slug: string) => `/admin/meetings/${slug}/check-in`,
   badges: (slug: string) => `/admin/meetings/${slug}/badges`,
   numbers: (slug: string) => `/admin/meetings/${slug}/numbers`,

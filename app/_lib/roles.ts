@@ -13,6 +13,12 @@ export const permissions = {
   readAudit: ["admin", "organizer"],
   /** Registrations: approve, reject, edit, cancel, waiting lists, exports, visa letters, badges. */
   manageRegistrations: ["admin", "organizer"],
+  /**
+   * Messages to delegates chosen with the registration desk's filters. Never check-in staff: the list
+   * of recipients is the desk's, and a message speaks for the organizers. Only roles that also have
+   * manageRegistrations (the desk's filters and list), which roles.test.ts checks.
+   */
+  writeToDelegates: ["admin", "organizer"],
   /** The check-in desk: find a delegate by name or code and record their arrival. */
   checkIn: ["admin", "organizer", "checkin"],
   /**

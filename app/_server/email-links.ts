@@ -5,3 +5,4 @@ import "server-only";
 import "./accounts/emails";
 import "./registration/emails/kinds";
 import "./registration/emails/session-notice/kind";
+import "./desk/messages/kinds";

@@ -35,6 +35,10 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default("Städteallianz <noreply@localhost>"),
   /** Delivery attempts per email before it is marked failed. */
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** Emails of a message to chosen delegates (the paced kinds, mail/kinds.ts) that leave in any 60 seconds,
+   *  across every instance: a mail server takes a message to hundreds at once for a flood. Other emails
+   *  (confirmations, links) never wait for them. */
+  MAIL_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
   /** Registration attempts per client address and hour (form and API). */
   RATE_LIMIT_REGISTRATIONS: z.coerce.number().int().min(1).default(60),
   /** "Lost your link?" requests per client address, and per email address, and hour. */

@@ -16,6 +16,7 @@ function tabsOf(slug: string): Tab[] {
     { key: "rooms", href: adminPaths.rooms(slug), permission: "editProgram" },
     { key: "registrations", href: adminPaths.registrations(slug), permission: "manageRegistrations" },
     { key: "delegations", href: adminPaths.delegations(slug), permission: "manageRegistrations" },
+    { key: "messages", href: adminPaths.messages(slug), permission: "writeToDelegates" },
     { key: "checkIn", href: adminPaths.checkIn(slug), permission: "checkIn" },
     { key: "numbers", href: adminPaths.numbers(slug), permission: "readNumbers" },
   ];

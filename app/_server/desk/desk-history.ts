@@ -14,6 +14,7 @@ export type HistoryEntry =
       type: "email";
       at: string;
       kind: string;
+      /** As the delegate reads it: what tells one message to the delegates from another. */
       subject: string;
       status: "queued" | "sent" | "failed";
       emailId: string;

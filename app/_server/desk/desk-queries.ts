@@ -19,6 +19,8 @@ export type DeskMeeting = {
   title: Translations;
   timeZone: string;
   requiresApproval: boolean;
+  /** For the footer of the emails the desk writes to delegates. */
+  venueName: string;
 };
 
 export async function getDeskMeeting(actor: Actor | null, slug: string): Promise<DeskMeeting> {
@@ -33,6 +35,7 @@ export async function getDeskMeeting(actor: Actor | null, slug: string): Promise
       titleZh: true,
       timeZone: true,
       requiresApproval: true,
+      venueName: true,
     },
   });
   if (!row) throw notFound("Meeting");
@@ -42,6 +45,7 @@ export async function getDeskMeeting(actor: Actor | null, slug: string): Promise
     title: translationsOf(row, "title"),
     timeZone: row.timeZone,
     requiresApproval: row.requiresApproval,
+    venueName: row.venueName,
   };
 }
 

@@ -2,9 +2,10 @@ import "server-only";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { env } from "../env";
+import { claim } from "./claim";
 import { emailKind } from "./kinds";
 import { LINK_TOKEN_PLACEHOLDER, type LinkedEmail, type MintedLink } from "./links";
-import { readyEmail, render, renderForRecipient, type ReadyEmail, type StoredEmail } from "./outbox";
+import { readyEmail, render, renderForRecipient, type ReadyEmail } from "./outbox";
 import { abortSends, mailConfigured, SEND_TIMEOUT_MS, sendEmail } from "./transport";
 
 /**
@@ -34,28 +35,6 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(attempts - 1, 0), 60 * 60_000);
 }
 
-type Claimed = StoredEmail & LinkedEmail & { withManageLink: boolean; attempts: number; nextAttemptAt: Date };
-
-/** Takes up to `limit` due emails for this sender with one statement, skipping those another sender holds. */
-async function claim(now: Date, limit: number): Promise<Claimed[]> {
-  const until = new Date(now.getTime() + LEASE_MS);
-  const claimed = await db.$queryRaw<Claimed[]>`
-    UPDATE "OutboxEmail" SET "lockedUntil" = ${until}::timestamptz
-    WHERE "id" IN (
-      SELECT "id" FROM "OutboxEmail"
-      WHERE "status" = 'queued' AND "nextAttemptAt" <= ${now}::timestamptz
-        AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}::timestamptz)
-      ORDER BY "nextAttemptAt"
-      LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED
-    )
-    RETURNING "id", "kind", "createdAt", "registrationId", "toAddress", "subject", "text", "html", "attachments", "draft", "withManageLink", "attempts", "nextAttemptAt"`;
-  // RETURNING gives the rows in the order the update met them, not the subquery's: oldest first again.
-  return claimed.sort(
-    (a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || (a.id < b.id ? -1 : 1),
-  );
-}
-
 /**
  * Sends the due emails once. Without SMTP_URL it does nothing: the emails wait. SMTP failures become
  * retries (or `failed` after MAIL_MAX_ATTEMPTS), never exceptions; a database failure does throw.
@@ -66,15 +45,21 @@ export async function deliverOutbox(options: { now?: Date; limit?: number } = {}
   return (await deliverBatch(options.now ?? new Date(), options.limit ?? BATCH)).result;
 }
 
-/** `more`: the run went through a full batch, so more emails may be due right away. */
-async function deliverBatch(now: Date, limit: number): Promise<{ result: DeliveryResult; more: boolean }> {
+/**
+ * `more`: the run went through a full batch, so more emails may be due right away. `pacedFreeAt`: paced
+ * emails were held back by the rate, whose minute frees then.
+ */
+async function deliverBatch(
+  now: Date,
+  limit: number,
+): Promise<{ result: DeliveryResult; more: boolean; pacedFreeAt: Date | null }> {
   const result: DeliveryResult = { sent: 0, retried: 0, failed: 0 };
-  if (!mailConfigured() || stopping()) return { result, more: false };
+  if (!mailConfigured() || stopping()) return { result, more: false, pacedFreeAt: null };
   const started = Date.now();
   // A send that starts later could still be under way when the lease ends (a minute kept for the
   // database writes around it).
   const lastSendStart = started + LEASE_MS - SEND_TIMEOUT_MS - 60_000;
-  const batch = await claim(now, limit);
+  const { batch, pacedFreeAt } = await claim(now, limit, LEASE_MS);
   let more = batch.length >= limit;
   const handBack = async (from: number) => {
     more = false;
@@ -156,7 +141,7 @@ async function deliverBatch(now: Date, limit: number): Promise<{ result: Deliver
     });
     result.sent += 1;
   }
-  return { result, more };
+  return { result, more, pacedFreeAt };
 }
 
 /**
@@ -187,7 +172,12 @@ export function shortError(error: unknown): string {
 // rush of registrations does not open hundreds of SMTP sessions. `current` is the run under way, and
 // `stopping` says the server is shutting down (stopOutboxDelivery).
 type Runs = { running: boolean; again: boolean; stopping: boolean; current?: Promise<void> };
-const state = globalThis as unknown as { __outboxRun?: Runs; __outboxTimer?: ReturnType<typeof setInterval> };
+const state = globalThis as unknown as {
+  __outboxRun?: Runs;
+  __outboxTimer?: ReturnType<typeof setInterval>;
+  /** The run that sends paced emails as soon as the rate allows, rather than at the next 30-s tick. */
+  __outboxPacedWake?: ReturnType<typeof setTimeout>;
+};
 const runs = (): Runs => (state.__outboxRun ??= { running: false, again: false, stopping: false });
 const stopping = () => runs().stopping;
 
@@ -209,10 +199,12 @@ export function deliverSoon(): void {
   run.current = (async () => {
     try {
       let full: boolean;
+      let pacedFreeAt: Date | null;
       do {
         run.again = false;
-        full = (await deliverBatch(new Date(), BATCH)).more;
+        ({ more: full, pacedFreeAt } = await deliverBatch(new Date(), BATCH));
       } while ((run.again || full) && !run.stopping);
+      if (pacedFreeAt) wakeForPaced(pacedFreeAt);
     } catch (error) {
       console.error("Outbox: delivery failed; the emails stay queued.", error);
     } finally {
@@ -220,6 +212,16 @@ export function deliverSoon(): void {
       run.current = undefined;
     }
   })();
+}
+
+function wakeForPaced(at: Date): void {
+  clearTimeout(state.__outboxPacedWake);
+  state.__outboxPacedWake = setTimeout(deliverSoon, Math.max(0, at.getTime() - Date.now()) + 50).unref();
+}
+
+/** Resolves when this process has no delivery run under way (deliverSoon's), e.g. to read what it sent. */
+export async function outboxRunSettled(): Promise<void> {
+  while (runs().current) await runs().current;
 }
 
 /** Retries and emails queued before a restart: a delivery run every 30 s while the server lives. */
@@ -240,6 +242,7 @@ export async function stopOutboxDelivery(abortAt: number): Promise<void> {
   const run = runs();
   run.stopping = true;
   clearInterval(state.__outboxTimer);
+  clearTimeout(state.__outboxPacedWake);
   if (!run.current) return;
   const abort = setTimeout(abortSends, Math.max(0, abortAt - Date.now()));
   try {

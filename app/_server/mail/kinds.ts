@@ -23,6 +23,12 @@ export type EmailKind = {
    * on one it cannot read (that email alone then fails). Required for such emails.
    */
   compose?: (draft: unknown) => Promise<ComposedEmail>;
+  /**
+   * Emails of this kind leave at most MAIL_RATE_PER_MINUTE a minute (delivery.ts): messages to many
+   * delegates at once, which a mail server would otherwise take as a flood. Emails of other kinds are
+   * never held back by them.
+   */
+  paced?: boolean;
 };
 
 // On globalThis: the server's start (instrumentation.ts) and its pages are bundled apart, and a delivery
@@ -38,4 +44,9 @@ export function registerEmailKinds(names: readonly string[], kind: EmailKind): v
 /** What the kind registered; nothing when the module that queues its emails was not loaded in this process. */
 export function emailKind(name: string): EmailKind {
   return kinds().get(name) ?? {};
+}
+
+/** The kinds whose emails leave at a steady rate (EmailKind's `paced`). */
+export function pacedEmailKinds(): string[] {
+  return [...kinds()].filter(([, kind]) => kind.paced).map(([name]) => name);
 }

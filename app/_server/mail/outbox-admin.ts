@@ -21,7 +21,7 @@ import { mailConfigured } from "./transport";
 export const outboxStatuses = ["queued", "sent", "failed"] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
 /** Kinds are "<area>.<what>": the list filters by area. */
-export const outboxKindAreas = ["registration", "account"] as const;
+export const outboxKindAreas = ["registration", "account", "message"] as const;
 export type OutboxKindArea = (typeof outboxKindAreas)[number];
 
 export const OUTBOX_PAGE_SIZE = 25;

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import { SESSION_NOTICE_KIND } from "@/app/_lib/agenda/change-notice";
+import { MESSAGE_EMAIL_KIND } from "@/app/_lib/delegate-message";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { isRegistrationEmailKind } from "@/app/_lib/registration/email-kinds";
 import { Link } from "@/app/_lib/i18n/navigation";
@@ -22,8 +23,11 @@ type Props = { entries: HistoryEntry[]; locale: AppLocale; timeZone: string };
 
 /** The registration's history, oldest first, as a timeline. */
 export async function HistoryList({ entries, locale, timeZone }: Props) {
-  const t = await getTranslations("adminRegistrations.desk");
-  const tn = await getTranslations("adminSessionNotice");
+  const [t, tn, tm] = await Promise.all([
+    getTranslations("adminRegistrations.desk"),
+    getTranslations("adminSessionNotice"),
+    getTranslations("adminMessages"),
+  ]);
   const describe = (entry: HistoryEntry) => {
     switch (entry.type) {
       case "created":
@@ -38,9 +42,14 @@ export async function HistoryList({ entries, locale, timeZone }: Props) {
           : notice
             ? tn("historyEmail")
             : entry.kind;
+        const status = t(`emailStatus.${entry.status}`);
         return (
           <>
-            <span>{t("event.email", { kind: label, status: t(`emailStatus.${entry.status}`) })}</span>{" "}
+            <span>
+              {entry.kind === MESSAGE_EMAIL_KIND
+                ? tm("history", { subject: entry.subject, status })
+                : t("event.email", { kind: label, status })}
+            </span>{" "}
             {/* A change notice names its session and what happened to it in its subject. */}
             {notice && <span className="text-sm text-slate-600">{entry.subject}</span>}{" "}
             <Link href={adminPaths.outboxEmail(entry.emailId)} className="text-sm text-brand-700 underline">

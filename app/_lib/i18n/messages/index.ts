@@ -44,6 +44,9 @@ import sessionNoticeZh from "./sessionNotice/zh.json";
 import adminSessionNoticeDe from "./adminSessionNotice/de.json";
 import adminSessionNoticeEn from "./adminSessionNotice/en.json";
 import adminSessionNoticeZh from "./adminSessionNotice/zh.json";
+import adminMessagesDe from "./adminMessages/de.json";
+import adminMessagesEn from "./adminMessages/en.json";
+import adminMessagesZh from "./adminMessages/zh.json";
 
 /**
  * The public site's strings live in one file per language; the back office's in one folder per area,
@@ -65,6 +68,7 @@ const germanMessages = {
   practicalInfo: practicalInfoDe,
   sessionNotice: sessionNoticeDe,
   adminSessionNotice: adminSessionNoticeDe,
+  adminMessages: adminMessagesDe,
 };
 
 /** German is the reference: the other languages must have exactly its keys (a test checks it). */
@@ -88,6 +92,7 @@ export const messages: Record<AppLocale, Messages> = {
     practicalInfo: practicalInfoEn,
     sessionNotice: sessionNoticeEn,
     adminSessionNotice: adminSessionNoticeEn,
+    adminMessages: adminMessagesEn,
   },
   zh: {
     ...zh,
@@ -105,6 +110,7 @@ export const messages: Record<AppLocale, Messages> = {
     practicalInfo: practicalInfoZh,
     sessionNotice: sessionNoticeZh,
     adminSessionNotice: adminSessionNoticeZh,
+    adminMessages: adminMessagesZh,
   },
 };
 
@@ -121,7 +127,8 @@ type BackOfficeNamespace =
   | "adminOwnAccount"
   | "adminTwoFactor"
   | "adminCities"
-  | "adminSessionNotice";
+  | "adminSessionNotice"
+  | "adminMessages";
 
 /** A namespace of the public site's strings. */
 export type PublicNamespace = Exclude<keyof Messages, BackOfficeNamespace>;

@@ -55,11 +55,18 @@ function practicalLines(meeting: FooterMeeting, locale: AppLocale): Line[] {
   return lines;
 }
 
-export function emailFooter(meeting: FooterMeeting, locale: AppLocale): EmailFooter {
+/**
+ * The footer: the practical information, then why the delegate gets the email (`why`: a registration
+ * email's reason unless the kind of email gives its own).
+ */
+export function emailFooter(
+  meeting: FooterMeeting,
+  locale: AppLocale,
+  why: string = messages[locale].email.footer,
+): EmailFooter {
   const colon = locale === "zh" ? "：" : ": ";
   const lines = practicalLines(meeting, locale);
   const title = messages[locale].practicalInfo.title;
-  const why = messages[locale].email.footer;
   const e = escapeHtml;
   const practicalText = lines.length
     ? `${[title, ...lines.map(({ label, value }) => `${label}${colon}${value}`)].join("\n")}\n\n`

@@ -1,14 +1,17 @@
 import "server-only";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
-import { displayName } from "@/app/_lib/names";
+import { displayName, type PersonName } from "@/app/_lib/names";
 import { formatLongDate, formatTimeRange, zoneOffsetLabel } from "@/app/_lib/time";
 import type { DelegateTranslator } from "../../calendar/wording";
-import type { EmailView, SeatView } from "../view";
+import type { SeatView } from "../view";
 
 /** Wording only the emails use; what they share with the calendar is in ../../calendar/wording. */
 
-/** The name to greet the delegate with: the native-script name for Chinese readers where there is one. */
-export function delegateName(view: EmailView, locale: AppLocale): string {
+/**
+ * The name to greet the delegate with, in their name order, with the honorific they gave: the
+ * native-script name for Chinese readers where there is one.
+ */
+export function delegateName(view: PersonName & { honorific: string | null }, locale: AppLocale): string {
   const honorific = view.honorific
     ? { de: view.honorific, en: view.honorific, zh: view.honorific }
     : undefined;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Translations } from "@/app/_lib/i18n/localized";
 import { emailViewOf, type EmailView, type RegistrationView } from "../../view";
-import { readVersioned, type StoredDraft } from "../versions";
+import { readVersionedDraft, type StoredDraft } from "../../../mail/draft-versions";
 
 /**
  * A change notice as the outbox keeps it until it leaves (README "Change notices"): what the session was
@@ -37,7 +37,7 @@ const upgrades: Record<number, (draft: StoredDraft) => StoredDraft> = {};
 
 /** A stored notice draft of any version, as the current shape; throws on one of a later version. */
 export function readNoticeDraft(stored: unknown): SessionNoticeDraft {
-  return readVersioned(stored, { name: "Session notice draft", current: NOTICE_DRAFT_VERSION, upgrades });
+  return readVersionedDraft(stored, { name: "Session notice draft", current: NOTICE_DRAFT_VERSION, upgrades });
 }
 
 /** The draft of the notice to `registration`: only what an email shows of it (emailViewOf), this seat alone. */
