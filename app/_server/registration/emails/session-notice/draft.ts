@@ -37,7 +37,11 @@ const upgrades: Record<number, (draft: StoredDraft) => StoredDraft> = {};
 
 /** A stored notice draft of any version, as the current shape; throws on one of a later version. */
 export function readNoticeDraft(stored: unknown): SessionNoticeDraft {
-  return readVersionedDraft(stored, { name: "Session notice draft", current: NOTICE_DRAFT_VERSION, upgrades });
+  return readVersionedDraft(stored, {
+    name: "Session notice draft",
+    current: NOTICE_DRAFT_VERSION,
+    upgrades,
+  });
 }
 
 /** The draft of the notice to `registration`: only what an email shows of it (emailViewOf), this seat alone. */
