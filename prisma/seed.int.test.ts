@@ -174,13 +174,17 @@ describe("seedDemo", () => {
       .sort();
     // Accounts come from seedDemoAccounts and delegates from seedDemoDelegates, not from seedDemo; the app's
     // secret from start-up (the test setup reads it, as a server does); setup links from a start without an
-    // admin; sessions, second factors and their policies from organizers.
+    // admin; sessions, second factors and their policies, and messages to delegates from organizers; the
+    // calendar UID domain from the first calendar made.
     expect(empty).toEqual([
       "AccessToken",
       "AuditEntry",
       "CheckIn",
       "CityQuota",
+      "DelegateMessage",
+      "DelegateMessageRecipient",
       "IdempotencyKey",
+      "InstallationSetting",
       "KnownSignInAddress",
       "OutboxEmail",
       "RateLimit",
