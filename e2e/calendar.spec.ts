@@ -30,7 +30,7 @@ test("the agenda offers its feed to Apple, Google and Outlook, by address and QR
     `https://outlook.office.com${addFromWeb}${encodeURIComponent("Jahrestreffen 2017")}`,
   );
   await expect(page.getByTestId("china-note")).toContainText(
-    "In China: Google Kalender ist dort nicht erreichbar.",
+    "In China ist Google Kalender nicht erreichbar.",
   );
   await expect(page.getByRole("img", { name: "QR-Code der Kalenderadresse" }).locator("svg")).toBeVisible();
   await expect(page.getByText("Abonnierte Kalender holen Änderungen selbst ab")).toBeVisible();
@@ -80,14 +80,14 @@ const personal = {
     section: "Ihr persönlicher Kalender",
     rotate: "Neue Adresse erstellen (die bisherige funktioniert dann nicht mehr)",
     outlook: ["Outlook.com (privat)", "Outlook (Arbeit oder Schule, Microsoft 365)"],
-    china: "In China: Google Kalender ist dort nicht erreichbar.",
+    china: "In China ist Google Kalender nicht erreichbar.",
   },
   zh: {
     download: "下载日程文件（.ics）",
     section: "您的个人日历",
     rotate: "生成新地址（当前地址将随即失效）",
     outlook: ["Outlook.com（个人账户）", "Outlook（工作或学校账户，Microsoft 365）"],
-    china: "在中国：无法访问 Google 日历。",
+    china: "在中国大陆无法访问 Google 日历。",
   },
 } as const;
 

@@ -5,8 +5,8 @@ import { CopyButton } from "./CopyButton";
 type Props = { links: CalendarLinks; qrSvg: string; testId?: string };
 
 /**
- * Subscribe to a feed from Apple, Google or Outlook (personal, or work or school), or copy its address or scan it from a phone. Shared
- * by server pages and the manage page's client form, so it takes its QR code ready-made.
+ * Subscribe to a feed from Apple, Google or Outlook (personal, or work or school), or copy its address or
+ * scan it from a phone. It takes its QR code ready-made, drawn on the server.
  */
 export function SubscribeLinks({ links, qrSvg, testId }: Props) {
   const t = useTranslations("calendar");

@@ -17,7 +17,7 @@ import {
 
 /**
  * iCalendar files built from data alone (README "Calendars"): the same data gives the same bytes, so feeds can
- * answer with a strong ETag and a re-sent attachment updates the same events instead of adding copies.
+ * answer with an ETag of their data and a re-sent attachment updates the same events instead of adding copies.
  *
  * No METHOD: a METHOD makes the file an iTIP message (RFC 5546), and METHOD:PUBLISH requires an ORGANIZER
  * in every event, who would receive the replies; there is none (the emails come from a no-reply address),
@@ -208,7 +208,7 @@ export function personalCalendar(
 }
 
 /** The delegate's own events of personalCalendar (seats, waiting places, given-up sessions). */
-export function personalEvents(
+function personalEvents(
   view: PersonalCalendarView,
   locale: AppLocale,
   uidDomain: string,

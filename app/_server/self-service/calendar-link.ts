@@ -1,6 +1,6 @@
 import "server-only";
 import { lockByToken } from "./manage";
-import { db, type Prisma } from "../db";
+import type { Prisma } from "../db";
 import { registrationTransaction } from "../registration/transaction";
 import { derivedToken } from "../security/keys";
 import { hashToken } from "../security/tokens";
@@ -9,7 +9,8 @@ import { hashToken } from "../security/tokens";
  * The delegate's personal calendar address, shown on the manage page as often as it is opened. Its token is
  * derived from the registration and a generation number on its row (HMAC with a key of the app's secret),
  * so it can be shown again while the database keeps only its hash, as for every other link: a copy of the
- * database opens no calendar. A new address counts the generation up and ends every earlier one at once,
+ * database opens no calendar, as long as the secret is AUTH_SECRET and not the one an installation without it
+ * keeps in its database (security/secret.ts; the README's Deploy section asks for AUTH_SECRET). A new address counts the generation up and ends every earlier one at once,
  * for a link shared by mistake. Tokens made before this scheme (random, shown once) keep working until then.
  */
 
@@ -40,11 +41,15 @@ async function currentToken(
  * (getManagedRegistration); showing it ends nothing.
  */
 export async function personalCalendarToken(id: string): Promise<string> {
-  const registration = await db.registration.findUniqueOrThrow({
-    where: { id },
-    select: { id: true, calendarGeneration: true },
+  // The generation is read under a share lock of the row, which a new address (rotateCalendarToken) waits
+  // for and locks itself: read without it, a new address committed between the read and the insert would
+  // store the hash of the address just ended again, and bring it back to life.
+  return registrationTransaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ calendarGeneration: number }[]>`
+      SELECT "calendarGeneration" FROM "Registration" WHERE id = ${id} FOR SHARE`;
+    if (!row) throw new Error(`No registration ${id}`);
+    return currentToken(tx, { id, calendarGeneration: row.calendarGeneration });
   });
-  return currentToken(db, registration);
 }
 
 /**

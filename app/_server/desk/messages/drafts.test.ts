@@ -79,6 +79,26 @@ describe("message drafts", () => {
     );
   });
 
+  it("end a link where Chinese text follows it without a blank", () => {
+    const { draft } = messageEmailOf(
+      {
+        de: empty,
+        en: empty,
+        zh: { subject: "更新", body: "请点击{{manageLink}}修改报名。详见https://meeting.example/zh。" },
+      },
+      "zh",
+      {
+        name: "王伟",
+        language: "zh",
+        meeting: { id: "m1", title: { de: "", en: "", zh: "年会" }, venueName: "Hall" },
+      },
+    );
+    const link = manageUrl("zh", LINK_TOKEN_PLACEHOLDER);
+    const { html } = composeMessageDraft(readMessageDraft(draft));
+    expect(html).toContain(`请点击<a href="${link}">${link}</a>修改报名。`);
+    expect(html).toContain('详见<a href="https://meeting.example/zh">https://meeting.example/zh</a>。');
+  });
+
   it("refuse a draft of a later version than the code reads, and what is not a draft", () => {
     const { draft } = storedRows(1)["message.delegate"]!;
     expect(() => readMessageDraft({ ...draft, version: MESSAGE_DRAFT_VERSION + 1 })).toThrow(

@@ -46,9 +46,10 @@ export function readMessageDraft(stored: unknown): MessageEmailDraft {
   return readVersionedDraft(stored, { name: "Message draft", current: MESSAGE_DRAFT_VERSION, upgrades });
 }
 
-// An address ends before a blank, a "<", or punctuation that ends the sentence it stands in (not a "}":
-// the manage link ends in the placeholder of its token).
-const URL = /https?:\/\/[^\s<]*[^\s<.,;:!?)'"。，；：！？）」』]/g;
+// An address ends before a blank, a "<", a character beyond ASCII (Chinese puts no blank after an address:
+// "点击{{manageLink}}修改"), or punctuation that ends the sentence it stands in (not a "}": the manage link
+// ends in the placeholder of its token).
+const URL = /https?:\/\/[^\s<\u0080-\uffff]*[^\s<\u0080-\uffff.,;:!?)'"]/g;
 
 /**
  * The email of a draft: the organizers' text with the placeholders filled, the manage link with the

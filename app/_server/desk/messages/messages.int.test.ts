@@ -98,7 +98,7 @@ describe("a message to the delegates of a city", () => {
       nameOrder: "family_first",
     });
     // Not chosen: cancelled, anonymized, of another city.
-    await delegateOf(meetingId, chosenCity, {
+    const karl = await delegateOf(meetingId, chosenCity, {
       language: "de",
       givenName: "Karl",
       familyName: "Weg",
@@ -119,6 +119,11 @@ describe("a message to the delegates of a city", () => {
     const filterQuery = `city=${chosenCity}&status=confirmed`;
     const draft = await draftMessage(organizer, SLUG, moved, filterQuery);
     expect(draft.recipients.map(({ id }) => id).sort()).toEqual([ute.id, jane.id, wang.id].sort());
+    // Without a status filter, those still coming; a cancelled registration only when its status is chosen.
+    const ids = async (query: string) =>
+      (await draftMessage(organizer, SLUG, moved, query)).recipients.map(({ id }) => id).sort();
+    expect(await ids(`city=${chosenCity}`)).toEqual([ute.id, jane.id, wang.id].sort());
+    expect(await ids(`city=${chosenCity}&status=cancelled`)).toEqual([karl.id]);
 
     expect(await sendMessage(organizer, SLUG, draft.id, draft.key)).toEqual({ recipients: 3 });
     await outboxRunSettled();

@@ -37,13 +37,21 @@ const recipientSelect = {
   city: { select: cityNameSelect },
 } as const satisfies Prisma.RegistrationSelect;
 
+/**
+ * The delegates the filters choose. Without a status filter only those still coming (pending and
+ * confirmed): the desk lists cancelled and rejected registrations too, but "everyone from Köln" should
+ * not tell a delegate who cancelled when the bus leaves. A status filter chooses exactly that status.
+ */
 export async function chooseRecipients(
   client: Pick<Prisma.TransactionClient, "registration">,
   meetingId: string,
   filters: DeskFilters,
 ): Promise<MessageRecipient[]> {
+  const stillComing: Prisma.RegistrationWhereInput = filters.status
+    ? {}
+    : { status: { in: ["pending", "confirmed"] } };
   const rows = await client.registration.findMany({
-    where: { AND: [deskWhere(meetingId, filters), { anonymizedAt: null }] },
+    where: { AND: [deskWhere(meetingId, filters), stillComing, { anonymizedAt: null }] },
     select: recipientSelect,
     orderBy: deskOrderBy(filters),
   });

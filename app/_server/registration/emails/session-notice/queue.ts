@@ -1,7 +1,7 @@
 import "server-only";
 import { NOTICE_QUIET_MINUTES, tellsDelegates } from "@/app/_lib/agenda/change-notice";
 import { translationsOf, type Translations } from "@/app/_lib/i18n/localized";
-import type { Prisma } from "../../../db";
+import { Prisma } from "../../../generated/prisma/client";
 import { queueEmails, type NewEmail } from "../../../mail/outbox";
 import { waitlistPlaces } from "../../seats";
 import { registrationSelect, registrationViewOf } from "../../view";
@@ -43,12 +43,18 @@ export type NoticeOutcome = { told: number; withheld: number };
 
 type PendingNotice = { id: string; registrationId: string; draft: unknown };
 
+/**
+ * A notice no delivery holds: never claimed, or claimed by a sender whose lease ran out (it stopped
+ * before trying, as `attempts` = 0 says), which delivery would claim again, as mail/claim.ts does.
+ */
+const notLeased = Prisma.sql`("lockedUntil" IS NULL OR "lockedUntil" < now())`;
+
 export async function queueSessionNotices(tx: Tx, change: SessionStateChange): Promise<NoticeOutcome> {
   const { sessionId } = change;
   const pending = await tx.$queryRaw<PendingNotice[]>`
     SELECT "id", "registrationId", "draft" FROM "OutboxEmail"
     WHERE "kind" = ${SESSION_NOTICE_KIND} AND "status" = 'queued' AND "attempts" = 0
-      AND "lockedUntil" IS NULL AND "draft"->>'sessionId' = ${sessionId}
+      AND ${notLeased} AND "draft"->>'sessionId' = ${sessionId}
     FOR UPDATE`;
   const worthy = tellsDelegates(change.before, change.after);
   if (pending.length === 0 && !worthy) return { told: 0, withheld: 0 };
@@ -127,7 +133,7 @@ export async function dropWaitingNotice(tx: Tx, registrationId: string, sessionI
   await tx.$executeRaw`
     DELETE FROM "OutboxEmail"
     WHERE "registrationId" = ${registrationId} AND "kind" = ${SESSION_NOTICE_KIND} AND "status" = 'queued'
-      AND "attempts" = 0 AND "lockedUntil" IS NULL AND "draft"->>'sessionId' = ${sessionId}`;
+      AND "attempts" = 0 AND ${notLeased} AND "draft"->>'sessionId' = ${sessionId}`;
 }
 
 async function roomNames(tx: Tx, ids: (string | null)[]): Promise<Map<string, Translations>> {

@@ -5,10 +5,15 @@ import { getTranslations } from "next-intl/server";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import type { MessageTexts } from "@/app/_lib/delegate-message";
 import type { FormState, FormValues } from "@/app/_lib/form-state";
-import { isLocale, locales, localeNames } from "@/app/_lib/i18n/locales";
+import { isLocale, locales } from "@/app/_lib/i18n/locales";
 import { redirect } from "@/app/_lib/i18n/navigation";
 import { backOfficeAction, saved } from "@/app/_server/action";
-import { createMessage, deleteMessage, saveMessage } from "@/app/_server/desk/messages/messages";
+import {
+  createMessage,
+  deleteMessage,
+  normalFilterQuery,
+  saveMessage,
+} from "@/app/_server/desk/messages/messages";
 import { sendMessage, sendMessageTest } from "@/app/_server/desk/messages/send";
 import { textField } from "@/app/_server/desk/messages/texts";
 import { AppError, invalid } from "@/app/_server/errors";
@@ -21,8 +26,9 @@ const text = (values: FormValues, name: string) =>
 /** A new draft, with the desk's filters it was started from; then its page. */
 export const createMessageAction = backOfficeAction("writeToDelegates", async ({ actor, locale, values }) => {
   const slug = text(values, "meetingSlug");
-  const { id } = await createMessage(actor, slug, text(values, "filterQuery"));
-  return redirect({ href: adminPaths.message(slug, id, text(values, "filterQuery")), locale });
+  const filterQuery = normalFilterQuery(text(values, "filterQuery"));
+  const { id } = await createMessage(actor, slug, filterQuery);
+  return redirect({ href: adminPaths.message(slug, id, filterQuery), locale });
 });
 
 /**
@@ -56,7 +62,8 @@ export const messageAction = backOfficeAction("writeToDelegates", async ({ actor
     if (intent === "test") {
       const lang = text(values, "lang");
       const sent = await sendMessageTest(actor, slug, messageId, isLocale(lang) ? lang : locale);
-      return saved(t("testSent", { email: sent.to, language: localeNames[sent.language] }), values);
+      const languageName = await getTranslations({ locale, namespace: "languages" });
+      return saved(t("testSent", { email: sent.to, language: languageName(sent.language) }), values);
     }
     if (intent === "send") {
       if (textsChanged) return { ok: false, message: t("changedSincePreview"), values };
