@@ -23,7 +23,8 @@ const { registrationHistory } = await import("@/app/_server/desk/desk-history");
 const { formStateOf } = await import("@/app/_server/forms");
 const { createMessage, getMessage, saveMessage, sentRecipients } =
   await import("@/app/_server/desk/messages/messages");
-const { sendMessage, sendMessageTest } = await import("@/app/_server/desk/messages/send");
+const { previewMessage, sendMessage, sendMessageTest } = await import("@/app/_server/desk/messages/send");
+const { getPracticalInfo } = await import("@/app/_server/meetings/practical-info");
 const { addressesOf, delegateOf, draftMessage, manageToken, texts } =
   await import("@/test/integration/message-recipients");
 const { demoMeetingId } = await import("@/test/integration/factories");
@@ -138,8 +139,30 @@ describe("a message to the delegates of a city", () => {
     const [toUte] = sink.to(ute.email);
     expect(toUte!.subject).toBe("Neuer Raum für Dr. Ute Berg");
     expect(toUte!.text).toContain("Guten Tag Dr. Ute Berg,\n\nder Workshop ist umgezogen.");
-    // The footer of every email to a delegate: the meeting's practical information, then why it came.
+    // The footer of every email to a delegate: the meeting's practical information, then why it came;
+    // the preview shows it as sent.
     expect(toUte!.text).toContain("-- \nPraktische Hinweise\nAnsprechperson: Dr. Mara Feld");
+    const preview = previewMessage(moved, "de", {
+      readers: [
+        {
+          givenName: "Ute",
+          familyName: "Berg",
+          nativeName: null,
+          nameOrder: "given_first",
+          honorific: "Dr.",
+          language: "de",
+        },
+      ],
+      organizerName: "Organizer",
+      meeting: {
+        id: meetingId,
+        title: { de: "Jahrestreffen 2017", en: "", zh: "" },
+        venueName: "Hannover Messe",
+      },
+      practical: await getPracticalInfo(meetingId),
+    });
+    const asPreviewed = (text: string) => text.replace(/manage\/[A-Za-z0-9_-]+/, "manage/…").trimEnd();
+    expect(asPreviewed(toUte!.text ?? "")).toBe(asPreviewed(preview?.text ?? ""));
     expect(toUte!.text).toContain("weil Sie mit dieser Adresse zu „Jahrestreffen 2017“ angemeldet sind.");
     expect(await registrationIdForToken(db, manageToken(toUte!, "de"), "manage")).toBe(ute.id);
 

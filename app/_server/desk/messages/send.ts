@@ -6,6 +6,7 @@ import {
   type MessageTexts,
 } from "@/app/_lib/delegate-message";
 import type { Translations } from "@/app/_lib/i18n/localized";
+import type { PracticalInfo } from "@/app/_lib/meetings/practical-info";
 import type { PersonName } from "@/app/_lib/names";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { messages } from "@/app/_lib/i18n/messages";
@@ -54,6 +55,8 @@ export function previewMessage(
     readers: readonly (PersonName & { honorific: string | null; language: AppLocale })[];
     organizerName: string;
     meeting: { id: string; title: Translations; venueName: string };
+    /** The meeting's practical information, which the footer of the sent emails gives. */
+    practical: PracticalInfo | null;
   },
 ): MessagePreview | null {
   const chosen = messageLanguage(texts, language);
@@ -61,7 +64,7 @@ export function previewMessage(
   const reader = context.readers.find((candidate) => candidate.language === language);
   const name = reader ? delegateName(reader, chosen) : context.organizerName;
   const email = messageEmailOf(texts, chosen, { name, language, meeting: context.meeting });
-  const { text } = composeMessageDraft(email.draft);
+  const { text } = composeMessageDraft(email.draft, context.practical);
   const mark = (value: string) => value.replaceAll(LINK_TOKEN_PLACEHOLDER, "…");
   return { language: chosen, subject: mark(email.subject), text: mark(text), name };
 }

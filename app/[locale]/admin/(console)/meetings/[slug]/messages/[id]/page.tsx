@@ -26,6 +26,7 @@ import {
   type MessageRecipient,
 } from "@/app/_server/desk/messages/recipients";
 import { previewMessage } from "@/app/_server/desk/messages/send";
+import { getPracticalInfo } from "@/app/_server/meetings/practical-info";
 import { orNotFound } from "@/app/_server/pages";
 import { messageAction } from "../actions";
 
@@ -89,6 +90,7 @@ export default async function MessagePage({ params, searchParams }: Props) {
       readers: [],
       organizerName: actor.name,
       meeting,
+      practical: await getPracticalInfo(meeting.id),
     });
     return (
       <div className="space-y-6">
@@ -107,15 +109,17 @@ export default async function MessagePage({ params, searchParams }: Props) {
     );
   }
 
-  const [recipients, choices] = await Promise.all([
+  const [recipients, choices, practical] = await Promise.all([
     listRecipients(actor, meeting.id, filters),
     deskChoices(actor, meeting.id),
+    getPracticalInfo(meeting.id),
   ]);
   const counts = languageCounts(message.texts, recipients);
   const preview = previewMessage(message.texts, lang, {
     readers: recipients,
     organizerName: actor.name,
     meeting,
+    practical,
   });
   const columns: Column<MessageRecipient>[] = [
     {
