@@ -41,10 +41,9 @@ async function currentProgram(draft: RegistrationEmailDraft): Promise<DraftProgr
 }
 
 async function currentFacts(draft: RegistrationEmailDraft): Promise<ComposeTimeFacts> {
-  const [program, practical] = await Promise.all([
-    currentProgram(draft),
-    getPracticalInfo(draft.view.meeting.id),
-  ]);
+  // Read first: a draft this code cannot read fails here, before any lookup runs that nobody would await.
+  const meetingId = draft.view.meeting.id;
+  const [program, practical] = await Promise.all([currentProgram(draft), getPracticalInfo(meetingId)]);
   return { program, practical };
 }
 

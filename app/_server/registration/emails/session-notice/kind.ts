@@ -17,10 +17,9 @@ export { SESSION_NOTICE_KIND };
  */
 async function composeStoredNotice(stored: unknown): Promise<ComposedEmail> {
   const draft = readNoticeDraft(stored);
-  const [uidDomain, practical] = await Promise.all([
-    calendarUidDomain(),
-    getPracticalInfo(draft.view.meeting.id),
-  ]);
+  // Read first: a draft this code cannot read fails here, before any lookup runs that nobody would await.
+  const meetingId = draft.view.meeting.id;
+  const [uidDomain, practical] = await Promise.all([calendarUidDomain(), getPracticalInfo(meetingId)]);
   const { text, html, attachments } = composeNoticeDraft(draft, LINK_TOKEN_PLACEHOLDER, {
     uidDomain,
     practical,
