@@ -1,3 +1,9 @@
+/** `path` with the query parts that are not empty ("city=…&status=…", "lang=de"), joined by "&". */
+export function withQuery(path: string, ...parts: string[]): string {
+  const query = parts.filter(Boolean).join("&");
+  return query ? `${path}?${query}` : path;
+}
+
 /**
  * Addresses of the back office, without the language prefix (the locale-aware Link adds it). One place,
  * so that pages, redirects after actions and tests agree.
@@ -39,7 +45,7 @@ export const adminPaths = {
   /** Messages to chosen delegates; one message with the desk's filters (without "?") that choose its recipients. */
   messages: (slug: string) => `/admin/meetings/${slug}/messages`,
   message: (slug: string, id: string, filterQuery = "") =>
-    `/admin/meetings/${slug}/messages/${id}${filterQuery ? `?${filterQuery}` : ""}`,
+    withQuery(`/admin/meetings/${slug}/messages/${id}`, filterQuery),
   checkIn: (slug: string) => `/admin/meetings/${slug}/check-in`,
   badges: (slug: string) => `/admin/meetings/${slug}/badges`,
   numbers: (slug: string) => `/admin/meetings/${slug}/numbers`,

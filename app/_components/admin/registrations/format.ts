@@ -1,10 +1,9 @@
+import { withQuery } from "@/app/_lib/admin-paths";
 import { deskFilterQuery, type DeskFilters, type SortKey } from "@/app/_lib/registration/desk-filters";
 
 /** The list's address with other filters, sort or page: the filters stay in the address, so links and reloads keep them. */
 export function deskHref(base: string, filters: DeskFilters, page = 1): string {
-  const query = deskFilterQuery(filters);
-  const params = [query, page > 1 ? `page=${page}` : ""].filter(Boolean).join("&");
-  return params ? `${base}?${params}` : base;
+  return withQuery(base, deskFilterQuery(filters), page > 1 ? `page=${page}` : "");
 }
 
 /** Sorting by a column: ascending first, the other way on the second click. */

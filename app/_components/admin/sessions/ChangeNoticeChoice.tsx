@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { NOTICE_QUIET_MINUTES } from "@/app/_lib/agenda/change-notice";
 import { inputClass, invalidProps, LabelledField, textValue, type FieldContext } from "../../forms/Field";
@@ -14,6 +14,34 @@ type Props = {
   /** Without the sentence on how they are told: a status action's form, next to the editor that has it. */
   brief?: boolean;
 };
+
+/** The fields whose change a published session's delegates are told of (README "Change notices"). */
+const toldFields = ["date", "startTime", "endTime", "roomId"] as const;
+type ToldValues = Record<(typeof toldFields)[number], string>;
+
+/** The form's time and room as typed. */
+function toldValues(form: HTMLFormElement): ToldValues {
+  const value = (name: string) => {
+    const field = form.elements.namedItem(name);
+    return field instanceof HTMLInputElement || field instanceof HTMLSelectElement ? field.value : "";
+  };
+  return Object.fromEntries(toldFields.map((name) => [name, value(name)])) as ToldValues;
+}
+
+/**
+ * For the session editor: whether the time and room as typed differ from the stored ones (which a save
+ * brings up to date), so that the delegates "will be told", not "would be". `stored`: the session, when
+ * its delegates are told of changes at all.
+ */
+export function useToldChange(stored: Partial<Record<keyof ToldValues, string | null>> | undefined) {
+  const [typed, setTyped] = useState<ToldValues | null>(null);
+  const changed =
+    stored !== undefined && typed !== null && toldFields.some((name) => typed[name] !== (stored[name] ?? ""));
+  const onChange = (event: FormEvent<HTMLFormElement>) => {
+    if (stored) setTyped(toldValues(event.currentTarget));
+  };
+  return { changed, onChange };
+}
 
 /**
  * Before saving a change of a published session's time, room or status: how many delegates will be told,

@@ -1,6 +1,5 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { sessionKinds } from "@/app/_lib/agenda/session-fields";
 import { locales, localeNames, type AppLocale } from "@/app/_lib/i18n/locales";
@@ -19,7 +18,7 @@ import {
 import { FormMessage } from "../../forms/FormMessage";
 import { SubmitButton } from "../../forms/SubmitButton";
 import { useFormAction } from "../../forms/useFormAction";
-import { ChangeNoticeChoice } from "./ChangeNoticeChoice";
+import { ChangeNoticeChoice, useToldChange } from "./ChangeNoticeChoice";
 import { SpeakerRows } from "./SpeakerRows";
 import type { SessionEditorDto } from "@/app/_server/agenda/admin-queries";
 
@@ -80,19 +79,6 @@ function initialSpeakers(state: FieldContext, session?: SessionFormValues) {
   return people.map((personId, index) => ({ personId, role: roles[index] ?? "speaker" }));
 }
 
-/** The fields whose change a published session's delegates are told of (README "Change notices"). */
-const toldFields = ["date", "startTime", "endTime", "roomId"] as const;
-type ToldValues = Record<(typeof toldFields)[number], string>;
-
-/** The form's time and room as typed. */
-function toldValues(form: HTMLFormElement): ToldValues {
-  const value = (name: string) => {
-    const field = form.elements.namedItem(name);
-    return field instanceof HTMLInputElement || field instanceof HTMLSelectElement ? field.value : "";
-  };
-  return Object.fromEntries(toldFields.map((name) => [name, value(name)])) as ToldValues;
-}
-
 /**
  * The session editor: content in the three languages side by side, time and place in the meeting's
  * zone, people, languages, seats. Conflicts come back as sentences; then "save anyway" with a reason.
@@ -110,15 +96,8 @@ export function SessionForm({
   const t = useTranslations("adminSessions.editor");
   const tk = useTranslations("kinds");
   const { state, pending, formProps } = useFormAction(action, initialFormState);
-  // Time and room as typed: once they differ from the stored ones (which a save brings up to date), the
-  // delegates "will be told", not "would be".
-  const [typed, setTyped] = useState<ToldValues | null>(null);
   const tellsDelegates = session?.status === "published" && session.noticeAudience > 0;
-  const changed =
-    tellsDelegates && typed !== null && toldFields.some((name) => typed[name] !== (session[name] ?? ""));
-  const onChange = (event: FormEvent<HTMLFormElement>) => {
-    if (tellsDelegates) setTyped(toldValues(event.currentTarget));
-  };
+  const { changed, onChange } = useToldChange(tellsDelegates ? session : undefined);
   const required = t("required");
   const content = (locale: AppLocale) => (locale === "de" ? "De" : locale === "en" ? "En" : "Zh");
 

@@ -4,7 +4,7 @@ import { MeetingAdminNav } from "@/app/_components/admin/MeetingAdminNav";
 import { DeskFilterForm } from "@/app/_components/admin/registrations/DeskFilterForm";
 import { DeskTable } from "@/app/_components/admin/registrations/DeskTable";
 import { deskHref } from "@/app/_components/admin/registrations/format";
-import { adminPaths } from "@/app/_lib/admin-paths";
+import { adminPaths, withQuery } from "@/app/_lib/admin-paths";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
 import { Link } from "@/app/_lib/i18n/navigation";
@@ -42,7 +42,7 @@ export default async function RegistrationsPage({ params, searchParams }: Props)
   const withFilters = (path: string) => (filterQuery ? `${path}?${filterQuery}` : path);
   // The files speak the language of the page they are downloaded from: headers, statuses, roles, sheet.
   const exportHref = (format: "csv" | "xlsx") =>
-    `${adminPaths.registrationsExport(slug, format)}?${[filterQuery, `lang=${locale}`].filter(Boolean).join("&")}`;
+    withQuery(adminPaths.registrationsExport(slug, format), filterQuery, `lang=${locale}`);
   const link = "font-medium text-brand-700 underline";
 
   return (

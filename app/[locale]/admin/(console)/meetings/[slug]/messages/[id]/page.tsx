@@ -9,7 +9,7 @@ import { MessageStatus } from "@/app/_components/admin/messages/MessageStatus";
 import { DeskFilterForm } from "@/app/_components/admin/registrations/DeskFilterForm";
 import { RegistrationStatusBadge } from "@/app/_components/admin/registrations/RegistrationStatusBadge";
 import { DataTable, type Column } from "@/app/_components/DataTable";
-import { adminPaths } from "@/app/_lib/admin-paths";
+import { adminPaths, withQuery } from "@/app/_lib/admin-paths";
 import { messageHeadline, messageLanguage, messageState } from "@/app/_lib/delegate-message";
 import { isLocale, locales, type AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
@@ -65,7 +65,7 @@ export default async function MessagePage({ params, searchParams }: Props) {
   const filters = parseDeskFilters(addressFilters ? query : new URLSearchParams(message.filterQuery));
   const filterQuery = deskFilterQuery(filters);
   const hrefOf = (language: AppLocale) =>
-    `${adminPaths.message(slug, id)}?${[filterQuery, `lang=${language}`].filter(Boolean).join("&")}`;
+    withQuery(adminPaths.message(slug, id), filterQuery, `lang=${language}`);
   const state = messageState(message.sentAt, message.progress);
   const headline = messageHeadline(message.texts, locale) || t("noSubject");
   const header = (
