@@ -7,6 +7,7 @@ import { SiteFooter } from "@/app/_components/site/SiteFooter";
 import { SiteHeader } from "@/app/_components/site/SiteHeader";
 import { htmlLang } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
+import { siteTitle } from "@/app/_lib/page-title";
 import { routing } from "@/app/_lib/i18n/routing";
 import { getAlliance } from "@/app/_server/alliance/queries";
 import "../globals.css";
@@ -38,7 +39,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const alliance = await getAlliance();
   const name = alliance ? pick(alliance.name, locale) : "";
   return {
-    title: { default: name, template: `%s · ${name}` },
+    title: { default: name, template: siteTitle("%s", name) },
     description: alliance ? pick(alliance.purpose, locale) : undefined,
     ...ICONS,
   };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { FieldErrors } from "./registration/fields";
-import { message, programTexts, recordId, type ValidationKey } from "./schema";
+import { limitOf, message, programTexts, recordId, type ValidationKey } from "./schema";
 
 /**
  * What the ceremony editor sends, validated the same way for forms and direct calls. Messages are keys of
@@ -92,6 +92,7 @@ export function ceremonyFieldErrors(error: z.ZodError): FieldErrors {
     const path = issue.path.join(".") || "_";
     errors[path] ??= {
       key: schemaKeys.includes(issue.message) ? (issue.message as ValidationKey) : "invalidChoice",
+      ...limitOf(issue),
     };
   }
   return errors;

@@ -16,6 +16,8 @@ export type FormState = {
   /** Warnings to read before saving again, one sentence each (e.g. scheduling conflicts). */
   notices?: string[];
   values?: FormValues;
+  /** The domain error's code, for a form that offers a way on ("already_registered": the lost-link page). */
+  code?: string;
 };
 
 export const initialFormState: FormState = { ok: false };

@@ -29,9 +29,11 @@ export function formStateOf(thrown: unknown, locale: AppLocale, values: FormValu
   if (!error) throw thrown;
   if (error.details.fields) {
     const state = invalidFormState(error.details.fields, locale, values);
-    return error.code === "invalid" ? state : { ...state, message: errorSentence(error, locale) };
+    return error.code === "invalid"
+      ? state
+      : { ...state, message: errorSentence(error, locale), code: error.code };
   }
-  return { ok: false, message: errorSentence(error, locale), values };
+  return { ok: false, message: errorSentence(error, locale), values, code: error.code };
 }
 
 /**

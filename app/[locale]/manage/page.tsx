@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { browserTitle } from "@/app/_components/site/browser-title";
 import { LostLinkForm } from "@/app/_components/registration/LostLinkForm";
 import { pageLocale } from "@/app/_server/pages";
 import { sendLinksAction } from "./actions";
@@ -27,7 +28,10 @@ export default async function LostLinkPage({ searchParams }: Props) {
       )}
       <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
       <p>{t("intro")}</p>
-      <LostLinkForm action={sendLinksAction.bind(null, locale)} />
+      <LostLinkForm
+        action={sendLinksAction.bind(null, locale)}
+        pageTitle={await browserTitle(t("title"), locale)}
+      />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { locales, localeNames, type AppLocale } from "@/app/_lib/i18n/locales";
 import { pick, type Translations } from "@/app/_lib/i18n/localized";
 import { delegateRoles } from "@/app/_lib/registration/fields";
+import { nameFieldOrder } from "@/app/_lib/registration/form";
 import {
   CheckboxField,
   Choice,
@@ -38,25 +39,20 @@ export function DelegateFields({ state, cities }: Props) {
     <>
       <Section title={t("person")}>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField
-            name="givenName"
-            label={t("givenName")}
-            state={state}
-            required
-            requiredLabel={required}
-            hint={t("latinHint")}
-            autoComplete="given-name"
-            maxLength={100}
-          />
-          <TextField
-            name="familyName"
-            label={t("familyName")}
-            state={state}
-            required
-            requiredLabel={required}
-            autoComplete="family-name"
-            maxLength={100}
-          />
+          {nameFieldOrder(locale).map((name, index) => (
+            <TextField
+              key={name}
+              name={name}
+              label={t(name)}
+              state={state}
+              required
+              requiredLabel={required}
+              // The hint under the first of the two: both are in Latin letters.
+              hint={index === 0 ? t("latinHint") : undefined}
+              autoComplete={name === "givenName" ? "given-name" : "family-name"}
+              maxLength={100}
+            />
+          ))}
           <TextField
             name="nativeName"
             label={t("nativeName")}

@@ -1,10 +1,13 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { initialFormState, type FormState } from "@/app/_lib/form-state";
+import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { Link } from "@/app/_lib/i18n/navigation";
+import { delegateFieldOrder, delegateFieldTargets } from "@/app/_lib/registration/form";
+import { carryDraft } from "../forms/drafts";
+import { ErrorSummary } from "../forms/ErrorSummary";
 import { CheckboxField, Choice, FieldMessages, Section, textValue } from "../forms/Field";
-import { FormMessage } from "../forms/FormMessage";
 import { SubmitButton } from "../forms/SubmitButton";
 import { useFormAction } from "../forms/useFormAction";
 import { DelegateFields, type CityOption } from "./DelegateFields";
@@ -17,18 +20,57 @@ type Props = {
   cities: CityOption[];
   sessions: SessionOption[];
   timeLabels: { local: string; china: string };
+  /** The page's title, for the document's title while errors show. */
+  pageTitle: string;
 };
 
+/** The lost-link form's draft key: the "already registered" answer hands it the address typed here. */
+export const LOST_LINK_DRAFT = "lost-link";
+
 /** The registration form. Works without JavaScript too: the server action answers with the same state. */
-export function RegistrationForm({ action, slug, formToken, cities, sessions, timeLabels }: Props) {
+export function RegistrationForm({
+  action,
+  slug,
+  formToken,
+  cities,
+  sessions,
+  timeLabels,
+  pageTitle,
+}: Props) {
   const t = useTranslations("register");
-  const { state, pending, formProps } = useFormAction(action, initialFormState);
+  const tf = useTranslations("publicForms");
+  const locale = useLocale() as AppLocale;
+  const { state, pending, formProps } = useFormAction(action, initialFormState, {
+    draft: `register:${slug}`,
+  });
   const flag = (name: string) => textValue(state, name) === "on";
+  const typedEmail = textValue(state, "email") ?? "";
 
   return (
     <form {...formProps} className="space-y-6" noValidate>
       <input type="hidden" name="formToken" value={formToken} />
-      <FormMessage state={state} />
+      <ErrorSummary
+        state={state}
+        pageTitle={pageTitle}
+        order={[...delegateFieldOrder(locale), "sessionIds", "privacyConsent"]}
+        targets={{
+          ...delegateFieldTargets,
+          ...(sessions[0] && { sessionIds: `sessionIds-${sessions[0].id}` }),
+        }}
+      >
+        {state.code === "already_registered" && (
+          // The address goes along in the tab's storage, never in the link (with JavaScript; without, the
+          // visitor types it again).
+          <Link
+            href="/manage"
+            onClick={() => carryDraft(LOST_LINK_DRAFT, { fields: ["email"], values: { email: typedEmail } })}
+            className="inline-block font-semibold text-brand-700 underline"
+            data-testid="lost-link"
+          >
+            {tf("lostLink")}
+          </Link>
+        )}
+      </ErrorSummary>
       <DelegateFields state={state} cities={cities} />
       <Section title={t("sessions")}>
         <SessionChoice slug={slug} sessions={sessions} state={state} labels={timeLabels} />

@@ -3,7 +3,7 @@ import { TimePair } from "@/app/_components/agenda/TimePair";
 import { TitledSection } from "@/app/_components/layout/TitledSection";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
-import { displayName } from "@/app/_lib/names";
+import { nameLine } from "@/app/_lib/names";
 import { formatLongDate } from "@/app/_lib/time";
 import type { RegistrationView } from "@/app/_server/registration/view";
 
@@ -11,16 +11,16 @@ type Props = { registration: RegistrationView; locale: AppLocale };
 
 /** What the delegate registered with and the sessions they hold or wait for. */
 export async function RegistrationSummary({ registration: r, locale }: Props) {
-  const [t, tr, tl] = await Promise.all([
+  const [t, tr, tl, tf] = await Promise.all([
     getTranslations("manage"),
     getTranslations("roles"),
     getTranslations("languages"),
+    getTranslations("publicForms"),
   ]);
-  const name = displayName({ ...r, honorific: { [locale]: r.honorific } }, locale);
   const list = new Intl.ListFormat(locale, { type: "conjunction" });
   const yesNo = (value: boolean) => (value ? t("yes") : t("no"));
   const rows: [string, string][] = [
-    [t("name"), name.secondary ? `${name.primary} (${name.secondary})` : name.primary],
+    [t("name"), nameLine({ ...r, honorific: { [locale]: r.honorific } }, locale)],
     [
       t("from"),
       [r.city ? pick(r.city.name, locale) : r.cityOther, r.organization, r.position]
@@ -45,7 +45,8 @@ export async function RegistrationSummary({ registration: r, locale }: Props) {
     <div className="space-y-6">
       <TitledSection id="my-sessions" title={t("sessions")}>
         {r.sessions.length === 0 ? (
-          <p>{t("noSessions")}</p>
+          // A cancelled registration holds nothing: the rest of the program is not open to it either.
+          <p>{r.status === "cancelled" ? tf("noSessionsCancelled") : t("noSessions")}</p>
         ) : (
           <ul className="space-y-3" data-testid="my-sessions">
             {r.sessions.map((seat) => (

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
+import type { HeldPlace } from "@/app/_lib/registration/session-options";
 import { describedBy, FieldMessages, listValue, type FieldContext } from "../forms/Field";
 
 export type SessionOption = {
@@ -17,7 +18,7 @@ export type SessionOption = {
   seatsLeft: number;
   waiting: number;
   /** What the delegate holds already (manage page): shown instead of the seats left. */
-  held?: string;
+  held?: HeldPlace;
 };
 
 type Props = {
@@ -91,6 +92,7 @@ export function SessionChoice({ slug, sessions, state, chosen = [], labels }: Pr
             >
               <label className="flex items-start gap-3">
                 <input
+                  id={`sessionIds-${id}`}
                   type="checkbox"
                   name="sessionIds"
                   value={id}
@@ -107,7 +109,13 @@ export function SessionChoice({ slug, sessions, state, chosen = [], labels }: Pr
                   </span>
                   <span className="block text-sm" data-testid={`seats-${id}`}>
                     {session.held ? (
-                      <span className="font-medium text-emerald-800">{session.held}</span>
+                      // A seat green, a waiting place amber, each with its own words, not the colour alone.
+                      <span
+                        data-testid={`held-${id}`}
+                        className={`rounded px-1.5 py-0.5 font-medium ${session.held.waitlisted ? "bg-amber-100 text-amber-900" : "bg-emerald-100 text-emerald-900"}`}
+                      >
+                        {session.held.label}
+                      </span>
                     ) : full ? (
                       <span className="font-medium text-amber-900">{t("full")}</span>
                     ) : (

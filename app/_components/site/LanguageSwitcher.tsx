@@ -4,8 +4,12 @@ import { useLocale } from "next-intl";
 import { useSearchParams } from "next/navigation";
 import { Link, usePathname } from "@/app/_lib/i18n/navigation";
 import { htmlLang, localeNames, locales } from "@/app/_lib/i18n/locales";
+import { saveFormDrafts } from "../forms/drafts";
 
-/** Links to the same page, with the same filters, in each other language. */
+/**
+ * Links to the same page, with the same filters, in each other language. What the visitor typed into a
+ * form goes along in the tab's storage (forms/drafts.ts), never in the link.
+ */
 export function LanguageSwitcher({ label }: { label: string }) {
   const current = useLocale();
   const pathname = usePathname();
@@ -28,6 +32,7 @@ export function LanguageSwitcher({ label }: { label: string }) {
               locale={locale}
               lang={htmlLang[locale]}
               hrefLang={htmlLang[locale]}
+              onClick={saveFormDrafts}
               className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100 hover:text-brand-700"
             >
               {localeNames[locale]}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { message } from "../schema";
+import { limitOf, message } from "../schema";
 import { RECORD_ID } from "../ids";
 import type { FieldErrors, ValidationKey } from "../registration/fields";
 import { userRoles } from "../roles";
@@ -102,7 +102,10 @@ export function accountFieldErrors(error: z.ZodError, minPasswordLength?: number
   for (const issue of error.issues) {
     const path = issue.path.join(".") || "_";
     const key = accountKeys.includes(issue.message) ? (issue.message as ValidationKey) : "invalidChoice";
-    errors[path] ??= key === "passwordTooShort" ? { key, values: { min: minPasswordLength ?? 0 } } : { key };
+    errors[path] ??=
+      key === "passwordTooShort"
+        ? { key, values: { min: minPasswordLength ?? 0 } }
+        : { key, ...limitOf(issue) };
   }
   return errors;
 }

@@ -6,6 +6,7 @@ import { SLUG } from "../ids";
 import type { FieldErrors } from "../registration/fields";
 import {
   always,
+  limitOf,
   message,
   optional,
   optionalRecordId,
@@ -212,7 +213,10 @@ export function schemaFieldErrors(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const path = issue.path.join(".") || "_";
-    errors[path] ??= { key: isValidationKey(issue.message) ? issue.message : "invalidChoice" };
+    errors[path] ??= {
+      key: isValidationKey(issue.message) ? issue.message : "invalidChoice",
+      ...limitOf(issue),
+    };
   }
   return errors;
 }

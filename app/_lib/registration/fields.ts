@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { locales } from "../i18n/locales";
 import { RECORD_ID } from "../ids";
-import { always, message, optional, required, type ValidationKey } from "../schema";
+import { always, limitOf, message, optional, required, type ValidationKey } from "../schema";
 
 /**
  * What a delegate enters, validated the same way for the form, the manage page and the JSON API.
@@ -102,7 +102,7 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const path = issue.path.join(".") || "_";
-    errors[path] ??= { key: isSchemaKey(issue.message) ? issue.message : "invalidChoice" };
+    errors[path] ??= { key: isSchemaKey(issue.message) ? issue.message : "invalidChoice", ...limitOf(issue) };
   }
   return errors;
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formFieldOf, registrationFormValues, inputFromForm, matchCity } from "./form";
+import {
+  delegateFieldOrder,
+  formFieldOf,
+  inputFromForm,
+  matchCity,
+  nameFieldOrder,
+  registrationFormValues,
+} from "./form";
 
 describe("registration form data", () => {
   it("keeps repeated checkboxes as lists and reads ticked boxes as yes", () => {
@@ -48,5 +55,15 @@ describe("registration form data", () => {
     expect(matchCity("Taizhou (Jiangsu)", cities)?.id).toBe("t");
     expect(matchCity("Paris", cities)).toBeUndefined();
     expect(matchCity("", cities)).toBeUndefined();
+  });
+});
+
+describe("the order of the name fields", () => {
+  it("asks for the family name first in Chinese, for the given name first in German and English", () => {
+    expect(nameFieldOrder("zh")).toEqual(["familyName", "givenName"]);
+    expect(nameFieldOrder("de")).toEqual(["givenName", "familyName"]);
+    expect(nameFieldOrder("en")).toEqual(["givenName", "familyName"]);
+    expect(delegateFieldOrder("zh").slice(0, 3)).toEqual(["familyName", "givenName", "nativeName"]);
+    expect(delegateFieldOrder("de").indexOf("city")).toBeLessThan(delegateFieldOrder("de").indexOf("email"));
   });
 });

@@ -3,6 +3,55 @@
  * shared schema. Values come back to the form after an error exactly as they were typed.
  */
 import { formValues, type FormValues } from "../form-state";
+import type { AppLocale } from "../i18n/locales";
+
+/**
+ * The Latin name's two fields in the order a reader of `locale` gives a name: Chinese asks for the
+ * family name (姓) first, German and English for the given name.
+ */
+export function nameFieldOrder(
+  locale: AppLocale,
+): readonly ["givenName", "familyName"] | readonly ["familyName", "givenName"] {
+  return locale === "zh" ? ["familyName", "givenName"] : ["givenName", "familyName"];
+}
+
+/**
+ * The controls an error summary's links lead to where the field is a group of boxes: its first box, whose
+ * id is `{name}-{value}` (Field.tsx's Choice). Every other field's control has the field's name as its id.
+ */
+export const delegateFieldTargets: Readonly<Record<string, string>> = {
+  nameOrder: "nameOrder-given_first",
+  interpretation: "interpretation-de",
+  visaLetter: "visaLetter-on",
+  photoConsent: "photoConsent-on",
+  listConsent: "listConsent-on",
+  privacyConsent: "privacyConsent-on",
+};
+
+/** The fields of the delegate's details in the order the form shows them (its error summary follows it). */
+export function delegateFieldOrder(locale: AppLocale): string[] {
+  return [
+    ...nameFieldOrder(locale),
+    "nativeName",
+    "nameOrder",
+    "honorific",
+    "position",
+    "organization",
+    "city",
+    "cityOther",
+    "role",
+    "email",
+    "phone",
+    "language",
+    "interpretation",
+    "dietaryNeeds",
+    "accessibilityNeeds",
+    "visaLetter",
+  ];
+}
+
+/** The code of the manage page's answer that asks before seats in full sessions are given up. */
+export const GIVE_UP_QUESTION = "give_up_seat";
 
 /** Checkbox groups: their values arrive as repeated fields. */
 const LISTS = new Set(["interpretation", "sessionIds"]);

@@ -15,8 +15,16 @@ export type BookableSession = {
   waiting: number;
 };
 
+/** What the delegate holds in a session already: a seat, or a place on its waiting list, as a sentence. */
+export type HeldPlace = { label: string; waitlisted: boolean };
+
 /** A session as the choice list shows it: texts in the visitor's language, times in both zones. */
-export function sessionOption(session: BookableSession, timeZone: string, locale: AppLocale, held?: string) {
+export function sessionOption(
+  session: BookableSession,
+  timeZone: string,
+  locale: AppLocale,
+  held?: HeldPlace,
+) {
   return {
     id: session.id,
     title: pick(session.title, locale),

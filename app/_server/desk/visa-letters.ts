@@ -135,7 +135,8 @@ export async function saveVisaLetterTemplate(
     .replace(/\r\n?/g, "\n")
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "")
     .trim();
-  if (cleaned.length > MAX_TEMPLATE_LENGTH) throw invalid({ template: { key: "tooLong" } });
+  if (cleaned.length > MAX_TEMPLATE_LENGTH)
+    throw invalid({ template: { key: "tooLong", values: { max: MAX_TEMPLATE_LENGTH } } });
   const unknown = unknownPlaceholders(cleaned);
   if (unknown.length > 0)
     throw invalid({

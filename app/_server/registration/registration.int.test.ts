@@ -214,8 +214,18 @@ describe("the manage link", () => {
       city: { slug: "cologne" },
     });
 
-    await changeSessions(token, [afternoon], "de");
-    expect((await getManagedRegistration(token)).sessions.map((seat) => seat.sessionId)).toEqual([afternoon]);
+    // The morning is full and someone waits: giving up its seat is asked first, and nothing changes.
+    const seatsOf = async (manageToken: string) =>
+      (await getManagedRegistration(manageToken)).sessions.map((seat) => seat.sessionId);
+    expect(await changeSessions(token, [afternoon], "de")).toEqual([
+      { sessionId: morning, title: expect.objectContaining({ de: expect.any(String) }), othersWaiting: true },
+    ]);
+    expect(await seatsOf(token)).toEqual([morning]);
+    // "Keep my seat": the rest of the choice is saved, the seat stays.
+    expect(await changeSessions(token, [afternoon], "de", { giveUp: "keep" })).toEqual([]);
+    expect((await seatsOf(token)).sort()).toEqual([morning, afternoon].sort());
+    expect(await changeSessions(token, [afternoon], "de", { giveUp: "confirmed" })).toEqual([]);
+    expect(await seatsOf(token)).toEqual([afternoon]);
     expect((await getManagedRegistration(manageTokenOf(waiting))).sessions).toMatchObject([
       { sessionId: morning, status: "confirmed" },
     ]);

@@ -1,5 +1,6 @@
 import "server-only";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { translatedFields, translationsOf, type Translations } from "@/app/_lib/i18n/localized";
 import type { DelegateDetails } from "@/app/_lib/registration/fields";
 import { db, type Prisma } from "../db";
 import { rateLimitKey } from "../rate-limit";
@@ -42,18 +43,66 @@ export async function updateDetails(
   );
 }
 
+/** A seat the delegate would give up in a full session (others wait, or no seat is left). */
+export type ContestedSeat = { sessionId: string; title: Translations; othersWaiting: boolean };
+
+/**
+ * What to do with seats in full sessions that the new choice leaves out: ask first (nothing changes, the
+ * seats are returned), give them up as asked, or keep them and save the rest of the choice.
+ */
+export type GiveUpAnswer = "ask" | "confirmed" | "keep";
+
+/** Saves the delegate's choice of sessions; returns the seats to ask about first, empty when it was saved. */
 export async function changeSessions(
   token: string,
   sessionIds: string[],
   locale: AppLocale,
-  now: Date = new Date(),
-): Promise<void> {
-  await registrationTransaction(async (tx) => {
-    await replaceSessions(tx, await lockByToken(tx, token, { editable: true }), sessionIds, locale, {
-      now,
-      windowApplies: true,
-    });
+  { giveUp = "ask", now = new Date() }: { giveUp?: GiveUpAnswer; now?: Date } = {},
+): Promise<ContestedSeat[]> {
+  return registrationTransaction(async (tx) => {
+    const registration = await lockByToken(tx, token, { editable: true });
+    const contested = giveUp === "confirmed" ? [] : await contestedSeats(tx, registration.id, sessionIds);
+    if (giveUp === "ask" && contested.length > 0) return contested;
+    const kept = contested.map((seat) => seat.sessionId);
+    await replaceSessions(tx, registration, [...sessionIds, ...kept], locale, { now, windowApplies: true });
+    return [];
   });
+}
+
+/**
+ * The confirmed seats outside `sessionIds` in sessions that are full: giving one up hands it to the next
+ * person waiting, or to whoever books first, and the delegate cannot take it back. Read on the locked
+ * registration, in the transaction that would give the seats up.
+ */
+async function contestedSeats(
+  tx: Tx,
+  registrationId: string,
+  sessionIds: string[],
+): Promise<ContestedSeat[]> {
+  const seats = await tx.sessionSeat.findMany({
+    where: { registrationId, status: "confirmed", sessionId: { notIn: sessionIds } },
+    select: {
+      session: {
+        select: {
+          id: true,
+          ...translatedFields("title"),
+          capacity: true,
+          seatsTaken: true,
+          _count: { select: { seats: { where: { status: "waitlisted" } } } },
+        },
+      },
+    },
+    orderBy: { session: { startsAt: "asc" } },
+  });
+  return seats
+    .map(({ session }) => ({
+      sessionId: session.id,
+      title: translationsOf(session, "title"),
+      othersWaiting: session._count.seats > 0,
+      full: session.capacity !== null && session.seatsTaken >= session.capacity,
+    }))
+    .filter((seat) => seat.othersWaiting || seat.full)
+    .map(({ sessionId, title, othersWaiting }) => ({ sessionId, title, othersWaiting }));
 }
 
 /** Cancels the registration; the manage page still shows it. */

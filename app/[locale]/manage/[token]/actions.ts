@@ -3,6 +3,8 @@
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { pick } from "@/app/_lib/i18n/localized";
+import { GIVE_UP_QUESTION } from "@/app/_lib/registration/form";
 import { messages } from "@/app/_lib/i18n/messages";
 import { createTranslator } from "@/app/_lib/i18n/translator";
 import { delegateDetails, fieldErrorsOf, sessionChoice } from "@/app/_lib/registration/fields";
@@ -15,6 +17,8 @@ import {
   changeSessions,
   deleteRegistration,
   updateDetails,
+  type ContestedSeat,
+  type GiveUpAnswer,
 } from "@/app/_server/self-service/manage";
 import { parseDelegateForm } from "@/app/_server/registration/form-input";
 import { getManagedRegistration } from "@/app/_server/self-service/queries";
@@ -49,7 +53,8 @@ export async function changeSessionsAction(
   return saveRegistrationForm(token, locale, formData, async (values) => {
     const parsed = sessionChoice.safeParse(inputFromForm(values).sessionIds);
     if (!parsed.success) return invalidFormState(prefixed(fieldErrorsOf(parsed.error)), locale, values);
-    await changeSessions(token, parsed.data, locale);
+    const contested = await changeSessions(token, parsed.data, locale, { giveUp: giveUpAnswer(formData) });
+    if (contested.length > 0) return giveUpQuestion(contested, locale, values);
     return { ok: true, message: manageText(locale)("sessionsSaved") };
   });
 }
@@ -134,6 +139,29 @@ async function confirmedStep(
   } catch (error) {
     return formStateOf(error, locale, {});
   }
+}
+
+/** The button the delegate pressed under the question about seats in full sessions; "ask" before it showed. */
+function giveUpAnswer(formData: FormData): GiveUpAnswer {
+  const answer = formData.get("giveUp");
+  return answer === "confirmed" || answer === "keep" ? answer : "ask";
+}
+
+/**
+ * The question before seats in full sessions are given up: one sentence per session, the form's ticks as
+ * sent, and nothing saved yet. The form asks it with and without JavaScript alike.
+ */
+function giveUpQuestion(contested: ContestedSeat[], locale: AppLocale, values: FormValues): FormState {
+  const t = createTranslator({ locale, messages: messages[locale], namespace: "publicForms" });
+  return {
+    ok: false,
+    code: GIVE_UP_QUESTION,
+    message: t("giveUpHeading"),
+    notices: contested.map(({ title, othersWaiting }) =>
+      t(othersWaiting ? "giveUpWaiting" : "giveUpFull", { session: pick(title, locale) }),
+    ),
+    values,
+  };
 }
 
 /** Errors of the bare session list, at the form's field name. */

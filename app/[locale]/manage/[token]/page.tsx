@@ -5,7 +5,11 @@ import { PracticalInfo } from "@/app/_components/meeting/PracticalInfo";
 import { PersonalCalendarForm } from "@/app/_components/registration/PersonalCalendarForm";
 import { RegistrationSummary } from "@/app/_components/registration/RegistrationSummary";
 import { detailsFormValues } from "@/app/_components/registration/details-values";
+import { FocusedNotice } from "@/app/_components/forms/FocusedNotice";
+import { browserTitle } from "@/app/_components/site/browser-title";
 import { formatCheckInCode } from "@/app/_lib/check-in-code";
+import { windowState } from "@/app/_lib/registration/window";
+import { getMeeting } from "@/app/_server/meetings/queries";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { pick } from "@/app/_lib/i18n/localized";
 import { sessionOption } from "@/app/_lib/registration/session-options";
@@ -30,17 +34,26 @@ import {
 type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ welcome?: string }> };
 
 // The URL is a secret: never send it on as a referrer, never index the page.
-export const metadata: Metadata = { referrer: "no-referrer", robots: { index: false, follow: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("manage");
+  return { title: t("title"), referrer: "no-referrer", robots: { index: false, follow: false } };
+}
 
 export default async function ManagePage({ params, searchParams }: Props) {
   const [{ token }, { welcome }, locale] = await Promise.all([params, searchParams, pageLocale()]);
   const registration = await orNotFound(getManagedRegistration(token));
-  const [t, ta, tc, practical] = await Promise.all([
+  const [t, ta, tc, tf, practical] = await Promise.all([
     getTranslations("manage"),
     getTranslations("agenda"),
     getTranslations("calendar"),
+    getTranslations("publicForms"),
     getPracticalInfo(registration.meeting.id),
   ]);
+  const pageTitle = await browserTitle(t("title"), locale);
+  // A cancelled delegate may register again while registration is open (the cancellation email says so).
+  const registrationOpen =
+    registration.status === "cancelled" &&
+    windowState((await getMeeting(registration.meeting.slug)).registration, new Date()) === "open";
   const editable = registration.status === "pending" || registration.status === "confirmed";
   const { meeting } = registration;
   const [cities, bookable, calendarToken] = editable
@@ -63,12 +76,12 @@ export default async function ManagePage({ params, searchParams }: Props) {
     </a>
   );
   const held = new Map(registration.sessions.map((seat) => [seat.sessionId, seat]));
-  const heldLabel = (id: string) => {
+  const heldPlace = (id: string) => {
     const seat = held.get(id);
     if (!seat) return undefined;
     return seat.status === "confirmed"
-      ? t("seatConfirmed")
-      : t("seatWaitlisted", { position: seat.position });
+      ? { label: t("seatConfirmed"), waitlisted: false }
+      : { label: t("seatWaitlisted", { position: seat.position }), waitlisted: true };
   };
   // Sessions the delegate holds stay in the list even when they no longer take registrations, so that
   // saving the form never gives them up unasked.
@@ -98,6 +111,27 @@ export default async function ManagePage({ params, searchParams }: Props) {
           <strong data-testid="registration-status">{t(`statuses.${registration.status}`)}</strong>
         </p>
       </header>
+
+      {registration.status === "cancelled" && (
+        <FocusedNotice className="space-y-2 rounded-lg border border-slate-300 bg-white p-4 focus:outline-none focus-visible:ring-4 focus-visible:ring-amber-400 sm:p-6">
+          <h2 className="text-xl font-semibold">{tf("cancelledHeading")}</h2>
+          <p>{tf("cancelledText")}</p>
+          {registrationOpen ? (
+            <p>
+              {tf("registerAgainText")}{" "}
+              <Link
+                href={`/meetings/${meeting.slug}/register`}
+                className="font-semibold text-brand-700 underline"
+                data-testid="register-again"
+              >
+                {tf("registerAgain")}
+              </Link>
+            </p>
+          ) : (
+            <p>{tf("registrationClosedText")}</p>
+          )}
+        </FocusedNotice>
+      )}
 
       {welcome && editable && (
         <div
@@ -165,10 +199,12 @@ export default async function ManagePage({ params, searchParams }: Props) {
               action={bind(changeSessionsAction)}
               slug={meeting.slug}
               sessions={choices.map((session) =>
-                sessionOption(session, meeting.timeZone, locale, heldLabel(session.id)),
+                sessionOption(session, meeting.timeZone, locale, heldPlace(session.id)),
               )}
               chosen={registration.sessions.map((seat) => seat.sessionId)}
               timeLabels={{ local: ta("timeBerlin"), china: ta("timeChina") }}
+              pageTitle={pageTitle}
+              draft={`sessions:${registration.id}`}
             />
           </section>
           <details className="rounded-lg border border-slate-200 bg-white p-4">
@@ -178,6 +214,8 @@ export default async function ManagePage({ params, searchParams }: Props) {
                 action={bind(updateDetailsAction)}
                 values={detailsFormValues(registration, locale)}
                 cities={cities}
+                pageTitle={pageTitle}
+                draft={`details:${registration.id}`}
               />
             </div>
           </details>

@@ -75,8 +75,8 @@ export function textProblems(texts: MessageTexts): FieldErrors {
       const text = texts[language][kind];
       const field = textField(kind, language);
       const unknown = unknownMessagePlaceholders(text);
-      if (text.length > (kind === "subject" ? MAX_SUBJECT_LENGTH : MAX_BODY_LENGTH))
-        problems[field] = { key: "tooLong" };
+      const max = kind === "subject" ? MAX_SUBJECT_LENGTH : MAX_BODY_LENGTH;
+      if (text.length > max) problems[field] = { key: "tooLong", values: { max } };
       else if (unknown.length > 0)
         problems[field] = { key: "unknownMessagePlaceholders", values: { names: unknown.join(", ") } };
     }

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { getTranslations } from "next-intl/server";
+import { browserTitle } from "@/app/_components/site/browser-title";
 import { RegistrationForm } from "@/app/_components/registration/RegistrationForm";
 import { RegistrationStatus } from "@/app/_components/meeting/RegistrationStatus";
 import { RegistrationFormMessages } from "@/app/_components/site/RegistrationFormMessages";
@@ -49,6 +50,7 @@ export default async function RegisterPage({ params }: Props) {
             cities={cities.map(({ id, name, country, full }) => ({ id, name, country, full }))}
             sessions={sessions.map((session) => sessionOption(session, meeting.timeZone, locale))}
             timeLabels={{ local: ta("timeBerlin"), china: ta("timeChina") }}
+            pageTitle={await browserTitle(t("title"), locale)}
           />
         </RegistrationFormMessages>
       )}
