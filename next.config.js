@@ -31,8 +31,13 @@ const securityHeaders = [
     headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
   })),
   // Addresses that are secrets (manage links, personal feeds, password links) never go on as a referrer.
+  // The manage page's only to the app itself: its forms, posted without JavaScript, must carry an Origin
+  // (under "no-referrer" the browser sends `Origin: null`, refused as cross-site).
+  {
+    source: "/:locale/manage/:token",
+    headers: [{ key: "Referrer-Policy", value: "same-origin" }],
+  },
   ...[
-    "/:locale/manage/:token",
     "/:locale/admin/password/:token",
     "/:locale/admin/setup/:token",
     "/api/manage/:path*",

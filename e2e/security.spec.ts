@@ -155,9 +155,10 @@ test("every kind of response carries the security headers; pages a new nonce eac
     "referrer-policy": "no-referrer",
     "content-security-policy": NOT_A_PAGE,
   });
+  // The manage page's goes to the app only, so that its forms work without JavaScript (next.config.js).
   expectHeaders(await request.get(`/en/manage/${"x".repeat(43)}`), {
     ...EVERYWHERE,
-    "referrer-policy": "no-referrer",
+    "referrer-policy": "same-origin",
   });
 
   // A form (a server action) posted from another site is refused before it reaches the page.

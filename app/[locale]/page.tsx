@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { pick } from "@/app/_lib/i18n/localized";
+import { nameLine } from "@/app/_lib/names";
 import { formatCalendarDate } from "@/app/_lib/time";
 import { getAlliance, listCities } from "@/app/_server/alliance/queries";
 import { listMeetings } from "@/app/_server/meetings/queries";
@@ -43,7 +44,7 @@ export default async function HomePage() {
               <ul className="mt-2 grid gap-2 sm:grid-cols-2">
                 {alliance.initiators.map((person) => (
                   <li key={person.id} className="rounded border border-slate-200 bg-white p-3">
-                    <p className="font-medium">{person.name}</p>
+                    <p className="font-medium">{nameLine(person, locale)}</p>
                     <p className="text-sm text-slate-600">{pick(person.position, locale)}</p>
                   </li>
                 ))}

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { browserTitle } from "@/app/_components/site/browser-title";
 import { LostLinkForm } from "@/app/_components/registration/LostLinkForm";
@@ -6,9 +7,9 @@ import { sendLinksAction } from "./actions";
 
 type Props = { searchParams: Promise<{ deleted?: string }> };
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("lostLink"))("title") };
-}
+// The form renders the title (ErrorSummary's `ownsTitle`): with "Error: " also in the server's answer
+// to a form posted without JavaScript.
+export const metadata: Metadata = { title: null };
 
 export default async function LostLinkPage({ searchParams }: Props) {
   const [{ deleted }, locale, t] = await Promise.all([

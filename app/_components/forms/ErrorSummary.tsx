@@ -10,6 +10,13 @@ type Props = SummaryLayout & {
   state: FormState;
   /** The page's title: while the summary shows, the document's title starts with "Error: ". */
   pageTitle?: string;
+  /**
+   * The page leaves its title to this form (its metadata has none), so that the server's answer to a
+   * form posted without JavaScript has one title, with "Error: " where it belongs: the summary then
+   * renders the plain title too. For pages with one form; a page with several keeps its metadata title,
+   * and the prefix needs JavaScript there (React puts a rendered <title> before the page's own).
+   */
+  ownsTitle?: boolean;
   /** A way on below the list, such as the link that sends a manage link again. */
   children?: ReactNode;
 };
@@ -19,7 +26,7 @@ type Props = SummaryLayout & {
  * takes the focus (also in the page the server renders for a browser without JavaScript, through
  * `autofocus`), lists every error as a link to its field, and the title says that something is wrong.
  */
-export function ErrorSummary({ state, pageTitle, children, ...layout }: Props) {
+export function ErrorSummary({ state, pageTitle, ownsTitle, children, ...layout }: Props) {
   const t = useTranslations("publicForms");
   const headingId = useId();
   const ref = useRef<HTMLDivElement>(null);
@@ -31,7 +38,13 @@ export function ErrorSummary({ state, pageTitle, children, ...layout }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state]);
 
-  if (lines.length === 0) return <FormMessage state={state} />;
+  if (lines.length === 0)
+    return (
+      <>
+        {ownsTitle && pageTitle && <title>{pageTitle}</title>}
+        <FormMessage state={state} />
+      </>
+    );
   return (
     <div
       ref={ref}

@@ -24,7 +24,7 @@ export function LostLinkForm({
       className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
       noValidate
     >
-      <ErrorSummary state={state} pageTitle={pageTitle} />
+      <ErrorSummary state={state} pageTitle={pageTitle} ownsTitle />
       <EmailField label={t("email")} state={state} requiredLabel={tr("required")} autoComplete="email" />
       <SubmitButton pending={pending} label={t("submit")} pendingLabel={tr("submitting")} />
     </form>

@@ -52,6 +52,7 @@ export function RegistrationForm({
       <ErrorSummary
         state={state}
         pageTitle={pageTitle}
+        ownsTitle
         order={[...delegateFieldOrder(locale), "sessionIds", "privacyConsent"]}
         targets={{
           ...delegateFieldTargets,

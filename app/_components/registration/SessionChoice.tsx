@@ -39,7 +39,8 @@ const REFRESH_MS = 15_000;
 export function SessionChoice({ slug, sessions, state, chosen = [], labels }: Props) {
   const t = useTranslations("register");
   const [live, setLive] = useState(() => new Map(sessions.map((session) => [session.id, session])));
-  const selected = listValue(state, "sessionIds") ?? chosen;
+  // After an answer of the server, ticked as sent (no box ticked sends nothing); before it, as held.
+  const selected = state.values ? (listValue(state, "sessionIds") ?? []) : chosen;
 
   useEffect(() => {
     let stopped = false;

@@ -3,6 +3,7 @@ import { cache } from "react";
 import type { CityStatus } from "@/app/_lib/cities/fields";
 import { isoDate, type Membership } from "@/app/_lib/cities/membership";
 import { translatedFields, translationsOf, type Translations } from "@/app/_lib/i18n/localized";
+import { nameFields, type PersonName } from "@/app/_lib/names";
 import { db, type Prisma } from "../db";
 
 export type AllianceDto = {
@@ -10,7 +11,7 @@ export type AllianceDto = {
   purpose: Translations;
   foundedYear: number;
   foundedOccasion: string;
-  initiators: { id: string; name: string; position: Translations }[];
+  initiators: ({ id: string; position: Translations } & PersonName)[];
 };
 
 /** Cached per request: the layout, its metadata and pages all ask for it. */
@@ -22,8 +23,7 @@ export const getAlliance = cache(async (): Promise<AllianceDto | null> => {
       orderBy: { familyName: "asc" },
       select: {
         id: true,
-        givenName: true,
-        familyName: true,
+        ...nameFields,
         ...translatedFields("position"),
       },
     }),
@@ -36,7 +36,10 @@ export const getAlliance = cache(async (): Promise<AllianceDto | null> => {
     foundedOccasion: alliance.foundedOccasion,
     initiators: initiators.map((person) => ({
       id: person.id,
-      name: `${person.givenName} ${person.familyName}`,
+      givenName: person.givenName,
+      familyName: person.familyName,
+      nativeName: person.nativeName,
+      nameOrder: person.nameOrder,
       position: translationsOf(person, "position"),
     })),
   };

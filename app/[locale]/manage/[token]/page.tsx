@@ -33,10 +33,12 @@ import {
 
 type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ welcome?: string }> };
 
-// The URL is a secret: never send it on as a referrer, never index the page.
+// The URL is a secret: never send it on to another site as a referrer, never index the page. Within the
+// app it may go (same-origin): with "no-referrer" the browser posts a form without JavaScript with
+// `Origin: null`, which the proxy refuses as cross-site.
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("manage");
-  return { title: t("title"), referrer: "no-referrer", robots: { index: false, follow: false } };
+  return { title: t("title"), referrer: "same-origin", robots: { index: false, follow: false } };
 }
 
 export default async function ManagePage({ params, searchParams }: Props) {

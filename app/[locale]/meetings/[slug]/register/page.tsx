@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { browserTitle } from "@/app/_components/site/browser-title";
 import { RegistrationForm } from "@/app/_components/registration/RegistrationForm";
@@ -13,10 +14,9 @@ import { registerAction } from "./actions";
 
 type Props = { params: Promise<{ slug: string }> };
 
-export async function generateMetadata() {
-  const t = await getTranslations("register");
-  return { title: t("title") };
-}
+// The title is the page's own (below, and the form's while it shows errors), not the metadata's: the
+// server's answer to a form posted without JavaScript then has one title, "Error: …" where it belongs.
+export const metadata: Metadata = { title: null };
 
 export default async function RegisterPage({ params }: Props) {
   const { slug } = await params;
@@ -28,8 +28,10 @@ export default async function RegisterPage({ params }: Props) {
   const [cities, sessions] = open
     ? await Promise.all([listCityOptions(meeting.id), listBookableSessions(slug)])
     : [[], []];
+  const pageTitle = await browserTitle(t("title"), locale);
   return (
     <div className="max-w-3xl space-y-6">
+      {!open && <title>{pageTitle}</title>}
       <header className="space-y-3">
         <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
         {open ? <p className="text-lg">{t("intro")}</p> : <p className="text-lg">{t("closed")}</p>}
@@ -50,7 +52,7 @@ export default async function RegisterPage({ params }: Props) {
             cities={cities.map(({ id, name, country, full }) => ({ id, name, country, full }))}
             sessions={sessions.map((session) => sessionOption(session, meeting.timeZone, locale))}
             timeLabels={{ local: ta("timeBerlin"), china: ta("timeChina") }}
-            pageTitle={await browserTitle(t("title"), locale)}
+            pageTitle={pageTitle}
           />
         </RegistrationFormMessages>
       )}
