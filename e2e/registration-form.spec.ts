@@ -254,7 +254,7 @@ test("in a meeting of its own: a question before a full session's seat is given 
   isMobile,
 }) => {
   test.skip(isMobile, "The phone's run cancels in the demo meeting, without seats.");
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await signInWithForm(page, "de", demoEmail("organizer"));
   const meeting = `seats-${randomUUID().slice(0, 6)}`;
   await createOwnMeeting(page, "de", meeting, "2027-04-19");

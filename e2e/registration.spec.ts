@@ -44,7 +44,7 @@ test("registering in Chinese: errors next to the fields, input kept, confirmatio
   await page.locator(`input[name="sessionIds"][value="${demo.workshop}"]`).check();
   await page.getByRole("button", { name: "提交报名" }).click();
 
-  await expect(page.getByTestId("form-message")).toHaveText("请检查标注的字段。");
+  await expect(page.getByTestId("error-summary")).toContainText("请检查标注的字段。");
   await expect(page.locator('[data-field-error="givenName"]')).toHaveText(
     "请使用拉丁字母（例如“Wang”）；您可以在下方填写中文姓名。",
   );
@@ -76,7 +76,7 @@ test("registering in Chinese: errors next to the fields, input kept, confirmatio
   await expect(sessions).toContainText("13:30–15:00");
   await expect(sessions).toContainText("19:30–21:00");
   await expect(sessions.getByTestId("seat-status")).toHaveText("名额已确认");
-  await expect(page.getByText("王芳 (Wang Fang)")).toBeVisible();
+  await expect(page.getByText("王芳（Wang Fang）")).toBeVisible();
 
   // The delegate's own data, as a private download.
   const token = new URL(page.url()).pathname.split("/").at(-1)!;
@@ -153,7 +153,8 @@ test("registering in German: overlapping workshops refused, then change of sessi
   await cancel.getByLabel("Ja, ich möchte meine Anmeldung stornieren.").check();
   await cancel.getByRole("button", { name: "Stornieren" }).click();
   await expect(page.getByTestId("registration-status")).toHaveText("Storniert");
-  await expect(page.getByText("Sie haben keine Veranstaltung mit begrenzten Plätzen gewählt.")).toBeVisible();
+  await expect(page.getByText("Sie halten keine Plätze mehr.")).toBeVisible();
+  await expect(page.getByTestId("focused-notice")).toContainText("Ihre Anmeldung ist storniert");
 });
 
 test("a full session puts the delegate on the waiting list; a cancellation moves them up", async ({

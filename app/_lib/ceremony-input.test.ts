@@ -38,7 +38,9 @@ describe("segmentInput", () => {
     expect(errors({ durationMinutes: "0" })).toEqual({ durationMinutes: { key: "tooSmall" } });
     expect(errors({ durationMinutes: "241" })).toEqual({ durationMinutes: { key: "valueTooLarge" } });
     expect(errors({ titleDe: "  " })).toEqual({ titleDe: { key: "required" } });
-    expect(errors({ internalNotes: "x".repeat(2001) })).toEqual({ internalNotes: { key: "tooLong" } });
+    expect(errors({ internalNotes: "x".repeat(2001) })).toEqual({
+      internalNotes: { key: "tooLong", values: { max: 2000 } },
+    });
     expect(errors({ participantIds: ["p1", "p1"] })).toEqual({ participantIds: { key: "duplicate" } });
     expect(errors({ participantIds: ["bad id!"] })).toEqual({ "participantIds.0": { key: "invalidChoice" } });
   });

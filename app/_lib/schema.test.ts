@@ -26,5 +26,7 @@ describe("length limits", () => {
     const issue = required(5).safeParse("").error!.issues[0]!;
     expect(limitOf(issue)).toEqual({});
     expect(limitOf(z.string().max(3).safeParse("abcd").error!.issues[0]!)).toEqual({ values: { max: 3 } });
+    expect(limitOf(z.number().max(3).safeParse(4).error!.issues[0]!)).toEqual({});
+    expect(limitOf(z.array(z.string()).max(1).safeParse(["a", "b"]).error!.issues[0]!)).toEqual({});
   });
 });

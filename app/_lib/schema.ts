@@ -19,11 +19,13 @@ export type ValidationKey = keyof Messages["validation"];
 export const message = (key: ValidationKey) => ({ error: key });
 
 /**
- * The values a field's sentence takes from zod's issue: the limit of a value too long or too large, which
+ * The values a field's sentence takes from zod's issue: the length limit of a text too long, which
  * "tooLong" names ("… at most {max} characters"). Spread into a field error: `{ key, ...limitOf(issue) }`.
  */
 export function limitOf(issue: z.core.$ZodIssue): { values: { max: number } } | Record<string, never> {
-  return issue.code === "too_big" ? { values: { max: Number(issue.maximum) } } : {};
+  return issue.code === "too_big" && issue.origin === "string"
+    ? { values: { max: Number(issue.maximum) } }
+    : {};
 }
 
 /** For refinements across fields that must run even when other fields are wrong (`when`). */
