@@ -60,6 +60,8 @@ function sentences(locale: AppLocale): Set<string> {
   collect(messages[locale].validation);
   collect(messages[locale].manage);
   collect(messages[locale].lostLink);
+  // The manage page's question before a seat in a full session is given up.
+  collect(messages[locale].publicForms);
   return texts;
 }
 const localized = Object.fromEntries(locales.map((locale) => [locale, sentences(locale)])) as Record<
