@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { locales } from "../i18n/locales";
+import { nameOrders } from "./fields";
 import {
   delegateFieldOrder,
+  delegateFieldTargets,
   formFieldOf,
   inputFromForm,
   matchCity,
@@ -65,5 +68,14 @@ describe("the order of the name fields", () => {
     expect(nameFieldOrder("en")).toEqual(["givenName", "familyName"]);
     expect(delegateFieldOrder("zh").slice(0, 3)).toEqual(["familyName", "givenName", "nativeName"]);
     expect(delegateFieldOrder("de").indexOf("city")).toBeLessThan(delegateFieldOrder("de").indexOf("email"));
+  });
+});
+
+describe("where the error summary's links lead", () => {
+  it("to the first box of each group, whose id is `{name}-{value}`", () => {
+    expect(delegateFieldTargets.nameOrder).toBe(`nameOrder-${nameOrders[0]}`);
+    expect(delegateFieldTargets.interpretation).toBe(`interpretation-${locales[0]}`);
+    for (const flag of ["visaLetter", "photoConsent", "listConsent", "privacyConsent"])
+      expect(delegateFieldTargets[flag]).toBe(`${flag}-on`);
   });
 });
