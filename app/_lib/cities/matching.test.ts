@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import alliance from "@/prisma/seed-data/alliance.json" with { type: "json" };
 import { cityFacts } from "@/prisma/seed-data/alliance-cities";
 import { citySlug } from "../slugs";
-import { cityLabel, matchCity, normalizeCityName, suggestCities, type FindableCity } from "./matching";
+import {
+  cityLabel,
+  matchCity,
+  normalizeCityName,
+  regionName,
+  suggestCities,
+  type FindableCity,
+} from "./matching";
 
 /** The member cities exactly as the seed makes them (prisma/seed-alliance.ts), keyed by slug. */
 const members: FindableCity[] = alliance.memberCities.map((city) => {
@@ -117,10 +124,9 @@ describe("matchCity on the seeded member cities", () => {
       ["city", "台州"],
       ["namesake", "泰州"],
     ]);
-    expect(taizhou.choices.map((choice) => cityLabel(choice.city, "zh", true))).toEqual([
-      "台州 Taizhou（浙江省）",
-      "泰州 Taizhou（江苏省）",
-    ]);
+    expect(
+      taizhou.choices.map((choice) => cityLabel(choice.city, "zh", [regionName(choice.city, "zh")])),
+    ).toEqual(["台州 Taizhou（浙江省）", "泰州 Taizhou（江苏省）"]);
     expect(matched("taizhou")).toBe("ambiguous");
     expect(matched("台州")).toBe("taizhou");
     expect(matched("泰州")).toBe("none");
@@ -208,6 +214,6 @@ describe("cityLabel", () => {
     expect(cityLabel(cologne, "zh")).toBe("科隆 Köln");
     expect(cityLabel(cologne, "de")).toBe("Köln 科隆");
     expect(cityLabel(cologne, "en")).toBe("Cologne 科隆");
-    expect(cityLabel(cologne, "de", true)).toBe("Köln 科隆 (Nordrhein-Westfalen)");
+    expect(cityLabel(cologne, "de", [regionName(cologne, "de")])).toBe("Köln 科隆 (Nordrhein-Westfalen)");
   });
 });

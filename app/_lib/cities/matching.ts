@@ -137,14 +137,19 @@ export function matchCity<City extends FindableCity>(
 }
 
 /**
- * A city as people tell it apart in the reader's language: the name, the other script beside it, and the
- * region where a namesake needs it: "科隆 Köln", "Köln 科隆", "台州 Taizhou（浙江省）".
+ * A city as people tell it apart in the reader's language: the name with the other script beside it, and
+ * details in brackets where they are needed: "科隆 Köln", "Köln 科隆", "台州 Taizhou（浙江省）".
  */
-export function cityLabel(city: FindableCity, locale: AppLocale, withRegion = false): string {
+export function cityLabel(city: FindableCity, locale: AppLocale, details: readonly string[] = []): string {
   const name = pick(city.name, locale);
   const other = locale === "zh" ? pick(city.name, "de") : city.name.zh?.trim();
   const names = other && other !== name ? `${name} ${other}` : name;
-  const region = withRegion && city.region ? pick(city.region, locale) : "";
-  if (!region) return names;
-  return locale === "zh" ? `${names}（${region}）` : `${names} (${region})`;
+  const shown = details.filter(Boolean);
+  if (shown.length === 0) return names;
+  return locale === "zh" ? `${names}（${shown.join("，")}）` : `${names} (${shown.join(", ")})`;
+}
+
+/** The province or Land of a city in the reader's language, "" where it is not known. */
+export function regionName(city: FindableCity, locale: AppLocale): string {
+  return city.region ? pick(city.region, locale) : "";
 }

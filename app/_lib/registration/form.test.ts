@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formFieldOf, registrationFormValues, inputFromForm, matchCity } from "./form";
+import { formFieldOf, registrationFormValues, inputFromForm } from "./form";
 
 describe("registration form data", () => {
   it("keeps repeated checkboxes as lists and reads ticked boxes as yes", () => {
@@ -35,18 +35,5 @@ describe("registration form data", () => {
     expect(formFieldOf("sessionIds.2")).toBe("sessionIds");
     expect(formFieldOf("cityId")).toBe("city");
     expect(formFieldOf("email")).toBe("email");
-  });
-
-  it("finds a member city by its name in any language, ignoring case and spaces", () => {
-    const cities = [
-      { id: "k", name: { de: "Köln", en: "Cologne", zh: "科隆" } },
-      { id: "t", name: { de: "Taizhou (Jiangsu)", en: "Taizhou (Jiangsu)", zh: null } },
-    ];
-    expect(matchCity(" köln ", cities)?.id).toBe("k");
-    expect(matchCity("科隆", cities)?.id).toBe("k");
-    expect(matchCity("cologne", cities)?.id).toBe("k");
-    expect(matchCity("Taizhou (Jiangsu)", cities)?.id).toBe("t");
-    expect(matchCity("Paris", cities)).toBeUndefined();
-    expect(matchCity("", cities)).toBeUndefined();
   });
 });

@@ -33,7 +33,7 @@ export async function updateDetailsAction(
 ): Promise<FormState> {
   return saveRegistrationForm(token, locale, formData, async (values) => {
     const registration = await getManagedRegistration(token);
-    const parsed = await parseDelegateForm(delegateDetails, values, registration.meeting.id);
+    const parsed = await parseDelegateForm(delegateDetails, values, locale);
     if (parsed.fields) return invalidFormState(parsed.fields, locale, values);
     await updateDetails(token, parsed.data, locale);
     return { ok: true, message: manageText(locale)("detailsSaved"), values };

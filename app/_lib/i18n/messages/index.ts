@@ -47,6 +47,9 @@ import adminSessionNoticeZh from "./adminSessionNotice/zh.json";
 import adminMessagesDe from "./adminMessages/de.json";
 import adminMessagesEn from "./adminMessages/en.json";
 import adminMessagesZh from "./adminMessages/zh.json";
+import cityFinderDe from "./cityFinder/de.json";
+import cityFinderEn from "./cityFinder/en.json";
+import cityFinderZh from "./cityFinder/zh.json";
 
 /**
  * The public site's strings live in one file per language; the back office's in one folder per area,
@@ -69,6 +72,7 @@ const germanMessages = {
   sessionNotice: sessionNoticeDe,
   adminSessionNotice: adminSessionNoticeDe,
   adminMessages: adminMessagesDe,
+  cityFinder: cityFinderDe,
 };
 
 /** German is the reference: the other languages must have exactly its keys (a test checks it). */
@@ -93,6 +97,7 @@ export const messages: Record<AppLocale, Messages> = {
     sessionNotice: sessionNoticeEn,
     adminSessionNotice: adminSessionNoticeEn,
     adminMessages: adminMessagesEn,
+    cityFinder: cityFinderEn,
   },
   zh: {
     ...zh,
@@ -111,6 +116,7 @@ export const messages: Record<AppLocale, Messages> = {
     sessionNotice: sessionNoticeZh,
     adminSessionNotice: adminSessionNoticeZh,
     adminMessages: adminMessagesZh,
+    cityFinder: cityFinderZh,
   },
 };
 
@@ -144,6 +150,7 @@ export const registrationFormNamespaces = [
   "lostLink",
   "calendar",
   "roles",
+  "cityFinder",
 ] as const satisfies readonly PublicNamespace[];
 
 /** Only the given namespaces of a language's strings, for a `NextIntlClientProvider`. */

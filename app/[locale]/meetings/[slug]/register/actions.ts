@@ -33,7 +33,7 @@ export async function registerAction(
       env().RATE_LIMIT_REGISTRATIONS,
     );
     const meeting = await getMeeting(slug);
-    const parsed = await parseDelegateForm(registrationInput, values, meeting.id);
+    const parsed = await parseDelegateForm(registrationInput, values, locale);
     if (parsed.fields) return invalidFormState(parsed.fields, locale, values);
 
     const formToken =
