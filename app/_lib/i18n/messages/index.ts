@@ -50,6 +50,9 @@ import adminMessagesZh from "./adminMessages/zh.json";
 import cityFinderDe from "./cityFinder/de.json";
 import cityFinderEn from "./cityFinder/en.json";
 import cityFinderZh from "./cityFinder/zh.json";
+import cityGroupsDe from "./cityGroups/de.json";
+import cityGroupsEn from "./cityGroups/en.json";
+import cityGroupsZh from "./cityGroups/zh.json";
 
 /**
  * The public site's strings live in one file per language; the back office's in one folder per area,
@@ -73,6 +76,7 @@ const germanMessages = {
   adminSessionNotice: adminSessionNoticeDe,
   adminMessages: adminMessagesDe,
   cityFinder: cityFinderDe,
+  cityGroups: cityGroupsDe,
 };
 
 /** German is the reference: the other languages must have exactly its keys (a test checks it). */
@@ -98,6 +102,7 @@ export const messages: Record<AppLocale, Messages> = {
     adminSessionNotice: adminSessionNoticeEn,
     adminMessages: adminMessagesEn,
     cityFinder: cityFinderEn,
+    cityGroups: cityGroupsEn,
   },
   zh: {
     ...zh,
@@ -117,6 +122,7 @@ export const messages: Record<AppLocale, Messages> = {
     adminSessionNotice: adminSessionNoticeZh,
     adminMessages: adminMessagesZh,
     cityFinder: cityFinderZh,
+    cityGroups: cityGroupsZh,
   },
 };
 
