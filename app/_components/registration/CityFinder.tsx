@@ -156,7 +156,7 @@ export function CityFinder({ state, cities, label, hint }: Props) {
   );
 }
 
-/** "科隆 Köln", the region in small type, and "not a member city" for a namesake. */
+/** "科隆 Köln（北莱茵-威斯特法伦州）", the region in small type, and "not a member city" for a namesake. */
 function OptionText({
   suggestion: { kind, city },
   locale,
@@ -168,19 +168,22 @@ function OptionText({
 }) {
   const name = pick(city.name, locale);
   const otherLocale = locale === "zh" ? "de" : "zh";
-  const other = pick({ [otherLocale]: city.name[otherLocale] }, otherLocale);
-  const region = city.region ? pick(city.region, locale) : "";
+  const other = city.name[otherLocale]?.trim();
+  const details = [city.region ? pick(city.region, locale) : "", kind === "namesake" ? notMember : ""].filter(
+    Boolean,
+  );
   return (
     <>
       <span className="font-medium">{name}</span>
       {other && other !== name && (
-        <span className="ms-2" lang={otherLocale === "zh" ? "zh-CN" : "de"}>
-          {other}
-        </span>
+        <>
+          {" "}
+          <span lang={otherLocale === "zh" ? "zh-CN" : "de"}>{other}</span>
+        </>
       )}
-      {(region || kind === "namesake") && (
-        <span className="ms-2 text-sm opacity-80">
-          {[region, kind === "namesake" ? notMember : ""].filter(Boolean).join(locale === "zh" ? "，" : ", ")}
+      {details.length > 0 && (
+        <span className="text-sm opacity-80">
+          {locale === "zh" ? `（${details.join("，")}）` : ` (${details.join(", ")})`}
         </span>
       )}
     </>
