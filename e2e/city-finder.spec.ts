@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, snapshot, test } from "./fixtures";
+import { demoEmail, signInWithForm } from "./support/back-office";
 
 /**
  * The city finder on the registration form: member cities from the first letters typed, in either script,
@@ -117,4 +118,21 @@ test("the public city list in each view", async ({ page, isMobile }) => {
   await page.goto(`/${locale}/cities`);
   await expect(page.getByTestId("city-cologne")).toBeVisible();
   await snapshot(page, `cities-page-${locale}`);
+});
+
+test("an organizer cannot give Köln a spelling that names Foshan; the message names the city", async ({
+  page,
+  isMobile,
+}) => {
+  test.skip(isMobile, "The back office on a desktop.");
+  await signInWithForm(page, "de", demoEmail("organizer"));
+  await page.goto("/de/admin/cities");
+  await page.getByRole("link", { name: "Köln", exact: true }).click();
+  const aliases = page.getByLabel("Andere Schreibweisen");
+  await aliases.fill("Koeln\nFoshan");
+  await page.getByRole("button", { name: "Speichern" }).click();
+  await expect(page.locator("[data-field-error=aliases]")).toHaveText(
+    "„Foshan“ bezeichnet schon Foshan 佛山. Eine Schreibweise gehört nur zu einer Stadt.",
+  );
+  await expect(aliases).toHaveValue("Koeln\nFoshan");
 });
