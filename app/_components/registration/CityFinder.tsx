@@ -2,7 +2,13 @@
 
 import { useId, useState, type KeyboardEvent } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { matchCity, suggestCities, type CitySuggestion, type FindableCity } from "@/app/_lib/cities/matching";
+import {
+  cityFieldValue,
+  matchCity,
+  suggestCities,
+  type CitySuggestion,
+  type FindableCity,
+} from "@/app/_lib/cities/matching";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick, type Translations } from "@/app/_lib/i18n/localized";
 import { inputClass, invalidProps, LabelledField, textValue, type FieldContext } from "../forms/Field";
@@ -48,8 +54,11 @@ export function CityFinder({ state, cities, label, hint }: Props) {
   const match = matchCity(typed, cities);
   const optionId = (index: number) => `${listId}-option-${index}`;
 
-  function choose(suggestion: CitySuggestion<CityOption>) {
-    setTyped(fieldValue(suggestion, cities, locale));
+  function choose({ kind, city }: CitySuggestion<CityOption>) {
+    // A namesake puts its own characters (泰州), which the server keeps as a town outside the alliance.
+    setTyped(
+      kind === "namesake" ? (city.name.zh ?? pick(city.name, locale)) : cityFieldValue(city, cities, locale),
+    );
     setOpen(false);
     setActive(-1);
   }
@@ -187,28 +196,5 @@ function OptionText({
         </span>
       )}
     </>
-  );
-}
-
-/**
- * What a chosen city puts into the field: its name in the reader's language, unless that name is shared
- * with another place ("Taizhou"); then the name with its region, or another of its names, that the server
- * reads as this city alone. A namesake puts its own characters (泰州), which the server keeps as a town.
- */
-function fieldValue(
-  { kind, city }: CitySuggestion<CityOption>,
-  cities: readonly CityOption[],
-  locale: AppLocale,
-): string {
-  const name = pick(city.name, locale);
-  if (kind === "namesake") return city.name.zh ?? name;
-  const region = city.region ? pick(city.region, locale) : "";
-  const candidates = [name, region && `${name} (${region})`, city.name.zh, city.name.de, ...city.aliases];
-  return (
-    candidates.find((candidate) => {
-      if (!candidate) return false;
-      const match = matchCity(candidate, cities);
-      return match.kind === "city" && match.city.id === city.id;
-    }) ?? name
   );
 }

@@ -3,6 +3,7 @@ import alliance from "@/prisma/seed-data/alliance.json" with { type: "json" };
 import { cityFacts } from "@/prisma/seed-data/alliance-cities";
 import { citySlug } from "../slugs";
 import {
+  cityFieldValue,
   cityLabel,
   matchCity,
   normalizeCityName,
@@ -215,5 +216,28 @@ describe("cityLabel", () => {
     expect(cityLabel(cologne, "de")).toBe("Köln 科隆");
     expect(cityLabel(cologne, "en")).toBe("Cologne 科隆");
     expect(cityLabel(cologne, "de", [regionName(cologne, "de")])).toBe("Köln 科隆 (Nordrhein-Westfalen)");
+  });
+});
+
+describe("cityFieldValue", () => {
+  it("writes every member city so that the rules read it back as the same city, in every language", () => {
+    for (const locale of ["de", "en", "zh"] as const) {
+      for (const city of members) {
+        expect(matchCity(cityFieldValue(city, members, locale), members)).toMatchObject({
+          kind: "city",
+          city: { id: city.id },
+        });
+      }
+    }
+    const taizhou = members.find((city) => city.id === "taizhou")!;
+    expect(cityFieldValue(taizhou, members, "de")).toBe("Taizhou (Zhejiang)");
+    expect(cityFieldValue(taizhou, members, "zh")).toBe("台州");
+    expect(
+      cityFieldValue(
+        members.find((city) => city.id === "cologne")!,
+        members,
+        "en",
+      ),
+    ).toBe("Cologne");
   });
 });

@@ -153,3 +153,25 @@ export function cityLabel(city: FindableCity, locale: AppLocale, details: readon
 export function regionName(city: FindableCity, locale: AppLocale): string {
   return city.region ? pick(city.region, locale) : "";
 }
+
+/**
+ * What stands for a city in a typed field: its name in the reader's language, unless that name is shared
+ * with another place ("Taizhou"); then the name with its region, or another of its names, that the rules
+ * read as this city alone. A form filled in with it reads back as the same city.
+ */
+export function cityFieldValue(
+  city: FindableCity,
+  cities: readonly FindableCity[],
+  locale: AppLocale,
+): string {
+  const name = pick(city.name, locale);
+  const region = regionName(city, locale);
+  const candidates = [name, region && `${name} (${region})`, city.name.zh, city.name.de, ...city.aliases];
+  return (
+    candidates.find((candidate) => {
+      if (!candidate) return false;
+      const match = matchCity(candidate, cities);
+      return match.kind === "city" && match.city.id === city.id;
+    }) ?? name
+  );
+}
