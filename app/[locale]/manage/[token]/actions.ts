@@ -32,7 +32,8 @@ export async function updateDetailsAction(
   formData: FormData,
 ): Promise<FormState> {
   return saveRegistrationForm(token, locale, formData, async (values) => {
-    const registration = await getManagedRegistration(token);
+    // A link that opens no registration is refused before the form is read.
+    await getManagedRegistration(token);
     const parsed = await parseDelegateForm(delegateDetails, values, locale);
     if (parsed.fields) return invalidFormState(parsed.fields, locale, values);
     await updateDetails(token, parsed.data, locale);

@@ -32,7 +32,8 @@ export async function registerAction(
       [await rateLimitKey("registration:client", await actionClientAddress())],
       env().RATE_LIMIT_REGISTRATIONS,
     );
-    const meeting = await getMeeting(slug);
+    // An unknown meeting is refused before the form is read.
+    await getMeeting(slug);
     const parsed = await parseDelegateForm(registrationInput, values, locale);
     if (parsed.fields) return invalidFormState(parsed.fields, locale, values);
 
