@@ -151,25 +151,38 @@ test.describe("admitting a new city", () => {
 });
 
 for (const locale of LOCALES) {
-  test(`the demo's cities page in ${locale} says when each member joined and nothing of names under review`, async ({
+  test(`the demo's cities page in ${locale} says when each member joined, the year once per group, and nothing of names under review`, async ({
     page,
   }) => {
     await page.goto(`/${locale}/cities`);
     const text = {
       de: {
         cologne: "beigetreten am 24. April 2017 beim Jahrestreffen in Hannover",
-        foshan: "Mitglied seit 2016",
+        mainz: "beigetreten am 24. April 2017",
+        groups: [
+          "Mitglieder seit 2016",
+          "Mitglieder seit 2017",
+          "Weitere Mitglieder",
+          "Mitglieder seit 2016",
+        ],
       },
       en: {
         cologne: "joined on April 24, 2017 at the annual meeting in Hannover",
-        foshan: "member since 2016",
+        mainz: "joined on April 24, 2017",
+        groups: ["Members since 2016", "Members since 2017", "Other members", "Members since 2016"],
       },
-      zh: { cologne: "2017年4月24日于Hannover年会上加入", foshan: "2016年起为成员" },
+      zh: {
+        cologne: "2017年4月24日于Hannover年会上加入",
+        mainz: "2017年4月24日加入",
+        groups: ["自2016年起为成员", "自2017年起为成员", "其他成员", "自2016年起为成员"],
+      },
     }[locale];
+    // Germany: the founders, the three admitted in 2017, Bottrop (the sources give no year); China: founders.
+    await expect(page.getByRole("heading", { level: 3 })).toHaveText(text.groups);
     await expect(page.getByTestId("city-cologne").getByTestId("joined")).toHaveText(text.cologne);
-    await expect(page.getByTestId("city-foshan").getByTestId("joined")).toHaveText(text.foshan);
-    // The sources do not say when Mainz joined: nothing is said.
-    await expect(page.getByTestId("city-mainz").getByTestId("joined")).toHaveCount(0);
+    await expect(page.getByTestId("city-mainz").getByTestId("joined")).toHaveText(text.mainz);
+    await expect(page.getByTestId("city-foshan").getByTestId("joined")).toHaveCount(0);
+    await expect(page.getByTestId("joined")).toHaveCount(3);
     const body = page.locator("body");
     for (const internal of ["Schreibweise", "under review", "待核实", "Zhuzhouan", "Two Chinese cities"])
       await expect(body).not.toContainText(internal);

@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { locales, localeNames, type AppLocale } from "@/app/_lib/i18n/locales";
-import { pick, type Translations } from "@/app/_lib/i18n/localized";
+import { pick } from "@/app/_lib/i18n/localized";
 import { delegateRoles } from "@/app/_lib/registration/fields";
 import { nameFieldOrder } from "@/app/_lib/registration/form";
 import {
@@ -20,8 +20,9 @@ import {
 } from "../forms/Field";
 import { LanguageField } from "../forms/LanguageField";
 import { NameOrderField } from "../forms/NameOrderField";
+import { CityFinder, type CityOption } from "./CityFinder";
 
-export type CityOption = { id: string; name: Translations; country: "DE" | "CN"; full: boolean };
+export type { CityOption };
 
 type Props = { state: FieldContext; cities: CityOption[] };
 
@@ -96,26 +97,7 @@ export function DelegateFields({ state, cities }: Props) {
       <Section title={t("delegation")}>
         <div className="grid gap-4 sm:grid-cols-2">
           <div className="space-y-1">
-            <TextField
-              name="city"
-              label={t("city")}
-              state={state}
-              hint={t("cityHint")}
-              list="member-cities"
-              autoComplete="off"
-              maxLength={100}
-            />
-            <datalist id="member-cities">
-              {sorted.map((city) => (
-                <option key={city.id} value={pick(city.name, locale)}>
-                  {locales
-                    .filter((other) => other !== locale)
-                    .map((other) => city.name[other])
-                    .filter(Boolean)
-                    .join(" · ")}
-                </option>
-              ))}
-            </datalist>
+            <CityFinder state={state} cities={cities} label={t("city")} hint={t("cityHint")} />
             {full.length > 0 && (
               <p className="text-sm text-amber-800">{t("quotaFull", { cities: full.join(", ") })}</p>
             )}

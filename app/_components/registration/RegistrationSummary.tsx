@@ -11,19 +11,23 @@ type Props = { registration: RegistrationView; locale: AppLocale };
 
 /** What the delegate registered with and the sessions they hold or wait for. */
 export async function RegistrationSummary({ registration: r, locale }: Props) {
-  const [t, tr, tl, tf] = await Promise.all([
+  const [t, tr, tl, tf, tc] = await Promise.all([
     getTranslations("manage"),
     getTranslations("roles"),
     getTranslations("languages"),
     getTranslations("publicForms"),
+    getTranslations("cityFinder"),
   ]);
   const list = new Intl.ListFormat(locale, { type: "conjunction" });
   const yesNo = (value: boolean) => (value ? t("yes") : t("no"));
+  // A town outside the alliance says so, so that a delegate who meant a member city notices.
+  const ownTown = (town: string) =>
+    locale === "zh" ? `${town}（${tc("notMember")}）` : `${town} (${tc("notMember")})`;
   const rows: [string, string][] = [
     [t("name"), nameLine({ ...r, honorific: { [locale]: r.honorific } }, locale)],
     [
       t("from"),
-      [r.city ? pick(r.city.name, locale) : r.cityOther, r.organization, r.position]
+      [r.city ? pick(r.city.name, locale) : r.cityOther && ownTown(r.cityOther), r.organization, r.position]
         .filter(Boolean)
         .join(" · "),
     ],

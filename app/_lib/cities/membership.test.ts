@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatJoinedDate, isoDate, joinedOf } from "./membership";
+import { formatJoinedDate, groupByYear, isoDate, joinedOf } from "./membership";
 
 describe("joinedOf", () => {
   const hannover = { meetingSlug: "2017", venueCity: "Hannover" };
@@ -40,5 +40,29 @@ describe("formatJoinedDate", () => {
   it("reads a stored date as the calendar day it stands for", () => {
     expect(isoDate(new Date("2017-04-24T00:00:00Z"))).toBe("2017-04-24");
     expect(isoDate(null)).toBeNull();
+  });
+});
+
+describe("groupByYear", () => {
+  it("groups members by the year they joined, earliest first, those without a year last, keeping their order", () => {
+    const city = (slug: string, memberSince: number | null, joinedOn: string | null = null) => ({
+      slug,
+      memberSince,
+      joinedOn,
+    });
+    const groups = groupByYear([
+      city("bottrop", null),
+      city("cologne", 2017, "2017-04-24"),
+      city("aachen", 2016),
+      city("dated", null, "2018-04-23"),
+      city("wuppertal", 2016),
+    ]);
+    expect(groups.map(({ year, cities }) => [year, cities.map((c) => c.slug)])).toEqual([
+      [2016, ["aachen", "wuppertal"]],
+      [2017, ["cologne"]],
+      [2018, ["dated"]],
+      [null, ["bottrop"]],
+    ]);
+    expect(groupByYear([])).toEqual([]);
   });
 });

@@ -37,3 +37,28 @@ export function formatJoinedDate(date: string, locale: AppLocale): string {
 export function isoDate(date: Date | null): string | null {
   return date ? date.toISOString().slice(0, 10) : null;
 }
+
+/** The year a member joined: the year given, or that of its day of joining; null when the sources do not say. */
+export function joinedYear({
+  joinedOn,
+  memberSince,
+}: Pick<Membership, "joinedOn" | "memberSince">): number | null {
+  return memberSince ?? (joinedOn ? Number(joinedOn.slice(0, 4)) : null);
+}
+
+/**
+ * Members by the year they joined, earliest first, those without a year last: a public list says "members
+ * since 2016" once above the founders instead of beside each of them. The order within a year is kept.
+ */
+export function groupByYear<City extends Pick<Membership, "joinedOn" | "memberSince">>(
+  cities: readonly City[],
+): { year: number | null; cities: City[] }[] {
+  const groups = new Map<number | null, City[]>();
+  for (const city of cities) {
+    const year = joinedYear(city);
+    groups.set(year, [...(groups.get(year) ?? []), city]);
+  }
+  return [...groups]
+    .map(([year, members]) => ({ year, cities: members }))
+    .sort((a, b) => (a.year ?? Infinity) - (b.year ?? Infinity));
+}

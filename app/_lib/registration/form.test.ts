@@ -6,7 +6,6 @@ import {
   delegateFieldTargets,
   formFieldOf,
   inputFromForm,
-  matchCity,
   nameFieldOrder,
   registrationFormValues,
 } from "./form";
@@ -45,19 +44,6 @@ describe("registration form data", () => {
     expect(formFieldOf("sessionIds.2")).toBe("sessionIds");
     expect(formFieldOf("cityId")).toBe("city");
     expect(formFieldOf("email")).toBe("email");
-  });
-
-  it("finds a member city by its name in any language, ignoring case and spaces", () => {
-    const cities = [
-      { id: "k", name: { de: "Köln", en: "Cologne", zh: "科隆" } },
-      { id: "t", name: { de: "Taizhou (Jiangsu)", en: "Taizhou (Jiangsu)", zh: null } },
-    ];
-    expect(matchCity(" köln ", cities)?.id).toBe("k");
-    expect(matchCity("科隆", cities)?.id).toBe("k");
-    expect(matchCity("cologne", cities)?.id).toBe("k");
-    expect(matchCity("Taizhou (Jiangsu)", cities)?.id).toBe("t");
-    expect(matchCity("Paris", cities)).toBeUndefined();
-    expect(matchCity("", cities)).toBeUndefined();
   });
 });
 

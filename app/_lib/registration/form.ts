@@ -85,17 +85,3 @@ export function formFieldOf(path: string): string {
   const field = path.split(".")[0]!;
   return field === "cityId" ? "city" : field;
 }
-
-/** A city typed into the searchable list, matched against its name in any of the three languages. */
-export function matchCity<City extends { id: string; name: Record<string, string | null | undefined> }>(
-  typed: string,
-  cities: readonly City[],
-): City | undefined {
-  const wanted = normalize(typed);
-  if (!wanted) return undefined;
-  return cities.find((city) => Object.values(city.name).some((name) => name && normalize(name) === wanted));
-}
-
-function normalize(text: string): string {
-  return text.normalize("NFC").trim().toLocaleLowerCase("de");
-}

@@ -19,12 +19,15 @@ const { organizer } = actors;
 /** A made-up English name, unique per call, so tests do not meet each other's cities. */
 const uniqueName = () => `Testtown ${randomUUID().slice(0, 6).replace(/\d/g, "x")}`;
 
+/** Other spellings of their own per call: an alias that names another city is refused. */
+const uniqueAliases = () => `Taicang ${uniqueName().slice(-6)}`;
+
 function cityForm(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     nameDe: "Taicang",
     nameEn: uniqueName(),
     nameZh: "太仓",
-    aliases: "太仓市\n  Taicang City \n\n太仓市",
+    aliases: uniqueAliases(),
     country: "CN",
     regionDe: "Jiangsu",
     regionEn: "Jiangsu",
@@ -51,12 +54,15 @@ describe("adding a city", () => {
   });
 
   it("keeps every field, spellings one per line without blanks or repeats, and records it", async () => {
-    const { id, slug } = await createCity(organizer, cityForm());
+    const { id, slug } = await createCity(
+      organizer,
+      cityForm({ aliases: "太仓港区\n  Taicang Port \n\n太仓港区" }),
+    );
     const city = await db.city.findUniqueOrThrow({ where: { id } });
     expect(city).toMatchObject({
       slug,
       nameZh: "太仓",
-      aliases: ["太仓市", "Taicang City"],
+      aliases: ["太仓港区", "Taicang Port"],
       regionZh: "江苏省",
       website: "https://www.taicang.gov.cn/",
       status: "candidate",
@@ -67,7 +73,7 @@ describe("adding a city", () => {
     });
     const entry = await lastAudit(id);
     expect(entry).toMatchObject({ action: "city.create", entity: "City", actorId: organizer.id });
-    expect(entry.after).toMatchObject({ slug, status: "candidate", aliases: ["太仓市", "Taicang City"] });
+    expect(entry.after).toMatchObject({ slug, status: "candidate", aliases: ["太仓港区", "Taicang Port"] });
   });
 
   it("takes the year from a day of joining, and a year alone", async () => {
@@ -145,9 +151,12 @@ describe("editing a city", () => {
   });
 
   it("shows the form its values back, the check-in account nothing", async () => {
-    const { id } = await createCity(organizer, cityForm({ status: "member", joinedOn: "2018-04-23" }));
+    const { id } = await createCity(
+      organizer,
+      cityForm({ status: "member", joinedOn: "2018-04-23", aliases: "浏河\nLiuhe" }),
+    );
     expect((await getCityForEdit(organizer, id)).defaults).toMatchObject({
-      aliases: "太仓市\nTaicang City",
+      aliases: "浏河\nLiuhe",
       joinedOn: "2018-04-23",
       memberSince: "2018",
       reviewNeeded: "on",
@@ -155,6 +164,54 @@ describe("editing a city", () => {
     });
     expect(await outcome(getCityForEdit(actors.checkin, id))).toBe("forbidden");
     expect(await outcome(listCitiesForAdmin(actors.checkin))).toBe("forbidden");
+  });
+});
+
+describe("other spellings", () => {
+  it("refuses an alias that names another city, naming it in the organizer's language, and records nothing", async () => {
+    const tag = uniqueName().slice(-6);
+    const cologne = await createCity(
+      organizer,
+      cityForm({ nameDe: `Köln ${tag}`, nameEn: `Cologne ${tag}`, nameZh: `科隆${tag}`, aliases: "" }),
+    );
+    const other = await createCity(organizer, cityForm());
+    const before = await lastAudit(other.id);
+
+    // The other city's German name as it is typed, its Chinese name with 市, its English name: all refused.
+    for (const [alias, locale, city] of [
+      [`Koeln ${tag}`, "de", `Köln ${tag} 科隆${tag}`],
+      [`科隆${tag}市`, "zh", `科隆${tag} Köln ${tag}`],
+      [`COLOGNE-${tag}`, "en", `Cologne ${tag} 科隆${tag}`],
+    ] as const) {
+      const error = await refusal(
+        updateCity(organizer, other.id, cityForm({ aliases: `Foo\n${alias}` }), locale),
+      );
+      expect(error.details.fields).toEqual({ aliases: { key: "aliasTaken", values: { alias, city } } });
+    }
+    expect(await lastAudit(other.id)).toEqual(before);
+    expect(
+      (await refusal(createCity(organizer, cityForm({ aliases: `Köln ${tag}` })))).details.fields,
+    ).toMatchObject({ aliases: { key: "aliasTaken" } });
+
+    // A city may repeat its own names among its aliases, and another city's alias is free once removed.
+    await updateCity(
+      organizer,
+      cologne.id,
+      cityForm({
+        nameDe: `Köln ${tag}`,
+        nameEn: `Cologne ${tag}`,
+        nameZh: `科隆${tag}`,
+        aliases: `Koeln ${tag}\nKöln ${tag}`,
+      }),
+    );
+    expect(await db.city.findUniqueOrThrow({ where: { id: cologne.id } })).toMatchObject({
+      aliases: [`Koeln ${tag}`, `Köln ${tag}`],
+    });
+    expect(await lastAudit(cologne.id)).toMatchObject({
+      action: "city.update",
+      before: { aliases: [] },
+      after: { aliases: [`Koeln ${tag}`, `Köln ${tag}`] },
+    });
   });
 });
 

@@ -1,5 +1,8 @@
 import "server-only";
 import { cityInput, type CityInput } from "@/app/_lib/cities/fields";
+import { cityLabel, normalizeCityName, searchKeys } from "@/app/_lib/cities/matching";
+import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { translatedFields, translationsOf } from "@/app/_lib/i18n/localized";
 import { citySlug } from "@/app/_lib/slugs";
 import { schemaFieldErrors } from "@/app/_lib/meetings/fields";
 import { recordAudit } from "../audit/record";
@@ -42,6 +45,28 @@ function parseCity(input: unknown): CityInput {
   return parsed.data;
 }
 
+/**
+ * Refuses an alias that already names another city, by one of its names or aliases as the city finder
+ * reads them ("Koeln" on any city but Köln), naming that city in the organizer's language.
+ */
+async function checkAliases(tx: Tx, data: CityInput, locale: AppLocale, cityId?: string): Promise<void> {
+  if (data.aliases.length === 0) return;
+  const others = await tx.city.findMany({
+    where: cityId ? { id: { not: cityId } } : {},
+    select: { id: true, ...translatedFields("name"), aliases: true },
+  });
+  for (const alias of data.aliases) {
+    const key = normalizeCityName(alias);
+    const other = others.find((city) =>
+      searchKeys({ id: city.id, name: translationsOf(city, "name"), aliases: city.aliases }).has(key),
+    );
+    if (other) {
+      const city = cityLabel({ id: other.id, name: translationsOf(other, "name"), aliases: [] }, locale);
+      throw invalid({ aliases: { key: "aliasTaken", values: { alias, city } } });
+    }
+  }
+}
+
 /** The English name's key, with "-2", "-3", … added while another city has it (two cities called Taizhou). */
 async function freeSlug(tx: Tx, englishName: string): Promise<string> {
   const base = citySlug(englishName);
@@ -55,13 +80,18 @@ async function freeSlug(tx: Tx, englishName: string): Promise<string> {
  * Adds a city; its key is made from the English name and never changes afterwards (addresses and the API
  * keep working when a name is corrected).
  */
-export async function createCity(actor: Actor | null, input: unknown): Promise<{ id: string; slug: string }> {
+export async function createCity(
+  actor: Actor | null,
+  input: unknown,
+  locale: AppLocale = "de",
+): Promise<{ id: string; slug: string }> {
   authorize(actor, "editProgram");
   const data = parseCity(input);
   // Two organizers adding the same name at once: the unique key refuses one, which then takes the next key.
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await db.$transaction(async (tx) => {
+        await checkAliases(tx, data, locale);
         const city = await tx.city.create({
           data: { ...data, slug: await freeSlug(tx, data.nameEn) },
           select: { id: true, ...auditedCity },
@@ -77,13 +107,22 @@ export async function createCity(actor: Actor | null, input: unknown): Promise<{
   }
 }
 
-/** Saves a city's names, spellings, region, website, standing, dates and notes. */
-export async function updateCity(actor: Actor | null, cityId: string, input: unknown): Promise<void> {
+/**
+ * Saves a city's names, spellings, region, website, standing, dates and notes. `locale`: the language of
+ * the refusal of an alias that names another city.
+ */
+export async function updateCity(
+  actor: Actor | null,
+  cityId: string,
+  input: unknown,
+  locale: AppLocale = "de",
+): Promise<void> {
   authorize(actor, "editProgram");
   const data = parseCity(input);
   await db.$transaction(async (tx) => {
     const before = await tx.city.findUnique({ where: { id: cityId }, select: auditedCity });
     if (!before) throw notFound("City");
+    await checkAliases(tx, data, locale, cityId);
     const after = await tx.city.update({ where: { id: cityId }, data, select: auditedCity });
     await recordAudit(tx, actor, { action: "city.update", entity: "City", entityId: cityId, before, after });
   });

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Translations } from "@/app/_lib/i18n/localized";
-import { translationsOf } from "@/app/_lib/i18n/localized";
+import { translatedFields, translationsOf } from "@/app/_lib/i18n/localized";
 import type { BookableSession } from "@/app/_lib/registration/session-options";
 import { db, type Prisma } from "../db";
 import { getMeeting } from "../meetings/queries";
@@ -34,6 +34,9 @@ export async function listBookableSessions(meetingSlug: string): Promise<Bookabl
 export type CityOptionDto = {
   id: string;
   name: Translations;
+  /** Other spellings, for the city finder: matched, never shown. */
+  aliases: string[];
+  region: Translations | null;
   country: "DE" | "CN";
   quota: number | null;
   full: boolean;
@@ -43,7 +46,13 @@ export type CityOptionDto = {
 export async function listCityOptions(meetingId: string): Promise<CityOptionDto[]> {
   const [cities, quotas, taken] = await Promise.all([
     db.city.findMany({
-      select: { id: true, country: true, nameDe: true, nameEn: true, nameZh: true },
+      select: {
+        id: true,
+        country: true,
+        ...translatedFields("name"),
+        aliases: true,
+        ...translatedFields("region"),
+      },
       orderBy: { nameDe: "asc" },
     }),
     db.cityQuota.findMany({ where: { meetingId }, select: { cityId: true, delegates: true } }),
@@ -60,6 +69,8 @@ export async function listCityOptions(meetingId: string): Promise<CityOptionDto[
     return {
       id: city.id,
       name: translationsOf(city, "name"),
+      aliases: city.aliases,
+      region: city.regionDe || city.regionEn || city.regionZh ? translationsOf(city, "region") : null,
       country: city.country,
       quota,
       full: quota !== null && (takenOf.get(city.id) ?? 0) >= quota,

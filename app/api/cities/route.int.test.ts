@@ -45,7 +45,7 @@ describe("GET /api/cities", () => {
     });
   });
 
-  it("gives founders their year, Taizhou without a Chinese name, former members too, and no candidate", async () => {
+  it("gives founders their year, Taizhou as the one in Zhejiang, former members too, and no candidate", async () => {
     const all = await cities();
     expect(all).toHaveLength(24);
     expect(all.find((city) => city.slug === "foshan")).toMatchObject({
@@ -54,13 +54,19 @@ describe("GET /api/cities", () => {
       inductedAt: null,
     });
     expect(all.find((city) => city.slug === "taizhou")).toMatchObject({
-      name: { de: "Taizhou", en: "Taizhou", zh: null },
-      region: null,
+      name: { de: "Taizhou", en: "Taizhou", zh: "台州" },
+      region: { de: "Zhejiang", en: "Zhejiang", zh: "浙江省" },
     });
     expect(all.find((city) => city.slug === "zhaoqing")).toMatchObject({ status: "former" });
-    expect(all.find((city) => city.slug === "mainz")).toMatchObject({ joinedOn: null, memberSince: null });
+    expect(all.find((city) => city.slug === "mainz")).toMatchObject({
+      joinedOn: "2017-04-24",
+      memberSince: 2017,
+    });
+    expect(all.find((city) => city.slug === "bottrop")).toMatchObject({ joinedOn: null, memberSince: null });
     expect(all.some((city) => city.slug === "taicang")).toBe(false);
-    // Notes for organizers (Zhuzhou's spelling, Taizhou's two namesakes) and review flags stay internal.
-    expect(JSON.stringify(all)).not.toMatch(/Zhuzhouan|namesake|Two Chinese cities|reviewNeeded|"note"/);
+    // Notes for organizers (Zhuzhou's spelling, Taizhou's two namesakes), other spellings and review flags stay internal.
+    expect(JSON.stringify(all)).not.toMatch(
+      /Zhuzhouan|namesake|Two Chinese cities|reviewNeeded|"note"|aliases|Koeln/,
+    );
   });
 });

@@ -36,8 +36,9 @@ export async function updateDetailsAction(
   formData: FormData,
 ): Promise<FormState> {
   return saveRegistrationForm(token, locale, formData, async (values) => {
-    const registration = await getManagedRegistration(token);
-    const parsed = await parseDelegateForm(delegateDetails, values, registration.meeting.id);
+    // A link that opens no registration is refused before the form is read.
+    await getManagedRegistration(token);
+    const parsed = await parseDelegateForm(delegateDetails, values, locale);
     if (parsed.fields) return invalidFormState(parsed.fields, locale, values);
     await updateDetails(token, parsed.data, locale);
     return { ok: true, message: manageText(locale)("detailsSaved"), values };

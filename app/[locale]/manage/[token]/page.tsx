@@ -214,7 +214,7 @@ export default async function ManagePage({ params, searchParams }: Props) {
             <div className="mt-4">
               <EditDetailsForm
                 action={bind(updateDetailsAction)}
-                values={detailsFormValues(registration, locale)}
+                values={detailsFormValues(registration, locale, cities)}
                 cities={cities}
                 pageTitle={pageTitle}
                 draft={`details:${registration.id}`}

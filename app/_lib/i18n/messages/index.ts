@@ -50,6 +50,12 @@ import adminMessagesZh from "./adminMessages/zh.json";
 import publicFormsDe from "./publicForms/de.json";
 import publicFormsEn from "./publicForms/en.json";
 import publicFormsZh from "./publicForms/zh.json";
+import cityFinderDe from "./cityFinder/de.json";
+import cityFinderEn from "./cityFinder/en.json";
+import cityFinderZh from "./cityFinder/zh.json";
+import cityGroupsDe from "./cityGroups/de.json";
+import cityGroupsEn from "./cityGroups/en.json";
+import cityGroupsZh from "./cityGroups/zh.json";
 
 /**
  * The public site's strings live in one file per language; the back office's in one folder per area,
@@ -73,6 +79,8 @@ const germanMessages = {
   adminSessionNotice: adminSessionNoticeDe,
   adminMessages: adminMessagesDe,
   publicForms: publicFormsDe,
+  cityFinder: cityFinderDe,
+  cityGroups: cityGroupsDe,
 };
 
 /** German is the reference: the other languages must have exactly its keys (a test checks it). */
@@ -98,6 +106,8 @@ export const messages: Record<AppLocale, Messages> = {
     adminSessionNotice: adminSessionNoticeEn,
     adminMessages: adminMessagesEn,
     publicForms: publicFormsEn,
+    cityFinder: cityFinderEn,
+    cityGroups: cityGroupsEn,
   },
   zh: {
     ...zh,
@@ -117,6 +127,8 @@ export const messages: Record<AppLocale, Messages> = {
     adminSessionNotice: adminSessionNoticeZh,
     adminMessages: adminMessagesZh,
     publicForms: publicFormsZh,
+    cityFinder: cityFinderZh,
+    cityGroups: cityGroupsZh,
   },
 };
 
@@ -151,6 +163,7 @@ export const registrationFormNamespaces = [
   "calendar",
   "roles",
   "publicForms",
+  "cityFinder",
 ] as const satisfies readonly PublicNamespace[];
 
 /** Only the given namespaces of a language's strings, for a `NextIntlClientProvider`. */

@@ -19,11 +19,11 @@ export const saveCityAction = backOfficeAction("editProgram", async ({ actor, lo
   const t = await getTranslations({ locale, namespace: "adminCities.form" });
   try {
     if (!values.cityId) {
-      const city = await createCity(actor, values);
+      const city = await createCity(actor, values, locale);
       revalidatePath("/", "layout");
       return redirect({ href: adminPaths.city(city.id), locale });
     }
-    await updateCity(actor, hiddenId(values, "cityId", "City"), values);
+    await updateCity(actor, hiddenId(values, "cityId", "City"), values, locale);
   } catch (error) {
     if (!(error instanceof AppError && error.code === "invalid")) throw error;
     const state: FormState = formStateOf(error, locale, values);

@@ -32,8 +32,9 @@ export async function registerAction(
       [await rateLimitKey("registration:client", await actionClientAddress())],
       env().RATE_LIMIT_REGISTRATIONS,
     );
-    const meeting = await getMeeting(slug);
-    const parsed = await parseDelegateForm(registrationInput, values, meeting.id);
+    // An unknown meeting is refused before the form is read.
+    await getMeeting(slug);
+    const parsed = await parseDelegateForm(registrationInput, values, locale);
     if (parsed.fields) return invalidFormState(parsed.fields, locale, values);
 
     const formToken =

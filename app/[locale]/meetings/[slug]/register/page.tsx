@@ -49,7 +49,7 @@ export default async function RegisterPage({ params }: Props) {
             slug={slug}
             // One token per rendering of the form: its submissions, repeated or not, are one registration.
             formToken={randomBytes(16).toString("base64url")}
-            cities={cities.map(({ id, name, country, full }) => ({ id, name, country, full }))}
+            cities={cities.map(({ quota: _quota, ...city }) => city)}
             sessions={sessions.map((session) => sessionOption(session, meeting.timeZone, locale))}
             timeLabels={{ local: ta("timeBerlin"), china: ta("timeChina") }}
             pageTitle={pageTitle}

@@ -7,6 +7,7 @@ import { readJson } from "@/app/_http/request";
 import { clientAddress } from "@/app/_server/http";
 import { enforceRateLimits, rateLimitKey } from "@/app/_server/rate-limit";
 import { register } from "@/app/_server/registration/register";
+import { withTypedCity } from "@/app/_server/registration/typed-city";
 
 type Context = { params: Promise<{ slug: string }> };
 
@@ -24,7 +25,9 @@ export async function POST(request: Request, { params }: Context) {
         throw new AppError("malformed", "Idempotency-Key is longer than 255 characters");
       const parsed = registrationInput.safeParse(await readJson(request));
       if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error));
-      return register((await params).slug, parsed.data, { locale, idempotencyKey });
+      // A town that names a member city ("台州", "Koeln") registers the delegate as that city's.
+      const input = await withTypedCity(parsed.data, locale);
+      return register((await params).slug, input, { locale, idempotencyKey });
     },
     { status: 201, locale },
   );

@@ -103,7 +103,7 @@ export const changeSessionsAction = backOfficeAction(
 export const editDetailsAction = backOfficeAction(
   "manageRegistrations",
   async ({ actor, locale, values }) => {
-    const parsed = await parseDelegateForm(delegateDetails, values, meetingId(values));
+    const parsed = await parseDelegateForm(delegateDetails, values, locale);
     if (parsed.fields) throw invalid(parsed.fields);
     await editRegistration(actor, meetingId(values), registrationId(values), parsed.data, locale);
     // The form shows what was saved; its values stay as they are.

@@ -217,7 +217,7 @@ export default async function RegistrationPage({ params }: Props) {
               <DetailsForm
                 action={editDetailsAction}
                 ids={ids}
-                values={detailsFormValues(registration, locale)}
+                values={detailsFormValues(registration, locale, cities)}
                 cities={cities}
               />
             </div>
