@@ -30,6 +30,7 @@ export function delegate(overrides: Partial<RegistrationInput> = {}): Registrati
     listConsent: false,
     sessionIds: [],
     privacyConsent: true,
+    visa: null,
     ...overrides,
   };
 }

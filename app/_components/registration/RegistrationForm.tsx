@@ -9,6 +9,7 @@ import { SubmitButton } from "../forms/SubmitButton";
 import { useFormAction } from "../forms/useFormAction";
 import { DelegateFields, type CityOption } from "./DelegateFields";
 import { SessionChoice, type SessionOption } from "./SessionChoice";
+import { VisaFields } from "./VisaFields";
 
 type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -17,10 +18,20 @@ type Props = {
   cities: CityOption[];
   sessions: SessionOption[];
   timeLabels: { local: string; china: string };
+  /** Working days within which the meeting's visa letters are sent. */
+  visaLetterDays: number;
 };
 
 /** The registration form. Works without JavaScript too: the server action answers with the same state. */
-export function RegistrationForm({ action, slug, formToken, cities, sessions, timeLabels }: Props) {
+export function RegistrationForm({
+  action,
+  slug,
+  formToken,
+  cities,
+  sessions,
+  timeLabels,
+  visaLetterDays,
+}: Props) {
   const t = useTranslations("register");
   const { state, pending, formProps } = useFormAction(action, initialFormState);
   const flag = (name: string) => textValue(state, name) === "on";
@@ -29,7 +40,11 @@ export function RegistrationForm({ action, slug, formToken, cities, sessions, ti
     <form {...formProps} className="space-y-6" noValidate>
       <input type="hidden" name="formToken" value={formToken} />
       <FormMessage state={state} />
-      <DelegateFields state={state} cities={cities} />
+      <DelegateFields
+        state={state}
+        cities={cities}
+        visa={<VisaFields state={state} days={visaLetterDays} />}
+      />
       <Section title={t("sessions")}>
         <SessionChoice slug={slug} sessions={sessions} state={state} labels={timeLabels} />
       </Section>

@@ -47,6 +47,12 @@ import adminSessionNoticeZh from "./adminSessionNotice/zh.json";
 import adminMessagesDe from "./adminMessages/de.json";
 import adminMessagesEn from "./adminMessages/en.json";
 import adminMessagesZh from "./adminMessages/zh.json";
+import visaDe from "./visa/de.json";
+import visaEn from "./visa/en.json";
+import visaZh from "./visa/zh.json";
+import adminVisaDe from "./adminVisa/de.json";
+import adminVisaEn from "./adminVisa/en.json";
+import adminVisaZh from "./adminVisa/zh.json";
 
 /**
  * The public site's strings live in one file per language; the back office's in one folder per area,
@@ -69,6 +75,8 @@ const germanMessages = {
   sessionNotice: sessionNoticeDe,
   adminSessionNotice: adminSessionNoticeDe,
   adminMessages: adminMessagesDe,
+  visa: visaDe,
+  adminVisa: adminVisaDe,
 };
 
 /** German is the reference: the other languages must have exactly its keys (a test checks it). */
@@ -93,6 +101,8 @@ export const messages: Record<AppLocale, Messages> = {
     sessionNotice: sessionNoticeEn,
     adminSessionNotice: adminSessionNoticeEn,
     adminMessages: adminMessagesEn,
+    visa: visaEn,
+    adminVisa: adminVisaEn,
   },
   zh: {
     ...zh,
@@ -111,6 +121,8 @@ export const messages: Record<AppLocale, Messages> = {
     sessionNotice: sessionNoticeZh,
     adminSessionNotice: adminSessionNoticeZh,
     adminMessages: adminMessagesZh,
+    visa: visaZh,
+    adminVisa: adminVisaZh,
   },
 };
 
@@ -128,7 +140,8 @@ type BackOfficeNamespace =
   | "adminTwoFactor"
   | "adminCities"
   | "adminSessionNotice"
-  | "adminMessages";
+  | "adminMessages"
+  | "adminVisa";
 
 /** A namespace of the public site's strings. */
 export type PublicNamespace = Exclude<keyof Messages, BackOfficeNamespace>;
@@ -144,6 +157,7 @@ export const registrationFormNamespaces = [
   "lostLink",
   "calendar",
   "roles",
+  "visa",
 ] as const satisfies readonly PublicNamespace[];
 
 /** Only the given namespaces of a language's strings, for a `NextIntlClientProvider`. */

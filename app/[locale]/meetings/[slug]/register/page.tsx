@@ -49,6 +49,7 @@ export default async function RegisterPage({ params }: Props) {
             cities={cities.map(({ id, name, country, full }) => ({ id, name, country, full }))}
             sessions={sessions.map((session) => sessionOption(session, meeting.timeZone, locale))}
             timeLabels={{ local: ta("timeBerlin"), china: ta("timeChina") }}
+            visaLetterDays={meeting.visaLetterDays}
           />
         </RegistrationFormMessages>
       )}
