@@ -37,36 +37,42 @@ export async function runVisaDataRetention({
 }): Promise<VisaDataRun | "busy"> {
   return withRetentionLock(configuredTarget(), async () => {
     const deleted: VisaDataRun["deleted"] = [];
+    const going = new Set<string>();
     const meetings = await db.meeting.findMany({
       select: { id: true, slug: true, endsOn: true, timeZone: true },
       orderBy: [{ startsOn: "asc" }, { slug: "asc" }],
     });
     for (const meeting of meetings) {
-      const where = {
-        meetingId: meeting.id,
-        visaData: { not: null },
-        ...(isDue(meeting, VISA_DATA_DAYS, now)
-          ? {}
-          : { status: { in: ["cancelled" as const, "rejected" as const] } }),
-      };
-      const count = dryRun
-        ? await db.registration.count({ where })
-        : (await db.registration.updateMany({ where, data: { visaData: null } })).count;
-      if (count > 0) deleted.push({ slug: meeting.slug, count });
+      const rows = await db.registration.findMany({
+        where: {
+          meetingId: meeting.id,
+          visaData: { not: null },
+          ...(isDue(meeting, VISA_DATA_DAYS, now) ? {} : { status: { in: ["cancelled", "rejected"] } }),
+        },
+        select: { id: true },
+      });
+      if (rows.length === 0) continue;
+      const ids = rows.map((row) => row.id);
+      if (!dryRun) await db.registration.updateMany({ where: { id: { in: ids } }, data: { visaData: null } });
+      for (const id of ids) going.add(id);
+      deleted.push({ slug: meeting.slug, count: ids.length });
     }
-    return { deleted, ...(await rotate(dryRun)) };
+    // A dry run has deleted nothing: what the real run deletes first is not counted as re-encrypted.
+    return { deleted, ...(await rotate(dryRun, going)) };
   });
 }
 
 /** Re-encrypts under the current key; each row only if nobody changed it meanwhile. */
-async function rotate(dryRun: boolean): Promise<Omit<VisaDataRun, "deleted">> {
+async function rotate(dryRun: boolean, going: ReadonlySet<string>): Promise<Omit<VisaDataRun, "deleted">> {
   const keyring = await dataKeyring();
   const current = keyring.current.id;
-  const rows = await db.registration.findMany({
-    where: { visaData: { not: null }, NOT: { visaData: { startsWith: `v1.${current}.` } } },
-    select: { id: true, visaData: true },
-    orderBy: { id: "asc" },
-  });
+  const rows = (
+    await db.registration.findMany({
+      where: { visaData: { not: null }, NOT: { visaData: { startsWith: `v1.${current}.` } } },
+      select: { id: true, visaData: true },
+      orderBy: { id: "asc" },
+    })
+  ).filter((row) => !going.has(row.id));
   let reencrypted = 0;
   let unreadable = 0;
   for (const row of rows) {
