@@ -30,7 +30,6 @@ export function delegate(overrides: Partial<RegistrationInput> = {}): Registrati
     listConsent: false,
     sessionIds: [],
     privacyConsent: true,
-    visa: null,
     ...overrides,
   };
 }

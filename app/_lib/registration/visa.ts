@@ -93,7 +93,8 @@ export const visaRequest = z
     for (const name of visaFieldNames) if (!value[name]) problem(name, "required");
     if (value.passportNumber && !PASSPORT_NUMBER.test(value.passportNumber))
       problem("passportNumber", "passportNumber");
-    if (value.nationality && !nationalities.includes(value.nationality)) problem("nationality", "invalidChoice");
+    if (value.nationality && !nationalities.includes(value.nationality))
+      problem("nationality", "invalidChoice");
     const days = {} as Partial<Record<VisaFieldName, string>>;
     for (const name of ["birthDate", "passportExpiry", "arrivalDate", "departureDate"] as const) {
       const day = value[name];
@@ -117,7 +118,8 @@ export const visaRequest = z
       problem("passportExpiry", "passportExpiry");
   })
   .transform(
-    ({ visaLetter, ...fields }): { visa: VisaDetails | null } => ({
+    // Optional in the type: callers that build an input themselves (tests, the demo) may leave it out.
+    ({ visaLetter, ...fields }): { visa?: VisaDetails | null } => ({
       visa: visaLetter ? (fields as VisaDetails) : null,
     }),
   );
@@ -127,8 +129,12 @@ export const visaRequest = z
  * where the meeting is known (registering), since the shared schema is the same for every meeting.
  */
 export function travelWindow(meeting: { startsOn: string; endsOn: string }): { from: string; to: string } {
-  const day = (iso: string, days: number) => DateTime.fromISO(iso, { zone: "utc" }).plus({ days }).toISODate()!;
-  return { from: day(meeting.startsOn, -TRAVEL_DAYS_AROUND_MEETING), to: day(meeting.endsOn, TRAVEL_DAYS_AROUND_MEETING) };
+  const day = (iso: string, days: number) =>
+    DateTime.fromISO(iso, { zone: "utc" }).plus({ days }).toISODate()!;
+  return {
+    from: day(meeting.startsOn, -TRAVEL_DAYS_AROUND_MEETING),
+    to: day(meeting.endsOn, TRAVEL_DAYS_AROUND_MEETING),
+  };
 }
 
 /** Which travel dates lie outside the window: arrival after the meeting's last day, departure before its first. */
@@ -157,7 +163,7 @@ export function visaLetterStatus(letter: { issuedOn: Date | null; sentOn: Date |
  */
 export function visaLetterExpectedBy(requestedAt: Date, workingDays: number, timeZone: string): string {
   let day = DateTime.fromJSDate(requestedAt, { zone: timeZone }).startOf("day");
-  for (let left = workingDays; left > 0; ) {
+  for (let left = workingDays; left > 0;) {
     day = day.plus({ days: 1 });
     if (day.weekday <= 5) left--;
   }
