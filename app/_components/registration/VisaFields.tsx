@@ -4,7 +4,10 @@ import { useLocale, useTranslations } from "next-intl";
 import { nationalityOptions } from "@/app/_lib/registration/visa";
 import { CheckboxField, SelectField, TextField, type FieldContext } from "../forms/Field";
 
-type Props = { state: FieldContext; /** Working days within which the meeting's letters are sent. */ days: number };
+type Props = {
+  state: FieldContext;
+  /** Working days within which the meeting's letters are sent. */ days: number;
+};
 
 /**
  * The visa-letter box and, once it is ticked, what the consulate needs. Shown by CSS (`:has(:checked)`),
@@ -15,7 +18,15 @@ export function VisaFields({ state, days }: Props) {
   const tr = useTranslations("register");
   const locale = useLocale();
   const date = (name: string, label: string, hint?: string) => (
-    <TextField name={name} type="date" label={label} state={state} hint={hint} requiredLabel={tr("required")} />
+    <TextField
+      name={name}
+      type="date"
+      label={label}
+      state={state}
+      hint={hint}
+      required
+      requiredLabel={tr("required")}
+    />
   );
   return (
     <div className="group/visa space-y-2">
@@ -32,6 +43,7 @@ export function VisaFields({ state, days }: Props) {
             label={t("passportNumber")}
             state={state}
             hint={t("passportNumberHint")}
+            required
             requiredLabel={tr("required")}
             autoComplete="off"
             maxLength={40}

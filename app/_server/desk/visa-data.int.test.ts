@@ -119,7 +119,7 @@ describe("a visa letter's passport details", () => {
       withVisaDetails: true,
     });
     expect(asked.header.slice(-7)).toEqual([
-      "Letter",
+      "Letter status",
       "Passport number",
       "Nationality",
       "Date of birth",

@@ -4,7 +4,7 @@ import { PersonName } from "@/app/_components/admin/delegates/PersonName";
 import { VisaTemplateForm, VisaTemplateReset } from "@/app/_components/admin/delegates/VisaTemplateForm";
 import { VisaLetterStatusForm } from "@/app/_components/admin/delegates/VisaLetterStatusForm";
 import { visaLetterExpectedBy } from "@/app/_lib/registration/visa";
-import { formatCalendarDate, formatDateTime, dayKey } from "@/app/_lib/time";
+import { formatDateTime, dayKey } from "@/app/_lib/time";
 import { MeetingAdminNav } from "@/app/_components/admin/MeetingAdminNav";
 import { DataTable, type Column } from "@/app/_components/DataTable";
 import { ActionLink } from "@/app/_components/layout/ActionLink";
@@ -47,7 +47,9 @@ export default async function VisaLettersPage({ params, searchParams }: Props) {
     getTranslations("manage.statuses"),
     getTranslations("adminVisa"),
   ]);
-  const day = (iso: string) => formatCalendarDate(new Date(`${iso}T00:00:00Z`), locale);
+  // Short dates: a row holds five of them.
+  const shortDate = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+  const day = (iso: string) => shortDate.format(new Date(`${iso}T00:00:00Z`));
   const today = dayKey(new Date(), meeting.timeZone);
   const nationality = new Intl.DisplayNames([locale], { type: "region", fallback: "code" });
   const custom = templates[lang] !== null;
