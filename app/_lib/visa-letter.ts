@@ -35,7 +35,8 @@ export type LetterPlaceholder = (typeof letterPlaceholders)[number];
 /** The values of one letter; empty strings where the delegate gave nothing. */
 export type LetterData = Record<LetterPlaceholder, string>;
 
-type VisaPlaceholder = "birthDate" | "nationality" | "passportNumber" | "passportExpiry" | "arrivalDate" | "departureDate";
+type VisaPlaceholder =
+  "birthDate" | "nationality" | "passportNumber" | "passportExpiry" | "arrivalDate" | "departureDate";
 
 /**
  * The passport details as the letter writes them: dates in the letter's language, the nationality as

@@ -67,7 +67,12 @@ export type VisaDelegate = NamedPerson & {
   city: Translations | null;
   cityOther: string | null;
   /** The letter's course; days as yyyy-MM-dd. */
-  letter: { status: VisaLetterStatus; requestedAt: string | null; issuedOn: string | null; sentOn: string | null };
+  letter: {
+    status: VisaLetterStatus;
+    requestedAt: string | null;
+    issuedOn: string | null;
+    sentOn: string | null;
+  };
   /** The passport details; null where none were given, "unreadable" where their key is gone. */
   details: VisaDetails | null | "unreadable";
 };
@@ -146,7 +151,10 @@ export async function getVisaLetterDesk(actor: Actor | null, meetingSlug: string
 }
 
 /** The row's passport details; "unreadable" (said on the page, never thrown) when its key is gone. */
-async function detailsOf(row: { id: string; visaData: string | null }): Promise<VisaDetails | null | "unreadable"> {
+async function detailsOf(row: {
+  id: string;
+  visaData: string | null;
+}): Promise<VisaDetails | null | "unreadable"> {
   if (!row.visaData) return null;
   try {
     return await openVisaDetails(row.visaData, row.id);
@@ -264,27 +272,29 @@ export async function visaLetters(
   return {
     lang,
     placeAndDate: t("adminRegistrations.visa.letterParts.place", { city: meeting.venueCity, date: today }),
-    letters: await Promise.all(rows.map(async (row) => {
-      const person = asNamed(row);
-      const details = await detailsOf(row);
-      const name = displayName(person, lang);
-      const data: LetterData = {
-        ...common,
-        fullName: name.secondary
-          ? lang === "zh"
-            ? `${name.primary}（${name.secondary}）`
-            : `${name.primary} (${name.secondary})`
-          : name.primary,
-        delegateName: latinName(person),
-        nativeName: row.nativeName ?? "",
-        honorific: row.honorific ?? "",
-        position: row.position ?? "",
-        organization: row.organization ?? "",
-        city: placeName(row, lang),
-        country: row.city ? t(`countries.${row.city.country}`) : "",
-        ...visaLetterPlaceholders(typeof details === "object" ? details : null, lang, dateFormat),
-      };
-      return { id: row.id, name: data.fullName, text: renderLetter(template, data) };
-    })),
+    letters: await Promise.all(
+      rows.map(async (row) => {
+        const person = asNamed(row);
+        const details = await detailsOf(row);
+        const name = displayName(person, lang);
+        const data: LetterData = {
+          ...common,
+          fullName: name.secondary
+            ? lang === "zh"
+              ? `${name.primary}（${name.secondary}）`
+              : `${name.primary} (${name.secondary})`
+            : name.primary,
+          delegateName: latinName(person),
+          nativeName: row.nativeName ?? "",
+          honorific: row.honorific ?? "",
+          position: row.position ?? "",
+          organization: row.organization ?? "",
+          city: placeName(row, lang),
+          country: row.city ? t(`countries.${row.city.country}`) : "",
+          ...visaLetterPlaceholders(typeof details === "object" ? details : null, lang, dateFormat),
+        };
+        return { id: row.id, name: data.fullName, text: renderLetter(template, data) };
+      }),
+    ),
   };
 }

@@ -66,7 +66,9 @@ describe("VISA_DATA_KEYS", () => {
 
   it("says what is wrong without repeating a key", () => {
     const short = key(randomBytes(16));
-    expect(parseVisaDataKeys(`k1:${short}`)).toBe("the key of k1 must be 32 bytes in base64 (openssl rand -base64 32)");
+    expect(parseVisaDataKeys(`k1:${short}`)).toBe(
+      "the key of k1 must be 32 bytes in base64 (openssl rand -base64 32)",
+    );
     expect(parseVisaDataKeys(key(k1.key))).toMatch(/^each entry must be "id:key"/);
     expect(parseVisaDataKeys(`app:${key(k1.key)}`)).toMatch(/reserved/);
     expect(parseVisaDataKeys(`k1:${key(k1.key)},k1:${key(k2.key)}`)).toBe("the id k1 is listed twice");

@@ -40,9 +40,11 @@ export function encryptWith(keyring: Keyring, plain: string, owner: string): str
   const cipher = createCipheriv("aes-256-gcm", keyring.current.key, iv);
   cipher.setAAD(Buffer.from(owner, "utf8"));
   const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-  return [FORMAT, keyring.current.id, ...[iv, cipher.getAuthTag(), body].map((part) => part.toString("base64url"))].join(
-    ".",
-  );
+  return [
+    FORMAT,
+    keyring.current.id,
+    ...[iv, cipher.getAuthTag(), body].map((part) => part.toString("base64url")),
+  ].join(".");
 }
 
 /** The key id a stored value names, or null for something this module did not write. */
@@ -64,7 +66,9 @@ export function decryptWith(keyring: Keyring, sealed: string, owner: string): st
     const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
     decipher.setAAD(Buffer.from(owner, "utf8"));
     decipher.setAuthTag(Buffer.from(tag, "base64url"));
-    return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
+    return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString(
+      "utf8",
+    );
   } catch {
     throw new UndecryptableError(
       `The stored value does not open with the key "${id}": it was altered, belongs to another record, or the key changed`,
