@@ -167,7 +167,7 @@ async function registerGroup(
   const outcomes: (RegistrationAnswer | AppError | null)[] = group.map(() => null);
   const meeting = await tx.meeting.findFirst({
     where: { slug: meetingSlug, published: true },
-    select: { ...viewMeetingSelect, ...windowSelect, startsOn: true },
+    select: { ...viewMeetingSelect, ...windowSelect },
   });
   if (!meeting) return group.map(() => notFound("Meeting"));
   const window = registrationWindow(meeting);
