@@ -1,6 +1,8 @@
 /**
  * Anonymizes the registrations of every meeting past its retention date (RETENTION_DAYS after its last
- * day, in the meeting's time zone; see app/_server/retention), and deletes what has run out: organizer
+ * day, in the meeting's time zone; see app/_server/retention), deletes visa letters' passport details 30
+ * days after the meeting and re-encrypts the others under the current key (retention/visa-data.ts), and
+ * deletes what has run out: organizer
  * sessions past their lifetime or idle time, rate-limit counters past their window, and sign-in addresses
  * no account has used for 90 days:
  *
@@ -20,6 +22,7 @@ import { applyMigrations } from "../app/_server/database/migrations";
 import { env } from "../app/_server/env";
 import { sweepRateLimits } from "../app/_server/rate-limit";
 import { runRetention, summaryLine } from "../app/_server/retention/run";
+import { runVisaDataRetention, visaDataLines } from "../app/_server/retention/visa-data";
 import { openDatabase, runCommand } from "./lib/command";
 
 const USAGE = "Usage: npm run retention [-- --dry-run]";
@@ -58,6 +61,8 @@ async function main(): Promise<number> {
   );
   for (const meeting of run.meetings) console.log(summaryLine(meeting, run.dryRun));
   if (run.meetings.length === 0) console.log("No meetings.");
+  const visa = await runVisaDataRetention({ now: new Date(), dryRun: options.dryRun });
+  if (visa !== "busy") for (const line of visaDataLines(visa, options.dryRun)) console.log(line);
   if (!options.dryRun) {
     const now = new Date();
     const [sessions, counters, addresses] = [

@@ -14,6 +14,11 @@ export const permissions = {
   /** Registrations: approve, reject, edit, cancel, waiting lists, exports, visa letters, badges. */
   manageRegistrations: ["admin", "organizer"],
   /**
+   * Visa invitation letters: the delegates' passport details (decrypted only for this), the letters and
+   * their status. A permission of its own so that it can be narrowed to the people who write the letters.
+   */
+  handleVisaLetters: ["admin", "organizer"],
+  /**
    * Messages to delegates chosen with the registration desk's filters. Never check-in staff: the list
    * of recipients is the desk's, and a message speaks for the organizers. Only roles that also have
    * manageRegistrations (the desk's filters and list), which roles.test.ts checks.

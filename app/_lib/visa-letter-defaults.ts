@@ -18,6 +18,8 @@ Sehr geehrte Damen und Herren,
 die {alliance} lädt hiermit
 
 {honorific} {fullName}
+geboren am {birthDate}, Staatsangehörigkeit: {nationality}
+Reisepass Nr. {passportNumber}, gültig bis {passportExpiry}
 {position}
 {organization}
 {city}, {country}
@@ -27,6 +29,7 @@ zur Teilnahme an ihrem Jahrestreffen ein:
 Veranstaltung: {meetingTitle}
 Datum: {meetingDates}
 Ort: {venue}
+Geplanter Aufenthalt: {arrivalDate} bis {departureDate}
 
 Das Jahrestreffen bringt Vertreterinnen und Vertreter der deutschen und chinesischen Mitgliedsstädte zusammen, um die Zusammenarbeit in Wirtschaft, Handel, Wissenschaft und Forschung zu vertiefen. {fullName} ist für das Treffen angemeldet; die Teilnahme ist für den Austausch zwischen den Mitgliedsstädten von großer Bedeutung.
 
@@ -47,6 +50,8 @@ Dear Sir or Madam,
 The {alliance} hereby invites
 
 {honorific} {fullName}
+born {birthDate}, nationality: {nationality}
+passport no. {passportNumber}, valid until {passportExpiry}
 {position}
 {organization}
 {city}, {country}
@@ -56,6 +61,7 @@ to attend its annual meeting:
 Event: {meetingTitle}
 Date: {meetingDates}
 Venue: {venue}
+Planned stay: {arrivalDate} to {departureDate}
 
 The annual meeting brings together representatives of the German and Chinese member cities to deepen their cooperation in business, trade, science and research. {fullName} is registered for the meeting, and their attendance is of great importance to the exchange between our member cities.
 
@@ -75,6 +81,8 @@ Yours faithfully`,
 {alliance}诚挚邀请
 
 {honorific} {fullName}
+出生日期：{birthDate}，国籍：{nationality}
+护照号码：{passportNumber}，有效期至{passportExpiry}
 {position}
 {organization}
 {city}，{country}
@@ -84,6 +92,7 @@ Yours faithfully`,
 会议名称：{meetingTitle}
 会议日期：{meetingDates}
 会议地点：{venue}
+计划行程：{arrivalDate}至{departureDate}
 
 年会汇聚中德两国成员城市的代表，旨在深化双方在经济、贸易、科学和研究领域的合作。{fullName}已报名参会，其出席对成员城市之间的交流具有重要意义。
 

@@ -23,6 +23,12 @@ const wang: LetterData = {
   venue: "Hannover Messe, Hannover, Germany",
   today: "1 March 2017",
   alliance: "Chinese-German Industrial Cities Alliance",
+  birthDate: "1 May 1980",
+  nationality: "China",
+  passportNumber: "E12345678",
+  passportExpiry: "1 May 2030",
+  arrivalDate: "22 April 2017",
+  departureDate: "27 April 2017",
 };
 
 describe("visa letter templates", () => {

@@ -1,4 +1,5 @@
 import type { AppLocale } from "./i18n/locales";
+import type { VisaDetails } from "./registration/visa";
 import { defaultVisaLetters } from "./visa-letter-defaults";
 
 /**
@@ -17,6 +18,12 @@ export const letterPlaceholders = [
   "organization",
   "city",
   "country",
+  "birthDate",
+  "nationality",
+  "passportNumber",
+  "passportExpiry",
+  "arrivalDate",
+  "departureDate",
   "meetingTitle",
   "meetingDates",
   "venue",
@@ -27,6 +34,31 @@ export type LetterPlaceholder = (typeof letterPlaceholders)[number];
 
 /** The values of one letter; empty strings where the delegate gave nothing. */
 export type LetterData = Record<LetterPlaceholder, string>;
+
+type VisaPlaceholder =
+  "birthDate" | "nationality" | "passportNumber" | "passportExpiry" | "arrivalDate" | "departureDate";
+
+/**
+ * The passport details as the letter writes them: dates in the letter's language, the nationality as
+ * the name of the issuing state; empty strings without details, so that their lines drop out.
+ */
+export function visaLetterPlaceholders(
+  details: VisaDetails | null,
+  lang: AppLocale,
+  dateFormat: Intl.DateTimeFormat,
+): Record<VisaPlaceholder, string> {
+  const day = (iso: string | undefined) => (iso ? dateFormat.format(new Date(`${iso}T00:00:00Z`)) : "");
+  return {
+    birthDate: day(details?.birthDate),
+    nationality: details
+      ? (new Intl.DisplayNames([lang], { type: "region", fallback: "code" }).of(details.nationality) ?? "")
+      : "",
+    passportNumber: details?.passportNumber ?? "",
+    passportExpiry: day(details?.passportExpiry),
+    arrivalDate: day(details?.arrivalDate),
+    departureDate: day(details?.departureDate),
+  };
+}
 
 /** Longest template kept: a letter is one page, this leaves room for several. */
 export const MAX_TEMPLATE_LENGTH = 10_000;
@@ -61,12 +93,16 @@ export function renderLetter(template: string, data: LetterData): string {
   const lines: string[] = [];
   for (const line of template.replace(/\r\n?/g, "\n").split("\n")) {
     let emptied = false;
+    let filled = false;
     const rendered = line.replace(PLACEHOLDER, (whole, name: string) => {
       if (!isPlaceholder(name)) return whole;
       const value = data[name].replace(/\s+/g, " ").trim();
-      if (!value) emptied = true;
+      if (value) filled = true;
+      else emptied = true;
       return value;
     });
+    // Every value of the line empty: its labels ("Passport no.") would stand alone.
+    if (emptied && !filled) continue;
     if (!emptied) lines.push(rendered);
     else {
       const tidied = tidy(rendered);

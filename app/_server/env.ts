@@ -46,6 +46,22 @@ const schema = z.object({
   /** The app's secret (at least 32 characters): signs sessions, derives every other key (security/secret.ts).
    *  Unset: one made once and kept in the database. */
   AUTH_SECRET: z.string().min(32).optional(),
+  /** Keys of the visa-letter data (passport details), "id:key" pairs separated by commas, each key 32
+   *  random bytes in base64 (`openssl rand -base64 32`); the first is the one new values are encrypted
+   *  with, the others still decrypt what they encrypted until the retention run has re-encrypted it.
+   *  Unset: a key derived from the app's secret (security/field-cipher.ts). */
+  VISA_DATA_KEYS: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      if (value === undefined) return undefined;
+      const keys = parseVisaDataKeys(value);
+      if (typeof keys === "string") {
+        context.addIssue({ code: "custom", message: keys });
+        return z.NEVER;
+      }
+      return keys;
+    }),
   /** Hours an organizer stays signed in, counted from sign-in and never extended by use. */
   AUTH_SESSION_HOURS: z.coerce.number().int().min(1).max(24).default(8),
   /** Minutes without a request after which a session ends. */
@@ -77,6 +93,30 @@ const schema = z.object({
    *  compares the app with. Off in production: it serves nothing anyone needs. */
   BENCH_BASELINE: z.enum(["0", "1"]).default("0"),
 });
+
+/** A key of VISA_DATA_KEYS: its id is stored in front of each value it encrypts. */
+export type DataKey = { id: string; key: Buffer };
+
+/**
+ * VISA_DATA_KEYS's "id:base64key,…" as keys, the current one first; or what is wrong with it, in words
+ * that never include a key. "app" is the id of the key derived from the app's secret, so no listed key
+ * may take it.
+ */
+export function parseVisaDataKeys(value: string): DataKey[] | string {
+  const keys: DataKey[] = [];
+  for (const entry of value.split(",")) {
+    const [id, encoded, ...rest] = entry.trim().split(":");
+    if (!id || !/^[A-Za-z0-9_-]{1,20}$/.test(id) || encoded === undefined || rest.length > 0)
+      return 'each entry must be "id:key", the id of letters, digits, - and _ (at most 20)';
+    if (id === "app") return 'the id "app" is reserved for the key derived from the app\'s secret';
+    if (keys.some((other) => other.id === id)) return `the id ${id} is listed twice`;
+    const key = Buffer.from(encoded, "base64");
+    if (key.length !== 32 || key.toString("base64").replace(/=+$/, "") !== encoded.replace(/=+$/, ""))
+      return `the key of ${id} must be 32 bytes in base64 (openssl rand -base64 32)`;
+    keys.push({ id, key });
+  }
+  return keys;
+}
 
 /** What the variables mean together: `demo` says whether this process shows the demo; DATA_DIR is settled. */
 const settings = schema.transform(({ DATA_DIR, ...rest }) => {

@@ -35,6 +35,8 @@ export async function prepareDatabase(): Promise<void> {
       if (settings.demo) await loadDemo();
     }
     if (!settings.demo) await announceSetup(target.kind);
+    if (target.kind === "postgres" && !settings.VISA_DATA_KEYS)
+      warnAboutVisaDataKey(Boolean(settings.AUTH_SECRET));
     await loadKeys();
     // Fixes the calendar UIDs' domain on an installation's first start (calendar/uid-domain.ts).
     await calendarUidDomain();
@@ -49,6 +51,20 @@ export async function prepareDatabase(): Promise<void> {
       console.error("The database has no tables yet: run `npm run db:migrate`, then start the server again.");
     else throw error;
   }
+}
+
+/**
+ * Passport details are never stored in plain text: without VISA_DATA_KEYS they are encrypted with a key
+ * derived from the app's secret (security/field-cipher.ts). A production server says so at every start,
+ * and how much that protects.
+ */
+function warnAboutVisaDataKey(authSecretSet: boolean): void {
+  console.warn(
+    "VISA_DATA_KEYS is not set: visa letters' passport details are encrypted with a key derived from " +
+      (authSecretSet
+        ? 'AUTH_SECRET. Set VISA_DATA_KEYS to keep them apart (README, "Configuration").'
+        : 'the app\'s secret, which is kept in the same database and so protects nothing from whoever reads it. Set VISA_DATA_KEYS and AUTH_SECRET (README, "Configuration").'),
+  );
 }
 
 async function loadDemo(): Promise<void> {

@@ -40,6 +40,8 @@ export function defineStack(root: string, appImage: string, httpPort: number, ht
       POSTGRES_DB: postgres.database,
       SMTP_URL: "",
       MAIL_FROM: "Städteallianz <noreply@container-test.example>",
+      // As deploy/.env.example asks: the passport details' key of this installation.
+      VISA_DATA_KEYS: `1:${randomBytes(32).toString("base64")}`,
     },
     publicUrl,
     postgres,

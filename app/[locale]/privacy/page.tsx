@@ -21,9 +21,10 @@ export async function generateMetadata() {
  */
 export default async function PrivacyPage() {
   const locale = await pageLocale();
-  const [t, tp, schedule, contacts] = await Promise.all([
+  const [t, tp, tv, schedule, contacts] = await Promise.all([
     getTranslations("privacy"),
     getTranslations("practicalInfo.privacy"),
+    getTranslations("visa"),
     retentionSchedule(),
     listMeetingContacts(),
   ]);
@@ -72,6 +73,7 @@ export default async function PrivacyPage() {
 
       <Section id="retention" title={t("retentionTitle")}>
         <p>{t("retentionText", { days: schedule.days })}</p>
+        <p data-testid="visa-retention">{tv("privacy")}</p>
         {schedule.meetings.length > 0 && (
           <ul className="space-y-1" data-testid="retention-dates">
             {schedule.meetings.map((meeting) => (

@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { locales, localeNames, type AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
@@ -24,10 +25,15 @@ import { CityFinder, type CityOption } from "./CityFinder";
 
 export type { CityOption };
 
-type Props = { state: FieldContext; cities: CityOption[] };
+type Props = {
+  state: FieldContext;
+  cities: CityOption[];
+  /** The visa-letter box with what the letter needs (registration); the box alone where absent. */
+  visa?: ReactNode;
+};
 
 /** Person, delegation, contact and needs: the part of the form that registration and the manage page share. */
-export function DelegateFields({ state, cities }: Props) {
+export function DelegateFields({ state, cities, visa }: Props) {
   const t = useTranslations("register");
   const tr = useTranslations("roles");
   const locale = useLocale() as AppLocale;
@@ -179,7 +185,7 @@ export function DelegateFields({ state, cities }: Props) {
             maxLength={500}
           />
         </div>
-        <CheckboxField name="visaLetter" label={t("visaLetter")} state={state} />
+        {visa ?? <CheckboxField name="visaLetter" label={t("visaLetter")} state={state} />}
       </Section>
     </>
   );

@@ -12,6 +12,7 @@ import { SubmitButton } from "../forms/SubmitButton";
 import { useFormAction } from "../forms/useFormAction";
 import { DelegateFields, type CityOption } from "./DelegateFields";
 import { SessionChoice, type SessionOption } from "./SessionChoice";
+import { VisaFields } from "./VisaFields";
 
 type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -22,6 +23,8 @@ type Props = {
   timeLabels: { local: string; china: string };
   /** The page's title, for the document's title while errors show. */
   pageTitle: string;
+  /** Working days within which the meeting's visa letters are sent. */
+  visaLetterDays: number;
 };
 
 /** The lost-link form's draft key: the "already registered" answer hands it the address typed here. */
@@ -36,6 +39,7 @@ export function RegistrationForm({
   sessions,
   timeLabels,
   pageTitle,
+  visaLetterDays,
 }: Props) {
   const t = useTranslations("register");
   const tf = useTranslations("publicForms");
@@ -72,7 +76,11 @@ export function RegistrationForm({
           </Link>
         )}
       </ErrorSummary>
-      <DelegateFields state={state} cities={cities} />
+      <DelegateFields
+        state={state}
+        cities={cities}
+        visa={<VisaFields state={state} days={visaLetterDays} />}
+      />
       <Section title={t("sessions")}>
         <SessionChoice slug={slug} sessions={sessions} state={state} labels={timeLabels} />
       </Section>

@@ -119,6 +119,8 @@ export const meetingInput = z
     registrationOpensAt: localDateTime,
     registrationClosesAt: localDateTime,
     requiresApproval: checkbox,
+    /** Working days within which visa letters are sent: the form and the manage page say it. */
+    visaLetterDays: integer(1, 60, 10),
     defaultLocale: z.enum(locales, message("invalidChoice")),
     published: checkbox,
   })

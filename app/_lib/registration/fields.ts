@@ -2,6 +2,7 @@ import { z } from "zod";
 import { locales } from "../i18n/locales";
 import { RECORD_ID } from "../ids";
 import { always, limitOf, message, optional, required, type ValidationKey } from "../schema";
+import { visaRequest } from "./visa";
 
 /**
  * What a delegate enters, validated the same way for the form, the manage page and the JSON API.
@@ -81,13 +82,18 @@ export const sessionChoice = distinctList(
   MAX_SESSIONS,
 );
 
-/** A new registration: the details, the chosen sessions and the consent to the privacy notice. */
-export const registrationInput = delegateDetails.and(
-  z.object({
-    sessionIds: sessionChoice,
-    privacyConsent: z.literal(true, message("privacyConsent")),
-  }),
-);
+/**
+ * A new registration: the details, the chosen sessions, the consent to the privacy notice and, with a visa
+ * letter, what the consulate needs (`visa`, registration/visa.ts).
+ */
+export const registrationInput = delegateDetails
+  .and(
+    z.object({
+      sessionIds: sessionChoice,
+      privacyConsent: z.literal(true, message("privacyConsent")),
+    }),
+  )
+  .and(visaRequest);
 
 export type RegistrationInput = z.output<typeof registrationInput>;
 
@@ -124,6 +130,10 @@ const schemaKeys: readonly string[] = [
   "date",
   "dateTime",
   "endsBeforeStart",
+  "passportNumber",
+  "birthDate",
+  "departureBeforeArrival",
+  "passportExpiry",
 ] satisfies ValidationKey[];
 
 function isSchemaKey(value: string): value is ValidationKey {

@@ -47,6 +47,12 @@ export function delegateFieldOrder(locale: AppLocale): string[] {
     "dietaryNeeds",
     "accessibilityNeeds",
     "visaLetter",
+    "passportNumber",
+    "nationality",
+    "birthDate",
+    "passportExpiry",
+    "arrivalDate",
+    "departureDate",
   ];
 }
 

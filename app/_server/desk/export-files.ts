@@ -68,8 +68,9 @@ export async function registrationsFile(
   filters: DeskFilters,
   requestedLang: string | null,
   format: ExportFormat,
+  options: { withVisaDetails?: boolean } = {},
 ): Promise<ExportFile> {
-  const table = await registrationsExport(actor, meetingSlug, filters, requestedLang);
+  const table = await registrationsExport(actor, meetingSlug, filters, requestedLang, options);
   const body = format === "csv" ? Buffer.from(toCsv(table), "utf8") : await toXlsx(table);
   return {
     filename: `registrations-${table.meetingSlug}.${format}`,

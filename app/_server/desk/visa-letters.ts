@@ -12,15 +12,19 @@ import {
   MAX_TEMPLATE_LENGTH,
   renderLetter,
   unknownPlaceholders,
+  visaLetterPlaceholders,
   type LetterData,
 } from "@/app/_lib/visa-letter";
 import { defaultVisaLetters } from "@/app/_lib/visa-letter-defaults";
+import { visaLetterStatus, type VisaDetails, type VisaLetterStatus } from "@/app/_lib/registration/visa";
 import { recordAudit } from "../audit/record";
 import { authorize, type Actor } from "../authz";
 import { db } from "../db";
 import { invalid, notFound } from "../errors";
+import { UndecryptableError } from "../security/field-cipher";
 import { ACTIVE_REGISTRATION } from "../meetings/admin-queries";
 import { cityNameSelect, delegateIdentitySelect, viewMeetingSelect } from "../registration/view";
+import { openVisaDetails } from "../registration/visa-data";
 
 /**
  * Visa invitation letters: the organizers' template per language (null: the built-in letter), and the
@@ -42,6 +46,7 @@ const meetingSelect = {
   visaLetterDe: true,
   visaLetterEn: true,
   visaLetterZh: true,
+  visaLetterDays: true,
 } as const;
 
 const delegateSelect = {
@@ -50,6 +55,10 @@ const delegateSelect = {
   ...delegateIdentitySelect,
   cityOther: true,
   city: { select: cityNameSelect },
+  visaData: true,
+  visaRequestedAt: true,
+  visaIssuedOn: true,
+  visaSentOn: true,
 } as const;
 
 export type VisaDelegate = NamedPerson & {
@@ -57,10 +66,19 @@ export type VisaDelegate = NamedPerson & {
   status: "pending" | "confirmed";
   city: Translations | null;
   cityOther: string | null;
+  /** The letter's course; days as yyyy-MM-dd. */
+  letter: {
+    status: VisaLetterStatus;
+    requestedAt: string | null;
+    issuedOn: string | null;
+    sentOn: string | null;
+  };
+  /** The passport details; null where none were given, "unreadable" where their key is gone. */
+  details: VisaDetails | null | "unreadable";
 };
 
 export type VisaLetterDesk = {
-  meeting: { id: string; slug: string; title: Translations };
+  meeting: { id: string; slug: string; title: Translations; timeZone: string; visaLetterDays: number };
   /** The organizers' templates; null where the built-in letter applies. */
   templates: Record<AppLocale, string | null>;
   delegates: VisaDelegate[];
@@ -101,20 +119,49 @@ function asNamed(row: DelegateRow): NamedPerson {
 
 /** The visa-letter page: the templates and who asked for a letter. Organizers only. */
 export async function getVisaLetterDesk(actor: Actor | null, meetingSlug: string): Promise<VisaLetterDesk> {
-  authorize(actor, "manageRegistrations");
+  authorize(actor, "handleVisaLetters");
   const meeting = await findMeeting(meetingSlug);
   const rows = await requested(meeting.id);
   return {
-    meeting: { id: meeting.id, slug: meeting.slug, title: translationsOf(meeting, "title") },
+    meeting: {
+      id: meeting.id,
+      slug: meeting.slug,
+      title: translationsOf(meeting, "title"),
+      timeZone: meeting.timeZone,
+      visaLetterDays: meeting.visaLetterDays,
+    },
     templates: { de: meeting.visaLetterDe, en: meeting.visaLetterEn, zh: meeting.visaLetterZh },
-    delegates: rows.map((row) => ({
-      ...asNamed(row),
-      id: row.id,
-      status: row.status as VisaDelegate["status"],
-      city: row.city ? translationsOf(row.city, "name") : null,
-      cityOther: row.cityOther,
-    })),
+    delegates: await Promise.all(
+      rows.map(async (row) => ({
+        ...asNamed(row),
+        id: row.id,
+        status: row.status as VisaDelegate["status"],
+        city: row.city ? translationsOf(row.city, "name") : null,
+        cityOther: row.cityOther,
+        letter: {
+          status: visaLetterStatus({ issuedOn: row.visaIssuedOn, sentOn: row.visaSentOn }),
+          requestedAt: row.visaRequestedAt?.toISOString() ?? null,
+          issuedOn: row.visaIssuedOn?.toISOString().slice(0, 10) ?? null,
+          sentOn: row.visaSentOn?.toISOString().slice(0, 10) ?? null,
+        },
+        details: await detailsOf(row),
+      })),
+    ),
   };
+}
+
+/** The row's passport details; "unreadable" (said on the page, never thrown) when its key is gone. */
+async function detailsOf(row: {
+  id: string;
+  visaData: string | null;
+}): Promise<VisaDetails | null | "unreadable"> {
+  if (!row.visaData) return null;
+  try {
+    return await openVisaDetails(row.visaData, row.id);
+  } catch (error) {
+    if (error instanceof UndecryptableError) return "unreadable";
+    throw error;
+  }
 }
 
 /**
@@ -129,7 +176,7 @@ export async function saveVisaLetterTemplate(
   lang: string,
   text: string | null,
 ): Promise<void> {
-  authorize(actor, "manageRegistrations");
+  authorize(actor, "handleVisaLetters");
   if (!isLocale(lang)) throw invalid({ lang: { key: "invalidChoice" } });
   const cleaned = (text ?? "")
     .replace(/\r\n?/g, "\n")
@@ -197,7 +244,7 @@ export async function visaLetters(
   ids?: string[],
   now = new Date(),
 ): Promise<VisaLetterPrint> {
-  authorize(actor, "manageRegistrations");
+  authorize(actor, "handleVisaLetters");
   const meeting = await findMeeting(meetingSlug);
   const [rows, alliance] = await Promise.all([
     requested(meeting.id, ids),
@@ -226,25 +273,29 @@ export async function visaLetters(
   return {
     lang,
     placeAndDate: t("adminRegistrations.visa.letterParts.place", { city: meeting.venueCity, date: today }),
-    letters: rows.map((row) => {
-      const person = asNamed(row);
-      const name = displayName(person, lang);
-      const data: LetterData = {
-        ...common,
-        fullName: name.secondary
-          ? lang === "zh"
-            ? `${name.primary}（${name.secondary}）`
-            : `${name.primary} (${name.secondary})`
-          : name.primary,
-        delegateName: latinName(person),
-        nativeName: row.nativeName ?? "",
-        honorific: row.honorific ?? "",
-        position: row.position ?? "",
-        organization: row.organization ?? "",
-        city: placeName(row, lang),
-        country: row.city ? t(`countries.${row.city.country}`) : "",
-      };
-      return { id: row.id, name: data.fullName, text: renderLetter(template, data) };
-    }),
+    letters: await Promise.all(
+      rows.map(async (row) => {
+        const person = asNamed(row);
+        const details = await detailsOf(row);
+        const name = displayName(person, lang);
+        const data: LetterData = {
+          ...common,
+          fullName: name.secondary
+            ? lang === "zh"
+              ? `${name.primary}（${name.secondary}）`
+              : `${name.primary} (${name.secondary})`
+            : name.primary,
+          delegateName: latinName(person),
+          nativeName: row.nativeName ?? "",
+          honorific: row.honorific ?? "",
+          position: row.position ?? "",
+          organization: row.organization ?? "",
+          city: placeName(row, lang),
+          country: row.city ? t(`countries.${row.city.country}`) : "",
+          ...visaLetterPlaceholders(typeof details === "object" ? details : null, lang, dateFormat),
+        };
+        return { id: row.id, name: data.fullName, text: renderLetter(template, data) };
+      }),
+    ),
   };
 }

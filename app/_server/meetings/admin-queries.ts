@@ -80,6 +80,7 @@ export type MeetingFormDefaults = {
   registrationOpensAt: string;
   registrationClosesAt: string;
   requiresApproval: boolean;
+  visaLetterDays: number;
   defaultLocale: AppLocale;
   published: boolean;
 };
@@ -105,6 +106,7 @@ function formDefaults(row: SettingsRow): MeetingFormDefaults {
     registrationOpensAt: localInputValue(row.registrationOpensAt, row.timeZone),
     registrationClosesAt: localInputValue(row.registrationClosesAt, row.timeZone),
     requiresApproval: row.requiresApproval,
+    visaLetterDays: row.visaLetterDays,
     defaultLocale: row.defaultLocale,
     published: row.published,
   };
@@ -152,6 +154,7 @@ export async function nextMeetingDraft(actor: Actor | null): Promise<NextMeeting
         registrationOpensAt: "",
         registrationClosesAt: "",
         requiresApproval: false,
+        visaLetterDays: 10,
         defaultLocale: "de",
         published: false,
       },

@@ -24,6 +24,8 @@ export type MeetingDto = {
   registration: { opensAt: string | null; closesAt: string; requiresApproval: boolean };
   defaultLocale: AppLocale;
   exampleProgram: boolean;
+  /** Working days within which a requested visa letter is sent. */
+  visaLetterDays: number;
 };
 
 /** The settings (the published flag too, which the public pages do not show) and what only they show. */
@@ -56,6 +58,7 @@ function toDto(row: MeetingRow): MeetingDto {
     },
     defaultLocale: row.defaultLocale,
     exampleProgram: row.exampleProgram,
+    visaLetterDays: row.visaLetterDays,
   };
 }
 

@@ -18,6 +18,7 @@ export const settingsSelect = {
   registrationOpensAt: true,
   registrationClosesAt: true,
   requiresApproval: true,
+  visaLetterDays: true,
   defaultLocale: true,
   published: true,
 } as const;

@@ -9,6 +9,7 @@ import { queueRegistrationEmail } from "./emails/queue";
 import { dropWaitingNotice } from "./emails/session-notice/queue";
 import { checkCity, checkSessions, refusalOfClosedSessions } from "./choices";
 import { releaseSeat, SessionsClosedToSeats, takeSeat } from "./seats";
+import { NO_VISA_LETTER } from "./visa-data";
 
 /**
  * Changes of an existing registration, with the rules of registering: the delegate makes them on the
@@ -77,18 +78,27 @@ export async function refusingTakenEmail<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Stores new details of a locked, editable registration; the member city must have room. */
+/**
+ * Stores new details of a locked, editable registration; the member city must have room. A visa letter
+ * no longer wanted takes its passport details and course with it; one asked for now counts from now.
+ */
 export async function writeDetails(
   tx: Tx,
   registration: Locked,
   details: DelegateDetails,
   locale: AppLocale,
+  now = new Date(),
 ): Promise<void> {
   await checkCity(tx, registration.meetingId, details.cityId, locale, registration.id);
   await tx.registration.update({
     where: { id: registration.id },
-    data: { ...details, activeEmail: details.email },
+    data: { ...details, activeEmail: details.email, ...(details.visaLetter ? {} : NO_VISA_LETTER) },
   });
+  if (details.visaLetter)
+    await tx.registration.updateMany({
+      where: { id: registration.id, visaRequestedAt: null },
+      data: { visaRequestedAt: now },
+    });
 }
 
 type SessionChange = { added: string[]; released: string[] };

@@ -20,7 +20,13 @@ const sha256 = (...parts: string[]) => createHash("sha256").update(parts.join("\
 export function idempotencyClaim(scope: string, key: string, request: unknown): IdempotencyClaim {
   return {
     id: sha256("id", scope, key).toString("hex"),
-    requestHash: sha256("request", JSON.stringify(request)).toString("hex"),
+    // Keyed with the idempotency key's secret: a request holds passport details, and a plain hash of it
+    // could be matched against guesses by whoever reads the table.
+    requestHash: sha256(
+      "request",
+      sha256("secret", scope, key).toString("hex"),
+      JSON.stringify(request),
+    ).toString("hex"),
     secret: sha256("secret", scope, key),
   };
 }

@@ -30,6 +30,7 @@ import { hashToken, newToken } from "../security/tokens";
 import { manageUrl, newCheckInCode } from "./tokens";
 import { registrationTransaction } from "./transaction";
 import { registrationViewOf, viewMeetingSelect, type RegistrationRow } from "./view";
+import { sealVisaDetails, travelDatesRefusal } from "./visa-data";
 
 /** What the API answers (201), and what a retry with the same idempotency key gets again. */
 export type RegistrationAnswer = {
@@ -63,19 +64,35 @@ type Options = {
  * transaction of a group fails, each member is registered alone, so that one delegate's problem never
  * becomes another's.
  */
-export function register(
+export async function register(
   meetingSlug: string,
   input: RegistrationInput,
   options: Options,
 ): Promise<RegistrationAnswer> {
-  if (!SLUG.test(meetingSlug)) return Promise.reject(notFound("Meeting"));
+  if (!SLUG.test(meetingSlug)) throw notFound("Meeting");
+  // The id is made here because the visa details are encrypted for it before the transaction starts.
+  const id = newRecordId();
+  const visaData = input.visa ? await sealVisaDetails(input.visa, id) : null;
   return new Promise((resolve, reject) =>
-    queueRegistration({ meetingSlug, input, options, now: options.now ?? new Date(), resolve, reject }),
+    queueRegistration({
+      meetingSlug,
+      id,
+      visaData,
+      input,
+      options,
+      now: options.now ?? new Date(),
+      resolve,
+      reject,
+    }),
   );
 }
 
 type Pending = {
   meetingSlug: string;
+  /** The new registration's id. */
+  id: string;
+  /** The visa details, encrypted for that id; null without a letter. */
+  visaData: string | null;
   input: RegistrationInput;
   options: Options;
   now: Date;
@@ -207,7 +224,8 @@ async function registerGroup(
       (input.cityId
         ? cityChoiceRefusal(cities.get(input.cityId) ?? null, delegation!, options.locale)
         : null) ??
-      (emails.has(input.email) ? alreadyRegistered() : null);
+      (emails.has(input.email) ? alreadyRegistered() : null) ??
+      (input.visa ? travelDatesRefusal(input.visa, meeting, options.locale) : null);
     if (refusal) {
       outcomes[index] = refusal;
       continue;
@@ -253,11 +271,13 @@ async function writeRegistrations(
 ): Promise<RegistrationAnswer[]> {
   const status = meeting.requiresApproval ? "pending" : "confirmed";
   const writtenAt = new Date();
-  const registrations = accepted.map(({ input, now }) => {
-    const { sessionIds: _sessions, privacyConsent: _consented, ...details } = input;
+  const registrations = accepted.map(({ input, now, id, visaData }) => {
+    const { sessionIds: _sessions, privacyConsent: _consented, visa: _visa, ...details } = input;
     return {
       ...details,
-      id: newRecordId(),
+      id,
+      visaData,
+      visaRequestedAt: details.visaLetter ? now : null,
       meetingId: meeting.id,
       status,
       activeEmail: details.email,
@@ -285,7 +305,15 @@ async function writeRegistrations(
     ),
   );
   const views = registrations.map((registration, position) => {
-    const { meetingId: _meeting, activeEmail: _active, cityId: _city, ...fields } = registration;
+    // The visa details and the letter's course never go into a view: views become email drafts.
+    const {
+      meetingId: _meeting,
+      activeEmail: _active,
+      cityId: _city,
+      visaData: _visaData,
+      visaRequestedAt: _requested,
+      ...fields
+    } = registration;
     const row: RegistrationRow = {
       ...fields,
       meeting,

@@ -3,6 +3,7 @@ import { Prisma } from "../generated/prisma/client";
 import { rateLimitKey } from "../rate-limit";
 import { newCheckInCode } from "../registration/tokens";
 import { scrubRegistrationAudit } from "../registration/audit-scrub";
+import { NO_VISA_LETTER } from "../registration/visa-data";
 
 type Tx = Prisma.TransactionClient;
 
@@ -28,6 +29,8 @@ export type AnonymizedCounts = {
  *   false   visaLetter (the letter is made from the name and passport details of a person; false also
  *           keeps the row off the visa-letter list), photoConsent and listConsent (there is no longer a
  *           person whose picture or name could be published).
+ *   null    visaData (the encrypted passport details, usually gone 30 days after the meeting already:
+ *           visa-data.ts), visaRequestedAt, visaIssuedOn, visaSentOn (the letter's course).
  *   new     checkInCode: a fresh random code, because the old one is printed on the delegate's badge
  *           and in their emails and would lead from them to the row.
  *   set     anonymizedAt: now; updatedAt follows.
@@ -53,6 +56,7 @@ const ANONYMOUS = {
   visaLetter: false,
   photoConsent: false,
   listConsent: false,
+  ...NO_VISA_LETTER,
 } as const satisfies Prisma.RegistrationUpdateInput;
 
 /**

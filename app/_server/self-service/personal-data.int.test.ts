@@ -48,7 +48,15 @@ describe("a delegate's own data", () => {
     const otherStored = await db.registration.findUniqueOrThrow({ where: { id: other.id } });
 
     const data = await exportPersonalData(token);
-    expect(Object.keys(data).sort()).toEqual(["activeLinks", "emails", "exportedAt", "registration"]);
+    expect(Object.keys(data).sort()).toEqual([
+      "activeLinks",
+      "emails",
+      "exportedAt",
+      "registration",
+      "visaLetter",
+    ]);
+    // No letter asked for: nothing about one (the visa-data tests cover a delegate's own passport details).
+    expect(data.visaLetter).toBeNull();
     expect(data.registration).toMatchObject({
       id: mine.id,
       givenName: "Anna",

@@ -3,6 +3,7 @@ import { db } from "../db";
 import { notFound } from "../errors";
 import { registrationIdForToken } from "../registration/tokens";
 import { loadRegistrationView, type RegistrationView } from "../registration/view";
+import { exportedVisaLetter } from "./visa-letter";
 
 /** The registration a manage link opens; `not_found` for unknown, malformed or deleted ones. */
 export async function getManagedRegistration(token: string): Promise<RegistrationView> {
@@ -28,6 +29,8 @@ export async function exportPersonalData(token: string) {
   return {
     exportedAt: new Date().toISOString(),
     registration,
+    /** The visa letter asked for, with the passport details given for it; null without one. */
+    visaLetter: await exportedVisaLetter(registration.id),
     emails,
     /** Only counts: the links themselves are not stored. */
     activeLinks: Object.fromEntries(links.map((group) => [group.purpose, group._count])),

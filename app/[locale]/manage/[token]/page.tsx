@@ -4,6 +4,7 @@ import { ChangeSessionsForm, ConfirmForm, EditDetailsForm } from "@/app/_compone
 import { PracticalInfo } from "@/app/_components/meeting/PracticalInfo";
 import { PersonalCalendarForm } from "@/app/_components/registration/PersonalCalendarForm";
 import { RegistrationSummary } from "@/app/_components/registration/RegistrationSummary";
+import { VisaLetterStatus } from "@/app/_components/registration/VisaLetterStatus";
 import { detailsFormValues } from "@/app/_components/registration/details-values";
 import { FocusedNotice } from "@/app/_components/forms/FocusedNotice";
 import { browserTitle } from "@/app/_components/site/browser-title";
@@ -17,6 +18,7 @@ import { getPracticalInfo } from "@/app/_server/meetings/practical-info";
 import { orNotFound, pageLocale } from "@/app/_server/pages";
 import { listBookableSessions, listCityOptions } from "@/app/_server/registration/queries";
 import { getManagedRegistration } from "@/app/_server/self-service/queries";
+import { delegateVisaLetter } from "@/app/_server/self-service/visa-letter";
 import { personalCalendarToken, personalFeedPath } from "@/app/_server/self-service/calendar-link";
 import { subscribeData } from "@/app/_server/calendar/subscribe";
 import { SubscribeLinks } from "@/app/_components/calendar/SubscribeLinks";
@@ -44,12 +46,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ManagePage({ params, searchParams }: Props) {
   const [{ token }, { welcome }, locale] = await Promise.all([params, searchParams, pageLocale()]);
   const registration = await orNotFound(getManagedRegistration(token));
-  const [t, ta, tc, tf, practical] = await Promise.all([
+  const [t, ta, tc, tf, practical, visaLetter] = await Promise.all([
     getTranslations("manage"),
     getTranslations("agenda"),
     getTranslations("calendar"),
     getTranslations("publicForms"),
     getPracticalInfo(registration.meeting.id),
+    delegateVisaLetter(registration.id),
   ]);
   const pageTitle = await browserTitle(t("title"), locale);
   // A cancelled delegate may register again while registration is open (the cancellation email says so).
@@ -185,6 +188,10 @@ export default async function ManagePage({ params, searchParams }: Props) {
       )}
       {registration.status === "pending" && (
         <p className="rounded-lg border border-slate-200 bg-white p-4">{t("checkIn.pending")}</p>
+      )}
+
+      {visaLetter && editable && (
+        <VisaLetterStatus letter={visaLetter} timeZone={meeting.timeZone} locale={locale} />
       )}
 
       <RegistrationSummary registration={registration} locale={locale} />

@@ -26,7 +26,7 @@ export type MeetingFormDefaults = Record<
   | "registrationClosesAt"
   | "defaultLocale",
   string
-> & { requiresApproval: boolean; published: boolean };
+> & { requiresApproval: boolean; published: boolean; visaLetterDays: number };
 
 type Props = {
   action: Action;
@@ -40,9 +40,10 @@ type Props = {
 export function MeetingForm({ action, defaults, meetingId, sources }: Props) {
   const t = useTranslations("adminMeetings.form");
   const tc = useTranslations("countries");
+  const tv = useTranslations("adminVisa");
   const { state, pending, formProps } = useFormAction(action, initialFormState);
   const required = t("required");
-  const field = (name: keyof MeetingFormDefaults & string) => ({
+  const field = (name: Exclude<keyof MeetingFormDefaults, "visaLetterDays">) => ({
     name,
     label: t(name),
     state,
@@ -113,6 +114,15 @@ export function MeetingForm({ action, defaults, meetingId, sources }: Props) {
           label={t("requiresApproval")}
           state={state}
           defaultChecked={defaults.requiresApproval}
+        />
+        <TextField
+          type="number"
+          name="visaLetterDays"
+          label={tv("days")}
+          hint={tv("daysHint")}
+          state={state}
+          min={1}
+          defaultValue={String(defaults.visaLetterDays)}
         />
       </Section>
       <Section title={t("publishing")}>

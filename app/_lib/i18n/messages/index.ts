@@ -56,6 +56,12 @@ import cityFinderZh from "./cityFinder/zh.json";
 import cityGroupsDe from "./cityGroups/de.json";
 import cityGroupsEn from "./cityGroups/en.json";
 import cityGroupsZh from "./cityGroups/zh.json";
+import visaDe from "./visa/de.json";
+import visaEn from "./visa/en.json";
+import visaZh from "./visa/zh.json";
+import adminVisaDe from "./adminVisa/de.json";
+import adminVisaEn from "./adminVisa/en.json";
+import adminVisaZh from "./adminVisa/zh.json";
 
 /**
  * The public site's strings live in one file per language; the back office's in one folder per area,
@@ -81,6 +87,8 @@ const germanMessages = {
   publicForms: publicFormsDe,
   cityFinder: cityFinderDe,
   cityGroups: cityGroupsDe,
+  visa: visaDe,
+  adminVisa: adminVisaDe,
 };
 
 /** German is the reference: the other languages must have exactly its keys (a test checks it). */
@@ -108,6 +116,8 @@ export const messages: Record<AppLocale, Messages> = {
     publicForms: publicFormsEn,
     cityFinder: cityFinderEn,
     cityGroups: cityGroupsEn,
+    visa: visaEn,
+    adminVisa: adminVisaEn,
   },
   zh: {
     ...zh,
@@ -129,6 +139,8 @@ export const messages: Record<AppLocale, Messages> = {
     publicForms: publicFormsZh,
     cityFinder: cityFinderZh,
     cityGroups: cityGroupsZh,
+    visa: visaZh,
+    adminVisa: adminVisaZh,
   },
 };
 
@@ -146,7 +158,8 @@ type BackOfficeNamespace =
   | "adminTwoFactor"
   | "adminCities"
   | "adminSessionNotice"
-  | "adminMessages";
+  | "adminMessages"
+  | "adminVisa";
 
 /** A namespace of the public site's strings. */
 export type PublicNamespace = Exclude<keyof Messages, BackOfficeNamespace>;
@@ -164,6 +177,7 @@ export const registrationFormNamespaces = [
   "roles",
   "publicForms",
   "cityFinder",
+  "visa",
 ] as const satisfies readonly PublicNamespace[];
 
 /** Only the given namespaces of a language's strings, for a `NextIntlClientProvider`. */

@@ -53,6 +53,7 @@ export default async function RegisterPage({ params }: Props) {
             sessions={sessions.map((session) => sessionOption(session, meeting.timeZone, locale))}
             timeLabels={{ local: ta("timeBerlin"), china: ta("timeChina") }}
             pageTitle={pageTitle}
+            visaLetterDays={meeting.visaLetterDays}
           />
         </RegistrationFormMessages>
       )}

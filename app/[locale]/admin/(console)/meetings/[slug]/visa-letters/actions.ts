@@ -5,12 +5,13 @@ import { getTranslations } from "next-intl/server";
 import { isLocale, localeNames } from "@/app/_lib/i18n/locales";
 import { backOfficeAction, saved } from "@/app/_server/action";
 import { saveVisaLetterTemplate } from "@/app/_server/desk/visa-letters";
+import { setVisaLetterStatus } from "@/app/_server/desk/visa-letter-status";
 
 /**
  * Saves the visa letter template of one language, or (intent "reset") goes back to the built-in letter.
  * Meeting and language come in hidden fields; the domain checks both and the role.
  */
-export const saveVisaLetterAction = backOfficeAction("manageRegistrations", async ({ actor, values }) => {
+export const saveVisaLetterAction = backOfficeAction("handleVisaLetters", async ({ actor, values }) => {
   const field = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : "");
   const lang = field("lang");
   const reset = field("intent") === "reset";
@@ -20,4 +21,15 @@ export const saveVisaLetterAction = backOfficeAction("manageRegistrations", asyn
   const language = isLocale(lang) ? localeNames[lang] : lang;
   // After a reset the form shows the built-in letter again; nothing typed is worth keeping.
   return saved(reset ? t("resetDone", { lang: language }) : t("saved", { lang: language }));
+});
+
+/** Sets the status of one delegate's letter (requested, issued on a day, sent on a day); audited by the domain. */
+export const setVisaLetterStatusAction = backOfficeAction("handleVisaLetters", async ({ actor, values }) => {
+  await setVisaLetterStatus(actor, String(values.meetingId ?? ""), {
+    registrationId: values.registrationId,
+    status: values.status,
+    day: values.day || undefined,
+  });
+  refresh();
+  return saved((await getTranslations("adminVisa"))("statusSaved"));
 });

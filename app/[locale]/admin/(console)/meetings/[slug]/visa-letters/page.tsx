@@ -2,11 +2,14 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { PersonName } from "@/app/_components/admin/delegates/PersonName";
 import { VisaTemplateForm, VisaTemplateReset } from "@/app/_components/admin/delegates/VisaTemplateForm";
+import { VisaLetterStatusForm } from "@/app/_components/admin/delegates/VisaLetterStatusForm";
+import { visaLetterExpectedBy } from "@/app/_lib/registration/visa";
+import { formatDateTime, dayKey } from "@/app/_lib/time";
 import { MeetingAdminNav } from "@/app/_components/admin/MeetingAdminNav";
 import { DataTable, type Column } from "@/app/_components/DataTable";
 import { ActionLink } from "@/app/_components/layout/ActionLink";
 import { TitledSection } from "@/app/_components/layout/TitledSection";
-import { adminPaths } from "@/app/_lib/admin-paths";
+import { adminPaths, withQuery } from "@/app/_lib/admin-paths";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { locales, localeNames, type AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
@@ -15,7 +18,7 @@ import { letterTemplate } from "@/app/_lib/visa-letter";
 import { pageActor } from "@/app/_server/authz";
 import { orNotFound } from "@/app/_server/pages";
 import { getVisaLetterDesk } from "@/app/_server/desk/visa-letters";
-import { saveVisaLetterAction } from "./actions";
+import { saveVisaLetterAction, setVisaLetterStatusAction } from "./actions";
 import { letterLanguage, printPath } from "./letter-language";
 
 type Props = {
@@ -36,13 +39,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function VisaLettersPage({ params, searchParams }: Props) {
   const { locale, slug } = await params;
   setRequestLocale(locale);
-  const actor = await pageActor(locale, "manageRegistrations", adminPaths.visaLetters(slug));
+  const actor = await pageActor(locale, "handleVisaLetters", adminPaths.visaLetters(slug));
   const lang = letterLanguage((await searchParams).lang);
   const { meeting, templates, delegates } = await orNotFound(getVisaLetterDesk(actor, slug));
-  const [t, ts] = await Promise.all([
+  const [t, ts, tv] = await Promise.all([
     getTranslations("adminRegistrations.visa"),
     getTranslations("manage.statuses"),
+    getTranslations("adminVisa"),
   ]);
+  // Short dates: a row holds five of them.
+  const shortDate = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+  const day = (iso: string) => shortDate.format(new Date(`${iso}T00:00:00Z`));
+  const today = dayKey(new Date(), meeting.timeZone);
+  const nationality = new Intl.DisplayNames([locale], { type: "region", fallback: "code" });
   const custom = templates[lang] !== null;
   const columns: Column<(typeof delegates)[number]>[] = [
     {
@@ -65,6 +74,60 @@ export default async function VisaLettersPage({ params, searchParams }: Props) {
         placeName({ city: delegate.city && { name: delegate.city }, cityOther: delegate.cityOther }, locale),
     },
     { key: "status", header: t("status"), cell: (delegate) => ts(delegate.status) },
+    {
+      key: "details",
+      header: tv("details"),
+      cell: ({ details }) =>
+        details === null ? (
+          <span className="text-slate-500">{tv("noDetails")}</span>
+        ) : details === "unreadable" ? (
+          <span className="text-red-800">{tv("unreadable")}</span>
+        ) : (
+          <div className="text-sm" data-testid="visa-details">
+            <p>{tv("passport", { number: details.passportNumber, date: day(details.passportExpiry) })}</p>
+            <p>
+              {nationality.of(details.nationality)} · {tv("born", { date: day(details.birthDate) })}
+            </p>
+            <p>{tv("travel", { from: day(details.arrivalDate), to: day(details.departureDate) })}</p>
+          </div>
+        ),
+    },
+    {
+      key: "letterStatus",
+      header: tv("letterStatus"),
+      cell: ({ id, letter }) => (
+        <div className="space-y-1 text-sm">
+          <p data-testid="visa-letter-course">
+            {[
+              letter.requestedAt &&
+                tv("requestedOn", { date: formatDateTime(letter.requestedAt, meeting.timeZone, locale) }),
+              letter.requestedAt &&
+                letter.status === "requested" &&
+                tv("expectedBy", {
+                  date: day(
+                    visaLetterExpectedBy(
+                      new Date(letter.requestedAt),
+                      meeting.visaLetterDays,
+                      meeting.timeZone,
+                    ),
+                  ),
+                }),
+              letter.issuedOn && tv("issuedOn", { date: day(letter.issuedOn) }),
+              letter.sentOn && tv("sentOn", { date: day(letter.sentOn) }),
+            ]
+              .filter(Boolean)
+              .join(" · ")}
+          </p>
+          <VisaLetterStatusForm
+            action={setVisaLetterStatusAction}
+            meetingId={meeting.id}
+            registrationId={id}
+            status={letter.status}
+            day={letter.sentOn ?? letter.issuedOn ?? today}
+          />
+        </div>
+      ),
+    },
     {
       key: "letter",
       header: t("letter"),
@@ -108,9 +171,27 @@ export default async function VisaLettersPage({ params, searchParams }: Props) {
             {t("delegates")}
           </h2>
           {delegates.length > 0 && (
-            <ActionLink href={printPath(slug, lang)} data-testid="print-all">
-              {t("printAll", { count: delegates.length })}
-            </ActionLink>
+            <div className="flex flex-wrap items-center gap-3">
+              <ActionLink href={printPath(slug, lang)} data-testid="print-all">
+                {t("printAll", { count: delegates.length })}
+              </ActionLink>
+              {(["xlsx", "csv"] as const).map((format) => (
+                // A download from a route handler: a plain link, with the list's filter for letters.
+                <a
+                  key={format}
+                  href={withQuery(
+                    adminPaths.registrationsExport(slug, format),
+                    "visaLetter=1",
+                    "visaDetails=1",
+                    `lang=${locale}`,
+                  )}
+                  className="text-brand-700 underline"
+                  data-testid={`visa-export-${format}`}
+                >
+                  {tv("export", { format: format.toUpperCase() })}
+                </a>
+              ))}
+            </div>
           )}
         </div>
         <DataTable
@@ -120,7 +201,7 @@ export default async function VisaLettersPage({ params, searchParams }: Props) {
           rowProps={() => ({ "data-testid": "visa-delegate" })}
           label={t("delegates")}
           empty={t("noDelegates")}
-          minWidth="min-w-[32rem]"
+          minWidth="min-w-[64rem]"
         />
       </section>
 

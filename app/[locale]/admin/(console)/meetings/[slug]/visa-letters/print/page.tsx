@@ -36,7 +36,7 @@ export default async function VisaLettersPrintPage({ params, searchParams }: Pro
   const lang = letterLanguage(query.lang);
   const actor = await pageActor(
     locale,
-    "manageRegistrations",
+    "handleVisaLetters",
     `${adminPaths.visaLettersPrint(slug)}?lang=${lang}`,
   );
   const ids = [query.id ?? []].flat().filter((id) => RECORD_ID.test(id));
