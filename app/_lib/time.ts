@@ -101,3 +101,22 @@ export function zoneOffsetLabel(instant: Instant, zone: string): string {
     return `UTC${sign}${hours}${minutes ? `:${String(minutes).padStart(2, "0")}` : ""}`;
   });
 }
+
+/** Any date of a year with today's rules: in 1970, say, Germany had no summer time and no generic name. */
+const GENERIC_NAME_DATE = new Date("2020-01-01T00:00:00Z");
+
+/**
+ * The zone as people name it, never its identifier. At an instant, summer or standard time as then:
+ * "Mitteleuropäische Sommerzeit", "Central European Summer Time", "中欧夏令时间" for Europe/Berlin in April;
+ * without one, the zone's general name: "Mitteleuropäische Zeit", "中欧时间".
+ */
+export function zoneName(zone: string, locale: AppLocale, at?: Instant): string {
+  return remember(`zoneName|${at === undefined ? "" : keyOf(at)}|${zone}|${locale}`, () => {
+    const date = at === undefined ? GENERIC_NAME_DATE : typeof at === "string" ? new Date(at) : at;
+    const parts = new Intl.DateTimeFormat(htmlLang[locale], {
+      timeZone: zone,
+      timeZoneName: at === undefined ? "longGeneric" : "long",
+    }).formatToParts(date);
+    return parts.find((part) => part.type === "timeZoneName")?.value ?? zoneOffsetLabel(date, zone);
+  });
+}

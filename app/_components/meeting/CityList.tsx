@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { formatJoinedDate, joinedOf } from "@/app/_lib/cities/membership";
 import { htmlLang, type AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
+import { localPlaceName } from "@/app/_lib/i18n/place-names";
 import type { CityDto } from "@/app/_server/alliance/queries";
 
 type Props = {
@@ -39,7 +40,7 @@ export async function CityList({
     if (joined.kind === "year") return tc("memberSince", { year: joined.year });
     const date = formatJoinedDate(joined.date, locale);
     return joined.kind === "inducted"
-      ? tc("joinedAtMeeting", { date, city: joined.venueCity })
+      ? tc("joinedAtMeeting", { date, city: localPlaceName(joined.venueCity, locale) })
       : tc("joinedOn", { date });
   };
   return (

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { localPlaceName } from "@/app/_lib/i18n/place-names";
 import {
   hasPracticalInfo,
   mapLinks,
@@ -58,7 +59,7 @@ export async function PracticalInfo({ info, venueName, locale, id = "practical-i
       label: t("venue"),
       value: (
         <>
-          <span className="block font-medium">{venueName}</span>
+          <span className="block font-medium">{localPlaceName(venueName, locale)}</span>
           {venue.address && <span className="block whitespace-pre-line">{venue.address}</span>}
           <span className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
             {maps && (

@@ -3,7 +3,7 @@ import { TimePair } from "@/app/_components/agenda/TimePair";
 import { TitledSection } from "@/app/_components/layout/TitledSection";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
-import { displayName } from "@/app/_lib/names";
+import { nameLine } from "@/app/_lib/names";
 import { formatLongDate } from "@/app/_lib/time";
 import type { RegistrationView } from "@/app/_server/registration/view";
 
@@ -16,11 +16,10 @@ export async function RegistrationSummary({ registration: r, locale }: Props) {
     getTranslations("roles"),
     getTranslations("languages"),
   ]);
-  const name = displayName({ ...r, honorific: { [locale]: r.honorific } }, locale);
   const list = new Intl.ListFormat(locale, { type: "conjunction" });
   const yesNo = (value: boolean) => (value ? t("yes") : t("no"));
   const rows: [string, string][] = [
-    [t("name"), name.secondary ? `${name.primary} (${name.secondary})` : name.primary],
+    [t("name"), nameLine({ ...r, honorific: { [locale]: r.honorific } }, locale)],
     [
       t("from"),
       [r.city ? pick(r.city.name, locale) : r.cityOther, r.organization, r.position]
@@ -42,14 +41,17 @@ export async function RegistrationSummary({ registration: r, locale }: Props) {
     [t("listConsent"), yesNo(r.listConsent)],
   ];
   return (
-    <div className="space-y-6">
+    <div className="space-y-6 print:space-y-4">
       <TitledSection id="my-sessions" title={t("sessions")}>
         {r.sessions.length === 0 ? (
           <p>{t("noSessions")}</p>
         ) : (
-          <ul className="space-y-3" data-testid="my-sessions">
+          <ul className="space-y-3 print:space-y-2" data-testid="my-sessions">
             {r.sessions.map((seat) => (
-              <li key={seat.sessionId} className="rounded border border-slate-200 bg-white p-3">
+              <li
+                key={seat.sessionId}
+                className="break-inside-avoid rounded border border-slate-200 bg-white p-3 print:p-2"
+              >
                 <p className="font-medium">{pick(seat.title, locale)}</p>
                 <p className="text-sm text-slate-600">
                   {formatLongDate(seat.startsAt, r.meeting.timeZone, locale)}
@@ -78,7 +80,8 @@ export async function RegistrationSummary({ registration: r, locale }: Props) {
           </ul>
         )}
       </TitledSection>
-      <TitledSection id="my-details" title={t("details")}>
+      {/* Contact details and needs are the delegate's to check on screen, not for the printed confirmation. */}
+      <TitledSection id="my-details" title={t("details")} className="space-y-3 print:hidden">
         <dl className="grid gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[max-content_1fr]">
           {rows.map(([label, value]) => (
             <div key={label} className="contents">
