@@ -88,11 +88,11 @@ export async function PracticalInfo({ info, venueName, locale, id = "practical-i
 
   return (
     <TitledSection id={id} title={t("title")} className="space-y-3">
-      <dl className="grid gap-3 sm:grid-cols-2" data-testid="practical-info">
+      <dl className="grid gap-3 sm:grid-cols-2 print:gap-2" data-testid="practical-info">
         {rows.map((row) => (
           <div
             key={row.key}
-            className="rounded border border-slate-200 bg-white p-4"
+            className="break-inside-avoid rounded border border-slate-200 bg-white p-4 print:p-2"
             data-practical={row.key}
           >
             <dt className="text-sm text-slate-500">{row.label}</dt>

@@ -149,7 +149,7 @@ export default async function ManagePage({ params, searchParams }: Props) {
           className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 break-inside-avoid sm:flex-row sm:items-center sm:p-6 print:flex-row print:items-center print:p-3"
         >
           <div
-            className="w-48 shrink-0 self-center print:w-36 [&>svg]:h-auto [&>svg]:w-full"
+            className="w-48 shrink-0 self-center print:w-28 [&>svg]:h-auto [&>svg]:w-full"
             role="img"
             aria-label={t("checkIn.alt")}
             data-testid="check-in-qr"
