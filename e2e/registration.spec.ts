@@ -76,7 +76,7 @@ test("registering in Chinese: errors next to the fields, input kept, confirmatio
   await expect(sessions).toContainText("13:30–15:00");
   await expect(sessions).toContainText("19:30–21:00");
   await expect(sessions.getByTestId("seat-status")).toHaveText("名额已确认");
-  await expect(page.getByText("王芳 (Wang Fang)")).toBeVisible();
+  await expect(page.getByText("王芳（Wang Fang）")).toBeVisible();
 
   // The delegate's own data, as a private download.
   const token = new URL(page.url()).pathname.split("/").at(-1)!;
@@ -189,7 +189,7 @@ test("a full session puts the delegate on the waiting list; a cancellation moves
   await page.locator(`input[name="sessionIds"][value="${demo.tour}"]`).check();
   await page.locator('input[name="privacyConsent"]').check();
   await page.getByRole("button", { name: "Register" }).click();
-  await expect(page.getByTestId("seat-status")).toHaveText("Waiting list, place 2");
+  await expect(page.getByTestId("seat-status")).toHaveText("No. 2 on the waiting list");
   const myPage = page.url();
 
   // Two seat holders cancel: the first in line, then our delegate, move up.

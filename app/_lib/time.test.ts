@@ -51,7 +51,7 @@ describe("zoned formatting", () => {
     const start = new Date("2017-04-24T15:30:00Z");
     const end = new Date("2017-04-24T17:00:00Z");
     expect(formatTimeRange(start, end, BERLIN, "de")).toBe("17:30–19:00");
-    expect(formatTimeRange(start, end, CHINA_TIME_ZONE, "zh")).toBe("23:30–01:00 (+1)");
+    expect(formatTimeRange(start, end, CHINA_TIME_ZONE, "zh")).toBe("23:30–01:00（+1）");
   });
 
   it("writes dates in each language and groups by the zone's day", () => {

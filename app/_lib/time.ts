@@ -47,13 +47,14 @@ function remember(key: string, format: () => string): string {
 
 const keyOf = (instant: Instant) => (typeof instant === "string" ? instant : String(instant.getTime()));
 
-/** "09:30–10:00", with "(+1)" when the end falls on a later day in that zone. */
+/** "09:30–10:00", with "(+1)" when the end falls on a later day in that zone ("（+1）" in Chinese text). */
 export function formatTimeRange(start: Instant, end: Instant, zone: string, locale: AppLocale): string {
   return remember(`range|${keyOf(start)}|${keyOf(end)}|${zone}|${locale}`, () => {
     const from = zoned(start, zone, locale);
     const to = zoned(end, zone, locale);
     const days = Math.round(to.startOf("day").diff(from.startOf("day"), "days").days);
-    return `${from.toFormat("HH:mm")}–${to.toFormat("HH:mm")}${days > 0 ? ` (+${days})` : ""}`;
+    const nextDay = locale === "zh" ? `（+${days}）` : ` (+${days})`;
+    return `${from.toFormat("HH:mm")}–${to.toFormat("HH:mm")}${days > 0 ? nextDay : ""}`;
   });
 }
 

@@ -98,16 +98,21 @@ export function pdfText(pdf: Buffer): string {
     };
     for (const id of streamIds) {
       const content = id ? (all.get(id)?.stream?.toString("latin1") ?? "") : "";
-      // Skia places every glyph with Td and writes spaces as glyphs: a new line starts only with Tm or a new
-      // text object.
-      for (const token of content.matchAll(/\/(\w+)\s+[\d.]+\s+Tf|<([0-9A-Fa-f]*)>\s*Tj|\b(Tm|ET)\b/g)) {
+      // Skia places every glyph with Td and writes spaces as glyphs; a run in another font or script starts
+      // with its own Tm. A line break is where a run starts lower down.
+      let lineY: string | null = null;
+      for (const token of content.matchAll(/\/(\w+)\s+[\d.]+\s+Tf|<([0-9A-Fa-f]*)>\s*Tj|([-\d.]+)\s+Tm/g)) {
         if (token[1]) font = fontOf(fontIds.get(token[1]) ?? "");
         else if (token[2] !== undefined) decode(token[2]);
-        else if (!text.endsWith("\n")) text += "\n";
+        else if (token[3] !== lineY) {
+          if (lineY !== null) text += "\n";
+          lineY = token[3]!;
+        }
       }
     }
     pages.push(text);
   }
-  // Fonts share glyphs between CJK ideographs and their Kangxi radicals (用 and ⽤): NFKC reads them as text.
-  return pages.join("\n\f\n").normalize("NFKC");
+  // Fonts share glyphs between CJK ideographs and their radicals (用 and ⽤): read the radicals as the
+  // ideographs (only them: NFKC would also make full-width punctuation ASCII).
+  return pages.join("\n\f\n").replace(/[\u2e80-\u2fdf\ufb00-\ufb06]/g, (glyph) => glyph.normalize("NFKC"));
 }

@@ -86,7 +86,8 @@ export default async function ManagePage({ params, searchParams }: Props) {
   ].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   const bind = <A extends unknown[], R>(action: (token: string, locale: AppLocale, ...rest: A) => R) =>
     action.bind(null, token, locale);
-  const name = displayName({ ...registration, honorific: { [locale]: registration.honorific } }, locale);
+  // The name in both scripts, without the honorific: it may be written in the other script ("市长").
+  const name = displayName({ ...registration, honorific: undefined }, locale);
   const checkInQr =
     registration.status === "confirmed" ? await checkInQrSvg(meeting.slug, registration.checkInCode) : "";
 
