@@ -110,7 +110,7 @@ test("badges: the print view of a filtered list", async ({ page, request }, info
   const badge = page.getByTestId("badge");
   await expect(badge).toContainText(`${family} Lina`);
   await expect(badge).toContainText("林娜");
-  await expect(badge.getByTestId("badge-role")).toHaveText("翻译 · Interpreter");
+  await expect(badge.getByTestId("badge-role")).toHaveText("口译员 · Interpreter");
   await expect(badge.locator("svg")).toBeVisible();
 
   await page.goto("/de/admin/meetings/2017/badges");

@@ -126,7 +126,7 @@ test.describe("internal notes", () => {
     await signInWithForm(page, "en", demoEmail("organizer"));
     const titles = {
       de: "Feierliche Aufnahme Kölns in die Allianz",
-      en: "Ceremony: Köln joins the alliance",
+      en: "Ceremony: Cologne joins the alliance",
       zh: "科隆加入联盟仪式",
     };
     for (const locale of LOCALES) {

@@ -190,7 +190,7 @@ test("a full session puts the delegate on the waiting list; a cancellation moves
   await page.locator(`input[name="sessionIds"][value="${demo.tour}"]`).check();
   await page.locator('input[name="privacyConsent"]').check();
   await page.getByRole("button", { name: "Register" }).click();
-  await expect(page.getByTestId("seat-status")).toHaveText("Waiting list, place 2");
+  await expect(page.getByTestId("seat-status")).toHaveText("No. 2 on the waiting list");
   const myPage = page.url();
 
   // Two seat holders cancel: the first in line, then our delegate, move up.

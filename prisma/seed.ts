@@ -59,7 +59,7 @@ export async function seedDemo(db: Db): Promise<string> {
       }),
       ...translatedColumns("summary", {
         de: `${m.what.de} auf der ${m.venue.name}, mit der feierlichen Aufnahme Kölns.`,
-        en: `${m.what.en} at ${m.venue.name}, with the ceremony admitting Köln.`,
+        en: `${m.what.en} at ${m.venue.name}, with the ceremony admitting Cologne.`,
         zh: "中德工业城市联盟在汉诺威工业博览会期间举行年会，并隆重举行科隆加入联盟的仪式。",
       }),
       venueName: m.venue.name,

@@ -63,7 +63,7 @@ export default async function LocaleLayout({ children, params }: Props) {
             their text as props; the registration forms get theirs from <RegistrationFormMessages>. */}
         <NextIntlClientProvider messages={null}>
           <SiteHeader locale={locale} />
-          <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
+          <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6 print:p-0">
             {children}
           </main>
           <SiteFooter />

@@ -2,6 +2,8 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { pick } from "@/app/_lib/i18n/localized";
 import { nameLine } from "@/app/_lib/names";
+import { localPlaceName } from "@/app/_lib/i18n/place-names";
+import { joinParts } from "@/app/_lib/meetings/practical-info";
 import { formatCalendarDate } from "@/app/_lib/time";
 import { getAlliance, listCities } from "@/app/_server/alliance/queries";
 import { listMeetings } from "@/app/_server/meetings/queries";
@@ -28,7 +30,11 @@ export default async function HomePage() {
           <p className="text-slate-600">{otherNames.join(" · ")}</p>
           <p className="max-w-3xl text-lg leading-relaxed">{pick(alliance.purpose, locale)}</p>
           <p className="text-sm text-slate-600">
-            {t("founded", { year: alliance.foundedYear, occasion: alliance.foundedOccasion })} ·{" "}
+            {t("founded", {
+              year: alliance.foundedYear,
+              occasion: localPlaceName(alliance.foundedOccasion, locale),
+            })}{" "}
+            ·{" "}
             <Link href="/cities" className="text-brand-700 underline">
               {t("memberCount", {
                 german: cities.filter((city) => city.country === "DE").length,
@@ -63,7 +69,11 @@ export default async function HomePage() {
             <li key={meeting.id} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
               <h3 className="text-xl font-semibold">{pick(meeting.title, locale, meeting.defaultLocale)}</h3>
               <p className="mt-1 text-slate-600">
-                {formatCalendarDate(meeting.startsOn, locale)} · {meeting.venue.name}, {meeting.venue.city}
+                {formatCalendarDate(meeting.startsOn, locale)} ·{" "}
+                {joinParts(
+                  [localPlaceName(meeting.venue.name, locale), localPlaceName(meeting.venue.city, locale)],
+                  locale,
+                )}
               </p>
               <p className="mt-3">{pick(meeting.summary, locale, meeting.defaultLocale)}</p>
               <Link

@@ -98,7 +98,7 @@ describe("the badge's language", () => {
     expect(roles("zh")).toEqual([
       "代表团团长 · Head of delegation",
       "代表 · Delegate",
-      "翻译 · Interpreter",
+      "口译员 · Interpreter",
       "媒体 · Press",
       "嘉宾 · Guest",
     ]);

@@ -8,6 +8,7 @@ import {
   formatTime,
   formatTimeRange,
   HOME_TIME_ZONE,
+  zoneName,
   zoneOffsetLabel,
 } from "./time";
 
@@ -34,11 +35,23 @@ describe("zoned formatting", () => {
     expect(zoneOffsetLabel(new Date("2017-01-24T08:00:00Z"), CHINA_TIME_ZONE)).toBe("UTC+8");
   });
 
+  it("names a zone as people do, summer or standard time as at the instant, never by its identifier", () => {
+    const april = new Date("2017-04-24T08:00:00Z");
+    expect(zoneName(BERLIN, "de", april)).toBe("Mitteleuropäische Sommerzeit");
+    expect(zoneName(BERLIN, "en", april)).toBe("Central European Summer Time");
+    expect(zoneName(BERLIN, "zh", april)).toBe("中欧夏令时间");
+    expect(zoneName(BERLIN, "de", new Date("2017-01-24T08:00:00Z"))).toBe("Mitteleuropäische Normalzeit");
+    expect(zoneName(CHINA_TIME_ZONE, "zh", april.toISOString())).toBe("中国标准时间");
+    // Without an instant, the name for the whole year.
+    expect(zoneName(BERLIN, "de")).toBe("Mitteleuropäische Zeit");
+    expect(zoneName(BERLIN, "zh")).toBe("中欧时间");
+  });
+
   it("marks ranges that end on the next day in that zone", () => {
     const start = new Date("2017-04-24T15:30:00Z");
     const end = new Date("2017-04-24T17:00:00Z");
     expect(formatTimeRange(start, end, BERLIN, "de")).toBe("17:30–19:00");
-    expect(formatTimeRange(start, end, CHINA_TIME_ZONE, "zh")).toBe("23:30–01:00 (+1)");
+    expect(formatTimeRange(start, end, CHINA_TIME_ZONE, "zh")).toBe("23:30–01:00（+1）");
   });
 
   it("writes dates in each language and groups by the zone's day", () => {

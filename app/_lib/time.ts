@@ -47,13 +47,14 @@ function remember(key: string, format: () => string): string {
 
 const keyOf = (instant: Instant) => (typeof instant === "string" ? instant : String(instant.getTime()));
 
-/** "09:30–10:00", with "(+1)" when the end falls on a later day in that zone. */
+/** "09:30–10:00", with "(+1)" when the end falls on a later day in that zone ("（+1）" in Chinese text). */
 export function formatTimeRange(start: Instant, end: Instant, zone: string, locale: AppLocale): string {
   return remember(`range|${keyOf(start)}|${keyOf(end)}|${zone}|${locale}`, () => {
     const from = zoned(start, zone, locale);
     const to = zoned(end, zone, locale);
     const days = Math.round(to.startOf("day").diff(from.startOf("day"), "days").days);
-    return `${from.toFormat("HH:mm")}–${to.toFormat("HH:mm")}${days > 0 ? ` (+${days})` : ""}`;
+    const nextDay = locale === "zh" ? `（+${days}）` : ` (+${days})`;
+    return `${from.toFormat("HH:mm")}–${to.toFormat("HH:mm")}${days > 0 ? nextDay : ""}`;
   });
 }
 
@@ -99,5 +100,24 @@ export function zoneOffsetLabel(instant: Instant, zone: string): string {
     const hours = Math.floor(Math.abs(offset) / 60);
     const minutes = Math.abs(offset) % 60;
     return `UTC${sign}${hours}${minutes ? `:${String(minutes).padStart(2, "0")}` : ""}`;
+  });
+}
+
+/** Any date of a year with today's rules: in 1970, say, Germany had no summer time and no generic name. */
+const GENERIC_NAME_DATE = new Date("2020-01-01T00:00:00Z");
+
+/**
+ * The zone as people name it, never its identifier. At an instant, summer or standard time as then:
+ * "Mitteleuropäische Sommerzeit", "Central European Summer Time", "中欧夏令时间" for Europe/Berlin in April;
+ * without one, the zone's general name: "Mitteleuropäische Zeit", "中欧时间".
+ */
+export function zoneName(zone: string, locale: AppLocale, at?: Instant): string {
+  return remember(`zoneName|${at === undefined ? "" : keyOf(at)}|${zone}|${locale}`, () => {
+    const date = at === undefined ? GENERIC_NAME_DATE : typeof at === "string" ? new Date(at) : at;
+    const parts = new Intl.DateTimeFormat(htmlLang[locale], {
+      timeZone: zone,
+      timeZoneName: at === undefined ? "longGeneric" : "long",
+    }).formatToParts(date);
+    return parts.find((part) => part.type === "timeZoneName")?.value ?? zoneOffsetLabel(date, zone);
   });
 }

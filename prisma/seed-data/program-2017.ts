@@ -147,12 +147,12 @@ export const sessions: SeedSession[] = [
     track: "plenum",
     title: {
       de: "Feierliche Aufnahme Kölns in die Allianz",
-      en: "Ceremony: Köln joins the alliance",
+      en: "Ceremony: Cologne joins the alliance",
       zh: "科隆加入联盟仪式",
     },
     description: {
       de: "Die offizielle Aufnahme Kölns in das Netzwerk findet in feierlichem Rahmen beim Jahrestreffen statt.",
-      en: "Köln is formally admitted to the network in a ceremony at the annual meeting.",
+      en: "Cologne is formally admitted to the network in a ceremony at the annual meeting.",
       zh: "在年会上隆重举行科隆正式加入联盟的仪式。",
     },
     languages: ["de"],

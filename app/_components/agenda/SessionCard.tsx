@@ -3,6 +3,8 @@ import { feedPath } from "@/app/_lib/calendar-links";
 import { Link } from "@/app/_lib/i18n/navigation";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
+import { enumerate, labelled } from "@/app/_lib/i18n/punctuation";
+import { listSeparator } from "@/app/_lib/meetings/practical-info";
 import { displayName } from "@/app/_lib/names";
 import type { SessionDto } from "@/app/_server/agenda/queries";
 import { SeatsLeft } from "./SeatsLeft";
@@ -21,7 +23,7 @@ export async function SessionCard({ session, meetingSlug, timeZone, locale }: Pr
   return (
     <article
       data-testid="agenda-session"
-      className={`grid gap-x-4 gap-y-1 rounded-lg border bg-white p-4 sm:grid-cols-[11rem_1fr] ${
+      className={`grid break-inside-avoid gap-x-4 gap-y-1 rounded-lg border bg-white p-4 sm:grid-cols-[11rem_1fr] print:p-2 ${
         session.kind === "ceremony" ? "border-brand-700" : "border-slate-200"
       } ${cancelled ? "opacity-70" : ""}`}
       style={session.track ? { borderLeftColor: session.track.color, borderLeftWidth: 6 } : undefined}
@@ -43,16 +45,19 @@ export async function SessionCard({ session, meetingSlug, timeZone, locale }: Pr
         </h3>
         <p className="text-sm text-slate-600">
           {session.room && pick(session.room.name, locale)}
-          {session.room?.location && `, ${session.room.location}`}
+          {session.room?.location && `${listSeparator(locale)}${session.room.location}`}
           {session.speakers.length > 0 &&
-            ` · ${session.speakers.map((speaker) => displayName(speaker, locale).primary).join(", ")}`}
+            ` · ${enumerate(
+              session.speakers.map((speaker) => displayName(speaker, locale).primary),
+              locale,
+            )}`}
         </p>
         {session.capacity !== null && <SeatsLeft capacity={session.capacity} left={session.seatsLeft ?? 0} />}
         <a
           href={feedPath.session(meetingSlug, session.id, locale)}
           download
-          aria-label={`${tc("addToCalendar")}: ${title}`}
-          className="inline-block text-sm text-brand-700 underline"
+          aria-label={labelled(tc("addToCalendar"), title, locale)}
+          className="inline-block text-sm text-brand-700 underline print:hidden"
         >
           {tc("addToCalendar")}
         </a>

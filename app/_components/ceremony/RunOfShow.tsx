@@ -3,6 +3,7 @@ import { DataTable } from "@/app/_components/DataTable";
 import { TitledSection } from "@/app/_components/layout/TitledSection";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
+import { colon } from "@/app/_lib/i18n/punctuation";
 import { displayName } from "@/app/_lib/names";
 import { CHINA_TIME_ZONE, formatTime } from "@/app/_lib/time";
 import type { RunOfShowDto } from "@/app/_server/ceremonies/queries";
@@ -17,7 +18,8 @@ export async function RunOfShow({ runOfShow, timeZone, locale }: Props) {
     <TitledSection id="run-of-show" title={t("runOfShow")}>
       {runOfShow.inductees.length > 0 && (
         <p>
-          {t("inductees")}:{" "}
+          {t("inductees")}
+          {colon(locale)}
           <strong>{list.format(runOfShow.inductees.map((city) => pick(city.name, locale)))}</strong>
         </p>
       )}

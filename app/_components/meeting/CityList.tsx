@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { formatJoinedDate, groupByYear, joinedOf } from "@/app/_lib/cities/membership";
 import { htmlLang, type AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
+import { localPlaceName } from "@/app/_lib/i18n/place-names";
 import type { CityDto } from "@/app/_server/alliance/queries";
 
 type Props = {
@@ -45,7 +46,7 @@ export async function CityList({
     if (!joined || joined.kind === "year") return null;
     const date = formatJoinedDate(joined.date, locale);
     return joined.kind === "inducted"
-      ? tc("joinedAtMeeting", { date, city: joined.venueCity })
+      ? tc("joinedAtMeeting", { date, city: localPlaceName(joined.venueCity, locale) })
       : tc("joinedOn", { date });
   };
   return (

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { localPlaceName } from "@/app/_lib/i18n/place-names";
 import {
   hasPracticalInfo,
   mapLinks,
@@ -58,7 +59,7 @@ export async function PracticalInfo({ info, venueName, locale, id = "practical-i
       label: t("venue"),
       value: (
         <>
-          <span className="block font-medium">{venueName}</span>
+          <span className="block font-medium">{localPlaceName(venueName, locale)}</span>
           {venue.address && <span className="block whitespace-pre-line">{venue.address}</span>}
           <span className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
             {maps && (
@@ -87,11 +88,11 @@ export async function PracticalInfo({ info, venueName, locale, id = "practical-i
 
   return (
     <TitledSection id={id} title={t("title")} className="space-y-3">
-      <dl className="grid gap-3 sm:grid-cols-2" data-testid="practical-info">
+      <dl className="grid gap-3 sm:grid-cols-2 print:gap-2" data-testid="practical-info">
         {rows.map((row) => (
           <div
             key={row.key}
-            className="rounded border border-slate-200 bg-white p-4"
+            className="break-inside-avoid rounded border border-slate-200 bg-white p-4 print:p-2"
             data-practical={row.key}
           >
             <dt className="text-sm text-slate-500">{row.label}</dt>

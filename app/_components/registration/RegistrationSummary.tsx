@@ -46,15 +46,18 @@ export async function RegistrationSummary({ registration: r, locale }: Props) {
     [t("listConsent"), yesNo(r.listConsent)],
   ];
   return (
-    <div className="space-y-6">
+    <div className="space-y-6 print:space-y-4">
       <TitledSection id="my-sessions" title={t("sessions")}>
         {r.sessions.length === 0 ? (
           // A cancelled registration holds nothing: the rest of the program is not open to it either.
           <p>{r.status === "cancelled" ? tf("noSessionsCancelled") : t("noSessions")}</p>
         ) : (
-          <ul className="space-y-3" data-testid="my-sessions">
+          <ul className="space-y-3 print:space-y-2" data-testid="my-sessions">
             {r.sessions.map((seat) => (
-              <li key={seat.sessionId} className="rounded border border-slate-200 bg-white p-3">
+              <li
+                key={seat.sessionId}
+                className="break-inside-avoid rounded border border-slate-200 bg-white p-3 print:p-2"
+              >
                 <p className="font-medium">{pick(seat.title, locale)}</p>
                 <p className="text-sm text-slate-600">
                   {formatLongDate(seat.startsAt, r.meeting.timeZone, locale)}
@@ -83,7 +86,8 @@ export async function RegistrationSummary({ registration: r, locale }: Props) {
           </ul>
         )}
       </TitledSection>
-      <TitledSection id="my-details" title={t("details")}>
+      {/* Contact details and needs are the delegate's to check on screen, not for the printed confirmation. */}
+      <TitledSection id="my-details" title={t("details")} className="space-y-3 print:hidden">
         <dl className="grid gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[max-content_1fr]">
           {rows.map(([label, value]) => (
             <div key={label} className="contents">

@@ -57,7 +57,8 @@ export function composeAccountEmail(email: AccountEmail & { link: string }): {
     t("action"),
   ];
   const after = [t(`${email.purpose}.expiry`), t("ignore")];
-  const closing = [t("closing"), t("signature")];
+  // The Chinese closing takes two lines ("此致", then "敬礼").
+  const closing = [...t("closing").split("\n"), t("signature")];
   const text = `${[...paragraphs, email.link, ...after, closing.join("\n")].join("\n\n")}\n`;
   const e = escapeHtml;
   const html = [

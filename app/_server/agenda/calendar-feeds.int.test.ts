@@ -54,7 +54,7 @@ describe("the public feed of a meeting", () => {
     expect(event.start.toISOString()).toBe("2017-04-24T07:30:00.000Z");
     expect(DateTime.fromJSDate(event.start).setZone("Asia/Shanghai").toFormat("HH:mm")).toBe("15:30");
     expect(event.description).toContain("15:30–16:00 Uhr Pekinger Zeit (UTC+8)");
-    expect(event.description).toContain("Raum: Saal 2, Convention Center");
+    expect(event.description).toContain("Ort: Saal 2, Convention Center");
     expect(event.description).toMatch(/Mitwirkende: .*Ost/);
     expect(event.description).toContain(
       `http://localhost:3000/de/meetings/2017/sessions/${await idOf("eroeffnung")}`,

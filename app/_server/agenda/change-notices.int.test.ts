@@ -237,7 +237,7 @@ describe("a moved session", () => {
     expect(mail!.text).toContain("  Montag, 24. April 2017, 20:00–21:00 Uhr (Ortszeit, UTC+2)");
     expect(mail!.text).toContain("  Montag, 24. April 2017, 20:30–21:30 Uhr (Ortszeit, UTC+2)");
     expect(mail!.text).not.toContain("20:15");
-    expect(mail!.text).toContain("Bisheriger Raum: noch kein Raum\nNeuer Raum: Saal 2");
+    expect(mail!.text).toContain("Bisheriger Ort: noch kein Raum\nNeuer Ort: Saal 2");
     expect(calendarOf(mail!)).toMatchObject({ uid: await uidOf(id), sequence: 2, location: "Saal 2" });
     sink.messages.length = 0;
   });

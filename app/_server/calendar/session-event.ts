@@ -1,9 +1,11 @@
 import "server-only";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick, type Translations } from "@/app/_lib/i18n/localized";
+import { enumerate, labelled } from "@/app/_lib/i18n/punctuation";
 import { messages } from "@/app/_lib/i18n/messages";
 import { createTranslator } from "@/app/_lib/i18n/translator";
-import { displayName, type NamedPerson } from "@/app/_lib/names";
+import { joinParts } from "@/app/_lib/meetings/practical-info";
+import { nameLine, type NamedPerson } from "@/app/_lib/names";
 import { env } from "../env";
 import { sessionUid, type CalendarEvent } from "./ics";
 import { chinaTimeLine, translator } from "./wording";
@@ -40,14 +42,9 @@ export function sessionPageUrl(lang: AppLocale, meetingSlug: string, sessionId: 
   return `${env().PUBLIC_URL}/${lang}/meetings/${encodeURIComponent(meetingSlug)}/sessions/${sessionId}`;
 }
 
-/** "Speakers: …" in Chinese takes a full-width colon. */
-function labelled(label: string, value: string, lang: AppLocale): string {
-  return `${label}${lang === "zh" ? "：" : ": "}${value}`;
-}
-
 function roomLine(session: SessionEventSource, lang: AppLocale): string | null {
   if (!session.room) return null;
-  return [pick(session.room.name, lang), session.room.location].filter(Boolean).join(", ") || null;
+  return joinParts([pick(session.room.name, lang), session.room.location], lang) || null;
 }
 
 /**
@@ -62,15 +59,12 @@ export function sessionEvent(
   const { lang } = context;
   const t = translator(lang);
   const labels = createTranslator({ locale: lang, messages: messages[lang], namespace: "session" });
-  const speakers = session.speakers.map((person) => {
-    const name = displayName(person, lang);
-    return name.secondary ? `${name.primary} (${name.secondary})` : name.primary;
-  });
+  const speakers = session.speakers.map((person) => nameLine(person, lang));
   const room = roomLine(session, lang);
   const url = sessionPageUrl(lang, context.meetingSlug, session.id);
   const description = [
     pick(session.description, lang) || null,
-    speakers.length > 0 ? labelled(labels("speakers"), speakers.join(", "), lang) : null,
+    speakers.length > 0 ? labelled(labels("speakers"), enumerate(speakers, lang), lang) : null,
     room ? t("room", { room }) : null,
     chinaTimeLine(t, session, context.timeZone, lang),
     url,

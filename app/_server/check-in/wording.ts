@@ -18,6 +18,9 @@ export function checkInSentence(
 ): string {
   const time = formatTime(record.at, zone, locale);
   if (record.result === "checked_in") return t("done", { time });
-  const staff = record.staffName ? `${record.staffName} (${record.staffEmail})` : record.staffEmail;
+  const [open, close] = locale === "zh" ? ["（", "）"] : [" (", ")"];
+  const staff = record.staffName
+    ? `${record.staffName}${open}${record.staffEmail}${close}`
+    : record.staffEmail;
   return t("already", { date: formatLongDate(record.at, zone, locale), time, staff });
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ChangeSessionsForm, ConfirmForm, EditDetailsForm } from "@/app/_components/registration/ManageForms";
 import { PracticalInfo } from "@/app/_components/meeting/PracticalInfo";
+import { PrintButton } from "@/app/_components/layout/PrintButton";
 import { PersonalCalendarForm } from "@/app/_components/registration/PersonalCalendarForm";
 import { RegistrationSummary } from "@/app/_components/registration/RegistrationSummary";
 import { VisaLetterStatus } from "@/app/_components/registration/VisaLetterStatus";
@@ -13,6 +14,10 @@ import { windowState } from "@/app/_lib/registration/window";
 import { getMeeting } from "@/app/_server/meetings/queries";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { pick } from "@/app/_lib/i18n/localized";
+import { localPlaceName } from "@/app/_lib/i18n/place-names";
+import { colon } from "@/app/_lib/i18n/punctuation";
+import { displayName } from "@/app/_lib/names";
+import { formatCalendarDate } from "@/app/_lib/time";
 import { sessionOption } from "@/app/_lib/registration/session-options";
 import { getPracticalInfo } from "@/app/_server/meetings/practical-info";
 import { orNotFound, pageLocale } from "@/app/_server/pages";
@@ -99,20 +104,38 @@ export default async function ManagePage({ params, searchParams }: Props) {
   ].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   const bind = <A extends unknown[], R>(action: (token: string, locale: AppLocale, ...rest: A) => R) =>
     action.bind(null, token, locale);
+  // The name in both scripts, without the honorific: it may be written in the other script ("市长").
+  const name = displayName({ ...registration, honorific: undefined }, locale);
   const checkInQr =
     registration.status === "confirmed" ? await checkInQrSvg(meeting.slug, registration.checkInCode) : "";
 
+  // Printed, the page is the delegate's confirmation on one A4 sheet (e2e/printing.spec.ts): who, which
+  // meeting, their sessions, the check-in code and the practical information. The secret link, the forms
+  // and the buttons stay on the screen (print:hidden).
   return (
-    <div className="max-w-3xl space-y-8">
-      <header className="space-y-2">
+    <div className="max-w-3xl space-y-8 print:max-w-none print:space-y-4 print:text-sm">
+      <header className="space-y-2 print:space-y-1">
         <p className="text-sm font-medium text-brand-700">
-          <Link href={`/meetings/${meeting.slug}`} className="underline">
+          <Link href={`/meetings/${meeting.slug}`} className="underline print:no-underline">
             {pick(meeting.title, locale, meeting.defaultLocale)}
-          </Link>
+          </Link>{" "}
+          · {formatCalendarDate(meeting.startsOn, locale)} · {localPlaceName(meeting.venueName, locale)}
         </p>
-        <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
-        <p className="text-lg">
-          {t("status")}:{" "}
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <h1 className="text-3xl font-bold tracking-tight print:text-2xl">{t("title")}</h1>
+          {editable && <PrintButton label={t("print")} />}
+        </div>
+        <p className="text-xl font-semibold" data-testid="registration-name">
+          {name.primary}
+          {name.secondary && (
+            <span className="ml-3 font-normal text-slate-600" lang={locale === "zh" ? "en" : "zh-CN"}>
+              {name.secondary}
+            </span>
+          )}
+        </p>
+        <p className="text-lg print:text-base">
+          {t("status")}
+          {colon(locale)}
           <strong data-testid="registration-status">{t(`statuses.${registration.status}`)}</strong>
         </p>
       </header>
@@ -141,7 +164,7 @@ export default async function ManagePage({ params, searchParams }: Props) {
       {welcome && editable && (
         <div
           role="status"
-          className="space-y-2 rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-emerald-950"
+          className="space-y-2 rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-emerald-950 print:hidden"
         >
           <p className="text-lg font-semibold">
             {registration.status === "pending" ? t("welcomePending") : t("welcomeConfirmed")}
@@ -163,10 +186,10 @@ export default async function ManagePage({ params, searchParams }: Props) {
       {registration.status === "confirmed" && (
         <section
           aria-labelledby="check-in"
-          className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:flex-row sm:items-center sm:p-6"
+          className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 break-inside-avoid sm:flex-row sm:items-center sm:p-6 print:flex-row print:items-center print:p-3"
         >
           <div
-            className="w-48 shrink-0 self-center [&>svg]:h-auto [&>svg]:w-full"
+            className="w-48 shrink-0 self-center print:w-28 [&>svg]:h-auto [&>svg]:w-full"
             role="img"
             aria-label={t("checkIn.alt")}
             data-testid="check-in-qr"
@@ -178,7 +201,8 @@ export default async function ManagePage({ params, searchParams }: Props) {
             </h2>
             <p>{t("checkIn.text")}</p>
             <p>
-              {t("checkIn.code")}:{" "}
+              {t("checkIn.code")}
+              {colon(locale)}
               <strong className="font-mono text-2xl tracking-wider" data-testid="check-in-code">
                 {formatCheckInCode(registration.checkInCode)}
               </strong>
@@ -199,7 +223,7 @@ export default async function ManagePage({ params, searchParams }: Props) {
       <PracticalInfo info={practical} venueName={meeting.venueName} locale={locale} />
 
       {editable && (
-        <>
+        <div className="space-y-8 print:hidden">
           <section aria-labelledby="change-sessions" className="space-y-3">
             <h2 id="change-sessions" className="text-xl font-semibold">
               {t("changeSessions")}
@@ -228,13 +252,13 @@ export default async function ManagePage({ params, searchParams }: Props) {
               />
             </div>
           </details>
-        </>
+        </div>
       )}
 
       {programFeed && (
         <section
           aria-labelledby="personal-calendar"
-          className="scroll-mt-4 space-y-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
+          className="scroll-mt-4 space-y-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6 print:hidden"
           data-testid="personal-calendar"
         >
           <h2 id="personal-calendar" className="text-xl font-semibold">
@@ -247,7 +271,7 @@ export default async function ManagePage({ params, searchParams }: Props) {
         </section>
       )}
 
-      <section aria-labelledby="your-data" className="space-y-4">
+      <section aria-labelledby="your-data" className="space-y-4 print:hidden">
         <h2 id="your-data" className="text-xl font-semibold">
           {t("yourData")}
         </h2>

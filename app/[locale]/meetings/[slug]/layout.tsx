@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { MeetingNav } from "@/app/_components/meeting/MeetingNav";
 import { pick } from "@/app/_lib/i18n/localized";
+import { localPlaceName } from "@/app/_lib/i18n/place-names";
 import { formatCalendarDate } from "@/app/_lib/time";
 import { getMeeting } from "@/app/_server/meetings/queries";
 import { orNotFound, pageLocale } from "@/app/_server/pages";
@@ -17,15 +18,17 @@ export default async function MeetingLayout({ children, params }: Props) {
       <header className="space-y-1">
         <p className="text-sm font-medium text-brand-700">
           {pick(meeting.title, locale, meeting.defaultLocale)} ·{" "}
-          {formatCalendarDate(meeting.startsOn, locale)} · {meeting.venue.name}
+          {formatCalendarDate(meeting.startsOn, locale)} · {localPlaceName(meeting.venue.name, locale)}
         </p>
-        <MeetingNav
-          slug={meeting.slug}
-          label={t("nav.label")}
-          overview={t("nav.overview")}
-          agenda={t("nav.agenda")}
-          register={t("nav.register")}
-        />
+        <div className="print:hidden">
+          <MeetingNav
+            slug={meeting.slug}
+            label={t("nav.label")}
+            overview={t("nav.overview")}
+            agenda={t("nav.agenda")}
+            register={t("nav.register")}
+          />
+        </div>
       </header>
       {meeting.exampleProgram && (
         <p

@@ -5,8 +5,10 @@ import { RegistrationStatus } from "@/app/_components/meeting/RegistrationStatus
 import { TitledSection } from "@/app/_components/layout/TitledSection";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { pick } from "@/app/_lib/i18n/localized";
+import { localPlaceName } from "@/app/_lib/i18n/place-names";
+import { colon } from "@/app/_lib/i18n/punctuation";
 import { windowState } from "@/app/_lib/registration/window";
-import { formatCalendarDate } from "@/app/_lib/time";
+import { formatCalendarDate, zoneName } from "@/app/_lib/time";
 import { listCities } from "@/app/_server/alliance/queries";
 import { getAgenda } from "@/app/_server/agenda/queries";
 import { getPracticalInfo } from "@/app/_server/meetings/practical-info";
@@ -56,12 +58,17 @@ export default async function MeetingPage({ params }: Props) {
               {formatCalendarDate(meeting.startsOn, locale)}
               {meeting.endsOn !== meeting.startsOn && ` – ${formatCalendarDate(meeting.endsOn, locale)}`}
             </dd>
-            <dd className="text-sm text-slate-600">{t("timeZoneNote", { zone: meeting.timeZone })}</dd>
+            <dd className="text-sm text-slate-600">
+              {t("timeZoneNote", {
+                city: localPlaceName(meeting.venue.city, locale),
+                zone: zoneName(meeting.timeZone, locale, meeting.startsOn),
+              })}
+            </dd>
           </div>
           <div className="rounded border border-slate-200 bg-white p-4">
             <dt className="text-sm text-slate-500">{t("where")}</dt>
-            <dd className="font-medium">{meeting.venue.name}</dd>
-            <dd className="text-sm text-slate-600">{meeting.venue.city}</dd>
+            <dd className="font-medium">{localPlaceName(meeting.venue.name, locale)}</dd>
+            <dd className="text-sm text-slate-600">{localPlaceName(meeting.venue.city, locale)}</dd>
           </div>
         </dl>
       </section>
@@ -72,7 +79,9 @@ export default async function MeetingPage({ params }: Props) {
           className="rounded-lg border-l-4 border-brand-700 bg-white p-5 shadow-sm"
         >
           <h2 id="induction" className="text-xl font-semibold">
-            {t("induction")}: {inducteeNames}
+            {t("induction")}
+            {colon(locale)}
+            {inducteeNames}
           </h2>
           <p className="mt-2">{t("inductionText", { cities: inducteeNames })}</p>
           {ceremony && (

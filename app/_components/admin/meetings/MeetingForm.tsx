@@ -9,6 +9,9 @@ import { SubmitButton } from "../../forms/SubmitButton";
 import { LanguageField } from "../../forms/LanguageField";
 import { useFormAction } from "../../forms/useFormAction";
 
+/** The field takes a zone's identifier, the one place organizers see one: these two as examples and suggestions. */
+const ZONE_EXAMPLES = ["Europe/Berlin", "Asia/Shanghai"];
+
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
 export type MeetingFormDefaults = Record<
@@ -92,13 +95,14 @@ export function MeetingForm({ action, defaults, meetingId, sources }: Props) {
             {...field("timeZone")}
             required
             requiredLabel={required}
-            hint={t("timeZoneHint")}
+            hint={t("timeZoneHint", { examples: ZONE_EXAMPLES.join(", ") })}
             maxLength={64}
             list="meeting-time-zones"
           />
           <datalist id="meeting-time-zones">
-            <option value="Europe/Berlin" />
-            <option value="Asia/Shanghai" />
+            {ZONE_EXAMPLES.map((zone) => (
+              <option key={zone} value={zone} />
+            ))}
           </datalist>
           <TextField type="date" {...field("startsOn")} required requiredLabel={required} />
           <TextField type="date" {...field("endsOn")} required requiredLabel={required} />

@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { htmlLang, locales, type AppLocale } from "@/app/_lib/i18n/locales";
+import { colon } from "@/app/_lib/i18n/punctuation";
 import { Link } from "@/app/_lib/i18n/navigation";
 
 type Props = {
@@ -53,7 +54,10 @@ export async function MessagePreview({ preview, language, hrefOf, languageNames 
             className="max-w-3xl space-y-3 rounded border border-slate-200 bg-white p-4"
           >
             <p>
-              <span className="text-sm text-slate-600">{t("subject")}: </span>
+              <span className="text-sm text-slate-600">
+                {t("subject")}
+                {colon(locale)}
+              </span>
               <strong data-testid="preview-subject">{preview.subject}</strong>
             </p>
             <p className="break-words whitespace-pre-line" data-testid="preview-text">

@@ -30,7 +30,8 @@ type SessionFormValues = NonNullable<SessionEditorDto["session"]>;
 type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   meetingSlug: string;
-  timeZone: string;
+  /** The meeting's time zone as people name it ("Mitteleuropäische Zeit"). */
+  timeZoneName: string;
   /** The meeting's first day: where a new session starts. */
   firstDay: string;
   rooms: Option[];
@@ -86,7 +87,7 @@ function initialSpeakers(state: FieldContext, session?: SessionFormValues) {
 export function SessionForm({
   action,
   meetingSlug,
-  timeZone,
+  timeZoneName,
   firstDay,
   rooms,
   tracks,
@@ -161,7 +162,7 @@ export function SessionForm({
       </Section>
 
       <Section title={t("schedule")}>
-        <p className="text-sm text-slate-600">{t("timeZoneHint", { zone: timeZone })}</p>
+        <p className="text-sm text-slate-600">{t("timeZoneHint", { zone: timeZoneName })}</p>
         <div className="grid gap-4 sm:grid-cols-3">
           <TextField
             name="date"

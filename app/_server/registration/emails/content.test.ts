@@ -19,7 +19,7 @@ describe("registration emails", () => {
       "Datum: Montag, 24. April 2017\nOrt: Hannover Messe\nTeilnahme als: Delegationsleitung\nStatus der Anmeldung: bestätigt",
     );
     expect(email.text).toContain(
-      "• Industrie 4.0 trifft Made in China 2025\n  Montag, 24. April 2017, 10:00–10:45 Uhr (Ortszeit, UTC+2)\n  16:00–16:45 Uhr Pekinger Zeit (UTC+8)\n  Raum: Saal 2\n  Ihr Platz ist reserviert.",
+      "• Industrie 4.0 trifft Made in China 2025\n  Montag, 24. April 2017, 10:00–10:45 Uhr (Ortszeit, UTC+2)\n  16:00–16:45 Uhr Pekinger Zeit (UTC+8)\n  Ort: Saal 2\n  Ihr Platz ist reserviert.",
     );
     expect(email.text).toContain(`\n${link}\n`);
     expect(email.text).toContain("Kalenderdatei (.ics)");
@@ -49,6 +49,22 @@ describe("registration emails", () => {
       "  2017年4月24日星期一 10:00–10:45（当地时间，UTC+2）\n  北京时间 16:00–16:45（UTC+8）\n  会场：2号厅\n  候补名单：您排在第4位。",
     );
     expect(email.html).toContain('<html lang="zh-CN">');
+    // The venue by its Chinese name; the closing "此致" and "敬礼！" on lines of their own.
+    expect(email.text).toContain("地点：汉诺威工业博览会");
+    expect(email.text).toContain("此致\n敬礼！\n会议组委会");
+    expect(email.html).toContain("<p>此致<br>敬礼！<br>会议组委会");
+  });
+
+  it("greet a delegate who gave Herr or Frau formally, with title and family name", () => {
+    const email = (honorific: string) =>
+      composeRegistrationEmail({
+        kind: "confirmed",
+        view: sampleView({ honorific, givenName: "Jürgen", familyName: "Müller-Lüdenscheidt" }),
+        manageUrl: link,
+        withCalendar: false,
+      }).text;
+    expect(email("Herr Dr.")).toMatch(/^Sehr geehrter Herr Dr\. Müller-Lüdenscheidt,\n/);
+    expect(email("Frau")).toMatch(/^Sehr geehrte Frau Müller-Lüdenscheidt,\n/);
   });
 
   it("escape everything a delegate or an organizer typed in the HTML, and keep it plain in the text", () => {
@@ -69,7 +85,7 @@ describe("registration emails", () => {
       "<p>Dear &lt;img src=x onerror=&quot;alert(1)&quot;&gt; O&#39;Neil &amp; Co,</p>",
     );
     expect(email.html).toContain("<strong>&lt;b&gt;Panel&lt;/b&gt;</strong>");
-    expect(email.html).toContain("Room: Hall &quot;A&quot;");
+    expect(email.html).toContain("Location: Hall &quot;A&quot;");
     expect(email.html).not.toMatch(/<img|<b>|<i>/);
     expect(email.text).toContain(`Dear <img src=x onerror="alert(1)"> O'Neil & Co,`);
     expect(email.text).not.toContain("calendar file");

@@ -3,6 +3,8 @@ import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { formatCheckInCode } from "@/app/_lib/check-in-code";
 import { htmlLang } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
+import { localPlaceName } from "@/app/_lib/i18n/place-names";
+import { labelled } from "@/app/_lib/i18n/punctuation";
 import { messages } from "@/app/_lib/i18n/messages";
 import { formatCalendarDate } from "@/app/_lib/time";
 import { chinaTimeLine, roomName, seatLine, translator } from "../../calendar/wording";
@@ -11,7 +13,7 @@ import type { EmailView } from "../view";
 import { escapeHtml } from "../../mail/html";
 import type { PracticalInfo } from "@/app/_lib/meetings/practical-info";
 import { emailFooter, type EmailFooter } from "./footer";
-import { delegateName, localTimeLine } from "./wording";
+import { greeting, localTimeLine } from "./wording";
 import { registrationEmailKinds, type RegistrationEmailKind } from "@/app/_lib/registration/email-kinds";
 
 /**
@@ -86,7 +88,7 @@ export function composeRegistrationEmail(input: ComposeInput): {
   const subject = registrationEmailSubject(input);
 
   const blocks: Block[] = [
-    { type: "paragraph", text: t("greeting", { name: delegateName(view, locale) }) },
+    { type: "paragraph", text: greeting(t, view, locale) },
     { type: "paragraph", text: t(`intro.${variant}`, { session }) },
     ...(input.message
       ? [{ type: "message" as const, heading: t("organizerMessage"), text: input.message }]
@@ -96,7 +98,7 @@ export function composeRegistrationEmail(input: ComposeInput): {
       rows: [
         [t("meeting"), meeting],
         [t("date"), formatCalendarDate(view.meeting.startsOn, locale)],
-        [t("venue"), view.meeting.venueName],
+        [t("venue"), localPlaceName(view.meeting.venueName, locale)],
         [t("role"), messages[locale].roles[view.role]],
         [t("status"), t(`statuses.${view.status}`)],
       ],
@@ -142,7 +144,8 @@ export function emailBodies(
   footer: EmailFooter,
 ): { text: string; html: string } {
   const t = translator(locale);
-  const closing = [t("closing"), t("signature"), t("sender")];
+  // A closing may take two lines: the Chinese "此致" and "敬礼！" stand on lines of their own.
+  const closing = [...t("closing").split("\n"), t("signature"), t("sender")];
   return {
     text: text(locale, blocks, closing, footer),
     html: html(locale, subject, blocks, closing, footer),
@@ -180,7 +183,6 @@ function columns(text: string): number {
 }
 
 function text(locale: AppLocale, blocks: Block[], closing: string[], footer: EmailFooter): string {
-  const colon = locale === "zh" ? "：" : ": ";
   const parts = blocks.map((block) => {
     switch (block.type) {
       case "paragraph":
@@ -190,7 +192,7 @@ function text(locale: AppLocale, blocks: Block[], closing: string[], footer: Ema
       case "heading":
         return `${block.text}\n${"-".repeat(Math.min(columns(block.text), 72))}`;
       case "facts":
-        return block.rows.map(([label, value]) => `${label}${colon}${value}`).join("\n");
+        return block.rows.map(([label, value]) => labelled(label, value, locale)).join("\n");
       case "session":
         return [`• ${block.title}`, ...block.lines.map((line) => `  ${line}`)].join("\n");
       case "link":

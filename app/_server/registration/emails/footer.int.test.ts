@@ -78,7 +78,7 @@ const footers: Record<AppLocale, string> = {
     "-- ",
     "实用信息",
     "联系人：Dr. Mara Feld，mara.feld@example.org，+49 511 555 0142",
-    "会议地点：Hannover Messe，Messegelände，30521 Hannover",
+    "会议地点：汉诺威工业博览会，Messegelände，30521 Hannover",
     `地图（OpenStreetMap）：${osm}`,
     `高德地图（中国大陆可用）：${amap}`,
     "交通与抵达：乘坐 S 4 至 Hannover Messe/Laatzen 站。",

@@ -1,6 +1,8 @@
 import "server-only";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { messages } from "@/app/_lib/i18n/messages";
+import { colon, labelled } from "@/app/_lib/i18n/punctuation";
+import { localPlaceName } from "@/app/_lib/i18n/place-names";
 import {
   contactLine,
   hasPracticalInfo,
@@ -40,7 +42,10 @@ function practicalLines(meeting: FooterMeeting, locale: AppLocale): Line[] {
   const reach = contactLine(contact, locale);
   if (reach) lines.push({ label: t.contact, value: reach });
   if (venue.address)
-    lines.push({ label: t.venue, value: venueLine(meeting.venueName, venue.address, locale) });
+    lines.push({
+      label: t.venue,
+      value: venueLine(localPlaceName(meeting.venueName, locale), venue.address, locale),
+    });
   const maps = mapLinks(meeting.venueName, venue);
   if (maps) {
     lines.push({ label: t.openStreetMap, value: maps.openStreetMap, href: maps.openStreetMap });
@@ -64,12 +69,11 @@ export function emailFooter(
   locale: AppLocale,
   why: string = messages[locale].email.footer,
 ): EmailFooter {
-  const colon = locale === "zh" ? "：" : ": ";
   const lines = practicalLines(meeting, locale);
   const title = messages[locale].practicalInfo.title;
   const e = escapeHtml;
   const practicalText = lines.length
-    ? `${[title, ...lines.map(({ label, value }) => `${label}${colon}${value}`)].join("\n")}\n\n`
+    ? `${[title, ...lines.map(({ label, value }) => labelled(label, value, locale))].join("\n")}\n\n`
     : "";
   const practicalHtml = lines.length
     ? `<p style="${styles.small}"><strong>${e(title)}</strong><br>${lines
@@ -77,7 +81,7 @@ export function emailFooter(
           const shown = href
             ? `<a href="${e(href)}" style="${styles.link}">${e(value)}</a>`
             : e(value).replace(/\r?\n/g, "<br>");
-          return `${e(label)}${e(colon)}${shown}`;
+          return `${e(label)}${e(colon(locale))}${shown}`;
         })
         .join("<br>")}</p>\n`
     : "";

@@ -5,6 +5,7 @@ import { DataTable, type Column } from "@/app/_components/DataTable";
 import { FilterInput, FilterSelect } from "@/app/_components/admin/FilterFields";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import { pick } from "@/app/_lib/i18n/localized";
+import { labelled } from "@/app/_lib/i18n/punctuation";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { may } from "@/app/_lib/roles";
 import { formatDateTime, HOME_TIME_ZONE } from "@/app/_lib/time";
@@ -166,7 +167,7 @@ function outboxColumns(
           <StatusBadge status={email.status} />
           {email.status === "queued" && email.attempts > 0 && (
             <div className="mt-1 text-xs text-slate-600">
-              {t("nextAttempt")}: {formatDateTime(email.nextAttemptAt, zone(email), locale)}
+              {labelled(t("nextAttempt"), formatDateTime(email.nextAttemptAt, zone(email), locale), locale)}
             </div>
           )}
         </>
@@ -184,7 +185,7 @@ function outboxColumns(
           <code className="text-xs text-slate-500">{email.kind}</code>
           {email.lastError && (
             <div className="mt-1 rounded bg-red-50 px-2 py-1 text-xs text-red-900">
-              {t("lastError")}: {email.lastError}
+              {labelled(t("lastError"), email.lastError, locale)}
             </div>
           )}
         </>

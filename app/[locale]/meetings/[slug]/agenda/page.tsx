@@ -87,8 +87,11 @@ export default async function AgendaPage({ params, searchParams }: Props) {
           {t("count", { count: shown.length })}
         </p>
       </div>
-      <AgendaFilters base={base} query={query} tracks={agenda.tracks} locale={locale} />
-      <Subscribe {...subscription} />
+      {/* Printed, the agenda is a timetable: no filters, no subscribing. */}
+      <div className="space-y-6 print:hidden">
+        <AgendaFilters base={base} query={query} tracks={agenda.tracks} locale={locale} />
+        <Subscribe {...subscription} />
+      </div>
       {shown.length === 0 ? (
         <p className="rounded border border-slate-200 bg-white p-6 text-center">
           {t("empty")}{" "}
@@ -102,7 +105,10 @@ export default async function AgendaPage({ params, searchParams }: Props) {
       ) : (
         groupBy(shown, (session) => dayKey(session.startsAt, meeting.timeZone)).map((day) => (
           <section key={day.key} aria-labelledby={`day-${day.key}`} className="space-y-4">
-            <h2 id={`day-${day.key}`} className="sticky top-0 z-10 bg-stone-50/95 py-2 text-xl font-semibold">
+            <h2
+              id={`day-${day.key}`}
+              className="sticky top-0 z-10 break-after-avoid bg-stone-50/95 py-2 text-xl font-semibold print:static"
+            >
               {formatLongDate(day.items[0]!.startsAt, meeting.timeZone, locale)}
             </h2>
             {groupBy(
@@ -111,7 +117,7 @@ export default async function AgendaPage({ params, searchParams }: Props) {
             ).map((section) => (
               <div key={section.key || "all"} className="space-y-2">
                 {section.key && (
-                  <h3 className="text-sm font-semibold uppercase tracking-wide text-slate-500">
+                  <h3 className="break-after-avoid text-sm font-semibold uppercase tracking-wide text-slate-500">
                     {section.key}
                   </h3>
                 )}

@@ -11,7 +11,7 @@ import type { SeatView } from "../../view";
 import type { PracticalInfo } from "@/app/_lib/meetings/practical-info";
 import { emailBodies, type Block } from "../content";
 import { emailFooter } from "../footer";
-import { delegateName, localTimeLine } from "../wording";
+import { greeting, localTimeLine } from "../wording";
 import type { NoticeSessionState, SessionNoticeDraft } from "./draft";
 
 /**
@@ -80,7 +80,7 @@ export function composeNoticeDraft(
   const room = (state: NoticeSessionState) => roomName(state, locale) ?? t("noRoom");
 
   const blocks: Block[] = [
-    { type: "paragraph", text: te("greeting", { name: delegateName(view, locale) }) },
+    { type: "paragraph", text: greeting(te, view, locale) },
     { type: "paragraph", text: t(`intro.${variant}`, { session }) },
   ];
   if (variant === "changed") {

@@ -52,8 +52,8 @@ describe.each(versions)("change notice drafts of version %i", (version) => {
         "  Montag, 24. April 2017, 13:45–15:15 Uhr (Ortszeit, UTC+2)",
         "  19:45–21:15 Uhr Pekinger Zeit (UTC+8)",
         "",
-        "Bisheriger Raum: Raum 13",
-        "Neuer Raum: Saal 2",
+        "Bisheriger Ort: Raum 13",
+        "Neuer Ort: Saal 2",
       ].join("\n"),
     );
     expect(email.text).toContain(`/de/manage/${LINK_TOKEN_PLACEHOLDER}\n`);
@@ -145,7 +145,7 @@ describe("change notice drafts", () => {
       const [event] = parseWithIcalJs(email.attachments[0]!.content).events;
       expect(event).toMatchObject({ sequence: 1, status: "CANCELLED" });
       expect(email.text).toContain("  Monday, April 24, 2017, 13:30–15:00 (local time, UTC+2)\n");
-      expect(email.text).toContain("  Room: Room 13");
+      expect(email.text).toContain("  Location: Room 13");
       expect(email.text).not.toContain("Your seat");
     }
   });

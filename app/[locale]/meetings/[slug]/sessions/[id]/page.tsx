@@ -6,6 +6,7 @@ import { RunOfShow } from "@/app/_components/ceremony/RunOfShow";
 import { feedPath } from "@/app/_lib/calendar-links";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { pick } from "@/app/_lib/i18n/localized";
+import { labelled } from "@/app/_lib/i18n/punctuation";
 import { displayName } from "@/app/_lib/names";
 import { formatLongDate } from "@/app/_lib/time";
 import { getSession } from "@/app/_server/agenda/queries";
@@ -86,7 +87,11 @@ export default async function SessionPage({ params }: Props) {
             <dd>{list.format(session.languages.map((language) => tl(language)))}</dd>
             <dd className="text-sm text-slate-600">
               {session.interpretation.length > 0
-                ? `${t("interpretation")}: ${list.format(session.interpretation.map((language) => tl(language)))}`
+                ? labelled(
+                    t("interpretation"),
+                    list.format(session.interpretation.map((language) => tl(language))),
+                    locale,
+                  )
                 : t("noInterpretation")}
             </dd>
           </div>

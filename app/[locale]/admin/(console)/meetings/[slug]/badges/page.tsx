@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { BadgeCard } from "@/app/_components/admin/badges/BadgeCard";
-import { PrintButton } from "@/app/_components/admin/ceremony/PrintButton";
+import { PrintButton } from "@/app/_components/layout/PrintButton";
 import { MeetingAdminNav } from "@/app/_components/admin/MeetingAdminNav";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import { badgeText } from "@/app/_lib/badges";

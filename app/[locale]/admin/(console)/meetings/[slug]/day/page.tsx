@@ -5,6 +5,7 @@ import { ConflictList } from "@/app/_components/admin/sessions/ConflictList";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import { layoutDay } from "@/app/_lib/agenda/day-grid";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { labelled } from "@/app/_lib/i18n/punctuation";
 import { pick } from "@/app/_lib/i18n/localized";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { formatCalendarDate, formatTimeRange } from "@/app/_lib/time";
@@ -79,9 +80,7 @@ export default async function DayViewPage({ params, searchParams }: Props) {
   return (
     <div className="min-w-0 space-y-6">
       <MeetingAdminNav slug={slug} role={actor.role} />
-      <h1 className="text-2xl font-bold">
-        {t("title")}: {formatCalendarDate(day, locale)}
-      </h1>
+      <h1 className="text-2xl font-bold">{labelled(t("title"), formatCalendarDate(day, locale), locale)}</h1>
       <nav aria-label={t("days")}>
         <ul className="flex flex-wrap gap-2">
           {program.days.map((other) => (

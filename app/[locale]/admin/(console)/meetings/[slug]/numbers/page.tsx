@@ -14,6 +14,7 @@ import { Stat } from "@/app/_components/admin/numbers/Stat";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import { cumulative, percent, timeBuckets } from "@/app/_lib/charts";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { zoneName } from "@/app/_lib/time";
 import { pick } from "@/app/_lib/i18n/localized";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { pageActor } from "@/app/_server/authz";
@@ -55,7 +56,7 @@ export default async function NumbersPage({ params }: Props) {
       <MeetingAdminNav slug={slug} role={actor.role} />
       <div>
         <h2 className="text-xl font-semibold">{t("title")}</h2>
-        <p className="text-slate-700">{t("intro", { zone: numbers.meeting.timeZone })}</p>
+        <p className="text-slate-700">{t("intro", { zone: zoneName(numbers.meeting.timeZone, locale) })}</p>
       </div>
       <section aria-labelledby="summary-title">
         <h3 id="summary-title" className="sr-only">

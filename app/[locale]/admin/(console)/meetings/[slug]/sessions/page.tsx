@@ -10,9 +10,10 @@ import { ActionLink } from "@/app/_components/layout/ActionLink";
 import { PageHeader } from "@/app/_components/layout/PageHeader";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { labelled } from "@/app/_lib/i18n/punctuation";
 import { pick } from "@/app/_lib/i18n/localized";
 import { Link } from "@/app/_lib/i18n/navigation";
-import { formatCalendarDate, formatTimeRange } from "@/app/_lib/time";
+import { formatCalendarDate, formatTimeRange, zoneName } from "@/app/_lib/time";
 import { getMeetingProgram } from "@/app/_server/agenda/admin-queries";
 import { pageActor } from "@/app/_server/authz";
 import { orNotFound } from "@/app/_server/pages";
@@ -123,8 +124,8 @@ export default async function SessionListPage({ params }: Props) {
     <div className="space-y-6">
       <MeetingAdminNav slug={slug} role={actor.role} />
       <PageHeader
-        title={`${t("title")}: ${pick(program.meeting.title, locale)}`}
-        intro={t("intro", { zone })}
+        title={labelled(t("title"), pick(program.meeting.title, locale), locale)}
+        intro={t("intro", { zone: zoneName(zone, locale) })}
         action={<ActionLink href={adminPaths.newSession(slug)}>+ {t("newSession")}</ActionLink>}
       />
       <BulkPublishForm action={publishDraftsAction} meetingSlug={slug} drafts={drafts} />

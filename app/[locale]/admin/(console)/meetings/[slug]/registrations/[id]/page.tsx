@@ -16,6 +16,7 @@ import { RegistrationStatusBadge } from "@/app/_components/admin/registrations/R
 import { adminPaths } from "@/app/_lib/admin-paths";
 import { RECORD_ID } from "@/app/_lib/ids";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { colon } from "@/app/_lib/i18n/punctuation";
 import { pick } from "@/app/_lib/i18n/localized";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { displayName } from "@/app/_lib/names";
@@ -119,7 +120,8 @@ export default async function RegistrationPage({ params }: Props) {
           )}
         </h2>
         <p role="status" className="text-lg" data-testid="registration-status">
-          {t("status")}:{" "}
+          {t("status")}
+          {colon(locale)}
           <RegistrationStatusBadge
             status={registration.status}
             label={t(`statuses.${registration.status}`)}

@@ -8,6 +8,8 @@ import { SessionStatusForms } from "@/app/_components/admin/sessions/SessionStat
 import { TitledSection } from "@/app/_components/layout/TitledSection";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { zoneName } from "@/app/_lib/time";
+import { colon } from "@/app/_lib/i18n/punctuation";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { getSessionEditor } from "@/app/_server/agenda/admin-queries";
 import { pageActor } from "@/app/_server/authz";
@@ -45,7 +47,9 @@ export default async function EditSessionPage({ params }: Props) {
       <MeetingAdminNav slug={slug} role={actor.role} />
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold">
-          {t("editTitle")}: <span lang="de">{session.titleDe}</span>
+          {t("editTitle")}
+          {colon(locale)}
+          <span lang="de">{session.titleDe}</span>
         </h1>
         <div className="flex flex-wrap gap-4">
           {session.kind === "ceremony" && (
@@ -61,7 +65,7 @@ export default async function EditSessionPage({ params }: Props) {
       <SessionForm
         action={saveSession}
         meetingSlug={slug}
-        timeZone={editor.meeting.timeZone}
+        timeZoneName={zoneName(editor.meeting.timeZone, locale)}
         firstDay={editor.meeting.startsOn}
         session={session}
         {...options}

@@ -5,6 +5,7 @@ import { editorOptions } from "@/app/_components/admin/sessions/editor-options";
 import { SessionForm } from "@/app/_components/admin/sessions/SessionForm";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { zoneName } from "@/app/_lib/time";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { getSessionEditor } from "@/app/_server/agenda/admin-queries";
 import { pageActor } from "@/app/_server/authz";
@@ -37,7 +38,7 @@ export default async function NewSessionPage({ params }: Props) {
       <SessionForm
         action={saveSession}
         meetingSlug={slug}
-        timeZone={editor.meeting.timeZone}
+        timeZoneName={zoneName(editor.meeting.timeZone, locale)}
         firstDay={editor.meeting.startsOn}
         {...options}
       />

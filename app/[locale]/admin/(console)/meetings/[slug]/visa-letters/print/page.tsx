@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { PrintButton } from "@/app/_components/admin/ceremony/PrintButton";
+import { PrintButton } from "@/app/_components/layout/PrintButton";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import { RECORD_ID } from "@/app/_lib/ids";
 import { Link } from "@/app/_lib/i18n/navigation";

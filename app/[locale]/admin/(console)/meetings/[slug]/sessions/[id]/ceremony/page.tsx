@@ -10,6 +10,8 @@ import { TitledSection } from "@/app/_components/layout/TitledSection";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import { htmlLang, localeNames, locales, type AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
+import { joinParts } from "@/app/_lib/meetings/practical-info";
+import { localPlaceName } from "@/app/_lib/i18n/place-names";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { displayName, type NamedPerson } from "@/app/_lib/names";
 import {
@@ -84,10 +86,16 @@ export default async function CeremonyEditorPage({ params }: Props) {
           {t("slot", {
             date: formatLongDate(ceremony.startsAt, meeting.timeZone, locale),
             time: formatTimeRange(ceremony.startsAt, ceremony.endsAt, meeting.timeZone, locale),
-            zone: `${meeting.venueCity}, ${zoneOffsetLabel(ceremony.startsAt, meeting.timeZone)}`,
+            zone: joinParts(
+              [
+                localPlaceName(meeting.venueCity, locale),
+                zoneOffsetLabel(ceremony.startsAt, meeting.timeZone),
+              ],
+              locale,
+            ),
           })}
           {ceremony.room &&
-            ` · ${[pick(ceremony.room.name, locale), ceremony.room.location].filter(Boolean).join(", ")}`}
+            ` · ${joinParts([pick(ceremony.room.name, locale), ceremony.room.location], locale)}`}
         </p>
         {ceremony.status !== "published" && (
           <p className="inline-block rounded bg-amber-100 px-2 py-1 text-sm font-semibold text-amber-900">

@@ -1,10 +1,12 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { PrintButton } from "@/app/_components/admin/ceremony/PrintButton";
+import { PrintButton } from "@/app/_components/layout/PrintButton";
 import { DataTable } from "@/app/_components/DataTable";
 import { TitledSection } from "@/app/_components/layout/TitledSection";
 import { adminPaths } from "@/app/_lib/admin-paths";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
+import { joinParts } from "@/app/_lib/meetings/practical-info";
+import { localPlaceName } from "@/app/_lib/i18n/place-names";
 import { displayName, type NamedPerson } from "@/app/_lib/names";
 import { formatLongDate, formatTimeRange, zoneOffsetLabel } from "@/app/_lib/time";
 import { pageActor } from "@/app/_server/authz";
@@ -38,14 +40,15 @@ export default async function CeremonyPrintPage({ params }: Props) {
   ]);
   const list = new Intl.ListFormat(locale, { type: "conjunction" });
   const zone = meeting.timeZone;
-  const place = [
-    ceremony.room ? pick(ceremony.room.name, locale) : null,
-    ceremony.room?.location,
-    meeting.venueName,
-    meeting.venueCity,
-  ]
-    .filter(Boolean)
-    .join(", ");
+  const place = joinParts(
+    [
+      ceremony.room ? pick(ceremony.room.name, locale) : null,
+      ceremony.room?.location,
+      localPlaceName(meeting.venueName, locale),
+      localPlaceName(meeting.venueCity, locale),
+    ],
+    locale,
+  );
   const speakers = officials.filter((official) => official.speaks);
   const signatories = officials.filter((official) => official.signs);
   const people = (rows: typeof officials) =>
@@ -90,7 +93,10 @@ export default async function CeremonyPrintPage({ params }: Props) {
           )}
         </dl>
         <p className="text-sm text-slate-600">
-          {t("zoneNote", { zone: meeting.venueCity, offset: zoneOffsetLabel(ceremony.startsAt, zone) })}
+          {t("zoneNote", {
+            zone: localPlaceName(meeting.venueCity, locale),
+            offset: zoneOffsetLabel(ceremony.startsAt, zone),
+          })}
         </p>
       </header>
 
