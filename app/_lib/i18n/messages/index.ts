@@ -47,6 +47,12 @@ import adminSessionNoticeZh from "./adminSessionNotice/zh.json";
 import adminMessagesDe from "./adminMessages/de.json";
 import adminMessagesEn from "./adminMessages/en.json";
 import adminMessagesZh from "./adminMessages/zh.json";
+import liveDe from "./live/de.json";
+import liveEn from "./live/en.json";
+import liveZh from "./live/zh.json";
+import adminLiveDe from "./adminLive/de.json";
+import adminLiveEn from "./adminLive/en.json";
+import adminLiveZh from "./adminLive/zh.json";
 
 /**
  * The public site's strings live in one file per language; the back office's in one folder per area,
@@ -69,6 +75,8 @@ const germanMessages = {
   sessionNotice: sessionNoticeDe,
   adminSessionNotice: adminSessionNoticeDe,
   adminMessages: adminMessagesDe,
+  live: liveDe,
+  adminLive: adminLiveDe,
 };
 
 /** German is the reference: the other languages must have exactly its keys (a test checks it). */
@@ -93,6 +101,8 @@ export const messages: Record<AppLocale, Messages> = {
     sessionNotice: sessionNoticeEn,
     adminSessionNotice: adminSessionNoticeEn,
     adminMessages: adminMessagesEn,
+    live: liveEn,
+    adminLive: adminLiveEn,
   },
   zh: {
     ...zh,
@@ -111,6 +121,8 @@ export const messages: Record<AppLocale, Messages> = {
     sessionNotice: sessionNoticeZh,
     adminSessionNotice: adminSessionNoticeZh,
     adminMessages: adminMessagesZh,
+    live: liveZh,
+    adminLive: adminLiveZh,
   },
 };
 
@@ -128,7 +140,8 @@ type BackOfficeNamespace =
   | "adminTwoFactor"
   | "adminCities"
   | "adminSessionNotice"
-  | "adminMessages";
+  | "adminMessages"
+  | "adminLive";
 
 /** A namespace of the public site's strings. */
 export type PublicNamespace = Exclude<keyof Messages, BackOfficeNamespace>;
@@ -145,6 +158,9 @@ export const registrationFormNamespaces = [
   "calendar",
   "roles",
 ] as const satisfies readonly PublicNamespace[];
+
+/** The namespaces of the live show's public views: the confidence monitor and the "live now" notice. */
+export const liveNamespaces = ["live"] as const satisfies readonly PublicNamespace[];
 
 /** Only the given namespaces of a language's strings, for a `NextIntlClientProvider`. */
 export function pickMessages<N extends PublicNamespace>(
