@@ -30,9 +30,12 @@ const securityHeaders = [
     source,
     headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
   })),
-  // Addresses that are secrets (manage links, personal feeds, password links) never go on as a referrer.
+  // Addresses that are secrets (manage links, personal feeds, password links, confidence monitors) never go
+  // on as a referrer.
   ...[
     "/:locale/manage/:token",
+    "/:locale/live/:token",
+    "/api/live/:path*",
     "/:locale/admin/password/:token",
     "/:locale/admin/setup/:token",
     "/api/manage/:path*",

@@ -5,6 +5,7 @@ import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
 import { displayName } from "@/app/_lib/names";
 import type { SessionDto } from "@/app/_server/agenda/queries";
+import { PublicLiveBadge } from "../ceremony/live/PublicLiveBadge";
 import { SeatsLeft } from "./SeatsLeft";
 import { TimePair } from "./TimePair";
 
@@ -41,6 +42,7 @@ export async function SessionCard({ session, meetingSlug, timeZone, locale }: Pr
             {title}
           </Link>
         </h3>
+        <PublicLiveBadge meetingSlug={meetingSlug} session={session} />
         <p className="text-sm text-slate-600">
           {session.room && pick(session.room.name, locale)}
           {session.room?.location && `, ${session.room.location}`}

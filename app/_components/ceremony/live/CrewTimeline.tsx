@@ -24,7 +24,7 @@ const STAGE_STYLE = {
  * and projected times, participants and internal notes, and who speaks next in which language. Read-only.
  */
 export function CrewTimeline({ streamUrl, timeZone, initial }: Props) {
-  const t = useTranslations("adminLive");
+  const t = useTranslations("adminLiveViews");
   const tl = useTranslations("live");
   const languages = useTranslations("languages");
   const locale = useLocale() as AppLocale;
@@ -117,7 +117,7 @@ function SegmentRow({
   stage: "done" | "now" | "upcoming";
   timeZone: string;
 }) {
-  const t = useTranslations("adminLive");
+  const t = useTranslations("adminLiveViews");
   const languages = useTranslations("languages");
   const locale = useLocale() as AppLocale;
   const description = segment.description ? pick(segment.description, locale) : "";

@@ -5,7 +5,7 @@ import { driftOf } from "@/app/_lib/live-clock";
 
 /** "+3:20 late", "1:10 early", "on time": how far the show's projected end is from the plan. */
 export function DriftText({ seconds, className = "" }: { seconds: number; className?: string }) {
-  const t = useTranslations("adminLive.drift");
+  const t = useTranslations("adminLiveViews.drift");
   const drift = driftOf(seconds);
   const text =
     drift.kind === "onTime"

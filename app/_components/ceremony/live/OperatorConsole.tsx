@@ -32,7 +32,7 @@ const TONES = {
  * operator moved on first) shows the server's words and the state it answered with.
  */
 export function OperatorConsole({ meetingSlug, sessionId, timeZone, initial }: Props) {
-  const t = useTranslations("adminLive");
+  const t = useTranslations("adminLiveViews");
   const locale = useLocale() as AppLocale;
   const { show, remaining, connection, adopt } = useLiveShow(
     adminPaths.liveStream(meetingSlug, sessionId),
@@ -299,7 +299,7 @@ function AdjustDuration({
   disabled: boolean;
   onAdjust: (segment: AdjustableSegment, minutes: number) => Promise<void>;
 }) {
-  const t = useTranslations("adminLive.operator");
+  const t = useTranslations("adminLiveViews.operator");
   const [segmentId, setSegmentId] = useState(segments[0]?.id ?? "");
   const [minutes, setMinutes] = useState("");
   const chosen = segments.find((segment) => segment.id === segmentId) ?? segments[0];

@@ -50,9 +50,9 @@ import adminMessagesZh from "./adminMessages/zh.json";
 import liveDe from "./live/de.json";
 import liveEn from "./live/en.json";
 import liveZh from "./live/zh.json";
-import adminLiveDe from "./adminLive/de.json";
-import adminLiveEn from "./adminLive/en.json";
-import adminLiveZh from "./adminLive/zh.json";
+import adminLiveViewsDe from "./adminLiveViews/de.json";
+import adminLiveViewsEn from "./adminLiveViews/en.json";
+import adminLiveViewsZh from "./adminLiveViews/zh.json";
 
 /**
  * The public site's strings live in one file per language; the back office's in one folder per area,
@@ -76,7 +76,7 @@ const germanMessages = {
   adminSessionNotice: adminSessionNoticeDe,
   adminMessages: adminMessagesDe,
   live: liveDe,
-  adminLive: adminLiveDe,
+  adminLiveViews: adminLiveViewsDe,
 };
 
 /** German is the reference: the other languages must have exactly its keys (a test checks it). */
@@ -102,7 +102,7 @@ export const messages: Record<AppLocale, Messages> = {
     adminSessionNotice: adminSessionNoticeEn,
     adminMessages: adminMessagesEn,
     live: liveEn,
-    adminLive: adminLiveEn,
+    adminLiveViews: adminLiveViewsEn,
   },
   zh: {
     ...zh,
@@ -122,7 +122,7 @@ export const messages: Record<AppLocale, Messages> = {
     adminSessionNotice: adminSessionNoticeZh,
     adminMessages: adminMessagesZh,
     live: liveZh,
-    adminLive: adminLiveZh,
+    adminLiveViews: adminLiveViewsZh,
   },
 };
 
@@ -141,7 +141,7 @@ type BackOfficeNamespace =
   | "adminCities"
   | "adminSessionNotice"
   | "adminMessages"
-  | "adminLive";
+  | "adminLiveViews";
 
 /** A namespace of the public site's strings. */
 export type PublicNamespace = Exclude<keyof Messages, BackOfficeNamespace>;
