@@ -47,6 +47,9 @@ import adminSessionNoticeZh from "./adminSessionNotice/zh.json";
 import adminMessagesDe from "./adminMessages/de.json";
 import adminMessagesEn from "./adminMessages/en.json";
 import adminMessagesZh from "./adminMessages/zh.json";
+import adminLiveDe from "./adminLive/de.json";
+import adminLiveEn from "./adminLive/en.json";
+import adminLiveZh from "./adminLive/zh.json";
 
 /**
  * The public site's strings live in one file per language; the back office's in one folder per area,
@@ -69,6 +72,7 @@ const germanMessages = {
   sessionNotice: sessionNoticeDe,
   adminSessionNotice: adminSessionNoticeDe,
   adminMessages: adminMessagesDe,
+  adminLive: adminLiveDe,
 };
 
 /** German is the reference: the other languages must have exactly its keys (a test checks it). */
@@ -93,6 +97,7 @@ export const messages: Record<AppLocale, Messages> = {
     sessionNotice: sessionNoticeEn,
     adminSessionNotice: adminSessionNoticeEn,
     adminMessages: adminMessagesEn,
+    adminLive: adminLiveEn,
   },
   zh: {
     ...zh,
@@ -111,6 +116,7 @@ export const messages: Record<AppLocale, Messages> = {
     sessionNotice: sessionNoticeZh,
     adminSessionNotice: adminSessionNoticeZh,
     adminMessages: adminMessagesZh,
+    adminLive: adminLiveZh,
   },
 };
 
@@ -128,7 +134,8 @@ type BackOfficeNamespace =
   | "adminTwoFactor"
   | "adminCities"
   | "adminSessionNotice"
-  | "adminMessages";
+  | "adminMessages"
+  | "adminLive";
 
 /** A namespace of the public site's strings. */
 export type PublicNamespace = Exclude<keyof Messages, BackOfficeNamespace>;
