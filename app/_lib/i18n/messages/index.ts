@@ -47,6 +47,9 @@ import adminSessionNoticeZh from "./adminSessionNotice/zh.json";
 import adminMessagesDe from "./adminMessages/de.json";
 import adminMessagesEn from "./adminMessages/en.json";
 import adminMessagesZh from "./adminMessages/zh.json";
+import adminLiveDe from "./adminLive/de.json";
+import adminLiveEn from "./adminLive/en.json";
+import adminLiveZh from "./adminLive/zh.json";
 import liveDe from "./live/de.json";
 import liveEn from "./live/en.json";
 import liveZh from "./live/zh.json";
@@ -75,6 +78,7 @@ const germanMessages = {
   sessionNotice: sessionNoticeDe,
   adminSessionNotice: adminSessionNoticeDe,
   adminMessages: adminMessagesDe,
+  adminLive: adminLiveDe,
   live: liveDe,
   adminLiveViews: adminLiveViewsDe,
 };
@@ -101,6 +105,7 @@ export const messages: Record<AppLocale, Messages> = {
     sessionNotice: sessionNoticeEn,
     adminSessionNotice: adminSessionNoticeEn,
     adminMessages: adminMessagesEn,
+    adminLive: adminLiveEn,
     live: liveEn,
     adminLiveViews: adminLiveViewsEn,
   },
@@ -121,6 +126,7 @@ export const messages: Record<AppLocale, Messages> = {
     sessionNotice: sessionNoticeZh,
     adminSessionNotice: adminSessionNoticeZh,
     adminMessages: adminMessagesZh,
+    adminLive: adminLiveZh,
     live: liveZh,
     adminLiveViews: adminLiveViewsZh,
   },
@@ -141,6 +147,7 @@ type BackOfficeNamespace =
   | "adminCities"
   | "adminSessionNotice"
   | "adminMessages"
+  | "adminLive"
   | "adminLiveViews";
 
 /** A namespace of the public site's strings. */
