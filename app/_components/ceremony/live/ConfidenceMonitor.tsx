@@ -29,6 +29,16 @@ export function ConfidenceMonitor({ streamUrl, initial }: { streamUrl: string; i
   const locale = useLocale() as AppLocale;
   const { show, remaining, connection } = useLiveShow(streamUrl, initial);
   const countdown = useCountdown(remaining, show.phase);
+  if (connection === "gone")
+    return (
+      <div
+        data-testid="monitor"
+        className="fixed inset-0 z-50 flex flex-col items-center justify-center bg-black p-[5vw] text-center text-white"
+      >
+        <h1 className="text-[5vh] font-bold">{t("monitor.notFoundTitle")}</h1>
+        <p className="mt-4 text-[3vh]">{t("monitor.notFoundText")}</p>
+      </div>
+    );
   const title =
     show.phase === "ended"
       ? t("monitor.ended")

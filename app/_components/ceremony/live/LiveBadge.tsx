@@ -14,8 +14,9 @@ import { useLiveStream } from "./useLiveShow";
 export function LiveBadge({ streamUrl }: { streamUrl: string }) {
   const t = useTranslations("live.badge");
   const locale = useLocale() as AppLocale;
-  const { show } = useLiveStream<PublicLive>(streamUrl, null);
-  const segment = show && (show.phase === "running" || show.phase === "held") ? show.segmentTitle : null;
+  const { show, connection } = useLiveStream<PublicLive>(streamUrl, null);
+  const running = show && connection !== "gone" && (show.phase === "running" || show.phase === "held");
+  const segment = running ? show.segmentTitle : null;
   return (
     <p role="status" data-testid="live-badge" className="empty:hidden">
       {show && segment && (

@@ -34,10 +34,8 @@ const TONES = {
 export function OperatorConsole({ meetingSlug, sessionId, timeZone, initial }: Props) {
   const t = useTranslations("adminLiveViews");
   const locale = useLocale() as AppLocale;
-  const { show, remaining, connection, adopt } = useLiveShow(
-    adminPaths.liveStream(meetingSlug, sessionId),
-    initial,
-  );
+  const endpoint = `${adminPaths.liveStream(meetingSlug, sessionId)}?lang=${locale}`;
+  const { show, remaining, connection, adopt } = useLiveShow(endpoint, initial);
   const countdown = useCountdown(remaining, show.phase);
   const { current, next } = currentAndNext(show);
   const [pending, setPending] = useState(false);
@@ -51,7 +49,7 @@ export function OperatorConsole({ meetingSlug, sessionId, timeZone, initial }: P
     setPending(true);
     setNotice(null);
     try {
-      const response = await fetch(`${adminPaths.liveStream(meetingSlug, sessionId)}?lang=${locale}`, {
+      const response = await fetch(endpoint, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({

@@ -17,11 +17,18 @@ import {
  * the view keeps the last state and keeps counting with the local clock, corrected by the server's clock
  * (`serverNow` of the last state), and says that it is reconnecting. The browser's EventSource retries by
  * itself after a network error; after an answer it gives up on (a 503 while the database is away, a
- * restart), and when the device says it is back online, a new stream is opened here.
+ * restart), and when the device says it is back online, a new stream is opened here. An answer that says
+ * this view may not follow the show at all (a revoked monitor link, an ended sign-in, an unpublished
+ * ceremony) ends the trying: the view is "gone".
  */
 
-/** connecting: before the first state of a stream; live: following; reconnecting: the stream is down. */
-export type Connection = "connecting" | "live" | "reconnecting";
+/**
+ * connecting: before the first state of a stream; live: following; reconnecting: the stream is down;
+ * gone: the server refuses this view the stream (401, 403, 404, 410).
+ */
+export type Connection = "connecting" | "live" | "reconnecting" | "gone";
+
+const REFUSED = new Set([401, 403, 404, 410]);
 
 type Versioned = { version: number; serverNow?: string };
 
@@ -53,11 +60,34 @@ export function useLiveStream<S extends Versioned>(url: string, initial: S | nul
     let source: EventSource | null = null;
     let retry: ReturnType<typeof setTimeout> | undefined;
     let retryMs = RETRY_FIRST_MS;
+    let probe: AbortController | null = null;
+    let refused = false;
 
     const close = () => {
       source?.close();
       source = null;
+      probe?.abort();
+      probe = null;
       clearTimeout(retry);
+    };
+    const later = () => {
+      retry = setTimeout(open, retryMs);
+      retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
+    };
+    // EventSource does not tell why it gave up: one plain request does (a stream it opens is let go at once).
+    const askWhy = () => {
+      const asking = new AbortController();
+      probe = asking;
+      fetch(url, { signal: asking.signal, cache: "no-store" })
+        .then((response) => {
+          asking.abort();
+          refused = REFUSED.has(response.status);
+          if (refused) setConnection("gone");
+          else later();
+        })
+        .catch(() => {
+          if (!asking.signal.aborted) later(); // aborted: closed meanwhile, nothing to try
+        });
     };
     const open = () => {
       close();
@@ -76,19 +106,21 @@ export function useLiveStream<S extends Versioned>(url: string, initial: S | nul
       });
       stream.addEventListener("error", () => {
         setConnection("reconnecting");
-        // CONNECTING: the browser retries by itself. CLOSED: it gave up, so a new stream follows later.
+        // CONNECTING: the browser retries by itself. CLOSED: it gave up; why decides what follows.
         if (stream.readyState === EventSource.CLOSED) {
-          retry = setTimeout(open, retryMs);
-          retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
+          stream.close();
+          askWhy();
         }
       });
     };
     // A device that knows it is offline says so at once, rather than when a request fails.
     const offline = () => {
+      if (refused) return;
       close();
       setConnection("reconnecting");
     };
     const online = () => {
+      if (refused) return;
       retryMs = RETRY_FIRST_MS;
       open();
     };
