@@ -31,7 +31,11 @@ export default async function LiveCrewPage({ params }: Props) {
         ceremonyHref={adminPaths.ceremony(slug, id)}
         other={{ href: adminPaths.ceremonyLive(slug, id), text: t("operatorView") }}
       />
-      <CrewTimeline streamUrl={`${adminPaths.liveStream(slug, id)}?lang=${locale}`} timeZone={timeZone} initial={show} />
+      <CrewTimeline
+        streamUrl={`${adminPaths.liveStream(slug, id)}?lang=${locale}`}
+        timeZone={timeZone}
+        initial={show}
+      />
     </div>
   );
 }
