@@ -98,17 +98,17 @@ export function OperatorConsole({ meetingSlug, sessionId, timeZone, initial }: P
   }, []);
 
   return (
-    <div className="space-y-4 md:grid md:grid-cols-[3fr_2fr] md:gap-6 md:space-y-0">
-      <div className="space-y-4">
-        <ConnectionNotice
-          connection={connection}
-          className="rounded bg-amber-100 px-3 text-sm font-medium text-amber-950 empty:hidden"
-        />
+    <div className="space-y-4">
+      <ConnectionNotice
+        connection={connection}
+        className="rounded bg-amber-100 px-3 text-sm font-medium text-amber-950 empty:hidden"
+      />
+      <div className="grid gap-4 md:grid-cols-[3fr_2fr] md:items-start md:gap-x-6">
         <section
           aria-labelledby="on-stage"
           data-testid="operator-current"
           data-tone={countdown.tone}
-          className={`rounded-xl border-2 p-4 ${TONES[countdown.tone]}`}
+          className={`rounded-xl border-2 p-4 md:col-start-1 md:row-start-1 ${TONES[countdown.tone]}`}
         >
           <h2 id="on-stage" className="text-sm font-medium uppercase tracking-wide opacity-80">
             {t("operator.current")}
@@ -134,7 +134,81 @@ export function OperatorConsole({ meetingSlug, sessionId, timeZone, initial }: P
           </p>
         </section>
 
-        <div className="rounded-xl border border-slate-200 bg-white p-4">
+        <section aria-labelledby="controls" className="space-y-4 md:col-start-2 md:row-span-3 md:row-start-1">
+          <h2 id="controls" className="sr-only">
+            {t("operator.controls")}
+          </h2>
+          <p role="status" className="min-h-6 text-sm text-slate-600">
+            {pending ? t("operator.sending") : ""}
+          </p>
+          {notice && (
+            <p
+              role={notice.tone === "error" ? "alert" : "status"}
+              data-testid="operator-notice"
+              className={`rounded border px-3 py-2 ${
+                notice.tone === "error"
+                  ? "border-red-300 bg-red-50 text-red-900"
+                  : "border-emerald-300 bg-emerald-50 text-emerald-900"
+              }`}
+            >
+              {notice.text}
+            </p>
+          )}
+          {show.phase === "ready" && (
+            <ControlButton primary disabled={pending} onClick={() => void send("start")}>
+              {t("operator.start")}
+            </ControlButton>
+          )}
+          {running && (
+            <div className="grid grid-cols-2 gap-3">
+              <ControlButton disabled={pending || isFirst} onClick={() => void send("back")}>
+                {t("operator.back")}
+              </ControlButton>
+              <ControlButton
+                disabled={pending}
+                onClick={() => void send(show.phase === "held" ? "resume" : "hold")}
+              >
+                {show.phase === "held" ? t("operator.resume") : t("operator.hold")}
+              </ControlButton>
+              <div className="col-span-2">
+                <ControlButton primary disabled={pending} onClick={() => void send("next")}>
+                  {next ? t("operator.nextButton") : t("operator.finish")}
+                </ControlButton>
+              </div>
+            </div>
+          )}
+          {show.phase === "ended" && (
+            <ControlButton disabled={pending} onClick={() => void send("back")}>
+              {t("operator.back")}
+            </ControlButton>
+          )}
+          {running && <p className="hidden text-sm text-slate-600 md:block">{t("operator.spaceBar")}</p>}
+          {running && (
+            <AdjustDuration
+              segments={show.segments
+                .filter((segment) => segmentStage(show, segment) !== "done")
+                .map((segment) => ({
+                  id: segment.id,
+                  title: pick(segment.title, locale),
+                  durationMinutes: segment.durationMinutes,
+                }))}
+              disabled={pending}
+              onAdjust={async (segment, minutes) => {
+                const done = await send("adjust", { segmentId: segment.id, durationMinutes: minutes });
+                if (done)
+                  setNotice({
+                    tone: "done",
+                    text: t("operator.adjusted", {
+                      segment: segment.title,
+                      minutes: t("minutes", { count: minutes }),
+                    }),
+                  });
+              }}
+            />
+          )}
+        </section>
+
+        <div className="rounded-xl border border-slate-200 bg-white p-4 md:col-start-1 md:row-start-2">
           <p className="text-lg">
             <DriftText seconds={show.driftSeconds} />
           </p>
@@ -151,7 +225,7 @@ export function OperatorConsole({ meetingSlug, sessionId, timeZone, initial }: P
         <section
           aria-labelledby="next-up"
           data-testid="operator-next"
-          className="rounded-xl border border-slate-200 bg-white p-4"
+          className="rounded-xl border border-slate-200 bg-white p-4 md:col-start-1 md:row-start-3"
         >
           <h2 id="next-up" className="text-sm font-medium uppercase tracking-wide text-slate-600">
             {t("operator.next")}
@@ -171,80 +245,6 @@ export function OperatorConsole({ meetingSlug, sessionId, timeZone, initial }: P
           )}
         </section>
       </div>
-
-      <section aria-labelledby="controls" className="space-y-4">
-        <h2 id="controls" className="sr-only">
-          {t("operator.controls")}
-        </h2>
-        <p role="status" className="min-h-6 text-sm text-slate-600">
-          {pending ? t("operator.sending") : ""}
-        </p>
-        {notice && (
-          <p
-            role={notice.tone === "error" ? "alert" : "status"}
-            data-testid="operator-notice"
-            className={`rounded border px-3 py-2 ${
-              notice.tone === "error"
-                ? "border-red-300 bg-red-50 text-red-900"
-                : "border-emerald-300 bg-emerald-50 text-emerald-900"
-            }`}
-          >
-            {notice.text}
-          </p>
-        )}
-        {show.phase === "ready" && (
-          <ControlButton primary disabled={pending} onClick={() => void send("start")}>
-            {t("operator.start")}
-          </ControlButton>
-        )}
-        {running && (
-          <div className="grid grid-cols-2 gap-3">
-            <ControlButton disabled={pending || isFirst} onClick={() => void send("back")}>
-              {t("operator.back")}
-            </ControlButton>
-            <ControlButton
-              disabled={pending}
-              onClick={() => void send(show.phase === "held" ? "resume" : "hold")}
-            >
-              {show.phase === "held" ? t("operator.resume") : t("operator.hold")}
-            </ControlButton>
-            <div className="col-span-2">
-              <ControlButton primary disabled={pending} onClick={() => void send("next")}>
-                {next ? t("operator.nextButton") : t("operator.finish")}
-              </ControlButton>
-            </div>
-          </div>
-        )}
-        {show.phase === "ended" && (
-          <ControlButton disabled={pending} onClick={() => void send("back")}>
-            {t("operator.back")}
-          </ControlButton>
-        )}
-        {running && <p className="hidden text-sm text-slate-600 md:block">{t("operator.spaceBar")}</p>}
-        {running && (
-          <AdjustDuration
-            segments={show.segments
-              .filter((segment) => segmentStage(show, segment) !== "done")
-              .map((segment) => ({
-                id: segment.id,
-                title: pick(segment.title, locale),
-                durationMinutes: segment.durationMinutes,
-              }))}
-            disabled={pending}
-            onAdjust={async (segment, minutes) => {
-              const done = await send("adjust", { segmentId: segment.id, durationMinutes: minutes });
-              if (done)
-                setNotice({
-                  tone: "done",
-                  text: t("operator.adjusted", {
-                    segment: segment.title,
-                    minutes: t("minutes", { count: minutes }),
-                  }),
-                });
-            }}
-          />
-        )}
-      </section>
     </div>
   );
 }
