@@ -30,15 +30,14 @@ const securityHeaders = [
     source,
     headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
   })),
-  // Addresses that are secrets (manage links, personal feeds, password links, confidence monitors) never go
-  // on as a referrer.
+  // Addresses that are secrets (manage links, personal feeds, password links, monitor links) never go on as a referrer.
   ...[
     "/:locale/manage/:token",
-    "/:locale/live/:token",
-    "/api/live/:path*",
     "/:locale/admin/password/:token",
     "/:locale/admin/setup/:token",
+    "/:locale/live/:token",
     "/api/manage/:path*",
+    "/api/live/:path*",
     "/calendar/personal/:path*",
   ].map((source) => ({
     source,

@@ -37,7 +37,7 @@ export const adminPaths = {
   day: (slug: string, date?: string) => `/admin/meetings/${slug}/day${date ? `?date=${date}` : ""}`,
   ceremony: (slug: string, id: string) => `/admin/meetings/${slug}/sessions/${id}/ceremony`,
   ceremonyPrint: (slug: string, id: string) => `/admin/meetings/${slug}/sessions/${id}/ceremony/print`,
-  /** The live show's operator view (phone, tablet) and its read-only view for crew and interpreters. */
+  /** The ceremony on the day: the operator's controls, and the crew's and interpreters' timeline. */
   ceremonyLive: (slug: string, id: string) => `/admin/meetings/${slug}/sessions/${id}/ceremony/live`,
   ceremonyCrew: (slug: string, id: string) => `/admin/meetings/${slug}/sessions/${id}/ceremony/crew`,
   registrations: (slug: string) => `/admin/meetings/${slug}/registrations`,

@@ -276,3 +276,16 @@ export function publicLiveOf(show: LiveShow, now: Date): PublicLive {
     lateMinutes: late ? Math.floor(projected.driftSeconds / 60) : null,
   };
 }
+
+/**
+ * How far a segment's actual start was from its planned one, in whole minutes (positive: late), for the
+ * printout and the feed after the show; null while it has not started.
+ */
+export function startDelay(segment: {
+  startsAt: string;
+  actualStartedAt: string | null;
+}): { key: "late" | "early" | "onTime"; minutes: number } | null {
+  if (!segment.actualStartedAt) return null;
+  const minutes = Math.round((time(segment.actualStartedAt) - time(segment.startsAt)) / MINUTE);
+  return { key: minutes > 0 ? "late" : minutes < 0 ? "early" : "onTime", minutes: Math.abs(minutes) };
+}

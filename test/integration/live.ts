@@ -4,8 +4,15 @@
  */
 import { randomUUID } from "node:crypto";
 
-/** A published ceremony of the demo meeting (13:00 UTC) with segments of these durations. */
-export async function liveCeremony(minutes: number[], status: "published" | "draft" = "published") {
+/**
+ * A published ceremony of the demo meeting with segments of these durations, at 13:00 UTC on the
+ * meeting's day unless `startsAt` says otherwise (now: a show run now is on time).
+ */
+export async function liveCeremony(
+  minutes: number[],
+  status: "published" | "draft" = "published",
+  startsAt = new Date("2017-04-24T13:00:00Z"),
+) {
   const { db } = await import("@/app/_server/db");
   const meeting = await db.meeting.findUniqueOrThrow({ where: { slug: "2017" }, select: { id: true } });
   const session = await db.session.create({
@@ -18,8 +25,8 @@ export async function liveCeremony(minutes: number[], status: "published" | "dra
       titleDe: "Live-Zeremonie",
       titleEn: "Live ceremony",
       titleZh: "直播仪式",
-      startsAt: new Date("2017-04-24T13:00:00Z"),
-      endsAt: new Date("2017-04-24T13:30:00Z"),
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 30 * 60_000),
       segments: {
         create: minutes.map((durationMinutes, position) => ({
           position,

@@ -12,7 +12,9 @@ import { seedDemo } from "@/prisma/seed";
 import { createRoleActors, outcome, roleOutcomes } from "@/test/integration/actors";
 import { range } from "@/test/integration/factories";
 import { command, liveCeremony } from "@/test/integration/live";
-import { applyCommand, runShowCommand } from "./live-commands";
+import { getCeremonyProgramme } from "./admin-queries";
+import { applyCommand, runShowCommand, saveLateNotice, showSettings } from "./live-commands";
+import { runOfShowFeed } from "./run-of-show-feed";
 
 const onPostgres = inject("dbTier") === "postgres";
 
@@ -208,5 +210,72 @@ describe("the show's commands", () => {
       currentSegmentId: segmentIds[1],
     });
     expect(entries[1]!.before).toMatchObject({ version: 1, currentSegmentId: segmentIds[0] });
+  });
+});
+
+describe("after the show", () => {
+  it("the programme and the run-of-show feed show planned against actual", async () => {
+    const { ref } = await liveCeremony([5, 10]);
+    expect(
+      (await getCeremonyProgramme(actors.organizer, "2017", ref.sessionId)).runOfShow.segments.map(
+        (segment) => [segment.actualStartedAt, segment.actualEndedAt],
+      ),
+    ).toEqual([
+      [null, null],
+      [null, null],
+    ]);
+    await run(ref, command("start", 0));
+    await run(ref, command("next", 1));
+    await run(ref, command("next", 2));
+    // Put the actual times where a ceremony on the day would have them: 13:02–13:08, 13:08–13:17 UTC.
+    const [first, second] = (await getCeremonyProgramme(actors.organizer, "2017", ref.sessionId)).runOfShow
+      .segments;
+    const times = [
+      [first!.id, "13:02", "13:08"],
+      [second!.id, "13:08", "13:17"],
+    ] as const;
+    for (const [segmentId, from, to] of times)
+      await db.liveShowSegment.update({
+        where: { segmentId },
+        data: {
+          actualStartedAt: new Date(`2017-04-24T${from}:00Z`),
+          actualEndedAt: new Date(`2017-04-24T${to}:00Z`),
+        },
+      });
+    const after = (await getCeremonyProgramme(actors.organizer, "2017", ref.sessionId)).runOfShow.segments;
+    expect(
+      after.map((segment) => [segment.startsAt, segment.actualStartedAt, segment.actualEndedAt]),
+    ).toEqual([
+      ["2017-04-24T13:00:00.000Z", "2017-04-24T13:02:00.000Z", "2017-04-24T13:08:00.000Z"],
+      ["2017-04-24T13:05:00.000Z", "2017-04-24T13:08:00.000Z", "2017-04-24T13:17:00.000Z"],
+    ]);
+    const text = async (lang: string) =>
+      new TextDecoder()
+        .decode((await runOfShowFeed(actors.organizer, "2017", ref.sessionId, lang)).bytes)
+        .replace(/\r\n /g, "");
+    const feed = await text("en");
+    expect(feed).toContain("Actual: 15:02–15:08 (2 min late)");
+    expect(feed).toContain("Actual: 15:08–15:17 (3 min late)");
+    const german = await text("de");
+    expect(german).toContain("Tatsächlich: 15:02–15:08 (2 Min. später)");
+  });
+});
+
+describe("the public notice of a delay", () => {
+  it("is saved, audited and checked; the show's version stays", async () => {
+    const { ref } = await liveCeremony([5]);
+    expect(await showSettings(actors.organizer, ref)).toEqual({ phase: "ready", lateNoticeMinutes: 5 });
+    await saveLateNotice(actors.organizer, ref, "8");
+    expect(await showSettings(actors.organizer, ref)).toEqual({ phase: "ready", lateNoticeMinutes: 8 });
+    expect(await outcome(saveLateNotice(actors.organizer, ref, "0"))).toBe("invalid");
+    expect(await outcome(saveLateNotice(actors.organizer, ref, "soon"))).toBe("invalid");
+    expect(await outcome(saveLateNotice(actors.checkin, ref, "3"))).toBe("forbidden");
+    const entries = await db.auditEntry.findMany({
+      where: { entityId: ref.sessionId, action: "liveShow.lateNotice" },
+    });
+    expect(entries.map((entry) => [entry.before, entry.after])).toEqual([
+      [{ lateNoticeMinutes: 5 }, { lateNoticeMinutes: 8 }],
+    ]);
+    expect((await db.liveShow.findUniqueOrThrow({ where: { sessionId: ref.sessionId } })).version).toBe(0);
   });
 });

@@ -10,11 +10,16 @@ import {
   type ShowCommand,
   type ShowRefusal,
 } from "@/app/_lib/live-commands";
-import type { CrewShow, StoredSegment, StoredShow } from "@/app/_lib/live-show";
+import {
+  DEFAULT_LATE_NOTICE_MINUTES,
+  type CrewShow,
+  type StoredSegment,
+  type StoredShow,
+} from "@/app/_lib/live-show";
 import { recordAudit } from "../audit/record";
 import { authorize, type Actor } from "../authz";
 import { db, type Prisma } from "../db";
-import { AppError, notFound } from "../errors";
+import { AppError, invalid, notFound } from "../errors";
 import { announce } from "../live/bus";
 import { crewView, readShowRows, readShowSnapshot, storedSegmentsOf, storedShowOf } from "./live-state";
 import type { CeremonyRef } from "./records";
@@ -158,6 +163,53 @@ function parseCommand(input: unknown): ShowCommand {
   const parsed = showCommandInput.safeParse(input);
   if (parsed.success) return parsed.data;
   throw new AppError("malformed", `The command does not fit: ${z.prettifyError(parsed.error)}`);
+}
+
+const lateNoticeInput = z.coerce.number().int().min(1).max(120);
+
+/**
+ * The drift past which the public is told that the ceremony runs late. Not a command of the show: it
+ * changes no version, but open streams take it at once.
+ */
+export async function saveLateNotice(actor: Actor | null, ref: CeremonyRef, minutes: unknown): Promise<void> {
+  authorize(actor, "editProgram");
+  const parsed = lateNoticeInput.safeParse(minutes);
+  if (!parsed.success) throw invalid({ lateNoticeMinutes: { key: "number" } });
+  await db.$transaction(async (tx) => {
+    if (!(await lockShow(tx, ref))) throw notFound("Ceremony");
+    const before = await tx.liveShow.findUniqueOrThrow({ where: { sessionId: ref.sessionId } });
+    if (before.lateNoticeMinutes === parsed.data) return;
+    await tx.liveShow.update({
+      where: { sessionId: ref.sessionId },
+      data: { lateNoticeMinutes: parsed.data },
+    });
+    const session = await tx.session.findUniqueOrThrow({
+      where: { id: ref.sessionId },
+      select: { meetingId: true },
+    });
+    await recordAudit(tx, actor, {
+      action: "liveShow.lateNotice",
+      entity: "Session",
+      entityId: ref.sessionId,
+      meetingId: session.meetingId,
+      before: { lateNoticeMinutes: before.lateNoticeMinutes },
+      after: { lateNoticeMinutes: parsed.data },
+    });
+    await announce(tx, ref.sessionId, String(before.version));
+  });
+}
+
+/** What the ceremony page shows of the show: its phase and the public notice's threshold. */
+export async function showSettings(
+  actor: Actor | null,
+  ref: CeremonyRef,
+): Promise<{ phase: StoredShow["phase"]; lateNoticeMinutes: number }> {
+  authorize(actor, "editProgram");
+  const row = await db.liveShow.findUnique({
+    where: { sessionId: ref.sessionId },
+    select: { phase: true, lateNoticeMinutes: true },
+  });
+  return row ?? { phase: "ready", lateNoticeMinutes: DEFAULT_LATE_NOTICE_MINUTES };
 }
 
 /** Runs an operator's command and answers with the show as it stands after it. */

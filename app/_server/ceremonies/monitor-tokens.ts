@@ -3,7 +3,9 @@ import { z } from "zod";
 import { RECORD_ID } from "@/app/_lib/ids";
 import { recordAudit } from "../audit/record";
 import { authorize, type Actor } from "../authz";
+import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { db } from "../db";
+import { env } from "../env";
 import { invalid, notFound } from "../errors";
 import { announce } from "../live/bus";
 import { hashToken, newToken, TOKEN_SHAPE } from "../security/tokens";
@@ -105,6 +107,11 @@ export async function revokeMonitorToken(
     });
     await announce(tx, ceremony.id, "links");
   });
+}
+
+/** The monitor page a token opens, as the stage laptop reaches it (PUBLIC_URL, never the request's Host). */
+export function monitorUrl(token: string, locale: AppLocale): string {
+  return `${env().PUBLIC_URL}/${locale}/live/${token}`;
 }
 
 /** The link a monitor opened with, or `not_found` for an unknown or revoked one. */
