@@ -18,16 +18,27 @@ export function LiveBadge({ streamUrl }: { streamUrl: string }) {
   const running = show && connection !== "gone" && (show.phase === "running" || show.phase === "held");
   const segment = running ? show.segmentTitle : null;
   return (
-    <p role="status" data-testid="live-badge" className="empty:hidden">
+    <p
+      role="status"
+      data-testid="live-badge"
+      className="flex flex-wrap gap-2 text-sm font-semibold empty:hidden"
+    >
       {show && segment && (
-        <span className="inline-flex flex-wrap items-center gap-x-2 rounded-full bg-red-700 px-3 py-1 text-sm font-semibold text-white">
-          <span aria-hidden="true" className="size-2 rounded-full bg-white motion-safe:animate-pulse" />
-          <span>{t("liveNow", { segment: pick(segment, locale) })}</span>
-          {show.phase === "held" && <span className="font-normal">· {t("held")}</span>}
+        <>
+          <span className="inline-flex items-center gap-2 rounded-full bg-red-700 px-3 py-1 text-white">
+            <span
+              aria-hidden="true"
+              className="size-2 shrink-0 rounded-full bg-white motion-safe:animate-pulse"
+            />
+            {t("liveNow", { segment: pick(segment, locale) })}
+            {show.phase === "held" && <span className="font-normal">{t("held")}</span>}
+          </span>
           {show.lateMinutes !== null && (
-            <span className="font-normal">· {t("late", { count: show.lateMinutes })}</span>
+            <span className="rounded-full bg-amber-100 px-3 py-1 text-amber-950">
+              {t("late", { count: show.lateMinutes })}
+            </span>
           )}
-        </span>
+        </>
       )}
     </p>
   );

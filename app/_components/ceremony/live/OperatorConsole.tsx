@@ -138,7 +138,7 @@ export function OperatorConsole({ meetingSlug, sessionId, timeZone, initial }: P
           <h2 id="controls" className="sr-only">
             {t("operator.controls")}
           </h2>
-          <p role="status" className="min-h-6 text-sm text-slate-600">
+          <p role="status" className="text-sm text-slate-600 empty:hidden">
             {pending ? t("operator.sending") : ""}
           </p>
           {notice && (
