@@ -68,6 +68,7 @@ function show(phase: CrewShow["phase"], currentPosition: number | null, segments
   return {
     sessionId: "c",
     sessionTitle: title("Zeremonie"),
+    timeZone: "Europe/Berlin",
     version: 1,
     phase,
     currentPosition,

@@ -56,7 +56,12 @@ export type CrewSegment = LiveSegment & {
   description: LiveTitle | null;
   participants: { primary: string; secondary: string | null; speaksIn: "de" | "en" | "zh" | null }[];
 };
-export type CrewShow = Omit<LiveShow, "segments"> & { sessionTitle: LiveTitle; segments: CrewSegment[] };
+export type CrewShow = Omit<LiveShow, "segments"> & {
+  sessionTitle: LiveTitle;
+  /** The meeting's time zone (IANA): the crew's times show in it and in Beijing time. */
+  timeZone: string;
+  segments: CrewSegment[];
+};
 /** The confidence monitor: current and next segment only, no notes. */
 export type MonitorShow = Omit<LiveShow, "segments"> & {
   current: LiveSegment | null;

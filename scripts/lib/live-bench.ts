@@ -23,6 +23,9 @@ export type LiveFigures = {
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
+/** Presses of "next" before the measured ones, so that the first measured step meets a warm server. */
+const WARM_UP_STEPS = 5;
+
 /** A published ceremony of the meeting with `segments` one-minute segments, starting now. */
 async function benchCeremony(sql: pg.Client, meetingSlug: string, segments: number): Promise<string> {
   const id = `bench${randomBytes(8).toString("hex")}`;
@@ -111,8 +114,8 @@ const percentile = (values: number[], share: number) => {
 };
 
 /**
- * `viewers` streams of a fresh ceremony, then `steps` presses of "next", each waited for until every
- * viewer has its event (at most 10 s). Memory is the server's peak while the viewers are connected.
+ * `viewers` streams of a fresh ceremony, then `steps` presses of "next" (after a few not counted), each
+ * waited for until every viewer has its event (at most 10 s). Memory is the server's peak while the viewers are connected.
  */
 export async function measureLive(options: {
   baseUrl: string;
@@ -124,7 +127,7 @@ export async function measureLive(options: {
   rss: { reset(): number };
 }): Promise<LiveFigures> {
   const { baseUrl, sql, meetingSlug, cookie, viewers, steps, rss } = options;
-  const sessionId = await benchCeremony(sql, meetingSlug, steps + 1);
+  const sessionId = await benchCeremony(sql, meetingSlug, WARM_UP_STEPS + steps + 1);
   const streamUrl = `${baseUrl}/api/meetings/${meetingSlug}/sessions/${sessionId}/live`;
   const commandUrl = `${baseUrl}/api/admin/meetings/${meetingSlug}/sessions/${sessionId}/live?lang=en`;
   const problems: string[] = [];
@@ -152,7 +155,7 @@ export async function measureLive(options: {
   const latencies: number[] = [];
   const commandTimes: number[] = [];
   try {
-    for (let step = 1; step <= steps; step++) {
+    for (let step = 1; step <= WARM_UP_STEPS + steps; step++) {
       const version = step + 1;
       const { started, took } = await send("next", step);
       commandTimes.push(took);
@@ -161,6 +164,10 @@ export async function measureLive(options: {
         await new Promise((resolve) => setTimeout(resolve, 1));
       const missing = open.filter((viewer) => !viewer.versions.has(version)).length;
       if (missing > 0) problems.push(`step ${step}: ${missing} viewers without the event after 10 s`);
+      if (step <= WARM_UP_STEPS) {
+        commandTimes.pop();
+        continue;
+      }
       latencies.push(Math.max(...open.map((viewer) => (viewer.versions.get(version) ?? deadline) - started)));
     }
   } finally {

@@ -14,6 +14,8 @@ import { liveBus } from "../live/bus";
 import { watchedShows } from "./live-feed";
 import { updateSegment } from "./mutations";
 import { createMonitorToken, listMonitorTokens, revokeMonitorToken } from "./monitor-tokens";
+import { getCrewShow, getMonitorShow } from "./live-queries";
+import { outcome } from "@/test/integration/actors";
 
 const signedIn = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/app/_server/authz", async (original) => ({
@@ -205,6 +207,7 @@ describe("monitor links", () => {
       { id, label: "Rednerpult", revokedAt: null },
     ]);
 
+    expect(await getMonitorShow(token)).toMatchObject({ phase: "ready", next: { title: { de: "Teil 1" } } });
     const response = await monitorStream(token);
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-cache, no-transform");
@@ -224,6 +227,7 @@ describe("monitor links", () => {
     await revokeMonitorToken(organizer, ref, id);
     expect(await events.ends()).toBe(true);
     await eventually(() => (watchedShows().viewers === 0 ? true : undefined));
+    expect(await outcome(getMonitorShow(token))).toBe("not_found");
     const revoked = await monitorStream(token);
     expect(revoked.status).toBe(404);
     expect((await revoked.json()).error.code).toBe("not_found");
@@ -240,5 +244,19 @@ describe("monitor links", () => {
       ["monitorToken.revoke", organizer.email],
     ]);
     expect(JSON.stringify(audit)).not.toContain(token);
+  });
+});
+
+describe("the pages' first state", () => {
+  it("the crew's view names people for the reader and carries the meeting's zone; refusals as errors", async () => {
+    const { ref } = await liveCeremony([5]);
+    const show = await getCrewShow(organizer, "2017", ref.sessionId, "zh");
+    expect(show).toMatchObject({ version: 0, phase: "ready", timeZone: "Europe/Berlin" });
+    expect(show.segments[0]!.internalNotes).toBe("Hinweis 1");
+    expect(await outcome(getCrewShow(await createActor("checkin"), "2017", ref.sessionId, "zh"))).toBe(
+      "forbidden",
+    );
+    expect(await outcome(getCrewShow(organizer, "1999", ref.sessionId, "zh"))).toBe("not_found");
+    expect(await outcome(getMonitorShow("no-such-token"))).toBe("not_found");
   });
 });

@@ -35,7 +35,7 @@ const snapshotSelect = {
   status: true,
   startsAt: true,
   ...titleColumns,
-  meeting: { select: { id: true, slug: true, published: true } },
+  meeting: { select: { id: true, slug: true, published: true, timeZone: true } },
   liveShow: true,
   segments: {
     orderBy: { position: "asc" },
@@ -76,6 +76,7 @@ export type ShowSnapshot = {
   /** Published in a published meeting: the public may follow it. */
   public: boolean;
   sessionTitle: LiveTitle;
+  timeZone: string;
   /** The show at the time of the read. */
   show: LiveShow;
   /** Per segment, what only the crew sees. */
@@ -150,6 +151,7 @@ export async function readShowSnapshot(sessionId: string, reader: Reader = db): 
     meetingId: row.meeting.id,
     public: row.status === "published" && row.meeting.published,
     sessionTitle: titleOf(row),
+    timeZone: row.meeting.timeZone,
     show: liveShowOf(row.startsAt, stored, storedSegmentsOf(row.segments), new Date()),
     crew: new Map(
       row.segments.map((segment) => [
@@ -179,6 +181,7 @@ export function crewView(snapshot: ShowSnapshot, locale: AppLocale, now = new Da
     {
       ...show,
       sessionTitle: snapshot.sessionTitle,
+      timeZone: snapshot.timeZone,
       segments: segments.map((segment) => {
         const extra = snapshot.crew.get(segment.id);
         return {

@@ -4,7 +4,7 @@ import { ConfidenceMonitor } from "@/app/_components/ceremony/live/ConfidenceMon
 import { ClientMessages } from "@/app/_components/site/ClientMessages";
 import { liveNamespaces } from "@/app/_lib/i18n/messages";
 import { livePaths } from "@/app/_lib/live-paths";
-import { getMonitorShow } from "@/app/_server/ceremonies/live-pages";
+import { getMonitorShow } from "@/app/_server/ceremonies/live-queries";
 import { orNotFound } from "@/app/_server/pages";
 
 type Props = { params: Promise<{ token: string }> };

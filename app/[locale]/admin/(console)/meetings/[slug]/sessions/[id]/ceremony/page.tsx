@@ -266,7 +266,7 @@ async function LiveSection({
     <TitledSection id="live" title={t("heading")}>
       <p className="text-sm text-slate-600">{t("hint")}</p>
       <p className="font-medium" data-testid="live-phase">
-        {t("state", { phase: t("phase", { phase: settings.phase }) })}
+        {t("state", { phase: t(`phases.${settings.phase}`) })}
       </p>
       <nav aria-label={t("heading")} className="flex flex-wrap gap-x-4 gap-y-1">
         <Link

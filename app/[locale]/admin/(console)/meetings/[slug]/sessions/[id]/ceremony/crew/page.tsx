@@ -5,7 +5,7 @@ import { adminPaths } from "@/app/_lib/admin-paths";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
 import { pageActor } from "@/app/_server/authz";
-import { getCrewShow } from "@/app/_server/ceremonies/live-pages";
+import { getCrewShow } from "@/app/_server/ceremonies/live-queries";
 import { orNotFound } from "@/app/_server/pages";
 
 type Props = { params: Promise<{ locale: AppLocale; slug: string; id: string }> };
@@ -21,7 +21,7 @@ export default async function LiveCrewPage({ params }: Props) {
   const { locale, slug, id } = await params;
   setRequestLocale(locale);
   const actor = await pageActor(locale, "editProgram", adminPaths.ceremonyCrew(slug, id));
-  const { show, timeZone } = await orNotFound(getCrewShow(actor, slug, id, locale));
+  const show = await orNotFound(getCrewShow(actor, slug, id, locale));
   const t = await getTranslations("adminLiveViews.crew");
   return (
     <div className="space-y-4">
@@ -33,7 +33,7 @@ export default async function LiveCrewPage({ params }: Props) {
       />
       <CrewTimeline
         streamUrl={`${adminPaths.liveStream(slug, id)}?lang=${locale}`}
-        timeZone={timeZone}
+        timeZone={show.timeZone}
         initial={show}
       />
     </div>

@@ -5,7 +5,7 @@ import { adminPaths } from "@/app/_lib/admin-paths";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
 import { pageActor } from "@/app/_server/authz";
-import { getCrewShow } from "@/app/_server/ceremonies/live-pages";
+import { getCrewShow } from "@/app/_server/ceremonies/live-queries";
 import { orNotFound } from "@/app/_server/pages";
 
 type Props = { params: Promise<{ locale: AppLocale; slug: string; id: string }> };
@@ -21,7 +21,7 @@ export default async function LiveOperatorPage({ params }: Props) {
   const { locale, slug, id } = await params;
   setRequestLocale(locale);
   const actor = await pageActor(locale, "editProgram", adminPaths.ceremonyLive(slug, id));
-  const { show, timeZone } = await orNotFound(getCrewShow(actor, slug, id, locale));
+  const show = await orNotFound(getCrewShow(actor, slug, id, locale));
   const t = await getTranslations("adminLiveViews.operator");
   return (
     <div className="mx-auto max-w-5xl space-y-4">
@@ -31,7 +31,7 @@ export default async function LiveOperatorPage({ params }: Props) {
         ceremonyHref={adminPaths.ceremony(slug, id)}
         other={{ href: adminPaths.ceremonyCrew(slug, id), text: t("crewView") }}
       />
-      <OperatorConsole meetingSlug={slug} sessionId={id} timeZone={timeZone} initial={show} />
+      <OperatorConsole meetingSlug={slug} sessionId={id} timeZone={show.timeZone} initial={show} />
     </div>
   );
 }
