@@ -125,7 +125,6 @@ test.describe("the ceremony live on every screen", () => {
     const link = await createMonitorLink(operator, `/en/admin/meetings/2017/sessions/${ceremonyId}/ceremony`);
     await operator.goto(admin("en", "live"));
     const monitorPage = await open(browser, a, MONITOR);
-    await monitorPage.clock.install();
     await monitorPage.goto(link.replace(/^\/\w\w\//, "/de/"));
     const publicPage = await open(browser, b, PHONE, { timezoneId: "Asia/Shanghai" });
     await publicPage.goto(`/zh/meetings/2017/sessions/${ceremonyId}`);
@@ -227,7 +226,12 @@ test.describe("the ceremony live on every screen", () => {
     await operator.getByRole("button", { name: "Resume" }).click();
     await expect(monitorPage.getByTestId("monitor-label")).toHaveText("Verbleibende Zeit", WITHIN_A_SECOND);
 
-    // The segment on stage shortened to one minute: the monitor warns in amber, with words.
+    // The segment on stage shortened to one minute: the monitor warns in amber, with words. A second
+    // monitor, whose clock the test moves on a minute, shows overtime: red, counting on with a minus sign.
+    const later = await open(browser, a, MONITOR);
+    await later.clock.install();
+    await later.goto(link.replace(/^\/\w\w\//, "/de/"));
+    await expect(later.getByTestId("monitor-title")).toHaveText(TITLES[4]!.de);
     await operator.getByText("Change a segment's duration").click();
     await operator.getByLabel("Duration in minutes").fill("1");
     await operator.getByRole("button", { name: "Change duration" }).click();
@@ -238,12 +242,12 @@ test.describe("the ceremony live on every screen", () => {
     );
     await expect(monitorPage.getByTestId("monitor-label")).toHaveText("Letzte Minute");
     await snapshot(monitorPage, "live-monitor-last-minute", { fullPage: false });
-    // A minute later (the monitor's clock moved on): overtime, in red, counting on with a minus sign.
-    await monitorPage.clock.fastForward(65_000);
-    await expect(monitorPage.getByTestId("monitor")).toHaveAttribute("data-tone", "overtime");
-    await expect(monitorPage.getByTestId("monitor-label")).toHaveText("Zeit überschritten");
-    await expect(monitorPage.getByTestId("monitor-countdown")).toHaveText(/^−0:\d\d$/);
-    await snapshot(monitorPage, "live-monitor-overtime", { fullPage: false });
+    await expect(later.getByTestId("monitor")).toHaveAttribute("data-tone", "lastMinute");
+    await later.clock.fastForward(65_000);
+    await expect(later.getByTestId("monitor")).toHaveAttribute("data-tone", "overtime");
+    await expect(later.getByTestId("monitor-label")).toHaveText("Zeit überschritten");
+    await expect(later.getByTestId("monitor-countdown")).toHaveText(/^−0:\d\d$/);
+    await snapshot(later, "live-monitor-overtime", { fullPage: false });
 
     await operator.evaluate(() => window.scrollTo(0, 0));
     await snapshot(operator, "live-operator-phone-en", { fullPage: false });
