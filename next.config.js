@@ -30,7 +30,8 @@ const securityHeaders = [
     source,
     headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
   })),
-  // Addresses that are secrets (manage links, personal feeds, password links) never go on as a referrer.
+  // Addresses that are secrets (manage links, personal feeds, password links, monitor links) never go on as
+  // a referrer.
   // The manage page's only to the app itself: its forms, posted without JavaScript, must carry an Origin
   // (under "no-referrer" the browser sends `Origin: null`, refused as cross-site).
   {
@@ -40,7 +41,9 @@ const securityHeaders = [
   ...[
     "/:locale/admin/password/:token",
     "/:locale/admin/setup/:token",
+    "/:locale/live/:token",
     "/api/manage/:path*",
+    "/api/live/:path*",
     "/calendar/personal/:path*",
   ].map((source) => ({
     source,

@@ -37,6 +37,7 @@ const MECHANISMS = new Set([
   "auth",
   "database",
   "generated",
+  "live",
   "mail",
   "security",
   "action.ts",

@@ -5,7 +5,8 @@
  *
  *   npm run bench -- [--duration 10] [--connections 20] [--warm-up 2] [--server-warm-up 15] [--rush 1000]
  *                    [--rush-connections 50] [--spread 10] [--port 3510] [--heap-mb 256]
- *                    [--only agenda-page,agenda-page-utm,agenda-page-render,agenda-json] [--cpu-prof DIR]
+ *                    [--only agenda-page,agenda-page-utm,agenda-page-render,agenda-json,live] [--cpu-prof DIR]
+ *                    [--live-viewers 200] [--live-steps 30]
  *
  * Builds when there is no build, makes a fresh database `bench` on the PostgreSQL server of
  * BENCH_DATABASE_URL (default: the machine's, postgresql://postgres@127.0.0.1:5432/postgres), migrated and
@@ -14,6 +15,8 @@
  * each: the two baselines, the agenda page and JSON, the public feed (200, and
  * 304 with its ETag), then a registration rush: a fixed number of new delegates at once on one session of
  * 50 seats, and on a spread of such sessions (two each); the seat invariant is checked in SQL after each.
+ * Last, the live show (scripts/lib/live-bench.ts): --live-viewers event streams of a ceremony while an
+ * organizer presses "next" --live-steps times, the time to the last viewer's event against one viewer.
  * The server's resident memory (its whole process tree) is sampled throughout. The server runs with a
  * V8 heap of --heap-mb (256 MB, about what Node gives itself in a 512 MB container; 0: V8's default,
  * which on a large machine lets garbage pile up to gigabytes before collecting it).
@@ -30,6 +33,7 @@ import path from "node:path";
 import pg from "pg";
 import { ensureBuild, rssSampler, startAppServer, treeRssBytes, type AppServer } from "./lib/app-server";
 import { dropDatabase, freshDatabase } from "./lib/database";
+import { measureLive, signedInCookie, type LiveFigures } from "./lib/live-bench";
 import { load, type LoadOptions, type LoadResult } from "./lib/load";
 import {
   checkSeatInvariant,
@@ -56,6 +60,8 @@ const port = Number(option("port", "3510"));
 const only = option("only", "") ? new Set(option("only", "").split(",")) : null;
 const cpuProfileDir = option("cpu-prof", "");
 const heapMb = Number(option("heap-mb", "256"));
+const liveViewers = Number(option("live-viewers", "200"));
+const liveSteps = Number(option("live-steps", "30"));
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const DATABASE = "bench";
@@ -146,7 +152,7 @@ async function main(): Promise<void> {
       },
     });
     await sql.connect();
-    const rows = await measure(app, sql, (body) =>
+    const rows = await measure(app, sql, databaseUrl, (body) =>
       startBareServer(port + 1, body).then((started) => (bare = started)),
     );
     const failed = report(rows, app);
@@ -165,6 +171,7 @@ async function main(): Promise<void> {
 async function measure(
   app: AppServer,
   sql: pg.Client,
+  databaseUrl: string,
   startBare: (body: string) => Promise<{ url: string; rssBytes(): number }>,
 ): Promise<Row[]> {
   const baselineBody = await (await fetch(`${app.url}${PATHS.baseline}`)).text();
@@ -283,6 +290,7 @@ async function measure(
       ),
     );
   }
+  if (!only || only.has("live")) rows.push(...(await live(app, sql, databaseUrl, appRss)));
   const overall = appRss.overallPeak();
   appRss.stop();
   bareRss.stop();
@@ -301,6 +309,58 @@ async function measure(
     problems: [],
   });
   return rows;
+}
+
+/**
+ * The live show: one viewer first (the baseline), then --live-viewers, each for --live-steps presses of
+ * "next"; printed as its own table, and as rows of the main one for the memory and correctness verdicts.
+ */
+async function live(
+  app: AppServer,
+  sql: pg.Client,
+  databaseUrl: string,
+  rss: { reset(): number },
+): Promise<Row[]> {
+  const cookie = await signedInCookie(app.url, databaseUrl);
+  const runs: LiveFigures[] = [];
+  for (const viewers of [1, liveViewers]) {
+    const figures = await measureLive({
+      baseUrl: app.url,
+      sql,
+      meetingSlug: MEETING,
+      cookie,
+      viewers,
+      steps: liveSteps,
+      rss,
+    });
+    runs.push(figures);
+    console.log(
+      `live show, ${viewers} viewer(s): "next" to the last viewer's event p50 ${ms(figures.p50)} ms, p95 ${ms(figures.p95)} ms` +
+        `${figures.problems.length ? ` — ${figures.problems.join("; ")}` : ""}`,
+    );
+  }
+  console.log(`
+| live show | steps | p50 ms | p95 ms | max ms | command p50 ms | peak RSS |`);
+  console.log("|---|--:|--:|--:|--:|--:|--:|");
+  for (const figures of runs)
+    console.log(
+      `| ${figures.viewers} viewer${figures.viewers === 1 ? "" : "s"} | ${figures.steps} | ${ms(figures.p50)} | ${ms(figures.p95)} | ${ms(figures.max)} | ${ms(figures.commandP50)} | ${mb(figures.rssPeak)} |`,
+    );
+  console.log("");
+  return runs.map((figures) => ({
+    name: `live show, ${figures.viewers} viewer(s), "next" to last event`,
+    responses: figures.steps,
+    seconds: 0,
+    perSecond: NaN,
+    p50: figures.p50,
+    p95: figures.p95,
+    p99: figures.max,
+    statuses: {},
+    failures: 0,
+    rssPeak: figures.rssPeak,
+    expected: 0,
+    problems: figures.problems,
+  }));
 }
 
 /** Answers other than the expected status, and requests without an answer. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import type { FeedBody } from "@/app/_server/calendar/feed-body";
+import { eventStreamResponse, type EventChannel, type EventSourceHandle } from "./event-stream";
 import { feedResponse, type FeedResponseOptions } from "./feed-response";
 
 /**
@@ -10,7 +11,8 @@ import { feedResponse, type FeedResponseOptions } from "./feed-response";
 export type Reply =
   | { kind: "json"; body: unknown; status: number }
   | { kind: "file"; file: FileValue }
-  | { kind: "feed"; feed: FeedBody; options: FeedResponseOptions };
+  | { kind: "feed"; feed: FeedBody; options: FeedResponseOptions }
+  | { kind: "events"; open: (channel: EventChannel) => EventSourceHandle };
 
 /** A file as the domain makes it: a download named `filename`. */
 export type FileValue = { filename: string; contentType: string; body: Uint8Array };
@@ -28,6 +30,11 @@ export function feed(body: FeedBody, options: FeedResponseOptions): Reply {
   return { kind: "feed", feed: body, options };
 }
 
+/** A stream of Server-Sent Events (event-stream.ts), open until the client goes or the source closes it. */
+export function events(open: (channel: EventChannel) => EventSourceHandle): Reply {
+  return { kind: "events", open };
+}
+
 export function replyResponse(reply: Reply, request: Request): Response {
   switch (reply.kind) {
     case "json":
@@ -42,5 +49,7 @@ export function replyResponse(reply: Reply, request: Request): Response {
       });
     case "feed":
       return feedResponse(request, reply.feed, reply.options);
+    case "events":
+      return eventStreamResponse(request, reply.open);
   }
 }

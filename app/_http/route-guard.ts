@@ -6,7 +6,7 @@ import { AppError } from "@/app/_server/errors";
 import { knownErrorResponse } from "./errors";
 import { replyResponse, type Reply } from "./replies";
 
-export { feed, file, json } from "./replies";
+export { events, feed, file, json } from "./replies";
 
 /** What Next.js hands a route handler besides the request. */
 export type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -47,8 +47,13 @@ export function adminRoute<Params, Query = Record<string, never>>(
       const query = schemas.query
         ? parse(schemas.query, firstValues(new URL(request.url).searchParams), "query")
         : ({} as Query);
-      const response = replyResponse(await run({ actor, params, query, request }), request);
-      response.headers.set("Cache-Control", "private, no-store");
+      const reply = await run({ actor, params, query, request });
+      const response = replyResponse(reply, request);
+      // An event stream also keeps Next's compression off (event-stream.ts).
+      response.headers.set(
+        "Cache-Control",
+        reply.kind === "events" ? "private, no-cache, no-store, no-transform" : "private, no-store",
+      );
       return response;
     } catch (error) {
       return knownErrorResponse(error);

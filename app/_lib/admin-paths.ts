@@ -37,6 +37,9 @@ export const adminPaths = {
   day: (slug: string, date?: string) => `/admin/meetings/${slug}/day${date ? `?date=${date}` : ""}`,
   ceremony: (slug: string, id: string) => `/admin/meetings/${slug}/sessions/${id}/ceremony`,
   ceremonyPrint: (slug: string, id: string) => `/admin/meetings/${slug}/sessions/${id}/ceremony/print`,
+  /** The ceremony on the day: the operator's controls, and the crew's and interpreters' timeline. */
+  ceremonyLive: (slug: string, id: string) => `/admin/meetings/${slug}/sessions/${id}/ceremony/live`,
+  ceremonyCrew: (slug: string, id: string) => `/admin/meetings/${slug}/sessions/${id}/ceremony/crew`,
   registrations: (slug: string) => `/admin/meetings/${slug}/registrations`,
   registration: (slug: string, id: string) => `/admin/meetings/${slug}/registrations/${id}`,
   delegations: (slug: string) => `/admin/meetings/${slug}/delegations`,
@@ -56,4 +59,6 @@ export const adminPaths = {
     `/api/admin/meetings/${slug}/registrations.${format}`,
   /** The run-of-show as a calendar of segments, for organizers (route handler, no locale). */
   runOfShowFeed: (slug: string, id: string) => `/api/admin/meetings/${slug}/sessions/${id}/run-of-show.ics`,
+  /** The live show: its stream for crew and operator (GET) and the operator's commands (POST). */
+  liveStream: (slug: string, id: string) => `/api/admin/meetings/${slug}/sessions/${id}/live`,
 } as const;

@@ -7,6 +7,7 @@ import { enumerate, labelled } from "@/app/_lib/i18n/punctuation";
 import { listSeparator } from "@/app/_lib/meetings/practical-info";
 import { displayName } from "@/app/_lib/names";
 import type { SessionDto } from "@/app/_server/agenda/queries";
+import { PublicLiveBadge } from "../ceremony/live/PublicLiveBadge";
 import { SeatsLeft } from "./SeatsLeft";
 import { TimePair } from "./TimePair";
 
@@ -43,6 +44,7 @@ export async function SessionCard({ session, meetingSlug, timeZone, locale }: Pr
             {title}
           </Link>
         </h3>
+        <PublicLiveBadge meetingSlug={meetingSlug} session={session} />
         <p className="text-sm text-slate-600">
           {session.room && pick(session.room.name, locale)}
           {session.room?.location && `${listSeparator(locale)}${session.room.location}`}

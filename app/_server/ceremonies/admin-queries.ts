@@ -19,8 +19,15 @@ import { deletedSegmentOf, SEGMENT_DELETED } from "./records";
 
 export type OfficialDto = PersonDto & { precedence: number; speaks: boolean; signs: boolean };
 
-/** A segment as organizers see it: the public one and the crew's internal notes. */
-export type AdminSegmentDto = SegmentDto & { internalNotes: string | null };
+/**
+ * A segment as organizers see it: the public one, the crew's internal notes, and when it actually ran
+ * (ISO instants; null until the live show started and ended it).
+ */
+export type AdminSegmentDto = SegmentDto & {
+  internalNotes: string | null;
+  actualStartedAt: string | null;
+  actualEndedAt: string | null;
+};
 export type AdminRunOfShowDto = Omit<RunOfShowDto, "segments"> & { segments: AdminSegmentDto[] };
 
 export type CeremonyProgramme = {
@@ -113,19 +120,31 @@ export async function getCeremonyProgramme(
   };
 }
 
-/** The public run-of-show with each segment's internal notes, read apart so that no public read selects them. */
+/**
+ * The public run-of-show with each segment's internal notes and actual times, read apart so that no
+ * public read selects them.
+ */
 async function withInternalNotes(runOfShow: RunOfShowDto, sessionId: string): Promise<AdminRunOfShowDto> {
   const rows = await db.ceremonySegment.findMany({
     where: { sessionId },
-    select: { id: true, internalNotes: true },
+    select: {
+      id: true,
+      internalNotes: true,
+      live: { select: { actualStartedAt: true, actualEndedAt: true } },
+    },
   });
-  const notes = new Map(rows.map((row) => [row.id, row.internalNotes]));
+  const byId = new Map(rows.map((row) => [row.id, row]));
   return {
     ...runOfShow,
-    segments: runOfShow.segments.map((segment) => ({
-      ...segment,
-      internalNotes: notes.get(segment.id) ?? null,
-    })),
+    segments: runOfShow.segments.map((segment) => {
+      const row = byId.get(segment.id);
+      return {
+        ...segment,
+        internalNotes: row?.internalNotes ?? null,
+        actualStartedAt: row?.live?.actualStartedAt?.toISOString() ?? null,
+        actualEndedAt: row?.live?.actualEndedAt?.toISOString() ?? null,
+      };
+    }),
   };
 }
 

@@ -4,6 +4,7 @@ import { translatedFields } from "@/app/_lib/i18n/localized";
 import { RECORD_ID } from "@/app/_lib/ids";
 import type { Prisma } from "../db";
 import { invalid, notFound } from "../errors";
+import { announce } from "../live/bus";
 
 /**
  * What the ceremony mutations share: finding the ceremony (and locking it), the audit records of a
@@ -43,6 +44,8 @@ export async function lockCeremony(
   // A ceremony never published reached no calendar (app/_lib/sequence.ts).
   if (retimes && ceremony.firstPublishedAt !== null)
     await tx.session.update({ where: { id: ceremony.id }, data: { sequence: { increment: 1 } } });
+  // Screens following the show on the day take the edit (a title, a note) when it commits.
+  await announce(tx, ceremony.id, "edit");
   return { id: ceremony.id, meetingId: ceremony.meetingId };
 }
 

@@ -3,7 +3,9 @@ import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
 import { messages } from "@/app/_lib/i18n/messages";
 import { createTranslator } from "@/app/_lib/i18n/translator";
+import { startDelay } from "@/app/_lib/live-show";
 import { displayName } from "@/app/_lib/names";
+import { formatTimeRange } from "@/app/_lib/time";
 import type { Actor } from "../authz";
 import { feedLanguage } from "../calendar/feeds";
 import { renderCalendar, sessionUid, type CalendarEvent } from "../calendar/ics";
@@ -20,6 +22,21 @@ import { getCeremonyProgramme, type CeremonyProgramme } from "./admin-queries";
 /** The UID of a segment's event: its own, distinct from the ceremony's session event. */
 export function segmentUid(segmentId: string, uidDomain: string): string {
   return `segment-${sessionUid(segmentId, uidDomain)}`;
+}
+
+/** After the show: when the segment really ran, and how far from the plan (null before it ran). */
+function actualLine(
+  segment: CeremonyProgramme["runOfShow"]["segments"][number],
+  lang: AppLocale,
+  zone: string,
+) {
+  const delay = startDelay(segment);
+  if (!delay || !segment.actualStartedAt || !segment.actualEndedAt) return null;
+  const t = createTranslator({ locale: lang, messages: messages[lang], namespace: "adminLive" });
+  return t("feed.actual", {
+    time: formatTimeRange(segment.actualStartedAt, segment.actualEndedAt, zone, lang),
+    difference: t(`planned.${delay.key}`, { minutes: delay.minutes }),
+  });
 }
 
 function segmentEvents(programme: CeremonyProgramme, lang: AppLocale, uidDomain: string): CalendarEvent[] {
@@ -47,6 +64,7 @@ function segmentEvents(programme: CeremonyProgramme, lang: AppLocale, uidDomain:
       summary: pick(segment.title, lang),
       description: [
         t("partOf", { ceremony: ceremonyTitle }),
+        actualLine(segment, lang, programme.meeting.timeZone),
         names.length > 0 ? t("participants", { names: list.format(names) }) : null,
         description ? t("description", { text: description }) : null,
         internalNotes ? t("internalNotes", { notes: internalNotes }) : null,

@@ -62,6 +62,15 @@ import visaZh from "./visa/zh.json";
 import adminVisaDe from "./adminVisa/de.json";
 import adminVisaEn from "./adminVisa/en.json";
 import adminVisaZh from "./adminVisa/zh.json";
+import adminLiveDe from "./adminLive/de.json";
+import adminLiveEn from "./adminLive/en.json";
+import adminLiveZh from "./adminLive/zh.json";
+import liveDe from "./live/de.json";
+import liveEn from "./live/en.json";
+import liveZh from "./live/zh.json";
+import adminLiveViewsDe from "./adminLiveViews/de.json";
+import adminLiveViewsEn from "./adminLiveViews/en.json";
+import adminLiveViewsZh from "./adminLiveViews/zh.json";
 
 /**
  * The public site's strings live in one file per language; the back office's in one folder per area,
@@ -89,6 +98,9 @@ const germanMessages = {
   cityGroups: cityGroupsDe,
   visa: visaDe,
   adminVisa: adminVisaDe,
+  adminLive: adminLiveDe,
+  live: liveDe,
+  adminLiveViews: adminLiveViewsDe,
 };
 
 /** German is the reference: the other languages must have exactly its keys (a test checks it). */
@@ -118,6 +130,9 @@ export const messages: Record<AppLocale, Messages> = {
     cityGroups: cityGroupsEn,
     visa: visaEn,
     adminVisa: adminVisaEn,
+    adminLive: adminLiveEn,
+    live: liveEn,
+    adminLiveViews: adminLiveViewsEn,
   },
   zh: {
     ...zh,
@@ -141,6 +156,9 @@ export const messages: Record<AppLocale, Messages> = {
     cityGroups: cityGroupsZh,
     visa: visaZh,
     adminVisa: adminVisaZh,
+    adminLive: adminLiveZh,
+    live: liveZh,
+    adminLiveViews: adminLiveViewsZh,
   },
 };
 
@@ -159,7 +177,9 @@ type BackOfficeNamespace =
   | "adminCities"
   | "adminSessionNotice"
   | "adminMessages"
-  | "adminVisa";
+  | "adminVisa"
+  | "adminLive"
+  | "adminLiveViews";
 
 /** A namespace of the public site's strings. */
 export type PublicNamespace = Exclude<keyof Messages, BackOfficeNamespace>;
@@ -179,6 +199,9 @@ export const registrationFormNamespaces = [
   "cityFinder",
   "visa",
 ] as const satisfies readonly PublicNamespace[];
+
+/** The namespaces of the live show's public views: the confidence monitor and the "live now" notice. */
+export const liveNamespaces = ["live"] as const satisfies readonly PublicNamespace[];
 
 /** Only the given namespaces of a language's strings, for a `NextIntlClientProvider`. */
 export function pickMessages<N extends PublicNamespace>(

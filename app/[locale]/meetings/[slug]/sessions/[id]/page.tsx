@@ -3,6 +3,7 @@ import { SeatsLeft } from "@/app/_components/agenda/SeatsLeft";
 import { AddToCalendar, Subscribe } from "@/app/_components/calendar/Subscribe";
 import { TimePair } from "@/app/_components/agenda/TimePair";
 import { RunOfShow } from "@/app/_components/ceremony/RunOfShow";
+import { PublicLiveBadge } from "@/app/_components/ceremony/live/PublicLiveBadge";
 import { feedPath } from "@/app/_lib/calendar-links";
 import { Link } from "@/app/_lib/i18n/navigation";
 import { pick } from "@/app/_lib/i18n/localized";
@@ -58,6 +59,7 @@ export default async function SessionPage({ params }: Props) {
             {t("cancelled")}
           </p>
         )}
+        <PublicLiveBadge meetingSlug={slug} session={session} />
       </header>
 
       <dl className="grid gap-4 rounded-lg border border-slate-200 bg-white p-5 sm:grid-cols-2">

@@ -8,6 +8,8 @@ import { htmlLang } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
 import { backOfficeAction, saved } from "@/app/_server/action";
 import { markCeremonyHeld, markCeremonyNotHeld } from "@/app/_server/ceremonies/induction";
+import { saveLateNotice } from "@/app/_server/ceremonies/live-commands";
+import { createMonitorToken, monitorUrl, revokeMonitorToken } from "@/app/_server/ceremonies/monitor-tokens";
 import { invalid } from "@/app/_server/errors";
 import {
   createSegment,
@@ -169,4 +171,27 @@ export const markHeldAction = backOfficeAction("editProgram", async ({ actor, lo
   revalidatePath("/", "layout");
   refresh();
   return saved(t(unmark ? "unmarked" : "marked", { count: outcome.cities }));
+});
+
+/** The drift from which the public pages say that the ceremony runs late. */
+export const saveLateNoticeAction = backOfficeAction("editProgram", async ({ actor, values }) => {
+  const t = await getTranslations("adminLive.lateNotice");
+  await saveLateNotice(actor, ceremonyOf(values), text(values, "lateNoticeMinutes"));
+  refresh();
+  return saved(t("saved"), { lateNoticeMinutes: text(values, "lateNoticeMinutes") });
+});
+
+/** A new monitor link: its address goes back to the form this once (only its hash is stored). */
+export const createMonitorLinkAction = backOfficeAction("editProgram", async ({ actor, locale, values }) => {
+  const t = await getTranslations("adminLive.monitor");
+  const { token } = await createMonitorToken(actor, ceremonyOf(values), text(values, "label"));
+  refresh();
+  return saved(t("created"), { link: monitorUrl(token, locale) });
+});
+
+export const revokeMonitorLinkAction = backOfficeAction("editProgram", async ({ actor, values }) => {
+  const t = await getTranslations("adminLive.monitor");
+  await revokeMonitorToken(actor, ceremonyOf(values), text(values, "tokenId"));
+  refresh();
+  return saved(t("revokedDone"));
 });

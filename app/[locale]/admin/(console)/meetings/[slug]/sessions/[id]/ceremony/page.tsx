@@ -2,6 +2,8 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { MeetingAdminNav } from "@/app/_components/admin/MeetingAdminNav";
 import { HeldForm } from "@/app/_components/admin/ceremony/HeldForm";
 import { InducteesForm } from "@/app/_components/admin/ceremony/InducteesForm";
+import { LateNoticeForm } from "@/app/_components/admin/ceremony/LateNoticeForm";
+import { MonitorLinks } from "@/app/_components/admin/ceremony/MonitorLinks";
 import { OfficialsEditor } from "@/app/_components/admin/ceremony/OfficialsEditor";
 import { SegmentForm } from "@/app/_components/admin/ceremony/SegmentForm";
 import { SegmentList } from "@/app/_components/admin/ceremony/SegmentList";
@@ -24,15 +26,20 @@ import {
 import { pageActor, type Actor } from "@/app/_server/authz";
 import { getCeremonyEditor } from "@/app/_server/ceremonies/admin-queries";
 import { getHeldState } from "@/app/_server/ceremonies/induction";
+import { showSettings } from "@/app/_server/ceremonies/live-commands";
+import { listMonitorTokens } from "@/app/_server/ceremonies/monitor-tokens";
 import type { CeremonyRef } from "@/app/_server/ceremonies/mutations";
 import { orNotFound } from "@/app/_server/pages";
 import {
+  createMonitorLinkAction,
   deleteSegmentAction,
   markHeldAction,
   moveSegmentAction,
   reorderSegmentsAction,
   restoreSegmentAction,
+  revokeMonitorLinkAction,
   saveInducteesAction,
+  saveLateNoticeAction,
   saveOfficialsAction,
   saveSegmentAction,
 } from "./actions";
@@ -123,6 +130,8 @@ export default async function CeremonyEditorPage({ params }: Props) {
           </a>
         </nav>
       </header>
+
+      <LiveSection actor={actor} locale={locale} timeZone={meeting.timeZone} {...ref} />
 
       <TitledSection id="run-of-show" title={tr("heading")}>
         <p className="text-sm text-slate-600">{tr("hint")}</p>
@@ -240,6 +249,59 @@ async function HeldSection({ actor, locale, ...ref }: { actor: Actor; locale: Ap
           names.length ? new Intl.ListFormat(htmlLang[locale], { type: "conjunction" }).format(names) : null
         }
         action={markHeldAction}
+      />
+    </TitledSection>
+  );
+}
+
+/**
+ * The ceremony on the day: links to the operator's and the crew's views, the public notice's threshold,
+ * and the speaker's monitor links.
+ */
+async function LiveSection({
+  actor,
+  locale,
+  timeZone,
+  ...ref
+}: { actor: Actor; locale: AppLocale; timeZone: string } & CeremonyRef) {
+  const [settings, links, t, tm] = await Promise.all([
+    showSettings(actor, ref),
+    listMonitorTokens(actor, ref),
+    getTranslations("adminLive.section"),
+    getTranslations("adminLive.monitor"),
+  ]);
+  return (
+    <TitledSection id="live" title={t("heading")}>
+      <p className="text-sm text-slate-600">{t("hint")}</p>
+      <p className="font-medium" data-testid="live-phase">
+        {t("state", { phase: t(`phases.${settings.phase}`) })}
+      </p>
+      <nav aria-label={t("heading")} className="flex flex-wrap gap-x-4 gap-y-1">
+        <Link
+          href={adminPaths.ceremonyLive(ref.meetingSlug, ref.sessionId)}
+          className="text-brand-700 underline"
+        >
+          {t("operator")}
+        </Link>
+        <Link
+          href={adminPaths.ceremonyCrew(ref.meetingSlug, ref.sessionId)}
+          className="text-brand-700 underline"
+        >
+          {t("crew")}
+        </Link>
+      </nav>
+      <LateNoticeForm {...ref} lateNoticeMinutes={settings.lateNoticeMinutes} action={saveLateNoticeAction} />
+      <h3 className="text-lg font-semibold">{tm("heading")}</h3>
+      <MonitorLinks
+        {...ref}
+        links={links.map((link) => ({
+          id: link.id,
+          label: link.label,
+          createdAt: formatDateTime(link.createdAt, timeZone, locale),
+          revokedAt: link.revokedAt && formatDateTime(link.revokedAt, timeZone, locale),
+        }))}
+        createAction={createMonitorLinkAction}
+        revokeAction={revokeMonitorLinkAction}
       />
     </TitledSection>
   );

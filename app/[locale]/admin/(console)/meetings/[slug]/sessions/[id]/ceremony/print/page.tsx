@@ -8,7 +8,8 @@ import { pick } from "@/app/_lib/i18n/localized";
 import { joinParts } from "@/app/_lib/meetings/practical-info";
 import { localPlaceName } from "@/app/_lib/i18n/place-names";
 import { displayName, type NamedPerson } from "@/app/_lib/names";
-import { formatLongDate, formatTimeRange, zoneOffsetLabel } from "@/app/_lib/time";
+import { startDelay } from "@/app/_lib/live-show";
+import { formatLongDate, formatTime, formatTimeRange, zoneOffsetLabel } from "@/app/_lib/time";
 import { pageActor } from "@/app/_server/authz";
 import { getCeremonyProgramme } from "@/app/_server/ceremonies/admin-queries";
 import { orNotFound } from "@/app/_server/pages";
@@ -34,10 +35,37 @@ export default async function CeremonyPrintPage({ params }: Props) {
   setRequestLocale(locale);
   const actor = await pageActor(locale, "editProgram", adminPaths.ceremonyPrint(slug, id));
   const { meeting, ceremony, runOfShow, officials } = await orNotFound(getCeremonyProgramme(actor, slug, id));
-  const [t, tr] = await Promise.all([
+  const [t, tr, tp] = await Promise.all([
     getTranslations("adminCeremony.print"),
     getTranslations("adminCeremony.runOfShow"),
+    getTranslations("adminLive.planned"),
   ]);
+  // After the show (or during it), planned against actual: when each segment really ran.
+  const ran = runOfShow.segments.some((segment) => segment.actualStartedAt !== null);
+  const actualColumns = ran
+    ? [
+        {
+          key: "actual",
+          header: tp("actual"),
+          className: "whitespace-nowrap tabular-nums",
+          cell: (segment: (typeof runOfShow.segments)[number]) =>
+            segment.actualStartedAt === null
+              ? tp("notRun")
+              : segment.actualEndedAt === null
+                ? `${formatTime(segment.actualStartedAt, zone, locale)}–`
+                : formatTimeRange(segment.actualStartedAt, segment.actualEndedAt, zone, locale),
+        },
+        {
+          key: "difference",
+          header: tp("difference"),
+          className: "whitespace-nowrap",
+          cell: (segment: (typeof runOfShow.segments)[number]) => {
+            const delay = startDelay(segment);
+            return delay ? tp(delay.key, { minutes: delay.minutes }) : tp("notRun");
+          },
+        },
+      ]
+    : [];
   const list = new Intl.ListFormat(locale, { type: "conjunction" });
   const zone = meeting.timeZone;
   const place = joinParts(
@@ -106,10 +134,11 @@ export default async function CeremonyPrintPage({ params }: Props) {
           columns={[
             {
               key: "time",
-              header: tr("time"),
+              header: ran ? tp("planned") : tr("time"),
               className: "whitespace-nowrap font-semibold tabular-nums",
               cell: (segment) => formatTimeRange(segment.startsAt, segment.endsAt, zone, locale),
             },
+            ...actualColumns,
             {
               key: "duration",
               header: tr("duration"),
