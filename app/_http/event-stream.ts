@@ -1,5 +1,6 @@
 import "server-only";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
+import { onStopping } from "@/app/_server/shutdown";
 import { knownErrorResponse } from "./errors";
 
 /**
@@ -49,10 +50,12 @@ export function eventStreamResponse(
         handle?.tick?.();
         write(": ping\n\n");
       }, HEARTBEAT_MS);
+      let unregister = () => {};
       const finish = () => {
         if (closed) return;
         closed = true;
         clearInterval(heartbeat);
+        unregister();
         request.signal.removeEventListener("abort", finish);
         handle?.stop();
         try {
@@ -63,6 +66,8 @@ export function eventStreamResponse(
       };
       cleanup = finish;
       request.signal.addEventListener("abort", finish);
+      // A stopping server ends its streams, so that it can stop; the browsers reconnect to another instance.
+      unregister = onStopping(finish);
       write(`retry: ${RETRY_MS}\n\n`);
       handle = open({
         send: (id, data) => write(`id: ${id}\nevent: show\ndata: ${JSON.stringify(data)}\n\n`),

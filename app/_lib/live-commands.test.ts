@@ -122,6 +122,24 @@ describe("applyShowCommand", () => {
     expect(moved.show).toMatchObject({ phase: "running", heldSince: null, currentSegmentId: "s1" });
   });
 
+  it("a current segment deleted in the editor meanwhile: next goes on, back returns to the last that ran", () => {
+    const second = run(begun, [{ action: "next" }, "09:05:00"]);
+    const without = second.segments.filter((segment) => segment.id !== "s1");
+    const onward = applyShowCommand(second.show, without, { action: "next" }, at("09:07:00"));
+    expect(onward.refused === null && onward.show).toMatchObject({
+      phase: "running",
+      currentSegmentId: "s2",
+    });
+    const backward = applyShowCommand(second.show, without, { action: "back" }, at("09:07:00"));
+    expect(backward.refused === null && backward.show).toMatchObject({ currentSegmentId: "s0" });
+    const last = run(
+      { show: second.show, segments: without },
+      [{ action: "next" }, "09:07"],
+      [{ action: "next" }, "09:09"],
+    );
+    expect(last.show.phase).toBe("ended");
+  });
+
   it("adjust changes a remaining segment's duration and keeps a hold going", () => {
     const held = run(begun, [{ action: "hold" }, "09:01:00"]);
     const adjusted = run(held, [{ action: "adjust", segmentId: "s2", durationMinutes: 2 }, "09:01:30"]);

@@ -86,9 +86,13 @@ export function applyShowCommand(
     }
     case "next": {
       if (show.phase === "ready") return { refused: "not_started" };
-      if (show.phase === "ended" || index < 0) return { refused: "after_last" };
-      const ended = changed(endHold(show, segments, now), show.currentSegmentId!, { actualEndedAt: now });
-      const following = segments[index + 1];
+      if (show.phase === "ended") return { refused: "after_last" };
+      const ended = show.currentSegmentId
+        ? changed(endHold(show, segments, now), show.currentSegmentId, { actualEndedAt: now })
+        : segments;
+      // The current segment deleted in the editor meanwhile: on to the first one that has not run.
+      const following =
+        index >= 0 ? segments[index + 1] : segments.find((segment) => segment.actualStartedAt === null);
       if (!following)
         return {
           refused: null,
@@ -113,10 +117,12 @@ export function applyShowCommand(
           segments: changed(segments, last.id, { actualEndedAt: null }),
         };
       }
-      if (index <= 0) return { refused: "before_first" };
-      // Undoes the last "next": the segment before runs on from its own start, as if never ended.
-      const previous = segments[index - 1]!;
-      const undone = changed(endHold(show, segments, now), show.currentSegmentId!, {
+      // Undoes the last "next": the segment before runs on from its own start, as if never ended (the
+      // last one that ran, when the current one was deleted in the editor meanwhile).
+      const previous =
+        index >= 0 ? segments[index - 1] : segments.findLast((segment) => segment.actualEndedAt !== null);
+      if (!previous) return { refused: "before_first" };
+      const undone = changed(endHold(show, segments, now), show.currentSegmentId ?? "", {
         actualStartedAt: null,
         actualEndedAt: null,
         heldSeconds: 0,

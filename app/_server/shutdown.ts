@@ -73,6 +73,8 @@ export function createShutdown(options: ShutdownOptions): Shutdown {
 
   async function drain(reason: string): Promise<number> {
     const started = Date.now();
+    // Answers that never end by themselves (event streams) end now: their clients reconnect elsewhere.
+    for (const listener of [...stoppingListeners()]) listener();
     const deadline = started + options.graceMs;
     const atSignal = underWay.size;
     underWay.forEach(closeAfter);
@@ -185,6 +187,22 @@ export function stopOnSignals(): void {
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.on(signal, () => void shutdown.stop(signal).then((code) => process.exit(code)));
   }
+}
+
+/** What `onStopping` registered, process-wide like the shutdown itself. */
+function stoppingListeners(): Set<() => void> {
+  const holder = globalThis as unknown as { __stoppingListeners?: Set<() => void> };
+  return (holder.__stoppingListeners ??= new Set());
+}
+
+/**
+ * Calls `listener` once the server begins to stop, before it waits for the requests under way: for
+ * answers that would otherwise keep it until the grace period runs out. Returns the way to unregister.
+ */
+export function onStopping(listener: () => void): () => void {
+  const listeners = stoppingListeners();
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
 /** True once the server has begun to stop (GET /api/health). */
