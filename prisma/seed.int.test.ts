@@ -180,7 +180,7 @@ describe("seedDemo", () => {
     // Accounts come from seedDemoAccounts and delegates from seedDemoDelegates, not from seedDemo; the app's
     // secret from start-up (the test setup reads it, as a server does); setup links from a start without an
     // admin; sessions, second factors and their policies, and messages to delegates from organizers; the
-    // calendar UID domain from the first calendar made.
+    // calendar UID domain from the first calendar made; the live show and its monitor links on the day.
     expect(empty).toEqual([
       "AccessToken",
       "AuditEntry",
@@ -191,6 +191,10 @@ describe("seedDemo", () => {
       "IdempotencyKey",
       "InstallationSetting",
       "KnownSignInAddress",
+      "LiveShow",
+      "LiveShowCommand",
+      "LiveShowSegment",
+      "MonitorToken",
       "OutboxEmail",
       "RateLimit",
       "RecoveryCode",

@@ -81,6 +81,7 @@ function show(phase: CrewShow["phase"], currentPosition: number | null, segments
     driftSeconds: 0,
     serverNow: at,
     lateNoticeMinutes: 5,
+    rehearsal: false,
     segments,
   };
 }

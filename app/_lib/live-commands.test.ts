@@ -146,6 +146,26 @@ describe("applyShowCommand", () => {
     expect(adjusted.segments[2]!.adjustedDurationMinutes).toBe(2);
     expect(adjusted.show).toMatchObject({ phase: "held", heldSince: at("09:01:00"), version: 3 });
   });
+
+  it("reset after a rehearsal: back to the plan with nothing of the run kept; refused before a start", () => {
+    const rehearsed = run(
+      begun,
+      [{ action: "adjust", segmentId: "s2", durationMinutes: 2 }, "09:01:00"],
+      [{ action: "hold" }, "09:02:00"],
+      [{ action: "next" }, "09:03:00"],
+    );
+    const reset = run(rehearsed, [{ action: "reset" }, "09:04:00"]);
+    expect(reset.show).toEqual({ ...ready, version: 5 });
+    expect(reset.segments).toEqual(segments);
+    expect(refusal(applyShowCommand(ready, segments, { action: "reset" }, at("09:00:00")))).toBe(
+      "not_started",
+    );
+    // The real show starts afresh after it.
+    expect(run(reset, [{ action: "start" }, "09:05:00"]).show).toMatchObject({
+      phase: "running",
+      version: 6,
+    });
+  });
 });
 
 describe("showCommandInput", () => {

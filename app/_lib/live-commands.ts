@@ -7,7 +7,7 @@ import type { StoredSegment, StoredShow } from "./live-show";
  * apply is refused with a code and changes nothing.
  */
 
-export const showActions = ["start", "next", "back", "hold", "resume", "adjust"] as const;
+export const showActions = ["start", "next", "back", "hold", "resume", "adjust", "reset"] as const;
 export type ShowAction = (typeof showActions)[number];
 
 export const showCommandInput = z
@@ -153,6 +153,22 @@ export function applyShowCommand(
         // A hold under way goes on: adjusting changes no clock.
         show: { ...next, heldSince: show.heldSince },
         segments: changed(segments, segment.id, { adjustedDurationMinutes: command.durationMinutes! }),
+      };
+    }
+    case "reset": {
+      // After a rehearsal: back to the plan, every actual time and adjustment forgotten (the audit log
+      // keeps them).
+      if (show.phase === "ready") return { refused: "not_started" };
+      return {
+        refused: null,
+        show: { ...next, phase: "ready", currentSegmentId: null, startedAt: null, endedAt: null },
+        segments: segments.map((segment) => ({
+          ...segment,
+          actualStartedAt: null,
+          actualEndedAt: null,
+          adjustedDurationMinutes: null,
+          heldSeconds: 0,
+        })),
       };
     }
   }

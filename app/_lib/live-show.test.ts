@@ -253,6 +253,37 @@ describe("publicLiveOf", () => {
     expect(publicLiveOf({ ...show, lateNoticeMinutes: 2 }, at("09:10:00")).lateMinutes).toBe(3);
   });
 
+  it("a rehearsal, started a day early: planned times count from its start, the public sees nothing", () => {
+    const dayBefore = (clock: string) => new Date(`2017-04-23T${clock}Z`);
+    const stored = { ...running.show, startedAt: dayBefore("15:00:00") };
+    const rehearsal = liveShowOf(
+      start,
+      stored,
+      [
+        segment(0, 5, { actualStartedAt: dayBefore("15:00:00"), actualEndedAt: dayBefore("15:07:00") }),
+        segment(1, 10, { actualStartedAt: dayBefore("15:07:00") }),
+        segment(2, 15),
+      ],
+      dayBefore("15:10:00"),
+    );
+    expect(rehearsal.rehearsal).toBe(true);
+    expect(rehearsal.segments[0]!.plannedStartsAt).toBe("2017-04-23T15:00:00.000Z");
+    // Two minutes over in the first segment, as in a real run; not a day early.
+    expect(rehearsal.driftSeconds).toBe(120);
+    expect(publicLiveOf(rehearsal, dayBefore("15:10:00"))).toMatchObject({
+      segmentTitle: null,
+      lateMinutes: null,
+    });
+    // Twelve hours late is still the ceremony itself.
+    const late = liveShowOf(
+      start,
+      { ...running.show, startedAt: at("21:00:00") },
+      running.segments,
+      at("21:00:00"),
+    );
+    expect(late.rehearsal).toBe(false);
+  });
+
   it("before and after the show: no segment, no delay", () => {
     expect(publicLiveOf(liveShowOf(start, ready, plan, at("09:30:00")), at("09:30:00"))).toMatchObject({
       phase: "ready",

@@ -48,6 +48,11 @@ export type LiveShow = {
   serverNow: string;
   /** Drift past which the public sees "running N minutes late". */
   lateNoticeMinutes: number;
+  /**
+   * Started far from the ceremony's planned start (`isRehearsal`): planned times count from the actual
+   * start, and the public sees nothing of it.
+   */
+  rehearsal: boolean;
   segments: LiveSegment[];
 };
 /** Crew, interpreters and operator see more per segment. */
@@ -210,6 +215,19 @@ export type StoredSegment = {
 
 const isoOrNull = (date: Date | null) => date?.toISOString() ?? null;
 
+/**
+ * A show started more than this far from the ceremony's planned start is a rehearsal (the day before,
+ * or a demo run years later): a real ceremony starts late by minutes, not by half a day.
+ */
+export const REHEARSAL_DISTANCE_HOURS = 12;
+
+export function isRehearsal(ceremonyStartsAt: Date, startedAt: Date | null): boolean {
+  return (
+    startedAt !== null &&
+    Math.abs(startedAt.getTime() - ceremonyStartsAt.getTime()) > REHEARSAL_DISTANCE_HOURS * 60 * MINUTE
+  );
+}
+
 /** The show from its stored state and the ceremony's start, projected at `now` (the server's clock). */
 export function liveShowOf(
   ceremonyStartsAt: Date,
@@ -218,9 +236,12 @@ export function liveShowOf(
   now: Date,
 ): LiveShow {
   const ordered = [...storedSegments].sort((a, b) => a.position - b.position);
+  const rehearsal = isRehearsal(ceremonyStartsAt, stored.startedAt);
+  // A rehearsal's plan starts when it did, so that its drift measures the run, not the calendar.
+  const planStart = rehearsal ? stored.startedAt! : ceremonyStartsAt;
   // The planned schedule needs only a start; the slot's end matters for nothing read here.
   const plan = scheduleRunOfShow(
-    { startsAt: ceremonyStartsAt, endsAt: ceremonyStartsAt },
+    { startsAt: planStart, endsAt: planStart },
     ordered.map((segment) => ({ ...segment, durationMinutes: segment.plannedDurationMinutes })),
   );
   const current = ordered.find((segment) => segment.id === stored.currentSegmentId) ?? null;
@@ -252,6 +273,7 @@ export function liveShowOf(
       driftSeconds: 0,
       serverNow: now.toISOString(),
       lateNoticeMinutes: stored.lateNoticeMinutes,
+      rehearsal,
       segments,
     },
     now,
@@ -266,10 +288,13 @@ export function monitorShowOf(show: LiveShow): MonitorShow {
   return { ...rest, current: segments[index] ?? null, next: next ?? null };
 }
 
-/** What the public sees: the running segment's title and, past the organizers' threshold, the delay. */
+/**
+ * What the public sees: the running segment's title and, past the organizers' threshold, the delay;
+ * nothing of a rehearsal.
+ */
 export function publicLiveOf(show: LiveShow, now: Date): PublicLive {
   const projected = projectShow(show, now);
-  const live = projected.phase === "running" || projected.phase === "held";
+  const live = !projected.rehearsal && (projected.phase === "running" || projected.phase === "held");
   const segment = projected.segments.find((candidate) => candidate.position === projected.currentPosition);
   const late =
     live && projected.driftSeconds >= projected.lateNoticeMinutes * 60 && projected.driftSeconds >= 60;

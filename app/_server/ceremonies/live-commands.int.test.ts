@@ -33,10 +33,17 @@ const run = (
 
 describe("the show's commands", () => {
   it("start, next, hold, resume, adjust, back: each accepted, versioned, with the segment's actual times", async () => {
-    const { ref, segmentIds } = await liveCeremony([5, 10, 15]);
+    // Due now: a show started half a day or more from its planned time is a rehearsal.
+    const startsAt = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+    const { ref, segmentIds } = await liveCeremony([5, 10, 15], "published", startsAt);
     const started = await run(ref, command("start", 0));
     expect(started.status).toBe(200);
-    expect(started.body.show).toMatchObject({ version: 1, phase: "running", currentPosition: 0 });
+    expect(started.body.show).toMatchObject({
+      version: 1,
+      phase: "running",
+      currentPosition: 0,
+      rehearsal: false,
+    });
     expect(started.body.show.segments[0]!.actualStartedAt).not.toBeNull();
     expect(started.body.show.segments[0]!.internalNotes).toBe("Hinweis 1");
     expect(started.body.show.sessionTitle.zh).toBe("直播仪式");
@@ -49,7 +56,9 @@ describe("the show's commands", () => {
     });
     const adjusted = await run(ref, command("adjust", 4, { segmentId: segmentIds[2], durationMinutes: 7 }));
     expect(adjusted.body.show.segments[2]!.durationMinutes).toBe(7);
-    expect(adjusted.body.show.segments[2]!.plannedEndsAt).toBe("2017-04-24T13:30:00.000Z");
+    expect(adjusted.body.show.segments[2]!.plannedEndsAt).toBe(
+      new Date(startsAt.getTime() + 30 * 60_000).toISOString(),
+    );
     const back = await run(ref, command("back", 5));
     expect(back.body.show).toMatchObject({ version: 6, currentPosition: 0 });
     expect(back.body.show.segments[0]!.actualEndedAt).toBeNull();
@@ -62,6 +71,27 @@ describe("the show's commands", () => {
     ).toMatchObject({
       adjustedDurationMinutes: 7,
     });
+  });
+
+  it("a run far from the planned day is a rehearsal; reset forgets it, audited, and the ceremony starts afresh", async () => {
+    const { ref } = await liveCeremony([5, 5]);
+    const rehearsed = await run(ref, command("start", 0));
+    expect(rehearsed.body.show).toMatchObject({ phase: "running", rehearsal: true, driftSeconds: 0 });
+    await run(ref, command("next", 1));
+    const reset = await run(ref, command("reset", 2));
+    expect(reset.status).toBe(200);
+    expect(reset.body.show).toMatchObject({
+      version: 3,
+      phase: "ready",
+      currentPosition: null,
+      startedAt: null,
+    });
+    expect(reset.body.show.segments.map((segment) => segment.actualStartedAt)).toEqual([null, null]);
+    expect(await db.auditEntry.count({ where: { entityId: ref.sessionId, action: "liveShow.reset" } })).toBe(
+      1,
+    );
+    expect((await run(ref, command("reset", 3))).body.error.code).toBe("not_started");
+    expect((await run(ref, command("start", 3))).body.show).toMatchObject({ version: 4, phase: "running" });
   });
 
   it("next on the last segment ends the show; the actual times stay", async () => {

@@ -181,6 +181,7 @@ describe("answering while the database is away", () => {
       ok: false,
       message: sentence("zh"),
       values: { name: "Saal 2" },
+      code: "unavailable",
     });
   });
 

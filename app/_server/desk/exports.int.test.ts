@@ -259,7 +259,7 @@ describe("registration exports", () => {
     expect(cell("Veranstaltungen")).toBe("Testworkshop 3 (Platz bestätigt)");
     // 07:05 UTC is 09:05 in Hannover in summer time.
     expect(cell("Eingecheckt")).toBe("2017-04-24 09:05");
-    expect(column(rows, "Veranstaltungen")[0]).toBe("Testworkshop 3 (Warteliste, Platz 1)");
+    expect(column(rows, "Veranstaltungen")[0]).toBe("Testworkshop 3 (Position 1 auf der Warteliste)");
     expect(column(rows, "Organisation")[1]).toBe('Foshan, "Bureau"\nof Commerce');
     expect(column(rows, "Stadt")[2]).toBe("Hamburg");
   });

@@ -52,6 +52,14 @@ export function CrewTimeline({ streamUrl, timeZone, initial }: Props) {
           className="rounded bg-amber-100 px-3 py-1 text-sm font-medium text-amber-950 empty:hidden"
         />
       </div>
+      {show.rehearsal && (
+        <p
+          className="rounded border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-950"
+          data-testid="rehearsal"
+        >
+          {t("rehearsal")}
+        </p>
+      )}
 
       <div className="grid gap-3 md:grid-cols-2">
         <section aria-labelledby="crew-now" className="rounded-xl border-2 border-brand-700 bg-white p-4">

@@ -6,6 +6,7 @@ import { adminPaths } from "@/app/_lib/admin-paths";
 import type { AppLocale } from "@/app/_lib/i18n/locales";
 import { pick } from "@/app/_lib/i18n/localized";
 import { currentAndNext, segmentStage } from "@/app/_lib/live-clock";
+import type { ShowAction } from "@/app/_lib/live-commands";
 import type { CrewShow } from "@/app/_lib/live-show";
 import { ConnectionNotice } from "./ConnectionNotice";
 import { DriftText } from "./DriftText";
@@ -13,7 +14,6 @@ import { LiveTimePair } from "./LiveTimePair";
 import { useCountdown } from "./useCountdown";
 import { useLiveShow } from "./useLiveShow";
 
-type Action = "start" | "next" | "back" | "hold" | "resume" | "adjust";
 type Props = { meetingSlug: string; sessionId: string; timeZone: string; initial: CrewShow };
 type Notice = { tone: "error" | "done"; text: string };
 
@@ -43,7 +43,7 @@ export function OperatorConsole({ meetingSlug, sessionId, timeZone, initial }: P
   // The state's guard against a second press before React has re-rendered the disabled buttons.
   const inFlight = useRef(false);
 
-  async function send(action: Action, extra: { segmentId?: string; durationMinutes?: number } = {}) {
+  async function send(action: ShowAction, extra: { segmentId?: string; durationMinutes?: number } = {}) {
     if (inFlight.current) return false;
     inFlight.current = true;
     setPending(true);
@@ -103,6 +103,14 @@ export function OperatorConsole({ meetingSlug, sessionId, timeZone, initial }: P
         connection={connection}
         className="rounded bg-amber-100 px-3 text-sm font-medium text-amber-950 empty:hidden"
       />
+      {show.rehearsal && (
+        <p
+          className="rounded border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-950"
+          data-testid="rehearsal"
+        >
+          {t("rehearsal")}
+        </p>
+      )}
       <div className="grid gap-4 md:grid-cols-[3fr_2fr] md:items-start md:gap-x-6">
         <section
           aria-labelledby="on-stage"
@@ -183,6 +191,16 @@ export function OperatorConsole({ meetingSlug, sessionId, timeZone, initial }: P
             </ControlButton>
           )}
           {running && <p className="hidden text-sm text-slate-600 md:block">{t("operator.spaceBar")}</p>}
+          {show.phase !== "ready" && (
+            <ControlButton
+              disabled={pending}
+              onClick={() => {
+                if (window.confirm(t("operator.resetConfirm"))) void send("reset");
+              }}
+            >
+              {t("operator.reset")}
+            </ControlButton>
+          )}
           {running && (
             <AdjustDuration
               segments={show.segments
