@@ -6,6 +6,7 @@ import { pick } from "@/app/_lib/i18n/localized";
 import { currentAndNext, formatClock, nextSpeaker, segmentStage } from "@/app/_lib/live-clock";
 import type { CrewSegment, CrewShow } from "@/app/_lib/live-show";
 import { ConnectionNotice } from "./ConnectionNotice";
+import { RehearsalNotice } from "./RehearsalNotice";
 import { DriftText } from "./DriftText";
 import { LiveTimePair } from "./LiveTimePair";
 import { useCountdown } from "./useCountdown";
@@ -52,14 +53,7 @@ export function CrewTimeline({ streamUrl, timeZone, initial }: Props) {
           className="rounded bg-amber-100 px-3 py-1 text-sm font-medium text-amber-950 empty:hidden"
         />
       </div>
-      {show.rehearsal && (
-        <p
-          className="rounded border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-950"
-          data-testid="rehearsal"
-        >
-          {t("rehearsal")}
-        </p>
-      )}
+      <RehearsalNotice rehearsal={show.rehearsal} />
 
       <div className="grid gap-3 md:grid-cols-2">
         <section aria-labelledby="crew-now" className="rounded-xl border-2 border-brand-700 bg-white p-4">

@@ -9,6 +9,7 @@ import { currentAndNext, segmentStage } from "@/app/_lib/live-clock";
 import type { ShowAction } from "@/app/_lib/live-commands";
 import type { CrewShow } from "@/app/_lib/live-show";
 import { ConnectionNotice } from "./ConnectionNotice";
+import { RehearsalNotice } from "./RehearsalNotice";
 import { DriftText } from "./DriftText";
 import { LiveTimePair } from "./LiveTimePair";
 import { useCountdown } from "./useCountdown";
@@ -103,14 +104,7 @@ export function OperatorConsole({ meetingSlug, sessionId, timeZone, initial }: P
         connection={connection}
         className="rounded bg-amber-100 px-3 text-sm font-medium text-amber-950 empty:hidden"
       />
-      {show.rehearsal && (
-        <p
-          className="rounded border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-950"
-          data-testid="rehearsal"
-        >
-          {t("rehearsal")}
-        </p>
-      )}
+      <RehearsalNotice rehearsal={show.rehearsal} />
       <div className="grid gap-4 md:grid-cols-[3fr_2fr] md:items-start md:gap-x-6">
         <section
           aria-labelledby="on-stage"
