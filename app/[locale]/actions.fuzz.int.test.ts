@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { locales, type AppLocale } from "@/app/_lib/i18n/locales";
 import { messages } from "@/app/_lib/i18n/messages";
 import type { FormState, FormValues } from "@/app/_lib/form-state";
-import { registrationFormValues } from "@/app/_lib/registration/form";
+import { delegateFieldOrder, registrationFormValues } from "@/app/_lib/registration/form";
 import { db } from "@/app/_server/db";
 import { manageTokenOf, register } from "@/app/_server/registration/register";
 import { seedDemo } from "@/prisma/seed";
@@ -95,24 +95,9 @@ async function run(action: () => Promise<FormState>): Promise<FormState | { redi
 let sessionIds: string[] = [];
 const cityNames = ["Köln", "Cologne", "科隆", "Atlantis"];
 
+// Every field of the form, the passport details included, and the fields beyond the delegate's.
 const REGISTRATION_FIELDS = [
-  "givenName",
-  "familyName",
-  "nativeName",
-  "nameOrder",
-  "honorific",
-  "position",
-  "organization",
-  "city",
-  "cityOther",
-  "role",
-  "email",
-  "phone",
-  "language",
-  "interpretation",
-  "dietaryNeeds",
-  "accessibilityNeeds",
-  "visaLetter",
+  ...delegateFieldOrder("de"),
   "photoConsent",
   "listConsent",
   "sessionIds",

@@ -46,6 +46,21 @@ describe("adminRoute", () => {
     expect(run).not.toHaveBeenCalled();
   });
 
+  it("refuses a change sent by a page of another site with 403, even for a signed-in organizer", async () => {
+    signedIn.actor = organizer;
+    const post = (origin: string) =>
+      handler(new Request("http://localhost/api/admin/x/ok", { method: "POST", headers: { origin } }), {
+        params: Promise.resolve({ slug: "ok" }),
+      });
+    const foreign = await post("https://attacker.example");
+    expect(foreign.status).toBe(403);
+    expect((await foreign.json()).error.code).toBe("forbidden");
+    expect(run).not.toHaveBeenCalled();
+    // The control: the same request from the app's own pages runs.
+    expect((await post("http://localhost")).status).toBe(200);
+    run.mockClear();
+  });
+
   it("answers 400 `malformed` when the path or the query does not fit its schema", async () => {
     signedIn.actor = organizer;
     for (const response of [await call("bad slug!"), await call("ok", "?n=1.5")]) {

@@ -2,7 +2,9 @@ import "server-only";
 import { z } from "zod";
 import type { Permission } from "@/app/_lib/roles";
 import { authorize, currentActor, type Actor } from "@/app/_server/authz";
+import { env } from "@/app/_server/env";
 import { AppError } from "@/app/_server/errors";
+import { isForeignOrigin } from "@/app/_server/security/origin";
 import { knownErrorResponse } from "./errors";
 import { replyResponse, type Reply } from "./replies";
 
@@ -29,7 +31,9 @@ type Schemas<Params, Query> = {
  * A route handler of the back office, the counterpart of `backOfficeAction` (app/_server/action.ts).
  * Checks who is asking before anything else (401 without a live session, 403 when the role may not, as
  * JSON: the domain checks again), parses the path and the query with the schemas (400 `malformed` when
- * they do not fit), runs `run`, and answers with its reply (replies.ts). Domain errors answer with their
+ * they do not fit), runs `run`, and answers with its reply (replies.ts). A change (any method but GET and
+ * HEAD) sent by a page of another site is refused with 403 first: the proxy, which guards the pages' forms
+ * so, does not see `/api`. Domain errors answer with their
  * status (errors.ts), a database outage 503. Whatever it answers besides errors names people: no cache,
  * shared or private, keeps a copy. Used as
  * `export const GET = adminRoute("editProgram", { params }, async ({ actor, params }) => json(…))`.
@@ -41,6 +45,8 @@ export function adminRoute<Params, Query = Record<string, never>>(
 ): (request: Request, context: RouteContext) => Promise<Response> {
   return async (request, context) => {
     try {
+      if (!SAFE_METHODS.has(request.method) && isForeignOrigin(request, env().PUBLIC_URL))
+        throw new AppError("forbidden", "Cross-origin request refused");
       const actor = await currentActor();
       authorize(actor, permission);
       const params = parse(schemas.params, await context.params, "path");
@@ -60,6 +66,8 @@ export function adminRoute<Params, Query = Record<string, never>>(
     }
   };
 }
+
+const SAFE_METHODS = new Set(["GET", "HEAD"]);
 
 function parse<Output>(schema: z.ZodType<Output>, input: unknown, what: string): Output {
   const parsed = schema.safeParse(input);

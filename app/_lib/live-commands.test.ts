@@ -4,6 +4,15 @@ import type { StoredSegment, StoredShow } from "./live-show";
 
 const at = (clock: string) => new Date(`2017-04-24T${clock}Z`);
 
+/** The ceremony begins at 09:00, when the runs below start: each is the ceremony itself, not a rehearsal. */
+const ceremonyStartsAt = at("09:00:00");
+const apply = (
+  show: StoredShow,
+  storedSegments: readonly StoredSegment[],
+  command: Parameters<typeof applyShowCommand>[2],
+  now: Date,
+) => applyShowCommand(show, storedSegments, command, now, ceremonyStartsAt);
+
 const segments: StoredSegment[] = [0, 1, 2].map((position) => ({
   id: `s${position}`,
   position,
@@ -30,7 +39,7 @@ type State = { show: StoredShow; segments: StoredSegment[] };
 
 function run(state: State, ...steps: [Parameters<typeof applyShowCommand>[2], string][]): State {
   return steps.reduce((current, [command, clock]) => {
-    const result = applyShowCommand(current.show, current.segments, command, at(clock));
+    const result = apply(current.show, current.segments, command, at(clock));
     if (result.refused !== null) throw new Error(`refused: ${result.refused}`);
     return { show: result.show, segments: result.segments };
   }, state);
@@ -65,35 +74,23 @@ describe("applyShowCommand", () => {
       [{ action: "next" }, "09:10"],
       [{ action: "next" }, "09:15"],
     );
-    expect(refusal(applyShowCommand(begun.show, begun.segments, { action: "start" }, at("09:01")))).toBe(
+    expect(refusal(apply(begun.show, begun.segments, { action: "start" }, at("09:01")))).toBe(
       "already_started",
     );
-    expect(refusal(applyShowCommand(ready, segments, { action: "next" }, at("09:01")))).toBe("not_started");
-    expect(refusal(applyShowCommand(ready, segments, { action: "back" }, at("09:01")))).toBe("not_started");
-    expect(refusal(applyShowCommand(begun.show, begun.segments, { action: "back" }, at("09:01")))).toBe(
-      "before_first",
-    );
-    expect(refusal(applyShowCommand(ended.show, ended.segments, { action: "next" }, at("09:20")))).toBe(
-      "after_last",
-    );
-    expect(refusal(applyShowCommand(ready, [], { action: "start" }, at("09:01")))).toBe("no_segments");
-    expect(refusal(applyShowCommand(begun.show, begun.segments, { action: "resume" }, at("09:01")))).toBe(
-      "not_held",
-    );
-    expect(refusal(applyShowCommand(ended.show, ended.segments, { action: "hold" }, at("09:20")))).toBe(
-      "ended",
-    );
+    expect(refusal(apply(ready, segments, { action: "next" }, at("09:01")))).toBe("not_started");
+    expect(refusal(apply(ready, segments, { action: "back" }, at("09:01")))).toBe("not_started");
+    expect(refusal(apply(begun.show, begun.segments, { action: "back" }, at("09:01")))).toBe("before_first");
+    expect(refusal(apply(ended.show, ended.segments, { action: "next" }, at("09:20")))).toBe("after_last");
+    expect(refusal(apply(ready, [], { action: "start" }, at("09:01")))).toBe("no_segments");
+    expect(refusal(apply(begun.show, begun.segments, { action: "resume" }, at("09:01")))).toBe("not_held");
+    expect(refusal(apply(ended.show, ended.segments, { action: "hold" }, at("09:20")))).toBe("ended");
     const held = run(begun, [{ action: "hold" }, "09:01:00"]);
-    expect(refusal(applyShowCommand(held.show, held.segments, { action: "hold" }, at("09:02")))).toBe("held");
+    expect(refusal(apply(held.show, held.segments, { action: "hold" }, at("09:02")))).toBe("held");
     const adjustDone = { action: "adjust" as const, segmentId: "s0", durationMinutes: 3 };
     const second = run(begun, [{ action: "next" }, "09:05"]);
-    expect(refusal(applyShowCommand(second.show, second.segments, adjustDone, at("09:06")))).toBe(
-      "segment_done",
-    );
+    expect(refusal(apply(second.show, second.segments, adjustDone, at("09:06")))).toBe("segment_done");
     expect(
-      refusal(
-        applyShowCommand(second.show, second.segments, { ...adjustDone, segmentId: "other" }, at("09:06")),
-      ),
+      refusal(apply(second.show, second.segments, { ...adjustDone, segmentId: "other" }, at("09:06"))),
     ).toBe("unknown_segment");
   });
 
@@ -125,12 +122,12 @@ describe("applyShowCommand", () => {
   it("a current segment deleted in the editor meanwhile: next goes on, back returns to the last that ran", () => {
     const second = run(begun, [{ action: "next" }, "09:05:00"]);
     const without = second.segments.filter((segment) => segment.id !== "s1");
-    const onward = applyShowCommand(second.show, without, { action: "next" }, at("09:07:00"));
+    const onward = apply(second.show, without, { action: "next" }, at("09:07:00"));
     expect(onward.refused === null && onward.show).toMatchObject({
       phase: "running",
       currentSegmentId: "s2",
     });
-    const backward = applyShowCommand(second.show, without, { action: "back" }, at("09:07:00"));
+    const backward = apply(second.show, without, { action: "back" }, at("09:07:00"));
     expect(backward.refused === null && backward.show).toMatchObject({ currentSegmentId: "s0" });
     const last = run(
       { show: second.show, segments: without },
@@ -157,9 +154,17 @@ describe("applyShowCommand", () => {
     const reset = run(rehearsed, [{ action: "reset" }, "09:04:00"]);
     expect(reset.show).toEqual({ ...ready, version: 5 });
     expect(reset.segments).toEqual(segments);
-    expect(refusal(applyShowCommand(ready, segments, { action: "reset" }, at("09:00:00")))).toBe(
-      "not_started",
+    expect(refusal(apply(ready, segments, { action: "reset" }, at("09:00:00")))).toBe("not_started");
+    // Once the ceremony itself has ended, its record stays; an ended rehearsal (a day early) may go.
+    const ended = run(
+      begun,
+      [{ action: "next" }, "09:05:00"],
+      [{ action: "next" }, "09:10:00"],
+      [{ action: "next" }, "09:15:00"],
     );
+    expect(refusal(apply(ended.show, ended.segments, { action: "reset" }, at("09:20:00")))).toBe("kept");
+    const dayEarly = { ...ended.show, startedAt: new Date("2017-04-23T09:00:00Z") };
+    expect(refusal(apply(dayEarly, ended.segments, { action: "reset" }, at("09:20:00")))).toBeNull();
     // The real show starts afresh after it.
     expect(run(reset, [{ action: "start" }, "09:05:00"]).show).toMatchObject({
       phase: "running",

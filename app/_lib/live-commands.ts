@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { StoredSegment, StoredShow } from "./live-show";
+import { isRehearsal, type StoredSegment, type StoredShow } from "./live-show";
 
 /**
  * What an operator's command does to a show: a pure transition from the stored state, so that the
@@ -37,7 +37,8 @@ export type ShowRefusal =
   | "not_held"
   | "no_segments"
   | "segment_done"
-  | "unknown_segment";
+  | "unknown_segment"
+  | "kept";
 
 export type Transition =
   { refused: ShowRefusal } | { refused: null; show: StoredShow; segments: StoredSegment[] };
@@ -68,6 +69,7 @@ export function applyShowCommand(
   storedSegments: readonly StoredSegment[],
   command: Pick<ShowCommand, "action" | "segmentId" | "durationMinutes">,
   now: Date,
+  ceremonyStartsAt: Date,
 ): Transition {
   const segments = [...storedSegments].sort((a, b) => a.position - b.position);
   const index = segments.findIndex((segment) => segment.id === show.currentSegmentId);
@@ -159,6 +161,10 @@ export function applyShowCommand(
       // After a rehearsal: back to the plan, every actual time and adjustment forgotten (the audit log
       // keeps them).
       if (show.phase === "ready") return { refused: "not_started" };
+      // The ceremony's own record of planned against actual stays once it has ended (a start pressed too
+      // early, before the end, may still be taken back).
+      if (show.phase === "ended" && !isRehearsal(ceremonyStartsAt, show.startedAt))
+        return { refused: "kept" };
       return {
         refused: null,
         show: { ...next, phase: "ready", currentSegmentId: null, startedAt: null, endedAt: null },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   liveShowOf,
+  mayBeLive,
   monitorShowOf,
   projectShow,
   publicLiveOf,
@@ -290,5 +291,15 @@ describe("publicLiveOf", () => {
       segmentTitle: null,
       lateMinutes: null,
     });
+  });
+});
+
+describe("mayBeLive", () => {
+  it("only within twelve hours of the ceremony's slot, where a show is not a rehearsal", () => {
+    const slot = { startsAt: "2017-04-24T09:00:00Z", endsAt: "2017-04-24T09:45:00Z" };
+    expect(mayBeLive(slot, Date.parse("2017-04-23T21:00:00Z"))).toBe(true);
+    expect(mayBeLive(slot, Date.parse("2017-04-23T20:59:59Z"))).toBe(false);
+    expect(mayBeLive(slot, Date.parse("2017-04-24T21:45:00Z"))).toBe(true);
+    expect(mayBeLive(slot, Date.parse("2017-04-24T21:45:01Z"))).toBe(false);
   });
 });

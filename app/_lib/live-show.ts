@@ -221,6 +221,15 @@ const isoOrNull = (date: Date | null) => date?.toISOString() ?? null;
  */
 export const REHEARSAL_DISTANCE_HOURS = 12;
 
+/**
+ * Whether the public may find the ceremony live at `now`: only within the rehearsal distance of its slot,
+ * since a show started further from it is a rehearsal. Outside it, public pages open no stream at all.
+ */
+export function mayBeLive(slot: { startsAt: string; endsAt: string }, now: number): boolean {
+  const distance = REHEARSAL_DISTANCE_HOURS * 60 * MINUTE;
+  return now >= Date.parse(slot.startsAt) - distance && now <= Date.parse(slot.endsAt) + distance;
+}
+
 export function isRehearsal(ceremonyStartsAt: Date, startedAt: Date | null): boolean {
   return (
     startedAt !== null &&

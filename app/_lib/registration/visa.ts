@@ -62,6 +62,12 @@ export const TRAVEL_DAYS_AROUND_MEETING = 30;
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, message("date"));
 const calendarDay = isoDate.refine((value) => DateTime.fromISO(value).isValid, message("date"));
 
+/** The day a letter was issued or sent: a real calendar day of this century (PostgreSQL has no year 0). */
+export const letterDay = calendarDay.refine(
+  (day) => day >= "2000-01-01" && day <= "2099-12-31",
+  message("date"),
+);
+
 /** The day `months` after an ISO day (the end of a shorter month where the day does not exist). */
 export function plusMonths(day: string, months: number): string {
   return DateTime.fromISO(day, { zone: "utc" }).plus({ months }).toISODate()!;

@@ -78,7 +78,7 @@ export async function applyCommand(
   const transition =
     command.expectedVersion !== version
       ? ({ refused: "moved" } as const)
-      : applyShowCommand(before, segments, command, now);
+      : applyShowCommand(before, segments, command, now, rows.startsAt);
   const record = { id: command.commandId, sessionId, action: command.action, actorId: actor.id };
   if (transition.refused !== null) {
     await tx.liveShowCommand.create({

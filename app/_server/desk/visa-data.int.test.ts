@@ -159,6 +159,9 @@ describe("the letter's status", () => {
       setVisaLetterStatus(actor, meetingId, { registrationId: withLetter, status, day });
     expect(await outcome(set(checkin, "issued", "2017-03-10"))).toBe("forbidden");
     expect(await outcome(set(organizer, "issued", "10.03.2017"))).toBe("invalid");
+    // Days that look like days but are none, or that PostgreSQL cannot store: a form error, not a 500.
+    for (const day of ["2017-02-30", "0000-01-01", "9999-12-31"])
+      expect(await outcome(set(organizer, "issued", day))).toBe("invalid");
     expect(await outcome(set(organizer, "lost", "2017-03-10"))).toBe("invalid");
     expect(await delegateVisaLetter(withLetter)).toEqual({
       status: "requested",

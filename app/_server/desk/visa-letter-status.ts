@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { visaLetterStatus, visaLetterStatuses } from "@/app/_lib/registration/visa";
+import { letterDay, visaLetterStatus, visaLetterStatuses } from "@/app/_lib/registration/visa";
 import { message, recordId } from "@/app/_lib/schema";
 import { recordAudit } from "../audit/record";
 import { authorize, type Actor } from "../authz";
@@ -15,20 +15,16 @@ import { registrationTransaction } from "../registration/transaction";
  * "registration.visaLetterStatus", with the days but never the passport details.
  */
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 export const visaLetterStatusInput = z
   .object({
     registrationId: recordId,
     status: z.enum(visaLetterStatuses, message("invalidChoice")),
-    day: z.string(message("date")).optional(),
+    day: letterDay.optional(),
   })
-  .refine(
-    (value) =>
-      value.status === "requested" ||
-      (value.day !== undefined && DAY.test(value.day) && !Number.isNaN(Date.parse(`${value.day}T00:00:00Z`))),
-    { path: ["day"], ...message("date") },
-  );
+  .refine((value) => value.status === "requested" || value.day !== undefined, {
+    path: ["day"],
+    ...message("date"),
+  });
 
 export async function setVisaLetterStatus(
   actor: Actor | null,

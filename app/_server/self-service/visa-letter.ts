@@ -3,6 +3,7 @@ import { visaLetterExpectedBy, visaLetterStatus, type VisaLetterStatus } from "@
 import type { VisaDetails } from "@/app/_lib/registration/visa";
 import { db } from "../db";
 import { openVisaDetails } from "../registration/visa-data";
+import { UndecryptableError } from "../security/field-cipher";
 
 /** A requested letter's course as the delegate sees it; days as yyyy-MM-dd. */
 export type DelegateVisaLetter = {
@@ -50,5 +51,15 @@ export async function exportedVisaLetter(
     where: { id: registrationId },
     select: { visaData: true },
   });
-  return { ...letter, details: visaData ? await openVisaDetails(visaData, registrationId) : null };
+  return { ...letter, details: visaData ? await readableDetails(visaData, registrationId) : null };
+}
+
+/** Details sealed with a key no longer configured cannot be read back: the export goes on without them. */
+async function readableDetails(visaData: string, registrationId: string): Promise<VisaDetails | null> {
+  try {
+    return await openVisaDetails(visaData, registrationId);
+  } catch (error) {
+    if (error instanceof UndecryptableError) return null;
+    throw error;
+  }
 }

@@ -20,7 +20,7 @@ import { displayName } from "@/app/_lib/names";
 import { formatCalendarDate } from "@/app/_lib/time";
 import { sessionOption } from "@/app/_lib/registration/session-options";
 import { getPracticalInfo } from "@/app/_server/meetings/practical-info";
-import { orNotFound, pageLocale } from "@/app/_server/pages";
+import { orNotFound, orNull, pageLocale } from "@/app/_server/pages";
 import { listBookableSessions, listCityOptions } from "@/app/_server/registration/queries";
 import { getManagedRegistration } from "@/app/_server/self-service/queries";
 import { delegateVisaLetter } from "@/app/_server/self-service/visa-letter";
@@ -60,10 +60,12 @@ export default async function ManagePage({ params, searchParams }: Props) {
     delegateVisaLetter(registration.id),
   ]);
   const pageTitle = await browserTitle(t("title"), locale);
-  // A cancelled delegate may register again while registration is open (the cancellation email says so).
+  // A cancelled delegate may register again while registration is open (the cancellation email says so);
+  // a meeting taken off the public site (not found) takes no registrations, but this page stays.
+  const publicMeeting =
+    registration.status === "cancelled" ? await orNull(getMeeting(registration.meeting.slug)) : null;
   const registrationOpen =
-    registration.status === "cancelled" &&
-    windowState((await getMeeting(registration.meeting.slug)).registration, new Date()) === "open";
+    publicMeeting !== null && windowState(publicMeeting.registration, new Date()) === "open";
   const editable = registration.status === "pending" || registration.status === "confirmed";
   const { meeting } = registration;
   const [cities, bookable, calendarToken] = editable

@@ -5,7 +5,7 @@ import { LiveBadge } from "./LiveBadge";
 
 type Props = {
   meetingSlug: string;
-  session: { id: string; kind: string; status: string };
+  session: { id: string; kind: string; status: string; startsAt: string; endsAt: string };
 };
 
 /**
@@ -16,7 +16,7 @@ export function PublicLiveBadge({ meetingSlug, session }: Props) {
   if (session.kind !== "ceremony" || session.status !== "published") return null;
   return (
     <ClientMessages namespaces={liveNamespaces}>
-      <LiveBadge streamUrl={livePaths.publicLiveStream(meetingSlug, session.id)} />
+      <LiveBadge streamUrl={livePaths.publicLiveStream(meetingSlug, session.id)} slot={session} />
     </ClientMessages>
   );
 }
