@@ -53,6 +53,8 @@ const PAGES: Record<string, Permission | "public" | "ownAccount"> = {
   "/[locale]/admin/(console)/meetings/[slug]/sessions/[id]/page": "editProgram",
   "/[locale]/admin/(console)/meetings/[slug]/sessions/[id]/ceremony/page": "editProgram",
   "/[locale]/admin/(console)/meetings/[slug]/sessions/[id]/ceremony/print/page": "editProgram",
+  "/[locale]/admin/(console)/meetings/[slug]/sessions/[id]/ceremony/live/page": "editProgram",
+  "/[locale]/admin/(console)/meetings/[slug]/sessions/[id]/ceremony/crew/page": "editProgram",
   "/[locale]/admin/(console)/meetings/[slug]/registrations/page": "manageRegistrations",
   "/[locale]/admin/(console)/meetings/[slug]/registrations/[id]/page": "manageRegistrations",
   "/[locale]/admin/(console)/meetings/[slug]/delegations/page": "manageRegistrations",

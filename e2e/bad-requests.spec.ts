@@ -68,7 +68,9 @@ function expectSecurityHeaders(answer: Answer, what: string): void {
   expect(headers["x-content-type-options"], what).toBe("nosniff");
   expect(String(headers["content-security-policy"] ?? ""), what).toContain("frame-ancestors 'none'");
   expect(headers["x-frame-options"], what).toBe("DENY");
-  expect(headers["referrer-policy"], what).toMatch(/^(strict-origin-when-cross-origin|no-referrer)$/);
+  expect(headers["referrer-policy"], what).toMatch(
+    /^(strict-origin-when-cross-origin|no-referrer|same-origin)$/,
+  );
 }
 
 /** A 4xx with the headers, and a short body without a stack. */

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, expectNoHorizontalScroll, LOCALES, snapshot, test } from "./fixtures";
 import { demoEmail, signInWithForm } from "./support/back-office";
+import { passport2017 } from "./support/visa";
 
 const meeting = "/admin/meetings/2017";
 /** Badges on an A4 sheet, as the badge page lays them out (two across, four down). */
@@ -242,6 +243,7 @@ test("every visa letter fits one A4 page, in German, English and Chinese: the PD
     language: "de",
     cityOther: long("Sankt Ingbert-Oberwürzbach an der Blies ", 200),
     visaLetter: true,
+    ...passport2017,
   });
   await signInWithForm(page, "de", demoEmail("organizer"));
   for (const lang of LOCALES) {

@@ -114,7 +114,7 @@ test.describe("admitting a new city", () => {
     // Public: a member, joined on the ceremony's day at the meeting in Hannover; no internal note.
     const joined = {
       de: "beigetreten am 23. April 2018 beim Jahrestreffen in Hannover",
-      zh: "2018年4月23日于Hannover年会上加入",
+      zh: "2018年4月23日于汉诺威年会上加入",
     };
     for (const locale of ["de", "zh"] as const) {
       await page.goto(`/${locale}/cities`);
@@ -172,13 +172,14 @@ for (const locale of LOCALES) {
         groups: ["Members since 2016", "Members since 2017", "Other members", "Members since 2016"],
       },
       zh: {
-        cologne: "2017年4月24日于Hannover年会上加入",
+        cologne: "2017年4月24日于汉诺威年会上加入",
         mainz: "2017年4月24日加入",
         groups: ["自2016年起为成员", "自2017年起为成员", "其他成员", "自2016年起为成员"],
       },
     }[locale];
     // Germany: the founders, the three admitted in 2017, Bottrop (the sources give no year); China: founders.
-    await expect(page.getByRole("heading", { level: 3 })).toHaveText(text.groups);
+    // Other specs may admit cities meanwhile (a group of their year follows): these groups, in this order.
+    await expect(page.getByRole("heading", { level: 3 })).toContainText(text.groups);
     await expect(page.getByTestId("city-cologne").getByTestId("joined")).toHaveText(text.cologne);
     await expect(page.getByTestId("city-mainz").getByTestId("joined")).toHaveText(text.mainz);
     await expect(page.getByTestId("city-foshan").getByTestId("joined")).toHaveCount(0);

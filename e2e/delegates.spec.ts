@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { parse } from "csv-parse/sync";
 import { expect, expectNoHorizontalScroll, snapshot, test } from "./fixtures";
 import { demoEmail, signInWithForm } from "./support/back-office";
+import { passport2017 } from "./support/visa";
 
 const meeting = "/admin/meetings/2017";
 
@@ -64,6 +65,7 @@ test("a new Chinese delegate appears in the delegation, in the CSV export of the
       cityId,
       interpretation: ["de"],
       visaLetter: true,
+      ...passport2017,
       sessionIds: [],
       privacyConsent: true,
     },

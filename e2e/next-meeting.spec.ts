@@ -81,7 +81,7 @@ test.describe("next year's meeting", () => {
     // Public: the meeting with its program and its new member, in German and Chinese.
     const joined = {
       de: "beigetreten am 23. April 2018 beim Jahrestreffen in Hannover",
-      zh: "2018年4月23日于Hannover年会上加入",
+      zh: "2018年4月23日于汉诺威年会上加入",
     };
     for (const locale of ["de", "zh"] as const) {
       await page.goto(`/${locale}/meetings/2018`);

@@ -23,12 +23,12 @@ const TEXTS = {
   },
 } as const;
 
-/** Fills the form as a delegate from Foshan would, with three mistakes: Chinese in the Latin name, the address, no consent. */
+/** Fills the form as a delegate from Hefei (no member city, so no delegation's quota) would, with three mistakes: Chinese in the Latin name, the address, no consent. */
 async function fillWithThreeMistakes(page: Page) {
   await field(page, "familyName").fill("Wang");
   await field(page, "givenName").fill("芳");
   await field(page, "nativeName").fill("王芳");
-  await field(page, "cityOther").fill("Foshan");
+  await field(page, "cityOther").fill("Hefei");
   await field(page, "role").selectOption("head_of_delegation");
   await field(page, "email").fill("wang.fang-at-example.org");
 }
@@ -227,7 +227,7 @@ test("cancelling on a phone in Chinese: a confirmation, and a way to register ag
       email: uniqueEmail("cancel"),
       role: "delegate",
       language: "zh",
-      cityOther: "Foshan",
+      cityOther: "Hefei",
       privacyConsent: true,
     },
   });
@@ -294,7 +294,7 @@ test("in a meeting of its own: a question before a full session's seat is given 
 
   // The one waiting sees their waiting place in amber, with words.
   await page.goto(waiting);
-  await expect(page.getByTestId(`held-${sessionId}`)).toHaveText("Warteliste, Platz 1");
+  await expect(page.getByTestId(`held-${sessionId}`)).toHaveText("Position 1 auf der Warteliste");
   await expect(page.getByTestId(`held-${sessionId}`)).toHaveClass(/amber/);
 
   await page.goto(holder);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, snapshot, test } from "./fixtures";
 import { demoEmail, signInWithForm } from "./support/back-office";
+import { passport2017 } from "./support/visa";
 
 /** The registration desk: list, filters and the approval of a pending registration. */
 
@@ -72,6 +73,7 @@ test("the list finds a delegate by the Chinese name, filters through the address
       cityOther: "Hefei",
       interpretation: ["de"],
       visaLetter: true,
+      ...passport2017,
       sessionIds: [],
       privacyConsent: true,
     },
