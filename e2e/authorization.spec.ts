@@ -97,6 +97,7 @@ const ACTION_FILES: Record<string, Permission | "public" | "ownAccount"> = {
 /** The permission of each admin route handler. */
 const ROUTES: Record<string, Permission> = {
   "/api/admin/meetings/[slug]/sessions/[id]/run-of-show.ics/route": "editProgram",
+  "/api/admin/meetings/[slug]/sessions/[id]/live/route": "editProgram",
   "/api/admin/meetings/[slug]/registrations.csv/route": "manageRegistrations",
   "/api/admin/meetings/[slug]/registrations.xlsx/route": "manageRegistrations",
 };
@@ -315,6 +316,23 @@ test.describe("authorization matrix", () => {
     }
   });
 
+  /**
+   * A route's status for a visitor. An event stream (the live show's) never ends, so its status is read from
+   * the headers, with the visitor's cookies, and the stream is let go at once.
+   */
+  async function statusOf(context: APIRequestContext, url: string): Promise<number> {
+    if (!url.endsWith("/live")) return (await context.get(url, { maxRedirects: 0 })).status();
+    const { cookies } = await context.storageState();
+    const controller = new AbortController();
+    const response = await fetch(new URL(url, baseURL), {
+      headers: { cookie: cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join("; ") },
+      redirect: "manual",
+      signal: controller.signal,
+    });
+    controller.abort();
+    return response.status;
+  }
+
   test("every admin route handler answers 401, 403 or 200", async () => {
     const routes = adminRoutes();
     expect(
@@ -325,7 +343,7 @@ test.describe("authorization matrix", () => {
       const url = urlOf(route, parameters);
       for (const [name, context] of visitors) {
         const expected = expectedAccess(asVisitor(name), ROUTES[route]!, may);
-        const status = (await context.get(url, { maxRedirects: 0 })).status();
+        const status = await statusOf(context, url);
         expect(status, `${name} GET ${url}`).toBe(
           { allowed: 200, forbidden: 403, unauthenticated: 401, public: 200 }[expected],
         );

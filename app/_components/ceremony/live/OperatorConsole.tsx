@@ -285,7 +285,10 @@ function ControlButton({
     <button
       type="button"
       disabled={disabled}
-      onClick={onClick}
+      // The second click of a double click (detail 2) is the same press, however fast the answer came.
+      onClick={(event) => {
+        if (event.detail <= 1) onClick();
+      }}
       className={`w-full rounded-xl px-4 font-semibold shadow-sm disabled:cursor-not-allowed disabled:opacity-50 ${
         primary
           ? "min-h-20 bg-brand-700 text-2xl text-white hover:bg-brand-800"
