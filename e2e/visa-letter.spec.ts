@@ -2,12 +2,14 @@ import { randomUUID } from "node:crypto";
 import { devices } from "@playwright/test";
 import { demoEmail, signInWithForm } from "./support/back-office";
 import { createOwnMeeting } from "./support/meetings";
+import { pdfPageCount, pdfText } from "./support/pdf";
 import { expect, expectAccessible, expectNoHorizontalScroll, snapshot, test } from "./fixtures";
 
 /**
  * A visa invitation letter from request to dispatch (README "Visa invitation letters"): a delegate asks
- * for one on a phone in Chinese and gives the passport details, sees when to expect the letter, and sees
- * it issued once an organizer says so on the visa-letters page. On a meeting of its own, since the
+ * for one on a phone in Chinese, finds the city as typed ("佛山市"), fixes the form's errors from its
+ * summary, gives the passport details, sees when to expect the letter, sees it issued once an organizer
+ * says so on the visa-letters page, and prints the confirmation. On a meeting of its own, since the
  * registration writes.
  */
 test("a delegate asks for a visa letter on a phone in Chinese and follows it until it is issued", async ({
@@ -64,12 +66,19 @@ test("a delegate asks for a visa letter on a phone in Chinese and follows it unt
   const field = (name: string) => page.locator(`[name="${name}"]`);
   await expect(page.getByTestId("visa-fields")).toBeHidden();
   await expect(page.getByText("邀请函将在您申请后15个工作日内寄出。")).toBeVisible();
-  await field("givenName").fill("Fang");
+  // Three mistakes besides the passport's: Chinese in the Latin name, half an address, no consent.
+  await field("givenName").fill("芳");
   await field("familyName").fill("Wang");
   await field("nativeName").fill("王芳");
-  await field("cityOther").fill("Foshan");
+  // The city as people write it, found by the city finder and taken with the keyboard.
+  const city = page.getByRole("combobox", { name: "成员城市", exact: true });
+  await city.pressSequentially("佛山市");
+  await city.press("ArrowDown");
+  await city.press("Enter");
+  await expect(city).toHaveValue("佛山");
   await field("role").selectOption("delegate");
-  await field("email").fill(`visa-${randomUUID().slice(0, 8)}@example.org`);
+  const email = `visa-${randomUUID().slice(0, 8)}@example.org`;
+  await field("email").fill(email.split("@")[0]! + "@");
   await page.locator("#visaLetter-on").check();
   await expect(page.getByTestId("visa-fields")).toBeVisible();
   await field("passportNumber").fill("ej 1234567");
@@ -79,8 +88,32 @@ test("a delegate asks for a visa letter on a phone in Chinese and follows it unt
   await field("passportExpiry").fill("2027-06-01");
   await field("arrivalDate").fill("2027-04-17");
   await field("departureDate").fill("2027-04-16");
-  await page.locator('input[name="privacyConsent"]').check();
   await page.getByRole("button", { name: "提交报名" }).click();
+
+  // The summary takes the focus and lists every error in the form's order, each a link to its field.
+  const summary = page.getByTestId("error-summary");
+  await expect(summary).toBeFocused();
+  await expect(page).toHaveTitle(/^错误：/);
+  const links = summary.getByRole("link");
+  await expect(links).toHaveCount(5);
+  expect(await links.evaluateAll((all) => all.map((link) => link.getAttribute("href")))).toEqual([
+    "#givenName",
+    "#email",
+    "#passportExpiry",
+    "#departureDate",
+    "#privacyConsent-on",
+  ]);
+  // Three of them fixed by following the summary's links: each takes the focus to its field.
+  const fixes: [string, () => Promise<void>][] = [
+    ["#givenName", () => field("givenName").fill("Fang")],
+    ["#email", () => field("email").fill(email)],
+    ["#privacyConsent-on", () => page.locator("#privacyConsent-on").check()],
+  ];
+  for (const [target, fix] of fixes) {
+    await summary.locator(`a[href="${target}"]`).click();
+    await expect(page.locator(target)).toBeFocused();
+    await fix();
+  }
 
   // Refused on the server, in Chinese, with everything typed kept. The passport must be valid three months
   // after the departure: 1 June is too early for a stay in April.
@@ -125,4 +158,14 @@ test("a delegate asks for a visa letter on a phone in Chinese and follows it unt
 
   await page.reload();
   await expect(status).toHaveText("签证邀请函：已于2027年3月1日星期一出具 · 即将寄给您");
+
+  // The confirmation prints on one A4 page, with the name in both scripts and without the secret link.
+  const token = /\/manage\/([\w-]{43})/.exec(page.url())![1]!;
+  await page.emulateMedia({ media: "print" });
+  const pdf = await page.pdf({ format: "A4", preferCSSPageSize: true });
+  await page.emulateMedia({ media: "screen" });
+  expect(pdfPageCount(pdf)).toBe(1);
+  const printedText = pdfText(pdf);
+  expect(printedText).toContain("王芳");
+  expect(printedText).not.toContain(token);
 });
