@@ -16,8 +16,14 @@ import { listCities, listCitiesJson } from "./queries";
 const actors = await createRoleActors();
 const { organizer } = actors;
 
-/** A made-up English name, unique per call, so tests do not meet each other's cities. */
-const uniqueName = () => `Testtown ${randomUUID().slice(0, 6).replace(/\d/g, "x")}`;
+/**
+ * A made-up English name, unique per call, so tests do not meet each other's cities: letters only, each
+ * digit its own letter (with every digit an "x", two names agreed often enough to fail a run).
+ */
+const uniqueName = () =>
+  `Testtown ${randomUUID()
+    .slice(0, 8)
+    .replace(/\d/g, (digit) => "ghijklmnop"[Number(digit)]!)}`;
 
 /** Other spellings of their own per call: an alias that names another city is refused. */
 const uniqueAliases = () => `Taicang ${uniqueName().slice(-6)}`;
