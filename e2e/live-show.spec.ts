@@ -273,7 +273,8 @@ test.describe("the ceremony live on every screen", () => {
     await snapshot(publicPage, "live-badge-phone-zh", { fullPage: false });
 
     // The agenda shows it too, and no public page shows an internal note.
-    const agenda = await open(browser, a, DESKTOP);
+    // On instance B, with the public: A serves the operator, whose next press is measured right after.
+    const agenda = await open(browser, b, DESKTOP);
     await agenda.goto("/en/meetings/2017/agenda");
     await expect(agenda.getByTestId("live-badge").filter({ hasText: "Live now" })).toContainText(
       TITLES[4]!.en,
